@@ -1,0 +1,29 @@
+package io.hallmark.core;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code GET /api/v1/health} reports.
+ *
+ * @param status {@code UP} when every subsystem is up, otherwise {@code DOWN}
+ * @param version the platform version
+ * @param database the database product, e.g. {@code PostgreSQL}, or {@code null} when unreachable
+ * @param databaseVersion the database server version
+ * @param schemaVersion the newest applied schema migration
+ * @param embeddedDatabase whether the platform runs its own PostgreSQL
+ * @param subsystems each subsystem's state, by name
+ */
+public record PlatformHealth(
+        String status,
+        String version,
+        @Nullable String database,
+        @Nullable String databaseVersion,
+        @Nullable String schemaVersion,
+        boolean embeddedDatabase,
+        Map<String, SubsystemHealth> subsystems) {
+
+    public boolean isUp() {
+        return "UP".equals(status);
+    }
+}

@@ -1,0 +1,70 @@
+package io.hallmark.core.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every setting Hallmark reads, under one name in every source: {@code --db-url} on the command line,
+ * {@code db-url=} in {@code <data-dir>/hallmark.properties}, {@code HALLMARK_DB_URL} in the environment.
+ */
+public enum ConfigKey {
+    DATA_DIR("data-dir", "./data", false, "folder for the database, blobs, plugins, models and caches"),
+    HOST("host", "127.0.0.1", false, "address the HTTP server binds to (0.0.0.0 for every interface)"),
+    PORT("port", "8080", false, "HTTP port (0 picks a free one)"),
+    DB_URL("db-url", null, false, "JDBC URL of a PostgreSQL 14+ server; empty starts the embedded PostgreSQL"),
+    DB_USER("db-user", "postgres", false, "database user"),
+    DB_PASSWORD("db-password", null, true, "database password"),
+    DB_POOL_SIZE("db-pool-size", "10", false, "maximum database connections"),
+    MODELS_DIR("models-dir", null, false, "model directory (default <data-dir>/models)"),
+    DJL_OFFLINE("djl-offline", "true", false, "keep Deep Java Library from downloading anything"),
+    DEVICE("device", "auto", false, "where models run: auto, cpu, gpu or gpu:N"),
+    SHUTDOWN_GRACE_SECONDS("shutdown-grace-seconds", "30", false, "how long in-flight work may finish on shutdown");
+
+    private final String key;
+    private final @Nullable String defaultValue;
+    private final boolean secret;
+    private final String description;
+
+    ConfigKey(String key, @Nullable String defaultValue, boolean secret, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.description = description;
+    }
+
+    /** The name in config files and after {@code --} on the command line, e.g. {@code db-url}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable, e.g. {@code HALLMARK_DB_URL}. */
+    public String envVar() {
+        return "HALLMARK_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    public @Nullable String defaultValue() {
+        return defaultValue;
+    }
+
+    /** Whether the value is masked when the configuration is printed or logged. */
+    public boolean secret() {
+        return secret;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Finds a key by its file/CLI name. */
+    public static Optional<ConfigKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    /** All valid names, for error messages. */
+    public static String validKeys() {
+        return Arrays.stream(values()).map(ConfigKey::key).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,59 @@
+package io.hallmark.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The effective, typed configuration of one Hallmark process, resolved by {@link ConfigLoader} from
+ * defaults, {@code <data-dir>/hallmark.properties}, environment variables and command-line flags, in that
+ * order (later wins).
+ *
+ * @param dataDir folder that holds the embedded database, blobs, plugins, models and caches
+ * @param host address the HTTP server binds to
+ * @param port HTTP port; 0 picks a free one
+ * @param dbUrl JDBC URL of an external PostgreSQL, or {@code null} for the embedded one
+ * @param dbUser database user
+ * @param dbPassword database password, or {@code null}
+ * @param dbPoolSize maximum number of pooled connections
+ * @param modelsDir model directory
+ * @param djlOffline whether Deep Java Library may download anything
+ * @param device where models run: {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+ * @param shutdownGrace how long in-flight requests may take to finish on shutdown
+ * @param values every setting with its source, for printing
+ */
+public record HallmarkConfig(
+        Path dataDir,
+        String host,
+        int port,
+        @Nullable String dbUrl,
+        String dbUser,
+        @Nullable String dbPassword,
+        int dbPoolSize,
+        Path modelsDir,
+        boolean djlOffline,
+        String device,
+        Duration shutdownGrace,
+        List<ConfigValue> values) {
+
+    public HallmarkConfig {
+        dataDir = dataDir.toAbsolutePath().normalize();
+        modelsDir = modelsDir.toAbsolutePath().normalize();
+        values = List.copyOf(values);
+    }
+
+    /** Whether the platform starts its own embedded PostgreSQL under the data directory. */
+    public boolean embeddedDatabase() {
+        return dbUrl == null;
+    }
+
+    /** A multi-line listing of every setting, its value (secrets masked) and its source. */
+    public String describe() {
+        int width = values.stream().mapToInt(v -> v.key().key().length()).max().orElse(10);
+        return values.stream()
+                .map(v -> String.format("  %-" + width + "s = %s  (%s)", v.key().key(), v.display(), v.source()))
+                .collect(Collectors.joining(System.lineSeparator()));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The data directory and its exclusive lock: start at {@link io.hallmark.core.data.DataDirectory}.
+ */
+package io.hallmark.core.data;
