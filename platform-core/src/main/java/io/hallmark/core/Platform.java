@@ -129,7 +129,7 @@ public final class Platform implements AutoCloseable {
         subsystems.put("blobStore", usable >= 0
                 ? SubsystemHealth.up(Map.of("usableBytes", usable))
                 : SubsystemHealth.down("cannot read free space of " + blobs.root()));
-        boolean up = subsystems.values().stream().allMatch(SubsystemHealth::isUp);
+        boolean up = subsystems.values().stream().allMatch(SubsystemHealth::up);
         return new PlatformHealth(up ? "UP" : "DOWN", Version.current(),
                 info == null ? null : info.product(),
                 info == null ? null : info.version(),

@@ -23,7 +23,7 @@ public record PlatformHealth(
         boolean embeddedDatabase,
         Map<String, SubsystemHealth> subsystems) {
 
-    public boolean isUp() {
+    public boolean up() {
         return "UP".equals(status);
     }
 }

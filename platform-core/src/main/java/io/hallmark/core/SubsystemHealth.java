@@ -22,7 +22,7 @@ public record SubsystemHealth(String status, Map<String, Object> details) {
         return new SubsystemHealth("DOWN", Map.of("error", reason));
     }
 
-    public boolean isUp() {
+    public boolean up() {
         return "UP".equals(status);
     }
 }

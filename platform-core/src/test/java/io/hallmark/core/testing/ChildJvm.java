@@ -20,10 +20,11 @@ public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
 
     private ChildJvm(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::pump, "child-jvm-output-" + process.pid());
+        this.reader = new Thread(this::pump, "child-jvm-output-" + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
@@ -64,7 +65,7 @@ public final class ChildJvm implements AutoCloseable {
                 }
             }
             if (!process.isAlive()) {
-                Thread.sleep(200); // let the reader drain the rest
+                reader.join(10_000); // let the reader drain the rest
                 throw new AssertionError("Child JVM exited with " + process.exitValue() + " before the expected line:\n"
                         + output());
             }
@@ -83,6 +84,15 @@ public final class ChildJvm implements AutoCloseable {
         return process;
     }
 
+    /**
+     * SIGTERM, as an operator's {@code kill} sends it: the process may shut down cleanly. Sent through the
+     * process handle, because {@link Process#destroy()} also closes the pipes and would lose what the process
+     * prints while it stops.
+     */
+    public void terminate() {
+        process.toHandle().destroy();
+    }
+
     /** SIGKILL: the process gets no chance to clean up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -94,6 +104,7 @@ public final class ChildJvm implements AutoCloseable {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("Child JVM still running after " + timeout + "; output:\n" + output());
         }
+        reader.join(10_000); // every line it printed is in output() from here on
         return process.exitValue();
     }
 

@@ -1,0 +1,147 @@
+package io.hallmark.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.hallmark.api.HallmarkException;
+import io.hallmark.core.Platform;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's HTTP server (Javalin on Jetty): the REST API under {@code /api/v1} and the web console.
+ *
+ * <p>Stopping is graceful: the server stops accepting connections and lets in-flight requests finish for
+ * up to the configured grace period before it closes.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin javalin;
+    private final String host;
+
+    private HttpServer(Javalin javalin, String host) {
+        this.javalin = javalin;
+        this.host = host;
+    }
+
+    /**
+     * Starts serving {@code platform} on the host and port of its configuration.
+     *
+     * @param extraRoutes more routes to register (later subsystems, tests)
+     * @throws HallmarkException with a one-line reason when the port is taken or cannot be bound
+     */
+    public static HttpServer start(Platform platform, List<Consumer<RoutesConfig>> extraRoutes) {
+        String host = platform.config().host();
+        int port = platform.config().port();
+        Duration grace = platform.config().shutdownGrace();
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.jetty.modifyServer(server -> server.setStopTimeout(grace.toMillis()));
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
+            config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/console";
+                files.directory = "/console";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+
+            RoutesConfig routes = config.routes;
+            routes.before(SecurityHeaders::apply);
+            new HealthRoutes(platform).register(routes);
+            new ConsoleRoutes().register(routes);
+            extraRoutes.forEach(r -> r.accept(routes));
+            registerErrorHandlers(routes);
+        });
+        try {
+            javalin.start();
+        } catch (RuntimeException e) {
+            stopQuietly(javalin);
+            if (hasCause(e, BindException.class)) {
+                throw new HallmarkException("Port " + port + " on " + host + " is already in use (or not "
+                        + "bindable); stop whatever holds it or choose another with --port", e);
+            }
+            throw new HallmarkException("Cannot start the HTTP server on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        HttpServer server = new HttpServer(javalin, host);
+        log.info("HTTP server listening on {}", server.url());
+        return server;
+    }
+
+    private static void registerErrorHandlers(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                problem(ctx, ApiError.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage())));
+        routes.exception(IllegalArgumentException.class, (e, ctx) ->
+                problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage())));
+        routes.exception(HallmarkException.class, (e, ctx) ->
+                problem(ctx, ApiError.of(500, "platform-error", "Platform error", e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, ApiError.of(500, "internal-error", "Internal error",
+                    "The request failed unexpectedly; the server log has the details"));
+        });
+        routes.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/")) {
+                problem(ctx, ApiError.of(404, "not-found", "Not found",
+                        "No endpoint " + ctx.method() + " " + ctx.path() + "; see /api/v1/health"));
+            }
+        });
+    }
+
+    static void problem(Context ctx, ApiError error) {
+        ctx.status(error.status()).json(error).contentType("application/problem+json");
+    }
+
+    /** The port the server listens on (the chosen one when the configuration said 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String url() {
+        String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+        return "http://" + shown + ":" + port();
+    }
+
+    /** Stops gracefully: no new connections, in-flight requests finish within the grace period. */
+    @Override
+    public void close() {
+        javalin.stop();
+        log.info("HTTP server stopped");
+    }
+
+    private static void stopQuietly(Javalin javalin) {
+        try {
+            javalin.stop();
+        } catch (RuntimeException ignored) {
+            // it never started
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,90 @@
+package io.hallmark.app;
+
+import io.hallmark.admin.HttpServer;
+import io.hallmark.api.HallmarkException;
+import io.hallmark.core.Platform;
+import io.hallmark.core.config.HallmarkConfig;
+import io.javalin.config.RoutesConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole Hallmark server: the {@link Platform} on its data directory and the {@link HttpServer} in front.
+ * {@link #close()} stops them gracefully in that order: HTTP first (in-flight requests finish), then the
+ * database and the embedded PostgreSQL.
+ */
+public final class PlatformServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformServer.class);
+
+    private final Platform platform;
+    private final HttpServer http;
+
+    private PlatformServer(Platform platform, HttpServer http) {
+        this.platform = platform;
+        this.http = http;
+    }
+
+    /** Starts the platform and its HTTP server; on failure nothing is left running. */
+    public static PlatformServer start(HallmarkConfig config) {
+        return start(config, List.of());
+    }
+
+    /** Starts with extra routes (for tests and later subsystems). */
+    public static PlatformServer start(HallmarkConfig config, List<Consumer<RoutesConfig>> extraRoutes) {
+        checkPortIsFree(config);
+        Platform platform = Platform.start(config, "server");
+        try {
+            HttpServer http = HttpServer.start(platform, extraRoutes);
+            platform.advertiseServer(http.url());
+            return new PlatformServer(platform, http);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** Fails fast, before the database starts, when the port is taken. */
+    private static void checkPortIsFree(HallmarkConfig config) {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()));
+        } catch (IOException e) {
+            throw new HallmarkException("Port " + config.port() + " on " + config.host()
+                    + " is already in use (or not bindable: " + e.getMessage()
+                    + "); stop whatever holds it or choose another with --port");
+        }
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public String url() {
+        return http.url();
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        log.info("Shutting down: letting in-flight requests finish (up to {})", platform.config().shutdownGrace());
+        try {
+            http.close();
+        } finally {
+            platform.close();
+        }
+        log.info("Hallmark stopped");
+    }
+}

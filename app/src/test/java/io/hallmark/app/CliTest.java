@@ -1,0 +1,78 @@
+package io.hallmark.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void versionPrintsThePlatformAndJavaVersions() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("Hallmark ").contains("Java ");
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("serve").contains("config").contains("db");
+    }
+
+    @Test
+    void anUnknownOptionExitsWith2AndSaysWhich() {
+        assertThat(run("serve", "--prot", "80")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown options: '--prot'").contains("--port=N");
+    }
+
+    @Test
+    void aBadOptionValueExitsWith2() {
+        assertThat(run("serve", "--port", "eighty")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--port'");
+    }
+
+    @Test
+    void anOutOfRangeSettingExitsWith2WithTheValidRange() {
+        assertThat(run("config", "--data-dir", dataDir.toString(), "--db-url", "jdbc:postgresql://h/db",
+                "--db-password", "topsecret")).isZero();
+        assertThat(out.toString()).contains("db-password").doesNotContain("topsecret");
+
+        assertThat(run("serve", "--data-dir", dataDir.toString(), "--port", "70000")).isEqualTo(2);
+        assertThat(err.toString()).contains("hallmark: error: Invalid value '70000' for setting 'port'")
+                .contains("from 0 to 65535");
+    }
+
+    @Test
+    void configJsonIsOneJsonDocumentWithSecretsMasked() throws Exception {
+        assertThat(run("config", "--json", "--data-dir", dataDir.toString(), "--db-password", "pw-123")).isZero();
+
+        JsonNode json = JsonOutput.mapper().readTree(out.toString());
+        assertThat(json.path("data-dir").path("value").asText()).isEqualTo(dataDir.toAbsolutePath().toString());
+        assertThat(json.path("db-password").path("value").asText()).isEqualTo("********");
+        assertThat(json.path("port").path("source").asText()).isEqualTo("default");
+    }
+
+    @Test
+    void aMissingSubcommandIsAUsageError() {
+        assertThat(run("db")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing subcommand");
+    }
+}
