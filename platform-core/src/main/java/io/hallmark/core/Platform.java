@@ -1,5 +1,7 @@
 package io.hallmark.core;
 
+import io.hallmark.core.audit.AuditLog;
+import io.hallmark.core.audit.SequentialAuditLog;
 import io.hallmark.core.blob.BlobStore;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.data.DataDirectory;
@@ -8,6 +10,9 @@ import io.hallmark.core.db.Database;
 import io.hallmark.core.db.DatabaseInfo;
 import io.hallmark.core.db.DatabaseSettings;
 import io.hallmark.core.db.EmbeddedPostgresServer;
+import io.hallmark.core.model.ModelDirectory;
+import io.hallmark.core.plugin.PluginHost;
+import io.hallmark.core.plugin.PluginStore;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -33,15 +38,22 @@ public final class Platform implements AutoCloseable {
     private final @Nullable EmbeddedPostgresServer embeddedPostgres;
     private final Database database;
     private final BlobStore blobs;
+    private final AuditLog auditLog;
+    private final ModelDirectory models;
+    private final PluginHost plugins;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
-            Database database, BlobStore blobs, Deque<AutoCloseable> closeables) {
+            Database database, BlobStore blobs, AuditLog auditLog, ModelDirectory models, PluginHost plugins,
+            Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
         this.database = database;
         this.blobs = blobs;
+        this.auditLog = auditLog;
+        this.models = models;
+        this.plugins = plugins;
         this.closeables = closeables;
     }
 
@@ -71,7 +83,13 @@ public final class Platform implements AutoCloseable {
             Database database = Database.connect(settings);
             started.push(database);
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
-            return new Platform(config, dataDir, postgres, database, blobs, started);
+            AuditLog auditLog = new SequentialAuditLog(database);
+            ModelDirectory models = new ModelDirectory(config.modelsDir());
+            PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database), auditLog,
+                    models, Version.current());
+            started.push(plugins);
+            plugins.start();
+            return new Platform(config, dataDir, postgres, database, blobs, auditLog, models, plugins, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -108,6 +126,21 @@ public final class Platform implements AutoCloseable {
         return blobs;
     }
 
+    /** The audit log every subsystem records its events in. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** The model directory plugins lease models from. */
+    public ModelDirectory models() {
+        return models;
+    }
+
+    /** The plugin host. */
+    public PluginHost plugins() {
+        return plugins;
+    }
+
     /** Asks every subsystem how it is; never throws. */
     public PlatformHealth health() {
         Map<String, SubsystemHealth> subsystems = new LinkedHashMap<>();
@@ -129,6 +162,12 @@ public final class Platform implements AutoCloseable {
         subsystems.put("blobStore", usable >= 0
                 ? SubsystemHealth.up(Map.of("usableBytes", usable))
                 : SubsystemHealth.down("cannot read free space of " + blobs.root()));
+        try {
+            subsystems.put("plugins", SubsystemHealth.up(Map.of("enabled", plugins.enabledIds(),
+                    "installed", plugins.list().size())));
+        } catch (RuntimeException e) {
+            subsystems.put("plugins", SubsystemHealth.down(String.valueOf(e.getMessage())));
+        }
         boolean up = subsystems.values().stream().allMatch(SubsystemHealth::up);
         return new PlatformHealth(up ? "UP" : "DOWN", Version.current(),
                 info == null ? null : info.product(),
