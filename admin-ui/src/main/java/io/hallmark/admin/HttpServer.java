@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+    private static final String PROBLEM_WRITTEN = "hallmark.problem-written";
 
     private final Javalin javalin;
     private final String host;
@@ -57,6 +58,8 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setStopTimeout(grace.toMillis()));
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
+            config.jetty.multipartConfig.maxFileSize(io.hallmark.core.plugin.PluginHost.MAX_ARCHIVE_BYTES,
+                    io.javalin.config.SizeUnit.BYTES);
             config.http.maxRequestSize = 16L * 1024 * 1024;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/console";
@@ -67,6 +70,7 @@ public final class HttpServer implements AutoCloseable {
             RoutesConfig routes = config.routes;
             routes.before(SecurityHeaders::apply);
             new HealthRoutes(platform).register(routes);
+            new PluginRoutes(platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
             extraRoutes.forEach(r -> r.accept(routes));
             registerErrorHandlers(routes);
@@ -91,15 +95,14 @@ public final class HttpServer implements AutoCloseable {
                 problem(ctx, ApiError.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage())));
         routes.exception(IllegalArgumentException.class, (e, ctx) ->
                 problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage())));
-        routes.exception(HallmarkException.class, (e, ctx) ->
-                problem(ctx, ApiError.of(500, "platform-error", "Platform error", e.getMessage())));
+        routes.exception(HallmarkException.class, (e, ctx) -> problem(ctx, ErrorMapping.toApiError(e)));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ApiError.of(500, "internal-error", "Internal error",
                     "The request failed unexpectedly; the server log has the details"));
         });
         routes.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/")) {
+            if (ctx.path().startsWith("/api/") && ctx.attribute(PROBLEM_WRITTEN) == null) {
                 problem(ctx, ApiError.of(404, "not-found", "Not found",
                         "No endpoint " + ctx.method() + " " + ctx.path() + "; see /api/v1/health"));
             }
@@ -107,6 +110,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     static void problem(Context ctx, ApiError error) {
+        ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
         ctx.status(error.status()).json(error).contentType("application/problem+json");
     }
 

@@ -257,6 +257,40 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    /** Trusts a public key (PEM text) to sign plugins, recorded in the audit log. */
+    public TrustedKeyView trustKey(String publicKeyPem, String name, String actor) {
+        java.security.PublicKey key;
+        try {
+            key = io.hallmark.api.signing.SigningKeys.parsePublicPem(publicKeyPem);
+        } catch (io.hallmark.api.HallmarkException e) {
+            throw new InvalidRequestException("Not an Ed25519 public key in PEM form: " + e.getMessage());
+        }
+        if (name.isBlank() || name.length() > 128) {
+            throw InvalidRequestException.of("name", "Key name must be 1-128 characters");
+        }
+        var record = store.trust(key, name, actor);
+        audit.append(actor, "key.trusted", record.keyId(), Map.of("name", name, "purpose", "plugin-signing"));
+        return keyView(record);
+    }
+
+    /** Revokes a trusted key; plugins signed with it are refused from now on and fail at the next start. */
+    public void revokeKey(String keyId, String actor) {
+        if (!store.revoke(keyId)) {
+            throw new PluginUnavailableException("No trusted key with id '" + keyId + "'; trusted: "
+                    + store.keys().stream().filter(k -> k.active()).map(k -> k.keyId()).toList(), true);
+        }
+        audit.append(actor, "key.revoked", keyId, Map.of("purpose", "plugin-signing"));
+    }
+
+    /** Every key ever trusted, revoked ones included. */
+    public List<TrustedKeyView> trustedKeys() {
+        return store.keys().stream().map(PluginHost::keyView).toList();
+    }
+
+    private static TrustedKeyView keyView(io.hallmark.core.persistence.SigningKeyRecord r) {
+        return new TrustedKeyView(r.keyId(), r.name(), r.publicKeyPem(), r.addedBy(), r.addedAt(), r.revokedAt());
+    }
+
     // ------------------------------------------------------------------------------------------------- queries
 
     /** Every installed plugin with its state. */
