@@ -359,6 +359,9 @@ class PluginHostTest {
                 .isInstanceOf(PluginUnavailableException.class).hasMessageContaining("is not installed");
         assertThat(auditTypes()).contains("plugin.disabled", "plugin.enabled", "plugin.removed");
         assertCollected(loader);
+
+        host.install(echo("1.0.0"), Set.of(), ADMIN);
+        assertThat(generate("echo", prompt("reinstalled"))).isEqualTo("v1.0.0 reinstalled");
     }
 
     @Test
