@@ -86,7 +86,7 @@ public final class Platform implements AutoCloseable {
             AuditLog auditLog = new SequentialAuditLog(database);
             ModelDirectory models = new ModelDirectory(config.modelsDir());
             PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database), auditLog,
-                    models, Version.current());
+                    models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
             started.push(plugins);
             plugins.start();
             return new Platform(config, dataDir, postgres, database, blobs, auditLog, models, plugins, started);

@@ -27,7 +27,9 @@ public enum ConfigKey {
             "permissions every plugin may have without an explicit grant"),
     PLUGIN_CALL_TIMEOUT_SECONDS("plugin-call-timeout-seconds", "300", false, "default deadline of one plugin call"),
     PLUGIN_DRAIN_SECONDS("plugin-drain-seconds", "30", false,
-            "how long calls to an old plugin version may finish after an upgrade or disable");
+            "how long calls to an old plugin version may finish after an upgrade or disable"),
+    BUNDLED_PLUGINS_DIR("bundled-plugins-dir", null, false,
+            "plugins shipped with the distribution (the launcher sets it)");
 
     private final String key;
     private final @Nullable String defaultValue;

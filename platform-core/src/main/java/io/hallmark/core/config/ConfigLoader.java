@@ -124,7 +124,8 @@ public final class ConfigLoader {
                         bool(resolved.get(ConfigKey.PLUGINS_DEV_MODE)),
                         permissions(resolved.get(ConfigKey.PLUGIN_PERMISSIONS)),
                         Duration.ofSeconds(intIn(resolved.get(ConfigKey.PLUGIN_CALL_TIMEOUT_SECONDS), 1, 86_400)),
-                        Duration.ofSeconds(intIn(resolved.get(ConfigKey.PLUGIN_DRAIN_SECONDS), 0, 3_600))),
+                        Duration.ofSeconds(intIn(resolved.get(ConfigKey.PLUGIN_DRAIN_SECONDS), 0, 3_600)),
+                        bundled(resolved.get(ConfigKey.BUNDLED_PLUGINS_DIR))),
                 values);
     }
 
@@ -156,6 +157,11 @@ public final class ConfigLoader {
             case "false", "no", "off", "0" -> false;
             default -> throw invalid(value, "true or false");
         };
+    }
+
+    private static @Nullable Path bundled(ConfigValue value) {
+        String dir = blankToNull(value.value());
+        return dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
     }
 
     private static java.util.Set<io.hallmark.api.Permission> permissions(ConfigValue value) {

@@ -1,6 +1,10 @@
 package io.hallmark.core.plugin;
 
 import io.hallmark.api.Capability;
+import io.hallmark.api.CheckInput;
+import io.hallmark.api.CheckOutcome;
+import io.hallmark.api.CheckResult;
+import io.hallmark.api.GovernanceCheck;
 import io.hallmark.api.GeneratedContent;
 import io.hallmark.api.GenerationCancelledException;
 import io.hallmark.api.GenerationFailedException;
@@ -75,6 +79,7 @@ public final class PluginHost implements AutoCloseable {
     private final Map<String, PluginSlot> active = new ConcurrentHashMap<>();
     private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
     private final ReentrantLock adminLock = new ReentrantLock();
+    private @Nullable Path bundledDir;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("plugin-call-", 0).factory());
 
@@ -104,7 +109,13 @@ public final class PluginHost implements AutoCloseable {
     public void start() {
         adminLock.lock();
         try {
+            if (bundledDir != null) {
+                installBundled(bundledDir);
+            }
             for (PluginRecord record : store.current()) {
+                if (active.containsKey(record.pluginId())) {
+                    continue;
+                }
                 if (record.state() != PluginState.ENABLED) {
                     continue;
                 }
@@ -118,6 +129,43 @@ public final class PluginHost implements AutoCloseable {
             adminLock.unlock();
         }
         log.info("Plugin host started: {} plugins enabled, {} failed", active.size(), loadFailures.size());
+    }
+
+    /**
+     * Sets the folder of plugins that ship with the distribution. They are trusted like the platform itself (no
+     * signature needed), installed on first start, upgraded when the distribution brings a new version, and stay
+     * disabled when an administrator disabled them. Call before {@link #start()}.
+     */
+    public PluginHost withBundledPlugins(@Nullable Path dir) {
+        this.bundledDir = dir;
+        return this;
+    }
+
+    private void installBundled(Path dir) {
+        List<Path> archives;
+        try (var files = Files.list(dir)) {
+            archives = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            log.warn("Cannot read the bundled plugins folder {}: {}", dir, e.getMessage());
+            return;
+        }
+        for (Path archive : archives) {
+            try {
+                ArchiveDescriptor descriptor = ArchiveDescriptor.read(archive);
+                Optional<PluginRecord> current = store.current(descriptor.id());
+                if (current.isPresent() && current.get().version().equals(descriptor.version())) {
+                    continue; // loaded with the other enabled plugins below
+                }
+                if (current.isPresent() && current.get().state() == PluginState.DISABLED) {
+                    continue; // an administrator turned it off
+                }
+                installVerified(archive, new VerifiedArchive(null, sha256(archive), -1), descriptor,
+                        descriptor.permissions(), "system", "bundled");
+            } catch (RuntimeException e) {
+                log.warn("Bundled plugin {} cannot be installed: {}", archive.getFileName(), e.getMessage());
+                loadFailures.put(archive.getFileName().toString(), String.valueOf(e.getMessage()));
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------ administration
@@ -137,54 +185,10 @@ public final class PluginHost implements AutoCloseable {
             incoming = receive(archive);
             VerifiedArchive verified = verify(incoming);
             ArchiveDescriptor descriptor = ArchiveDescriptor.read(incoming);
-            checkHostVersion(descriptor);
             Set<Permission> granted = checkPermissions(descriptor, grants);
-            Optional<PluginRecord> previous = store.current(descriptor.id());
-            if (previous.isPresent() && previous.get().version().equals(descriptor.version())) {
-                throw new PluginInstallException("Plugin '" + descriptor.id() + "' " + descriptor.version()
-                        + " is installed already; remove it first or install another version");
-            }
-            String fileName = descriptor.id() + "-" + descriptor.version() + ".jar";
-            Path target = pluginsDir.resolve(fileName);
-            Files.move(incoming, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            deleteQuietly(incoming.getParent());
+            PluginView view = installVerified(incoming, verified, descriptor, granted, actor, verified.keyId());
             incoming = null;
-
-            PluginSlot slot;
-            try {
-                slot = PluginSlot.load(target, descriptor, verified.keyId(), verified.archiveSha256(), granted, hostVersion);
-            } catch (RuntimeException e) {
-                Files.deleteIfExists(target);
-                audit.append(actor, "plugin.install_failed", descriptor.id(), Map.of("version", descriptor.version(),
-                        "reason", String.valueOf(e.getMessage())));
-                throw e;
-            }
-            PluginRecord record = new PluginRecord(descriptor.id(), descriptor.version(), actor);
-            record.setProvider(descriptor.provider());
-            record.setArchive(verified.archiveSha256(), verified.keyId());
-            record.setFileName(fileName);
-            record.setPermissions(granted.stream().map(Permission::id).sorted().toList());
-            record.setCapabilities(capabilities(slot));
-            record.changeState(PluginState.ENABLED, null, actor);
-            store.saveInstall(record, previous.map(PluginRecord::id).orElse(null), actor);
-
-            PluginSlot old = active.put(descriptor.id(), slot);
-            loadFailures.remove(descriptor.id());
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("version", descriptor.version());
-            event.put("archiveSha256", verified.archiveSha256());
-            event.put("signer", verified.keyId() == null ? "unsigned (development mode)" : verified.keyId());
-            event.put("permissions", record.permissions());
-            previous.ifPresent(p -> event.put("previousVersion", p.version()));
-            audit.append(actor, previous.isPresent() ? "plugin.upgraded" : "plugin.installed", descriptor.id(), event);
-            log.info("Plugin '{}' {} {} by {}", descriptor.id(), descriptor.version(),
-                    previous.isPresent() ? "upgraded from " + previous.get().version() : "installed", actor);
-            if (old != null) {
-                retire(old);
-            }
-            previous.filter(p -> p.fileName() != null && !p.fileName().equals(fileName))
-                    .ifPresent(p -> deleteQuietly(pluginsDir.resolve(p.fileName())));
-            return view(record, slot);
+            return view;
         } catch (IOException e) {
             throw new PluginInstallException("Cannot install " + archive.getFileName() + ": " + e.getMessage(), e);
         } finally {
@@ -194,6 +198,76 @@ public final class PluginHost implements AutoCloseable {
             }
             adminLock.unlock();
         }
+    }
+
+    /**
+     * Installs an archive whose signature (or bundling) was already checked: copies it into the plugins folder
+     * (moving it when it came in through {@code .incoming}), loads it, records it and swaps it in.
+     */
+    private PluginView installVerified(Path source, VerifiedArchive verified, ArchiveDescriptor descriptor,
+            Set<Permission> granted, String actor, @Nullable String signer) {
+        checkHostVersion(descriptor);
+        Optional<PluginRecord> previous = store.current(descriptor.id());
+        if (previous.isPresent() && previous.get().version().equals(descriptor.version())) {
+            throw new PluginInstallException("Plugin '" + descriptor.id() + "' " + descriptor.version()
+                    + " is installed already; remove it first or install another version");
+        }
+        String fileName = descriptor.id() + "-" + descriptor.version() + ".jar";
+        Path target = pluginsDir.resolve(fileName);
+        try {
+            if (source.getParent() != null && source.getParent().getParent() != null
+                    && source.getParent().getParent().equals(pluginsDir.resolve(".incoming"))) {
+                Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                deleteQuietly(source.getParent());
+            } else {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new PluginInstallException("Cannot copy " + source.getFileName() + " into " + pluginsDir + ": "
+                    + e.getMessage(), e);
+        }
+
+        PluginSlot slot;
+        try {
+            slot = PluginSlot.load(target, descriptor, signer, verified.archiveSha256(), granted, hostVersion);
+        } catch (RuntimeException e) {
+            deleteQuietly(target);
+            audit.append(actor, "plugin.install_failed", descriptor.id(), Map.of("version", descriptor.version(),
+                    "reason", String.valueOf(e.getMessage())));
+            throw e;
+        }
+        PluginRecord record = new PluginRecord(descriptor.id(), descriptor.version(), actor);
+        record.setProvider(descriptor.provider());
+        record.setArchive(verified.archiveSha256(), signer);
+        record.setFileName(fileName);
+        record.setPermissions(granted.stream().map(Permission::id).sorted().toList());
+        record.setCapabilities(capabilities(slot));
+        record.changeState(PluginState.ENABLED, null, actor);
+        try {
+            store.saveInstall(record, previous.map(PluginRecord::id).orElse(null), actor);
+        } catch (RuntimeException e) {
+            slot.unload();
+            deleteQuietly(target);
+            throw e;
+        }
+
+        PluginSlot old = active.put(descriptor.id(), slot);
+        loadFailures.remove(descriptor.id());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", descriptor.version());
+        event.put("archiveSha256", verified.archiveSha256());
+        event.put("signer", signer == null ? "unsigned (development mode)" : signer);
+        event.put("permissions", record.permissions());
+        previous.ifPresent(p -> event.put("previousVersion", p.version()));
+        audit.append(actor, previous.isPresent() ? "plugin.upgraded" : "plugin.installed", descriptor.id(), event);
+        log.info("Plugin '{}' {} {} by {}", descriptor.id(), descriptor.version(),
+                previous.isPresent() ? "upgraded from " + previous.get().version() : "installed", actor);
+        if (old != null) {
+            retire(old);
+        }
+        previous.filter(p -> p.fileName() != null && !p.fileName().equals(fileName))
+                .ifPresent(p -> deleteQuietly(pluginsDir.resolve(p.fileName())));
+        return view(record, slot);
     }
 
     /** Loads a disabled or failed plugin again (its signature is checked again). */
@@ -359,6 +433,84 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs every enabled plugin's governance checks that apply to the content's modality. A check that throws,
+     * hangs past the deadline or returns nothing yields an UNDECIDED result that says why, so one broken check
+     * never blocks the governance stage; its failures count towards its plugin's circuit breaker.
+     */
+    public List<CheckResult> runChecks(CheckInput input, CallOptions options) {
+        List<CheckResult> results = new ArrayList<>();
+        for (String pluginId : enabledIds()) {
+            PluginSlot slot;
+            try {
+                slot = acquire(pluginId, options.cancellation());
+            } catch (PluginUnavailableException e) {
+                continue; // removed while we iterated
+            }
+            try {
+                for (GovernanceCheck check : slot.checks()) {
+                    if (check.appliesTo(input.modality())) {
+                        results.add(runCheck(slot, check, input, options));
+                    }
+                }
+            } finally {
+                slot.release(options.cancellation());
+            }
+        }
+        return results;
+    }
+
+    private CheckResult runCheck(PluginSlot slot, GovernanceCheck check, CheckInput input, CallOptions options) {
+        String name = slot.id() + "/" + safeName(check);
+        if (!slot.breaker().allow()) {
+            return undecided(name, "not run: " + slot.breaker().describe());
+        }
+        Duration timeout = options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
+                ? settings.callTimeout() : options.timeout();
+        Instant deadline = Instant.now().plus(timeout);
+        HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
+                options.cancellation(), options.listener(), Map.of());
+        try {
+            Future<CheckResult> future = calls.submit(() -> check.check(input, context));
+            CheckResult result;
+            try {
+                result = future.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                slot.breaker().failure("check " + name + " did not finish within " + timeout);
+                return undecided(name, "did not finish within " + timeout);
+            } catch (ExecutionException e) {
+                slot.breaker().failure("check " + name + " failed: " + PluginSlot.describe(e.getCause()));
+                return undecided(name, "failed: " + PluginSlot.describe(e.getCause()));
+            }
+            String problem = result == null ? "returned no result" : checkJsonValues(result.details(), "details");
+            if (problem != null) {
+                slot.breaker().failure("check " + name + " " + problem);
+                return undecided(name, problem);
+            }
+            slot.breaker().success();
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return undecided(name, "interrupted");
+        } finally {
+            context.closeLeases();
+        }
+    }
+
+    private static String safeName(GovernanceCheck check) {
+        try {
+            return check.name();
+        } catch (RuntimeException e) {
+            return check.getClass().getSimpleName();
+        }
+    }
+
+    private static CheckResult undecided(String name, String why) {
+        return new CheckResult(name, CheckOutcome.UNDECIDED, 0, "The check could not run: " + why, List.of(),
+                Map.of("error", why));
+    }
+
     private PluginSlot acquire(String pluginId, Cancellation cancellation) {
         for (int attempt = 0; attempt < 1_000; attempt++) {
             PluginSlot slot = active.get(pluginId);
@@ -480,7 +632,8 @@ public final class PluginHost implements AutoCloseable {
         if (!Files.isRegularFile(archive)) {
             throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive + " is missing");
         }
-        VerifiedArchive verified = verify(archive);
+        VerifiedArchive verified = "bundled".equals(record.signerKeyId()) && isBundled(archive, record)
+                ? new VerifiedArchive("bundled", sha256(archive), -1) : verify(archive);
         if (record.archiveSha256() != null && !record.archiveSha256().equals(verified.archiveSha256())) {
             throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive
                     + " changed since it was installed (SHA-256 " + verified.archiveSha256() + ", installed "
@@ -494,11 +647,24 @@ public final class PluginHost implements AutoCloseable {
             throw new PluginInstallException("Plugin '" + record.pluginId() + "' now asks for permissions "
                     + ids(descriptor.permissions()) + " but was granted " + ids(granted));
         }
-        PluginSlot slot = PluginSlot.load(archive, descriptor, verified.keyId(), verified.archiveSha256(), granted,
+        PluginSlot slot = PluginSlot.load(archive, descriptor, record.signerKeyId(), verified.archiveSha256(), granted,
                 hostVersion);
         active.put(record.pluginId(), slot);
         loadFailures.remove(record.pluginId());
         return slot;
+    }
+
+    /** A record marked bundled is trusted only while the distribution still ships that exact archive. */
+    private boolean isBundled(Path installed, PluginRecord record) {
+        if (bundledDir == null || record.archiveSha256() == null) {
+            return false;
+        }
+        try (var files = Files.list(bundledDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .anyMatch(p -> record.archiveSha256().equals(sha256(p)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void fail(PluginRecord record, @Nullable String cause) {

@@ -14,7 +14,12 @@ import io.hallmark.core.audit.SequentialAuditLog;
 import io.hallmark.core.config.PluginSettings;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.model.ModelDirectory;
+import io.hallmark.api.CheckInput;
+import io.hallmark.api.CheckOutcome;
+import io.hallmark.api.CheckResult;
+import io.hallmark.core.plugin.fixtures.BrokenCheck;
 import io.hallmark.core.plugin.fixtures.EchoGenerator;
+import io.hallmark.core.plugin.fixtures.LengthCheck;
 import io.hallmark.core.plugin.fixtures.FailingStartPlugin;
 import io.hallmark.core.plugin.fixtures.ModelPeekGenerator;
 import io.hallmark.core.testing.PostgresExtension;
@@ -85,7 +90,7 @@ class PluginHostTest {
 
     private PluginHost newHost(boolean devMode) {
         return new PluginHost(new PluginSettings(devMode, Set.of(Permission.KNOWLEDGE_BASE_READ), Duration.ofSeconds(30),
-                Duration.ofSeconds(10)), pluginsDir, store, new SequentialAuditLog(db), new ModelDirectory(modelsDir),
+                Duration.ofSeconds(10), null), pluginsDir, store, new SequentialAuditLog(db), new ModelDirectory(modelsDir),
                 "0.1.0-SNAPSHOT");
     }
 
@@ -383,6 +388,62 @@ class PluginHostTest {
         });
         assertThatThrownBy(() -> generate("echo", prompt("x")))
                 .isInstanceOf(PluginUnavailableException.class).hasMessageContaining("failed to load");
+    }
+
+    @Test
+    void governanceChecksFromPluginsRunAndABrokenOneIsContained() {
+        host.install(PluginArchiveBuilder.plugin("checks", "1.0.0").extension(LengthCheck.class)
+                .extension(BrokenCheck.class).signedWith(trustedKey).writeTo(tmp.resolve("checks")), Set.of(), ADMIN);
+        CheckInput input = new CheckInput(Modality.TEXT, "p", "a text that is clearly too long", null, "text/plain",
+                Map.of());
+
+        List<CheckResult> results = host.runChecks(input, CallOptions.defaults("governance"));
+
+        assertThat(results).hasSize(2);
+        assertThat(results).filteredOn(r -> r.check().equals("length")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(CheckOutcome.FAIL);
+            assertThat(r.spans()).singleElement().satisfies(span -> assertThat(span.start()).isEqualTo(20));
+        });
+        assertThat(results).filteredOn(r -> r.check().equals("checks/broken")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(CheckOutcome.UNDECIDED);
+            assertThat(r.explanation()).contains("the check's model is missing");
+        });
+        assertThat(host.find("checks")).get().satisfies(v -> assertThat(v.checks()).containsExactlyInAnyOrder(
+                "length", "broken"));
+    }
+
+    @Test
+    void bundledPluginsInstallWithoutASignatureAndStayDisabledWhenAnAdministratorSaysSo() throws Exception {
+        Path bundled = Files.createDirectories(tmp.resolve("bundled"));
+        PluginArchiveBuilder.plugin("echo", "1.0.0").extension(EchoGenerator.class).resource("version.txt", "1.0.0")
+                .writeTo(bundled);
+        host.close();
+
+        host = newHost(false).withBundledPlugins(bundled);
+        host.start();
+        assertThat(host.find("echo")).get().satisfies(v -> {
+            assertThat(v.state()).isEqualTo("ENABLED");
+            assertThat(v.signerKeyId()).isEqualTo("bundled");
+        });
+        assertThat(generate("echo", prompt("shipped"))).isEqualTo("v1.0.0 shipped");
+        host.disable("echo", ADMIN);
+        host.close();
+
+        PluginArchiveBuilder.plugin("echo", "1.1.0").extension(EchoGenerator.class).resource("version.txt", "1.1.0")
+                .writeTo(bundled);
+        host = newHost(false).withBundledPlugins(bundled);
+        host.start();
+        assertThat(host.find("echo")).get().satisfies(v -> {
+            assertThat(v.state()).isEqualTo("DISABLED");
+            assertThat(v.version()).isEqualTo("1.0.0");
+        });
+
+        host.enable("echo", ADMIN);
+        host.close();
+        Files.delete(bundled.resolve("echo-1.0.0.jar"));
+        host = newHost(false).withBundledPlugins(bundled);
+        host.start();
+        assertThat(generate("echo", prompt("upgraded"))).isEqualTo("v1.1.0 upgraded");
     }
 
     private List<String> auditTypes() {
