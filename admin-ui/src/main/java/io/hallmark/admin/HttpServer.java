@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
-    private static final String PROBLEM_WRITTEN = "hallmark.problem-written";
 
     private final Javalin javalin;
     private final String host;
@@ -91,8 +90,10 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void registerErrorHandlers(RoutesConfig routes) {
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                problem(ctx, ApiError.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus() == 404
+                ? ApiError.of(404, "not-found", "Not found", "No endpoint " + ctx.method() + " " + ctx.path()
+                        + "; see /api/v1/health")
+                : ApiError.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage())));
         routes.exception(IllegalArgumentException.class, (e, ctx) ->
                 problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage())));
         routes.exception(HallmarkException.class, (e, ctx) -> problem(ctx, ErrorMapping.toApiError(e)));
@@ -101,16 +102,9 @@ public final class HttpServer implements AutoCloseable {
             problem(ctx, ApiError.of(500, "internal-error", "Internal error",
                     "The request failed unexpectedly; the server log has the details"));
         });
-        routes.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/") && ctx.attribute(PROBLEM_WRITTEN) == null) {
-                problem(ctx, ApiError.of(404, "not-found", "Not found",
-                        "No endpoint " + ctx.method() + " " + ctx.path() + "; see /api/v1/health"));
-            }
-        });
     }
 
     static void problem(Context ctx, ApiError error) {
-        ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
         ctx.status(error.status()).json(error).contentType("application/problem+json");
     }
 
