@@ -51,6 +51,11 @@ final class PlatformAccess {
             return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body));
         }
 
+        JsonNode patch(String path, String json) {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        }
+
         JsonNode delete(String path) {
             return send(HttpRequest.newBuilder(uri(path)).DELETE());
         }

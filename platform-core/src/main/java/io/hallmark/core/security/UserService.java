@@ -32,15 +32,17 @@ public final class UserService {
     }
 
     /**
-     * Creates the first administrator when there are no users at all.
+     * Creates the administrator {@code admin} when no enabled administrator exists (the first start), so that a
+     * platform is never without one.
      *
      * @param password the password to give it ({@code HALLMARK_ADMIN_PASSWORD}), or {@code null} to generate one
      * @return the generated one-time password, to be shown once; empty when users exist or a password was given
      */
     public Optional<String> ensureInitialAdmin(@Nullable String password) {
-        long users = db.inTransaction(s -> s.createSelectionQuery("select count(*) from UserAccount", Long.class)
-                .getSingleResult());
-        if (users > 0) {
+        long admins = db.inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from UserAccount where role = :admin and enabled", Long.class)
+                .setParameter("admin", Role.ADMIN).getSingleResult());
+        if (admins > 0 || user("admin").isPresent()) {
             return Optional.empty();
         }
         String chosen = password != null && !password.isBlank() ? password : Secrets.password(20);
