@@ -32,6 +32,7 @@ final class ErrorMapping {
             case AccessDeniedException a -> ApiError.of(403, "forbidden", "Forbidden", detail);
             case ThrottledException t -> ApiError.of(429, "throttled", "Too many attempts", detail);
             case NotFoundException n -> ApiError.of(404, "not-found", "Not found", detail);
+            case io.hallmark.core.jobs.QueueFullException q -> ApiError.of(429, "queue-full", "Queue full", detail);
             case RequestTooLargeException t -> ApiError.of(413, "too-large", "Request too large", detail);
             case PluginSignatureException s -> ApiError.of(422, "plugin-signature", "Plugin signature refused", detail);
             case PluginInstallException i -> ApiError.of(422, "plugin-refused", "Plugin refused", detail);

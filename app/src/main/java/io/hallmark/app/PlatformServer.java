@@ -51,6 +51,8 @@ public final class PlatformServer implements AutoCloseable {
             Optional<String> initialPassword = platform.access().users().ensureInitialAdmin(config.adminPassword());
             LocalCliToken cliToken = LocalCliToken.create(platform.dataDirectory().root());
             platform.access().acceptLocalCli(cliToken);
+            platform.startWorkers(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                    "node-" + ProcessHandle.current().pid());
             HttpServer http = HttpServer.start(platform, extraRoutes);
             platform.advertiseServer(http.url());
             return new PlatformServer(platform, http, cliToken, initialPassword);

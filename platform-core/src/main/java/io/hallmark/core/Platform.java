@@ -197,6 +197,12 @@ public final class Platform implements AutoCloseable {
         return workers;
     }
 
+    /** Submitting and reading generations. */
+    public io.hallmark.core.jobs.GenerationService generations() {
+        return new io.hallmark.core.jobs.GenerationService(database, plugins, jobs,
+                () -> workers().ifPresent(JobWorkers::nudge));
+    }
+
     /** This node's workers, once started. */
     public java.util.Optional<JobWorkers> workers() {
         return java.util.Optional.ofNullable(workers);
