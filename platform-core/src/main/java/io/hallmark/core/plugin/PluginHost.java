@@ -244,6 +244,7 @@ public final class PluginHost implements AutoCloseable {
         record.setCapabilities(capabilities(slot));
         record.changeState(PluginState.ENABLED, null, actor);
         try {
+            store.storeArchive(verified.archiveSha256(), target);
             store.saveInstall(record, previous.map(PluginRecord::id).orElse(null), actor);
         } catch (RuntimeException e) {
             slot.unload();
@@ -630,7 +631,7 @@ public final class PluginHost implements AutoCloseable {
         }
         Path archive = pluginsDir.resolve(record.fileName());
         if (!Files.isRegularFile(archive)) {
-            throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive + " is missing");
+            materialize(record, archive);
         }
         VerifiedArchive verified = "bundled".equals(record.signerKeyId()) && isBundled(archive, record)
                 ? new VerifiedArchive("bundled", sha256(archive), -1) : verify(archive);
@@ -652,6 +653,75 @@ public final class PluginHost implements AutoCloseable {
         active.put(record.pluginId(), slot);
         loadFailures.remove(record.pluginId());
         return slot;
+    }
+
+    /** Writes an archive another node installed from the database into this node's plugins folder. */
+    private void materialize(PluginRecord record, Path archive) {
+        byte[] bytes = record.archiveSha256() == null ? null : store.archive(record.archiveSha256()).orElse(null);
+        if (bytes == null) {
+            throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive
+                    + " is missing and the database holds no copy of it");
+        }
+        try {
+            Files.createDirectories(pluginsDir);
+            Path tmp = Files.createTempFile(pluginsDir, ".fetch-", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Fetched plugin archive {} from the database", archive.getFileName());
+        } catch (IOException e) {
+            throw new PluginInstallException("Cannot write " + archive + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings this node in line with the plugin records another node may have changed: loads newly enabled or
+     * upgraded plugins (fetching their archives from the database) and retires those disabled or removed elsewhere.
+     * Servers call it every few seconds; it is cheap when nothing changed.
+     */
+    public void sync() {
+        if (!adminLock.tryLock()) {
+            return; // an administrative change is running here; the next round catches up
+        }
+        try {
+            Map<String, PluginRecord> current = new java.util.HashMap<>();
+            store.current().forEach(r -> current.put(r.pluginId(), r));
+            for (PluginRecord record : current.values()) {
+                PluginSlot slot = active.get(record.pluginId());
+                boolean wanted = record.state() == PluginState.ENABLED;
+                if (wanted && (slot == null || !slot.version().equals(record.version()))) {
+                    if (slot == null && loadFailures.containsKey(record.pluginId())) {
+                        continue; // failed here already; an administrator re-enables it
+                    }
+                    try {
+                        PluginSlot old = active.get(record.pluginId());
+                        activate(record);
+                        if (old != null) {
+                            retire(old);
+                        }
+                        log.info("Plugin '{}' {} loaded to follow another node", record.pluginId(), record.version());
+                    } catch (RuntimeException e) {
+                        loadFailures.put(record.pluginId(), String.valueOf(e.getMessage()));
+                        log.warn("Plugin '{}' {} cannot be loaded on this node: {}", record.pluginId(), record.version(),
+                                e.getMessage());
+                    }
+                } else if (!wanted && slot != null) {
+                    active.remove(record.pluginId());
+                    retire(slot);
+                }
+            }
+            for (String id : List.copyOf(active.keySet())) {
+                if (!current.containsKey(id)) {
+                    PluginSlot slot = active.remove(id);
+                    if (slot != null) {
+                        retire(slot);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Plugin sync failed: {}", e.toString());
+        } finally {
+            adminLock.unlock();
+        }
     }
 
     /** A record marked bundled is trusted only while the distribution still ships that exact archive. */
