@@ -16,7 +16,7 @@ class ReciprocalRankFusionTest {
     @Test
     void aChunkHighInBothListsBeatsOneAtTheTopOfOnlyOne() {
         List<SearchHit> fused = ReciprocalRankFusion.fuse(
-                List.of(hit("a"), hit("b"), hit("c")), List.of(hit("b"), hit("d"), hit("a")), FusionWeights.DEFAULT);
+                List.of(hit("a"), hit("b"), hit("c")), List.of(hit("b"), hit("d"), hit("a")), new FusionWeights(1, 1, 60));
 
         assertThat(fused).extracting(SearchHit::sourceId).containsExactly("b", "a", "d", "c");
         assertThat(fused.get(0).bm25Rank()).isEqualTo(2);
