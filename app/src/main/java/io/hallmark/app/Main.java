@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Hallmark: AI-generated content, governed and on the record.",
-        subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, KbCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, KbCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import io.hallmark.retrieval.InvalidRetrievalRequestException;
 
 /**
  * JSON Lines: one record per line, each its own source. A record has a string {@code id}, a string
@@ -73,6 +74,16 @@ public final class JsonLinesReader implements DocumentReader {
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException("not valid JSON (" + e.getOriginalMessage() + ")");
         }
+        return record(node);
+    }
+
+    /**
+     * Turns one JSON record ({@code id}, {@code text}, optional {@code title}/{@code article} and
+     * {@code metadata}) into a document, as a JSON Lines row or an API request body would give it.
+     *
+     * @throws InvalidRecordException saying what is wrong with the record
+     */
+    public static SourceDocument record(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new InvalidRecordException("expected a JSON object with 'id' and 'text', got "
                     + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
@@ -108,8 +119,8 @@ public final class JsonLinesReader implements DocumentReader {
         return SourceDocument.of(id.asText(), title, text.asText(), metadata);
     }
 
-    /** One JSON Lines row is not a usable record. */
-    static final class InvalidRecordException extends RuntimeException {
+    /** One JSON record is not a usable document. */
+    public static final class InvalidRecordException extends InvalidRetrievalRequestException {
         private static final long serialVersionUID = 1L;
 
         InvalidRecordException(String message) {
