@@ -47,7 +47,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /**
      * Vector, hybrid and re-ranked searches draw this many candidates per k from each list, and at least
-     * {@link #MIN_CANDIDATES}: HNSW searched for only 10 candidates found 0.87-0.90 of the exact top 10 in the
+     * {@link #MIN_CANDIDATES}: HNSW searched for only 10 candidates found 0.92-0.98 of the exact top 10 in the
      * benchmark, with 50 candidates 0.99 (docs/retrieval.md).
      */
     static final int CANDIDATES_PER_K = 5;

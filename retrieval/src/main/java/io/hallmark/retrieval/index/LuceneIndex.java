@@ -314,7 +314,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** How many live chunks match everything (for tests and progress). */
     public int count() {
-        return withSearcher(searcher -> searcher.count(new MatchAllDocsQuery()));
+        return withSearcher(searcher -> searcher.count(MatchAllDocsQuery.INSTANCE));
     }
 
     private void requireVectors() {
