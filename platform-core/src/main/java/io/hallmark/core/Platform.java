@@ -1,5 +1,7 @@
 package io.hallmark.core;
 
+import io.hallmark.core.audit.AuditLog;
+import io.hallmark.core.audit.SequentialAuditLog;
 import io.hallmark.core.blob.BlobStore;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.data.DataDirectory;
@@ -8,6 +10,22 @@ import io.hallmark.core.db.Database;
 import io.hallmark.core.db.DatabaseInfo;
 import io.hallmark.core.db.DatabaseSettings;
 import io.hallmark.core.db.EmbeddedPostgresServer;
+import io.hallmark.core.model.ModelDirectory;
+import io.hallmark.core.plugin.PluginHost;
+import io.hallmark.core.plugin.PluginStore;
+import io.hallmark.core.jobs.GenerationPipeline;
+import io.hallmark.core.jobs.JobQueue;
+import io.hallmark.core.jobs.JobWorkers;
+import io.hallmark.core.jobs.PluginChecksAssessor;
+import io.hallmark.core.policy.PolicyService;
+import io.hallmark.governance.stage.GovernanceStage;
+import io.hallmark.governance.stage.PiiAssessor;
+import java.util.List;
+import io.hallmark.core.security.Access;
+import io.hallmark.core.security.ApiTokenService;
+import io.hallmark.core.security.SessionService;
+import io.hallmark.core.security.UserService;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -33,15 +51,32 @@ public final class Platform implements AutoCloseable {
     private final @Nullable EmbeddedPostgresServer embeddedPostgres;
     private final Database database;
     private final BlobStore blobs;
+    private final AuditLog auditLog;
+    private final ModelDirectory models;
+    private final PluginHost plugins;
+    private final Access access;
+    private final PolicyService policies;
+    private final JobQueue jobs;
+    private final GovernanceStage governance;
+    private volatile @Nullable JobWorkers workers;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
-            Database database, BlobStore blobs, Deque<AutoCloseable> closeables) {
+            Database database, BlobStore blobs, AuditLog auditLog, ModelDirectory models, PluginHost plugins,
+            Access access, PolicyService policies, JobQueue jobs, GovernanceStage governance,
+            Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
         this.database = database;
         this.blobs = blobs;
+        this.auditLog = auditLog;
+        this.models = models;
+        this.plugins = plugins;
+        this.access = access;
+        this.policies = policies;
+        this.jobs = jobs;
+        this.governance = governance;
         this.closeables = closeables;
     }
 
@@ -71,7 +106,21 @@ public final class Platform implements AutoCloseable {
             Database database = Database.connect(settings);
             started.push(database);
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
-            return new Platform(config, dataDir, postgres, database, blobs, started);
+            AuditLog auditLog = new SequentialAuditLog(database);
+            ModelDirectory models = new ModelDirectory(config.modelsDir());
+            PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database), auditLog,
+                    models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
+            started.push(plugins);
+            plugins.start();
+            UserService users = new UserService(database, auditLog, Clock.systemUTC());
+            Access access = new Access(users, new SessionService(database, users, Clock.systemUTC()),
+                    new ApiTokenService(database, users, auditLog, Clock.systemUTC()));
+            PolicyService policies = new PolicyService(database, auditLog);
+            policies.ensureDefault();
+            JobQueue jobs = new JobQueue(database, JobQueue.Settings.defaults());
+            GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins)));
+            return new Platform(config, dataDir, postgres, database, blobs, auditLog, models, plugins, access, policies,
+                    jobs, governance, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -108,6 +157,61 @@ public final class Platform implements AutoCloseable {
         return blobs;
     }
 
+    /** The audit log every subsystem records its events in. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** The model directory plugins lease models from. */
+    public ModelDirectory models() {
+        return models;
+    }
+
+    /** Users, sessions, tokens: who may do what. */
+    public Access access() {
+        return access;
+    }
+
+    /** The durable generation job queue. */
+    public JobQueue jobs() {
+        return jobs;
+    }
+
+    /** The governance stage every generated item passes. */
+    public GovernanceStage governance() {
+        return governance;
+    }
+
+    /**
+     * Starts this node's job workers (servers do; standalone commands do not). They stop, letting running jobs
+     * finish within the shutdown grace, when the platform closes.
+     */
+    public synchronized JobWorkers startWorkers(int threads, String node) {
+        if (workers == null) {
+            JobWorkers w = new JobWorkers(jobs, new GenerationPipeline(database, plugins, blobs, governance, policies,
+                    auditLog), threads, node);
+            w.start();
+            closeables.push(() -> w.stop(config.shutdownGrace()));
+            workers = w;
+        }
+        return workers;
+    }
+
+    /** This node's workers, once started. */
+    public java.util.Optional<JobWorkers> workers() {
+        return java.util.Optional.ofNullable(workers);
+    }
+
+    /** Governance policies. */
+    public PolicyService policies() {
+        return policies;
+    }
+
+    /** The plugin host. */
+    public PluginHost plugins() {
+        return plugins;
+    }
+
     /** Asks every subsystem how it is; never throws. */
     public PlatformHealth health() {
         Map<String, SubsystemHealth> subsystems = new LinkedHashMap<>();
@@ -129,6 +233,12 @@ public final class Platform implements AutoCloseable {
         subsystems.put("blobStore", usable >= 0
                 ? SubsystemHealth.up(Map.of("usableBytes", usable))
                 : SubsystemHealth.down("cannot read free space of " + blobs.root()));
+        try {
+            subsystems.put("plugins", SubsystemHealth.up(Map.of("enabled", plugins.enabledIds(),
+                    "installed", plugins.list().size())));
+        } catch (RuntimeException e) {
+            subsystems.put("plugins", SubsystemHealth.down(String.valueOf(e.getMessage())));
+        }
         boolean up = subsystems.values().stream().allMatch(SubsystemHealth::up);
         return new PlatformHealth(up ? "UP" : "DOWN", Version.current(),
                 info == null ? null : info.product(),

@@ -19,9 +19,20 @@ public enum ConfigKey {
     DB_PASSWORD("db-password", null, true, "database password"),
     DB_POOL_SIZE("db-pool-size", "10", false, "maximum database connections"),
     MODELS_DIR("models-dir", null, false, "model directory (default <data-dir>/models)"),
+    COOKIE_SECURE("cookie-secure", "true", false,
+            "mark the console's session cookie Secure (browsers still send it to http://localhost)"),
+    ADMIN_PASSWORD("admin-password", null, true, "password of the first administrator (otherwise one is generated)"),
     DJL_OFFLINE("djl-offline", "true", false, "keep Deep Java Library from downloading anything"),
     DEVICE("device", "auto", false, "where models run: auto, cpu, gpu or gpu:N"),
-    SHUTDOWN_GRACE_SECONDS("shutdown-grace-seconds", "30", false, "how long in-flight work may finish on shutdown");
+    SHUTDOWN_GRACE_SECONDS("shutdown-grace-seconds", "30", false, "how long in-flight work may finish on shutdown"),
+    PLUGINS_DEV_MODE("plugins-dev-mode", "false", false, "load unsigned plugins (development only)"),
+    PLUGIN_PERMISSIONS("plugin-permissions", "models:read,kb:read", false,
+            "permissions every plugin may have without an explicit grant"),
+    PLUGIN_CALL_TIMEOUT_SECONDS("plugin-call-timeout-seconds", "300", false, "default deadline of one plugin call"),
+    PLUGIN_DRAIN_SECONDS("plugin-drain-seconds", "30", false,
+            "how long calls to an old plugin version may finish after an upgrade or disable"),
+    BUNDLED_PLUGINS_DIR("bundled-plugins-dir", null, false,
+            "plugins shipped with the distribution (the launcher sets it)");
 
     private final String key;
     private final @Nullable String defaultValue;

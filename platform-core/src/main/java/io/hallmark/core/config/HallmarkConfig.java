@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param djlOffline whether Deep Java Library may download anything
  * @param device where models run: {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
+ * @param plugins the plugin host's settings
+ * @param cookieSecure whether the console's session cookie is marked Secure
+ * @param adminPassword the first administrator's password, or {@code null} to generate one
  * @param values every setting with its source, for printing
  */
 public record HallmarkConfig(
@@ -36,6 +39,9 @@ public record HallmarkConfig(
         boolean djlOffline,
         String device,
         Duration shutdownGrace,
+        PluginSettings plugins,
+        boolean cookieSecure,
+        @Nullable String adminPassword,
         List<ConfigValue> values) {
 
     public HallmarkConfig {
