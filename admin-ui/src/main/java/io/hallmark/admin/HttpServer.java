@@ -30,8 +30,10 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final String host;
+    private final KbRoutes kbRoutes;
 
-    private HttpServer(Javalin javalin, String host) {
+    private HttpServer(Javalin javalin, String host, KbRoutes kbRoutes) {
+        this.kbRoutes = kbRoutes;
         this.javalin = javalin;
         this.host = host;
     }
@@ -49,6 +51,7 @@ public final class HttpServer implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        KbRoutes kbRoutes = new KbRoutes(platform.config().dataDir());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -75,6 +78,7 @@ public final class HttpServer implements AutoCloseable {
             new PolicyRoutes(platform.policies()).register(routes);
             new GenerationRoutes(platform.generations(), platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
+            kbRoutes.register(routes);
             extraRoutes.forEach(r -> r.accept(routes));
             registerErrorHandlers(routes);
         });
@@ -82,13 +86,14 @@ public final class HttpServer implements AutoCloseable {
             javalin.start();
         } catch (RuntimeException e) {
             stopQuietly(javalin);
+            kbRoutes.close();
             if (hasCause(e, BindException.class)) {
                 throw new HallmarkException("Port " + port + " on " + host + " is already in use (or not "
                         + "bindable); stop whatever holds it or choose another with --port", e);
             }
             throw new HallmarkException("Cannot start the HTTP server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        HttpServer server = new HttpServer(javalin, host);
+        HttpServer server = new HttpServer(javalin, host, kbRoutes);
         log.info("HTTP server listening on {}", server.url());
         return server;
     }
@@ -154,7 +159,11 @@ public final class HttpServer implements AutoCloseable {
     /** Stops gracefully: no new connections, in-flight requests finish within the grace period. */
     @Override
     public void close() {
-        javalin.stop();
+        try {
+            javalin.stop();
+        } finally {
+            kbRoutes.close();
+        }
         log.info("HTTP server stopped");
     }
 
