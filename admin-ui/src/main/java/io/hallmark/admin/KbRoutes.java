@@ -60,10 +60,12 @@ final class KbRoutes implements AutoCloseable {
     }
 
     void register(RoutesConfig routes) {
-        routes.post("/api/v1/kb/documents", badRequests(this::ingest));
-        routes.get("/api/v1/kb/search", badRequests(this::search));
-        routes.delete("/api/v1/kb/documents/{id}", badRequests(this::delete));
-        routes.get("/api/v1/kb/stats", badRequests(ctx -> ctx.json(kb(ctx, false).stats())));
+        Allowed[] writers = {Allowed.OPERATOR, Allowed.ADMIN};
+        Allowed[] readers = {Allowed.OPERATOR, Allowed.ADMIN, Allowed.REVIEWER, Allowed.AUDITOR};
+        routes.post("/api/v1/kb/documents", badRequests(this::ingest), writers);
+        routes.get("/api/v1/kb/search", badRequests(this::search), readers);
+        routes.delete("/api/v1/kb/documents/{id}", badRequests(this::delete), writers);
+        routes.get("/api/v1/kb/stats", badRequests(ctx -> ctx.json(kb(ctx, false).stats())), readers);
     }
 
     /** Invalid requests become 400 problem documents with the module's message. */
