@@ -1,5 +1,8 @@
 package io.hallmark.core;
 
+import io.hallmark.core.audit.AuditLog;
+import io.hallmark.core.audit.AuditSettings;
+import io.hallmark.core.audit.AuditTrail;
 import io.hallmark.core.blob.BlobStore;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.data.DataDirectory;
@@ -33,15 +36,17 @@ public final class Platform implements AutoCloseable {
     private final @Nullable EmbeddedPostgresServer embeddedPostgres;
     private final Database database;
     private final BlobStore blobs;
+    private final AuditTrail audit;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
-            Database database, BlobStore blobs, Deque<AutoCloseable> closeables) {
+            Database database, BlobStore blobs, AuditTrail audit, Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
         this.database = database;
         this.blobs = blobs;
+        this.audit = audit;
         this.closeables = closeables;
     }
 
@@ -71,7 +76,10 @@ public final class Platform implements AutoCloseable {
             Database database = Database.connect(settings);
             started.push(database);
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
-            return new Platform(config, dataDir, postgres, database, blobs, started);
+            AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
+                    AuditSettings.from(config));
+            started.push(audit);
+            return new Platform(config, dataDir, postgres, database, blobs, audit, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -106,6 +114,16 @@ public final class Platform implements AutoCloseable {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /** The audit log every subsystem appends its events to. */
+    public AuditLog auditLog() {
+        return audit.log();
+    }
+
+    /** The audit trail: log, platform key, checkpoints, verification, retention, export. */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** Asks every subsystem how it is; never throws. */

@@ -21,7 +21,10 @@ public enum ConfigKey {
     MODELS_DIR("models-dir", null, false, "model directory (default <data-dir>/models)"),
     DJL_OFFLINE("djl-offline", "true", false, "keep Deep Java Library from downloading anything"),
     DEVICE("device", "auto", false, "where models run: auto, cpu, gpu or gpu:N"),
-    SHUTDOWN_GRACE_SECONDS("shutdown-grace-seconds", "30", false, "how long in-flight work may finish on shutdown");
+    SHUTDOWN_GRACE_SECONDS("shutdown-grace-seconds", "30", false, "how long in-flight work may finish on shutdown"),
+    AUDIT_RETENTION_DAYS("audit-retention-days", "183", false, "days audit payloads are kept (at least 183)"),
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS("audit-checkpoint-interval-seconds", "60", false,
+            "how often the server signs an audit checkpoint when the log grew");
 
     private final String key;
     private final @Nullable String defaultValue;
