@@ -45,7 +45,7 @@ public record VerifierKey(String name, byte[] rawKey, byte[] keyHash) {
 
     /** Parses the {@code name+hash+base64} form and checks that the hash matches. */
     public static VerifierKey parse(String vkey) {
-        String[] parts = vkey.trim().split("\\+");
+        String[] parts = vkey.trim().split("\\+", 3);
         if (parts.length != 3) {
             throw new IllegalArgumentException("Not a verifier key (expected name+keyhash+base64): '" + vkey + "'");
         }
