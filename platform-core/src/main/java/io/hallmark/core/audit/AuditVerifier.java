@@ -193,7 +193,9 @@ public final class AuditVerifier {
                         "The log's head (its tree edge) does not match the events: an event was changed"));
             }
         }
-        found.sort(Comparator.comparing((Divergence d) -> d.seq() == null ? Long.MAX_VALUE : d.seq()));
+        // in the order found while streaming by seq (a row's own mismatch comes before the checkpoint it breaks);
+        // checkpoints that fail their signature check come last
+        found.sort(Comparator.comparing((Divergence d) -> d.kind() == Kind.CHECKPOINT_SIGNATURE));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Report(found.isEmpty(), tree.size(), payloads, checkpoints.size(), tree.size(),
                 Hashes.hex(tree.root()), fromCheckpoint, List.copyOf(found), millis);
