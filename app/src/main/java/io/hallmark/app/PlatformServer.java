@@ -43,6 +43,7 @@ public final class PlatformServer implements AutoCloseable {
         try {
             HttpServer http = HttpServer.start(platform, extraRoutes);
             platform.advertiseServer(http.url());
+            platform.audit().startCheckpointSchedule();
             return new PlatformServer(platform, http);
         } catch (RuntimeException e) {
             platform.close();
