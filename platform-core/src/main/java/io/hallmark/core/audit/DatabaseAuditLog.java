@@ -171,52 +171,30 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
+    /**
+     * Appends events inside the caller's open transaction ({@code c} with auto-commit off), so they commit or
+     * roll back together with the caller's own changes (for instance a governance decision and its event).
+     * The head row stays locked until the caller commits, which holds up every other appender: keep such
+     * transactions short. The events are durable only once the caller commits.
+     */
+    public List<AuditEvent> appendInTransaction(Connection c, List<NewEvent> events) throws SQLException {
+        if (c.getAutoCommit()) {
+            throw new IllegalArgumentException("appendInTransaction needs a connection with auto-commit off");
+        }
+        List<Pending> batch = new ArrayList<>(events.size());
+        for (NewEvent e : events) {
+            batch.add(prepare(e.actor(), e.eventType(), e.subject(), e.payload()));
+        }
+        return batch.isEmpty() ? List.of() : insert(c, batch);
+    }
+
     /** Writes one batch in one transaction and completes its futures (exceptionally if it fails). */
     private void write(List<Pending> batch) {
-        List<AuditEvent> written = new ArrayList<>(batch.size());
+        List<AuditEvent> written;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long size;
-                CompactRange edge;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select tree_size, frontier from audit_head where id = 1 for update");
-                        ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new HallmarkException("The audit_head row is missing; the audit schema is damaged");
-                    }
-                    size = rs.getLong(1);
-                    edge = CompactRange.of(size, rs.getBytes(2));
-                }
-                Instant now = EventHashing.truncate(clock.instant());
-                OffsetDateTime time = now.atOffset(ZoneOffset.UTC);
-                try (PreparedStatement ins = c.prepareStatement(INSERT)) {
-                    long seq = size;
-                    for (Pending p : batch) {
-                        seq++;
-                        byte[] leaf = EventHashing.leafHash(seq, now, p.actor(), p.eventType(), p.subject(), p.payloadSha256());
-                        edge.append(leaf);
-                        ins.setLong(1, seq);
-                        ins.setObject(2, time);
-                        ins.setString(3, p.actor());
-                        ins.setString(4, p.eventType());
-                        ins.setString(5, p.subject());
-                        ins.setString(6, p.canonicalPayload());
-                        ins.setString(7, p.payloadSha256());
-                        ins.setString(8, Hashes.hex(leaf));
-                        ins.addBatch();
-                        written.add(new AuditEvent(seq, now, p.actor(), p.eventType(), p.subject(), p.payload(),
-                                p.payloadSha256()));
-                    }
-                    ins.executeBatch();
-                }
-                try (PreparedStatement up = c.prepareStatement(
-                        "update audit_head set tree_size = ?, frontier = ?, updated_at = ? where id = 1")) {
-                    up.setLong(1, edge.size());
-                    up.setBytes(2, edge.peaksBytes());
-                    up.setObject(3, time);
-                    up.executeUpdate();
-                }
+                written = insert(c, batch);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -234,6 +212,50 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(written.get(i));
         }
+    }
+
+    /** Locks the head row, inserts the batch with the next sequence numbers and moves the head; no commit. */
+    private List<AuditEvent> insert(Connection c, List<Pending> batch) throws SQLException {
+        List<AuditEvent> written = new ArrayList<>(batch.size());
+        long size;
+        CompactRange edge;
+        try (PreparedStatement ps = c.prepareStatement("select tree_size, frontier from audit_head where id = 1 for update");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new HallmarkException("The audit_head row is missing; the audit schema is damaged");
+            }
+            size = rs.getLong(1);
+            edge = CompactRange.of(size, rs.getBytes(2));
+        }
+        Instant now = EventHashing.truncate(clock.instant());
+        OffsetDateTime time = now.atOffset(ZoneOffset.UTC);
+        try (PreparedStatement ins = c.prepareStatement(INSERT)) {
+            long seq = size;
+            for (Pending p : batch) {
+                seq++;
+                byte[] leaf = EventHashing.leafHash(seq, now, p.actor(), p.eventType(), p.subject(), p.payloadSha256());
+                edge.append(leaf);
+                ins.setLong(1, seq);
+                ins.setObject(2, time);
+                ins.setString(3, p.actor());
+                ins.setString(4, p.eventType());
+                ins.setString(5, p.subject());
+                ins.setString(6, p.canonicalPayload());
+                ins.setString(7, p.payloadSha256());
+                ins.setString(8, Hashes.hex(leaf));
+                ins.addBatch();
+                written.add(new AuditEvent(seq, now, p.actor(), p.eventType(), p.subject(), p.payload(), p.payloadSha256()));
+            }
+            ins.executeBatch();
+        }
+        try (PreparedStatement up = c.prepareStatement(
+                "update audit_head set tree_size = ?, frontier = ?, updated_at = ? where id = 1")) {
+            up.setLong(1, edge.size());
+            up.setBytes(2, edge.peaksBytes());
+            up.setObject(3, time);
+            up.executeUpdate();
+        }
+        return written;
     }
 
     /** Writes what is queued, then stops the writer; later appends fail. */

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,8 +167,7 @@ public final class ExportVerifier {
         if (bundle != null) {
             JsonNode files = bundle.path("files");
             Set<String> listed = new TreeSet<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : files.properties()) {
                 listed.add(f.getKey());
                 try {
                     String actual = Hashes.sha256Hex(Files.readAllBytes(dir.resolve(f.getKey())));

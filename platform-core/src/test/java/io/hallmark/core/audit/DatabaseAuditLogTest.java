@@ -85,6 +85,27 @@ class DatabaseAuditLogTest {
     }
 
     @Test
+    void eventsAppendedInTheCallersTransactionRollBackWithItAndLeaveNoGap() throws SQLException {
+        try (DatabaseAuditLog log = new DatabaseAuditLog(db.dataSource())) {
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                log.appendInTransaction(c, List.of(new DatabaseAuditLog.NewEvent("alice", "governance.decided", "x",
+                        Map.of("decision", "APPROVE"))));
+                c.rollback();
+            }
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                List<AuditEvent> events = log.appendInTransaction(c, List.of(
+                        new DatabaseAuditLog.NewEvent("alice", "governance.decided", "y", Map.of("decision", "REJECT"))));
+                c.commit();
+                assertThat(events.getFirst().seq()).as("the rolled-back event took no number").isEqualTo(1);
+            }
+            assertThat(log.append("bob", "review.done", "y", Map.of()).seq()).isEqualTo(2);
+        }
+        assertVerifies();
+    }
+
+    @Test
     void concurrentAppendsFromManyThreadsKeepOneGapFreeOrder() throws Exception {
         for (boolean groupCommit : new boolean[] {true, false}) {
             AuditTestSupport.reset(db.dataSource());
