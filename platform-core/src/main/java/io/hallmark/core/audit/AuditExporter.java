@@ -281,7 +281,7 @@ public final class AuditExporter {
                         gov.put("factualityScore", rs.getObject(19));
                         gov.put("report", CanonicalJson.parse(rs.getString(20)));
                         item.put("governance", gov);
-                        summary.decision(rs.getString(16));
+                        summary.decision(rs.getTimestamp(14).toInstant(), rs.getString(16));
                     }
                     out.write(CanonicalJson.string(item));
                     out.write('\n');
@@ -355,15 +355,18 @@ public final class AuditExporter {
         final Map<String, Long> byType = new TreeMap<>();
         final Map<String, Long> byDecision = new TreeMap<>();
         final Map<LocalDate, Long> byDay = new TreeMap<>();
+        final Map<LocalDate, Map<String, Long>> decisionsByDay = new TreeMap<>();
 
         void event(Instant time, String type, @Nullable String decision) {
             byType.merge(type, 1L, Long::sum);
             byDay.merge(LocalDate.ofInstant(time, ZoneOffset.UTC), 1L, Long::sum);
         }
 
-        void decision(@Nullable String decision) {
+        void decision(Instant time, @Nullable String decision) {
             if (decision != null) {
                 byDecision.merge(decision, 1L, Long::sum);
+                decisionsByDay.computeIfAbsent(LocalDate.ofInstant(time, ZoneOffset.UTC), d -> new TreeMap<>())
+                        .merge(decision, 1L, Long::sum);
             }
         }
 
@@ -387,6 +390,7 @@ public final class AuditExporter {
                     .append(cp.checkpoint().rootHashHex()).append("</code>.</p>\n");
             h.append("<p>Check this bundle offline with <code>hallmark audit verify-export DIR</code>.</p>\n");
             h.append("<h2>Events per day</h2>\n").append(chart());
+            h.append("<h2>Governance decisions per day</h2>\n").append(decisionChart());
             table(h, "Events by type", "event type", byType);
             table(h, "Content items by governance decision", "decision", byDecision);
             h.append("</body></html>\n");
@@ -414,6 +418,46 @@ public final class AuditExporter {
                     .append("<text x=\"50\" y=\"220\" font-size=\"12\">").append(byDay.keySet().iterator().next())
                     .append("</text><text x=\"").append(Math.max(50, x - 80)).append("\" y=\"220\" font-size=\"12\">")
                     .append(((TreeMap<LocalDate, Long>) byDay).lastKey()).append("</text>\n</svg>\n");
+            return s.toString();
+        }
+
+        private static final String[] COLORS = {"#2e7d32", "#c62828", "#f9a825", "#6a1b9a", "#1565c0", "#555"};
+
+        /** Stacked bars: one per day, one colour per decision, with a legend. */
+        private String decisionChart() {
+            if (decisionsByDay.isEmpty()) {
+                return "<p>No content items with a decision in this range.</p>\n";
+            }
+            List<String> decisions = new ArrayList<>(byDecision.keySet());
+            long max = decisionsByDay.values().stream()
+                    .mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum()).max().orElse(1);
+            int bar = Math.max(4, Math.min(40, 800 / decisionsByDay.size()));
+            StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+                    + "aria-label=\"decisions per day\" width=\"" + (decisionsByDay.size() * bar + 220) + "\" height=\"230\">\n");
+            int x = 50;
+            for (var day : decisionsByDay.entrySet()) {
+                long y = 200;
+                for (int i = 0; i < decisions.size(); i++) {
+                    long n = day.getValue().getOrDefault(decisions.get(i), 0L);
+                    if (n == 0) {
+                        continue;
+                    }
+                    long h = Math.max(1, n * 180 / max);
+                    y -= h;
+                    s.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(bar - 2)
+                            .append("\" height=\"").append(h).append("\" fill=\"").append(COLORS[i % COLORS.length])
+                            .append("\"><title>").append(day.getKey()).append(" ").append(esc(decisions.get(i)))
+                            .append(": ").append(n).append("</title></rect>\n");
+                }
+                x += bar;
+            }
+            for (int i = 0; i < decisions.size(); i++) {
+                s.append("<rect x=\"").append(x + 20).append("\" y=\"").append(20 + i * 18)
+                        .append("\" width=\"12\" height=\"12\" fill=\"").append(COLORS[i % COLORS.length])
+                        .append("\"/><text x=\"").append(x + 38).append("\" y=\"").append(31 + i * 18)
+                        .append("\" font-size=\"12\">").append(esc(decisions.get(i))).append("</text>\n");
+            }
+            s.append("<text x=\"0\" y=\"20\" font-size=\"12\">").append(max).append("</text></svg>\n");
             return s.toString();
         }
 

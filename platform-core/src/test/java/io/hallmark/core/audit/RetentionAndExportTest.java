@@ -112,7 +112,8 @@ class RetentionAndExportTest {
         assertThat(result.policies()).isEqualTo(1);
         Path dir = result.dir();
         assertThat(dir.resolve("events.jsonl")).exists();
-        assertThat(Files.readString(dir.resolve("summary.html"))).contains("<svg").contains("governance.decided");
+        assertThat(Files.readString(dir.resolve("summary.html"))).contains("<svg").contains("governance.decided")
+                .contains("Governance decisions per day").contains("APPROVE: 1");
         assertThat(Files.readString(dir.resolve("index.json"))).contains("Art. 12").contains("A.6.2.8")
                 .contains("Art. 50(2)");
         assertThat(Files.readString(dir.resolve("items.jsonl"))).contains("\"inputSha256\"").contains("APPROVE");
