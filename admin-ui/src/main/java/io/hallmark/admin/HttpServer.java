@@ -57,6 +57,8 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setStopTimeout(grace.toMillis()));
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
+            config.jetty.multipartConfig.maxFileSize(io.hallmark.core.plugin.PluginHost.MAX_ARCHIVE_BYTES,
+                    io.javalin.config.SizeUnit.BYTES);
             config.http.maxRequestSize = 16L * 1024 * 1024;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/console";
@@ -67,6 +69,7 @@ public final class HttpServer implements AutoCloseable {
             RoutesConfig routes = config.routes;
             routes.before(SecurityHeaders::apply);
             new HealthRoutes(platform).register(routes);
+            new PluginRoutes(platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
             extraRoutes.forEach(r -> r.accept(routes));
             registerErrorHandlers(routes);
@@ -87,22 +90,17 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void registerErrorHandlers(RoutesConfig routes) {
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                problem(ctx, ApiError.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus() == 404
+                ? ApiError.of(404, "not-found", "Not found", "No endpoint " + ctx.method() + " " + ctx.path()
+                        + "; see /api/v1/health")
+                : ApiError.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage())));
         routes.exception(IllegalArgumentException.class, (e, ctx) ->
                 problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage())));
-        routes.exception(HallmarkException.class, (e, ctx) ->
-                problem(ctx, ApiError.of(500, "platform-error", "Platform error", e.getMessage())));
+        routes.exception(HallmarkException.class, (e, ctx) -> problem(ctx, ErrorMapping.toApiError(e)));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ApiError.of(500, "internal-error", "Internal error",
                     "The request failed unexpectedly; the server log has the details"));
-        });
-        routes.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/")) {
-                problem(ctx, ApiError.of(404, "not-found", "Not found",
-                        "No endpoint " + ctx.method() + " " + ctx.path() + "; see /api/v1/health"));
-            }
         });
     }
 

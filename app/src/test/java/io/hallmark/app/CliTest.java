@@ -71,6 +71,29 @@ class CliTest {
     }
 
     @Test
+    void anUnreachableDatabaseFailsWithOneLineNamingTheMaskedUrl() {
+        int code = run("serve", "--data-dir", dataDir.toString(), "--port", "0",
+                "--db-url", "jdbc:postgresql://127.0.0.1:1/hallmark?password=hunter2");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("hallmark: error: Cannot connect to the database at "
+                        + "jdbc:postgresql://127.0.0.1:1/hallmark?password=********")
+                .doesNotContain("hunter2")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void anUnusableDataDirectoryFailsWithOneLine() throws Exception {
+        Path file = java.nio.file.Files.writeString(dataDir.resolve("a-file"), "x");
+
+        int code = run("serve", "--data-dir", file.resolve("data").toString(), "--port", "0");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("hallmark: error: Data directory " + file.resolve("data"))
+                .hasLineCount(1);
+    }
+
+    @Test
     void aMissingSubcommandIsAUsageError() {
         assertThat(run("db")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing subcommand");

@@ -70,7 +70,7 @@ class ServerTest {
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("database").asText()).isEqualTo("PostgreSQL");
         assertThat(health.path("databaseVersion").asText()).matches("\\d+\\.\\d+.*");
-        assertThat(Integer.parseInt(health.path("schemaVersion").asText())).isGreaterThanOrEqualTo(1);
+        assertThat(Integer.parseInt(health.path("schemaVersion").asText())).isGreaterThanOrEqualTo(2);
         assertThat(health.path("embeddedDatabase").asBoolean()).isTrue();
         assertThat(health.path("version").asText()).isNotBlank();
         assertThat(health.path("subsystems").path("database").path("status").asText()).isEqualTo("UP");

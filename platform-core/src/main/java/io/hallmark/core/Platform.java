@@ -11,6 +11,9 @@ import io.hallmark.core.db.Database;
 import io.hallmark.core.db.DatabaseInfo;
 import io.hallmark.core.db.DatabaseSettings;
 import io.hallmark.core.db.EmbeddedPostgresServer;
+import io.hallmark.core.model.ModelDirectory;
+import io.hallmark.core.plugin.PluginHost;
+import io.hallmark.core.plugin.PluginStore;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -37,16 +40,21 @@ public final class Platform implements AutoCloseable {
     private final Database database;
     private final BlobStore blobs;
     private final AuditTrail audit;
+    private final ModelDirectory models;
+    private final PluginHost plugins;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
-            Database database, BlobStore blobs, AuditTrail audit, Deque<AutoCloseable> closeables) {
+            Database database, BlobStore blobs, AuditTrail audit, ModelDirectory models, PluginHost plugins,
+            Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
         this.database = database;
         this.blobs = blobs;
         this.audit = audit;
+        this.models = models;
+        this.plugins = plugins;
         this.closeables = closeables;
     }
 
@@ -79,7 +87,12 @@ public final class Platform implements AutoCloseable {
             AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
                     AuditSettings.from(config));
             started.push(audit);
-            return new Platform(config, dataDir, postgres, database, blobs, audit, started);
+            ModelDirectory models = new ModelDirectory(config.modelsDir());
+            PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database),
+                    audit.log(), models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
+            started.push(plugins);
+            plugins.start();
+            return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -116,7 +129,7 @@ public final class Platform implements AutoCloseable {
         return blobs;
     }
 
-    /** The audit log every subsystem appends its events to. */
+    /** The audit log every subsystem records its events in. */
     public AuditLog auditLog() {
         return audit.log();
     }
@@ -124,6 +137,16 @@ public final class Platform implements AutoCloseable {
     /** The audit trail: log, platform key, checkpoints, verification, retention, export. */
     public AuditTrail audit() {
         return audit;
+    }
+
+    /** The model directory plugins lease models from. */
+    public ModelDirectory models() {
+        return models;
+    }
+
+    /** The plugin host. */
+    public PluginHost plugins() {
+        return plugins;
     }
 
     /** Asks every subsystem how it is; never throws. */
@@ -147,6 +170,12 @@ public final class Platform implements AutoCloseable {
         subsystems.put("blobStore", usable >= 0
                 ? SubsystemHealth.up(Map.of("usableBytes", usable))
                 : SubsystemHealth.down("cannot read free space of " + blobs.root()));
+        try {
+            subsystems.put("plugins", SubsystemHealth.up(Map.of("enabled", plugins.enabledIds(),
+                    "installed", plugins.list().size())));
+        } catch (RuntimeException e) {
+            subsystems.put("plugins", SubsystemHealth.down(String.valueOf(e.getMessage())));
+        }
         boolean up = subsystems.values().stream().allMatch(SubsystemHealth::up);
         return new PlatformHealth(up ? "UP" : "DOWN", Version.current(),
                 info == null ? null : info.product(),

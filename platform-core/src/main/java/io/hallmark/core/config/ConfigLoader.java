@@ -120,6 +120,12 @@ public final class ConfigLoader {
                 bool(resolved.get(ConfigKey.DJL_OFFLINE)),
                 device,
                 Duration.ofSeconds(intIn(resolved.get(ConfigKey.SHUTDOWN_GRACE_SECONDS), 0, 3_600)),
+                new PluginSettings(
+                        bool(resolved.get(ConfigKey.PLUGINS_DEV_MODE)),
+                        permissions(resolved.get(ConfigKey.PLUGIN_PERMISSIONS)),
+                        Duration.ofSeconds(intIn(resolved.get(ConfigKey.PLUGIN_CALL_TIMEOUT_SECONDS), 1, 86_400)),
+                        Duration.ofSeconds(intIn(resolved.get(ConfigKey.PLUGIN_DRAIN_SECONDS), 0, 3_600)),
+                        bundled(resolved.get(ConfigKey.BUNDLED_PLUGINS_DIR))),
                 values);
     }
 
@@ -151,6 +157,27 @@ public final class ConfigLoader {
             case "false", "no", "off", "0" -> false;
             default -> throw invalid(value, "true or false");
         };
+    }
+
+    private static @Nullable Path bundled(ConfigValue value) {
+        String dir = blankToNull(value.value());
+        return dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    private static java.util.Set<io.hallmark.api.Permission> permissions(ConfigValue value) {
+        String text = value.value();
+        java.util.Set<io.hallmark.api.Permission> set = java.util.EnumSet.noneOf(io.hallmark.api.Permission.class);
+        if (text == null || text.isBlank()) {
+            return set;
+        }
+        for (String part : text.split(",")) {
+            try {
+                set.add(io.hallmark.api.Permission.parse(part));
+            } catch (IllegalArgumentException e) {
+                throw invalid(value, "a comma-separated list of " + io.hallmark.api.Permission.choices());
+            }
+        }
+        return set;
     }
 
     private static ConfigException invalid(ConfigValue value, String expected) {

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param djlOffline whether Deep Java Library may download anything
  * @param device where models run: {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
+ * @param plugins the plugin host's settings
  * @param values every setting with its source, for printing
  */
 public record HallmarkConfig(
@@ -36,6 +37,7 @@ public record HallmarkConfig(
         boolean djlOffline,
         String device,
         Duration shutdownGrace,
+        PluginSettings plugins,
         List<ConfigValue> values) {
 
     public HallmarkConfig {

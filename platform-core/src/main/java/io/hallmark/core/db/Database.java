@@ -75,7 +75,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(10_000);
+        config.setInitializationFailTimeout(1); // one attempt: a refused connection fails at once
         config.setAutoCommit(true);
         config.addDataSourceProperty("ApplicationName", "hallmark");
         config.addDataSourceProperty("connectTimeout", "10");

@@ -56,6 +56,12 @@ public class PluginRecord {
     @Column(name = "installed_by", length = 64)
     private @Nullable String installedBy;
 
+    @Column(name = "file_name", length = 256)
+    private @Nullable String fileName;
+
+    @Column(name = "changed_by", length = 64)
+    private @Nullable String changedBy;
+
     @Column(name = "installed_at", nullable = false)
     private Instant installedAt;
 
@@ -105,6 +111,25 @@ public class PluginRecord {
         this.state = Objects.requireNonNull(state, "state");
         this.failure = failure;
         this.updatedAt = Instant.now();
+    }
+
+    /** Moves to a new state and records who did it. */
+    public void changeState(PluginState state, @Nullable String failure, @Nullable String actor) {
+        setState(state, failure);
+        this.changedBy = actor;
+    }
+
+    /** The archive's file name in the plugins folder. */
+    public @Nullable String fileName() {
+        return fileName;
+    }
+
+    public void setFileName(@Nullable String fileName) {
+        this.fileName = fileName;
+    }
+
+    public @Nullable String changedBy() {
+        return changedBy;
     }
 
     public @Nullable String archiveSha256() {

@@ -85,7 +85,7 @@ class MerkleTest {
             List<byte[]> proof = tree.inclusionProof(index, size);
             assertThat(Merkle.verifyInclusion(index, size, leaves.get(index), proof, root)).isTrue();
             // the same proof does not verify another leaf, another index or another root
-            assertThat(Merkle.verifyInclusion(index, size, Merkle.leafHash(new byte[] {1}), proof, root)).isFalse();
+            assertThat(Merkle.verifyInclusion(index, size, Merkle.leafHash(leaves.get(index)), proof, root)).isFalse();
             if (size > 1) {
                 assertThat(Merkle.verifyInclusion((index + 1) % size, size, leaves.get(index), proof, root)).isFalse();
             }
@@ -166,12 +166,17 @@ class MerkleTest {
         return Merkle.nodeHash(naiveRoot(leaves, start, start + k), naiveRoot(leaves, start + k, end));
     }
 
+    /** Distinct random leaves (each starts with its index, so no two are equal). */
     private static List<byte[]> randomLeaves(int n, long seed) {
         Random random = new Random(seed);
         List<byte[]> leaves = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            byte[] data = new byte[1 + random.nextInt(40)];
+            byte[] data = new byte[4 + random.nextInt(40)];
             random.nextBytes(data);
+            data[0] = (byte) (i >> 24);
+            data[1] = (byte) (i >> 16);
+            data[2] = (byte) (i >> 8);
+            data[3] = (byte) i;
             leaves.add(Merkle.leafHash(data));
         }
         return leaves;

@@ -1,0 +1,131 @@
+package io.hallmark.admin;
+
+import io.hallmark.api.InvalidRequestException;
+import io.hallmark.api.Permission;
+import io.hallmark.core.plugin.PluginHost;
+import io.hallmark.core.plugin.PluginView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The plugin administration API: {@code GET /api/v1/plugins}, {@code POST /api/v1/plugins} (upload an archive as
+ * the request body or as the multipart field {@code archive}; {@code ?grant=network} grants extra permissions),
+ * {@code GET /api/v1/plugins/{id}}, {@code POST /api/v1/plugins/{id}/enable|disable} and
+ * {@code DELETE /api/v1/plugins/{id}}.
+ */
+final class PluginRoutes {
+
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}\\.(jar|zip)");
+
+    private final PluginHost plugins;
+
+    PluginRoutes(PluginHost plugins) {
+        this.plugins = plugins;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/plugins", ctx -> ctx.json(Map.of("items", plugins.list())));
+        routes.post("/api/v1/plugins", this::install);
+        routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.find(ctx.pathParam("id"))
+                .orElseThrow(() -> new io.hallmark.core.plugin.PluginUnavailableException(
+                        "Plugin '" + ctx.pathParam("id") + "' is not installed", true))));
+        routes.post("/api/v1/plugins/{id}/enable", ctx -> ctx.json(plugins.enable(ctx.pathParam("id"), actor(ctx))));
+        routes.post("/api/v1/plugins/{id}/disable", ctx -> ctx.json(plugins.disable(ctx.pathParam("id"), actor(ctx))));
+        routes.delete("/api/v1/plugins/{id}", ctx -> {
+            plugins.remove(ctx.pathParam("id"), actor(ctx));
+            ctx.status(204);
+        });
+        routes.get("/api/v1/plugin-keys", ctx -> ctx.json(Map.of("items", plugins.trustedKeys())));
+        routes.post("/api/v1/plugin-keys", ctx -> {
+            String name = ctx.queryParam("name") == null ? "unnamed" : ctx.queryParam("name");
+            ctx.status(201).json(plugins.trustKey(ctx.body(), name, actor(ctx)));
+        });
+        routes.delete("/api/v1/plugin-keys/{keyId}", ctx -> {
+            plugins.revokeKey(ctx.pathParam("keyId"), actor(ctx));
+            ctx.status(204);
+        });
+    }
+
+    private void install(Context ctx) throws IOException {
+        Set<Permission> grants = EnumSet.noneOf(Permission.class);
+        for (String grant : ctx.queryParams("grant")) {
+            for (String p : grant.split(",")) {
+                try {
+                    grants.add(Permission.parse(p));
+                } catch (IllegalArgumentException e) {
+                    throw InvalidRequestException.of("grant", e.getMessage());
+                }
+            }
+        }
+        Path dir = Files.createTempDirectory("hallmark-upload-");
+        try {
+            Path archive;
+            String type = ctx.contentType() == null ? "" : ctx.contentType();
+            if (type.startsWith("multipart/form-data")) {
+                UploadedFile file = ctx.uploadedFile("archive");
+                if (file == null) {
+                    throw InvalidRequestException.of("archive", "Upload the plugin archive in the form field 'archive'");
+                }
+                archive = dir.resolve(safeName(file.filename()));
+                try (InputStream in = file.content()) {
+                    copyLimited(in, archive);
+                }
+            } else {
+                archive = dir.resolve(safeName(ctx.queryParam("filename") == null ? "plugin.jar" : ctx.queryParam("filename")));
+                try (InputStream in = ctx.bodyInputStream()) {
+                    copyLimited(in, archive);
+                }
+            }
+            PluginView view = plugins.install(archive, grants, actor(ctx));
+            ctx.status(201).header("Location", "/api/v1/plugins/" + view.id()).json(view);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static String safeName(String name) {
+        String base = name == null ? "plugin.jar" : Path.of(name).getFileName().toString();
+        if (!FILE_NAME.matcher(base).matches()) {
+            throw InvalidRequestException.of("filename", "Plugin archive name '" + base
+                    + "' must be 1-128 letters, digits, '.', '_' or '-' ending in .jar or .zip");
+        }
+        return base;
+    }
+
+    private static void copyLimited(InputStream in, Path target) throws IOException {
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(target)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > PluginHost.MAX_ARCHIVE_BYTES) {
+                    throw new RequestTooLargeException("Plugin archive exceeds " + PluginHost.MAX_ARCHIVE_BYTES + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        if (total == 0) {
+            throw InvalidRequestException.of("archive", "The upload is empty; send the plugin archive as the body");
+        }
+    }
+
+    /** Until authentication arrives, the API records calls as made by {@code api}. */
+    static String actor(Context ctx) {
+        return "api";
+    }
+}

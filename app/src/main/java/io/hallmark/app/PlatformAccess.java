@@ -1,0 +1,87 @@
+package io.hallmark.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hallmark.api.HallmarkException;
+import io.hallmark.core.Platform;
+import io.hallmark.core.config.HallmarkConfig;
+import io.hallmark.core.data.DataDirectoryInUseException;
+import io.hallmark.core.data.DataDirectoryOwner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a standalone command reaches the platform: it starts one on the data directory, or, when a server holds
+ * the directory, it goes through that server's REST API.
+ */
+final class PlatformAccess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PlatformAccess() {}
+
+    /** Runs {@code local} on a platform started for this command, or {@code remote} with the running server's URL. */
+    static JsonNode run(HallmarkConfig config, Function<Platform, Object> local, Function<Server, JsonNode> remote) {
+        try (Platform platform = Platform.start(config, "command")) {
+            return JsonOutput.mapper().valueToTree(local.apply(platform));
+        } catch (DataDirectoryInUseException e) {
+            Optional<String> url = e.owner().map(DataDirectoryOwner::httpUrl);
+            if (url.isEmpty()) {
+                throw e;
+            }
+            return remote.apply(new Server(url.get()));
+        }
+    }
+
+    /** A running Hallmark server's REST API. */
+    record Server(String url) {
+
+        JsonNode get(String path) {
+            return send(HttpRequest.newBuilder(uri(path)).GET());
+        }
+
+        JsonNode post(String path, HttpRequest.BodyPublisher body, String contentType) {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body));
+        }
+
+        JsonNode delete(String path) {
+            return send(HttpRequest.newBuilder(uri(path)).DELETE());
+        }
+
+        private URI uri(String path) {
+            return URI.create(url + path);
+        }
+
+        private JsonNode send(HttpRequest.Builder request) {
+            try {
+                HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofMinutes(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode body = response.body().isBlank() ? JsonOutput.mapper().createObjectNode()
+                        : JsonOutput.mapper().readTree(response.body());
+                if (response.statusCode() >= 400) {
+                    throw new HallmarkException(detail(body, response.statusCode()) + " (via the server at " + url + ")");
+                }
+                return body;
+            } catch (IOException e) {
+                throw new HallmarkException("The data directory is held by a server at " + url
+                        + ", which does not answer: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HallmarkException("Interrupted while calling the server at " + url, e);
+            }
+        }
+
+        private static String detail(@Nullable JsonNode body, int status) {
+            if (body != null && body.hasNonNull("detail")) {
+                return body.get("detail").asText();
+            }
+            return "HTTP " + status;
+        }
+    }
+}

@@ -1,0 +1,823 @@
+package io.hallmark.core.plugin;
+
+import io.hallmark.api.Capability;
+import io.hallmark.api.CheckInput;
+import io.hallmark.api.CheckOutcome;
+import io.hallmark.api.CheckResult;
+import io.hallmark.api.GovernanceCheck;
+import io.hallmark.api.GeneratedContent;
+import io.hallmark.api.GenerationCancelledException;
+import io.hallmark.api.GenerationFailedException;
+import io.hallmark.api.GenerationRequest;
+import io.hallmark.api.GeneratorInfo;
+import io.hallmark.api.InvalidRequestException;
+import io.hallmark.api.Permission;
+import io.hallmark.api.signing.PluginArchiveVerifier;
+import io.hallmark.api.signing.PluginSignatureException;
+import io.hallmark.api.signing.VerifiedArchive;
+import io.hallmark.core.audit.AuditLog;
+import io.hallmark.core.config.PluginSettings;
+import io.hallmark.core.model.ModelProvider;
+import io.hallmark.core.persistence.PluginRecord;
+import io.hallmark.core.persistence.PluginState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.pf4j.DefaultVersionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs third-party plugins safely: signed archives only (outside development mode), permissions granted by an
+ * administrator, hot install, upgrade, disable and removal while calls are running, and containment of plugins
+ * that throw, hang or return garbage.
+ *
+ * <p>Each loaded plugin version lives in its own {@link PluginSlot} (own PF4J manager and class loader). An
+ * upgrade loads the new version beside the old one, routes new calls to it, lets the old one's calls finish
+ * (until the drain deadline), then unloads the old version so its class loader can be collected. Every change is
+ * recorded in the database and in the audit log with who made it.
+ */
+public final class PluginHost implements AutoCloseable {
+
+    /** The largest plugin archive accepted. */
+    public static final long MAX_ARCHIVE_BYTES = 256L * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
+
+    private final PluginSettings settings;
+    private final Path pluginsDir;
+    private final PluginStore store;
+    private final AuditLog audit;
+    private final ModelProvider models;
+    private final String hostVersion;
+    private final Map<String, PluginSlot> active = new ConcurrentHashMap<>();
+    private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
+    private final ReentrantLock adminLock = new ReentrantLock();
+    private @Nullable Path bundledDir;
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("plugin-call-", 0).factory());
+
+    /**
+     * @param hostVersion the platform version plugins' {@code Plugin-Requires} is checked against
+     */
+    public PluginHost(PluginSettings settings, Path pluginsDir, PluginStore store, AuditLog audit, ModelProvider models,
+            String hostVersion) {
+        this.settings = settings;
+        this.pluginsDir = pluginsDir.toAbsolutePath().normalize();
+        this.store = store;
+        this.audit = audit;
+        this.models = models;
+        this.hostVersion = releaseVersion(hostVersion);
+    }
+
+    /** {@code 0.1.0-SNAPSHOT} satisfies {@code >=0.1.0}: plugins are checked against the release it will become. */
+    static String releaseVersion(String version) {
+        int dash = version.indexOf('-');
+        return dash > 0 ? version.substring(0, dash) : version;
+    }
+
+    /**
+     * Loads every enabled plugin. A plugin that cannot be loaded (missing file, revoked key, failing start) is
+     * marked FAILED with its cause; the others load regardless.
+     */
+    public void start() {
+        adminLock.lock();
+        try {
+            if (bundledDir != null) {
+                installBundled(bundledDir);
+            }
+            for (PluginRecord record : store.current()) {
+                if (active.containsKey(record.pluginId())) {
+                    continue;
+                }
+                if (record.state() != PluginState.ENABLED) {
+                    continue;
+                }
+                try {
+                    activate(record);
+                } catch (RuntimeException e) {
+                    fail(record, e.getMessage());
+                }
+            }
+        } finally {
+            adminLock.unlock();
+        }
+        log.info("Plugin host started: {} plugins enabled, {} failed", active.size(), loadFailures.size());
+    }
+
+    /**
+     * Sets the folder of plugins that ship with the distribution. They are trusted like the platform itself (no
+     * signature needed), installed on first start, upgraded when the distribution brings a new version, and stay
+     * disabled when an administrator disabled them. Call before {@link #start()}.
+     */
+    public PluginHost withBundledPlugins(@Nullable Path dir) {
+        this.bundledDir = dir;
+        return this;
+    }
+
+    private void installBundled(Path dir) {
+        List<Path> archives;
+        try (var files = Files.list(dir)) {
+            archives = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            log.warn("Cannot read the bundled plugins folder {}: {}", dir, e.getMessage());
+            return;
+        }
+        for (Path archive : archives) {
+            try {
+                ArchiveDescriptor descriptor = ArchiveDescriptor.read(archive);
+                Optional<PluginRecord> current = store.current(descriptor.id());
+                if (current.isPresent() && current.get().version().equals(descriptor.version())) {
+                    continue; // loaded with the other enabled plugins below
+                }
+                if (current.isPresent() && current.get().state() == PluginState.DISABLED) {
+                    continue; // an administrator turned it off
+                }
+                installVerified(archive, new VerifiedArchive(null, sha256(archive), -1), descriptor,
+                        descriptor.permissions(), "system", "bundled");
+            } catch (RuntimeException e) {
+                log.warn("Bundled plugin {} cannot be installed: {}", archive.getFileName(), e.getMessage());
+                loadFailures.put(archive.getFileName().toString(), String.valueOf(e.getMessage()));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ administration
+
+    /**
+     * Installs (or upgrades to) the plugin in {@code archive}: checks size, signature, manifest, host version and
+     * permissions, loads and starts it, then routes new calls to it. An older version's calls finish before it is
+     * unloaded.
+     *
+     * @param grants permissions the administrator grants beyond the configured defaults
+     * @throws PluginInstallException or {@link PluginSignatureException} saying exactly why it was refused
+     */
+    public PluginView install(Path archive, Set<Permission> grants, String actor) {
+        adminLock.lock();
+        Path incoming = null;
+        try {
+            incoming = receive(archive);
+            VerifiedArchive verified = verify(incoming);
+            ArchiveDescriptor descriptor = ArchiveDescriptor.read(incoming);
+            Set<Permission> granted = checkPermissions(descriptor, grants);
+            PluginView view = installVerified(incoming, verified, descriptor, granted, actor, verified.keyId());
+            incoming = null;
+            return view;
+        } catch (IOException e) {
+            throw new PluginInstallException("Cannot install " + archive.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            if (incoming != null) {
+                deleteQuietly(incoming);
+                deleteQuietly(incoming.getParent());
+            }
+            adminLock.unlock();
+        }
+    }
+
+    /**
+     * Installs an archive whose signature (or bundling) was already checked: copies it into the plugins folder
+     * (moving it when it came in through {@code .incoming}), loads it, records it and swaps it in.
+     */
+    private PluginView installVerified(Path source, VerifiedArchive verified, ArchiveDescriptor descriptor,
+            Set<Permission> granted, String actor, @Nullable String signer) {
+        checkHostVersion(descriptor);
+        Optional<PluginRecord> previous = store.current(descriptor.id());
+        if (previous.isPresent() && previous.get().version().equals(descriptor.version())) {
+            throw new PluginInstallException("Plugin '" + descriptor.id() + "' " + descriptor.version()
+                    + " is installed already; remove it first or install another version");
+        }
+        String fileName = descriptor.id() + "-" + descriptor.version() + ".jar";
+        Path target = pluginsDir.resolve(fileName);
+        try {
+            if (source.getParent() != null && source.getParent().getParent() != null
+                    && source.getParent().getParent().equals(pluginsDir.resolve(".incoming"))) {
+                Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                deleteQuietly(source.getParent());
+            } else {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new PluginInstallException("Cannot copy " + source.getFileName() + " into " + pluginsDir + ": "
+                    + e.getMessage(), e);
+        }
+
+        PluginSlot slot;
+        try {
+            slot = PluginSlot.load(target, descriptor, signer, verified.archiveSha256(), granted, hostVersion);
+        } catch (RuntimeException e) {
+            deleteQuietly(target);
+            audit.append(actor, "plugin.install_failed", descriptor.id(), Map.of("version", descriptor.version(),
+                    "reason", String.valueOf(e.getMessage())));
+            throw e;
+        }
+        PluginRecord record = new PluginRecord(descriptor.id(), descriptor.version(), actor);
+        record.setProvider(descriptor.provider());
+        record.setArchive(verified.archiveSha256(), signer);
+        record.setFileName(fileName);
+        record.setPermissions(granted.stream().map(Permission::id).sorted().toList());
+        record.setCapabilities(capabilities(slot));
+        record.changeState(PluginState.ENABLED, null, actor);
+        try {
+            store.saveInstall(record, previous.map(PluginRecord::id).orElse(null), actor);
+        } catch (RuntimeException e) {
+            slot.unload();
+            deleteQuietly(target);
+            throw e;
+        }
+
+        PluginSlot old = active.put(descriptor.id(), slot);
+        loadFailures.remove(descriptor.id());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", descriptor.version());
+        event.put("archiveSha256", verified.archiveSha256());
+        event.put("signer", signer == null ? "unsigned (development mode)" : signer);
+        event.put("permissions", record.permissions());
+        previous.ifPresent(p -> event.put("previousVersion", p.version()));
+        audit.append(actor, previous.isPresent() ? "plugin.upgraded" : "plugin.installed", descriptor.id(), event);
+        log.info("Plugin '{}' {} {} by {}", descriptor.id(), descriptor.version(),
+                previous.isPresent() ? "upgraded from " + previous.get().version() : "installed", actor);
+        if (old != null) {
+            retire(old);
+        }
+        previous.filter(p -> p.fileName() != null && !p.fileName().equals(fileName))
+                .ifPresent(p -> deleteQuietly(pluginsDir.resolve(p.fileName())));
+        return view(record, slot);
+    }
+
+    /** Loads a disabled or failed plugin again (its signature is checked again). */
+    public PluginView enable(String pluginId, String actor) {
+        adminLock.lock();
+        try {
+            PluginRecord record = record(pluginId);
+            PluginSlot slot = active.get(pluginId);
+            if (slot == null) {
+                try {
+                    slot = activate(record);
+                } catch (RuntimeException e) {
+                    fail(record, e.getMessage());
+                    throw e;
+                }
+            }
+            store.changeState(record.id(), PluginState.ENABLED, null, actor);
+            audit.append(actor, "plugin.enabled", pluginId, Map.of("version", record.version()));
+            return view(store.current(pluginId).orElseThrow(), slot);
+        } finally {
+            adminLock.unlock();
+        }
+    }
+
+    /** Stops routing calls to the plugin, lets running calls finish, and unloads it; the archive stays. */
+    public PluginView disable(String pluginId, String actor) {
+        adminLock.lock();
+        try {
+            PluginRecord record = record(pluginId);
+            PluginSlot slot = active.remove(pluginId);
+            if (slot != null) {
+                retire(slot);
+            }
+            loadFailures.remove(pluginId);
+            store.changeState(record.id(), PluginState.DISABLED, null, actor);
+            audit.append(actor, "plugin.disabled", pluginId, Map.of("version", record.version()));
+            return view(store.current(pluginId).orElseThrow(), null);
+        } finally {
+            adminLock.unlock();
+        }
+    }
+
+    /** Disables the plugin if needed and deletes its archive; its records stay as history. */
+    public void remove(String pluginId, String actor) {
+        adminLock.lock();
+        try {
+            PluginRecord record = record(pluginId);
+            PluginSlot slot = active.remove(pluginId);
+            if (slot != null) {
+                retire(slot);
+            }
+            loadFailures.remove(pluginId);
+            if (record.fileName() != null) {
+                deleteQuietly(pluginsDir.resolve(record.fileName()));
+            }
+            store.changeState(record.id(), PluginState.REMOVED, null, actor);
+            audit.append(actor, "plugin.removed", pluginId, Map.of("version", record.version()));
+            log.info("Plugin '{}' {} removed by {}", pluginId, record.version(), actor);
+        } finally {
+            adminLock.unlock();
+        }
+    }
+
+    /** Trusts a public key (PEM text) to sign plugins, recorded in the audit log. */
+    public TrustedKeyView trustKey(String publicKeyPem, String name, String actor) {
+        java.security.PublicKey key;
+        try {
+            key = io.hallmark.api.signing.SigningKeys.parsePublicPem(publicKeyPem);
+        } catch (io.hallmark.api.HallmarkException e) {
+            throw new InvalidRequestException("Not an Ed25519 public key in PEM form: " + e.getMessage());
+        }
+        if (name.isBlank() || name.length() > 128) {
+            throw InvalidRequestException.of("name", "Key name must be 1-128 characters");
+        }
+        var record = store.trust(key, name, actor);
+        audit.append(actor, "key.trusted", record.keyId(), Map.of("name", name, "purpose", "plugin-signing"));
+        return keyView(record);
+    }
+
+    /** Revokes a trusted key; plugins signed with it are refused from now on and fail at the next start. */
+    public void revokeKey(String keyId, String actor) {
+        if (!store.revoke(keyId)) {
+            throw new PluginUnavailableException("No trusted key with id '" + keyId + "'; trusted: "
+                    + store.keys().stream().filter(k -> k.active()).map(k -> k.keyId()).toList(), true);
+        }
+        audit.append(actor, "key.revoked", keyId, Map.of("purpose", "plugin-signing"));
+    }
+
+    /** Every key ever trusted, revoked ones included. */
+    public List<TrustedKeyView> trustedKeys() {
+        return store.keys().stream().map(PluginHost::keyView).toList();
+    }
+
+    private static TrustedKeyView keyView(io.hallmark.core.persistence.SigningKeyRecord r) {
+        return new TrustedKeyView(r.keyId(), r.name(), r.publicKeyPem(), r.addedBy(), r.addedAt(), r.revokedAt());
+    }
+
+    // ------------------------------------------------------------------------------------------------- queries
+
+    /** Every installed plugin with its state. */
+    public List<PluginView> list() {
+        return store.current().stream().map(r -> view(r, active.get(r.pluginId()))).toList();
+    }
+
+    /** One installed plugin. */
+    public Optional<PluginView> find(String pluginId) {
+        return store.current(pluginId).map(r -> view(r, active.get(pluginId)));
+    }
+
+    /** Every generator of every enabled plugin. */
+    public List<GeneratorView> generators() {
+        List<GeneratorView> all = new ArrayList<>();
+        active.values().forEach(slot -> slot.generators().forEach(
+                g -> all.add(new GeneratorView(slot.id(), slot.version(), g.info()))));
+        return all;
+    }
+
+    /** The ids of enabled plugins. */
+    public Set<String> enabledIds() {
+        return new TreeSet<>(active.keySet());
+    }
+
+    // ------------------------------------------------------------------------------------------------- calling
+
+    /**
+     * Generates content with a plugin's generator for the request's modality. The request's parameters are
+     * validated against the generator's declaration first; the call runs on its own thread with a deadline.
+     *
+     * @throws PluginUnavailableException when the plugin is not enabled or its circuit is open
+     * @throws InvalidRequestException when the request does not fit the generator
+     * @throws GenerationCancelledException when the caller cancelled
+     * @throws PluginCallException when the plugin threw, hung past the deadline or returned invalid output
+     */
+    public GeneratedContent generate(String pluginId, GenerationRequest request, CallOptions options) {
+        PluginSlot slot = acquire(pluginId, options.cancellation());
+        HostGeneratorContext context = null;
+        try {
+            PluginSlot.LoadedGenerator generator = slot.generatorFor(request.modality())
+                    .orElseThrow(() -> new InvalidRequestException("Plugin '" + pluginId + "' generates "
+                            + slot.generators().stream().map(g -> g.info().modality()).toList() + ", not "
+                            + request.modality()));
+            GenerationRequest validated = request.withParameters(generator.info().validate(request.parameters()));
+            if (!slot.breaker().allow()) {
+                throw new PluginUnavailableException("Plugin '" + pluginId + "' is refusing calls: "
+                        + slot.breaker().describe(), false);
+            }
+            Duration timeout = options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
+                    ? settings.callTimeout() : options.timeout();
+            Instant deadline = Instant.now().plus(timeout);
+            context = new HostGeneratorContext(pluginId, slot.permissions(), models, deadline, options.cancellation(),
+                    options.listener(), Map.of());
+            HostGeneratorContext callContext = context;
+            Future<GeneratedContent> future = calls.submit(() -> generator.generator().generate(validated, callContext));
+            GeneratedContent content = await(slot, future, deadline, timeout, options.cancellation());
+            checkOutput(slot, generator.info(), validated, content);
+            slot.breaker().success();
+            return content;
+        } finally {
+            if (context != null) {
+                context.closeLeases();
+            }
+            slot.release(options.cancellation());
+        }
+    }
+
+    /**
+     * Runs every enabled plugin's governance checks that apply to the content's modality. A check that throws,
+     * hangs past the deadline or returns nothing yields an UNDECIDED result that says why, so one broken check
+     * never blocks the governance stage; its failures count towards its plugin's circuit breaker.
+     */
+    public List<CheckResult> runChecks(CheckInput input, CallOptions options) {
+        List<CheckResult> results = new ArrayList<>();
+        for (String pluginId : enabledIds()) {
+            PluginSlot slot;
+            try {
+                slot = acquire(pluginId, options.cancellation());
+            } catch (PluginUnavailableException e) {
+                continue; // removed while we iterated
+            }
+            try {
+                for (GovernanceCheck check : slot.checks()) {
+                    if (check.appliesTo(input.modality())) {
+                        results.add(runCheck(slot, check, input, options));
+                    }
+                }
+            } finally {
+                slot.release(options.cancellation());
+            }
+        }
+        return results;
+    }
+
+    private CheckResult runCheck(PluginSlot slot, GovernanceCheck check, CheckInput input, CallOptions options) {
+        String name = slot.id() + "/" + safeName(check);
+        if (!slot.breaker().allow()) {
+            return undecided(name, "not run: " + slot.breaker().describe());
+        }
+        Duration timeout = options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
+                ? settings.callTimeout() : options.timeout();
+        Instant deadline = Instant.now().plus(timeout);
+        HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
+                options.cancellation(), options.listener(), Map.of());
+        try {
+            Future<CheckResult> future = calls.submit(() -> check.check(input, context));
+            CheckResult result;
+            try {
+                result = future.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                slot.breaker().failure("check " + name + " did not finish within " + timeout);
+                return undecided(name, "did not finish within " + timeout);
+            } catch (ExecutionException e) {
+                slot.breaker().failure("check " + name + " failed: " + PluginSlot.describe(e.getCause()));
+                return undecided(name, "failed: " + PluginSlot.describe(e.getCause()));
+            }
+            String problem = result == null ? "returned no result" : checkJsonValues(result.details(), "details");
+            if (problem != null) {
+                slot.breaker().failure("check " + name + " " + problem);
+                return undecided(name, problem);
+            }
+            slot.breaker().success();
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return undecided(name, "interrupted");
+        } finally {
+            context.closeLeases();
+        }
+    }
+
+    private static String safeName(GovernanceCheck check) {
+        try {
+            return check.name();
+        } catch (RuntimeException e) {
+            return check.getClass().getSimpleName();
+        }
+    }
+
+    private static CheckResult undecided(String name, String why) {
+        return new CheckResult(name, CheckOutcome.UNDECIDED, 0, "The check could not run: " + why, List.of(),
+                Map.of("error", why));
+    }
+
+    private PluginSlot acquire(String pluginId, Cancellation cancellation) {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            PluginSlot slot = active.get(pluginId);
+            if (slot == null) {
+                throw unavailable(pluginId);
+            }
+            if (slot.tryAcquire(cancellation)) {
+                return slot;
+            }
+            Thread.onSpinWait(); // the slot is being swapped out; the next read sees its successor
+        }
+        throw unavailable(pluginId);
+    }
+
+    private PluginUnavailableException unavailable(String pluginId) {
+        String failure = loadFailures.get(pluginId);
+        if (failure != null) {
+            return new PluginUnavailableException("Plugin '" + pluginId + "' failed to load: " + failure, false);
+        }
+        Optional<PluginRecord> record = store.current(pluginId);
+        if (record.isPresent()) {
+            return new PluginUnavailableException("Plugin '" + pluginId + "' is " + record.get().state()
+                    + "; enable it first", false);
+        }
+        return new PluginUnavailableException("Plugin '" + pluginId + "' is not installed; enabled plugins: "
+                + enabledIds(), true);
+    }
+
+    private GeneratedContent await(PluginSlot slot, Future<GeneratedContent> future, Instant deadline,
+            Duration timeout, Cancellation cancellation) {
+        String id = slot.id();
+        try {
+            long wait = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+            return future.get(wait, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            cancellation.cancel();
+            future.cancel(true);
+            String message = "Plugin '" + id + "' did not finish within " + timeout + "; the call was abandoned";
+            slot.breaker().failure(message);
+            throw new PluginCallException(id, message, null);
+        } catch (InterruptedException e) {
+            cancellation.cancel();
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new GenerationCancelledException("Interrupted while waiting for plugin '" + id + "'");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof GenerationCancelledException cancelled && cancellation.isCancelled()) {
+                throw cancelled;
+            }
+            if (cause instanceof InvalidRequestException invalid) {
+                throw invalid;
+            }
+            String message = "Plugin '" + id + "' " + slot.version() + " failed: " + PluginSlot.describe(cause);
+            slot.breaker().failure(message);
+            if (cause instanceof GenerationFailedException failed && failed.retriable()) {
+                throw new GenerationFailedException(message, true, cause);
+            }
+            throw new PluginCallException(id, message, cause);
+        }
+    }
+
+    private static void checkOutput(PluginSlot slot, GeneratorInfo info, GenerationRequest request,
+            @Nullable GeneratedContent content) {
+        String problem = null;
+        if (content == null) {
+            problem = "returned no content";
+        } else if (content.modality() != request.modality()) {
+            problem = "returned " + content.modality() + " content for a " + request.modality() + " request";
+        } else if (!info.models().isEmpty() && content.model() == null) {
+            problem = "declares models but reported none in its output";
+        } else {
+            problem = checkJsonValues(content.metadata(), "metadata");
+        }
+        if (problem != null) {
+            String message = "Plugin '" + slot.id() + "' " + slot.version() + " " + problem;
+            slot.breaker().failure(message);
+            throw new PluginCallException(slot.id(), message, null);
+        }
+    }
+
+    /** Metadata must be plain JSON values: no plugin classes may outlive the call (they would pin its loader). */
+    private static @Nullable String checkJsonValues(Object value, String path) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Double || value instanceof Float) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    return "returned a non-string key in " + path;
+                }
+                String problem = checkJsonValues(e.getValue(), path + "." + key);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                String problem = checkJsonValues(list.get(i), path + "[" + i + "]");
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        return "returned a " + value.getClass().getName() + " at " + path + "; only JSON values are allowed";
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    private PluginSlot activate(PluginRecord record) {
+        if (record.fileName() == null) {
+            throw new PluginInstallException("Plugin '" + record.pluginId() + "' has no archive recorded");
+        }
+        Path archive = pluginsDir.resolve(record.fileName());
+        if (!Files.isRegularFile(archive)) {
+            throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive + " is missing");
+        }
+        VerifiedArchive verified = "bundled".equals(record.signerKeyId()) && isBundled(archive, record)
+                ? new VerifiedArchive("bundled", sha256(archive), -1) : verify(archive);
+        if (record.archiveSha256() != null && !record.archiveSha256().equals(verified.archiveSha256())) {
+            throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive
+                    + " changed since it was installed (SHA-256 " + verified.archiveSha256() + ", installed "
+                    + record.archiveSha256() + ")");
+        }
+        ArchiveDescriptor descriptor = ArchiveDescriptor.read(archive);
+        checkHostVersion(descriptor);
+        Set<Permission> granted = EnumSet.noneOf(Permission.class);
+        record.permissions().forEach(p -> granted.add(Permission.parse(p)));
+        if (!granted.containsAll(descriptor.permissions())) {
+            throw new PluginInstallException("Plugin '" + record.pluginId() + "' now asks for permissions "
+                    + ids(descriptor.permissions()) + " but was granted " + ids(granted));
+        }
+        PluginSlot slot = PluginSlot.load(archive, descriptor, record.signerKeyId(), verified.archiveSha256(), granted,
+                hostVersion);
+        active.put(record.pluginId(), slot);
+        loadFailures.remove(record.pluginId());
+        return slot;
+    }
+
+    /** A record marked bundled is trusted only while the distribution still ships that exact archive. */
+    private boolean isBundled(Path installed, PluginRecord record) {
+        if (bundledDir == null || record.archiveSha256() == null) {
+            return false;
+        }
+        try (var files = Files.list(bundledDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .anyMatch(p -> record.archiveSha256().equals(sha256(p)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void fail(PluginRecord record, @Nullable String cause) {
+        String message = cause == null ? "unknown cause" : cause;
+        log.warn("Plugin '{}' {} failed: {}", record.pluginId(), record.version(), message);
+        loadFailures.put(record.pluginId(), message);
+        store.changeState(record.id(), PluginState.FAILED, message, "system");
+        audit.append("system", "plugin.failed", record.pluginId(), Map.of("version", record.version(), "cause", message));
+    }
+
+    private void retire(PluginSlot old) {
+        boolean drained = old.drain(settings.drainTimeout());
+        old.unload();
+        log.info("Plugin '{}' {} unloaded{}", old.id(), old.version(),
+                drained ? "" : " (some calls were cancelled at the drain deadline)");
+    }
+
+    private Path receive(Path archive) throws IOException {
+        if (!Files.isRegularFile(archive)) {
+            throw new PluginInstallException("Plugin archive " + archive + " does not exist or is not a file");
+        }
+        long size = Files.size(archive);
+        if (size > MAX_ARCHIVE_BYTES) {
+            throw new PluginInstallException("Plugin archive " + archive.getFileName() + " has " + size
+                    + " bytes; the limit is " + MAX_ARCHIVE_BYTES);
+        }
+        // a folder of its own keeps the archive's name, so that every message names the file the user gave
+        Path incomingDir = Files.createDirectories(pluginsDir.resolve(".incoming").resolve(UUID.randomUUID().toString()));
+        Path incoming = incomingDir.resolve(archive.getFileName().toString());
+        Files.copy(archive, incoming);
+        return incoming;
+    }
+
+    private VerifiedArchive verify(Path archive) {
+        try {
+            return PluginArchiveVerifier.verify(archive, store::trustedKey);
+        } catch (PluginSignatureException e) {
+            if (settings.devMode() && e.getMessage().contains("is not signed")) {
+                log.warn("Loading unsigned plugin archive {} because development mode is on", archive.getFileName());
+                return new VerifiedArchive(null, sha256(archive), -1);
+            }
+            throw e;
+        }
+    }
+
+    private void checkHostVersion(ArchiveDescriptor descriptor) {
+        boolean ok;
+        try {
+            ok = new DefaultVersionManager().checkVersionConstraint(hostVersion, descriptor.requires());
+        } catch (RuntimeException e) {
+            throw new PluginInstallException("Plugin '" + descriptor.id() + "' has an unreadable Plugin-Requires '"
+                    + descriptor.requires() + "'; use a constraint like >=0.1.0");
+        }
+        if (!ok) {
+            throw new PluginInstallException("Plugin '" + descriptor.id() + "' " + descriptor.version()
+                    + " requires Hallmark " + descriptor.requires() + "; this is Hallmark " + hostVersion);
+        }
+    }
+
+    private Set<Permission> checkPermissions(ArchiveDescriptor descriptor, Set<Permission> grants) {
+        Set<Permission> allowed = EnumSet.noneOf(Permission.class);
+        allowed.addAll(settings.defaultPermissions());
+        allowed.addAll(grants);
+        Set<Permission> missing = EnumSet.noneOf(Permission.class);
+        missing.addAll(descriptor.permissions());
+        missing.removeAll(allowed);
+        if (!missing.isEmpty()) {
+            throw new PluginInstallException("Plugin '" + descriptor.id() + "' asks for " + ids(missing)
+                    + ", which an administrator has not granted; grant it at install (--grant "
+                    + String.join(",", ids(missing)) + ") if you trust the plugin with it");
+        }
+        return descriptor.permissions().isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(descriptor.permissions());
+    }
+
+    private PluginRecord record(String pluginId) {
+        return store.current(pluginId).orElseThrow(() -> new PluginUnavailableException("Plugin '" + pluginId
+                + "' is not installed; installed: " + store.current().stream().map(PluginRecord::pluginId).toList(),
+                true));
+    }
+
+    private static List<String> capabilities(PluginSlot slot) {
+        Set<String> caps = new TreeSet<>();
+        slot.generators().forEach(g -> {
+            caps.add(g.info().modality().name());
+            g.info().capabilities().stream().map(Capability::name).forEach(caps::add);
+        });
+        if (!slot.checks().isEmpty()) {
+            caps.add("GOVERNANCE_CHECK");
+        }
+        return List.copyOf(caps);
+    }
+
+    private PluginView view(PluginRecord record, @Nullable PluginSlot slot) {
+        boolean loaded = slot != null && slot.version().equals(record.version());
+        String failure = record.failure() != null ? record.failure() : loadFailures.get(record.pluginId());
+        if (loaded && slot.breaker().state() != CircuitBreaker.State.CLOSED) {
+            failure = slot.breaker().describe();
+        }
+        return new PluginView(record.pluginId(), record.version(), record.provider(),
+                loaded ? slot.descriptor().description() : "", record.state().name(), record.signerKeyId(),
+                record.archiveSha256(), record.permissions(),
+                loaded ? slot.generators().stream().map(g -> new GeneratorView(slot.id(), slot.version(), g.info())).toList()
+                        : List.of(),
+                loaded ? slot.checks().stream().map(c -> c.name()).toList() : List.of(),
+                failure, loaded ? slot.breaker().state().name() : null, loaded ? slot.inFlight() : 0,
+                record.installedAt(), record.installedBy());
+    }
+
+    private static List<String> ids(Set<Permission> permissions) {
+        return permissions.stream().map(Permission::id).sorted().collect(Collectors.toList());
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new PluginInstallException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Cannot delete {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** For tests: a weak reference to the class loader of the loaded version of a plugin. */
+    Optional<java.lang.ref.WeakReference<ClassLoader>> classLoaderOf(String pluginId) {
+        return Optional.ofNullable(active.get(pluginId)).map(PluginSlot::classLoaderReference);
+    }
+
+    /** Unloads every plugin, one by one (never PF4J's {@code stopPlugins()}, see pf4j #656). */
+    @Override
+    public void close() {
+        adminLock.lock();
+        try {
+            for (String id : List.copyOf(active.keySet())) {
+                PluginSlot slot = active.remove(id);
+                if (slot != null) {
+                    slot.drain(Duration.ofSeconds(5));
+                    slot.unload();
+                }
+            }
+        } finally {
+            adminLock.unlock();
+            calls.shutdownNow();
+        }
+    }
+}
