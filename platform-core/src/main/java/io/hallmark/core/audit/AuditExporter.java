@@ -45,7 +45,8 @@ public final class AuditExporter {
      * @param from first instant, inclusive
      * @param to last instant, exclusive
      * @param decision keep only events whose payload {@code decision} equals this, and items with this decision
-     * @param pluginId keep only events whose payload {@code pluginId} equals this, and items of this plugin
+     * @param pluginId keep only events whose payload {@code pluginId} equals this or {@code plugin.*} events with this
+     *     subject, and items of this plugin
      */
     public record Request(Instant from, Instant to, @Nullable String decision, @Nullable String pluginId, Path outDir,
             String actor) {
@@ -190,7 +191,9 @@ public final class AuditExporter {
             params.add(r.decision());
         }
         if (r.pluginId() != null) {
-            sql.append(" and payload->>'pluginId' = ?");
+            // events about a plugin carry its id in the payload, or (plugin.* events) as their subject
+            sql.append(" and (payload->>'pluginId' = ? or (event_type like 'plugin.%' and subject = ?))");
+            params.add(r.pluginId());
             params.add(r.pluginId());
         }
         sql.append(" order by seq");

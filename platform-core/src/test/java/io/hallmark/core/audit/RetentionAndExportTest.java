@@ -52,7 +52,7 @@ class RetentionAndExportTest {
         }
         trail.checkpoints().create();
         clock.now = T0.plus(Duration.ofDays(3));
-        trail.log().append("bob", "plugin.enabled", "code", Map.of("pluginId", "code", "version", "1.2.0"));
+        trail.log().append("bob", "plugin.enabled", "code", Map.of("version", "1.2.0"));
     }
 
     @AfterEach
