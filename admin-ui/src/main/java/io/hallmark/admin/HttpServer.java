@@ -68,7 +68,9 @@ public final class HttpServer implements AutoCloseable {
 
             RoutesConfig routes = config.routes;
             routes.before(SecurityHeaders::apply);
+            routes.beforeMatched(new AccessFilter(platform.access())::check);
             new HealthRoutes(platform).register(routes);
+            new AuthRoutes(platform.access(), platform.config().cookieSecure()).register(routes);
             new PluginRoutes(platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
             extraRoutes.forEach(r -> r.accept(routes));
@@ -96,7 +98,15 @@ public final class HttpServer implements AutoCloseable {
                 : ApiError.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage())));
         routes.exception(IllegalArgumentException.class, (e, ctx) ->
                 problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage())));
-        routes.exception(HallmarkException.class, (e, ctx) -> problem(ctx, ErrorMapping.toApiError(e)));
+        routes.exception(HallmarkException.class, (e, ctx) -> {
+            if (e instanceof io.hallmark.core.security.ThrottledException t) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+            }
+            if (e instanceof io.hallmark.core.security.AuthenticationException) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"hallmark\"");
+            }
+            problem(ctx, ErrorMapping.toApiError(e));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ApiError.of(500, "internal-error", "Internal error",
@@ -106,6 +116,26 @@ public final class HttpServer implements AutoCloseable {
 
     static void problem(Context ctx, ApiError error) {
         ctx.status(error.status()).json(error).contentType("application/problem+json");
+    }
+
+    /** One registered HTTP route and who may call it. */
+    public record Route(String method, String path, java.util.Set<Allowed> allowed) {}
+
+    /** Every registered route (for the OpenAPI check and the role tests). */
+    public java.util.List<Route> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint)
+                .filter(e -> !e.method.name().equals("BEFORE") && !e.method.name().equals("AFTER")
+                        && !e.method.name().startsWith("BEFORE_") && !e.method.name().startsWith("AFTER_"))
+                .map(e -> {
+                    io.javalin.security.Roles roles = e.metadata(io.javalin.security.Roles.class);
+                    java.util.Set<Allowed> allowed = java.util.EnumSet.noneOf(Allowed.class);
+                    if (roles != null) {
+                        roles.getRoles().forEach(r -> allowed.add((Allowed) r));
+                    }
+                    return new Route(e.method.name(), e.path, allowed);
+                })
+                .toList();
     }
 
     /** The port the server listens on (the chosen one when the configuration said 0). */

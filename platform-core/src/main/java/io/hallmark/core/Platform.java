@@ -14,6 +14,11 @@ import io.hallmark.core.db.EmbeddedPostgresServer;
 import io.hallmark.core.model.ModelDirectory;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.plugin.PluginStore;
+import io.hallmark.core.security.Access;
+import io.hallmark.core.security.ApiTokenService;
+import io.hallmark.core.security.SessionService;
+import io.hallmark.core.security.UserService;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -42,11 +47,12 @@ public final class Platform implements AutoCloseable {
     private final AuditTrail audit;
     private final ModelDirectory models;
     private final PluginHost plugins;
+    private final Access access;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
             Database database, BlobStore blobs, AuditTrail audit, ModelDirectory models, PluginHost plugins,
-            Deque<AutoCloseable> closeables) {
+            Access access, Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
@@ -55,6 +61,7 @@ public final class Platform implements AutoCloseable {
         this.audit = audit;
         this.models = models;
         this.plugins = plugins;
+        this.access = access;
         this.closeables = closeables;
     }
 
@@ -92,7 +99,10 @@ public final class Platform implements AutoCloseable {
                     audit.log(), models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
             started.push(plugins);
             plugins.start();
-            return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, started);
+            UserService users = new UserService(database, audit.log(), Clock.systemUTC());
+            Access access = new Access(users, new SessionService(database, users, Clock.systemUTC()),
+                    new ApiTokenService(database, users, audit.log(), Clock.systemUTC()));
+            return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -142,6 +152,11 @@ public final class Platform implements AutoCloseable {
     /** The model directory plugins lease models from. */
     public ModelDirectory models() {
         return models;
+    }
+
+    /** Users, sessions, tokens: who may do what. */
+    public Access access() {
+        return access;
     }
 
     /** The plugin host. */

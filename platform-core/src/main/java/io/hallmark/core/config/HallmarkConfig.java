@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param device where models run: {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
  * @param plugins the plugin host's settings
+ * @param cookieSecure whether the console's session cookie is marked Secure
+ * @param adminPassword the first administrator's password, or {@code null} to generate one
  * @param values every setting with its source, for printing
  */
 public record HallmarkConfig(
@@ -38,6 +40,8 @@ public record HallmarkConfig(
         String device,
         Duration shutdownGrace,
         PluginSettings plugins,
+        boolean cookieSecure,
+        @Nullable String adminPassword,
         List<ConfigValue> values) {
 
     public HallmarkConfig {
