@@ -72,6 +72,7 @@ public final class HttpServer implements AutoCloseable {
             new HealthRoutes(platform).register(routes);
             new AuthRoutes(platform.access(), platform.config().cookieSecure()).register(routes);
             new PluginRoutes(platform.plugins()).register(routes);
+            new PolicyRoutes(platform.policies()).register(routes);
             new ConsoleRoutes().register(routes);
             extraRoutes.forEach(r -> r.accept(routes));
             registerErrorHandlers(routes);

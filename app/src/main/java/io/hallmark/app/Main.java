@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Hallmark: AI-generated content, governed and on the record.",
         subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, PluginsCommand.class, UsersCommand.class,
-            UsersCommand.TokensCommand.class, BenchCommand.class, AuditCommand.class, VerifyCommand.class,
+            UsersCommand.TokensCommand.class, PolicyCommand.class, BenchCommand.class, AuditCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

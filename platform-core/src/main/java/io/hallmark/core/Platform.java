@@ -14,6 +14,7 @@ import io.hallmark.core.db.EmbeddedPostgresServer;
 import io.hallmark.core.model.ModelDirectory;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.plugin.PluginStore;
+import io.hallmark.core.policy.PolicyService;
 import io.hallmark.core.security.Access;
 import io.hallmark.core.security.ApiTokenService;
 import io.hallmark.core.security.SessionService;
@@ -48,11 +49,12 @@ public final class Platform implements AutoCloseable {
     private final ModelDirectory models;
     private final PluginHost plugins;
     private final Access access;
+    private final PolicyService policies;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
             Database database, BlobStore blobs, AuditTrail audit, ModelDirectory models, PluginHost plugins,
-            Access access, Deque<AutoCloseable> closeables) {
+            Access access, PolicyService policies, Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
@@ -62,6 +64,7 @@ public final class Platform implements AutoCloseable {
         this.models = models;
         this.plugins = plugins;
         this.access = access;
+        this.policies = policies;
         this.closeables = closeables;
     }
 
@@ -102,7 +105,10 @@ public final class Platform implements AutoCloseable {
             UserService users = new UserService(database, audit.log(), Clock.systemUTC());
             Access access = new Access(users, new SessionService(database, users, Clock.systemUTC()),
                     new ApiTokenService(database, users, audit.log(), Clock.systemUTC()));
-            return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, started);
+            PolicyService policies = new PolicyService(database, audit.log());
+            policies.ensureDefault();
+            return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
+                    started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -157,6 +163,11 @@ public final class Platform implements AutoCloseable {
     /** Users, sessions, tokens: who may do what. */
     public Access access() {
         return access;
+    }
+
+    /** Governance policies. */
+    public PolicyService policies() {
+        return policies;
     }
 
     /** The plugin host. */
