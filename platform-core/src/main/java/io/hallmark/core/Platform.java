@@ -14,7 +14,14 @@ import io.hallmark.core.db.EmbeddedPostgresServer;
 import io.hallmark.core.model.ModelDirectory;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.plugin.PluginStore;
+import io.hallmark.core.jobs.GenerationPipeline;
+import io.hallmark.core.jobs.JobQueue;
+import io.hallmark.core.jobs.JobWorkers;
+import io.hallmark.core.jobs.PluginChecksAssessor;
 import io.hallmark.core.policy.PolicyService;
+import io.hallmark.governance.stage.GovernanceStage;
+import io.hallmark.governance.stage.PiiAssessor;
+import java.util.List;
 import io.hallmark.core.security.Access;
 import io.hallmark.core.security.ApiTokenService;
 import io.hallmark.core.security.SessionService;
@@ -50,11 +57,15 @@ public final class Platform implements AutoCloseable {
     private final PluginHost plugins;
     private final Access access;
     private final PolicyService policies;
+    private final JobQueue jobs;
+    private final GovernanceStage governance;
+    private volatile @Nullable JobWorkers workers;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
             Database database, BlobStore blobs, AuditTrail audit, ModelDirectory models, PluginHost plugins,
-            Access access, PolicyService policies, Deque<AutoCloseable> closeables) {
+            Access access, PolicyService policies, JobQueue jobs, GovernanceStage governance,
+            Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
@@ -65,6 +76,8 @@ public final class Platform implements AutoCloseable {
         this.plugins = plugins;
         this.access = access;
         this.policies = policies;
+        this.jobs = jobs;
+        this.governance = governance;
         this.closeables = closeables;
     }
 
@@ -107,8 +120,10 @@ public final class Platform implements AutoCloseable {
                     new ApiTokenService(database, users, audit.log(), Clock.systemUTC()));
             PolicyService policies = new PolicyService(database, audit.log());
             policies.ensureDefault();
+            JobQueue jobs = new JobQueue(database, JobQueue.Settings.defaults());
+            GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins)));
             return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
-                    started);
+                    jobs, governance, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -163,6 +178,36 @@ public final class Platform implements AutoCloseable {
     /** Users, sessions, tokens: who may do what. */
     public Access access() {
         return access;
+    }
+
+    /** The durable generation job queue. */
+    public JobQueue jobs() {
+        return jobs;
+    }
+
+    /** The governance stage every generated item passes. */
+    public GovernanceStage governance() {
+        return governance;
+    }
+
+    /**
+     * Starts this node's job workers (servers do; standalone commands do not). They stop, letting running jobs
+     * finish within the shutdown grace, when the platform closes.
+     */
+    public synchronized JobWorkers startWorkers(int threads, String node) {
+        if (workers == null) {
+            JobWorkers w = new JobWorkers(jobs, new GenerationPipeline(database, plugins, blobs, governance, policies,
+                    audit.log()), threads, node);
+            w.start();
+            closeables.push(() -> w.stop(config.shutdownGrace()));
+            workers = w;
+        }
+        return workers;
+    }
+
+    /** This node's workers, once started. */
+    public java.util.Optional<JobWorkers> workers() {
+        return java.util.Optional.ofNullable(workers);
     }
 
     /** Governance policies. */

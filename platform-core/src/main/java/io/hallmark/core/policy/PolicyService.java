@@ -24,8 +24,8 @@ import java.util.Optional;
 public final class PolicyService {
 
     /** A stored policy version. */
-    public record StoredPolicy(String name, int version, boolean active, String sha256, String format, String body,
-            String createdBy, java.time.Instant createdAt) {}
+    public record StoredPolicy(java.util.UUID id, String name, int version, boolean active, String sha256, String format,
+            String body, String createdBy, java.time.Instant createdAt) {}
 
     private final Database db;
     private final AuditLog audit;
@@ -118,7 +118,7 @@ public final class PolicyService {
     }
 
     private static StoredPolicy view(io.hallmark.core.persistence.Policy p) {
-        return new StoredPolicy(p.name(), p.version(), p.active(), p.bodySha256(), p.format().name(), p.body(),
+        return new StoredPolicy(p.id(), p.name(), p.version(), p.active(), p.bodySha256(), p.format().name(), p.body(),
                 p.createdBy(), p.createdAt());
     }
 }
