@@ -1,7 +1,8 @@
 package io.hallmark.core;
 
 import io.hallmark.core.audit.AuditLog;
-import io.hallmark.core.audit.SequentialAuditLog;
+import io.hallmark.core.audit.AuditSettings;
+import io.hallmark.core.audit.AuditTrail;
 import io.hallmark.core.blob.BlobStore;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.data.DataDirectory;
@@ -51,7 +52,7 @@ public final class Platform implements AutoCloseable {
     private final @Nullable EmbeddedPostgresServer embeddedPostgres;
     private final Database database;
     private final BlobStore blobs;
-    private final AuditLog auditLog;
+    private final AuditTrail audit;
     private final ModelDirectory models;
     private final PluginHost plugins;
     private final Access access;
@@ -62,7 +63,7 @@ public final class Platform implements AutoCloseable {
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
-            Database database, BlobStore blobs, AuditLog auditLog, ModelDirectory models, PluginHost plugins,
+            Database database, BlobStore blobs, AuditTrail audit, ModelDirectory models, PluginHost plugins,
             Access access, PolicyService policies, JobQueue jobs, GovernanceStage governance,
             Deque<AutoCloseable> closeables) {
         this.config = config;
@@ -70,7 +71,7 @@ public final class Platform implements AutoCloseable {
         this.embeddedPostgres = postgres;
         this.database = database;
         this.blobs = blobs;
-        this.auditLog = auditLog;
+        this.audit = audit;
         this.models = models;
         this.plugins = plugins;
         this.access = access;
@@ -106,20 +107,22 @@ public final class Platform implements AutoCloseable {
             Database database = Database.connect(settings);
             started.push(database);
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
-            AuditLog auditLog = new SequentialAuditLog(database);
+            AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
+                    AuditSettings.from(config));
+            started.push(audit);
             ModelDirectory models = new ModelDirectory(config.modelsDir());
-            PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database), auditLog,
-                    models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
+            PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database),
+                    audit.log(), models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
             started.push(plugins);
             plugins.start();
-            UserService users = new UserService(database, auditLog, Clock.systemUTC());
+            UserService users = new UserService(database, audit.log(), Clock.systemUTC());
             Access access = new Access(users, new SessionService(database, users, Clock.systemUTC()),
-                    new ApiTokenService(database, users, auditLog, Clock.systemUTC()));
-            PolicyService policies = new PolicyService(database, auditLog);
+                    new ApiTokenService(database, users, audit.log(), Clock.systemUTC()));
+            PolicyService policies = new PolicyService(database, audit.log());
             policies.ensureDefault();
             JobQueue jobs = new JobQueue(database, JobQueue.Settings.defaults());
             GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins)));
-            return new Platform(config, dataDir, postgres, database, blobs, auditLog, models, plugins, access, policies,
+            return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
                     jobs, governance, started);
         } catch (RuntimeException e) {
             closeAll(started);
@@ -159,7 +162,12 @@ public final class Platform implements AutoCloseable {
 
     /** The audit log every subsystem records its events in. */
     public AuditLog auditLog() {
-        return auditLog;
+        return audit.log();
+    }
+
+    /** The audit trail: log, platform key, checkpoints, verification, retention, export. */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** The model directory plugins lease models from. */
@@ -189,7 +197,7 @@ public final class Platform implements AutoCloseable {
     public synchronized JobWorkers startWorkers(int threads, String node) {
         if (workers == null) {
             JobWorkers w = new JobWorkers(jobs, new GenerationPipeline(database, plugins, blobs, governance, policies,
-                    auditLog), threads, node);
+                    audit.log()), threads, node);
             w.start();
             closeables.push(() -> w.stop(config.shutdownGrace()));
             workers = w;

@@ -32,7 +32,10 @@ public enum ConfigKey {
     PLUGIN_DRAIN_SECONDS("plugin-drain-seconds", "30", false,
             "how long calls to an old plugin version may finish after an upgrade or disable"),
     BUNDLED_PLUGINS_DIR("bundled-plugins-dir", null, false,
-            "plugins shipped with the distribution (the launcher sets it)");
+            "plugins shipped with the distribution (the launcher sets it)"),
+    AUDIT_RETENTION_DAYS("audit-retention-days", "183", false, "days audit payloads are kept (at least 183)"),
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS("audit-checkpoint-interval-seconds", "60", false,
+            "how often the server signs an audit checkpoint when the log grew");
 
     private final String key;
     private final @Nullable String defaultValue;
