@@ -51,11 +51,12 @@ public final class PlatformServer implements AutoCloseable {
             Optional<String> initialPassword = platform.access().users().ensureInitialAdmin(config.adminPassword());
             LocalCliToken cliToken = LocalCliToken.create(platform.dataDirectory().root());
             platform.access().acceptLocalCli(cliToken);
-            platform.startWorkers(Math.max(2, Runtime.getRuntime().availableProcessors()),
+            platform.startWorkers(config.intSetting(io.hallmark.core.config.ConfigKey.JOB_WORKERS, 1, 256),
                     "node-" + ProcessHandle.current().pid());
             HttpServer http = HttpServer.start(platform, extraRoutes);
             platform.advertiseServer(http.url());
             platform.audit().startCheckpointSchedule();
+            platform.startPluginSync(java.time.Duration.ofSeconds(5));
             return new PlatformServer(platform, http, cliToken, initialPassword);
         } catch (RuntimeException e) {
             platform.close();

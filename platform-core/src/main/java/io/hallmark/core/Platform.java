@@ -4,6 +4,7 @@ import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.audit.AuditSettings;
 import io.hallmark.core.audit.AuditTrail;
 import io.hallmark.core.blob.BlobStore;
+import io.hallmark.core.config.ConfigKey;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.data.DataDirectory;
 import io.hallmark.core.data.DataDirectoryOwner;
@@ -120,7 +121,10 @@ public final class Platform implements AutoCloseable {
                     new ApiTokenService(database, users, audit.log(), Clock.systemUTC()));
             PolicyService policies = new PolicyService(database, audit.log());
             policies.ensureDefault();
-            JobQueue jobs = new JobQueue(database, JobQueue.Settings.defaults());
+            JobQueue jobs = new JobQueue(database, new JobQueue.Settings(
+                    config.intSetting(ConfigKey.JOB_QUEUE_CAPACITY, 1, 1_000_000),
+                    java.time.Duration.ofSeconds(config.intSetting(ConfigKey.JOB_LEASE_SECONDS, 2, 3_600)), 3,
+                    java.time.Duration.ofSeconds(2)));
             GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins)));
             return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
                     jobs, governance, started);
@@ -209,6 +213,18 @@ public final class Platform implements AutoCloseable {
     public io.hallmark.core.jobs.GenerationService generations() {
         return new io.hallmark.core.jobs.GenerationService(database, plugins, jobs,
                 () -> workers().ifPresent(JobWorkers::nudge));
+    }
+
+    /**
+     * Follows plugin changes other nodes make in the shared database (servers call this; see
+     * {@link PluginHost#sync()}).
+     */
+    public synchronized void startPluginSync(java.time.Duration every) {
+        java.util.concurrent.ScheduledExecutorService sync = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("plugin-sync").daemon(true).factory());
+        sync.scheduleWithFixedDelay(plugins::sync, every.toMillis(), every.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        closeables.push(sync::shutdownNow);
     }
 
     /** This node's workers, once started. */

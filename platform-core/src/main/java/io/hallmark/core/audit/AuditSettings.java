@@ -1,8 +1,6 @@
 package io.hallmark.core.audit;
 
-import io.hallmark.core.config.ConfigException;
 import io.hallmark.core.config.ConfigKey;
-import io.hallmark.core.config.ConfigValue;
 import io.hallmark.core.config.HallmarkConfig;
 import java.time.Duration;
 
@@ -24,28 +22,7 @@ public record AuditSettings(int retentionDays, Duration checkpointInterval, bool
 
     /** Reads {@code audit-retention-days} and {@code audit-checkpoint-interval-seconds} from the configuration. */
     public static AuditSettings from(HallmarkConfig config) {
-        int days = MIN_RETENTION_DAYS;
-        int interval = 60;
-        for (ConfigValue v : config.values()) {
-            if (v.key() == ConfigKey.AUDIT_RETENTION_DAYS) {
-                days = parse(v, MIN_RETENTION_DAYS, 36_500);
-            } else if (v.key() == ConfigKey.AUDIT_CHECKPOINT_INTERVAL_SECONDS) {
-                interval = parse(v, 1, 86_400);
-            }
-        }
-        return new AuditSettings(days, Duration.ofSeconds(interval), true);
-    }
-
-    private static int parse(ConfigValue v, int min, int max) {
-        try {
-            int parsed = Integer.parseInt(v.value() == null ? "" : v.value().trim());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigException("Invalid value '" + v.display() + "' for setting '" + v.key().key() + "' ("
-                + v.source() + "); expected a whole number from " + min + " to " + max);
+        return new AuditSettings(config.intSetting(ConfigKey.AUDIT_RETENTION_DAYS, MIN_RETENTION_DAYS, 36_500),
+                Duration.ofSeconds(config.intSetting(ConfigKey.AUDIT_CHECKPOINT_INTERVAL_SECONDS, 1, 86_400)), true);
     }
 }

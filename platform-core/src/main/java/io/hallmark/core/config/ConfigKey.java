@@ -33,6 +33,10 @@ public enum ConfigKey {
             "how long calls to an old plugin version may finish after an upgrade or disable"),
     BUNDLED_PLUGINS_DIR("bundled-plugins-dir", null, false,
             "plugins shipped with the distribution (the launcher sets it)"),
+    JOB_WORKERS("job-workers", "2", false, "generation jobs this node runs at once"),
+    JOB_LEASE_SECONDS("job-lease-seconds", "30", false,
+            "how long a crashed node's jobs wait before another node resumes them"),
+    JOB_QUEUE_CAPACITY("job-queue-capacity", "100", false, "jobs that may wait or run per plugin before 429"),
     AUDIT_RETENTION_DAYS("audit-retention-days", "183", false, "days audit payloads are kept (at least 183)"),
     AUDIT_CHECKPOINT_INTERVAL_SECONDS("audit-checkpoint-interval-seconds", "60", false,
             "how often the server signs an audit checkpoint when the log grew");

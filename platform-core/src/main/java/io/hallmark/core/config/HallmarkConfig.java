@@ -55,6 +55,26 @@ public record HallmarkConfig(
         return dbUrl == null;
     }
 
+    /**
+     * A whole-number setting that has no typed field of its own, checked against its range.
+     *
+     * @throws ConfigException naming the setting, its source and the range when the value is out of it
+     */
+    public int intSetting(ConfigKey key, int min, int max) {
+        ConfigValue v = values.stream().filter(c -> c.key() == key).findFirst()
+                .orElse(new ConfigValue(key, key.defaultValue(), "default"));
+        try {
+            int parsed = Integer.parseInt(v.value() == null ? "" : v.value().trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("Invalid value '" + v.display() + "' for setting '" + key.key() + "' ("
+                + v.source() + "); expected a whole number from " + min + " to " + max);
+    }
+
     /** A multi-line listing of every setting, its value (secrets masked) and its source. */
     public String describe() {
         int width = values.stream().mapToInt(v -> v.key().key().length()).max().orElse(10);
