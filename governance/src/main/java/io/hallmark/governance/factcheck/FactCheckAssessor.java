@@ -1,0 +1,100 @@
+package io.hallmark.governance.factcheck;
+
+import io.hallmark.api.Modality;
+import io.hallmark.governance.stage.Assessment;
+import io.hallmark.governance.stage.AssessmentInput;
+import io.hallmark.governance.stage.Assessor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Fact checking as part of the governance stage: checks the claims of generated text against the knowledge base
+ * and scores {@code factuality}, {@code claims.total}, {@code claims.refuted}, {@code claims.unverified} and
+ * {@code verifiers.disagreement}; the findings hold every claim with its span, verdict, votes and evidence. When
+ * the knowledge base does not exist yet the check is skipped with a finding saying so (and no scores).
+ */
+public final class FactCheckAssessor implements Assessor {
+
+    private final Supplier<Optional<FactChecker>> checker;
+    private final String knowledgeBase;
+
+    /**
+     * @param checker the fact checker over the knowledge base, or empty while that knowledge base does not exist
+     * @param knowledgeBase the knowledge base's name, for the report
+     */
+    public FactCheckAssessor(Supplier<Optional<FactChecker>> checker, String knowledgeBase) {
+        this.checker = checker;
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    @Override
+    public String name() {
+        return "factcheck";
+    }
+
+    @Override
+    public void assess(AssessmentInput input, Assessment out) {
+        if (input.text() == null || input.text().isBlank() || input.modality() != Modality.TEXT) {
+            return;
+        }
+        Optional<FactChecker> fc = checker.get();
+        if (fc.isEmpty()) {
+            out.findings(name(), Map.of("skipped", "knowledge base '" + knowledgeBase + "' does not exist yet; ingest "
+                    + "documents into it (hallmark kb ingest --kb " + knowledgeBase + ") to fact-check content"));
+            return;
+        }
+        FactCheckReport report = fc.get().check(input.text());
+        out.score("factuality", report.factuality())
+                .score("claims.total", report.claims().size())
+                .score("claims.refuted", report.refuted())
+                .score("claims.unverified", report.unverified())
+                .score("verifiers.disagreement", report.disagreement());
+        out.findings(name(), describe(report, knowledgeBase));
+    }
+
+    /** The report as JSON-ready maps (stored as JSONB with the content). */
+    public static Map<String, Object> describe(FactCheckReport report, String knowledgeBase) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("knowledgeBase", knowledgeBase);
+        m.put("factuality", report.factuality());
+        m.put("kappa", report.kappa());
+        m.put("disagreement", report.disagreement());
+        m.put("millis", report.millis());
+        m.put("claims", report.claims().stream().map(FactCheckAssessor::describe).toList());
+        return m;
+    }
+
+    private static Map<String, Object> describe(ClaimCheck c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", c.claim().text());
+        m.put("start", c.claim().start());
+        m.put("end", c.claim().end());
+        m.put("verdict", c.verdict().name());
+        m.put("confidence", c.confidence());
+        m.put("combiner", c.combiner());
+        m.put("votes", c.votes().stream().map(v -> {
+            Map<String, Object> vm = new LinkedHashMap<>();
+            vm.put("verifier", v.verifier());
+            vm.put("verdict", v.verdict().name());
+            vm.put("confidence", v.confidence());
+            vm.put("rationale", v.rationale());
+            vm.put("evidenceId", v.evidenceId());
+            vm.put("signals", v.signals());
+            return vm;
+        }).toList());
+        List<Map<String, Object>> evidence = c.evidence().stream().map(e -> {
+            Map<String, Object> em = new LinkedHashMap<>();
+            em.put("id", e.id());
+            em.put("sourceId", e.sourceId());
+            em.put("title", e.title());
+            em.put("text", e.text());
+            em.put("score", e.score());
+            return em;
+        }).toList();
+        m.put("evidence", evidence);
+        return m;
+    }
+}

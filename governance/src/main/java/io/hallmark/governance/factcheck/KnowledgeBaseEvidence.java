@@ -1,0 +1,27 @@
+package io.hallmark.governance.factcheck;
+
+import io.hallmark.retrieval.KnowledgeBase;
+import io.hallmark.retrieval.search.SearchHit;
+import io.hallmark.retrieval.search.SearchMode;
+import io.hallmark.retrieval.search.SearchRequest;
+import java.util.List;
+
+/** Evidence from a {@link KnowledgeBase} by hybrid search (BM25 only when the knowledge base has no embedder). */
+public final class KnowledgeBaseEvidence implements EvidenceSource {
+
+    private final KnowledgeBase kb;
+    private final SearchMode mode;
+
+    public KnowledgeBaseEvidence(KnowledgeBase kb) {
+        this.kb = kb;
+        this.mode = kb.embedder().isPresent() ? SearchMode.HYBRID : SearchMode.BM25;
+    }
+
+    @Override
+    public List<Evidence> find(Claim claim, int k) {
+        String q = claim.text().length() > SearchRequest.MAX_QUERY_CHARS
+                ? claim.text().substring(0, SearchRequest.MAX_QUERY_CHARS) : claim.text();
+        List<SearchHit> hits = kb.search(SearchRequest.of(q, mode, k));
+        return hits.stream().map(h -> new Evidence(h.chunkId(), h.sourceId(), h.title(), h.text(), h.score())).toList();
+    }
+}
