@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Judges a claim by its embedding similarity to the evidence with one sentence-embedding model: a passage at
- * least {@code threshold} similar supports the claim, unless its polarity differs (negation or an antonym),
- * which refutes it; below the threshold there is not enough information. Using two or more models gives
+ * least {@code threshold} similar supports the claim, unless its polarity differs (negation, an antonym) or it
+ * states other numbers, which refutes it; below the threshold there is not enough information. Using two or more models gives
  * independent votes.
  */
 public final class SemanticVerifier implements Verifier {
@@ -67,7 +67,10 @@ public final class SemanticVerifier implements Verifier {
         Evidence e = evidence.get(at);
         TextSignals c = TextSignals.of(claim.text());
         TextSignals p = TextSignals.of(e.text());
-        boolean flipped = c.negated() != p.negated() || !c.antonymsIn(p).isEmpty();
+        java.util.Set<String> numbers = new java.util.HashSet<>(c.numbers());
+        numbers.removeAll(p.numbers());
+        boolean flipped = c.negated() != p.negated() || !c.antonymsIn(p).isEmpty()
+                || (!numbers.isEmpty() && !p.numbers().isEmpty());
         Map<String, Double> signals = new LinkedHashMap<>();
         signals.put("maxSimilarity", best);
         signals.put("meanSimilarity", sum / evidence.size());
@@ -79,7 +82,7 @@ public final class SemanticVerifier implements Verifier {
         double conf = clamp(0.5 + (best - threshold) * 2);
         if (flipped) {
             return new Vote(name(), Verdict.REFUTED, conf, String.format(
-                    "passage %s says nearly the same (%.2f) with the opposite polarity", e.id(), best), e.id(), signals);
+                    "passage %s says nearly the same (%.2f) with the opposite polarity or other numbers", e.id(), best), e.id(), signals);
         }
         return new Vote(name(), Verdict.SUPPORTED, conf, String.format("passage %s says nearly the same (%.2f)",
                 e.id(), best), e.id(), signals);
