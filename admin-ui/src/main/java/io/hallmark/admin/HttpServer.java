@@ -51,7 +51,7 @@ public final class HttpServer implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        KbRoutes kbRoutes = new KbRoutes(platform.config().dataDir());
+        KbRoutes kbRoutes = new KbRoutes(platform.knowledgeBases());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

@@ -3,13 +3,11 @@ package io.hallmark.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.core.kb.KnowledgeBases;
 import io.hallmark.retrieval.IngestListener;
 import io.hallmark.retrieval.IngestReport;
 import io.hallmark.retrieval.InvalidRetrievalRequestException;
 import io.hallmark.retrieval.KnowledgeBase;
-import io.hallmark.retrieval.KnowledgeBaseOptions;
-import io.hallmark.retrieval.embed.EmbeddingModel;
-import io.hallmark.retrieval.embed.OnnxEmbedder;
 import io.hallmark.retrieval.ingest.JsonLinesReader;
 import io.hallmark.retrieval.ingest.SourceDocument;
 import io.hallmark.retrieval.search.FusionWeights;
@@ -19,17 +17,13 @@ import io.hallmark.retrieval.search.SearchRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The knowledge-base REST API over {@code <data-dir>/kb/<name>} ({@code ?kb=NAME}, default {@code default}):
@@ -42,21 +36,18 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /api/v1/kb/stats}: 200 with counts and settings
  * </ul>
  *
- * Knowledge bases are opened on first use with the model they were built with (a new one with
- * all-MiniLM-L6-v2) and held until the server stops, so the CLI's {@code kb} commands find them in use.
+ * The platform's {@link KnowledgeBases} owns the open knowledge bases (shared with the fact checker) and holds
+ * them until the server stops, so the CLI's {@code kb} commands find them in use.
  */
 final class KbRoutes implements AutoCloseable {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DOCUMENTS = 10_000;
 
-    private final Path root;
-    private final Map<String, KnowledgeBase> open = new HashMap<>();
-    private final Map<EmbeddingModel, OnnxEmbedder> embedders = new EnumMap<>(EmbeddingModel.class);
+    private final KnowledgeBases knowledgeBases;
 
-    KbRoutes(Path dataDir) {
-        this.root = dataDir.resolve("kb");
+    KbRoutes(KnowledgeBases knowledgeBases) {
+        this.knowledgeBases = knowledgeBases;
     }
 
     void register(RoutesConfig routes) {
@@ -174,41 +165,23 @@ final class KbRoutes implements AutoCloseable {
         }
     }
 
-    private static String name(Context ctx) {
+    private String name(Context ctx) {
         String name = ctx.queryParam("kb");
         name = name == null || name.isBlank() ? "default" : name.strip();
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("Invalid knowledge base name '" + name + "'; use 1-64 letters, digits, "
-                    + "'.', '_' or '-'");
-        }
+        knowledgeBases.folder(name); // validates the name
         return name;
     }
 
-    private synchronized KnowledgeBase kb(Context ctx, boolean create) {
+    private KnowledgeBase kb(Context ctx, boolean create) {
         String name = name(ctx);
-        KnowledgeBase kb = open.get(name);
-        if (kb != null) {
-            return kb;
-        }
-        Path folder = root.resolve(name);
-        if (!create && !Files.isDirectory(folder)) {
+        if (!create && !knowledgeBases.exists(name)) {
             throw new IllegalArgumentException("No knowledge base '" + name + "'; POST documents to "
                     + "/api/v1/kb/documents?kb=" + name + " to create it");
         }
-        String stored = KnowledgeBase.storedEmbedder(folder).orElse(EmbeddingModel.ALL_MINILM_L6_V2.id());
-        EmbeddingModel model = EmbeddingModel.byId(stored);
-        OnnxEmbedder embedder = embedders.computeIfAbsent(model,
-                m -> new OnnxEmbedder(m, OnnxEmbedder.defaultThreads(), 64));
-        kb = KnowledgeBase.open(folder, KnowledgeBaseOptions.DEFAULT, embedder);
-        open.put(name, kb);
-        return kb;
+        return knowledgeBases.open(name);
     }
 
+    /** Nothing to close: the platform's {@link KnowledgeBases} closes the knowledge bases. */
     @Override
-    public synchronized void close() {
-        open.values().forEach(KnowledgeBase::close);
-        open.clear();
-        embedders.values().forEach(OnnxEmbedder::close);
-        embedders.clear();
-    }
+    public void close() {}
 }

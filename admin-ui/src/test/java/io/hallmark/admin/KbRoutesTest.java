@@ -23,6 +23,7 @@ class KbRoutesTest {
     @TempDir
     Path dataDir;
 
+    private io.hallmark.core.kb.KnowledgeBases knowledgeBases;
     private KbRoutes kb;
     private Javalin javalin;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -30,7 +31,8 @@ class KbRoutesTest {
 
     @BeforeEach
     void start() {
-        kb = new KbRoutes(dataDir);
+        knowledgeBases = new io.hallmark.core.kb.KnowledgeBases(dataDir);
+        kb = new KbRoutes(knowledgeBases);
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -43,7 +45,7 @@ class KbRoutesTest {
     @AfterEach
     void stop() {
         javalin.stop();
-        kb.close();
+        knowledgeBases.close();
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -20,6 +20,9 @@ import io.hallmark.core.jobs.JobQueue;
 import io.hallmark.core.jobs.JobWorkers;
 import io.hallmark.core.jobs.PluginChecksAssessor;
 import io.hallmark.core.policy.PolicyService;
+import io.hallmark.core.kb.FactCheckService;
+import io.hallmark.core.kb.KnowledgeBases;
+import io.hallmark.governance.factcheck.FactCheckAssessor;
 import io.hallmark.governance.stage.GovernanceStage;
 import io.hallmark.governance.stage.PiiAssessor;
 import java.util.List;
@@ -60,13 +63,14 @@ public final class Platform implements AutoCloseable {
     private final PolicyService policies;
     private final JobQueue jobs;
     private final GovernanceStage governance;
+    private final KnowledgeBases knowledgeBases;
     private volatile @Nullable JobWorkers workers;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
             Database database, BlobStore blobs, AuditTrail audit, ModelDirectory models, PluginHost plugins,
             Access access, PolicyService policies, JobQueue jobs, GovernanceStage governance,
-            Deque<AutoCloseable> closeables) {
+            KnowledgeBases knowledgeBases, Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
@@ -79,6 +83,7 @@ public final class Platform implements AutoCloseable {
         this.policies = policies;
         this.jobs = jobs;
         this.governance = governance;
+        this.knowledgeBases = knowledgeBases;
         this.closeables = closeables;
     }
 
@@ -125,9 +130,15 @@ public final class Platform implements AutoCloseable {
                     config.intSetting(ConfigKey.JOB_QUEUE_CAPACITY, 1, 1_000_000),
                     java.time.Duration.ofSeconds(config.intSetting(ConfigKey.JOB_LEASE_SECONDS, 2, 3_600)), 3,
                     java.time.Duration.ofSeconds(2)));
-            GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins)));
+            KnowledgeBases knowledgeBases = new KnowledgeBases(dataDir.root());
+            started.push(knowledgeBases);
+            FactCheckService factCheck = new FactCheckService(knowledgeBases,
+                    String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root());
+            GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(),
+                    new FactCheckAssessor(factCheck::checker, factCheck.knowledgeBase()),
+                    new PluginChecksAssessor(plugins)));
             return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
-                    jobs, governance, started);
+                    jobs, governance, knowledgeBases, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -187,6 +198,11 @@ public final class Platform implements AutoCloseable {
     /** The durable generation job queue. */
     public JobQueue jobs() {
         return jobs;
+    }
+
+    /** The knowledge bases under the data directory, shared by the REST API and the fact checker. */
+    public KnowledgeBases knowledgeBases() {
+        return knowledgeBases;
     }
 
     /** The governance stage every generated item passes. */

@@ -13,8 +13,13 @@ public final class KnowledgeBaseEvidence implements EvidenceSource {
     private final SearchMode mode;
 
     public KnowledgeBaseEvidence(KnowledgeBase kb) {
+        this(kb, kb.embedder().isPresent() ? SearchMode.HYBRID : SearchMode.BM25);
+    }
+
+    /** Evidence by a given search mode (the BM25 baseline of the evaluation uses {@code BM25}). */
+    public KnowledgeBaseEvidence(KnowledgeBase kb, SearchMode mode) {
         this.kb = kb;
-        this.mode = kb.embedder().isPresent() ? SearchMode.HYBRID : SearchMode.BM25;
+        this.mode = mode;
     }
 
     @Override

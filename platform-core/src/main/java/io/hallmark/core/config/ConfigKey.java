@@ -39,7 +39,9 @@ public enum ConfigKey {
     JOB_QUEUE_CAPACITY("job-queue-capacity", "100", false, "jobs that may wait or run per plugin before 429"),
     AUDIT_RETENTION_DAYS("audit-retention-days", "183", false, "days audit payloads are kept (at least 183)"),
     AUDIT_CHECKPOINT_INTERVAL_SECONDS("audit-checkpoint-interval-seconds", "60", false,
-            "how often the server signs an audit checkpoint when the log grew");
+            "how often the server signs an audit checkpoint when the log grew"),
+    FACTCHECK_KB("factcheck-kb", "default", false,
+            "knowledge base generated text is fact-checked against (<data-dir>/kb/NAME); skipped while it does not exist");
 
     private final String key;
     private final @Nullable String defaultValue;

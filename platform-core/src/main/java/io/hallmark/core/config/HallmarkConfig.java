@@ -75,6 +75,12 @@ public record HallmarkConfig(
                 + v.source() + "); expected a whole number from " + min + " to " + max);
     }
 
+    /** A text setting that has no typed field of its own: its value, else its default (may be {@code null}). */
+    public @Nullable String setting(ConfigKey key) {
+        return values.stream().filter(c -> c.key() == key).findFirst().map(ConfigValue::value)
+                .orElse(key.defaultValue());
+    }
+
     /** A multi-line listing of every setting, its value (secrets masked) and its source. */
     public String describe() {
         int width = values.stream().mapToInt(v -> v.key().key().length()).max().orElse(10);

@@ -1,0 +1,78 @@
+package io.hallmark.core.kb;
+
+import io.hallmark.retrieval.KnowledgeBase;
+import io.hallmark.retrieval.KnowledgeBaseOptions;
+import io.hallmark.retrieval.embed.EmbeddingModel;
+import io.hallmark.retrieval.embed.OnnxEmbedder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The platform's knowledge bases under {@code <data-dir>/kb/<name>}, opened on first use with the model they were
+ * built with (a new one with all-MiniLM-L6-v2) and held until the platform closes; the embedders are shared, so the
+ * REST API and the fact checker use one model instance each. Thread-safe.
+ */
+public final class KnowledgeBases implements AutoCloseable {
+
+    /** Valid knowledge-base names. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final Path root;
+    private final Map<String, KnowledgeBase> open = new HashMap<>();
+    private final Map<EmbeddingModel, OnnxEmbedder> embedders = new EnumMap<>(EmbeddingModel.class);
+
+    public KnowledgeBases(Path dataDir) {
+        this.root = dataDir.resolve("kb");
+    }
+
+    /** The folder of a knowledge base; the name must match {@link #NAME}. */
+    public Path folder(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Invalid knowledge base name '" + name + "'; use 1-64 letters, digits, "
+                    + "'.', '_' or '-'");
+        }
+        return root.resolve(name);
+    }
+
+    /** Whether the knowledge base exists (is open or has a folder). */
+    public synchronized boolean exists(String name) {
+        return open.containsKey(name) || Files.isDirectory(folder(name));
+    }
+
+    /** The knowledge base, opened if needed, or empty when it does not exist. */
+    public Optional<KnowledgeBase> find(String name) {
+        return exists(name) ? Optional.of(open(name)) : Optional.empty();
+    }
+
+    /** The knowledge base, opened (and created when new) if needed. */
+    public synchronized KnowledgeBase open(String name) {
+        KnowledgeBase kb = open.get(name);
+        if (kb != null) {
+            return kb;
+        }
+        Path folder = folder(name);
+        String stored = KnowledgeBase.storedEmbedder(folder).orElse(EmbeddingModel.ALL_MINILM_L6_V2.id());
+        kb = KnowledgeBase.open(folder, KnowledgeBaseOptions.DEFAULT,
+                "none".equals(stored) ? null : embedder(EmbeddingModel.byId(stored)));
+        open.put(name, kb);
+        return kb;
+    }
+
+    /** A shared embedder of the model, loaded on first use. */
+    public synchronized OnnxEmbedder embedder(EmbeddingModel model) {
+        return embedders.computeIfAbsent(model, m -> new OnnxEmbedder(m, OnnxEmbedder.defaultThreads(), 64));
+    }
+
+    @Override
+    public synchronized void close() {
+        open.values().forEach(KnowledgeBase::close);
+        open.clear();
+        embedders.values().forEach(OnnxEmbedder::close);
+        embedders.clear();
+    }
+}
