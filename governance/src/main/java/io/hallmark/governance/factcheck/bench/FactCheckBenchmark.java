@@ -1,0 +1,204 @@
+package io.hallmark.governance.factcheck.bench;
+
+import io.hallmark.governance.factcheck.ClaimExtractor;
+import io.hallmark.governance.factcheck.FactCheckReport;
+import io.hallmark.governance.factcheck.FactChecker;
+import io.hallmark.governance.factcheck.FactCheckers;
+import io.hallmark.governance.factcheck.KnowledgeBaseEvidence;
+import io.hallmark.governance.factcheck.VoteCombiner;
+import io.hallmark.retrieval.KnowledgeBase;
+import io.hallmark.retrieval.KnowledgeBaseOptions;
+import io.hallmark.retrieval.chunk.Chunk;
+import io.hallmark.retrieval.chunk.Chunker;
+import io.hallmark.retrieval.embed.Embedder;
+import io.hallmark.retrieval.embed.Vectors;
+import io.hallmark.retrieval.index.IndexSettings;
+import io.hallmark.retrieval.index.IndexedChunk;
+import io.hallmark.retrieval.index.LuceneIndex;
+import io.hallmark.retrieval.ingest.SourceDocument;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import opennlp.tools.util.Span;
+
+/**
+ * How fast a text is fact-checked against a large knowledge base (LLM judge off): claims per second and p50/p95
+ * latency per text. The knowledge base is the corpus's chunks embedded once and replicated with perturbed vectors
+ * up to the target size (as in the retrieval benchmark; copies share their text, so BM25 sees duplicates), kept
+ * under the work folder for later runs. Each text is about {@code words} words of corpus sentences, every third
+ * with its numbers changed so that some claims are false.
+ */
+public final class FactCheckBenchmark {
+
+    /** What to run. */
+    public record Options(List<SourceDocument> corpus, Path workDir, int chunks, int texts, int words, long seed) {}
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+    private final Options options;
+    private final PrintWriter log;
+
+    public FactCheckBenchmark(Options options, PrintWriter log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** Runs it with the given embedders (first = knowledge-base model) and combiner. */
+    public Map<String, Object> run(Embedder first, Embedder second, VoteCombiner combiner) {
+        Path folder = options.workDir().resolve("kb-" + options.chunks());
+        long buildMs = ensureIndex(folder, first);
+        ClaimExtractor extractor = new ClaimExtractor();
+        List<String> texts = texts(extractor);
+        try (KnowledgeBase kb = KnowledgeBase.open(folder, KnowledgeBaseOptions.DEFAULT, first)) {
+            FactChecker checker = new FactChecker(extractor, new KnowledgeBaseEvidence(kb),
+                    FactCheckers.standardVerifiers(first, second), combiner, FactChecker.DEFAULT_K);
+            log.println("Warming up on 2 texts");
+            checker.check(texts.get(0));
+            checker.check(texts.get(1 % texts.size()));
+            double[] millis = new double[texts.size()];
+            long claims = 0;
+            long start = System.nanoTime();
+            for (int i = 0; i < texts.size(); i++) {
+                long t = System.nanoTime();
+                FactCheckReport report = checker.check(texts.get(i));
+                millis[i] = (System.nanoTime() - t) / 1e6;
+                claims += report.claims().size();
+                log.printf("  text %d: %d claims in %.0f ms%n", i + 1, report.claims().size(), millis[i]);
+                log.flush();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double[] sorted = millis.clone();
+            Arrays.sort(sorted);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
+            out.put("knowledgeBaseChunks", kb.stats().chunks());
+            out.put("indexBuildSeconds", buildMs < 0 ? "reused" : buildMs / 1000.0);
+            out.put("texts", texts.size());
+            out.put("wordsPerText", options.words());
+            out.put("claimsPerText", round((double) claims / texts.size()));
+            out.put("claimsPerSecond", round(claims / seconds));
+            out.put("p50Millis", round(percentile(sorted, 0.50)));
+            out.put("p95Millis", round(percentile(sorted, 0.95)));
+            out.put("meanMillis", round(Arrays.stream(millis).average().orElse(0)));
+            out.put("verifiers", checker.verifiers().stream().map(v -> v.name()).toList());
+            out.put("combiner", combiner.name());
+            out.put("evidencePerClaim", FactChecker.DEFAULT_K);
+            out.put("llmJudge", "off");
+            return out;
+        }
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Builds the replicated index unless a committed one of the right size is there; -1 when reused. */
+    private long ensureIndex(Path folder, Embedder embedder) {
+        if (LuceneIndex.storedSettings(folder).isPresent()) {
+            try (LuceneIndex existing = LuceneIndex.open(folder, new IndexSettings(embedder.name(), embedder.dimension(),
+                    false))) {
+                if (existing.count() >= options.chunks()) {
+                    log.println("Reusing the " + existing.count() + "-chunk knowledge base in " + folder);
+                    return -1;
+                }
+            }
+        }
+        long start = System.nanoTime();
+        Chunker chunker = new Chunker(KnowledgeBaseOptions.DEFAULT.chunking());
+        List<Chunk> chunks = new ArrayList<>();
+        options.corpus().forEach(d -> chunks.addAll(chunker.chunk(d)));
+        log.println("Embedding " + chunks.size() + " corpus chunks with " + embedder.name());
+        log.flush();
+        List<float[]> vectors = embedder.embedDocuments(chunks.stream().map(Chunk::embeddingText).toList());
+        int copies = (int) Math.ceil(options.chunks() / (double) chunks.size());
+        log.println("Indexing " + copies + " copies (" + (long) copies * chunks.size() + " chunks) into " + folder);
+        log.flush();
+        Random noise = new Random(options.seed());
+        try (LuceneIndex index = LuceneIndex.open(folder, new IndexSettings(embedder.name(), embedder.dimension(), false))) {
+            for (int copy = 0; copy < copies; copy++) {
+                Map<String, List<IndexedChunk>> bySource = new LinkedHashMap<>();
+                for (int i = 0; i < chunks.size(); i++) {
+                    Chunk c = chunks.get(i);
+                    String source = copy == 0 ? c.sourceId() : "c" + copy + "/" + c.sourceId();
+                    bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(new IndexedChunk(
+                            new Chunk(source, c.position(), c.title(), c.heading(), c.text(), c.metadata()),
+                            copy == 0 ? vectors.get(i) : perturb(vectors.get(i), noise)));
+                }
+                bySource.forEach((source, list) -> index.replaceSource(source, "bench", list));
+            }
+            index.commit();
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static float[] perturb(float[] v, Random noise) {
+        float[] out = new float[v.length];
+        float scale = (float) (0.5 / Math.sqrt(v.length));
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] + (float) noise.nextGaussian() * scale;
+        }
+        return Vectors.normalize(out);
+    }
+
+    /** Texts of corpus sentences, every third with its numbers changed. */
+    private List<String> texts(ClaimExtractor extractor) {
+        List<String> sentences = new ArrayList<>();
+        for (SourceDocument d : options.corpus()) {
+            d.sections().forEach(s -> {
+                for (Span span : extractor.sentences(s.text())) {
+                    String sentence = s.text().substring(span.getStart(), span.getEnd()).strip();
+                    int words = sentence.split("\\s+").length;
+                    if (words >= 6 && words <= 40) {
+                        sentences.add(sentence);
+                    }
+                }
+            });
+        }
+        if (sentences.isEmpty()) {
+            throw new IllegalArgumentException("The benchmark corpus has no sentences of 6 to 40 words");
+        }
+        Random random = new Random(options.seed());
+        List<String> texts = new ArrayList<>();
+        for (int t = 0; t < options.texts(); t++) {
+            StringBuilder text = new StringBuilder();
+            int words = 0;
+            int n = 0;
+            while (words < options.words()) {
+                String s = sentences.get(random.nextInt(sentences.size()));
+                if (n++ % 3 == 2) {
+                    s = changeNumbers(s);
+                }
+                text.append(s).append(' ');
+                words += s.split("\\s+").length;
+            }
+            texts.add(text.toString().strip());
+        }
+        return texts;
+    }
+
+    private static String changeNumbers(String sentence) {
+        Matcher m = NUMBER.matcher(sentence);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            long v = Long.parseLong(m.group().length() > 15 ? m.group().substring(0, 15) : m.group());
+            m.appendReplacement(out, Long.toString(v + 1 + v / 7));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
