@@ -19,8 +19,13 @@ import java.util.Map;
  */
 public final class SemanticVerifier implements Verifier {
 
+    /** Passage vectors kept between claims (passages recur across the claims of a text); cleared when full. */
+    private static final int CACHE_SIZE = 20_000;
+
     private final Embedder embedder;
     private final double threshold;
+    private final java.util.concurrent.ConcurrentHashMap<String, float[]> passages =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param threshold the cosine similarity from which a passage counts as stating the claim */
     public SemanticVerifier(Embedder embedder, double threshold) {
@@ -49,10 +54,7 @@ public final class SemanticVerifier implements Verifier {
         if (evidence.isEmpty()) {
             return Vote.notEnoughInfo(name(), "no evidence retrieved");
         }
-        List<String> texts = new ArrayList<>(evidence.size() + 1);
-        texts.add(claim.text());
-        evidence.forEach(e -> texts.add(e.text()));
-        List<float[]> v = embedder.embedDocuments(texts);
+        List<float[]> v = embed(claim.text(), evidence);
         double best = -1;
         double sum = 0;
         int at = 0;
@@ -86,6 +88,39 @@ public final class SemanticVerifier implements Verifier {
         }
         return new Vote(name(), Verdict.SUPPORTED, conf, String.format("passage %s says nearly the same (%.2f)",
                 e.id(), best), e.id(), signals);
+    }
+
+    /** The claim's vector, then one per passage; passages come from the cache when seen before. */
+    private List<float[]> embed(String claim, List<Evidence> evidence) {
+        List<String> todo = new ArrayList<>();
+        todo.add(claim);
+        for (Evidence e : evidence) {
+            if (!passages.containsKey(e.text()) && !todo.contains(e.text())) {
+                todo.add(e.text());
+            }
+        }
+        List<float[]> computed = embedder.embedDocuments(todo);
+        if (passages.size() + todo.size() > CACHE_SIZE) {
+            passages.clear();
+        }
+        java.util.Map<String, float[]> fresh = new java.util.HashMap<>();
+        for (int i = 1; i < todo.size(); i++) {
+            fresh.put(todo.get(i), computed.get(i));
+            passages.put(todo.get(i), computed.get(i));
+        }
+        List<float[]> out = new ArrayList<>(evidence.size() + 1);
+        out.add(computed.get(0));
+        for (Evidence e : evidence) {
+            float[] vector = fresh.get(e.text());
+            if (vector == null) {
+                vector = passages.get(e.text());
+            }
+            if (vector == null) { // another thread cleared the cache in between
+                vector = embedder.embedDocuments(List.of(e.text())).get(0);
+            }
+            out.add(vector);
+        }
+        return out;
     }
 
     static double dot(float[] a, float[] b) {
