@@ -135,6 +135,36 @@ public final class VerdictModel implements AutoCloseable {
         return new VerdictModel(model, names, mean, scale);
     }
 
+    /**
+     * Out-of-fold predictions: the examples split into {@code folds} parts (by index modulo folds), each predicted
+     * by a model trained on the others. For choosing training settings on dev without scoring a model on its own
+     * training data.
+     */
+    public static List<Verdict> crossValidate(List<Example> examples, int folds, int epochs, long seed) {
+        Verdict[] out = new Verdict[examples.size()];
+        for (int f = 0; f < folds; f++) {
+            List<Example> train = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (i % folds != f) {
+                    train.add(examples.get(i));
+                }
+            }
+            try (VerdictModel model = train(train, epochs, seed + f)) {
+                for (int i = f; i < examples.size(); i += folds) {
+                    double[] p = model.predict(examples.get(i).features());
+                    int best = 0;
+                    for (int j = 1; j < p.length; j++) {
+                        if (p[j] > p[best]) {
+                            best = j;
+                        }
+                    }
+                    out[i] = Verdict.values()[best];
+                }
+            }
+        }
+        return List.of(out);
+    }
+
     private static float[] normalise(float[] x, float[] mean, float[] scale) {
         float[] out = new float[x.length];
         for (int j = 0; j < x.length; j++) {
