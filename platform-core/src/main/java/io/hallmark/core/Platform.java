@@ -11,6 +11,8 @@ import io.hallmark.core.db.DatabaseInfo;
 import io.hallmark.core.db.DatabaseSettings;
 import io.hallmark.core.db.EmbeddedPostgresServer;
 import io.hallmark.core.model.ModelDirectory;
+import io.hallmark.core.model.ModelRuntime;
+import io.hallmark.core.model.ServingProfile;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.plugin.PluginStore;
 import java.util.ArrayDeque;
@@ -39,12 +41,12 @@ public final class Platform implements AutoCloseable {
     private final Database database;
     private final BlobStore blobs;
     private final AuditLog auditLog;
-    private final ModelDirectory models;
+    private final ModelRuntime models;
     private final PluginHost plugins;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
-            Database database, BlobStore blobs, AuditLog auditLog, ModelDirectory models, PluginHost plugins,
+            Database database, BlobStore blobs, AuditLog auditLog, ModelRuntime models, PluginHost plugins,
             Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
@@ -84,7 +86,9 @@ public final class Platform implements AutoCloseable {
             started.push(database);
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
             AuditLog auditLog = new SequentialAuditLog(database);
-            ModelDirectory models = new ModelDirectory(config.modelsDir());
+            ModelRuntime models = new ModelRuntime(new ModelDirectory(config.modelsDir()), config.device(),
+                    ServingProfile.of(config.servingProfile()), 0).start();
+            started.push(models);
             PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database), auditLog,
                     models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
             started.push(plugins);
@@ -131,8 +135,8 @@ public final class Platform implements AutoCloseable {
         return auditLog;
     }
 
-    /** The model directory plugins lease models from. */
-    public ModelDirectory models() {
+    /** The model runtime plugins lease models from (its {@link ModelRuntime#directory()} is the model directory). */
+    public ModelRuntime models() {
         return models;
     }
 
@@ -167,6 +171,11 @@ public final class Platform implements AutoCloseable {
                     "installed", plugins.list().size())));
         } catch (RuntimeException e) {
             subsystems.put("plugins", SubsystemHealth.down(String.valueOf(e.getMessage())));
+        }
+        try {
+            subsystems.put("models", SubsystemHealth.up(models.status()));
+        } catch (RuntimeException e) {
+            subsystems.put("models", SubsystemHealth.down(String.valueOf(e.getMessage())));
         }
         boolean up = subsystems.values().stream().allMatch(SubsystemHealth::up);
         return new PlatformHealth(up ? "UP" : "DOWN", Version.current(),

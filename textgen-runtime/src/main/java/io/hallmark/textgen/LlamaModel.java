@@ -57,7 +57,7 @@ public final class LlamaModel implements AutoCloseable {
         this.manager = manager;
         this.device = manager.getDevice();
         this.precision = precision;
-        this.computeType = precision == Precision.BFLOAT16 ? DataType.BFLOAT16 : DataType.FLOAT32;
+        this.computeType = precision == Precision.FLOAT16 ? DataType.FLOAT16 : DataType.FLOAT32;
         LlamaConfig c = config;
         this.embedding = load(checkpoint, "token_embd.weight", DataType.FLOAT32);
         NDArray out = c.tiedOutput() ? embedding : load(checkpoint, "output.weight", DataType.FLOAT32);

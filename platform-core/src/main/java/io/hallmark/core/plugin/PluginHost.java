@@ -301,6 +301,7 @@ public final class PluginHost implements AutoCloseable {
             if (slot != null) {
                 retire(slot);
             }
+            models.release(ModelProvider.pluginHolder(pluginId));
             loadFailures.remove(pluginId);
             store.changeState(record.id(), PluginState.DISABLED, null, actor);
             audit.append(actor, "plugin.disabled", pluginId, Map.of("version", record.version()));
@@ -319,6 +320,7 @@ public final class PluginHost implements AutoCloseable {
             if (slot != null) {
                 retire(slot);
             }
+            models.release(ModelProvider.pluginHolder(pluginId));
             loadFailures.remove(pluginId);
             if (record.fileName() != null) {
                 deleteQuietly(pluginsDir.resolve(record.fileName()));
