@@ -222,24 +222,32 @@ public final class LlamaModel implements AutoCloseable {
                 Layer layer = layers[l];
                 NDArray h = rmsNorm(x, layer.attnNorm());
                 NDArray qkv = uncast(cast(h).matMul(layer.wqkvT()));
-                NDArray q = rope(qkv.get(":, 0:{}", dim).reshape(rows, config.heads(), hd), cos, sin);
-                NDArray k = rope(qkv.get(":, {}:{}", dim, dim + kvDim).reshape(rows, config.kvHeads(), hd), cos, sin);
-                NDArray v = qkv.get(":, {}:", dim + kvDim).reshape(rows, config.kvHeads(), hd);
+                NDList parts = qkv.split(new long[] {dim + kvDim}, 1);
+                // queries and keys rotate together: [rows, heads + kvHeads, hd]
+                NDArray qk = rope(parts.get(0).reshape(rows, config.heads() + config.kvHeads(), hd), cos, sin);
+                NDList qAndK = qk.split(new long[] {config.heads()}, 1);
+                NDArray q = qAndK.get(0);
+                NDArray k = qAndK.get(1);
+                NDArray v = parts.get(1).reshape(rows, config.kvHeads(), hd);
                 NDList outs = new NDList(chunks.size());
-                int start = 0;
-                for (int c = 0; c < chunks.size(); c++) {
-                    Chunk chunk = chunks.get(c);
-                    int t = chunk.tokens().length;
-                    outs.add(attention(chunk.sequence(), l, q.get("{}:{}", start, start + t),
-                            k.get("{}:{}", start, start + t), v.get("{}:{}", start, start + t), masks.get(c)));
-                    start += t;
+                if (chunks.size() == 1) {
+                    outs.add(attention(chunks.get(0).sequence(), l, q, k, v, masks.get(0)));
+                } else {
+                    int start = 0;
+                    for (int c = 0; c < chunks.size(); c++) {
+                        Chunk chunk = chunks.get(c);
+                        int t = chunk.tokens().length;
+                        outs.add(attention(chunk.sequence(), l, q.get("{}:{}", start, start + t),
+                                k.get("{}:{}", start, start + t), v.get("{}:{}", start, start + t), masks.get(c)));
+                        start += t;
+                    }
                 }
                 NDArray attn = outs.size() == 1 ? outs.head() : NDArrays.concat(outs, 0);
                 x = x.add(uncast(cast(attn).matMul(layer.woT())));
                 NDArray h2 = rmsNorm(x, layer.ffnNorm());
-                NDArray gu = uncast(cast(h2).matMul(layer.w13T()));
-                NDArray g = gu.get(":, 0:{}", config.hiddenDim());
-                NDArray u = gu.get(":, {}:", config.hiddenDim());
+                NDList gu = uncast(cast(h2).matMul(layer.w13T())).split(2, 1);
+                NDArray g = gu.get(0);
+                NDArray u = gu.get(1);
                 x = x.add(uncast(cast(Activation.sigmoid(g).mul(g).mul(u)).matMul(layer.w2T())));
             }
             for (Chunk chunk : chunks) {
@@ -311,15 +319,19 @@ public final class LlamaModel implements AutoCloseable {
         int kvHeads = config.kvHeads();
         int group = config.heads() / kvHeads;
         int hd = config.headSize();
-        NDArray keys = seq.appendKeys(layer, k.transpose(1, 0, 2), past, total);
-        NDArray values = seq.appendValues(layer, v.transpose(1, 0, 2), past, total);
+        NDArray keys = seq.appendKeys(layer, t == 1 ? k.reshape(kvHeads, 1, hd) : k.transpose(1, 0, 2), past, total);
+        NDArray values = seq.appendValues(layer, t == 1 ? v.reshape(kvHeads, 1, hd) : v.transpose(1, 0, 2), past, total);
         // [t, kvHeads, group, hd] -> [kvHeads, group * t, hd]: query heads of a group share one key/value head
-        NDArray qg = q.reshape(t, kvHeads, group, hd).transpose(1, 2, 0, 3).reshape(kvHeads, group * t, hd);
+        NDArray qg = t == 1 ? q.reshape(kvHeads, group, hd)
+                : q.reshape(t, kvHeads, group, hd).transpose(1, 2, 0, 3).reshape(kvHeads, group * t, hd);
         NDArray scores = qg.matMul(keys.transpose(0, 2, 1)).mul(1f / (float) Math.sqrt(hd));
         if (mask != null) {
             scores = scores.reshape(kvHeads, group, t, total).add(mask).reshape(kvHeads, group * t, total);
         }
         NDArray out = scores.softmax(-1).matMul(values);
+        if (t == 1) {
+            return out.reshape(1, config.dim());
+        }
         return out.reshape(kvHeads, group, t, hd).transpose(2, 0, 1, 3).reshape(t, config.dim());
     }
 
