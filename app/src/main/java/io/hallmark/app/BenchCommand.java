@@ -3,11 +3,14 @@ package io.hallmark.app;
 import io.hallmark.api.HallmarkException;
 import io.hallmark.app.bench.Distribution;
 import io.hallmark.app.bench.PluginBenchmark;
+import io.hallmark.app.bench.TextgenBenchmark;
+import io.hallmark.core.config.HallmarkConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code hallmark bench}: benchmarks that run Hallmark side by side with a baseline and print the ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each compares Hallmark with a baseline in the same run.",
-        subcommands = BenchCommand.Plugins.class)
+        subcommands = {BenchCommand.Plugins.class, BenchCommand.Textgen.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -26,7 +29,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark; valid: plugins");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark; valid: plugins, textgen");
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -74,6 +77,108 @@ final class BenchCommand implements Runnable {
             } finally {
                 deleteRecursively(work);
             }
+        }
+    }
+
+    @Command(name = "textgen", mixinStandardHelpOptions = true,
+            description = "Prefill and decode tokens/s of the Llama runtime against llama.cpp on the same GGUF files "
+                    + "(stories260k and a ~100M-parameter random-weight model), peak memory, and concurrent requests "
+                    + "with dynamic batching on and off.")
+    static final class Textgen implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        PlatformOptions platform;
+
+        @Option(names = "--threads", defaultValue = "0", description = "Threads for both engines (default: the model runtime's, half the CPUs).")
+        int threads;
+
+        @Option(names = "--prompt-tokens", defaultValue = "64", description = "Prompt length (default ${DEFAULT-VALUE}).")
+        int promptTokens;
+
+        @Option(names = "--tokens", defaultValue = "64", description = "Tokens decoded per run (default ${DEFAULT-VALUE}).")
+        int tokens;
+
+        @Option(names = "--batch-tokens", defaultValue = "32",
+                description = "Tokens per request in the batching runs (default ${DEFAULT-VALUE}).")
+        int batchTokens;
+
+        @Option(names = "--concurrency", split = ",", defaultValue = "1,4,8",
+                description = "Concurrent requests for the batching runs (default ${DEFAULT-VALUE}).")
+        List<Integer> concurrency;
+
+        @Option(names = "--no-llama-cpp", description = "Skip the llama.cpp baseline.")
+        boolean noLlamaCpp;
+
+        @Option(names = "--no-100m", description = "Skip the ~100M-parameter model.")
+        boolean noBig;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            int n = threads > 0 ? threads : io.hallmark.core.model.ModelRuntime.defaultThreads();
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            System.setProperty("ai.djl.offline", "true");
+            HallmarkConfig config = platform.load();
+            if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+                System.setProperty("DJL_CACHE_DIR", config.dataDir().resolve("cache/djl").toString());
+            }
+            Path stories = config.modelsDir().resolve("stories260k/stories260K-f32.gguf");
+            if (!Files.isRegularFile(stories)) {
+                throw new HallmarkException("The benchmark needs " + stories + "; point --models-dir (or HALLMARK_MODELS_DIR) "
+                        + "at a model directory holding stories260k/, e.g. --models-dir ../shared/models");
+            }
+            Path work = Files.createTempDirectory("hallmark-bench-textgen-");
+            try {
+                PrintWriter err = spec.commandLine().getErr();
+                Map<String, Object> result = new TextgenBenchmark(new TextgenBenchmark.Settings(stories, work, n, promptTokens,
+                        tokens, batchTokens, concurrency, !noLlamaCpp, !noBig), m -> {
+                            err.println("bench: " + m);
+                            err.flush();
+                        }).run();
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    JsonOutput.print(out, result);
+                } else {
+                    printTextgen(out, result);
+                }
+                return 0;
+            } finally {
+                deleteRecursively(work);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void printTextgen(PrintWriter out, Map<String, Object> result) {
+            out.printf("threads %s of %s CPUs, prompt %s tokens, decode %s tokens%n", result.get("threads"), result.get("cpus"),
+                    result.get("promptTokens"), result.get("decodeTokens"));
+            for (Map<String, Object> m : (List<Map<String, Object>>) result.get("models")) {
+                out.printf("%n%s (%,d parameters, %,d bytes GGUF F32)%n", m.get("model"), m.get("parameters"), m.get("fileBytes"));
+                out.printf("  %-10s %14s %14s %12s %14s%n", "engine", "prefill tok/s", "decode tok/s", "ms/token", "peak RSS MiB");
+                for (String engine : List.of("hallmark", "llamaCpp")) {
+                    Map<String, Object> e = (Map<String, Object>) m.get(engine);
+                    if (e != null) {
+                        out.printf("  %-10s %14s %14s %12s %14s%n", engine.equals("hallmark") ? "Hallmark" : "llama.cpp",
+                                e.get("prefillTokensPerSecond"), e.get("decodeTokensPerSecond"), e.get("msPerDecodedToken"),
+                                e.get("peakRssAboveBaselineMiB"));
+                    }
+                }
+                if (m.containsKey("decodeRatio")) {
+                    out.printf("  Hallmark / llama.cpp: decode %sx, prefill %sx%n", m.get("decodeRatio"), m.get("prefillRatio"));
+                }
+            }
+            out.printf("%ndynamic batching (total tokens/s):%n  %-12s %-12s %10s %10s %8s%n", "model", "concurrent", "off", "on",
+                    "speedup");
+            for (Map<String, Object> r : (List<Map<String, Object>>) result.get("batching")) {
+                out.printf("  %-12s %-12s %10s %10s %7sx%n", r.get("model"), r.get("concurrentRequests"),
+                        r.get("unbatchedTokensPerSecond"), r.get("batchedTokensPerSecond"), r.get("speedup"));
+            }
+            out.flush();
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Hallmark: AI-generated content, governed and on the record.",
-        subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, PluginsCommand.class, BenchCommand.class, ModelsCommand.class,
+        subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, PluginsCommand.class, BenchCommand.class, ModelsCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

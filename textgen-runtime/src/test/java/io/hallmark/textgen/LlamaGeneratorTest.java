@@ -121,4 +121,22 @@ class LlamaGeneratorTest {
         }
         assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(" naïve ☃");
     }
+
+    @Test
+    void theLangChain4jChatModelContinuesTheUserTextWithTheLocalModel() {
+        try (LlamaGenerator generator = new LlamaGenerator(model, 4)) {
+            LlamaChatModel chat = new LlamaChatModel(generator, "stories260k", LlamaChatModel.CONTINUATION,
+                    SamplingSettings.greedy(30));
+            dev.langchain4j.model.chat.response.ChatResponse response = chat.chat(
+                    dev.langchain4j.model.chat.request.ChatRequest.builder()
+                            .messages(dev.langchain4j.data.message.UserMessage.from("Once upon a time"))
+                            .temperature(0.0).maxOutputTokens(20).build());
+            assertThat(response.aiMessage().text()).startsWith(", there was a little girl named Lily.");
+            assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(20);
+            assertThat(response.finishReason()).isEqualTo(dev.langchain4j.model.output.FinishReason.LENGTH);
+            LlamaChatModel transcript = new LlamaChatModel(generator, "stories260k", LlamaChatModel.TRANSCRIPT,
+                    SamplingSettings.greedy(16));
+            assertThat(transcript.chat("Tell me a story")).isNotNull();
+        }
+    }
 }

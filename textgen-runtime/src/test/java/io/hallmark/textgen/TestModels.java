@@ -13,6 +13,9 @@ final class TestModels {
             System.setProperty("DJL_CACHE_DIR", Path.of(cache, "djl").toAbsolutePath().toString());
         }
         System.setProperty("ai.djl.offline", "true");
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
     }
 
     private TestModels() {}

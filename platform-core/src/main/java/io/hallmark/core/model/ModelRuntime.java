@@ -62,10 +62,19 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
             throw new IllegalArgumentException("Device '" + device + "' is not one of auto, cpu, gpu, gpu:N");
         }
         this.profile = profile;
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.threads = threads > 0 ? threads : defaultThreads();
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(this.threads));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("ai.djl.offline", "true");
+    }
+
+    /**
+     * Intra-op threads when none are configured: half the logical CPUs (one per physical core with SMT), at least
+     * one. On a 2-CPU machine shared with other processes, PyTorch's OpenMP barriers made two threads 2-40 times
+     * slower than one (see docs/text-generation.md).
+     */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** A runtime on the CPU with the low-latency profile, for tests and tools. */

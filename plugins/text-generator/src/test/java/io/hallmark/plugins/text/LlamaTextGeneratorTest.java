@@ -23,6 +23,9 @@ class LlamaTextGeneratorTest extends ContentGeneratorContract {
             System.setProperty("DJL_CACHE_DIR", Path.of(System.getProperty("hallmark.test.cache.dir", "target/test-cache"), "djl")
                     .toAbsolutePath().toString());
         }
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
     }
 
     static Path models() {
