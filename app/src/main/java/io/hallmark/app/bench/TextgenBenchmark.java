@@ -133,7 +133,15 @@ public final class TextgenBenchmark {
         long start = System.nanoTime();
         ModelParameters params = new ModelParameters().setModel(gguf.toString()).setThreads(settings.threads())
                 .setThreadsBatch(settings.threads()).setCtxSize(512).setGpuLayers(0).disableLog();
-        try (de.kherud.llama.LlamaModel model = new de.kherud.llama.LlamaModel(params)) {
+        java.io.PrintStream stdout = System.out;
+        de.kherud.llama.LlamaModel loaded;
+        System.setOut(System.err); // its native-library loader prints to stdout, which carries --json output
+        try {
+            loaded = new de.kherud.llama.LlamaModel(params);
+        } finally {
+            System.setOut(stdout);
+        }
+        try (de.kherud.llama.LlamaModel model = loaded) {
             double loadMs = (System.nanoTime() - start) / 1e6;
             String prompt = PROMPT + PROMPT + PROMPT + PROMPT;
             while (prompt.length() > 4 && model.encode(prompt).length > settings.promptTokens() - 1) {
