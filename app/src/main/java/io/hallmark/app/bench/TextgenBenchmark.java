@@ -237,7 +237,7 @@ public final class TextgenBenchmark {
         LlamaCheckpoint stories = GgufLoader.load(settings.storiesGguf());
         SplittableRandom random = new SplittableRandom(20261128);
         float bound = (float) (0.02 * Math.sqrt(3));
-        GgufWriter.write(target, BIG, stories.tokenizer(), name -> {
+        GgufWriter.write(target, BIG, (io.hallmark.textgen.SentencePieceTokenizer) stories.tokenizer(), name -> {
             long[] shape = GgufWriter.shapes(BIG).get(name);
             int n = (int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
             float[] v = new float[n];
