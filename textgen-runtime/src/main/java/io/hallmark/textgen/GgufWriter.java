@@ -27,7 +27,11 @@ public final class GgufWriter {
 
     /** Writes a checkpoint read from another format. */
     public static void write(LlamaCheckpoint checkpoint, TensorType weightType, Path target) {
-        write(target, checkpoint.config(), checkpoint.tokenizer(), name -> checkpoint.tensor(name).toFloats(), weightType,
+        if (!(checkpoint.tokenizer() instanceof SentencePieceTokenizer spm)) {
+            throw new IllegalArgumentException("GGUF needs a SentencePiece vocabulary; " + checkpoint.source()
+                    + " has a " + checkpoint.tokenizer().getClass().getSimpleName());
+        }
+        write(target, checkpoint.config(), spm, name -> checkpoint.tensor(name).toFloats(), weightType,
                 checkpoint.source().getFileName().toString());
     }
 

@@ -9,10 +9,10 @@ import java.util.Map;
  * GGUF names ({@code token_embd.weight}, {@code blk.0.attn_q.weight}, ...; projections row-major
  * {@code [out, in]}, q/k rows in the interleaved-pair RoPE order of llama2.c and GGUF) and the tokenizer.
  *
- * @param format {@code llama2c} or {@code gguf}
+ * @param format {@code llama2c}, {@code gguf} or {@code safetensors}
  * @param source the weights file
  */
-public record LlamaCheckpoint(LlamaConfig config, Map<String, RawTensor> tensors, SentencePieceTokenizer tokenizer,
+public record LlamaCheckpoint(LlamaConfig config, Map<String, RawTensor> tensors, Tokenizer tokenizer,
         String format, Path source) {
 
     public LlamaCheckpoint {

@@ -37,7 +37,7 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     private final LlamaConfig config;
-    private final SentencePieceTokenizer tokenizer;
+    private final Tokenizer tokenizer;
     private final NDManager manager;
     private final Device device;
     private final Precision precision;
@@ -148,7 +148,7 @@ public final class LlamaModel implements AutoCloseable {
         return config;
     }
 
-    public SentencePieceTokenizer tokenizer() {
+    public Tokenizer tokenizer() {
         return tokenizer;
     }
 

@@ -128,11 +128,11 @@ public final class SentencePieceTokenizer implements Tokenizer {
         if (text.isEmpty()) {
             return java.util.Arrays.copyOf(buffer, n);
         }
+        int start = n; // the leading space takes part in the merges
         Integer space = ids.get(" ");
         if (space != null) {
             buffer[n++] = space;
         }
-        int start = n;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);

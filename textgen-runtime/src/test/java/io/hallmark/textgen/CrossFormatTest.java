@@ -43,6 +43,23 @@ class CrossFormatTest {
     }
 
     @Test
+    void huggingFaceSafetensorsWithPermutedQueryAndKeyRowsGiveTheSameLogitsAndTheGoldenText() throws Exception {
+        LlamaCheckpoint bin = TestModels.storiesBin();
+        Path folder = temp.resolve("stories-hf");
+        HfWriter.write(bin, folder);
+        LlamaCheckpoint hf = SafetensorsLoader.load(folder);
+        assertThat(hf.format()).isEqualTo("safetensors");
+        assertThat(hf.config()).isEqualTo(bin.config());
+        assertSame(logits(bin), logits(hf), 1e-4f);
+        assertThat(hf.tokenizer().encode("Once upon a time", true))
+                .containsExactly(bin.tokenizer().encode("Once upon a time", true));
+        try (LlamaModel model = TestModels.load(hf); LlamaGenerator generator = new LlamaGenerator(model, 1)) {
+            assertThat(generator.generate("Once upon a time", true, SamplingSettings.greedy(20), p -> { }, () -> false).text())
+                    .startsWith(", there was a little girl named Lily.");
+        }
+    }
+
+    @Test
     void batchedPrefillGivesTheSameLogitsAsTokenByTokenDecoding() {
         LlamaCheckpoint bin = TestModels.storiesBin();
         try (LlamaModel model = TestModels.load(bin); Sequence a = model.newSequence(16); Sequence b = model.newSequence(16)) {

@@ -5,6 +5,7 @@ import io.hallmark.textgen.GgufLoader;
 import io.hallmark.textgen.Llama2cLoader;
 import io.hallmark.textgen.LlamaCheckpoint;
 import io.hallmark.textgen.ModelFormatException;
+import io.hallmark.textgen.SafetensorsLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,7 @@ public record ModelCheck(String model, String file, String format, long bytes, S
         Map<String, String> listed = Checksums.expected(file.getParent());
         String expected = listed.get(file.getFileName().toString());
         String format = name.endsWith(".gguf") ? "gguf" : name.endsWith(".onnx") ? "onnx"
+                : name.endsWith(".safetensors") ? "safetensors"
                 : name.startsWith("tok") && name.endsWith(".bin") ? "tokenizer" : name.endsWith(".bin") ? "llama2c" : "other";
         String problem = null;
         String details = null;
@@ -84,6 +86,10 @@ public record ModelCheck(String model, String file, String format, long bytes, S
                     case "gguf" -> GgufFile.read(file).metadata().get("general.architecture") instanceof String a && a.equals("llama")
                             ? GgufLoader.load(file) : null;
                     case "llama2c" -> Llama2cLoader.load(file, tokenizerBeside(file));
+                    case "safetensors" -> {
+                        details = SafetensorsLoader.readSafetensors(file).size() + " tensors";
+                        yield null;
+                    }
                     default -> null;
                 };
                 if (checkpoint != null) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The files of one model in the model directory, found by format: the weights file (whose SHA-256 identifies
- * the model) and, for llama2.c, the tokenizer.
+ * the model; for a Hugging Face folder, the folder) and, for llama2.c, the tokenizer.
  *
  * @param path the model's file or folder in the model directory
  * @param weights the weights file, or the folder itself for formats the runtime does not load
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public record ModelFiles(String name, String format, Path path, Path weights, @Nullable Path tokenizer) {
 
     /** Formats the runtime loads into memory; any other format is leased as files only. */
-    public static final List<String> LOADABLE = List.of("llama2c", "gguf");
+    public static final List<String> LOADABLE = List.of("llama2c", "gguf", "safetensors");
 
     public boolean loadable() {
         return LOADABLE.contains(format);
@@ -42,6 +42,13 @@ public record ModelFiles(String name, String format, Path path, Path weights, @N
             }
             case "gguf" -> new ModelFiles(requirement.name(), format, path,
                     Files.isDirectory(path) ? single(path, requirement, ".gguf", "a GGUF file (*.gguf)") : path, null);
+            case "safetensors" -> {
+                if (!Files.isRegularFile(path.resolve("config.json"))) {
+                    throw new GenerationFailedException("Model '" + requirement.name() + "' (format safetensors): expected a "
+                            + "Hugging Face folder with config.json, *.safetensors and tokenizer.json at " + path);
+                }
+                yield new ModelFiles(requirement.name(), format, path, path, null);
+            }
             default -> new ModelFiles(requirement.name(), format, path, path, null);
         };
     }

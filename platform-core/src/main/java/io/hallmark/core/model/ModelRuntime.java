@@ -12,6 +12,7 @@ import io.hallmark.textgen.LlamaCheckpoint;
 import io.hallmark.textgen.LlamaGenerator;
 import io.hallmark.textgen.LlamaModel;
 import io.hallmark.textgen.ModelFormatException;
+import io.hallmark.textgen.SafetensorsLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -199,8 +200,11 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
             long start = System.nanoTime();
             LlamaCheckpoint checkpoint;
             try {
-                checkpoint = files.format().equals("gguf") ? GgufLoader.load(files.weights())
-                        : Llama2cLoader.load(files.weights(), files.tokenizer());
+                checkpoint = switch (files.format()) {
+                    case "gguf" -> GgufLoader.load(files.weights());
+                    case "safetensors" -> SafetensorsLoader.load(files.path());
+                    default -> Llama2cLoader.load(files.weights(), files.tokenizer());
+                };
             } catch (ModelFormatException e) {
                 throw new GenerationFailedException("Model '" + files.name() + "' cannot be loaded: " + e.getMessage(), false, e);
             }

@@ -58,7 +58,7 @@ public final class LlamaCodeGenerator implements ContentGenerator {
             ParameterSpec.choice("language", "the language wanted, or auto to detect it from the output", "auto",
                     Set.of("auto", "java", "python", "javascript", "sql", "shell")),
             ParameterSpec.string("model", "model name in the model directory", "stories260k", 200),
-            ParameterSpec.choice("format", "weight format of the model", "llama2c", Set.of("llama2c", "gguf")));
+            ParameterSpec.choice("format", "weight format of the model", "llama2c", Set.of("llama2c", "gguf", "safetensors")));
 
     private static final GeneratorInfo INFO = new GeneratorInfo("Llama code generator",
             "Writes code with a Llama-family code model run by the host's model runtime, extracts it, detects its "
@@ -151,6 +151,14 @@ public final class LlamaCodeGenerator implements ContentGenerator {
     /** For a host that lends only files (tests): loads the model in the plugin, once per JVM. */
     private static LlamaGenerator standalone(Path path, String format) {
         return STANDALONE.computeIfAbsent(path.toAbsolutePath() + "#" + format, k -> {
+            if (format.equals("safetensors")) {
+                try {
+                    return new LlamaGenerator(LlamaModel.load(io.hallmark.textgen.SafetensorsLoader.load(path), "PyTorch",
+                            ai.djl.Device.cpu(), Precision.FLOAT32), 8);
+                } catch (ModelFormatException e) {
+                    throw new GenerationFailedException("Model at " + path + " cannot be loaded: " + e.getMessage(), false, e);
+                }
+            }
             try (var files = Files.list(Files.isDirectory(path) ? path : path.getParent())) {
                 List<Path> all = files.sorted().toList();
                 Path tokenizer = all.stream().filter(p -> p.getFileName().toString().startsWith("tok")).findFirst().orElse(null);

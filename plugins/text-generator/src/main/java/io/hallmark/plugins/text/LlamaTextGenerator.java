@@ -45,10 +45,10 @@ public final class LlamaTextGenerator implements ContentGenerator {
             ParameterSpec.number("repetitionPenalty", "penalise tokens already seen (1: off)", 1.0, 0.5, 2),
             ParameterSpec.stringList("stop", "stop sequences: the text ends before the first one", 8),
             ParameterSpec.string("model", "model name in the model directory", DEFAULT_MODEL.name(), 200),
-            ParameterSpec.choice("format", "weight format of the model", "llama2c", Set.of("llama2c", "gguf")));
+            ParameterSpec.choice("format", "weight format of the model", "llama2c", Set.of("llama2c", "gguf", "safetensors")));
 
     private static final GeneratorInfo INFO = new GeneratorInfo("Llama text generator",
-            "Writes text with a Llama-family model (llama2.c or GGUF weights) run by the host's model runtime; "
+            "Writes text with a Llama-family model (llama2.c, GGUF or Hugging Face safetensors weights) run by the host's model runtime; "
                     + "the default model writes short children's stories.",
             Modality.TEXT, Set.of(Capability.STREAMING, Capability.DETERMINISTIC_SEED, Capability.CANCELLATION),
             PARAMETERS, List.of(DEFAULT_MODEL));

@@ -31,8 +31,11 @@ final class StandaloneModels {
     static LlamaGenerator generator(Path path, String format) {
         return LOADED.computeIfAbsent(path.toAbsolutePath() + "#" + format, k -> {
             try {
-                LlamaCheckpoint checkpoint = format.equals("gguf") ? GgufLoader.load(find(path, ".gguf"))
-                        : Llama2cLoader.load(find(path, ".bin"), find(path, "tok"));
+                LlamaCheckpoint checkpoint = switch (format) {
+                    case "gguf" -> GgufLoader.load(find(path, ".gguf"));
+                    case "safetensors" -> io.hallmark.textgen.SafetensorsLoader.load(path);
+                    default -> Llama2cLoader.load(find(path, ".bin"), find(path, "tok"));
+                };
                 return new LlamaGenerator(LlamaModel.load(checkpoint, "PyTorch", Device.cpu(), Precision.FLOAT32), 8);
             } catch (ModelFormatException e) {
                 throw new GenerationFailedException("Model at " + path + " cannot be loaded: " + e.getMessage(), false, e);

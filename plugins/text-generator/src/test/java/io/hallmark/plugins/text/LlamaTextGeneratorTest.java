@@ -87,7 +87,7 @@ class LlamaTextGeneratorTest extends ContentGeneratorContract {
 
     @Test
     void anUnknownFormatIsRejectedBeforeGeneration() {
-        assertThatThrownBy(() -> generator().info().validate(Map.of("format", "safetensors")))
+        assertThatThrownBy(() -> generator().info().validate(Map.of("format", "pytorch-pickle")))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("format");
     }
