@@ -58,6 +58,9 @@ class GenerateCommandTest {
         assertThat(result.path("modelSha256").asText())
                 .isEqualTo("b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696");
         assertThat(result.path("outputTokens").asInt()).isEqualTo(30);
+        assertThat(result.path("promptTokens").asInt()).isEqualTo(5);
+        assertThat(result.path("metadata").path("runtime").asText()).as("the model came from the host's runtime")
+                .isEqualTo("host");
 
         try (Platform platform = Platform.start(new ConfigLoader(Map.of()).load(
                 Map.of(io.hallmark.core.config.ConfigKey.DATA_DIR, dataDir.toString())), "command")) {

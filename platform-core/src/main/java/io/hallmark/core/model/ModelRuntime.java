@@ -301,7 +301,21 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
         }
         s.put("loaded", models);
         s.put("nativeWeightBytes", total);
+        s.put("processRssBytes", rssBytes());
         return s;
+    }
+
+    private static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return -1;
     }
 
     @Override

@@ -91,8 +91,8 @@ public final class LlamaTextGenerator implements ContentGenerator {
                 ? DEFAULT_MODEL : ModelRequirement.of(name, format);
         long start = System.nanoTime();
         try (ModelLease lease = context.leaseModel(requirement)) {
-            LlamaGenerator generator = lease.loaded(LlamaGenerator.class)
-                    .orElseGet(() -> StandaloneModels.generator(lease.path(), format));
+            java.util.Optional<LlamaGenerator> hosted = lease.loaded(LlamaGenerator.class);
+            LlamaGenerator generator = hosted.orElseGet(() -> StandaloneModels.generator(lease.path(), format));
             Completion completion;
             try {
                 completion = generator.generate(prompt, true, settings, sink, context::isCancelled);
@@ -109,6 +109,7 @@ public final class LlamaTextGenerator implements ContentGenerator {
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("finishReason", completion.finish().name().toLowerCase(java.util.Locale.ROOT));
             metadata.put("modelFormat", format);
+            metadata.put("runtime", hosted.isPresent() ? "host" : "plugin");
             metadata.put("temperature", settings.temperature());
             if (completion.decodeNanos() > 0 && completion.outputTokens() > 1) {
                 metadata.put("decodeTokensPerSecond",
