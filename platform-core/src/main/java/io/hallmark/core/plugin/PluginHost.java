@@ -419,7 +419,7 @@ public final class PluginHost implements AutoCloseable {
                     ? settings.callTimeout() : options.timeout();
             Instant deadline = Instant.now().plus(timeout);
             context = new HostGeneratorContext(pluginId, slot.permissions(), models, deadline, options.cancellation(),
-                    options.listener(), Map.of());
+                    options.listener(), pluginConfig(pluginId));
             HostGeneratorContext callContext = context;
             Future<GeneratedContent> future = calls.submit(() -> generator.generator().generate(validated, callContext));
             GeneratedContent content = await(slot, future, deadline, timeout, options.cancellation());
@@ -470,7 +470,7 @@ public final class PluginHost implements AutoCloseable {
                 ? settings.callTimeout() : options.timeout();
         Instant deadline = Instant.now().plus(timeout);
         HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
-                options.cancellation(), options.listener(), Map.of());
+                options.cancellation(), options.listener(), pluginConfig(slot.id()));
         try {
             Future<CheckResult> future = calls.submit(() -> check.check(input, context));
             CheckResult result;
@@ -653,6 +653,27 @@ public final class PluginHost implements AutoCloseable {
         active.put(record.pluginId(), slot);
         loadFailures.remove(record.pluginId());
         return slot;
+    }
+
+    /**
+     * A plugin's settings as an administrator wrote them in {@code <plugins>/<id>.properties} (endpoint URLs, keys,
+     * limits); empty when there is no such file. Read at each call, so edits apply without a restart.
+     */
+    Map<String, String> pluginConfig(String pluginId) {
+        Path file = pluginsDir.resolve(pluginId + ".properties");
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            log.warn("Cannot read plugin settings {}: {}", file, e.getMessage());
+            return Map.of();
+        }
+        Map<String, String> config = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k).trim()));
+        return config;
     }
 
     /** Writes an archive another node installed from the database into this node's plugins folder. */
