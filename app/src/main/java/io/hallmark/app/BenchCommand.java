@@ -57,23 +57,34 @@ final class BenchCommand implements Runnable {
             }
             Path plugin = archive != null ? archive : Distribution.examplePlugin().orElseThrow(() ->
                     new HallmarkException("The example plugin is not in this distribution; pass --archive FILE"));
-            Path work = Files.createTempDirectory("hallmark-bench-");
-            try {
-                PrintWriter err = spec.commandLine().getErr();
-                Map<String, Object> result = new PluginBenchmark(plugin, work, m -> {
-                    err.println("bench: " + m);
-                    err.flush();
-                }).run(installs, calls);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    JsonOutput.print(out, result);
-                } else {
-                    result.forEach((k, v) -> out.println(k + ": " + v));
-                }
-                return 0;
-            } finally {
-                deleteRecursively(work);
+            return runInTempDir(spec, json, (work, progress) -> new PluginBenchmark(plugin, work, progress)
+                    .run(installs, calls));
+        }
+    }
+
+    /** A benchmark body: given a scratch folder and a progress sink, returns the figures. */
+    interface Body {
+        Map<String, Object> run(Path work, java.util.function.Consumer<String> progress) throws Exception;
+    }
+
+    /** Runs a benchmark in a scratch folder (deleted afterwards), progress to stderr, figures to stdout. */
+    static int runInTempDir(CommandLine.Model.CommandSpec spec, boolean json, Body body) throws Exception {
+        Path work = Files.createTempDirectory("hallmark-bench-");
+        try {
+            PrintWriter err = spec.commandLine().getErr();
+            Map<String, Object> result = body.run(work, m -> {
+                err.println("bench: " + m);
+                err.flush();
+            });
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.print(out, result);
+            } else {
+                result.forEach((k, v) -> out.println(k + ": " + v));
             }
+            return 0;
+        } finally {
+            deleteRecursively(work);
         }
     }
 
@@ -98,23 +109,8 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Path plugin = Distribution.examplePlugin().orElseThrow(() ->
                     new HallmarkException("The example plugin is not in this distribution"));
-            Path work = Files.createTempDirectory("hallmark-bench-");
-            try {
-                PrintWriter err = spec.commandLine().getErr();
-                Map<String, Object> result = new io.hallmark.app.bench.QueueBenchmark(work, plugin, m -> {
-                    err.println("bench: " + m);
-                    err.flush();
-                }).run(jobs, textJobs);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    JsonOutput.print(out, result);
-                } else {
-                    result.forEach((k, v) -> out.println(k + ": " + v));
-                }
-                return 0;
-            } finally {
-                deleteRecursively(work);
-            }
+            return runInTempDir(spec, json, (work, progress) -> new io.hallmark.app.bench.QueueBenchmark(work, plugin,
+                    progress).run(jobs, textJobs));
         }
     }
 

@@ -297,12 +297,7 @@ public final class PluginHost implements AutoCloseable {
     public PluginView disable(String pluginId, String actor) {
         adminLock.lock();
         try {
-            PluginRecord record = record(pluginId);
-            PluginSlot slot = active.remove(pluginId);
-            if (slot != null) {
-                retire(slot);
-            }
-            loadFailures.remove(pluginId);
+            PluginRecord record = unload(pluginId);
             store.changeState(record.id(), PluginState.DISABLED, null, actor);
             audit.append(actor, "plugin.disabled", pluginId, Map.of("version", record.version()));
             return view(store.current(pluginId).orElseThrow(), null);
@@ -311,16 +306,22 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    /** Takes an installed plugin out of service here (draining its calls) and returns its record. */
+    private PluginRecord unload(String pluginId) {
+        PluginRecord record = record(pluginId);
+        PluginSlot slot = active.remove(pluginId);
+        if (slot != null) {
+            retire(slot);
+        }
+        loadFailures.remove(pluginId);
+        return record;
+    }
+
     /** Disables the plugin if needed and deletes its archive; its records stay as history. */
     public void remove(String pluginId, String actor) {
         adminLock.lock();
         try {
-            PluginRecord record = record(pluginId);
-            PluginSlot slot = active.remove(pluginId);
-            if (slot != null) {
-                retire(slot);
-            }
-            loadFailures.remove(pluginId);
+            PluginRecord record = unload(pluginId);
             if (record.fileName() != null) {
                 deleteQuietly(pluginsDir.resolve(record.fileName()));
             }
@@ -415,8 +416,7 @@ public final class PluginHost implements AutoCloseable {
                 throw new PluginUnavailableException("Plugin '" + pluginId + "' is refusing calls: "
                         + slot.breaker().describe(), false);
             }
-            Duration timeout = options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
-                    ? settings.callTimeout() : options.timeout();
+            Duration timeout = timeout(options);
             Instant deadline = Instant.now().plus(timeout);
             context = new HostGeneratorContext(pluginId, slot.permissions(), models, deadline, options.cancellation(),
                     options.listener(), pluginConfig(pluginId));
@@ -466,8 +466,7 @@ public final class PluginHost implements AutoCloseable {
         if (!slot.breaker().allow()) {
             return undecided(name, "not run: " + slot.breaker().describe());
         }
-        Duration timeout = options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
-                ? settings.callTimeout() : options.timeout();
+        Duration timeout = timeout(options);
         Instant deadline = Instant.now().plus(timeout);
         HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
                 options.cancellation(), options.listener(), pluginConfig(slot.id()));
@@ -497,6 +496,12 @@ public final class PluginHost implements AutoCloseable {
         } finally {
             context.closeLeases();
         }
+    }
+
+    /** The caller's deadline, never longer than the host's call timeout. */
+    private Duration timeout(CallOptions options) {
+        return options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
+                ? settings.callTimeout() : options.timeout();
     }
 
     private static String safeName(GovernanceCheck check) {
