@@ -6,6 +6,6 @@ import io.javalin.config.RoutesConfig;
 final class ConsoleRoutes {
 
     void register(RoutesConfig routes) {
-        routes.get("/", ctx -> ctx.redirect("/console/index.html"));
+        routes.get("/", ctx -> ctx.redirect("/console/index.html"), Allowed.PUBLIC);
     }
 }

@@ -6,7 +6,11 @@ import io.hallmark.api.HallmarkException;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.ParameterError;
 import io.hallmark.api.signing.PluginSignatureException;
+import io.hallmark.core.NotFoundException;
 import io.hallmark.core.config.ConfigException;
+import io.hallmark.core.security.AccessDeniedException;
+import io.hallmark.core.security.AuthenticationException;
+import io.hallmark.core.security.ThrottledException;
 import io.hallmark.core.db.DatabaseUnavailableException;
 import io.hallmark.core.plugin.PluginCallException;
 import io.hallmark.core.plugin.PluginInstallException;
@@ -24,6 +28,11 @@ final class ErrorMapping {
             case InvalidRequestException invalid -> new ApiError("/errors/invalid-request", "Invalid request", 400,
                     detail, invalid.errors().stream().map(ErrorMapping::field).toList());
             case ConfigException c -> ApiError.of(400, "invalid-request", "Invalid request", detail);
+            case AuthenticationException a -> ApiError.of(401, "unauthenticated", "Not signed in", detail);
+            case AccessDeniedException a -> ApiError.of(403, "forbidden", "Forbidden", detail);
+            case ThrottledException t -> ApiError.of(429, "throttled", "Too many attempts", detail);
+            case NotFoundException n -> ApiError.of(404, "not-found", "Not found", detail);
+            case io.hallmark.core.jobs.QueueFullException q -> ApiError.of(429, "queue-full", "Queue full", detail);
             case RequestTooLargeException t -> ApiError.of(413, "too-large", "Request too large", detail);
             case PluginSignatureException s -> ApiError.of(422, "plugin-signature", "Plugin signature refused", detail);
             case PluginInstallException i -> ApiError.of(422, "plugin-refused", "Plugin refused", detail);

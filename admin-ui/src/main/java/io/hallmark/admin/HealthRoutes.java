@@ -15,7 +15,7 @@ final class HealthRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/v1/health", this::health);
+        routes.get("/api/v1/health", this::health, Allowed.PUBLIC);
     }
 
     private void health(Context ctx) {

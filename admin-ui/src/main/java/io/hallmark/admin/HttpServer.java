@@ -27,12 +27,13 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
-    private static final String PROBLEM_WRITTEN = "hallmark.problem-written";
 
     private final Javalin javalin;
     private final String host;
+    private final KbRoutes kbRoutes;
 
-    private HttpServer(Javalin javalin, String host) {
+    private HttpServer(Javalin javalin, String host, KbRoutes kbRoutes) {
+        this.kbRoutes = kbRoutes;
         this.javalin = javalin;
         this.host = host;
     }
@@ -50,6 +51,7 @@ public final class HttpServer implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        KbRoutes kbRoutes = new KbRoutes(platform.config().dataDir());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -69,9 +71,15 @@ public final class HttpServer implements AutoCloseable {
 
             RoutesConfig routes = config.routes;
             routes.before(SecurityHeaders::apply);
+            routes.beforeMatched(new AccessFilter(platform.access())::check);
             new HealthRoutes(platform).register(routes);
+            new AuthRoutes(platform.access(), platform.config().cookieSecure()).register(routes);
             new PluginRoutes(platform.plugins()).register(routes);
+            new PolicyRoutes(platform.policies()).register(routes);
+            new GenerationRoutes(platform.generations(), platform.plugins()).register(routes);
+            new OpenAiRoutes(platform.generations(), platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
+            kbRoutes.register(routes);
             extraRoutes.forEach(r -> r.accept(routes));
             registerErrorHandlers(routes);
         });
@@ -79,39 +87,73 @@ public final class HttpServer implements AutoCloseable {
             javalin.start();
         } catch (RuntimeException e) {
             stopQuietly(javalin);
+            kbRoutes.close();
             if (hasCause(e, BindException.class)) {
                 throw new HallmarkException("Port " + port + " on " + host + " is already in use (or not "
                         + "bindable); stop whatever holds it or choose another with --port", e);
             }
             throw new HallmarkException("Cannot start the HTTP server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        HttpServer server = new HttpServer(javalin, host);
+        HttpServer server = new HttpServer(javalin, host, kbRoutes);
         log.info("HTTP server listening on {}", server.url());
         return server;
     }
 
     private static void registerErrorHandlers(RoutesConfig routes) {
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                problem(ctx, ApiError.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus() == 404
+                ? ApiError.of(404, "not-found", "Not found", "No endpoint " + ctx.method() + " " + ctx.path()
+                        + "; see /api/v1/health")
+                : ApiError.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage())));
         routes.exception(IllegalArgumentException.class, (e, ctx) ->
                 problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage())));
-        routes.exception(HallmarkException.class, (e, ctx) -> problem(ctx, ErrorMapping.toApiError(e)));
+        routes.exception(HallmarkException.class, (e, ctx) -> {
+            if (e instanceof io.hallmark.core.security.ThrottledException t) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+            }
+            if (e instanceof io.hallmark.core.security.AuthenticationException) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"hallmark\"");
+            }
+            problem(ctx, ErrorMapping.toApiError(e));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ApiError.of(500, "internal-error", "Internal error",
                     "The request failed unexpectedly; the server log has the details"));
         });
-        routes.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/") && ctx.attribute(PROBLEM_WRITTEN) == null) {
-                problem(ctx, ApiError.of(404, "not-found", "Not found",
-                        "No endpoint " + ctx.method() + " " + ctx.path() + "; see /api/v1/health"));
-            }
-        });
     }
 
     static void problem(Context ctx, ApiError error) {
-        ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
+        if (ctx.path().startsWith("/v1/")) { // OpenAI-compatible clients read OpenAI's error shape
+            java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+            e.put("message", error.detail());
+            e.put("type", error.status() == 401 ? "authentication_error" : error.status() < 500
+                    ? "invalid_request_error" : "server_error");
+            e.put("code", error.type().substring(error.type().lastIndexOf('/') + 1));
+            e.put("param", error.errors().isEmpty() ? null : error.errors().getFirst().get("field"));
+            ctx.status(error.status()).json(java.util.Map.of("error", e));
+            return;
+        }
         ctx.status(error.status()).json(error).contentType("application/problem+json");
+    }
+
+    /** One registered HTTP route and who may call it. */
+    public record Route(String method, String path, java.util.Set<Allowed> allowed) {}
+
+    /** Every registered route (for the OpenAPI check and the role tests). */
+    public java.util.List<Route> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint)
+                .filter(e -> !e.method.name().equals("BEFORE") && !e.method.name().equals("AFTER")
+                        && !e.method.name().startsWith("BEFORE_") && !e.method.name().startsWith("AFTER_"))
+                .map(e -> {
+                    io.javalin.security.Roles roles = e.metadata(io.javalin.security.Roles.class);
+                    java.util.Set<Allowed> allowed = java.util.EnumSet.noneOf(Allowed.class);
+                    if (roles != null) {
+                        roles.getRoles().forEach(r -> allowed.add((Allowed) r));
+                    }
+                    return new Route(e.method.name(), e.path, allowed);
+                })
+                .toList();
     }
 
     /** The port the server listens on (the chosen one when the configuration said 0). */
@@ -128,7 +170,11 @@ public final class HttpServer implements AutoCloseable {
     /** Stops gracefully: no new connections, in-flight requests finish within the grace period. */
     @Override
     public void close() {
-        javalin.stop();
+        try {
+            javalin.stop();
+        } finally {
+            kbRoutes.close();
+        }
         log.info("HTTP server stopped");
     }
 

@@ -34,26 +34,30 @@ final class PluginRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/v1/plugins", ctx -> ctx.json(Map.of("items", plugins.list())));
-        routes.post("/api/v1/plugins", this::install);
+        Allowed[] readers = {Allowed.ADMIN, Allowed.OPERATOR, Allowed.AUDITOR, Allowed.PLUGIN_DEVELOPER};
+        routes.get("/api/v1/plugins", ctx -> ctx.json(Map.of("items", plugins.list())), readers);
+        routes.post("/api/v1/plugins", this::install, Allowed.ADMIN);
         routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.find(ctx.pathParam("id"))
                 .orElseThrow(() -> new io.hallmark.core.plugin.PluginUnavailableException(
-                        "Plugin '" + ctx.pathParam("id") + "' is not installed", true))));
-        routes.post("/api/v1/plugins/{id}/enable", ctx -> ctx.json(plugins.enable(ctx.pathParam("id"), actor(ctx))));
-        routes.post("/api/v1/plugins/{id}/disable", ctx -> ctx.json(plugins.disable(ctx.pathParam("id"), actor(ctx))));
+                        "Plugin '" + ctx.pathParam("id") + "' is not installed", true))), readers);
+        routes.post("/api/v1/plugins/{id}/enable", ctx -> ctx.json(plugins.enable(ctx.pathParam("id"), actor(ctx))),
+                Allowed.ADMIN);
+        routes.post("/api/v1/plugins/{id}/disable", ctx -> ctx.json(plugins.disable(ctx.pathParam("id"), actor(ctx))),
+                Allowed.ADMIN);
         routes.delete("/api/v1/plugins/{id}", ctx -> {
             plugins.remove(ctx.pathParam("id"), actor(ctx));
             ctx.status(204);
-        });
-        routes.get("/api/v1/plugin-keys", ctx -> ctx.json(Map.of("items", plugins.trustedKeys())));
+        }, Allowed.ADMIN);
+        routes.get("/api/v1/plugin-keys", ctx -> ctx.json(Map.of("items", plugins.trustedKeys())), Allowed.ADMIN,
+                Allowed.AUDITOR, Allowed.PLUGIN_DEVELOPER);
         routes.post("/api/v1/plugin-keys", ctx -> {
             String name = ctx.queryParam("name") == null ? "unnamed" : ctx.queryParam("name");
             ctx.status(201).json(plugins.trustKey(ctx.body(), name, actor(ctx)));
-        });
+        }, Allowed.ADMIN);
         routes.delete("/api/v1/plugin-keys/{keyId}", ctx -> {
             plugins.revokeKey(ctx.pathParam("keyId"), actor(ctx));
             ctx.status(204);
-        });
+        }, Allowed.ADMIN);
     }
 
     private void install(Context ctx) throws IOException {
@@ -124,8 +128,7 @@ final class PluginRoutes {
         }
     }
 
-    /** Until authentication arrives, the API records calls as made by {@code api}. */
-    static String actor(Context ctx) {
-        return "api";
+    private static String actor(Context ctx) {
+        return AccessFilter.actor(ctx);
     }
 }

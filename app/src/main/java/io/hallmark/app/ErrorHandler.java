@@ -2,6 +2,7 @@ package io.hallmark.app;
 
 import io.hallmark.api.HallmarkException;
 import io.hallmark.core.config.ConfigException;
+import io.hallmark.retrieval.InvalidRetrievalRequestException;
 import picocli.CommandLine;
 
 /**
@@ -20,7 +21,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();
-        return e instanceof ConfigException || e instanceof IllegalArgumentException ? USAGE : FAILURE;
+        return e instanceof ConfigException || e instanceof IllegalArgumentException
+                || e instanceof InvalidRetrievalRequestException ? USAGE : FAILURE;
     }
 
     private static String message(Exception e) {

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Hallmark: AI-generated content, governed and on the record.",
-        subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, PluginsCommand.class, BenchCommand.class, ModelsCommand.class, GenerateCommand.class,
+        subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, PluginsCommand.class, UsersCommand.class,
+            UsersCommand.TokensCommand.class, PolicyCommand.class, BenchCommand.class, KbCommand.class, EvalCommand.class,
+            AuditCommand.class, VerifyCommand.class, ModelsCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

@@ -6,6 +6,7 @@ import io.hallmark.core.Platform;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.data.DataDirectoryInUseException;
 import io.hallmark.core.data.DataDirectoryOwner;
+import io.hallmark.core.security.LocalCliToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,12 +36,12 @@ final class PlatformAccess {
             if (url.isEmpty()) {
                 throw e;
             }
-            return remote.apply(new Server(url.get()));
+            return remote.apply(new Server(url.get(), LocalCliToken.read(config.dataDir()).orElse(null)));
         }
     }
 
-    /** A running Hallmark server's REST API. */
-    record Server(String url) {
+    /** A running Hallmark server's REST API, called with the local command line's token. */
+    record Server(String url, @Nullable String token) {
 
         JsonNode get(String path) {
             return send(HttpRequest.newBuilder(uri(path)).GET());
@@ -48,6 +49,11 @@ final class PlatformAccess {
 
         JsonNode post(String path, HttpRequest.BodyPublisher body, String contentType) {
             return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body));
+        }
+
+        JsonNode patch(String path, String json) {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
         }
 
         JsonNode delete(String path) {
@@ -59,6 +65,9 @@ final class PlatformAccess {
         }
 
         private JsonNode send(HttpRequest.Builder request) {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             try {
                 HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofMinutes(5)).build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,8 @@ import io.hallmark.admin.HttpServer;
 import io.hallmark.api.HallmarkException;
 import io.hallmark.core.Platform;
 import io.hallmark.core.config.HallmarkConfig;
+import io.hallmark.core.security.LocalCliToken;
+import java.util.Optional;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,10 +27,15 @@ public final class PlatformServer implements AutoCloseable {
 
     private final Platform platform;
     private final HttpServer http;
+    private final LocalCliToken cliToken;
+    private final Optional<String> initialAdminPassword;
 
-    private PlatformServer(Platform platform, HttpServer http) {
+    private PlatformServer(Platform platform, HttpServer http, LocalCliToken cliToken,
+            Optional<String> initialAdminPassword) {
         this.platform = platform;
         this.http = http;
+        this.cliToken = cliToken;
+        this.initialAdminPassword = initialAdminPassword;
     }
 
     /** Starts the platform and its HTTP server; on failure nothing is left running. */
@@ -41,9 +48,16 @@ public final class PlatformServer implements AutoCloseable {
         checkPortIsFree(config);
         Platform platform = Platform.start(config, "server");
         try {
+            Optional<String> initialPassword = platform.access().users().ensureInitialAdmin(config.adminPassword());
+            LocalCliToken cliToken = LocalCliToken.create(platform.dataDirectory().root());
+            platform.access().acceptLocalCli(cliToken);
+            platform.startWorkers(config.intSetting(io.hallmark.core.config.ConfigKey.JOB_WORKERS, 1, 256),
+                    "node-" + ProcessHandle.current().pid());
             HttpServer http = HttpServer.start(platform, extraRoutes);
             platform.advertiseServer(http.url());
-            return new PlatformServer(platform, http);
+            platform.audit().startCheckpointSchedule();
+            platform.startPluginSync(java.time.Duration.ofSeconds(5));
+            return new PlatformServer(platform, http, cliToken, initialPassword);
         } catch (RuntimeException e) {
             platform.close();
             throw e;
@@ -77,12 +91,23 @@ public final class PlatformServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Every HTTP route with who may call it. */
+    public java.util.List<HttpServer.Route> routes() {
+        return http.routes();
+    }
+
+    /** The first administrator's generated password, present only on the very first start; show it once. */
+    public Optional<String> initialAdminPassword() {
+        return initialAdminPassword;
+    }
+
     @Override
     public void close() {
         log.info("Shutting down: letting in-flight requests finish (up to {})", platform.config().shutdownGrace());
         try {
             http.close();
         } finally {
+            cliToken.delete();
             platform.close();
         }
         log.info("Hallmark stopped");

@@ -57,6 +57,9 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "hallmark-shutdown"));
+        server.initialAdminPassword().ifPresent(password -> out.println("First start: created the administrator 'admin' "
+                + "with the one-time password " + password + " (shown only now; change it in the console or with "
+                + "'hallmark users passwd admin')"));
         out.println("Hallmark is serving at " + server.url() + "/ (health: " + server.url() + "/api/v1/health)");
         out.flush();
         stopped.await();

@@ -61,6 +61,11 @@ class PluginsEndToEndTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The local command line's token, which acts as an administrator. */
+    private static String admin() {
+        return "Bearer " + io.hallmark.core.security.LocalCliToken.read(dataDir).orElseThrow();
+    }
+
     static Path exampleArchive() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
@@ -105,8 +110,8 @@ class PluginsEndToEndTest {
         assertThat(content.text().split(" ")).hasSize(12);
 
         HttpResponse<String> list = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/plugins")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/plugins")).header("Authorization", admin())
+                        .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("\"id\":\"example-markov\"").contains("Markov text");
 
@@ -119,7 +124,7 @@ class PluginsEndToEndTest {
     void theRestApiRefusesABrokenUploadWithTheProblemShape() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/plugins?filename=broken.jar"))
-                        .header("Content-Type", "application/java-archive")
+                        .header("Content-Type", "application/java-archive").header("Authorization", admin())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'P', 'K', 0, 0})).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -130,7 +135,7 @@ class PluginsEndToEndTest {
 
         HttpResponse<String> missing = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/plugins/nope/enable"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                        .header("Authorization", admin()).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Plugin 'nope' is not installed");
     }

@@ -131,7 +131,7 @@ class ServerTest {
                     started.countDown();
                     Thread.sleep(1_500);
                     ctx.result("finished");
-                })));
+                }, io.hallmark.admin.Allowed.PUBLIC)));
         CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
                 HttpRequest.newBuilder(URI.create(own.url() + "/test/slow")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,8 +1,10 @@
 package io.hallmark.core;
 
 import io.hallmark.core.audit.AuditLog;
-import io.hallmark.core.audit.SequentialAuditLog;
+import io.hallmark.core.audit.AuditSettings;
+import io.hallmark.core.audit.AuditTrail;
 import io.hallmark.core.blob.BlobStore;
+import io.hallmark.core.config.ConfigKey;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.data.DataDirectory;
 import io.hallmark.core.data.DataDirectoryOwner;
@@ -15,6 +17,19 @@ import io.hallmark.core.model.ModelRuntime;
 import io.hallmark.core.model.ServingProfile;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.plugin.PluginStore;
+import io.hallmark.core.jobs.GenerationPipeline;
+import io.hallmark.core.jobs.JobQueue;
+import io.hallmark.core.jobs.JobWorkers;
+import io.hallmark.core.jobs.PluginChecksAssessor;
+import io.hallmark.core.policy.PolicyService;
+import io.hallmark.governance.stage.GovernanceStage;
+import io.hallmark.governance.stage.PiiAssessor;
+import java.util.List;
+import io.hallmark.core.security.Access;
+import io.hallmark.core.security.ApiTokenService;
+import io.hallmark.core.security.SessionService;
+import io.hallmark.core.security.UserService;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -40,22 +55,32 @@ public final class Platform implements AutoCloseable {
     private final @Nullable EmbeddedPostgresServer embeddedPostgres;
     private final Database database;
     private final BlobStore blobs;
-    private final AuditLog auditLog;
+    private final AuditTrail audit;
     private final ModelRuntime models;
     private final PluginHost plugins;
+    private final Access access;
+    private final PolicyService policies;
+    private final JobQueue jobs;
+    private final GovernanceStage governance;
+    private volatile @Nullable JobWorkers workers;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
-            Database database, BlobStore blobs, AuditLog auditLog, ModelRuntime models, PluginHost plugins,
+            Database database, BlobStore blobs, AuditTrail audit, ModelRuntime models, PluginHost plugins,
+            Access access, PolicyService policies, JobQueue jobs, GovernanceStage governance,
             Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
         this.database = database;
         this.blobs = blobs;
-        this.auditLog = auditLog;
+        this.audit = audit;
         this.models = models;
         this.plugins = plugins;
+        this.access = access;
+        this.policies = policies;
+        this.jobs = jobs;
+        this.governance = governance;
         this.closeables = closeables;
     }
 
@@ -85,15 +110,28 @@ public final class Platform implements AutoCloseable {
             Database database = Database.connect(settings);
             started.push(database);
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
-            AuditLog auditLog = new SequentialAuditLog(database);
+            AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
+                    AuditSettings.from(config));
+            started.push(audit);
             ModelRuntime models = new ModelRuntime(new ModelDirectory(config.modelsDir()), config.device(),
                     ServingProfile.of(config.servingProfile()), 0).start();
             started.push(models);
-            PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database), auditLog,
-                    models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
+            PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database),
+                    audit.log(), models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
             started.push(plugins);
             plugins.start();
-            return new Platform(config, dataDir, postgres, database, blobs, auditLog, models, plugins, started);
+            UserService users = new UserService(database, audit.log(), Clock.systemUTC());
+            Access access = new Access(users, new SessionService(database, users, Clock.systemUTC()),
+                    new ApiTokenService(database, users, audit.log(), Clock.systemUTC()));
+            PolicyService policies = new PolicyService(database, audit.log());
+            policies.ensureDefault();
+            JobQueue jobs = new JobQueue(database, new JobQueue.Settings(
+                    config.intSetting(ConfigKey.JOB_QUEUE_CAPACITY, 1, 1_000_000),
+                    java.time.Duration.ofSeconds(config.intSetting(ConfigKey.JOB_LEASE_SECONDS, 2, 3_600)), 3,
+                    java.time.Duration.ofSeconds(2)));
+            GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins)));
+            return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
+                    jobs, governance, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -132,12 +170,75 @@ public final class Platform implements AutoCloseable {
 
     /** The audit log every subsystem records its events in. */
     public AuditLog auditLog() {
-        return auditLog;
+        return audit.log();
+    }
+
+    /** The audit trail: log, platform key, checkpoints, verification, retention, export. */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** The model runtime plugins lease models from (its {@link ModelRuntime#directory()} is the model directory). */
     public ModelRuntime models() {
         return models;
+    }
+
+    /** Users, sessions, tokens: who may do what. */
+    public Access access() {
+        return access;
+    }
+
+    /** The durable generation job queue. */
+    public JobQueue jobs() {
+        return jobs;
+    }
+
+    /** The governance stage every generated item passes. */
+    public GovernanceStage governance() {
+        return governance;
+    }
+
+    /**
+     * Starts this node's job workers (servers do; standalone commands do not). They stop, letting running jobs
+     * finish within the shutdown grace, when the platform closes.
+     */
+    public synchronized JobWorkers startWorkers(int threads, String node) {
+        if (workers == null) {
+            JobWorkers w = new JobWorkers(jobs, new GenerationPipeline(database, plugins, blobs, governance, policies,
+                    audit.log()), threads, node);
+            w.start();
+            closeables.push(() -> w.stop(config.shutdownGrace()));
+            workers = w;
+        }
+        return workers;
+    }
+
+    /** Submitting and reading generations. */
+    public io.hallmark.core.jobs.GenerationService generations() {
+        return new io.hallmark.core.jobs.GenerationService(database, plugins, jobs,
+                () -> workers().ifPresent(JobWorkers::nudge));
+    }
+
+    /**
+     * Follows plugin changes other nodes make in the shared database (servers call this; see
+     * {@link PluginHost#sync()}).
+     */
+    public synchronized void startPluginSync(java.time.Duration every) {
+        java.util.concurrent.ScheduledExecutorService sync = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("plugin-sync").daemon(true).factory());
+        sync.scheduleWithFixedDelay(plugins::sync, every.toMillis(), every.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        closeables.push(sync::shutdownNow);
+    }
+
+    /** This node's workers, once started. */
+    public java.util.Optional<JobWorkers> workers() {
+        return java.util.Optional.ofNullable(workers);
+    }
+
+    /** Governance policies. */
+    public PolicyService policies() {
+        return policies;
     }
 
     /** The plugin host. */

@@ -19,6 +19,9 @@ public enum ConfigKey {
     DB_PASSWORD("db-password", null, true, "database password"),
     DB_POOL_SIZE("db-pool-size", "10", false, "maximum database connections"),
     MODELS_DIR("models-dir", null, false, "model directory (default <data-dir>/models)"),
+    COOKIE_SECURE("cookie-secure", "true", false,
+            "mark the console's session cookie Secure (browsers still send it to http://localhost)"),
+    ADMIN_PASSWORD("admin-password", null, true, "password of the first administrator (otherwise one is generated)"),
     DJL_OFFLINE("djl-offline", "true", false, "keep Deep Java Library from downloading anything"),
     DEVICE("device", "auto", false, "where models run: auto, cpu, gpu or gpu:N"),
     SERVING_PROFILE("serving-profile", "low-latency", false,
@@ -31,7 +34,14 @@ public enum ConfigKey {
     PLUGIN_DRAIN_SECONDS("plugin-drain-seconds", "30", false,
             "how long calls to an old plugin version may finish after an upgrade or disable"),
     BUNDLED_PLUGINS_DIR("bundled-plugins-dir", null, false,
-            "plugins shipped with the distribution (the launcher sets it)");
+            "plugins shipped with the distribution (the launcher sets it)"),
+    JOB_WORKERS("job-workers", "2", false, "generation jobs this node runs at once"),
+    JOB_LEASE_SECONDS("job-lease-seconds", "30", false,
+            "how long a crashed node's jobs wait before another node resumes them"),
+    JOB_QUEUE_CAPACITY("job-queue-capacity", "100", false, "jobs that may wait or run per plugin before 429"),
+    AUDIT_RETENTION_DAYS("audit-retention-days", "183", false, "days audit payloads are kept (at least 183)"),
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS("audit-checkpoint-interval-seconds", "60", false,
+            "how often the server signs an audit checkpoint when the log grew");
 
     private final String key;
     private final @Nullable String defaultValue;

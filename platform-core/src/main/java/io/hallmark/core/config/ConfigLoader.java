@@ -132,6 +132,8 @@ public final class ConfigLoader {
                         Duration.ofSeconds(intIn(resolved.get(ConfigKey.PLUGIN_CALL_TIMEOUT_SECONDS), 1, 86_400)),
                         Duration.ofSeconds(intIn(resolved.get(ConfigKey.PLUGIN_DRAIN_SECONDS), 0, 3_600)),
                         bundled(resolved.get(ConfigKey.BUNDLED_PLUGINS_DIR))),
+                bool(resolved.get(ConfigKey.COOKIE_SECURE)),
+                blankToNull(resolved.get(ConfigKey.ADMIN_PASSWORD).value()),
                 values);
     }
 

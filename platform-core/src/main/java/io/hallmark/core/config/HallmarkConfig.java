@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code low-memory}
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
  * @param plugins the plugin host's settings
+ * @param cookieSecure whether the console's session cookie is marked Secure
+ * @param adminPassword the first administrator's password, or {@code null} to generate one
  * @param values every setting with its source, for printing
  */
 public record HallmarkConfig(
@@ -41,6 +43,8 @@ public record HallmarkConfig(
         String servingProfile,
         Duration shutdownGrace,
         PluginSettings plugins,
+        boolean cookieSecure,
+        @Nullable String adminPassword,
         List<ConfigValue> values) {
 
     public HallmarkConfig {
@@ -52,6 +56,26 @@ public record HallmarkConfig(
     /** Whether the platform starts its own embedded PostgreSQL under the data directory. */
     public boolean embeddedDatabase() {
         return dbUrl == null;
+    }
+
+    /**
+     * A whole-number setting that has no typed field of its own, checked against its range.
+     *
+     * @throws ConfigException naming the setting, its source and the range when the value is out of it
+     */
+    public int intSetting(ConfigKey key, int min, int max) {
+        ConfigValue v = values.stream().filter(c -> c.key() == key).findFirst()
+                .orElse(new ConfigValue(key, key.defaultValue(), "default"));
+        try {
+            int parsed = Integer.parseInt(v.value() == null ? "" : v.value().trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("Invalid value '" + v.display() + "' for setting '" + key.key() + "' ("
+                + v.source() + "); expected a whole number from " + min + " to " + max);
     }
 
     /** A multi-line listing of every setting, its value (secrets masked) and its source. */

@@ -8,7 +8,8 @@ public final class Entities {
     /** The mapped classes, in no particular order. */
     public static final List<Class<?>> ALL = List.of(
             ContentItem.class, GenerationJob.class, GovernanceReport.class, AuditEvent.class,
-            PluginRecord.class, Policy.class, UserAccount.class, SigningKeyRecord.class);
+            PluginRecord.class, Policy.class, UserAccount.class, SigningKeyRecord.class, SessionRecord.class,
+            ApiTokenRecord.class);
 
     private Entities() {}
 }

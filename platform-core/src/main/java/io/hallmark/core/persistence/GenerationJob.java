@@ -83,6 +83,15 @@ public class GenerationJob {
     @Column(name = "finished_at")
     private @Nullable Instant finishedAt;
 
+    @Column(nullable = false, length = 128)
+    private String queue = "default";
+
+    @Column(name = "cancel_requested", nullable = false)
+    private boolean cancelRequested;
+
+    @Column(name = "created_by", length = 64)
+    private @Nullable String createdBy;
+
     protected GenerationJob() {
         // for Hibernate
     }
@@ -227,6 +236,27 @@ public class GenerationJob {
 
     public @Nullable Instant finishedAt() {
         return finishedAt;
+    }
+
+    /** The queue the job waits in: the plugin that generates it. */
+    public String queue() {
+        return queue;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    public @Nullable String createdBy() {
+        return createdBy;
+    }
+
+    public void setCreatedBy(@Nullable String createdBy) {
+        this.createdBy = createdBy;
     }
 
     private void touch() {

@@ -244,6 +244,7 @@ public final class PluginHost implements AutoCloseable {
         record.setCapabilities(capabilities(slot));
         record.changeState(PluginState.ENABLED, null, actor);
         try {
+            store.storeArchive(verified.archiveSha256(), target);
             store.saveInstall(record, previous.map(PluginRecord::id).orElse(null), actor);
         } catch (RuntimeException e) {
             slot.unload();
@@ -296,13 +297,7 @@ public final class PluginHost implements AutoCloseable {
     public PluginView disable(String pluginId, String actor) {
         adminLock.lock();
         try {
-            PluginRecord record = record(pluginId);
-            PluginSlot slot = active.remove(pluginId);
-            if (slot != null) {
-                retire(slot);
-            }
-            models.release(ModelProvider.pluginHolder(pluginId));
-            loadFailures.remove(pluginId);
+            PluginRecord record = unload(pluginId);
             store.changeState(record.id(), PluginState.DISABLED, null, actor);
             audit.append(actor, "plugin.disabled", pluginId, Map.of("version", record.version()));
             return view(store.current(pluginId).orElseThrow(), null);
@@ -311,17 +306,23 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    /** Takes an installed plugin out of service here (draining its calls) and returns its record. */
+    private PluginRecord unload(String pluginId) {
+        PluginRecord record = record(pluginId);
+        PluginSlot slot = active.remove(pluginId);
+        if (slot != null) {
+            retire(slot);
+        }
+        models.release(ModelProvider.pluginHolder(pluginId));
+        loadFailures.remove(pluginId);
+        return record;
+    }
+
     /** Disables the plugin if needed and deletes its archive; its records stay as history. */
     public void remove(String pluginId, String actor) {
         adminLock.lock();
         try {
-            PluginRecord record = record(pluginId);
-            PluginSlot slot = active.remove(pluginId);
-            if (slot != null) {
-                retire(slot);
-            }
-            models.release(ModelProvider.pluginHolder(pluginId));
-            loadFailures.remove(pluginId);
+            PluginRecord record = unload(pluginId);
             if (record.fileName() != null) {
                 deleteQuietly(pluginsDir.resolve(record.fileName()));
             }
@@ -416,11 +417,10 @@ public final class PluginHost implements AutoCloseable {
                 throw new PluginUnavailableException("Plugin '" + pluginId + "' is refusing calls: "
                         + slot.breaker().describe(), false);
             }
-            Duration timeout = options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
-                    ? settings.callTimeout() : options.timeout();
+            Duration timeout = timeout(options);
             Instant deadline = Instant.now().plus(timeout);
             context = new HostGeneratorContext(pluginId, slot.permissions(), models, deadline, options.cancellation(),
-                    options.listener(), Map.of());
+                    options.listener(), pluginConfig(pluginId));
             HostGeneratorContext callContext = context;
             Future<GeneratedContent> future = calls.submit(() -> generator.generator().generate(validated, callContext));
             GeneratedContent content = await(slot, future, deadline, timeout, options.cancellation());
@@ -467,11 +467,10 @@ public final class PluginHost implements AutoCloseable {
         if (!slot.breaker().allow()) {
             return undecided(name, "not run: " + slot.breaker().describe());
         }
-        Duration timeout = options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
-                ? settings.callTimeout() : options.timeout();
+        Duration timeout = timeout(options);
         Instant deadline = Instant.now().plus(timeout);
         HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
-                options.cancellation(), options.listener(), Map.of());
+                options.cancellation(), options.listener(), pluginConfig(slot.id()));
         try {
             Future<CheckResult> future = calls.submit(() -> check.check(input, context));
             CheckResult result;
@@ -498,6 +497,12 @@ public final class PluginHost implements AutoCloseable {
         } finally {
             context.closeLeases();
         }
+    }
+
+    /** The caller's deadline, never longer than the host's call timeout. */
+    private Duration timeout(CallOptions options) {
+        return options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
+                ? settings.callTimeout() : options.timeout();
     }
 
     private static String safeName(GovernanceCheck check) {
@@ -632,7 +637,7 @@ public final class PluginHost implements AutoCloseable {
         }
         Path archive = pluginsDir.resolve(record.fileName());
         if (!Files.isRegularFile(archive)) {
-            throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive + " is missing");
+            materialize(record, archive);
         }
         VerifiedArchive verified = "bundled".equals(record.signerKeyId()) && isBundled(archive, record)
                 ? new VerifiedArchive("bundled", sha256(archive), -1) : verify(archive);
@@ -654,6 +659,96 @@ public final class PluginHost implements AutoCloseable {
         active.put(record.pluginId(), slot);
         loadFailures.remove(record.pluginId());
         return slot;
+    }
+
+    /**
+     * A plugin's settings as an administrator wrote them in {@code <plugins>/<id>.properties} (endpoint URLs, keys,
+     * limits); empty when there is no such file. Read at each call, so edits apply without a restart.
+     */
+    Map<String, String> pluginConfig(String pluginId) {
+        Path file = pluginsDir.resolve(pluginId + ".properties");
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            log.warn("Cannot read plugin settings {}: {}", file, e.getMessage());
+            return Map.of();
+        }
+        Map<String, String> config = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k).trim()));
+        return config;
+    }
+
+    /** Writes an archive another node installed from the database into this node's plugins folder. */
+    private void materialize(PluginRecord record, Path archive) {
+        byte[] bytes = record.archiveSha256() == null ? null : store.archive(record.archiveSha256()).orElse(null);
+        if (bytes == null) {
+            throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive
+                    + " is missing and the database holds no copy of it");
+        }
+        try {
+            Files.createDirectories(pluginsDir);
+            Path tmp = Files.createTempFile(pluginsDir, ".fetch-", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Fetched plugin archive {} from the database", archive.getFileName());
+        } catch (IOException e) {
+            throw new PluginInstallException("Cannot write " + archive + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings this node in line with the plugin records another node may have changed: loads newly enabled or
+     * upgraded plugins (fetching their archives from the database) and retires those disabled or removed elsewhere.
+     * Servers call it every few seconds; it is cheap when nothing changed.
+     */
+    public void sync() {
+        if (!adminLock.tryLock()) {
+            return; // an administrative change is running here; the next round catches up
+        }
+        try {
+            Map<String, PluginRecord> current = new java.util.HashMap<>();
+            store.current().forEach(r -> current.put(r.pluginId(), r));
+            for (PluginRecord record : current.values()) {
+                PluginSlot slot = active.get(record.pluginId());
+                boolean wanted = record.state() == PluginState.ENABLED;
+                if (wanted && (slot == null || !slot.version().equals(record.version()))) {
+                    if (slot == null && loadFailures.containsKey(record.pluginId())) {
+                        continue; // failed here already; an administrator re-enables it
+                    }
+                    try {
+                        PluginSlot old = active.get(record.pluginId());
+                        activate(record);
+                        if (old != null) {
+                            retire(old);
+                        }
+                        log.info("Plugin '{}' {} loaded to follow another node", record.pluginId(), record.version());
+                    } catch (RuntimeException e) {
+                        loadFailures.put(record.pluginId(), String.valueOf(e.getMessage()));
+                        log.warn("Plugin '{}' {} cannot be loaded on this node: {}", record.pluginId(), record.version(),
+                                e.getMessage());
+                    }
+                } else if (!wanted && slot != null) {
+                    active.remove(record.pluginId());
+                    retire(slot);
+                }
+            }
+            for (String id : List.copyOf(active.keySet())) {
+                if (!current.containsKey(id)) {
+                    PluginSlot slot = active.remove(id);
+                    if (slot != null) {
+                        retire(slot);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Plugin sync failed: {}", e.toString());
+        } finally {
+            adminLock.unlock();
+        }
     }
 
     /** A record marked bundled is trusted only while the distribution still ships that exact archive. */

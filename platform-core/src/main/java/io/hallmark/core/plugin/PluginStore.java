@@ -50,6 +50,25 @@ public final class PluginStore {
         db.useTransaction(s -> s.find(PluginRecord.class, recordId).changeState(state, failure, actor));
     }
 
+    /** Keeps an archive's bytes so other nodes can load it; storing the same bytes twice keeps one copy. */
+    void storeArchive(String sha256, java.nio.file.Path archive) {
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(archive);
+        } catch (java.io.IOException e) {
+            throw new PluginInstallException("Cannot read " + archive + ": " + e.getMessage(), e);
+        }
+        db.useTransaction(s -> s.createNativeMutationQuery(
+                "insert into plugin_archives (sha256, content) values (:sha, :content) on conflict (sha256) do nothing")
+                .setParameter("sha", sha256).setParameter("content", bytes).executeUpdate());
+    }
+
+    /** An archive's bytes by SHA-256, if stored. */
+    Optional<byte[]> archive(String sha256) {
+        return db.inTransaction(s -> s.createNativeQuery("select content from plugin_archives where sha256 = :sha",
+                byte[].class).setParameter("sha", sha256).uniqueResultOptional());
+    }
+
     /** The trusted, unrevoked key with this id. */
     public Optional<PublicKey> trustedKey(String keyId) {
         SigningKeyRecord record = db.inTransaction(s -> s.find(SigningKeyRecord.class, keyId));

@@ -1,0 +1,152 @@
+package io.hallmark.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hallmark.api.InvalidRequestException;
+import io.hallmark.core.persistence.Role;
+import io.hallmark.core.persistence.UserAccount;
+import io.hallmark.core.security.Access;
+import io.hallmark.core.security.ApiTokenService;
+import io.hallmark.core.security.Principal;
+import io.hallmark.core.security.SessionService;
+import io.hallmark.core.security.UserView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Signing in and out, users and API tokens: {@code /api/v1/auth/login|logout|me}, {@code /api/v1/users} (ADMIN)
+ * and {@code /api/v1/tokens}.
+ */
+final class AuthRoutes {
+
+    private final Access access;
+    private final boolean secureCookies;
+
+    AuthRoutes(Access access, boolean secureCookies) {
+        this.access = access;
+        this.secureCookies = secureCookies;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/v1/auth/login", this::login, Allowed.PUBLIC);
+        routes.post("/api/v1/auth/logout", this::logout, Allowed.ANY_USER);
+        routes.get("/api/v1/auth/me", this::me, Allowed.ANY_USER);
+
+        routes.get("/api/v1/users", ctx -> ctx.json(Map.of("items", access.users().list())), Allowed.ADMIN);
+        routes.post("/api/v1/users", this::createUser, Allowed.ADMIN);
+        routes.patch("/api/v1/users/{username}", this::updateUser, Allowed.ADMIN);
+
+        routes.get("/api/v1/tokens", this::listTokens, Allowed.ANY_USER);
+        routes.post("/api/v1/tokens", this::createToken, Allowed.ANY_USER);
+        routes.delete("/api/v1/tokens/{id}", ctx -> {
+            access.tokens().revoke(uuid(ctx.pathParam("id")), AccessFilter.principal(ctx));
+            ctx.status(204);
+        }, Allowed.ANY_USER);
+    }
+
+    private void login(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        String username = Json.requiredText(body, "username", 64);
+        String password = Json.requiredText(body, "password", 1024);
+        UserAccount user = access.users().authenticate(username, password, ctx.ip());
+        SessionService.NewSession session = access.sessions().start(user, ctx.ip(), ctx.header("User-Agent"));
+        ctx.header("Set-Cookie", AccessFilter.SESSION_COOKIE + "=" + session.cookieValue() + "; Path=/; HttpOnly; "
+                + "SameSite=Strict; Max-Age=" + SessionService.ABSOLUTE.toSeconds() + (secureCookies ? "; Secure" : ""));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("user", session.user());
+        result.put("csrfToken", session.csrfToken());
+        result.put("expiresAt", session.expiresAt());
+        ctx.json(result);
+    }
+
+    private void logout(Context ctx) {
+        String cookie = ctx.cookie(AccessFilter.SESSION_COOKIE);
+        if (cookie != null) {
+            access.sessions().end(cookie);
+        }
+        ctx.header("Set-Cookie", AccessFilter.SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+                + (secureCookies ? "; Secure" : ""));
+        ctx.status(204);
+    }
+
+    private void me(Context ctx) {
+        Principal p = AccessFilter.principal(ctx);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("username", p.username());
+        result.put("roles", p.roles());
+        result.put("via", p.via());
+        if (p.csrfToken() != null) {
+            result.put("csrfToken", p.csrfToken());
+        }
+        ctx.json(result);
+    }
+
+    private void createUser(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        UserView user = access.users().create(Json.requiredText(body, "username", 64), role(body, "role"),
+                Json.requiredText(body, "password", 1024), AccessFilter.actor(ctx));
+        ctx.status(201).header("Location", "/api/v1/users/" + user.username()).json(user);
+    }
+
+    private void updateUser(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        String username = ctx.pathParam("username");
+        if (body.hasNonNull("password")) {
+            access.users().changePassword(username, Json.requiredText(body, "password", 1024), AccessFilter.actor(ctx));
+        }
+        Role role = body.hasNonNull("role") ? role(body, "role") : null;
+        Boolean enabled = body.hasNonNull("enabled") ? body.get("enabled").asBoolean() : null;
+        ctx.json(access.users().update(username, role, enabled, AccessFilter.actor(ctx)));
+    }
+
+    private void listTokens(Context ctx) {
+        Principal p = AccessFilter.principal(ctx);
+        boolean all = p.has(Role.ADMIN) && "true".equals(ctx.queryParam("all"));
+        ctx.json(Map.of("items", access.tokens().list(all ? null : p.username())));
+    }
+
+    private void createToken(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        Principal p = AccessFilter.principal(ctx);
+        String username = body.hasNonNull("user") ? body.get("user").asText() : p.username();
+        if (!username.equals(p.username()) && !p.has(Role.ADMIN)) {
+            throw new io.hallmark.core.security.AccessDeniedException("Only an administrator makes tokens for others");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        body.path("roles").forEach(r -> roles.add(parseRole(r.asText(), "roles")));
+        Instant expires = body.hasNonNull("expiresInDays")
+                ? Instant.now().plusSeconds(86_400L * Json.intIn(body, "expiresInDays", 1, 3_650)) : null;
+        ApiTokenService.IssuedToken issued = access.tokens().issue(username, Json.requiredText(body, "name", 128), roles,
+                expires, AccessFilter.actor(ctx));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("token", issued.token());
+        result.put("info", issued.info());
+        ctx.status(201).json(result);
+    }
+
+    private static Role role(JsonNode body, String field) {
+        return parseRole(Json.requiredText(body, field, 32), field);
+    }
+
+    private static Role parseRole(String value, String field) {
+        try {
+            return Role.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of(field, "Unknown role '" + value + "'; valid roles: "
+                    + java.util.Arrays.toString(Role.values()));
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("id", "'" + id + "' is not a token id");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.hallmark.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.api.InvalidRequestException;
+import io.hallmark.api.Modality;
+import io.hallmark.core.jobs.GenerationService;
+import io.hallmark.core.jobs.JobEvent;
+import io.hallmark.core.jobs.JobView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Governed generation: {@code POST /api/v1/generations} (202 with the job), {@code GET /api/v1/generations/{id}}
+ * (state, content, report), {@code GET /api/v1/generations/{id}/events} (Server-Sent Events, resumable with
+ * {@code Last-Event-ID}), {@code POST /api/v1/generations/{id}/cancel} and {@code GET /api/v1/generators}.
+ */
+final class GenerationRoutes {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FINAL = Set.of("DONE", "WAITING_REVIEW", "FAILED", "CANCELLED", "DEAD");
+    private static final Duration MAX_STREAM = Duration.ofMinutes(30);
+
+    private final GenerationService generations;
+    private final io.hallmark.core.plugin.PluginHost plugins;
+
+    GenerationRoutes(GenerationService generations, io.hallmark.core.plugin.PluginHost plugins) {
+        this.generations = generations;
+        this.plugins = plugins;
+    }
+
+    void register(RoutesConfig routes) {
+        Allowed[] submitters = {Allowed.OPERATOR, Allowed.ADMIN};
+        Allowed[] readers = {Allowed.OPERATOR, Allowed.ADMIN, Allowed.REVIEWER, Allowed.AUDITOR};
+        routes.get("/api/v1/generators", ctx -> ctx.json(Map.of("items", plugins.generators())), Allowed.ANY_USER);
+        routes.post("/api/v1/generations", this::submit, submitters);
+        routes.get("/api/v1/generations/{id}", ctx -> ctx.json(generations.view(id(ctx))), readers);
+        routes.post("/api/v1/generations/{id}/cancel", ctx -> ctx.json(generations.queue().cancel(id(ctx))), submitters);
+        routes.sse("/api/v1/generations/{id}/events", this::events, readers);
+    }
+
+    private void submit(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        Modality modality;
+        try {
+            modality = Modality.parse(Json.requiredText(body, "modality", 16));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("modality", e.getMessage());
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        if (body.has("parameters")) {
+            if (!body.get("parameters").isObject()) {
+                throw InvalidRequestException.of("parameters", "Field 'parameters' must be an object");
+            }
+            parameters = JSON.convertValue(body.get("parameters"), JSON.getTypeFactory()
+                    .constructMapType(HashMap.class, String.class, Object.class));
+        }
+        Long seed = body.hasNonNull("seed") ? body.get("seed").asLong() : null;
+        Duration deadline = body.hasNonNull("deadlineSeconds")
+                ? Duration.ofSeconds(Json.intIn(body, "deadlineSeconds", 1, 86_400)) : null;
+        GenerationService.Submission submission = new GenerationService.Submission(modality,
+                Json.requiredText(body, "prompt", io.hallmark.api.GenerationRequest.MAX_PROMPT_CHARS),
+                body.hasNonNull("plugin") ? body.get("plugin").asText() : null, parameters, seed,
+                body.hasNonNull("channel") ? body.get("channel").asText() : "default",
+                body.hasNonNull("priority") ? Json.intIn(body, "priority", -100, 100) : 0, deadline);
+        JobView job = generations.submit(submission, AccessFilter.actor(ctx));
+        ctx.status(202).header("Location", "/api/v1/generations/" + job.id()).json(job);
+    }
+
+    private void events(SseClient client) {
+        Context ctx = client.ctx();
+        UUID job = id(ctx);
+        generations.queue().get(job); // 404 for unknown jobs
+        int after = 0;
+        String lastId = ctx.header("Last-Event-ID");
+        if (lastId != null && lastId.matches("\\d{1,9}")) {
+            after = Integer.parseInt(lastId);
+        }
+        long until = System.nanoTime() + MAX_STREAM.toNanos();
+        long lastKeepAlive = System.nanoTime();
+        while (!client.terminated() && System.nanoTime() < until) {
+            List<JobEvent> events = generations.queue().events(job, after);
+            for (JobEvent e : events) {
+                client.sendEvent(e.type(), Map.of("seq", e.seq(), "data", e.data(), "at", e.at().toString()),
+                        Integer.toString(e.seq()));
+                after = e.seq();
+                if (e.type().equals("finished")) {
+                    client.close();
+                    return;
+                }
+            }
+            if (events.isEmpty() && FINAL.contains(generations.queue().get(job).state())) {
+                client.close();
+                return;
+            }
+            if (System.nanoTime() - lastKeepAlive > 15_000_000_000L) {
+                client.sendComment("keep-alive");
+                lastKeepAlive = System.nanoTime();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        client.close();
+    }
+
+    private static UUID id(Context ctx) {
+        try {
+            return UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("id", "'" + ctx.pathParam("id") + "' is not a generation id");
+        }
+    }
+}

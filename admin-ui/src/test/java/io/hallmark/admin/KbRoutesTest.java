@@ -1,0 +1,101 @@
+package io.hallmark.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The knowledge-base REST API on a bare Javalin (no database needed), with the real MiniLM embedder. */
+class KbRoutesTest {
+
+    @TempDir
+    Path dataDir;
+
+    private KbRoutes kb;
+    private Javalin javalin;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void start() {
+        kb = new KbRoutes(dataDir);
+        javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = "127.0.0.1";
+            config.jetty.port = 0;
+            kb.register(config.routes);
+        });
+        javalin.start();
+    }
+
+    @AfterEach
+    void stop() {
+        javalin.stop();
+        kb.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + javalin.port() + path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void documentsCanBePostedSearchedAndDeleted() throws Exception {
+        HttpResponse<String> posted = send("POST", "/api/v1/kb/documents", """
+                {"documents": [
+                  {"id": "tides", "text": "Tides are caused mainly by the gravity of the Moon.", "metadata": {"topic": "sea"}},
+                  {"id": "bees", "text": "Honey bees tell each other where flowers are with a waggle dance."}
+                ]}""");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        assertThat(json.readTree(posted.body()).path("added").asInt()).isEqualTo(2);
+
+        HttpResponse<String> found = send("GET", "/api/v1/kb/search?q=" + q("why does the sea rise and fall") + "&k=1", null);
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonNode hit = json.readTree(found.body()).path("hits").get(0);
+        assertThat(hit.path("sourceId").asText()).isEqualTo("tides");
+        assertThat(hit.path("text").asText()).contains("Moon");
+
+        HttpResponse<String> filtered = send("GET", "/api/v1/kb/search?q=bees&mode=bm25&meta=topic:sea", null);
+        assertThat(json.readTree(filtered.body()).path("hits")).isEmpty();
+
+        assertThat(send("DELETE", "/api/v1/kb/documents/bees", null).statusCode()).isEqualTo(204);
+        HttpResponse<String> again = send("DELETE", "/api/v1/kb/documents/bees", null);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(again.body()).contains("'bees'");
+    }
+
+    @Test
+    void badRequestsAreProblemDocumentsThatSayWhatIsWrong() throws Exception {
+        HttpResponse<String> invalid = send("POST", "/api/v1/kb/documents",
+                "{\"documents\": [{\"id\": \"ok\", \"text\": \"fine\"}, {\"id\": \"x\"}]}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        JsonNode problem = json.readTree(invalid.body());
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("documents[1]");
+        assertThat(problem.path("errors").get(0).path("message").asText()).contains("'x'").contains("text");
+
+        send("POST", "/api/v1/kb/documents", "{\"id\": \"a\", \"text\": \"Some text.\"}");
+        assertThat(send("GET", "/api/v1/kb/search?q=" + q("   "), null).body()).contains("empty");
+        assertThat(send("GET", "/api/v1/kb/search?q=x&mode=fuzzy", null).body()).contains("'fuzzy'");
+        assertThat(send("GET", "/api/v1/kb/search?q=x&kb=nope", null).body()).contains("No knowledge base 'nope'");
+        assertThat(send("GET", "/api/v1/kb/search?q=" + q("word ".repeat(500)), null).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/v1/kb/documents", "not json").statusCode()).isEqualTo(400);
+    }
+}

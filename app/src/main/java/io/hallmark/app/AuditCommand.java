@@ -1,0 +1,328 @@
+package io.hallmark.app;
+
+import io.hallmark.core.Platform;
+import io.hallmark.core.audit.AuditBenchmark;
+import io.hallmark.core.audit.AuditExporter;
+import io.hallmark.core.audit.AuditRetention;
+import io.hallmark.core.audit.AuditVerifier;
+import io.hallmark.core.audit.Checkpoints;
+import io.hallmark.core.audit.ExportVerifier;
+import io.hallmark.core.audit.PlatformKey;
+import io.hallmark.core.audit.VerifierKey;
+import io.hallmark.core.config.ConfigKey;
+import io.hallmark.core.config.HallmarkConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hallmark audit ...}: verify the audit trail, sign a checkpoint, apply retention, export a date range
+ * for an auditor, and verify such an export offline. The commands that read the database start the platform
+ * on the data directory (stop a server holding it first); {@code verify-export} and {@code public-key} need no
+ * database.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify, checkpoint and export the audit trail.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Checkpoint.class, AuditCommand.Retention.class,
+            AuditCommand.Export.class, AuditCommand.VerifyExport.class, AuditCommand.PublicKey.class,
+            AuditCommand.Bench.class})
+final class AuditCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand; valid: verify, checkpoint, retention, export, verify-export, public-key, bench");
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Re-derive every payload hash, leaf hash and signed root from the database and report the "
+                    + "first divergence. Exit code 0 when the trail verifies, 1 when it does not.")
+    static final class Verify implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platform;
+
+        @Option(names = "--from-checkpoint", paramLabel = "N",
+                description = "Re-derive only the events after checkpoint N; earlier ones are checked by their stored "
+                        + "leaf hashes against N's signed root.")
+        @Nullable Long fromCheckpoint;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Platform p = Platform.start(platform.load(), "command")) {
+                AuditVerifier.Report r = p.audit().verifier().verify(fromCheckpoint);
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    JsonOutput.print(out, r);
+                } else {
+                    out.println((r.ok() ? "OK: " : "DIVERGENCE: ") + r.events() + " events, " + r.payloadsChecked()
+                            + " payloads and " + r.checkpointsChecked() + " signed checkpoints checked in "
+                            + r.millis() + " ms; tree size " + r.treeSize() + ", root " + r.rootHash());
+                    r.firstDivergence().ifPresent(d -> out.println("first divergence: " + d.message()));
+                    if (r.divergences().size() > 1) {
+                        out.println("(" + (r.divergences().size() - 1) + " more; --json lists them)");
+                    }
+                }
+                out.flush();
+                return r.ok() ? 0 : ErrorHandler.FAILURE;
+            }
+        }
+    }
+
+    @Command(name = "checkpoint", mixinStandardHelpOptions = true, description = "Sign a checkpoint of the tree now.")
+    static final class Checkpoint implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platform;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Platform p = Platform.start(platform.load(), "command")) {
+                Checkpoints.Stored s = p.audit().checkpoints().create();
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    JsonOutput.print(out, Map.of("number", s.number(), "treeSize", s.checkpoint().treeSize(),
+                            "rootHash", s.checkpoint().rootHashHex(), "note", s.checkpoint().note()));
+                } else {
+                    out.println("checkpoint #" + s.number());
+                    out.print(s.checkpoint().note());
+                }
+                out.flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "retention", mixinStandardHelpOptions = true,
+            description = "Remove the payloads of events older than audit-retention-days (verified and recorded; "
+                    + "the Merkle tree is unchanged).")
+    static final class Retention implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platform;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Platform p = Platform.start(platform.load(), "command")) {
+                AuditRetention.Result r = p.audit().retention().apply(actor());
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    JsonOutput.print(out, r);
+                } else {
+                    out.println(r.eventsRemoved() == 0 ? "Nothing older than " + r.cutoff() + " to remove."
+                            : "Removed the payloads of " + r.eventsRemoved() + " events (seq " + r.firstSeq() + " to "
+                                    + r.lastSeq() + ") older than " + r.cutoff() + "; recorded as event seq " + r.auditSeq());
+                }
+                out.flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write an auditor's bundle for a date range: events, items, policies, a signed checkpoint "
+                    + "with inclusion proofs, the public key, a compliance index and an HTML summary.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platform;
+
+        @Option(names = "--from", required = true, paramLabel = "DATE",
+                description = "First day (YYYY-MM-DD, UTC) or instant (2026-01-10T09:00:00Z), inclusive.")
+        String from;
+
+        @Option(names = "--to", required = true, paramLabel = "DATE",
+                description = "Last day (YYYY-MM-DD, UTC, inclusive) or instant (exclusive).")
+        String to;
+
+        @Option(names = "--decision", paramLabel = "D", description = "Only events and items with this decision.")
+        @Nullable String decision;
+
+        @Option(names = "--plugin", paramLabel = "ID", description = "Only events and items of this plugin.")
+        @Nullable String plugin;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "New, empty folder for the bundle.")
+        Path out;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Instant start = parse(from, "--from", false);
+            Instant end = parse(to, "--to", true);
+            try (Platform p = Platform.start(platform.load(), "command")) {
+                AuditExporter.Result r = p.audit().exporter().export(new AuditExporter.Request(start, end, decision,
+                        plugin, out, actor()));
+                PrintWriter w = spec.commandLine().getOut();
+                if (json) {
+                    JsonOutput.print(w, r);
+                } else {
+                    w.println("Exported " + r.events() + " events, " + r.items() + " items and " + r.policies()
+                            + " policy versions to " + r.dir() + " (checkpoint #" + r.checkpointNumber() + ", tree size "
+                            + r.treeSize() + "); verify with: hallmark audit verify-export " + r.dir());
+                }
+                w.flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "verify-export", mixinStandardHelpOptions = true,
+            description = "Check an export bundle offline (no database): signatures, file hashes and every proof. "
+                    + "Exit code 0 when it verifies, 1 when it does not.")
+    static final class VerifyExport implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "The bundle folder.")
+        Path dir;
+
+        @Option(names = "--public-key", paramLabel = "VKEY",
+                description = "The platform key to trust (name+hash+base64, or a file holding it). Without it the "
+                        + "bundle's own key is used: compare its fingerprint with the platform's.")
+        @Nullable String publicKey;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("Export folder " + dir + " does not exist");
+            }
+            VerifierKey trusted = publicKey == null ? null : readKey(publicKey);
+            ExportVerifier.Result r = ExportVerifier.verify(dir, trusted);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.print(out, r);
+            } else {
+                out.println((r.ok() ? "OK: " : "REJECTED: ") + r.events() + " events, " + r.proofsVerified()
+                        + " inclusion proofs verified against the checkpoint of size " + r.treeSize() + " (root "
+                        + r.rootHash() + ")");
+                out.println("key: " + r.publicKey() + (r.keyPinned() ? " (as given)"
+                        : " (taken from the bundle: compare it with the platform's published key)"));
+                r.problems().forEach(pr -> out.println("  " + pr));
+            }
+            out.flush();
+            return r.ok() ? 0 : ErrorHandler.FAILURE;
+        }
+    }
+
+    @Command(name = "public-key", mixinStandardHelpOptions = true,
+            description = "Print the platform's public key (C2SP verifier key), for auditors to pin.")
+    static final class PublicKey implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platform;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            HallmarkConfig config = platform.load();
+            spec.commandLine().getOut().println(PlatformKey.readVerifierKey(config.dataDir().resolve("keys")).encoded());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Benchmark appends and full verification on a scratch data directory (never on real data).")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--work-dir", paramLabel = "DIR", required = true,
+                description = "A new scratch data directory for the benchmark's embedded PostgreSQL.")
+        Path workDir;
+
+        @Option(names = "--appends", defaultValue = "50000", description = "Events per append phase (default 50000).")
+        int appends;
+
+        @Option(names = "--threads", defaultValue = "8", description = "Appending threads (default 8).")
+        int threads;
+
+        @Option(names = "--verify-events", defaultValue = "1000000",
+                description = "Fill the trail to this many events, then verify it all (default 1000000).")
+        int verifyEvents;
+
+        @Option(names = "--batch", defaultValue = "1000", description = "Events per transaction in batches (default 1000).")
+        int batch;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (Files.exists(workDir.resolve("keys"))) {
+                throw new IllegalArgumentException("--work-dir " + workDir + " already holds a platform; give a new folder");
+            }
+            HallmarkConfig config = new io.hallmark.core.config.ConfigLoader(Map.of())
+                    .load(Map.of(ConfigKey.DATA_DIR, workDir.toString()));
+            try (Platform p = Platform.start(config, "command")) {
+                Map<String, Object> r = AuditBenchmark.run(p.database().dataSource(), p.audit().key(),
+                        new AuditBenchmark.Options(appends, threads, verifyEvents, batch));
+                JsonOutput.print(spec.commandLine().getOut(), r);
+                return 0;
+            }
+        }
+    }
+
+    static Instant parse(String value, String option, boolean endOfRange) {
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (endOfRange ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Invalid value '" + value + "' for " + option
+                    + "; expected a day like 2026-01-31 or an instant like 2026-01-31T12:00:00Z");
+        }
+    }
+
+    static VerifierKey readKey(String value) throws IOException {
+        Path file = Path.of(value);
+        String text = Files.isRegularFile(file) ? Files.readString(file).trim() : value.trim();
+        try {
+            return VerifierKey.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid --public-key: " + e.getMessage());
+        }
+    }
+
+    static String actor() {
+        String user = System.getProperty("user.name", "unknown");
+        return "cli:" + user;
+    }
+}

@@ -1,0 +1,120 @@
+package io.hallmark.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hallmark.api.signing.PluginArchiveSigner;
+import io.hallmark.api.signing.SigningKeys;
+import io.hallmark.core.security.LocalCliToken;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Governed generation over the REST API: 202 with a job, progress as Server-Sent Events, the kept result. */
+class GenerationsEndToEndTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    static Path work;
+
+    static PlatformServer server;
+    static String admin;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = PlatformServer.start(ServerTest.config(dataDir, 0));
+        admin = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
+        KeyPair key = SigningKeys.generate();
+        var plugins = server.platform().plugins();
+        plugins.trustKey(SigningKeys.publicPem(key.getPublic()), "test", "test");
+        Path archive = Files.copy(PluginsEndToEndTest.exampleArchive(), work.resolve("example-markov-1.0.0.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        PluginArchiveSigner.sign(archive, key.getPrivate(), key.getPublic());
+        plugins.install(archive, Set.of(), "test");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> post(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path)).header("Authorization", admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aGenerationIsQueuedStreamedCheckedAndKept() throws Exception {
+        HttpResponse<String> accepted = post("/api/v1/generations",
+                "{\"modality\":\"text\",\"prompt\":\"The keeper\",\"parameters\":{\"maxWords\":40},\"seed\":7}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode job = JsonOutput.mapper().readTree(accepted.body());
+        String id = job.path("id").asText();
+        assertThat(accepted.headers().firstValue("Location")).contains("/api/v1/generations/" + id);
+
+        List<String> eventTypes = new ArrayList<>();
+        StringBuilder streamed = new StringBuilder();
+        HttpResponse<InputStream> sse = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/generations/"
+                + id + "/events")).header("Authorization", admin).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(sse.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(sse.body(), StandardCharsets.UTF_8))) {
+            String type = null;
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.startsWith("event:")) {
+                    type = line.substring(6).trim();
+                    eventTypes.add(type);
+                } else if (line.startsWith("data:") && "output".equals(type)) {
+                    streamed.append(JsonOutput.mapper().readTree(line.substring(5)).path("data").path("text").asText());
+                }
+            }
+        }
+        assertThat(eventTypes).containsSubsequence("queued", "started", "output", "decision", "finished");
+
+        JsonNode result = JsonOutput.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(server.url()
+                + "/api/v1/generations/" + id)).header("Authorization", admin).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(result.path("job").path("state").asText()).isEqualTo("DONE");
+        assertThat(result.path("content").path("status").asText()).isEqualTo("APPROVED");
+        assertThat(result.path("content").path("text").asText()).isEqualTo(streamed.toString()).isNotBlank();
+        assertThat(result.path("content").path("plugin").asText()).isEqualTo("example-markov@1.0.0");
+        assertThat(result.path("report").path("decision").path("action").asText()).isEqualTo("APPROVE");
+        assertThat(result.path("report").path("decision").path("policySha256").asText()).hasSize(64);
+    }
+
+    @Test
+    void badRequestsFailBeforeAnythingIsQueued() throws Exception {
+        HttpResponse<String> unknownParameter = post("/api/v1/generations",
+                "{\"modality\":\"text\",\"prompt\":\"x\",\"parameters\":{\"temperature\":0.5}}");
+        assertThat(unknownParameter.statusCode()).isEqualTo(400);
+        JsonNode problem = JsonOutput.mapper().readTree(unknownParameter.body());
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("temperature");
+        assertThat(problem.path("detail").asText()).contains("supported: [corpus, maxWords, order]");
+
+        assertThat(post("/api/v1/generations", "{\"modality\":\"image\",\"prompt\":\"x\"}").body())
+                .contains("No enabled plugin generates IMAGE");
+        assertThat(post("/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/generations", "not json").statusCode()).isEqualTo(400);
+        assertThat(server.platform().jobs().depth()).isEmpty();
+    }
+}

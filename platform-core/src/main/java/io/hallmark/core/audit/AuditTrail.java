@@ -1,0 +1,87 @@
+package io.hallmark.core.audit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * The audit trail of one platform: the {@link AuditLog} every subsystem appends to, the platform signing key,
+ * signed checkpoints (on demand and on a schedule), verification, retention and the auditor's export.
+ * Start reading here.
+ */
+public final class AuditTrail implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final DatabaseAuditLog log;
+    private final PlatformKey key;
+    private final Checkpoints checkpoints;
+    private final CheckpointScheduler scheduler;
+    private final AuditVerifier verifier;
+    private final AuditRetention retention;
+    private final AuditSettings settings;
+    private final Clock clock;
+
+    private AuditTrail(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.key = key;
+        this.settings = settings;
+        this.clock = clock;
+        this.log = new DatabaseAuditLog(dataSource, settings.groupCommit(), 1_000, clock);
+        this.checkpoints = new Checkpoints(dataSource, key, clock);
+        this.scheduler = new CheckpointScheduler(checkpoints);
+        this.verifier = new AuditVerifier(dataSource, key.verifierKey());
+        this.retention = new AuditRetention(dataSource, log, checkpoints, verifier, settings.retentionDays(), clock);
+    }
+
+    /** Opens the trail on a migrated database; loads or makes the platform key in {@code keysDir}. */
+    public static AuditTrail open(DataSource dataSource, Path keysDir, AuditSettings settings) {
+        return open(dataSource, PlatformKey.loadOrCreate(keysDir), settings, Clock.systemUTC());
+    }
+
+    public static AuditTrail open(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock) {
+        return new AuditTrail(dataSource, key, settings, clock);
+    }
+
+    public DatabaseAuditLog log() {
+        return log;
+    }
+
+    public PlatformKey key() {
+        return key;
+    }
+
+    public Checkpoints checkpoints() {
+        return checkpoints;
+    }
+
+    /** Starts signing checkpoints at the configured interval (the server does; commands need not). */
+    public void startCheckpointSchedule() {
+        scheduler.start(settings.checkpointInterval());
+    }
+
+    public CheckpointScheduler scheduler() {
+        return scheduler;
+    }
+
+    public AuditVerifier verifier() {
+        return verifier;
+    }
+
+    public AuditRetention retention() {
+        return retention;
+    }
+
+    public AuditExporter exporter() {
+        return new AuditExporter(dataSource, log, checkpoints, clock);
+    }
+
+    public AuditSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+        log.close();
+    }
+}

@@ -1,0 +1,150 @@
+package io.hallmark.core.audit;
+
+import io.hallmark.api.HallmarkException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Signs and stores checkpoints of the audit tree. A checkpoint reads the tree's size and right edge from the
+ * {@code audit_head} row (a consistent snapshot; no lock needed), so it costs O(log n) whatever the log's size.
+ */
+public final class Checkpoints {
+
+    /** A stored checkpoint and its number (the row id, increasing, not necessarily contiguous). */
+    public record Stored(long number, Checkpoint checkpoint) {}
+
+    private final DataSource dataSource;
+    private final PlatformKey key;
+    private final Clock clock;
+    private volatile String origin;
+
+    public Checkpoints(DataSource dataSource, PlatformKey key, Clock clock) {
+        this.dataSource = dataSource;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** The log's origin line, {@code hallmark.audit/<log id>}; the log id is made once by the migration. */
+    public String origin() {
+        String o = origin;
+        if (o == null) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("select log_id from audit_head where id = 1");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                o = "hallmark.audit/" + rs.getString(1);
+                origin = o;
+            } catch (SQLException e) {
+                throw new HallmarkException("Cannot read the audit log id: " + e.getMessage(), e);
+            }
+        }
+        return o;
+    }
+
+    /** Signs and stores a checkpoint of the tree as it is now, even when nothing was appended since the last. */
+    public Stored create() {
+        try (Connection c = dataSource.getConnection()) {
+            long size;
+            byte[] frontier;
+            try (PreparedStatement ps = c.prepareStatement("select tree_size, frontier from audit_head where id = 1");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                size = rs.getLong(1);
+                frontier = rs.getBytes(2);
+            }
+            byte[] root = CompactRange.of(size, frontier).root();
+            Checkpoint cp = Checkpoint.sign(origin(), size, root, clock.instant(), key);
+            try (PreparedStatement ins = c.prepareStatement("insert into audit_checkpoints (tree_size, root_hash, "
+                    + "origin, key_name, signed_note, created_at) values (?, ?, ?, ?, ?, ?) returning id")) {
+                ins.setLong(1, size);
+                ins.setString(2, cp.rootHashHex());
+                ins.setString(3, cp.origin());
+                ins.setString(4, key.name());
+                ins.setString(5, cp.note());
+                ins.setObject(6, cp.time().atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ins.executeQuery()) {
+                    rs.next();
+                    return new Stored(rs.getLong(1), cp);
+                }
+            }
+        } catch (SQLException e) {
+            throw new HallmarkException("Cannot create an audit checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a checkpoint only when the tree grew since the latest one; returns the new one if any. */
+    public Optional<Stored> createIfGrown() {
+        long size = treeSize();
+        Optional<Stored> latest = latest();
+        if (latest.isPresent() && latest.get().checkpoint().treeSize() >= size) {
+            return Optional.empty();
+        }
+        return Optional.of(create());
+    }
+
+    public long treeSize() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select tree_size from audit_head where id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new HallmarkException("Cannot read the audit tree size: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Stored> latest() {
+        List<Stored> l = query("select id, signed_note from audit_checkpoints order by id desc limit 1", null);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
+    }
+
+    public Optional<Stored> byNumber(long number) {
+        List<Stored> l = query("select id, signed_note from audit_checkpoints where id = ?", number);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
+    }
+
+    /** The latest checkpoint strictly smaller than {@code size}, for a consistency proof. */
+    public Optional<Stored> latestBelow(long size) {
+        List<Stored> l = query("select id, signed_note from audit_checkpoints where tree_size < ? "
+                + "order by tree_size desc, id desc limit 1", size);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
+    }
+
+    /**
+     * Every stored checkpoint, verified against the platform key, in number order.
+     *
+     * @throws IllegalArgumentException when a stored note does not verify
+     */
+    public List<Stored> all() {
+        return query("select id, signed_note from audit_checkpoints order by id", null);
+    }
+
+    private List<Stored> query(String sql, Long param) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setLong(1, param);
+            }
+            List<Stored> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Stored(rs.getLong(1), Checkpoint.verify(rs.getString(2), key.verifierKey())));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new HallmarkException("Cannot read audit checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    public PlatformKey key() {
+        return key;
+    }
+}

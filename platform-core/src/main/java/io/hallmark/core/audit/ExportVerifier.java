@@ -1,0 +1,226 @@
+package io.hallmark.core.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks an auditor's bundle written by {@link AuditExporter}, offline: no database, no server, only the files
+ * and (optionally) the platform's public key obtained some other way. It checks the bundle signature and every
+ * file's hash, the checkpoint's signature, each event's payload hash and leaf hash recomputed from its fields,
+ * each event's inclusion proof against the signed root, and the consistency proof from the previous
+ * checkpoint. Every problem names the file and line (and sequence number) that failed.
+ */
+public final class ExportVerifier {
+
+    /** One failed check: the item (file, line, seq) and what is wrong. */
+    public record Problem(String item, String message) {
+        @Override
+        public String toString() {
+            return item + ": " + message;
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param keyPinned whether the key was given by the caller rather than taken from the bundle
+     */
+    public record Result(boolean ok, String publicKey, boolean keyPinned, long events, long proofsVerified,
+            long treeSize, @Nullable String rootHash, List<Problem> problems) {}
+
+    private static final int MAX_PROBLEMS = 50;
+    private static final Set<String> UNLISTED = Set.of("bundle.json", "bundle.json.sig");
+
+    private ExportVerifier() {}
+
+    /**
+     * Verifies the bundle in {@code dir}.
+     *
+     * @param trusted the platform key to trust; {@code null} trusts the bundle's own {@code platform.vkey}
+     *     (then compare its fingerprint with the platform's published key)
+     */
+    public static Result verify(Path dir, @Nullable VerifierKey trusted) {
+        List<Problem> problems = new ArrayList<>();
+        VerifierKey key;
+        try {
+            VerifierKey inBundle = VerifierKey.parse(read(dir, "platform.vkey"));
+            key = trusted == null ? inBundle : trusted;
+            if (trusted != null && !trusted.equals(inBundle)) {
+                add(problems, "platform.vkey", "the bundle's key " + inBundle.name() + "+" + inBundle.keyHashHex()
+                        + " is not the trusted key " + trusted.name() + "+" + trusted.keyHashHex());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            if (trusted == null) {
+                add(problems, "platform.vkey", "missing or unreadable: " + e.getMessage());
+                return new Result(false, "", false, 0, 0, 0, null, problems);
+            }
+            key = trusted;
+        }
+        // 1. the bundle manifest and its signature
+        JsonNode bundle = null;
+        try {
+            byte[] bundleBytes = Files.readAllBytes(dir.resolve("bundle.json"));
+            byte[] sig = Base64.getDecoder().decode(read(dir, "bundle.json.sig").trim());
+            if (!key.verify(bundleBytes, sig)) {
+                add(problems, "bundle.json", "its signature in bundle.json.sig does not verify with key " + key.name());
+            }
+            bundle = CanonicalJson.parse(new String(bundleBytes, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            add(problems, "bundle.json", "missing or unreadable: " + e.getMessage());
+        }
+        // 2. the checkpoint
+        Checkpoint checkpoint = null;
+        try {
+            checkpoint = Checkpoint.verify(read(dir, "checkpoint.txt"), key);
+        } catch (IOException | IllegalArgumentException e) {
+            add(problems, "checkpoint.txt", e.getMessage());
+        }
+        // 3. events and their proofs
+        long events = 0;
+        long proofsOk = 0;
+        try {
+            Map<Long, JsonNode> proofs = new HashMap<>();
+            forEachLine(dir.resolve("proofs.jsonl"), (n, node) -> proofs.put(node.path("seq").asLong(), node));
+            long[] counters = new long[2];
+            Checkpoint cp = checkpoint;
+            forEachLine(dir.resolve("events.jsonl"), (n, e) -> {
+                counters[0]++;
+                long seq = e.path("seq").asLong();
+                String item = "events.jsonl line " + n + " (seq " + seq + ")";
+                String payloadSha = e.path("payloadSha256").asText();
+                if (!e.path("payloadRemoved").asBoolean()) {
+                    String actual = EventHashing.payloadSha256(CanonicalJson.string(e.path("payload")));
+                    if (!actual.equals(payloadSha)) {
+                        add(problems, item, "the payload was changed: it hashes to " + actual + ", recorded " + payloadSha);
+                        return;
+                    }
+                }
+                byte[] leaf;
+                try {
+                    leaf = EventHashing.leafHash(seq, Instant.parse(e.path("eventTime").asText()),
+                            e.path("actor").asText(), e.path("eventType").asText(),
+                            e.path("subject").isNull() ? null : e.path("subject").asText(), payloadSha);
+                } catch (RuntimeException ex) {
+                    add(problems, item, "malformed event: " + ex.getMessage());
+                    return;
+                }
+                if (!Hashes.hex(leaf).equals(e.path("leafHash").asText())) {
+                    add(problems, item, "the event's fields do not match its leaf hash (time, actor, type, subject "
+                            + "or sequence number changed)");
+                    return;
+                }
+                JsonNode proof = proofs.get(seq);
+                if (proof == null) {
+                    add(problems, item, "no inclusion proof in proofs.jsonl");
+                    return;
+                }
+                if (cp == null) {
+                    return;
+                }
+                List<byte[]> path = new ArrayList<>();
+                proof.path("path").forEach(h -> path.add(Hashes.fromHex(h.asText())));
+                if (proof.path("treeSize").asLong() != cp.treeSize()
+                        || !Merkle.verifyInclusion(seq - 1, cp.treeSize(), leaf, path, cp.rootHash())) {
+                    add(problems, item, "its inclusion proof does not lead to the signed root of checkpoint size "
+                            + cp.treeSize());
+                    return;
+                }
+                counters[1]++;
+            });
+            events = counters[0];
+            proofsOk = counters[1];
+        } catch (IOException | IllegalArgumentException e) {
+            add(problems, "events.jsonl", "missing or unreadable: " + e.getMessage());
+        }
+        // 4. consistency with the previous checkpoint
+        if (Files.exists(dir.resolve("consistency.json")) && checkpoint != null) {
+            try {
+                JsonNode c = CanonicalJson.parse(read(dir, "consistency.json"));
+                Checkpoint from = Checkpoint.verify(c.path("fromCheckpoint").asText(), key);
+                List<byte[]> path = new ArrayList<>();
+                c.path("path").forEach(h -> path.add(Hashes.fromHex(h.asText())));
+                if (!Merkle.verifyConsistency(from.treeSize(), checkpoint.treeSize(), from.rootHash(),
+                        checkpoint.rootHash(), path)) {
+                    add(problems, "consistency.json", "checkpoint size " + checkpoint.treeSize()
+                            + " is not an append-only extension of checkpoint size " + from.treeSize());
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                add(problems, "consistency.json", e.getMessage());
+            }
+        }
+        // 5. every file's hash against the signed manifest
+        if (bundle != null) {
+            JsonNode files = bundle.path("files");
+            Set<String> listed = new TreeSet<>();
+            for (Map.Entry<String, JsonNode> f : files.properties()) {
+                listed.add(f.getKey());
+                try {
+                    String actual = Hashes.sha256Hex(Files.readAllBytes(dir.resolve(f.getKey())));
+                    if (!actual.equals(f.getValue().asText())) {
+                        add(problems, f.getKey(), "the file was changed after export (SHA-256 " + actual
+                                + ", bundle.json says " + f.getValue().asText() + ")");
+                    }
+                } catch (NoSuchFileException e) {
+                    add(problems, f.getKey(), "listed in bundle.json but missing");
+                } catch (IOException e) {
+                    add(problems, f.getKey(), "unreadable: " + e.getMessage());
+                }
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                s.map(p -> p.getFileName().toString())
+                        .filter(n -> !listed.contains(n) && !UNLISTED.contains(n))
+                        .forEach(n -> add(problems, n, "not part of the signed bundle"));
+            } catch (IOException e) {
+                add(problems, dir.toString(), "cannot list: " + e.getMessage());
+            }
+            if (bundle.path("events").asLong(-1) != events) {
+                add(problems, "events.jsonl", "holds " + events + " events, bundle.json says "
+                        + bundle.path("events").asLong(-1));
+            }
+        }
+        return new Result(problems.isEmpty(), key.encoded(), trusted != null, events, proofsOk,
+                checkpoint == null ? 0 : checkpoint.treeSize(), checkpoint == null ? null : checkpoint.rootHashHex(),
+                List.copyOf(problems));
+    }
+
+    private interface LineHandler {
+        void accept(long lineNumber, JsonNode node);
+    }
+
+    private static void forEachLine(Path file, LineHandler handler) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long n = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                n++;
+                if (!line.isBlank()) {
+                    handler.accept(n, CanonicalJson.parse(line));
+                }
+            }
+        }
+    }
+
+    private static String read(Path dir, String name) throws IOException {
+        return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+    }
+
+    private static void add(List<Problem> problems, String item, String message) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(new Problem(item, message));
+        }
+    }
+}

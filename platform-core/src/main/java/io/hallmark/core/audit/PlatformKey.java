@@ -1,0 +1,167 @@
+package io.hallmark.core.audit;
+
+import io.hallmark.api.HallmarkException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's Ed25519 signing key (the JDK's own Ed25519), made on first use under
+ * {@code <data-dir>/keys/}: {@code platform-ed25519.key} (PKCS#8, readable by the owner only) and
+ * {@code platform.vkey} (the public key in the C2SP signed-note verifier-key form
+ * {@code <name>+<hex key hash>+<base64(0x01 || public key)>}). It signs audit checkpoints, export bundles and
+ * provenance manifests. The private key never leaves this class and is never logged.
+ */
+public final class PlatformKey {
+
+    public static final String PRIVATE_FILE = "platform-ed25519.key";
+    public static final String PUBLIC_FILE = "platform.vkey";
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformKey.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final PrivateKey privateKey;
+    private final VerifierKey verifierKey;
+
+    private PlatformKey(PrivateKey privateKey, VerifierKey verifierKey) {
+        this.privateKey = privateKey;
+        this.verifierKey = verifierKey;
+    }
+
+    /** Loads the key from {@code keysDir}, making a new key pair there first when there is none. */
+    public static PlatformKey loadOrCreate(Path keysDir) {
+        Path priv = keysDir.resolve(PRIVATE_FILE);
+        Path pub = keysDir.resolve(PUBLIC_FILE);
+        try {
+            if (!Files.exists(priv)) {
+                create(keysDir, priv, pub);
+            }
+            tightenPermissions(priv);
+            PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(priv)));
+            VerifierKey vkey = VerifierKey.parse(Files.readString(pub, StandardCharsets.UTF_8).trim());
+            PlatformKey key = new PlatformKey(privateKey, vkey);
+            if (!vkey.verify("probe".getBytes(StandardCharsets.UTF_8), key.sign("probe".getBytes(StandardCharsets.UTF_8)))) {
+                throw new HallmarkException("The platform key files in " + keysDir + " do not belong together ("
+                        + PUBLIC_FILE + " is not the public half of " + PRIVATE_FILE + "); restore them from backup");
+            }
+            return key;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new HallmarkException("Cannot load the platform signing key from " + keysDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void create(Path dir, Path priv, Path pub) throws IOException, GeneralSecurityException {
+        createOwnerOnlyDirectory(dir);
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] raw = VerifierKey.rawPublicKey(pair.getPublic());
+        String name = "hallmark-" + Hashes.hex(Hashes.sha256(raw)).substring(0, 12);
+        VerifierKey vkey = VerifierKey.of(name, raw);
+        writeOwnerOnly(dir, pub, (vkey.encoded() + "\n").getBytes(StandardCharsets.UTF_8));
+        writeOwnerOnly(dir, priv, pair.getPrivate().getEncoded());
+        log.info("Created the platform signing key {} in {}", vkey.encoded(), dir);
+    }
+
+    private static void createOwnerOnlyDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static void writeOwnerOnly(Path dir, Path target, byte[] content) throws IOException {
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, ".key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        } catch (UnsupportedOperationException e) {
+            tmp = Files.createTempFile(dir, ".key", ".tmp");
+        }
+        try {
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target);
+            }
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void tightenPermissions(Path priv) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(priv);
+            if (!OWNER_ONLY_FILE.containsAll(perms)) {
+                log.warn("The platform private key {} was readable by others ({}); restricting it to the owner",
+                        priv, PosixFilePermissions.toString(perms));
+                Files.setPosixFilePermissions(priv, OWNER_ONLY_FILE);
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to check
+        }
+    }
+
+    /** Reads only the public key from a keys folder (no private key needed, no lock). */
+    public static VerifierKey readVerifierKey(Path keysDir) {
+        Path pub = keysDir.resolve(PUBLIC_FILE);
+        try {
+            return VerifierKey.parse(Files.readString(pub, StandardCharsets.UTF_8).trim());
+        } catch (IOException e) {
+            throw new HallmarkException("Cannot read the platform public key " + pub + ": " + e.getMessage()
+                    + "; is this the right --data-dir, and has the platform run on it?", e);
+        }
+    }
+
+    public byte[] sign(byte[] message) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(privateKey);
+            s.update(message);
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    public VerifierKey verifierKey() {
+        return verifierKey;
+    }
+
+    public String name() {
+        return verifierKey.name();
+    }
+
+    public PublicKey publicKey() {
+        return verifierKey.publicKey();
+    }
+
+    @Override
+    public String toString() {
+        return "PlatformKey[" + verifierKey.encoded() + "]"; // never the private half
+    }
+}

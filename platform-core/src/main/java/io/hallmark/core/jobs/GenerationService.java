@@ -1,0 +1,106 @@
+package io.hallmark.core.jobs;
+
+import io.hallmark.api.GenerationRequest;
+import io.hallmark.api.InvalidRequestException;
+import io.hallmark.api.Modality;
+import io.hallmark.core.db.Database;
+import io.hallmark.core.persistence.ContentItem;
+import io.hallmark.core.persistence.GovernanceReport;
+import io.hallmark.core.plugin.GeneratorView;
+import io.hallmark.core.plugin.PluginHost;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Generation as clients ask for it: a request is checked against the chosen generator at once (so bad parameters
+ * fail before queueing), queued as a durable job, and later read back with its content and governance report.
+ */
+public final class GenerationService {
+
+    /** What a client asks for. */
+    public record Submission(Modality modality, String prompt, @Nullable String pluginId, Map<String, Object> parameters,
+            @Nullable Long seed, String channel, int priority, @Nullable Duration deadline) {}
+
+    private final Database db;
+    private final PluginHost plugins;
+    private final JobQueue queue;
+    private final Runnable nudge;
+
+    public GenerationService(Database db, PluginHost plugins, JobQueue queue, Runnable nudge) {
+        this.db = db;
+        this.plugins = plugins;
+        this.queue = queue;
+        this.nudge = nudge;
+    }
+
+    /** Validates and queues; returns the queued job. */
+    public JobView submit(Submission s, String actor) {
+        GenerationRequest request = new GenerationRequest(s.modality(), s.prompt(), s.parameters(), s.seed());
+        GeneratorView generator = pick(s.modality(), s.pluginId());
+        Map<String, Object> parameters = generator.info().validate(request.parameters());
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("pluginId", generator.pluginId());
+        stored.put("modality", s.modality().name());
+        stored.put("prompt", s.prompt());
+        stored.put("parameters", parameters);
+        if (s.seed() != null) {
+            stored.put("seed", s.seed());
+        }
+        stored.put("channel", s.channel());
+        stored.put("actor", actor);
+        JobView job = queue.submit(generator.pluginId(), s.modality(), s.prompt(), stored, s.priority(),
+                s.deadline() == null ? null : Instant.now().plus(s.deadline()), actor);
+        nudge.run();
+        return job;
+    }
+
+    private GeneratorView pick(Modality modality, @Nullable String pluginId) {
+        var candidates = plugins.generators().stream().filter(g -> g.info().modality() == modality)
+                .filter(g -> pluginId == null || g.pluginId().equals(pluginId)).toList();
+        if (candidates.isEmpty()) {
+            throw InvalidRequestException.of(pluginId == null ? "modality" : "plugin", pluginId == null
+                    ? "No enabled plugin generates " + modality + "; enabled generators: " + plugins.generators().stream()
+                            .map(g -> g.pluginId() + " (" + g.info().modality() + ")").toList()
+                    : "Plugin '" + pluginId + "' is not enabled or does not generate " + modality);
+        }
+        return candidates.getFirst();
+    }
+
+    /** A job with its content item and governance report, as clients read it. */
+    public Map<String, Object> view(UUID jobId) {
+        JobView job = queue.get(jobId);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("job", job);
+        ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
+        if (item != null) {
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("id", item.id());
+            content.put("status", item.status());
+            content.put("modality", item.modality());
+            content.put("text", item.textBody());
+            content.put("artifactSha256", item.artifactSha256());
+            content.put("mediaType", item.artifactMediaType() != null ? item.artifactMediaType() : "text/plain");
+            content.put("plugin", item.pluginId() == null ? null : item.pluginId() + "@" + item.pluginVersion());
+            content.put("model", item.modelId());
+            content.put("modelSha256", item.modelSha256());
+            content.put("seed", item.seed());
+            result.put("content", content);
+        }
+        report(job.contentItemId()).ifPresent(r -> result.put("report", r.report()));
+        return result;
+    }
+
+    private Optional<GovernanceReport> report(UUID itemId) {
+        return db.inTransaction(s -> s.createSelectionQuery("from GovernanceReport where contentItemId = :id",
+                GovernanceReport.class).setParameter("id", itemId).uniqueResultOptional());
+    }
+
+    public JobQueue queue() {
+        return queue;
+    }
+}

@@ -1,0 +1,363 @@
+package io.hallmark.core.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.api.Modality;
+import io.hallmark.core.NotFoundException;
+import io.hallmark.core.db.Database;
+import io.hallmark.core.db.DatabaseUnavailableException;
+import io.hallmark.core.persistence.Ids;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Generation jobs in PostgreSQL, shared by every node: workers claim the oldest ready job with
+ * {@code FOR UPDATE SKIP LOCKED} under a lease they renew by heartbeat. A job whose lease expires (its worker
+ * crashed) is claimed again and resumes after its last completed step. Every state change after the claim is
+ * fenced by the lease owner, so a worker that lost its lease cannot complete the job: a job completes exactly once.
+ */
+public final class JobQueue {
+
+    /** How the queue behaves. */
+    public record Settings(int capacityPerQueue, Duration lease, int maxAttempts, Duration retryBackoff) {
+
+        public static Settings defaults() {
+            return new Settings(100, Duration.ofSeconds(30), 3, Duration.ofSeconds(2));
+        }
+    }
+
+    /** What a heartbeat learns: whether the worker still holds the job and whether it should stop. */
+    public enum Lease { HELD, CANCEL_REQUESTED, LOST }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final Database db;
+    private final Settings settings;
+
+    public JobQueue(Database db, Settings settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Queues a generation: creates its content item (PENDING) and the job (QUEUED) in one transaction.
+     *
+     * @param queue the queue, normally the plugin id
+     * @throws QueueFullException when the queue already holds its capacity
+     */
+    public JobView submit(String queue, Modality modality, String prompt, Map<String, Object> request, int priority,
+            @Nullable Instant deadline, String actor) {
+        UUID jobId = Ids.newId();
+        UUID itemId = Ids.newId();
+        sql(c -> {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "queue:" + queue);
+                    lock.execute();
+                }
+                try (PreparedStatement count = c.prepareStatement(
+                        "select count(*) from generation_jobs where queue = ? and state in ('QUEUED', 'RUNNING')")) {
+                    count.setString(1, queue);
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) >= settings.capacityPerQueue()) {
+                            throw new QueueFullException(queue, settings.capacityPerQueue());
+                        }
+                    }
+                }
+                try (PreparedStatement item = c.prepareStatement("""
+                        insert into content_items (id, modality, prompt, plugin_id, parameters, seed, status, created_by,
+                                                   created_at, updated_at)
+                        values (?, ?, ?, ?, ?::jsonb, ?, 'PENDING', ?, now(), now())""")) {
+                    item.setObject(1, itemId);
+                    item.setString(2, modality.name());
+                    item.setString(3, prompt);
+                    item.setString(4, queue);
+                    item.setString(5, json(request.getOrDefault("parameters", Map.of())));
+                    Object seed = request.get("seed");
+                    item.setObject(6, seed instanceof Number n ? n.longValue() : null);
+                    item.setString(7, actor);
+                    item.executeUpdate();
+                }
+                try (PreparedStatement job = c.prepareStatement("""
+                        insert into generation_jobs (id, content_item_id, state, request, priority, max_attempts, queue,
+                                                     deadline_at, created_by, created_at, updated_at)
+                        values (?, ?, 'QUEUED', ?::jsonb, ?, ?, ?, ?, ?, now(), now())""")) {
+                    job.setObject(1, jobId);
+                    job.setObject(2, itemId);
+                    job.setString(3, json(request));
+                    job.setInt(4, priority);
+                    job.setInt(5, settings.maxAttempts());
+                    job.setString(6, queue);
+                    job.setTimestamp(7, deadline == null ? null : Timestamp.from(deadline));
+                    job.setString(8, actor);
+                    job.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            return null;
+        });
+        appendEvent(jobId, "queued", Map.of("queue", queue));
+        return get(jobId);
+    }
+
+    /** Claims the oldest ready job (queued, or running under an expired lease), if any. */
+    public Optional<ClaimedJob> claim(String worker) {
+        return sql(c -> {
+            try (PreparedStatement claim = c.prepareStatement("""
+                    update generation_jobs j
+                       set state = 'RUNNING', lease_owner = ?, lease_expires_at = now() + make_interval(secs => ?),
+                           heartbeat_at = now(), attempts = attempts + 1, started_at = coalesce(started_at, now()),
+                           updated_at = now()
+                     where j.id = (select id from generation_jobs
+                                    where (state = 'QUEUED' and (not_before is null or not_before <= now()))
+                                       or (state = 'RUNNING' and lease_expires_at < now())
+                                    order by priority desc, created_at
+                                    limit 1
+                                    for update skip locked)
+                    returning j.id, j.content_item_id, j.request, j.attempts, j.max_attempts, j.current_step,
+                              j.step_state, j.deadline_at""")) {
+                claim.setString(1, worker);
+                claim.setDouble(2, settings.lease().toMillis() / 1000.0);
+                try (ResultSet rs = claim.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Timestamp deadline = rs.getTimestamp(8);
+                    return Optional.of(new ClaimedJob(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            map(rs.getString(3)), rs.getInt(4), rs.getInt(5), rs.getString(6), map(rs.getString(7)),
+                            deadline == null ? null : deadline.toInstant()));
+                }
+            }
+        });
+    }
+
+    /** Renews the lease; says whether the worker still holds the job and whether it was asked to stop. */
+    public Lease heartbeat(UUID job, String worker) {
+        return sql(c -> {
+            try (PreparedStatement beat = c.prepareStatement("""
+                    update generation_jobs set lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now()
+                     where id = ? and lease_owner = ? and state = 'RUNNING'
+                    returning cancel_requested""")) {
+                beat.setDouble(1, settings.lease().toMillis() / 1000.0);
+                beat.setObject(2, job);
+                beat.setString(3, worker);
+                try (ResultSet rs = beat.executeQuery()) {
+                    if (!rs.next()) {
+                        return Lease.LOST;
+                    }
+                    return rs.getBoolean(1) ? Lease.CANCEL_REQUESTED : Lease.HELD;
+                }
+            }
+        });
+    }
+
+    /** Records a completed step and what it produced, so a later attempt resumes after it. */
+    public boolean saveStep(UUID job, String worker, String step, Map<String, Object> state) {
+        return update("""
+                update generation_jobs set current_step = ?, step_state = ?::jsonb, updated_at = now()
+                 where id = ? and lease_owner = ? and state = 'RUNNING'""", step, json(state), job, worker) == 1;
+    }
+
+    /**
+     * Ends a job the worker holds in a final state; false when the worker lost its lease (another worker has the
+     * job, or it was finished already), in which case nothing changes.
+     */
+    public boolean finish(UUID job, String worker, String state, @Nullable String error) {
+        boolean done = update("""
+                update generation_jobs set state = ?, error = ?, lease_owner = null, lease_expires_at = null,
+                       finished_at = now(), updated_at = now()
+                 where id = ? and lease_owner = ? and state = 'RUNNING'""", state, error, job, worker) == 1;
+        if (done) {
+            appendEvent(job, "finished", error == null ? Map.of("state", state) : Map.of("state", state, "error", error));
+        }
+        return done;
+    }
+
+    /**
+     * Records a failed attempt: a retriable failure with attempts left goes back to the queue after a backoff that
+     * doubles each time; otherwise the job is dead-lettered (DEAD) with its cause.
+     */
+    public boolean fail(UUID job, String worker, String cause, boolean retriable, int attempt, int maxAttempts) {
+        if (retriable && attempt < maxAttempts) {
+            Duration backoff = settings.retryBackoff().multipliedBy(1L << Math.min(10, attempt - 1));
+            boolean requeued = update("""
+                    update generation_jobs set state = 'QUEUED', error = ?, lease_owner = null, lease_expires_at = null,
+                           not_before = now() + make_interval(secs => ?), updated_at = now()
+                     where id = ? and lease_owner = ? and state = 'RUNNING'""", cause,
+                    backoff.toMillis() / 1000.0, job, worker) == 1;
+            if (requeued) {
+                appendEvent(job, "retry", Map.of("attempt", attempt, "error", cause, "backoffMillis", backoff.toMillis()));
+            }
+            return requeued;
+        }
+        return finish(job, worker, "DEAD", cause);
+    }
+
+    /** Asks for a job to stop: a queued job is cancelled at once, a running one when its worker next checks. */
+    public JobView cancel(UUID job) {
+        int queued = update("""
+                update generation_jobs set state = 'CANCELLED', cancel_requested = true, finished_at = now(),
+                       updated_at = now()
+                 where id = ? and state = 'QUEUED'""", job);
+        if (queued == 1) {
+            update("update content_items set status = 'CANCELLED', updated_at = now() where id = "
+                    + "(select content_item_id from generation_jobs where id = ?)", job);
+            appendEvent(job, "finished", Map.of("state", "CANCELLED"));
+        } else {
+            update("update generation_jobs set cancel_requested = true, updated_at = now() where id = ? and state = 'RUNNING'",
+                    job);
+        }
+        return get(job);
+    }
+
+    public JobView get(UUID job) {
+        return find(job).orElseThrow(() -> new NotFoundException("job", job.toString(), "No generation job " + job));
+    }
+
+    public Optional<JobView> find(UUID job) {
+        return sql(c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    select id, content_item_id, state, queue, attempts, max_attempts, current_step, error, request,
+                           created_at, started_at, finished_at, cancel_requested
+                      from generation_jobs where id = ?""")) {
+                q.setObject(1, job);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new JobView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7),
+                            rs.getString(8), map(rs.getString(9)), rs.getTimestamp(10).toInstant(),
+                            instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getBoolean(13)));
+                }
+            }
+        });
+    }
+
+    /** Jobs waiting or running per queue. */
+    public Map<String, Long> depth() {
+        return sql(c -> {
+            Map<String, Long> depth = new java.util.TreeMap<>();
+            try (PreparedStatement q = c.prepareStatement(
+                    "select queue, count(*) from generation_jobs where state in ('QUEUED', 'RUNNING') group by queue");
+                    ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    depth.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return depth;
+        });
+    }
+
+    /** Appends a progress event; numbering is per job and gap-free. */
+    public void appendEvent(UUID job, String type, Map<String, Object> data) {
+        sql(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into job_events (job_id, seq, event_type, data, created_at)
+                    select ?, coalesce(max(seq), 0) + 1, ?, ?::jsonb, now() from job_events where job_id = ?""")) {
+                insert.setObject(1, job);
+                insert.setString(2, type);
+                insert.setString(3, json(data));
+                insert.setObject(4, job);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) { // two appends raced for the same number: take the next
+                    return sql(c2 -> {
+                        appendEvent(job, type, data);
+                        return null;
+                    });
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    /** Events after {@code afterSeq}, in order. */
+    public List<JobEvent> events(UUID job, int afterSeq) {
+        return sql(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "select seq, event_type, data, created_at from job_events where job_id = ? and seq > ? order by seq")) {
+                q.setObject(1, job);
+                q.setInt(2, afterSeq);
+                List<JobEvent> events = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new JobEvent(rs.getInt(1), rs.getString(2), map(rs.getString(3)),
+                                rs.getTimestamp(4).toInstant()));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    private int update(String statement, Object... params) {
+        return sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T sql(SqlWork<T> work) {
+        try (Connection c = db.dataSource().getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("Job queue: " + e.getMessage(), e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not JSON-serializable: " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> map(@Nullable String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt JSON in the job table: " + e.getMessage(), e);
+        }
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

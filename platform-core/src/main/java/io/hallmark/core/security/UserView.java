@@ -1,0 +1,16 @@
+package io.hallmark.core.security;
+
+import io.hallmark.core.persistence.Role;
+import io.hallmark.core.persistence.UserAccount;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A user as the API shows it: never the password hash. */
+public record UserView(String username, @Nullable String displayName, Role role, boolean enabled, Instant createdAt,
+        @Nullable Instant lastLoginAt) {
+
+    static UserView of(UserAccount user) {
+        return new UserView(user.username(), user.displayName(), user.role(), user.enabled(), user.createdAt(),
+                user.lastLoginAt());
+    }
+}

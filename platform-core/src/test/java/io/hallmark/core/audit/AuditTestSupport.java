@@ -1,0 +1,66 @@
+package io.hallmark.core.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+
+/** Helpers for the audit tests: raw SQL as an attacker with database access would run it. */
+final class AuditTestSupport {
+
+    private AuditTestSupport() {}
+
+    /** Runs statements with triggers off, as a superuser can: the append-only guard does not stop them. */
+    static void tamper(DataSource ds, String... sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica");
+            try {
+                for (String q : sql) {
+                    s.execute(q);
+                }
+            } finally {
+                s.execute("set session_replication_role = origin");
+            }
+        }
+    }
+
+    static long count(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Empties every audit table (with triggers off) so a test starts from an empty log. */
+    static void reset(DataSource ds) throws SQLException {
+        tamper(ds, "delete from audit_retention_runs", "delete from audit_checkpoints", "delete from audit_events",
+                "update audit_head set tree_size = 0, frontier = ''::bytea");
+    }
+
+    /** A clock that can be moved. */
+    static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.hallmark.core.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hallmark.api.Modality;
+import io.hallmark.core.db.Database;
+import io.hallmark.core.testing.PostgresExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The durable queue's guarantees, on the real embedded PostgreSQL. */
+@ExtendWith(PostgresExtension.class)
+class JobQueueTest {
+
+    private final Database db;
+    private JobQueue queue;
+
+    JobQueueTest(Database db) {
+        this.db = db;
+    }
+
+    @BeforeEach
+    void emptyQueue() {
+        db.useTransaction(s -> {
+            s.createNativeMutationQuery("delete from job_events").executeUpdate();
+            s.createNativeMutationQuery("delete from governance_reports").executeUpdate();
+            s.createNativeMutationQuery("delete from generation_jobs").executeUpdate();
+            s.createNativeMutationQuery("delete from content_items").executeUpdate();
+        });
+        queue = new JobQueue(db, new JobQueue.Settings(5, Duration.ofSeconds(30), 3, Duration.ofMillis(10)));
+    }
+
+    private JobView submit(String queueName) {
+        return queue.submit(queueName, Modality.TEXT, "a prompt", Map.of("pluginId", queueName, "modality", "TEXT",
+                "prompt", "a prompt"), 0, null, "tester");
+    }
+
+    @Test
+    void concurrentWorkersClaimEveryJobExactlyOnce() throws Exception {
+        queue = new JobQueue(db, new JobQueue.Settings(100, Duration.ofSeconds(30), 3, Duration.ofMillis(10)));
+        Set<UUID> submitted = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 40; i++) {
+            submitted.add(submit("q").id());
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        List<Future<List<UUID>>> results = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String worker = "w" + w;
+            results.add(workers.submit(() -> {
+                List<UUID> mine = new ArrayList<>();
+                for (var job = queue.claim(worker); job.isPresent(); job = queue.claim(worker)) {
+                    mine.add(job.get().id());
+                    assertThat(queue.finish(job.get().id(), worker, "DONE", null)).isTrue();
+                }
+                return mine;
+            }));
+        }
+        List<UUID> claimed = new ArrayList<>();
+        for (Future<List<UUID>> f : results) {
+            claimed.addAll(f.get());
+        }
+        workers.shutdown();
+
+        assertThat(claimed).hasSize(40).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(claimed)).isEqualTo(submitted);
+    }
+
+    @Test
+    void anExpiredLeaseIsReclaimedAndResumesAfterTheLastStepWhileTheOldWorkerIsFenced() {
+        JobView job = submit("q");
+        ClaimedJob first = queue.claim("worker-a").orElseThrow();
+        assertThat(queue.saveStep(first.id(), "worker-a", "generate", Map.of("sha256", "abc"))).isTrue();
+        db.useTransaction(s -> s.createNativeMutationQuery(
+                "update generation_jobs set lease_expires_at = now() - interval '1 second'").executeUpdate());
+
+        ClaimedJob second = queue.claim("worker-b").orElseThrow();
+
+        assertThat(second.id()).isEqualTo(job.id());
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.lastStep()).isEqualTo("generate");
+        assertThat(second.stepState()).containsEntry("sha256", "abc");
+        assertThat(queue.heartbeat(job.id(), "worker-a")).isEqualTo(JobQueue.Lease.LOST);
+        assertThat(queue.saveStep(job.id(), "worker-a", "check", Map.of())).isFalse();
+        assertThat(queue.finish(job.id(), "worker-a", "DONE", null)).as("the old worker cannot complete it").isFalse();
+        assertThat(queue.finish(job.id(), "worker-b", "DONE", null)).isTrue();
+        assertThat(queue.finish(job.id(), "worker-b", "DONE", null)).as("completes exactly once").isFalse();
+        assertThat(queue.get(job.id()).state()).isEqualTo("DONE");
+    }
+
+    @Test
+    void retriableFailuresBackOffAndExhaustedJobsAreDeadLettered() throws Exception {
+        JobView job = submit("q");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ClaimedJob claimed = awaitClaim("w");
+            assertThat(claimed.attempt()).isEqualTo(attempt);
+            queue.fail(claimed.id(), "w", "model busy", true, claimed.attempt(), claimed.maxAttempts());
+        }
+
+        JobView dead = queue.get(job.id());
+        assertThat(dead.state()).isEqualTo("DEAD");
+        assertThat(dead.error()).isEqualTo("model busy");
+        assertThat(queue.events(job.id(), 0)).extracting(JobEvent::type).containsSubsequence("retry", "retry", "finished");
+    }
+
+    @Test
+    void aFullQueueRefusesNewJobsWhileOtherQueuesAccept() {
+        for (int i = 0; i < 5; i++) {
+            submit("busy");
+        }
+
+        assertThatThrownBy(() -> submit("busy")).isInstanceOf(QueueFullException.class)
+                .hasMessageContaining("The queue for 'busy' is full (5 jobs");
+        assertThat(submit("quiet").state()).isEqualTo("QUEUED");
+        assertThat(queue.depth()).containsEntry("busy", 5L).containsEntry("quiet", 1L);
+    }
+
+    @Test
+    void cancellingAQueuedJobEndsItAndARunningOneIsAskedToStop() {
+        JobView queued = submit("q");
+        assertThat(queue.cancel(queued.id()).state()).isEqualTo("CANCELLED");
+        assertThat(queue.claim("w")).isEmpty();
+
+        JobView running = submit("q");
+        ClaimedJob claimed = queue.claim("w").orElseThrow();
+        assertThat(queue.cancel(running.id()).cancelRequested()).isTrue();
+        assertThat(queue.heartbeat(claimed.id(), "w")).isEqualTo(JobQueue.Lease.CANCEL_REQUESTED);
+    }
+
+    private ClaimedJob awaitClaim(String worker) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            var job = queue.claim(worker);
+            if (job.isPresent()) {
+                return job.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no job became ready");
+    }
+}

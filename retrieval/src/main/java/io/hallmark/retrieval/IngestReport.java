@@ -1,0 +1,28 @@
+package io.hallmark.retrieval;
+
+import io.hallmark.retrieval.ingest.Skip;
+import java.util.List;
+
+/**
+ * What one ingest did.
+ *
+ * @param added sources new to the knowledge base
+ * @param replaced sources whose content changed and whose chunks were replaced
+ * @param unchanged sources whose content was already indexed as is (not re-embedded)
+ * @param chunks chunks written
+ * @param skips files and rows not taken, with reasons
+ * @param millis wall-clock time of the whole ingest
+ * @param embedMillis time spent embedding
+ */
+public record IngestReport(int added, int replaced, int unchanged, long chunks, List<Skip> skips, long millis,
+        long embedMillis) {
+
+    public IngestReport {
+        skips = List.copyOf(skips);
+    }
+
+    /** Chunks written per second of wall-clock time. */
+    public double chunksPerSecond() {
+        return millis == 0 ? 0 : chunks * 1000.0 / millis;
+    }
+}

@@ -1,0 +1,258 @@
+package io.hallmark.retrieval;
+
+import io.hallmark.retrieval.chunk.Chunk;
+import io.hallmark.retrieval.chunk.Chunker;
+import io.hallmark.retrieval.embed.Embedder;
+import io.hallmark.retrieval.index.IndexSettings;
+import io.hallmark.retrieval.index.IndexStats;
+import io.hallmark.retrieval.index.IndexedChunk;
+import io.hallmark.retrieval.index.LuceneIndex;
+import io.hallmark.retrieval.ingest.DocumentLoader;
+import io.hallmark.retrieval.ingest.LoadResult;
+import io.hallmark.retrieval.ingest.Skip;
+import io.hallmark.retrieval.ingest.SourceDocument;
+import io.hallmark.retrieval.search.FusionWeights;
+import io.hallmark.retrieval.search.ReciprocalRankFusion;
+import io.hallmark.retrieval.search.SearchHit;
+import io.hallmark.retrieval.search.SearchMode;
+import io.hallmark.retrieval.search.SearchRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A knowledge base: one Lucene index in one folder, an embedder, and the chunking and search around them.
+ * This is the entry point of the module.
+ *
+ * <pre>{@code
+ * try (Embedder embedder = OnnxEmbedder.createDefault();
+ *      KnowledgeBase kb = KnowledgeBase.open(dataDir.resolve("kb/default"), KnowledgeBaseOptions.DEFAULT, embedder)) {
+ *     kb.ingest(Path.of("docs"), IngestListener.NONE);
+ *     List<SearchHit> hits = kb.search(SearchRequest.of("sea level rise", SearchMode.HYBRID, 5));
+ * }
+ * }</pre>
+ *
+ * <p>Each {@code ingest} call commits once at its end, so a crash mid-ingest leaves the knowledge base as it
+ * was after the previous ingest; {@link #delete(String)} commits at once. Searches see every write of this
+ * process immediately (near-real-time readers). Unchanged sources are recognised by a content hash and not
+ * embedded again. Thread-safe for searches; ingests and deletes are serialised.
+ */
+public final class KnowledgeBase implements AutoCloseable {
+
+    /**
+     * Vector, hybrid and re-ranked searches draw this many candidates per k from each list, and at least
+     * {@link #MIN_CANDIDATES}: HNSW searched for only 10 candidates found 0.92-0.98 of the exact top 10 in the
+     * benchmark, with 50 candidates 0.99 (docs/retrieval.md).
+     */
+    static final int CANDIDATES_PER_K = 5;
+    static final int MIN_CANDIDATES = 50;
+
+    private final LuceneIndex index;
+    private final @Nullable Embedder embedder;
+    private final KnowledgeBaseOptions options;
+    private final Chunker chunker;
+
+    private KnowledgeBase(LuceneIndex index, @Nullable Embedder embedder, KnowledgeBaseOptions options) {
+        this.index = index;
+        this.embedder = embedder;
+        this.options = options;
+        this.chunker = new Chunker(options.chunking());
+    }
+
+    /**
+     * Opens (or creates) the knowledge base in {@code folder}.
+     *
+     * @param embedder the embedder, or {@code null} for a BM25-only knowledge base
+     * @throws InvalidRetrievalRequestException when the folder was built with another embedder
+     */
+    public static KnowledgeBase open(Path folder, KnowledgeBaseOptions options, @Nullable Embedder embedder) {
+        IndexSettings settings = embedder == null
+                ? new IndexSettings(IndexSettings.NO_EMBEDDER, 0, false)
+                : new IndexSettings(embedder.name(), embedder.dimension(), options.quantizedVectors());
+        return new KnowledgeBase(LuceneIndex.open(folder, settings), embedder, options);
+    }
+
+    /** The embedder name recorded in the knowledge base at {@code folder}, if it has been committed once. */
+    public static Optional<String> storedEmbedder(Path folder) {
+        return LuceneIndex.storedSettings(folder).map(IndexSettings::embedder);
+    }
+
+    /** Reads a file or folder and ingests what it can; skipped files and rows are in the report. */
+    public IngestReport ingest(Path path, IngestListener listener) {
+        LoadResult loaded = new DocumentLoader(options.maxFileBytes()).load(path);
+        return ingest(loaded.documents(), loaded.skips(), listener);
+    }
+
+    /** Ingests documents: new sources are added, changed ones replaced, unchanged ones left alone. */
+    public IngestReport ingest(List<SourceDocument> documents, IngestListener listener) {
+        return ingest(documents, List.of(), listener);
+    }
+
+    private synchronized IngestReport ingest(List<SourceDocument> documents, List<Skip> earlierSkips,
+            IngestListener listener) {
+        long start = System.nanoTime();
+        List<Skip> skips = new ArrayList<>(earlierSkips);
+        String embedderName = embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name();
+        // look every hash up before writing, so the near-real-time reader is opened once
+        Map<String, String> hashes = new HashMap<>();
+        Map<String, Boolean> known = new HashMap<>();
+        List<SourceDocument> todo = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int unchanged = 0;
+        for (SourceDocument doc : documents) {
+            if (!seen.add(doc.id())) {
+                skips.add(new Skip(doc.id(), 0, "the same source id appears twice in one ingest; the first was kept"));
+                continue;
+            }
+            if (doc.isBlank()) {
+                skips.add(new Skip(doc.id(), 0, "no text"));
+                continue;
+            }
+            String hash = SourceHash.of(doc, options.chunking(), embedderName);
+            Optional<String> stored = index.sourceHash(doc.id());
+            if (stored.isPresent() && stored.get().equals(hash)) {
+                unchanged++;
+                continue;
+            }
+            hashes.put(doc.id(), hash);
+            known.put(doc.id(), stored.isPresent());
+            todo.add(doc);
+        }
+        int added = 0;
+        int replaced = 0;
+        long chunks = 0;
+        long embedNanos = 0;
+        int done = unchanged;
+        int total = documents.size();
+        List<SourceDocument> batchDocs = new ArrayList<>();
+        List<List<Chunk>> batchChunks = new ArrayList<>();
+        int batchSize = 0;
+        for (int i = 0; i < todo.size(); i++) {
+            SourceDocument doc = todo.get(i);
+            List<Chunk> docChunks = chunker.chunk(doc);
+            batchDocs.add(doc);
+            batchChunks.add(docChunks);
+            batchSize += docChunks.size();
+            if (batchSize >= options.embedBatch() || i == todo.size() - 1) {
+                long t = System.nanoTime();
+                List<List<IndexedChunk>> embedded = embed(batchChunks);
+                embedNanos += System.nanoTime() - t;
+                for (int j = 0; j < batchDocs.size(); j++) {
+                    SourceDocument d = batchDocs.get(j);
+                    index.replaceSource(d.id(), hashes.get(d.id()), embedded.get(j));
+                    if (known.get(d.id())) {
+                        replaced++;
+                    } else {
+                        added++;
+                    }
+                    chunks += embedded.get(j).size();
+                }
+                done += batchDocs.size();
+                listener.progress(done, total, chunks);
+                batchDocs.clear();
+                batchChunks.clear();
+                batchSize = 0;
+            }
+        }
+        if (added + replaced > 0) {
+            index.commit();
+        } else if (index.stats().commitGeneration() == 0) {
+            index.commit(); // record the settings even for an empty first ingest
+        }
+        listener.progress(total, total, chunks);
+        return new IngestReport(added, replaced, unchanged, chunks, skips, (System.nanoTime() - start) / 1_000_000,
+                embedNanos / 1_000_000);
+    }
+
+    private List<List<IndexedChunk>> embed(List<List<Chunk>> perDoc) {
+        List<List<IndexedChunk>> out = new ArrayList<>(perDoc.size());
+        if (embedder == null) {
+            for (List<Chunk> chunks : perDoc) {
+                out.add(chunks.stream().map(c -> new IndexedChunk(c, null)).toList());
+            }
+            return out;
+        }
+        List<String> texts = new ArrayList<>();
+        perDoc.forEach(chunks -> chunks.forEach(c -> texts.add(c.embeddingText())));
+        List<float[]> vectors = embedder.embedDocuments(texts);
+        int k = 0;
+        for (List<Chunk> chunks : perDoc) {
+            List<IndexedChunk> indexed = new ArrayList<>(chunks.size());
+            for (Chunk c : chunks) {
+                indexed.add(new IndexedChunk(c, vectors.get(k++)));
+            }
+            out.add(indexed);
+        }
+        return out;
+    }
+
+    /** Removes a source and its chunks, durably; returns whether it was there. */
+    public synchronized boolean delete(String sourceId) {
+        boolean present = index.deleteSource(sourceId);
+        if (present) {
+            index.commit();
+        }
+        return present;
+    }
+
+    /** Searches; hits are best first, at most {@code k}. */
+    public List<SearchHit> search(SearchRequest request) {
+        int pool = options.reranker() == null && request.mode() == SearchMode.BM25
+                ? request.k()
+                : Math.min(SearchRequest.MAX_K, Math.max(MIN_CANDIDATES, request.k() * CANDIDATES_PER_K));
+        List<SearchHit> hits = switch (request.mode()) {
+            case BM25 -> index.bm25(request.query(), request.filter(), pool);
+            case VECTOR -> index.knn(queryVector(request.query()), request.filter(), pool);
+            case HYBRID -> hybrid(request, pool);
+        };
+        if (options.reranker() != null) {
+            hits = options.reranker().rerank(request.query(), List.copyOf(hits));
+        }
+        return hits.size() > request.k() ? List.copyOf(hits.subList(0, request.k())) : hits;
+    }
+
+    private List<SearchHit> hybrid(SearchRequest request, int pool) {
+        FusionWeights w = request.fusion();
+        List<SearchHit> bm25 = w.bm25() == 0 ? List.of() : index.bm25(request.query(), request.filter(), pool);
+        List<SearchHit> vector = w.vector() == 0 ? List.of() : index.knn(queryVector(request.query()), request.filter(), pool);
+        return ReciprocalRankFusion.fuse(bm25, vector, w);
+    }
+
+    private float[] queryVector(String query) {
+        if (embedder == null) {
+            throw new InvalidRetrievalRequestException("The knowledge base at '" + index.path()
+                    + "' has no embedder, so only BM25 search works; use --mode bm25");
+        }
+        return embedder.embedQuery(query);
+    }
+
+    /** Counts and settings. */
+    public KnowledgeBaseStats stats() {
+        IndexStats s = index.stats();
+        return new KnowledgeBaseStats(index.path(), s.sources(), s.chunks(), index.settings().embedder(),
+                index.settings().dimension(), index.settings().quantized(), s.segments(), s.sizeBytes(),
+                s.commitGeneration(), s.commitData().getOrDefault("hallmark.committed", ""));
+    }
+
+    /** The index, for benchmarks and tools that need exact vector access. */
+    public LuceneIndex index() {
+        return index;
+    }
+
+    /** The embedder, if any. */
+    public Optional<Embedder> embedder() {
+        return Optional.ofNullable(embedder);
+    }
+
+    /** Closes the index (not the embedder, which the caller owns). */
+    @Override
+    public void close() {
+        index.close();
+    }
+}

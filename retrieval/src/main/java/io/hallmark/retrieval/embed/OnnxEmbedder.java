@@ -1,0 +1,102 @@
+package io.hallmark.retrieval.embed;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import io.hallmark.retrieval.RetrievalException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An {@link Embedder} on one of LangChain4j's in-process ONNX models. Texts are embedded in batches of
+ * {@code batchSize}, each batch spread over {@code threads} worker threads; vectors are L2-normalised so the
+ * index can use dot-product similarity. See the package documentation for the ONNX Runtime order trap.
+ */
+public final class OnnxEmbedder implements Embedder {
+
+    private final EmbeddingModel model;
+    private final dev.langchain4j.model.embedding.EmbeddingModel delegate;
+    private final ExecutorService executor;
+    private final int batchSize;
+
+    /**
+     * Loads the model (a second or two; the ONNX file comes from the classpath).
+     *
+     * @param threads worker threads for a batch (the number of cores is a good value)
+     * @param batchSize texts per call into the model
+     */
+    public OnnxEmbedder(EmbeddingModel model, int threads, int batchSize) {
+        if (threads < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("threads and batchSize must be at least 1, got " + threads + " and "
+                    + batchSize);
+        }
+        this.model = model;
+        this.batchSize = batchSize;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "embedder-" + model.id() + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.delegate = model.create(executor);
+        } catch (RuntimeException | LinkageError e) {
+            executor.shutdownNow();
+            throw new RetrievalException("Cannot load the embedding model '" + model.id() + "': " + e
+                    + ". If another ONNX Runtime user started first, see the order note in io.hallmark.retrieval.embed", e);
+        }
+    }
+
+    /**
+     * Worker threads that suit this machine: half the cores. ONNX Runtime already spreads one inference over
+     * the cores, so more workers oversubscribe them; on 2 cores one worker embedded about twice as fast as two.
+     */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** The default model with {@link #defaultThreads()} workers, in batches of 64. */
+    public static OnnxEmbedder createDefault() {
+        return new OnnxEmbedder(EmbeddingModel.ALL_MINILM_L6_V2, defaultThreads(), 64);
+    }
+
+    public EmbeddingModel model() {
+        return model;
+    }
+
+    @Override
+    public String name() {
+        return model.id();
+    }
+
+    @Override
+    public int dimension() {
+        return 384;
+    }
+
+    @Override
+    public List<float[]> embedDocuments(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += batchSize) {
+            List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + batchSize)).stream()
+                    .map(t -> TextSegment.from(model.documentPrefix() + t))
+                    .toList();
+            for (Embedding e : delegate.embedAll(batch).content()) {
+                vectors.add(Vectors.normalize(e.vector()));
+            }
+        }
+        return vectors;
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return Vectors.normalize(delegate.embed(model.queryPrefix() + query).content().vector());
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
