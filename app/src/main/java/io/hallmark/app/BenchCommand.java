@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code hallmark bench}: benchmarks that run Hallmark side by side with a baseline and print the ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each compares Hallmark with a baseline in the same run.",
-        subcommands = {BenchCommand.Plugins.class, RetrievalBenchCommand.class})
+        subcommands = {BenchCommand.Plugins.class, RetrievalBenchCommand.class, GovernanceBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -26,7 +26,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark; valid: plugins, retrieval");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark; valid: plugins, retrieval, governance");
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true,
