@@ -55,7 +55,7 @@ public final class BiasTrainer {
         all.addAll(calibNeg);
         List<String> distinct = all.stream().distinct().toList();
         progress.accept("embedding " + distinct.size() + " dev sentences");
-        List<float[]> vectors = features.features(distinct);
+        List<float[]> vectors = BiasFeatures.of(features, distinct);
         Map<String, float[]> cache = new HashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
             cache.put(distinct.get(i), vectors.get(i));

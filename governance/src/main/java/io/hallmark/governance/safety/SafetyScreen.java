@@ -65,7 +65,8 @@ public final class SafetyScreen {
         while (m.find()) {
             String s = m.group().strip();
             if (s.length() >= 3) {
-                bounds.add(new int[] {m.start(), m.end()});
+                int lead = m.group().length() - m.group().stripLeading().length();
+                bounds.add(new int[] {m.start() + lead, m.start() + lead + s.length()});
                 sentences.add(s);
             }
         }
