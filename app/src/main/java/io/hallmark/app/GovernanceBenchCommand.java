@@ -70,7 +70,6 @@ final class GovernanceBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--runs must be at least 1, --warmup at least 0, --words at least 10");
         }
         HallmarkConfig config = platform.load();
-        String text = text(words);
         PrintWriter err = spec.commandLine().getErr();
         try (GovernanceModels models = GovernanceCommands.models(config, evalDir)) {
             long loadStart = System.nanoTime();
@@ -78,14 +77,14 @@ final class GovernanceBenchCommand implements Callable<Integer> {
             models.bias();
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             GovernanceStage stage = new GovernanceStage(StandardAssessors.of(models));
-            AssessmentInput input = new AssessmentInput(Modality.TEXT,
-                    "Write a short report on the library committee meeting.", text, null, "text/plain", Map.of());
             err.println("bench governance: " + warmup + " warm-up and " + runs + " measured runs on " + words + " words");
             for (int i = 0; i < warmup; i++) {
-                stage.assess(input);
+                stage.assess(input(text(words, -1 - i)));
             }
             long[] nanos = new long[runs];
             for (int i = 0; i < runs; i++) {
+                // every run gets its own sentences, so no embedding is cached from an earlier run
+                AssessmentInput input = input(text(words, i));
                 long t0 = System.nanoTime();
                 stage.assess(input);
                 nanos[i] = System.nanoTime() - t0;
@@ -109,12 +108,19 @@ final class GovernanceBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String text(int words) {
-        Random random = new Random(500);
+    private static AssessmentInput input(String text) {
+        return new AssessmentInput(Modality.TEXT, "Write a short report on the library committee meeting.", text, null,
+                "text/plain", Map.of());
+    }
+
+    /** About {@code words} words of report sentences; each sentence names the run, so runs never repeat a sentence. */
+    static String text(int words, int run) {
+        Random random = new Random(500 + run);
         StringBuilder sb = new StringBuilder();
         int n = 0;
         while (n < words) {
-            String s = SENTENCES[random.nextInt(SENTENCES.length)];
+            String s = "In item " + (n / 10 + 1) + " of meeting " + (run + 1000) + ", "
+                    + SENTENCES[random.nextInt(SENTENCES.length)];
             String[] w = s.split(" ");
             int take = Math.min(w.length, words - n);
             sb.append(String.join(" ", java.util.Arrays.copyOf(w, take)));

@@ -31,15 +31,46 @@ public final class TextFeatures {
         return embedder.dimension() + NGRAM_BUCKETS + SHAPE;
     }
 
-    /** One vector per text, in order. */
+    /**
+     * One vector per text, in order. Vectors of short texts (sentences) are kept in a small LRU cache, so the
+     * assessors of one governance run (toxicity and bias both read the output's sentences) embed each sentence once.
+     * The returned arrays are shared: do not modify them.
+     */
     public List<float[]> features(List<String> texts) {
-        List<float[]> embeddings = embedder.embedDocuments(texts.stream().map(TextFeatures::clip).toList());
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            out.add(combine(embeddings.get(i), texts.get(i)));
+        float[][] out = new float[texts.size()][];
+        List<Integer> missing = new ArrayList<>();
+        synchronized (recent) {
+            for (int i = 0; i < texts.size(); i++) {
+                out[i] = recent.get(texts.get(i));
+                if (out[i] == null) {
+                    missing.add(i);
+                }
+            }
         }
-        return out;
+        if (!missing.isEmpty()) {
+            List<float[]> embeddings = embedder.embedDocuments(missing.stream().map(i -> clip(texts.get(i))).toList());
+            synchronized (recent) {
+                for (int k = 0; k < missing.size(); k++) {
+                    int i = missing.get(k);
+                    out[i] = combine(embeddings.get(k), texts.get(i));
+                    if (texts.get(i).length() <= CACHED_LENGTH) {
+                        recent.put(texts.get(i), out[i]);
+                    }
+                }
+            }
+        }
+        return java.util.Arrays.asList(out);
     }
+
+    private static final int CACHED_LENGTH = 1000;
+    private static final int CACHE_SIZE = 1024;
+
+    private final java.util.Map<String, float[]> recent = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
 
     public float[] features(String text) {
         return features(List.of(text)).get(0);
