@@ -153,6 +153,13 @@ public final class GenerationPipeline implements JobRunner {
             }
             item.setStatus(ContentStatus.CHECKING);
         });
+        Map<String, Object> generated = new LinkedHashMap<>();
+        generated.put("round", round);
+        generated.put("promptTokens", content.usage().promptTokens());
+        generated.put("outputTokens", content.usage().outputTokens());
+        generated.put("durationMillis", content.duration().toMillis());
+        generated.put("metadata", content.metadata());
+        context.event("generated", generated);
         context.stepDone("generate", Map.of("sha256", content.sha256(), "mediaType", content.mediaType(),
                 "outputTokens", content.usage().outputTokens(), "round", round, "prompt", prompt));
     }
