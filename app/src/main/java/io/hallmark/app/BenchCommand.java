@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each compares Hallmark with a baseline in the same run.",
         subcommands = {BenchCommand.Queue.class, BenchCommand.Plugins.class, RetrievalBenchCommand.class,
-            BenchCommand.Textgen.class})
+            BenchCommand.Textgen.class, GovernanceBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,7 +31,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing benchmark; valid: queue, plugins, retrieval, textgen");
+                "Missing benchmark; valid: queue, plugins, retrieval, textgen, governance");
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true,

@@ -22,9 +22,10 @@ import io.hallmark.core.jobs.JobQueue;
 import io.hallmark.core.jobs.JobWorkers;
 import io.hallmark.core.jobs.PluginChecksAssessor;
 import io.hallmark.core.policy.PolicyService;
-import io.hallmark.governance.stage.CodeFindingsAssessor;
 import io.hallmark.governance.stage.GovernanceStage;
-import io.hallmark.governance.stage.PiiAssessor;
+import io.hallmark.governance.GovernanceModels;
+import io.hallmark.governance.stage.Assessor;
+import io.hallmark.governance.stage.StandardAssessors;
 import java.util.List;
 import io.hallmark.core.security.Access;
 import io.hallmark.core.security.ApiTokenService;
@@ -32,6 +33,7 @@ import io.hallmark.core.security.SessionService;
 import io.hallmark.core.security.UserService;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -130,8 +132,11 @@ public final class Platform implements AutoCloseable {
                     config.intSetting(ConfigKey.JOB_QUEUE_CAPACITY, 1, 1_000_000),
                     java.time.Duration.ofSeconds(config.intSetting(ConfigKey.JOB_LEASE_SECONDS, 2, 3_600)), 3,
                     java.time.Duration.ofSeconds(2)));
-            GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(), new CodeFindingsAssessor(),
-                    new PluginChecksAssessor(plugins)));
+            GovernanceModels governanceModels = GovernanceModels.in(dataDir.root().resolve("governance"));
+            started.push(governanceModels);
+            List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));
+            assessors.add(new PluginChecksAssessor(plugins));
+            GovernanceStage governance = new GovernanceStage(assessors);
             return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
                     jobs, governance, started);
         } catch (RuntimeException e) {
