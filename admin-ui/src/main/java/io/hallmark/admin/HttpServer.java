@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hallmark.api.HallmarkException;
 import io.hallmark.core.Platform;
+import io.hallmark.core.content.ContentCatalog;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -52,6 +53,8 @@ public final class HttpServer implements AutoCloseable {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         KbRoutes kbRoutes = new KbRoutes(platform.config().dataDir());
+        ContentCatalog catalog = new ContentCatalog(platform.database(), platform.audit().log());
+        java.util.concurrent.atomic.AtomicReference<Javalin> self = new java.util.concurrent.atomic.AtomicReference<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -68,6 +71,7 @@ public final class HttpServer implements AutoCloseable {
                 files.directory = "/console";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
+            config.staticFiles.enableWebjars();
 
             RoutesConfig routes = config.routes;
             routes.before(SecurityHeaders::apply);
@@ -78,10 +82,17 @@ public final class HttpServer implements AutoCloseable {
             new PolicyRoutes(platform.policies()).register(routes);
             new GenerationRoutes(platform.generations(), platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
+            new ContentRoutes(catalog, platform.blobs()).register(routes);
+            new AuditRoutes(platform.database(), platform.audit(), platform.config().dataDir().resolve("exports"))
+                    .register(routes);
+            new DashboardRoutes(catalog, platform.jobs(), platform.plugins()).register(routes);
+            routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApi.document(routesOf(self.get()),
+                    io.hallmark.core.Version.current())), Allowed.ANY_USER);
             kbRoutes.register(routes);
             extraRoutes.forEach(r -> r.accept(routes));
             registerErrorHandlers(routes);
         });
+        self.set(javalin);
         try {
             javalin.start();
         } catch (RuntimeException e) {
@@ -130,6 +141,10 @@ public final class HttpServer implements AutoCloseable {
 
     /** Every registered route (for the OpenAPI check and the role tests). */
     public java.util.List<Route> routes() {
+        return routesOf(javalin);
+    }
+
+    private static java.util.List<Route> routesOf(Javalin javalin) {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(p -> p.endpoint)
                 .filter(e -> !e.method.name().equals("BEFORE") && !e.method.name().equals("AFTER")
