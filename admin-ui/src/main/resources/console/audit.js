@@ -37,11 +37,11 @@
 
   async function events() {
     const f = H.formValues(filter);
-    const box = clear(document.getElementById('events'));
+    const box = document.getElementById('events');
     try {
       const data = await api('GET', '/api/v1/audit/events' + H.query({ type: f.type, actor: f.actor, subject: f.subject, from: f.from, to: f.to, page, size: 20 }));
       clear(document.getElementById('audit-message'));
-      box.appendChild(table([
+      clear(box).appendChild(table([
         ['#', (e) => e.seq], ['Time', (e) => H.time(e.time)], ['Actor', (e) => e.actor], ['Type', (e) => e.type],
         ['Subject', (e) => e.subject || ''], ['Details', (e) => el('code', { text: JSON.stringify(e.payload) })],
       ], data.items));
@@ -52,9 +52,8 @@
   }
 
   async function exports() {
-    const box = clear(document.getElementById('exports'));
     const data = await api('GET', '/api/v1/audit/exports');
-    box.appendChild(table([['Export', (x) => x.id], ['', (x) => el('a', { href: x.download, text: 'Download zip' })]], data.items));
+    clear(document.getElementById('exports')).appendChild(table([['Export', (x) => x.id], ['', (x) => el('a', { href: x.download, text: 'Download zip' })]], data.items));
   }
 
   filter.addEventListener('submit', (event) => { event.preventDefault(); page = 1; events(); });
@@ -71,8 +70,7 @@
         'Exported ' + r.events + ' events, ' + r.items + ' items and ' + r.policies + ' policies to ' + r.folder +
         ' (checkpoint #' + r.checkpointNumber + ', tree size ' + r.treeSize + '). ',
         el('a', { href: r.download, text: 'Download zip' })));
-      exports();
-      events();
+      await Promise.all([exports(), events()]);
     } catch (e) {
       H.error(box, e);
     }

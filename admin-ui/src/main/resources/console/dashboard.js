@@ -17,21 +17,27 @@
     const opts = {
       title, width: Math.max(320, container.clientWidth - 10), height: 200,
       scales: { x: { time: true } },
-      series: [{}].concat(names.map((n, i) => ({ label: n, stroke: COLORS[i % COLORS.length], width: 2, points: { show: true } }))),
+      series: [{}].concat(names.map((n, i) => ({ label: n, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: true, points: { show: true, size: 6 } }))),
     };
     const data = [times].concat(names.map((n) => seriesByName[n]));
     new uPlot(opts, data, container); // eslint-disable-line no-new
   }
 
-  function pivot(rows, key, value) {
-    const times = [...new Set(rows.map((r) => Date.parse(r.t) / 1000))].sort((a, b) => a - b);
+  /** One point per hour of the window (so the axis spans it), each series filled with `empty` where it has no row. */
+  function pivot(rows, key, value, since, empty) {
+    const hour = 3600;
+    const start = Math.floor(Date.parse(since) / 1000 / hour) * hour;
+    const end = Math.floor(Date.now() / 1000 / hour) * hour;
+    const times = [];
+    for (let t = start; t <= end; t += hour) times.push(t);
     const series = {};
     rows.forEach((r) => {
       const name = r[key];
-      if (!series[name]) series[name] = times.map(() => null);
-      series[name][times.indexOf(Date.parse(r.t) / 1000)] = r[value];
+      if (!series[name]) series[name] = times.map(() => empty);
+      const i = times.indexOf(Date.parse(r.t) / 1000);
+      if (i >= 0) series[name][i] = r[value];
     });
-    return { times, series };
+    return { times: rows.length ? times : [], series };
   }
 
   async function health() {
@@ -61,9 +67,9 @@
     stats.appendChild(stat('Jobs queued or running', depth));
     stats.appendChild(stat('Heap in use', Math.round(d.memory.heapUsedBytes / 1048576) + ' MiB of ' + Math.round(d.memory.heapMaxBytes / 1048576)));
 
-    const g = pivot(d.generations, 'status', 'count');
+    const g = pivot(d.generations, 'status', 'count', d.since, 0);
     lineChart(document.getElementById('chart-generations'), 'Items by status', g.times, g.series);
-    const s = pivot(d.scores, 'score', 'mean');
+    const s = pivot(d.scores, 'score', 'mean', d.since, null);
     lineChart(document.getElementById('chart-scores'), 'Mean score', s.times, s.series);
 
     document.getElementById('decisions').appendChild(table([
@@ -89,15 +95,47 @@
       ['Plugin', (p) => p.id], ['Version', (p) => p.version], ['State', (p) => badge(p.state)],
       ['Circuit', (p) => p.circuit || ''], ['In flight', (p) => p.inFlight], ['Failure', (p) => p.failure || ''],
     ], d.plugins));
-    const alerts = document.getElementById('alerts');
-    if (d.alerts) {
-      alerts.appendChild(table([
-        ['Rule', (a) => a.name], ['Metric', (a) => a.metric + ' ' + a.operator + ' ' + a.threshold],
-        ['Value', (a) => (a.value === null || a.value === undefined) ? 'n/a' : Number(a.value).toFixed(3)],
-        ['State', (a) => badge(a.firing ? 'FAILED' : 'ok')],
-      ], d.alerts));
-    } else {
-      alerts.appendChild(el('p', { className: 'muted', text: 'No alert rules.' }));
+    renderAlerts(d.alerts || []);
+  }
+
+  function renderAlerts(rules) {
+    const box = clear(document.getElementById('alerts'));
+    const firing = rules.filter((a) => a.firing);
+    if (firing.length) {
+      box.appendChild(el('div', { className: 'message error', role: 'alert', id: 'alerts-firing', text: firing.length + ' alert(s) firing: ' + firing.map((a) => a.name).join(', ') }));
+    }
+    box.appendChild(table([
+      ['Rule', (a) => a.name], ['Condition', (a) => a.metric + ' ' + a.operator + ' ' + a.threshold],
+      ['Value', (a) => (a.value === null || a.value === undefined) ? 'n/a' : Number(a.value).toFixed(3)],
+      ['State', (a) => el('span', { className: 'badge ' + (a.firing ? 'bad' : 'ok'), text: a.firing ? 'FIRING' : 'ok' })],
+      ['Since', (a) => H.time(a.changedAt)],
+      ['', (a) => H.has('ADMIN') ? el('button', { type: 'button', className: 'secondary', on: { click: async () => {
+        await api('DELETE', '/api/v1/alerts/' + a.id);
+        renderAlerts((await api('GET', '/api/v1/alerts')).items);
+      } } }, 'Delete') : ''],
+    ], rules));
+    if (H.has('ADMIN')) {
+      const metric = el('select', { name: 'metric' }, ['http.p95.seconds', 'http.error.rate', 'claims.refuted.rate', 'queue.depth', 'heap.used.ratio'].map((m) => el('option', { value: m, text: m })));
+      const op = el('select', { name: 'operator' }, ['>', '>=', '<', '<='].map((o) => el('option', { value: o, text: o })));
+      const form = el('form', { className: 'inline', id: 'alert-form' },
+        el('label', {}, 'Name', el('input', { name: 'name', required: '', maxlength: '128' })),
+        el('label', {}, 'Metric', metric), el('label', {}, 'Operator', op),
+        el('label', {}, 'Threshold', el('input', { name: 'threshold', type: 'number', step: 'any', required: '' })),
+        el('button', { type: 'submit' }, 'Add rule'));
+      const msg = el('div');
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const f = H.formValues(form);
+        try {
+          await api('POST', '/api/v1/alerts', { name: f.name, metric: f.metric, operator: f.operator, threshold: Number(f.threshold) });
+          renderAlerts((await api('GET', '/api/v1/alerts')).items);
+        } catch (e) {
+          H.error(msg, e);
+        }
+      });
+      box.appendChild(el('h4', { text: 'New rule' }));
+      box.appendChild(form);
+      box.appendChild(msg);
     }
   }
 

@@ -12,15 +12,18 @@ import java.util.Map;
 
 /**
  * {@code GET /api/v1/dashboard?window=24h&bucket=hour}: generations over time by status, decisions, governance
- * scores over time, a factuality histogram, the review queue and job queue depths, and plugin health.
+ * scores over time, a factuality histogram, the review queue and job queue depths, plugin health and alert rules.
  */
 final class DashboardRoutes {
 
     private final ContentCatalog catalog;
     private final JobQueue jobs;
     private final PluginHost plugins;
+    private final java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts;
 
-    DashboardRoutes(ContentCatalog catalog, JobQueue jobs, PluginHost plugins) {
+    DashboardRoutes(ContentCatalog catalog, JobQueue jobs, PluginHost plugins,
+            java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts) {
+        this.alerts = alerts;
         this.catalog = catalog;
         this.jobs = jobs;
         this.plugins = plugins;
@@ -48,6 +51,7 @@ final class DashboardRoutes {
         }).toList());
         Runtime rt = Runtime.getRuntime();
         out.put("memory", Map.of("heapUsedBytes", rt.totalMemory() - rt.freeMemory(), "heapMaxBytes", rt.maxMemory()));
+        out.put("alerts", alerts.get());
         ctx.header("Cache-Control", "no-store").json(out);
     }
 }

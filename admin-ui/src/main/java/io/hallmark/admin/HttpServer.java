@@ -32,9 +32,11 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
     private final String host;
     private final KbRoutes kbRoutes;
+    private final Alerts alerts;
 
-    private HttpServer(Javalin javalin, String host, KbRoutes kbRoutes) {
+    private HttpServer(Javalin javalin, String host, KbRoutes kbRoutes, Alerts alerts) {
         this.kbRoutes = kbRoutes;
+        this.alerts = alerts;
         this.javalin = javalin;
         this.host = host;
     }
@@ -54,6 +56,8 @@ public final class HttpServer implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         KbRoutes kbRoutes = new KbRoutes(platform.config().dataDir());
         ContentCatalog catalog = new ContentCatalog(platform.database(), platform.audit().log());
+        Metrics metrics = new Metrics(platform.database(), platform.jobs());
+        Alerts alerts = new Alerts(platform.database(), platform.auditLog(), metrics, Duration.ofSeconds(15));
         java.util.concurrent.atomic.AtomicReference<Javalin> self = new java.util.concurrent.atomic.AtomicReference<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -75,6 +79,8 @@ public final class HttpServer implements AutoCloseable {
 
             RoutesConfig routes = config.routes;
             routes.before(SecurityHeaders::apply);
+            routes.before(metrics::before);
+            routes.after(metrics::after);
             routes.beforeMatched(new AccessFilter(platform.access())::check);
             new HealthRoutes(platform).register(routes);
             new AuthRoutes(platform.access(), platform.config().cookieSecure()).register(routes);
@@ -85,7 +91,8 @@ public final class HttpServer implements AutoCloseable {
             new ContentRoutes(catalog, platform.blobs()).register(routes);
             new AuditRoutes(platform.database(), platform.audit(), platform.config().dataDir().resolve("exports"))
                     .register(routes);
-            new DashboardRoutes(catalog, platform.jobs(), platform.plugins()).register(routes);
+            new DashboardRoutes(catalog, platform.jobs(), platform.plugins(), alerts::list).register(routes);
+            alerts.register(routes);
             routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApi.document(routesOf(self.get()),
                     io.hallmark.core.Version.current())), Allowed.ANY_USER);
             kbRoutes.register(routes);
@@ -98,13 +105,14 @@ public final class HttpServer implements AutoCloseable {
         } catch (RuntimeException e) {
             stopQuietly(javalin);
             kbRoutes.close();
+            alerts.close();
             if (hasCause(e, BindException.class)) {
                 throw new HallmarkException("Port " + port + " on " + host + " is already in use (or not "
                         + "bindable); stop whatever holds it or choose another with --port", e);
             }
             throw new HallmarkException("Cannot start the HTTP server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        HttpServer server = new HttpServer(javalin, host, kbRoutes);
+        HttpServer server = new HttpServer(javalin, host, kbRoutes, alerts);
         log.info("HTTP server listening on {}", server.url());
         return server;
     }
@@ -178,6 +186,7 @@ public final class HttpServer implements AutoCloseable {
             javalin.stop();
         } finally {
             kbRoutes.close();
+            alerts.close();
         }
         log.info("HTTP server stopped");
     }

@@ -216,4 +216,27 @@ class ConsoleApiTest {
         assertThat(d.path("queueDepth").isObject()).isTrue();
         assertThat(d.path("plugins").isArray()).isTrue();
     }
+
+    @Test
+    void prometheusMetricsAreProtectedAndAlertRulesFireIntoTheAuditLog() throws Exception {
+        send("GET", "/api/v1/content", null);
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = send("GET", "/metrics", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("hallmark_http_server_requests_seconds{", "quantile=\"0.95\"",
+                "route=\"/api/v1/content\"", "hallmark_jobs_queue_depth", "jvm_memory_used_bytes");
+
+        HttpResponse<String> bad = send("POST", "/api/v1/alerts", "{\"name\":\"x\",\"metric\":\"nope\",\"operator\":\">\",\"threshold\":1}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        HttpResponse<String> created = send("POST", "/api/v1/alerts",
+                "{\"name\":\"slow\",\"metric\":\"http.p95.seconds\",\"operator\":\">=\",\"threshold\":0}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(created).path("firing").asBoolean()).isTrue();
+        assertThat(json(send("GET", "/api/v1/audit/events?type=alert.", null)).path("items").findValuesAsText("type"))
+                .contains("alert.rule.created", "alert.firing");
+        assertThat(json(send("GET", "/api/v1/dashboard", null)).path("alerts").findValuesAsText("name")).contains("slow");
+        assertThat(send("DELETE", "/api/v1/alerts/" + json(created).path("id").asText(), null).statusCode()).isEqualTo(204);
+    }
 }
