@@ -116,12 +116,15 @@ public final class ContentCatalog {
             SelectionQuery<Long> count = s.createSelectionQuery("select count(c) from ContentItem c" + where, Long.class);
             params.forEach(count::setParameter);
             long total = count.getSingleResult();
-            SelectionQuery<Object[]> rows = s.createSelectionQuery("select c, r.factualityScore, r.decision "
-                    + "from ContentItem c left join GovernanceReport r on r.contentItemId = c.id" + where
-                    + " order by c.createdAt desc, c.id desc", Object[].class);
+            // only the listed columns: neither the text nor the parameters of each item
+            SelectionQuery<Object[]> rows = s.createSelectionQuery("select c.id, c.modality, c.status, "
+                    + "substring(c.prompt, 1, " + PROMPT_PREVIEW + "), c.pluginId, c.pluginVersion, c.createdBy, c.createdAt, "
+                    + "r.factualityScore, r.decision from ContentItem c left join GovernanceReport r "
+                    + "on r.contentItemId = c.id" + where + " order by c.createdAt desc, c.id desc", Object[].class);
             params.forEach(rows::setParameter);
             List<Summary> items = rows.setFirstResult((page - 1) * size).setMaxResults(size).getResultList().stream()
-                    .map(r -> summary((ContentItem) r[0], (Double) r[1], (Decision) r[2])).toList();
+                    .map(r -> new Summary((UUID) r[0], (Modality) r[1], (ContentStatus) r[2], (String) r[3], (String) r[4],
+                            (String) r[5], (String) r[6], (Instant) r[7], (Double) r[8], (Decision) r[9])).toList();
             return new ContentPage<>(items, page, size, total);
         });
     }
