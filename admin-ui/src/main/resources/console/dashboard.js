@@ -66,6 +66,9 @@
     stats.appendChild(stat('Waiting for review', d.reviewQueue));
     stats.appendChild(stat('Jobs queued or running', depth));
     stats.appendChild(stat('Heap in use', Math.round(d.memory.heapUsedBytes / 1048576) + ' MiB of ' + Math.round(d.memory.heapMaxBytes / 1048576)));
+    const models = d.models || {};
+    stats.appendChild(stat('Model weights loaded (' + ((models.loaded || []).length) + ' models, ' + (models.device || '?') + ')',
+      Math.round((models.nativeWeightBytes || 0) / 1048576) + ' MiB'));
 
     const g = pivot(d.generations, 'status', 'count', d.since, 0);
     lineChart(document.getElementById('chart-generations'), 'Items by status', g.times, g.series);

@@ -62,7 +62,11 @@
     const on = (type, f) => stream.addEventListener(type, (e) => f(JSON.parse(e.data).data || {}));
     on('queued', () => { state.textContent = 'QUEUED'; log('queued', 'Waiting for a worker'); });
     on('started', () => { state.textContent = 'RUNNING'; log('started', 'A worker took the job'); });
-    on('step', (d) => log('step', d.step + ' ' + d.status));
+    on('step', (d) => log('step', d.step + ' ' + d.status + (d.round ? ' (round ' + d.round + ')' : '')));
+    on('revise', (d) => {
+      log('revise', 'Round ' + d.round + ' goes back to the generator: ' + (d.reasons || []).join('; '));
+      output.appendChild(el('hr'));
+    });
     on('progress', (d) => log('progress', Math.round(100 * d.fraction) + '% ' + (d.message || '')));
     on('output', (d) => output.appendChild(document.createTextNode(d.text)));
     on('governance', (d) => {

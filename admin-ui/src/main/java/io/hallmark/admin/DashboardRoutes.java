@@ -20,10 +20,13 @@ final class DashboardRoutes {
     private final JobQueue jobs;
     private final PluginHost plugins;
     private final java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts;
+    private final java.util.function.Supplier<Map<String, Object>> models;
 
     DashboardRoutes(ContentCatalog catalog, JobQueue jobs, PluginHost plugins,
-            java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts) {
+            java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts,
+            java.util.function.Supplier<Map<String, Object>> models) {
         this.alerts = alerts;
+        this.models = models;
         this.catalog = catalog;
         this.jobs = jobs;
         this.plugins = plugins;
@@ -52,6 +55,7 @@ final class DashboardRoutes {
         Runtime rt = Runtime.getRuntime();
         out.put("memory", Map.of("heapUsedBytes", rt.totalMemory() - rt.freeMemory(), "heapMaxBytes", rt.maxMemory()));
         out.put("alerts", alerts.get());
+        out.put("models", models.get());
         ctx.header("Cache-Control", "no-store").json(out);
     }
 }

@@ -56,7 +56,7 @@ public final class HttpServer implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         KbRoutes kbRoutes = new KbRoutes(platform.config().dataDir());
         ContentCatalog catalog = new ContentCatalog(platform.database(), platform.audit().log());
-        Metrics metrics = new Metrics(platform.database(), platform.jobs());
+        Metrics metrics = new Metrics(platform.database(), platform.jobs(), platform.models()::status);
         Alerts alerts = new Alerts(platform.database(), platform.auditLog(), metrics, Duration.ofSeconds(15));
         java.util.concurrent.atomic.AtomicReference<Javalin> self = new java.util.concurrent.atomic.AtomicReference<>();
         Javalin javalin = Javalin.create(config -> {
@@ -87,11 +87,13 @@ public final class HttpServer implements AutoCloseable {
             new PluginRoutes(platform.plugins()).register(routes);
             new PolicyRoutes(platform.policies()).register(routes);
             new GenerationRoutes(platform.generations(), platform.plugins()).register(routes);
+            new OpenAiRoutes(platform.generations(), platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
             new ContentRoutes(catalog, platform.blobs()).register(routes);
             new AuditRoutes(platform.database(), platform.audit(), platform.config().dataDir().resolve("exports"))
                     .register(routes);
-            new DashboardRoutes(catalog, platform.jobs(), platform.plugins(), alerts::list).register(routes);
+            new DashboardRoutes(catalog, platform.jobs(), platform.plugins(), alerts::list,
+                    platform.models()::status).register(routes);
             alerts.register(routes);
             routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApi.document(routesOf(self.get()),
                     io.hallmark.core.Version.current())), Allowed.ANY_USER);
@@ -141,6 +143,16 @@ public final class HttpServer implements AutoCloseable {
     }
 
     static void problem(Context ctx, ApiError error) {
+        if (ctx.path().startsWith("/v1/")) { // OpenAI-compatible clients read OpenAI's error shape
+            java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+            e.put("message", error.detail());
+            e.put("type", error.status() == 401 ? "authentication_error" : error.status() < 500
+                    ? "invalid_request_error" : "server_error");
+            e.put("code", error.type().substring(error.type().lastIndexOf('/') + 1));
+            e.put("param", error.errors().isEmpty() ? null : error.errors().getFirst().get("field"));
+            ctx.status(error.status()).json(java.util.Map.of("error", e));
+            return;
+        }
         ctx.status(error.status()).json(error).contentType("application/problem+json");
     }
 

@@ -9,7 +9,9 @@ import java.io.IOException;
 /** Reading JSON request bodies with errors that name the field. */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Json() {}
 
@@ -28,6 +30,14 @@ final class Json {
             throw new InvalidRequestException("The request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InvalidRequestException("The request body cannot be read: " + e.getMessage());
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Micrometer metrics in Prometheus format ({@code GET /metrics}): HTTP request latency (p50/p95/p99 per route),
  * throughput and errors, generation latency (from the jobs every node finishes, read from the database), queue
- * depth, governance decisions and JVM memory. {@link #refresh()} reads the database figures; the alert evaluator
+ * depth, governance decisions, model and JVM memory. {@link #refresh()} reads the database figures; the alert evaluator
  * calls it periodically.
  */
 final class Metrics {
@@ -47,8 +47,15 @@ final class Metrics {
     private final AtomicLong queueDepth = new AtomicLong();
     private volatile Instant generationsSeenUntil = Instant.now();
 
-    Metrics(Database db, JobQueue jobs) {
+    Metrics(Database db, JobQueue jobs, java.util.function.Supplier<Map<String, Object>> modelStatus) {
         this.db = db;
+        Gauge.builder("hallmark.models.weight.bytes", modelStatus, m -> number(m.get().get("nativeWeightBytes")))
+                .description("Weights of the models the host has loaded").baseUnit("bytes").register(registry);
+        Gauge.builder("hallmark.models.loaded", modelStatus, m -> m.get().get("loaded") instanceof java.util.List<?> l
+                ? l.size() : 0).description("Models the host has loaded").register(registry);
+        Gauge.builder("hallmark.process.rss.bytes", modelStatus, m -> number(m.get().get("processRssBytes")))
+                .description("Resident memory of the process (JVM, native engines, models)").baseUnit("bytes")
+                .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -152,6 +159,10 @@ final class Metrics {
 
     long queueDepth() {
         return queueDepth.get();
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     String scrape() {

@@ -73,6 +73,9 @@ final class OpenApi {
             Map.entry("GET /api/v1/audit/exports/{id}/zip", "Downloads an export bundle as a zip"),
             Map.entry("GET /api/v1/dashboard", "Dashboard figures: generations, decisions, scores, queues, plugins"),
             Map.entry("GET /metrics", "Prometheus metrics"),
+            Map.entry("GET /v1/models", "OpenAI-compatible: the enabled text generators as models"),
+            Map.entry("POST /v1/chat/completions", "OpenAI-compatible: a governed chat completion (streams with "
+                    + "stream=true)"),
             Map.entry("GET /api/v1/alerts", "Alert rules with their current state"),
             Map.entry("POST /api/v1/alerts", "Creates an alert rule (audited)"),
             Map.entry("DELETE /api/v1/alerts/{id}", "Deletes an alert rule (audited)"));

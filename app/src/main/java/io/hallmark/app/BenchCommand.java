@@ -3,11 +3,14 @@ package io.hallmark.app;
 import io.hallmark.api.HallmarkException;
 import io.hallmark.app.bench.Distribution;
 import io.hallmark.app.bench.PluginBenchmark;
+import io.hallmark.app.bench.TextgenBenchmark;
+import io.hallmark.core.config.HallmarkConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code hallmark bench}: benchmarks that run Hallmark side by side with a baseline and print the ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each compares Hallmark with a baseline in the same run.",
-        subcommands = {BenchCommand.Plugins.class, RetrievalBenchCommand.class})
+        subcommands = {BenchCommand.Queue.class, BenchCommand.Plugins.class, RetrievalBenchCommand.class,
+            BenchCommand.Textgen.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -26,7 +30,8 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark; valid: plugins, retrieval");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing benchmark; valid: queue, plugins, retrieval, textgen");
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -57,23 +62,162 @@ final class BenchCommand implements Runnable {
             }
             Path plugin = archive != null ? archive : Distribution.examplePlugin().orElseThrow(() ->
                     new HallmarkException("The example plugin is not in this distribution; pass --archive FILE"));
-            Path work = Files.createTempDirectory("hallmark-bench-");
+            return runInTempDir(spec, json, (work, progress) -> new PluginBenchmark(plugin, work, progress)
+                    .run(installs, calls));
+        }
+    }
+
+    /** A benchmark body: given a scratch folder and a progress sink, returns the figures. */
+    interface Body {
+        Map<String, Object> run(Path work, java.util.function.Consumer<String> progress) throws Exception;
+    }
+
+    /** Runs a benchmark in a scratch folder (deleted afterwards), progress to stderr, figures to stdout. */
+    static int runInTempDir(CommandLine.Model.CommandSpec spec, boolean json, Body body) throws Exception {
+        Path work = Files.createTempDirectory("hallmark-bench-");
+        try {
+            PrintWriter err = spec.commandLine().getErr();
+            Map<String, Object> result = body.run(work, m -> {
+                err.println("bench: " + m);
+                err.flush();
+            });
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.print(out, result);
+            } else {
+                result.forEach((k, v) -> out.println(k + ": " + v));
+            }
+            return 0;
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    @Command(name = "queue", mixinStandardHelpOptions = true,
+            description = "Jobs/s through the durable queue at 1, 2 and 4 workers next to a plain INSERT/UPDATE loop, "
+                    + "and the end-to-end latency of a governed text job.")
+    static final class Queue implements Callable<Integer> {
+
+        @Option(names = "--jobs", defaultValue = "2000", description = "Jobs per run (default ${DEFAULT-VALUE}).")
+        int jobs;
+
+        @Option(names = "--text-jobs", defaultValue = "20", description = "Governed text jobs timed (default ${DEFAULT-VALUE}).")
+        int textJobs;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path plugin = Distribution.examplePlugin().orElseThrow(() ->
+                    new HallmarkException("The example plugin is not in this distribution"));
+            return runInTempDir(spec, json, (work, progress) -> new io.hallmark.app.bench.QueueBenchmark(work, plugin,
+                    progress).run(jobs, textJobs));
+        }
+    }
+
+    @Command(name = "textgen", mixinStandardHelpOptions = true,
+            description = "Prefill and decode tokens/s of the Llama runtime against llama.cpp on the same GGUF files "
+                    + "(stories260k and a ~100M-parameter random-weight model), peak memory, and concurrent requests "
+                    + "with dynamic batching on and off.")
+    static final class Textgen implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        PlatformOptions platform;
+
+        @Option(names = "--threads", defaultValue = "0", description = "Threads for both engines (default: the model runtime's, half the CPUs).")
+        int threads;
+
+        @Option(names = "--prompt-tokens", defaultValue = "64", description = "Prompt length (default ${DEFAULT-VALUE}).")
+        int promptTokens;
+
+        @Option(names = "--tokens", defaultValue = "64", description = "Tokens decoded per run (default ${DEFAULT-VALUE}).")
+        int tokens;
+
+        @Option(names = "--batch-tokens", defaultValue = "32",
+                description = "Tokens per request in the batching runs (default ${DEFAULT-VALUE}).")
+        int batchTokens;
+
+        @Option(names = "--concurrency", split = ",", defaultValue = "1,4,8",
+                description = "Concurrent requests for the batching runs (default ${DEFAULT-VALUE}).")
+        List<Integer> concurrency;
+
+        @Option(names = "--no-llama-cpp", description = "Skip the llama.cpp baseline.")
+        boolean noLlamaCpp;
+
+        @Option(names = "--no-100m", description = "Skip the ~100M-parameter model.")
+        boolean noBig;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            int n = threads > 0 ? threads : io.hallmark.core.model.ModelRuntime.defaultThreads();
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            System.setProperty("ai.djl.offline", "true");
+            HallmarkConfig config = platform.load();
+            if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+                System.setProperty("DJL_CACHE_DIR", config.dataDir().resolve("cache/djl").toString());
+            }
+            Path stories = config.modelsDir().resolve("stories260k/stories260K-f32.gguf");
+            if (!Files.isRegularFile(stories)) {
+                throw new HallmarkException("The benchmark needs " + stories + "; point --models-dir (or HALLMARK_MODELS_DIR) "
+                        + "at a model directory holding stories260k/, e.g. --models-dir ../shared/models");
+            }
+            Path work = Files.createTempDirectory("hallmark-bench-textgen-");
             try {
                 PrintWriter err = spec.commandLine().getErr();
-                Map<String, Object> result = new PluginBenchmark(plugin, work, m -> {
-                    err.println("bench: " + m);
-                    err.flush();
-                }).run(installs, calls);
+                Map<String, Object> result = new TextgenBenchmark(new TextgenBenchmark.Settings(stories, work, n, promptTokens,
+                        tokens, batchTokens, concurrency, !noLlamaCpp, !noBig), m -> {
+                            err.println("bench: " + m);
+                            err.flush();
+                        }).run();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     JsonOutput.print(out, result);
                 } else {
-                    result.forEach((k, v) -> out.println(k + ": " + v));
+                    printTextgen(out, result);
                 }
                 return 0;
             } finally {
                 deleteRecursively(work);
             }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void printTextgen(PrintWriter out, Map<String, Object> result) {
+            out.printf("threads %s of %s CPUs, prompt %s tokens, decode %s tokens%n", result.get("threads"), result.get("cpus"),
+                    result.get("promptTokens"), result.get("decodeTokens"));
+            for (Map<String, Object> m : (List<Map<String, Object>>) result.get("models")) {
+                out.printf("%n%s (%,d parameters, %,d bytes GGUF F32)%n", m.get("model"), m.get("parameters"), m.get("fileBytes"));
+                out.printf("  %-10s %14s %14s %12s %14s%n", "engine", "prefill tok/s", "decode tok/s", "ms/token", "peak RSS MiB");
+                for (String engine : List.of("hallmark", "llamaCpp")) {
+                    Map<String, Object> e = (Map<String, Object>) m.get(engine);
+                    if (e != null) {
+                        out.printf("  %-10s %14s %14s %12s %14s%n", engine.equals("hallmark") ? "Hallmark" : "llama.cpp",
+                                e.get("prefillTokensPerSecond"), e.get("decodeTokensPerSecond"), e.get("msPerDecodedToken"),
+                                e.get("peakRssAboveBaselineMiB"));
+                    }
+                }
+                if (m.containsKey("decodeRatio")) {
+                    out.printf("  Hallmark / llama.cpp: decode %sx, prefill %sx%n", m.get("decodeRatio"), m.get("prefillRatio"));
+                }
+            }
+            out.printf("%ndynamic batching (total tokens/s):%n  %-12s %-12s %10s %10s %8s%n", "model", "concurrent", "off", "on",
+                    "speedup");
+            for (Map<String, Object> r : (List<Map<String, Object>>) result.get("batching")) {
+                out.printf("  %-12s %-12s %10s %10s %7sx%n", r.get("model"), r.get("concurrentRequests"),
+                        r.get("unbatchedTokensPerSecond"), r.get("batchedTokensPerSecond"), r.get("speedup"));
+            }
+            out.flush();
         }
     }
 

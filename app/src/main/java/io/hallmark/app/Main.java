@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Hallmark: AI-generated content, governed and on the record.",
         subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, PluginsCommand.class, UsersCommand.class,
             UsersCommand.TokensCommand.class, PolicyCommand.class, BenchCommand.class, KbCommand.class, EvalCommand.class,
-            AuditCommand.class, VerifyCommand.class,
+            AuditCommand.class, VerifyCommand.class, ModelsCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

@@ -13,6 +13,8 @@ import io.hallmark.core.db.DatabaseInfo;
 import io.hallmark.core.db.DatabaseSettings;
 import io.hallmark.core.db.EmbeddedPostgresServer;
 import io.hallmark.core.model.ModelDirectory;
+import io.hallmark.core.model.ModelRuntime;
+import io.hallmark.core.model.ServingProfile;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.plugin.PluginStore;
 import io.hallmark.core.jobs.GenerationPipeline;
@@ -54,7 +56,7 @@ public final class Platform implements AutoCloseable {
     private final Database database;
     private final BlobStore blobs;
     private final AuditTrail audit;
-    private final ModelDirectory models;
+    private final ModelRuntime models;
     private final PluginHost plugins;
     private final Access access;
     private final PolicyService policies;
@@ -64,7 +66,7 @@ public final class Platform implements AutoCloseable {
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
-            Database database, BlobStore blobs, AuditTrail audit, ModelDirectory models, PluginHost plugins,
+            Database database, BlobStore blobs, AuditTrail audit, ModelRuntime models, PluginHost plugins,
             Access access, PolicyService policies, JobQueue jobs, GovernanceStage governance,
             Deque<AutoCloseable> closeables) {
         this.config = config;
@@ -111,7 +113,9 @@ public final class Platform implements AutoCloseable {
             AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
                     AuditSettings.from(config));
             started.push(audit);
-            ModelDirectory models = new ModelDirectory(config.modelsDir());
+            ModelRuntime models = new ModelRuntime(new ModelDirectory(config.modelsDir()), config.device(),
+                    ServingProfile.of(config.servingProfile()), 0).start();
+            started.push(models);
             PluginHost plugins = new PluginHost(config.plugins(), dataDir.plugins(), new PluginStore(database),
                     audit.log(), models, Version.current()).withBundledPlugins(config.plugins().bundledDir());
             started.push(plugins);
@@ -174,8 +178,8 @@ public final class Platform implements AutoCloseable {
         return audit;
     }
 
-    /** The model directory plugins lease models from. */
-    public ModelDirectory models() {
+    /** The model runtime plugins lease models from (its {@link ModelRuntime#directory()} is the model directory). */
+    public ModelRuntime models() {
         return models;
     }
 
@@ -268,6 +272,11 @@ public final class Platform implements AutoCloseable {
                     "installed", plugins.list().size())));
         } catch (RuntimeException e) {
             subsystems.put("plugins", SubsystemHealth.down(String.valueOf(e.getMessage())));
+        }
+        try {
+            subsystems.put("models", SubsystemHealth.up(models.status()));
+        } catch (RuntimeException e) {
+            subsystems.put("models", SubsystemHealth.down(String.valueOf(e.getMessage())));
         }
         boolean up = subsystems.values().stream().allMatch(SubsystemHealth::up);
         return new PlatformHealth(up ? "UP" : "DOWN", Version.current(),

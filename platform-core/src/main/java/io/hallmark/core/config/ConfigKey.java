@@ -24,6 +24,8 @@ public enum ConfigKey {
     ADMIN_PASSWORD("admin-password", null, true, "password of the first administrator (otherwise one is generated)"),
     DJL_OFFLINE("djl-offline", "true", false, "keep Deep Java Library from downloading anything"),
     DEVICE("device", "auto", false, "where models run: auto, cpu, gpu or gpu:N"),
+    SERVING_PROFILE("serving-profile", "low-latency", false,
+            "how models are served: low-latency, high-throughput (larger batches) or low-memory (float16, unload idle)"),
     SHUTDOWN_GRACE_SECONDS("shutdown-grace-seconds", "30", false, "how long in-flight work may finish on shutdown"),
     PLUGINS_DEV_MODE("plugins-dev-mode", "false", false, "load unsigned plugins (development only)"),
     PLUGIN_PERMISSIONS("plugin-permissions", "models:read,kb:read", false,

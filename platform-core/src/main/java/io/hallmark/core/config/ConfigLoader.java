@@ -26,6 +26,7 @@ public final class ConfigLoader {
     /** The name of the optional configuration file inside the data directory. */
     public static final String CONFIG_FILE = "hallmark.properties";
 
+    private static final List<String> SERVING_PROFILES = List.of("low-latency", "high-throughput", "low-memory");
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu(:\\d+)?");
 
     private final Map<String, String> environment;
@@ -107,6 +108,10 @@ public final class ConfigLoader {
         if (!DEVICE.matcher(device).matches()) {
             throw invalid(resolved.get(ConfigKey.DEVICE), "one of auto, cpu, gpu, gpu:N");
         }
+        String servingProfile = require(resolved.get(ConfigKey.SERVING_PROFILE)).toLowerCase(Locale.ROOT);
+        if (!SERVING_PROFILES.contains(servingProfile)) {
+            throw invalid(resolved.get(ConfigKey.SERVING_PROFILE), "one of " + String.join(", ", SERVING_PROFILES));
+        }
         List<ConfigValue> values = new ArrayList<>(resolved.values());
         return new HallmarkConfig(
                 dataDir,
@@ -119,6 +124,7 @@ public final class ConfigLoader {
                 Path.of(modelsDir),
                 bool(resolved.get(ConfigKey.DJL_OFFLINE)),
                 device,
+                servingProfile,
                 Duration.ofSeconds(intIn(resolved.get(ConfigKey.SHUTDOWN_GRACE_SECONDS), 0, 3_600)),
                 new PluginSettings(
                         bool(resolved.get(ConfigKey.PLUGINS_DEV_MODE)),

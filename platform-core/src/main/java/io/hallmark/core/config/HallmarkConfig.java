@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param modelsDir model directory
  * @param djlOffline whether Deep Java Library may download anything
  * @param device where models run: {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+ * @param servingProfile how the model runtime serves models: {@code low-latency}, {@code high-throughput} or
+ *     {@code low-memory}
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
  * @param plugins the plugin host's settings
  * @param cookieSecure whether the console's session cookie is marked Secure
@@ -38,6 +40,7 @@ public record HallmarkConfig(
         Path modelsDir,
         boolean djlOffline,
         String device,
+        String servingProfile,
         Duration shutdownGrace,
         PluginSettings plugins,
         boolean cookieSecure,

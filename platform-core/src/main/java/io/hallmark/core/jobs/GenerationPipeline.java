@@ -56,39 +56,72 @@ public final class GenerationPipeline implements JobRunner {
         this.audit = audit;
     }
 
+    /** How many times a REVISE decision may send a draft back before a person must look at it. */
+    public static final int DEFAULT_MAX_REVISIONS = 2;
+
     @Override
     public String run(ClaimedJob job, JobContext context) {
         Map<String, Object> request = job.request();
         String pluginId = (String) request.get("pluginId");
         Modality modality = Modality.parse((String) request.get("modality"));
         String channel = (String) request.getOrDefault("channel", "default");
+        int maxRevisions = request.get("maxRevisions") instanceof Number n ? n.intValue() : DEFAULT_MAX_REVISIONS;
         String step = job.lastStep();
+        Map<String, Object> state = new LinkedHashMap<>(job.stepState());
+        int round = state.get("round") instanceof Number n ? n.intValue() : 1;
+        String prompt = (String) state.getOrDefault("prompt", request.get("prompt"));
 
-        if (step == null) {
-            generate(job, context, pluginId, modality);
-            step = "generate";
+        while (true) {
+            if (step == null || step.equals("revise")) {
+                generate(job, context, pluginId, modality, prompt, round);
+                step = "generate";
+            }
+            if (step.equals("generate")) {
+                state = check(job, context, modality, prompt, round);
+                step = "check";
+            }
+            if (step.equals("check")) {
+                state = decide(job, context, modality, channel, state, round, round <= maxRevisions);
+                if ("REVISE".equals(state.get("action")) && round <= maxRevisions) {
+                    prompt = revisionPrompt((String) request.get("prompt"), job, state);
+                    round++;
+                    Map<String, Object> revise = Map.of("round", round, "prompt", prompt);
+                    context.stepDone("revise", revise);
+                    context.event("revise", Map.of("round", round, "reasons", state.getOrDefault("fired", List.of())));
+                    step = "revise";
+                    continue;
+                }
+                step = "decide";
+            }
+            return publish(job, Action.valueOf(String.valueOf(state.get("action"))), pluginId);
         }
-        Map<String, Object> state = job.stepState();
-        if (step.equals("generate")) {
-            state = check(job, context, modality);
-            step = "check";
-        }
-        if (step.equals("check")) {
-            state = decide(job, context, modality, channel, state);
-            step = "decide";
-        }
-        return publish(job, Action.valueOf(String.valueOf(state.getOrDefault("action", job.stepState().get("action")))),
-                pluginId);
     }
 
-    private void generate(ClaimedJob job, JobContext context, String pluginId, Modality modality) {
+    /** The original prompt, what the governance stage objected to, and the draft to revise. */
+    private String revisionPrompt(String original, ClaimedJob job, Map<String, Object> decided) {
+        ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
+        StringBuilder p = new StringBuilder(original).append("\n\nRevise the draft below. The review found: ");
+        p.append(decided.getOrDefault("fired", List.of())).append(".");
+        Object reasons = decided.get("reasons");
+        if (reasons instanceof List<?> list && !list.isEmpty()) {
+            list.forEach(r -> p.append("\n- ").append(r));
+        }
+        if (item.textBody() != null) {
+            p.append("\n\nDraft:\n").append(item.textBody());
+        }
+        return p.length() > GenerationRequest.MAX_PROMPT_CHARS ? p.substring(0, GenerationRequest.MAX_PROMPT_CHARS)
+                : p.toString();
+    }
+
+    private void generate(ClaimedJob job, JobContext context, String pluginId, Modality modality, String prompt,
+            int round) {
         Map<String, Object> request = job.request();
         setStatus(job.contentItemId(), ContentStatus.GENERATING);
-        context.event("step", Map.of("step", "generate", "status", "started"));
+        context.event("step", Map.of("step", "generate", "status", "started", "round", round));
         @SuppressWarnings("unchecked")
         Map<String, Object> parameters = (Map<String, Object>) request.getOrDefault("parameters", Map.of());
         Object seed = request.get("seed");
-        GenerationRequest generation = new GenerationRequest(modality, (String) request.get("prompt"), parameters,
+        GenerationRequest generation = new GenerationRequest(modality, prompt, parameters,
                 seed instanceof Number n ? n.longValue() : null);
         TokenBatcher batcher = new TokenBatcher(context);
         GeneratedContent content = plugins.generate(pluginId, generation, new CallOptions(null, context.cancellation(),
@@ -121,10 +154,10 @@ public final class GenerationPipeline implements JobRunner {
             item.setStatus(ContentStatus.CHECKING);
         });
         context.stepDone("generate", Map.of("sha256", content.sha256(), "mediaType", content.mediaType(),
-                "outputTokens", content.usage().outputTokens()));
+                "outputTokens", content.usage().outputTokens(), "round", round, "prompt", prompt));
     }
 
-    private Map<String, Object> check(ClaimedJob job, JobContext context, Modality modality) {
+    private Map<String, Object> check(ClaimedJob job, JobContext context, Modality modality, String prompt, int round) {
         context.event("step", Map.of("step", "check", "status", "started"));
         ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
         byte[] artifact = null;
@@ -140,6 +173,8 @@ public final class GenerationPipeline implements JobRunner {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("scores", new HashMap<>(assessment.scores()));
         state.put("findings", assessment.findings());
+        state.put("round", round);
+        state.put("prompt", prompt);
         context.stepDone("check", state);
         context.event("governance", Map.of("scores", assessment.scores()));
         return state;
@@ -147,7 +182,7 @@ public final class GenerationPipeline implements JobRunner {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> decide(ClaimedJob job, JobContext context, Modality modality, String channel,
-            Map<String, Object> state) {
+            Map<String, Object> state, int round, boolean mayRevise) {
         Map<String, Double> scores = new HashMap<>();
         ((Map<String, Object>) state.getOrDefault("scores", Map.of())).forEach((k, v) -> scores.put(k, ((Number) v).doubleValue()));
         Policy policy = policies.inForce(modality, channel).orElseThrow(() -> new io.hallmark.api.GenerationFailedException(
@@ -160,8 +195,19 @@ public final class GenerationPipeline implements JobRunner {
         decisionMap.put("inputs", decision.inputs());
         decisionMap.put("policy", decision.policyName());
         decisionMap.put("policySha256", decision.policySha256());
+        boolean revising = decision.action() == Action.REVISE && mayRevise;
+        List<String> reasons = reasons(state);
+        if (revising) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("action", "REVISE");
+            result.put("fired", decision.firedRules());
+            result.put("reasons", reasons);
+            context.event("decision", decisionMap);
+            return result;
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("scores", scores);
+        report.put("rounds", round);
         report.put("findings", state.getOrDefault("findings", Map.of()));
         report.put("decision", decisionMap);
         UUID policyId = policies.list().stream().filter(p -> p.sha256().equals(policy.sha256()))
@@ -185,10 +231,39 @@ public final class GenerationPipeline implements JobRunner {
                 case NEEDS_REVIEW, REVISE -> ContentStatus.NEEDS_REVIEW;
             });
         });
-        Map<String, Object> done = Map.of("action", decision.action().name(), "rule", decisionMap.get("rule"));
+        Map<String, Object> done = Map.of("action", decision.action() == Action.REVISE ? "NEEDS_REVIEW"
+                : decision.action().name(), "rule", decisionMap.get("rule"));
         context.stepDone("decide", done);
         context.event("decision", decisionMap);
         return done;
+    }
+
+    /** Plain-language reasons from the findings: failed plugin checks and refuted claims, when present. */
+    @SuppressWarnings("unchecked")
+    private static List<String> reasons(Map<String, Object> state) {
+        List<String> reasons = new java.util.ArrayList<>();
+        Object findings = state.get("findings");
+        if (findings instanceof Map<?, ?> all) {
+            if (all.get("plugin-checks") instanceof List<?> checks) {
+                for (Object c : checks) {
+                    if (c instanceof Map<?, ?> m && "FAIL".equals(m.get("outcome"))) {
+                        reasons.add(m.get("check") + ": " + m.get("explanation"));
+                    }
+                }
+            }
+            all.forEach((assessor, details) -> {
+                if (details instanceof Map<?, ?> d && d.get("claims") instanceof List<?> claims) {
+                    for (Object claim : claims) {
+                        if (claim instanceof Map<?, ?> cm && "REFUTED".equals(cm.get("verdict"))) {
+                            reasons.add("refuted claim: " + cm.get("text")
+                                    + (cm.get("evidence") instanceof List<?> ev && !ev.isEmpty()
+                                            ? " (evidence: " + ev.getFirst() + ")" : ""));
+                        }
+                    }
+                }
+            });
+        }
+        return reasons;
     }
 
     private String publish(ClaimedJob job, Action action, String pluginId) {

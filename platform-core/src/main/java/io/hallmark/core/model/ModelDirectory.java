@@ -85,7 +85,8 @@ public final class ModelDirectory implements ModelProvider {
         return open;
     }
 
-    private Path resolve(String name) {
+    /** The file or folder of a model by name, or an error naming where it was expected. */
+    public Path resolve(String name) {
         if (name.contains("..") || name.startsWith("/") || name.contains("\\")) {
             throw new GenerationFailedException("Model name '" + name + "' must be a plain name inside the model "
                     + "directory, without '..' or '/' at the start");

@@ -14,4 +14,15 @@ public interface ModelProvider {
      *     missing or its checksum differs
      */
     ModelLease lease(ModelRequirement requirement, String holder);
+
+    /**
+     * Says that {@code holder} (a plugin that was disabled or removed) will take no more leases, so models only
+     * it used can be unloaded once their open leases close.
+     */
+    default void release(String holder) {}
+
+    /** The holder name of a plugin's leases. */
+    static String pluginHolder(String pluginId) {
+        return "plugin '" + pluginId + "'";
+    }
 }

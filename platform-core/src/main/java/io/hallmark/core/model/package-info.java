@@ -1,6 +1,7 @@
 /**
  * Models for plugins: {@link io.hallmark.core.model.ModelProvider} is what a plugin's model lease comes from;
- * {@link io.hallmark.core.model.ModelDirectory} finds models as files in the model directory and identifies
- * them by SHA-256.
+ * {@link io.hallmark.core.model.ModelRuntime} is the host's implementation (DJL engines, load once, reference-counted
+ * leases, device, serving profiles, verification), over a {@link io.hallmark.core.model.ModelDirectory} that finds
+ * models as files and identifies them by SHA-256.
  */
 package io.hallmark.core.model;

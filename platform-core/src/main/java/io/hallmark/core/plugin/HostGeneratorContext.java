@@ -48,7 +48,7 @@ final class HostGeneratorContext implements GeneratorContext {
             throw new PermissionDeniedException("Plugin '" + pluginId + "' may not lease models: it was not granted "
                     + Permission.MODELS_READ.id());
         }
-        ModelLease lease = models.lease(model, "plugin '" + pluginId + "'");
+        ModelLease lease = models.lease(model, ModelProvider.pluginHolder(pluginId));
         synchronized (leases) {
             leases.add(lease);
         }

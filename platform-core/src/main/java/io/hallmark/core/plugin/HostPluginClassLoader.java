@@ -15,7 +15,7 @@ final class HostPluginClassLoader extends PluginClassLoader {
 
     /** Package prefixes always loaded by the host. */
     static final List<String> HOST_PACKAGES = List.of(
-            "io.hallmark.api.", "org.pf4j.", "org.slf4j.", "org.jspecify.", "ai.djl.", "ai.onnxruntime.",
+            "io.hallmark.api.", "io.hallmark.textgen.", "org.pf4j.", "org.slf4j.", "org.jspecify.", "ai.djl.", "ai.onnxruntime.",
             "dev.langchain4j.");
 
     static {

@@ -297,12 +297,7 @@ public final class PluginHost implements AutoCloseable {
     public PluginView disable(String pluginId, String actor) {
         adminLock.lock();
         try {
-            PluginRecord record = record(pluginId);
-            PluginSlot slot = active.remove(pluginId);
-            if (slot != null) {
-                retire(slot);
-            }
-            loadFailures.remove(pluginId);
+            PluginRecord record = unload(pluginId);
             store.changeState(record.id(), PluginState.DISABLED, null, actor);
             audit.append(actor, "plugin.disabled", pluginId, Map.of("version", record.version()));
             return view(store.current(pluginId).orElseThrow(), null);
@@ -311,16 +306,23 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    /** Takes an installed plugin out of service here (draining its calls) and returns its record. */
+    private PluginRecord unload(String pluginId) {
+        PluginRecord record = record(pluginId);
+        PluginSlot slot = active.remove(pluginId);
+        if (slot != null) {
+            retire(slot);
+        }
+        models.release(ModelProvider.pluginHolder(pluginId));
+        loadFailures.remove(pluginId);
+        return record;
+    }
+
     /** Disables the plugin if needed and deletes its archive; its records stay as history. */
     public void remove(String pluginId, String actor) {
         adminLock.lock();
         try {
-            PluginRecord record = record(pluginId);
-            PluginSlot slot = active.remove(pluginId);
-            if (slot != null) {
-                retire(slot);
-            }
-            loadFailures.remove(pluginId);
+            PluginRecord record = unload(pluginId);
             if (record.fileName() != null) {
                 deleteQuietly(pluginsDir.resolve(record.fileName()));
             }
@@ -415,11 +417,10 @@ public final class PluginHost implements AutoCloseable {
                 throw new PluginUnavailableException("Plugin '" + pluginId + "' is refusing calls: "
                         + slot.breaker().describe(), false);
             }
-            Duration timeout = options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
-                    ? settings.callTimeout() : options.timeout();
+            Duration timeout = timeout(options);
             Instant deadline = Instant.now().plus(timeout);
             context = new HostGeneratorContext(pluginId, slot.permissions(), models, deadline, options.cancellation(),
-                    options.listener(), Map.of());
+                    options.listener(), pluginConfig(pluginId));
             HostGeneratorContext callContext = context;
             Future<GeneratedContent> future = calls.submit(() -> generator.generator().generate(validated, callContext));
             GeneratedContent content = await(slot, future, deadline, timeout, options.cancellation());
@@ -466,11 +467,10 @@ public final class PluginHost implements AutoCloseable {
         if (!slot.breaker().allow()) {
             return undecided(name, "not run: " + slot.breaker().describe());
         }
-        Duration timeout = options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
-                ? settings.callTimeout() : options.timeout();
+        Duration timeout = timeout(options);
         Instant deadline = Instant.now().plus(timeout);
         HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
-                options.cancellation(), options.listener(), Map.of());
+                options.cancellation(), options.listener(), pluginConfig(slot.id()));
         try {
             Future<CheckResult> future = calls.submit(() -> check.check(input, context));
             CheckResult result;
@@ -497,6 +497,12 @@ public final class PluginHost implements AutoCloseable {
         } finally {
             context.closeLeases();
         }
+    }
+
+    /** The caller's deadline, never longer than the host's call timeout. */
+    private Duration timeout(CallOptions options) {
+        return options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
+                ? settings.callTimeout() : options.timeout();
     }
 
     private static String safeName(GovernanceCheck check) {
@@ -653,6 +659,27 @@ public final class PluginHost implements AutoCloseable {
         active.put(record.pluginId(), slot);
         loadFailures.remove(record.pluginId());
         return slot;
+    }
+
+    /**
+     * A plugin's settings as an administrator wrote them in {@code <plugins>/<id>.properties} (endpoint URLs, keys,
+     * limits); empty when there is no such file. Read at each call, so edits apply without a restart.
+     */
+    Map<String, String> pluginConfig(String pluginId) {
+        Path file = pluginsDir.resolve(pluginId + ".properties");
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            log.warn("Cannot read plugin settings {}: {}", file, e.getMessage());
+            return Map.of();
+        }
+        Map<String, String> config = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k).trim()));
+        return config;
     }
 
     /** Writes an archive another node installed from the database into this node's plugins folder. */

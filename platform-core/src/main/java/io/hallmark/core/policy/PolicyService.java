@@ -50,15 +50,31 @@ public final class PolicyService {
         return parser.parse(text);
     }
 
-    /** Stores the text as the next version of its policy and makes it the active one. */
+    /**
+     * Stores the text as the next version of its policy and makes it the active one. One policy governs each
+     * modality on each channel: active policies of other names that cover any of the same modalities on the same
+     * channel are deactivated (and named in the audit event).
+     */
     public StoredPolicy apply(String text, String actor) {
         Policy policy = parser.parse(text);
+        List<String> replaced = list().stream().filter(StoredPolicy::active)
+                .filter(p -> !p.name().equals(policy.name()))
+                .filter(p -> {
+                    Policy other = parser.parse(p.body());
+                    return other.channel().equals(policy.channel())
+                            && other.modalities().stream().anyMatch(policy.modalities()::contains);
+                })
+                .map(StoredPolicy::name).toList();
         PolicyFormat format = text.stripLeading().startsWith("{") ? PolicyFormat.JSON : PolicyFormat.YAML;
         io.hallmark.core.persistence.Policy stored = db.inTransaction(s -> {
             Integer max = s.createSelectionQuery("select max(version) from Policy where name = :n", Integer.class)
                     .setParameter("n", policy.name()).getSingleResult();
             s.createMutationQuery("update Policy set active = false where name = :n and active")
                     .setParameter("n", policy.name()).executeUpdate();
+            if (!replaced.isEmpty()) {
+                s.createMutationQuery("update Policy set active = false where name in (:names) and active")
+                        .setParameterList("names", replaced).executeUpdate();
+            }
             s.flush();
             io.hallmark.core.persistence.Policy p = new io.hallmark.core.persistence.Policy(policy.name(),
                     max == null ? 1 : max + 1, format, text, actor);
@@ -67,7 +83,7 @@ public final class PolicyService {
             return p;
         });
         audit.append(actor, "policy.activated", policy.name(), Map.of("version", stored.version(),
-                "sha256", stored.bodySha256(), "rules", policy.rules().size()));
+                "sha256", stored.bodySha256(), "rules", policy.rules().size(), "replaced", replaced));
         return view(stored);
     }
 

@@ -46,7 +46,14 @@ public final class UserService {
             return Optional.empty();
         }
         String chosen = password != null && !password.isBlank() ? password : Secrets.password(20);
-        create("admin", Role.ADMIN, chosen, "system");
+        try {
+            create("admin", Role.ADMIN, chosen, "system");
+        } catch (RuntimeException e) {
+            if (user("admin").isPresent()) {
+                return Optional.empty(); // another node sharing the database created it at the same moment
+            }
+            throw e;
+        }
         return password != null && !password.isBlank() ? Optional.empty() : Optional.of(chosen);
     }
 

@@ -16,6 +16,8 @@ import io.hallmark.core.persistence.GovernanceReport;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.plugin.PluginStore;
 import io.hallmark.core.plugin.fixtures.EchoGenerator;
+import io.hallmark.core.plugin.fixtures.FixableGenerator;
+import io.hallmark.core.plugin.fixtures.MistakeCheck;
 import io.hallmark.core.policy.PolicyService;
 import io.hallmark.core.testing.PostgresExtension;
 import io.hallmark.governance.stage.GovernanceStage;
@@ -42,6 +44,7 @@ class GenerationPipelineTest {
     private PluginHost plugins;
     private JobQueue queue;
     private JobWorkers workers;
+    private PolicyService policies;
 
     @TempDir
     Path tmp;
@@ -62,7 +65,9 @@ class GenerationPipelineTest {
         plugins.start();
         plugins.install(PluginArchiveBuilder.plugin("echo", "1.0.0").extension(EchoGenerator.class)
                 .resource("version.txt", "1.0.0").signedWith(key).writeTo(tmp.resolve("build")), Set.of(), "admin");
-        PolicyService policies = new PolicyService(db, audit);
+        plugins.install(PluginArchiveBuilder.plugin("fixable", "1.0.0").extension(FixableGenerator.class)
+                .extension(MistakeCheck.class).signedWith(key).writeTo(tmp.resolve("build-fixable")), Set.of(), "admin");
+        policies = new PolicyService(db, audit);
         policies.ensureDefault();
         queue = new JobQueue(db, new JobQueue.Settings(50, Duration.ofSeconds(3), 3, Duration.ofMillis(50)));
         workers = new JobWorkers(queue, new GenerationPipeline(db, plugins, BlobStore.open(tmp.resolve("blobs"), 1 << 20),
@@ -139,6 +144,39 @@ class GenerationPipelineTest {
         queue.cancel(job.id());
 
         assertThat(await(job.id()).state()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aReviseDecisionSendsTheDraftBackWithTheFindingsUntilItPasses() throws Exception {
+        policies.apply("""
+                name: revising
+                rules:
+                  - id: failed-check
+                    when: { metric: checks.failed, op: ">=", value: 1 }
+                    action: REVISE
+                """, "admin");
+        try {
+            JobView fixed = queue.submit("fixable", Modality.TEXT, "write a draft", Map.of("pluginId", "fixable",
+                    "modality", "TEXT", "prompt", "write a draft"), 0, null, "alice");
+            JobView stubborn = queue.submit("fixable", Modality.TEXT, "write a stubborn draft", Map.of("pluginId",
+                    "fixable", "modality", "TEXT", "prompt", "write a stubborn draft", "maxRevisions", 1), 0, null, "alice");
+
+            assertThat(await(fixed.id()).state()).isEqualTo("DONE");
+            ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, fixed.contentItemId()));
+            assertThat(item.textBody()).isEqualTo("a corrected draft");
+            assertThat(item.status()).isEqualTo(ContentStatus.APPROVED);
+            assertThat(queue.events(fixed.id(), 0)).filteredOn(e -> e.type().equals("revise")).singleElement()
+                    .satisfies(e -> assertThat(e.data().get("round")).isEqualTo(2));
+
+            assertThat(await(stubborn.id()).state()).as("revisions run out: a person decides").isEqualTo("WAITING_REVIEW");
+            assertThat(queue.events(stubborn.id(), 0)).filteredOn(e -> e.type().equals("revise")).hasSize(1);
+            GovernanceReport report = db.inTransaction(s -> s.createSelectionQuery(
+                    "from GovernanceReport where contentItemId = :id", GovernanceReport.class)
+                    .setParameter("id", stubborn.contentItemId()).getSingleResult());
+            assertThat(report.report()).containsEntry("rounds", 2);
+        } finally {
+            policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin"); // replaces 'revising' again
+        }
     }
 
     @Test

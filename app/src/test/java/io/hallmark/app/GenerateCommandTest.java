@@ -1,0 +1,76 @@
+package io.hallmark.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hallmark.core.Platform;
+import io.hallmark.core.config.ConfigLoader;
+import io.hallmark.core.persistence.ContentItem;
+import io.hallmark.core.persistence.ContentStatus;
+import io.hallmark.core.testing.TestPaths;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code hallmark generate} end to end: bundled text plugin, host model runtime, content item in PostgreSQL. */
+class GenerateCommandTest {
+
+    @TempDir
+    Path work;
+
+    static Path textPluginJar() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(Path::of)
+                .filter(p -> p.toString().contains("text-generator") && p.toString().endsWith(".jar"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("text-generator jar not on the test class path; run "
+                        + "./mvnw -pl app -am verify"));
+    }
+
+    @Test
+    void generatesTextWithTheBundledPluginAndKeepsItAsAContentItemWithItsModel() throws Exception {
+        if (System.getProperty("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", TestPaths.cacheDir().resolve("djl").toString());
+        }
+        Path dataDir = Files.createDirectories(work.resolve("data"));
+        Path bundled = Files.createDirectories(work.resolve("plugins"));
+        Files.copy(textPluginJar(), bundled.resolve("text-generator.jar"));
+        Files.writeString(dataDir.resolve(ConfigLoader.CONFIG_FILE), "bundled-plugins-dir=" + bundled + "\nmodels-dir="
+                + TestPaths.sharedDir().resolve("models") + "\ndevice=cpu\n");
+
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        int code = cli.execute("generate", "--data-dir", dataDir.toString(), "--prompt", "Once upon a time",
+                "--temperature", "0", "--max-tokens", "30", "--seed", "7", "--json");
+
+        assertThat(code).as(out.toString()).isZero();
+        JsonNode result = JsonOutput.mapper().readTree(out.toString());
+        assertThat(result.path("text").asText()).startsWith(", there was a little girl named Lily.");
+        assertThat(result.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(result.path("model").asText()).isEqualTo("stories260k");
+        assertThat(result.path("modelSha256").asText())
+                .isEqualTo("b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696");
+        assertThat(result.path("outputTokens").asInt()).isEqualTo(30);
+        assertThat(result.path("promptTokens").asInt()).isEqualTo(5);
+        assertThat(result.path("metadata").path("runtime").asText()).as("the model came from the host's runtime")
+                .isEqualTo("host");
+
+        try (Platform platform = Platform.start(new ConfigLoader(Map.of()).load(
+                Map.of(io.hallmark.core.config.ConfigKey.DATA_DIR, dataDir.toString())), "command")) {
+            ContentItem item = platform.database().inTransaction(s ->
+                    s.find(ContentItem.class, UUID.fromString(result.path("contentId").asText())));
+            assertThat(item.status()).isEqualTo(ContentStatus.NEEDS_REVIEW);
+            assertThat(item.modelSha256()).isEqualTo(result.path("modelSha256").asText());
+            assertThat(item.textBody()).isEqualTo(result.path("text").asText());
+            assertThat(item.pluginId()).isEqualTo("hallmark-text");
+            assertThat(platform.health().subsystems()).containsKey("models");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.hallmark.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hallmark.api.GenerationFailedException;
+import io.hallmark.api.ModelLease;
+import io.hallmark.api.ModelRequirement;
+import io.hallmark.core.testing.TestPaths;
+import io.hallmark.textgen.LlamaGenerator;
+import io.hallmark.textgen.SamplingSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelRuntimeTest {
+
+    private static final ModelRequirement STORIES = ModelRequirement.of("stories260k", "llama2c");
+    private static final String BIN_SHA = "b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696";
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void sharedDjlCache() {
+        if (System.getProperty("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", TestPaths.cacheDir().resolve("djl").toString());
+        }
+    }
+
+    static Path models() {
+        return TestPaths.sharedDir().resolve("models");
+    }
+
+    @Test
+    void aModelIsLoadedOnceAndSharedByEveryLeaseUntilItsLastHolderIsReleased() {
+        try (ModelRuntime runtime = ModelRuntime.onCpu(models()).start()) {
+            ModelLease first = runtime.lease(STORIES, "plugin 'a'");
+            ModelLease second = runtime.lease(STORIES, "plugin 'b'");
+            LlamaGenerator a = first.loaded(LlamaGenerator.class).orElseThrow();
+            LlamaGenerator b = second.loaded(LlamaGenerator.class).orElseThrow();
+            assertThat(a).isSameAs(b);
+            assertThat(first.info().sha256()).isEqualTo(BIN_SHA);
+            String text = a.generate("Once upon a time", true, SamplingSettings.greedy(20), p -> { }, () -> false).text();
+            assertThat(text).startsWith(", there was a little girl named Lily.");
+
+            List<Map<String, Object>> loaded = loadedModels(runtime);
+            assertThat(loaded).singleElement().satisfies(m -> {
+                assertThat(m).containsEntry("name", "stories260k").containsEntry("leases", 2)
+                        .containsEntry("holders", List.of("plugin 'a'", "plugin 'b'"));
+                assertThat((Long) m.get("weightBytes")).isGreaterThan(900_000L);
+            });
+            first.close();
+            second.close();
+            assertThat(loadedModels(runtime)).hasSize(1); // kept warm while its plugins are installed
+            runtime.release("plugin 'a'");
+            assertThat(loadedModels(runtime)).hasSize(1);
+            runtime.release("plugin 'b'");
+            assertThat(loadedModels(runtime)).isEmpty();
+            assertThat(runtime.status()).containsEntry("device", "cpu()").containsEntry("servingProfile", "low-latency");
+        }
+    }
+
+    @Test
+    void theLowMemoryProfileUnloadsAModelWhenItsLastLeaseCloses() {
+        try (ModelRuntime runtime = new ModelRuntime(new ModelDirectory(models()), "cpu", ServingProfile.LOW_MEMORY, 0)) {
+            try (ModelLease lease = runtime.lease(ModelRequirement.of("stories260k", "gguf"), "plugin 'a'")) {
+                LlamaGenerator generator = lease.loaded(LlamaGenerator.class).orElseThrow();
+                assertThat(generator.model().precision()).isEqualTo(io.hallmark.textgen.Precision.FLOAT16);
+                String text = generator.generate("Once upon a time", true, SamplingSettings.greedy(8), p -> { }, () -> false).text();
+                assertThat(text).isNotBlank();
+                assertThat(loadedModels(runtime)).hasSize(1);
+            }
+            assertThat(loadedModels(runtime)).isEmpty();
+        }
+    }
+
+    @Test
+    void aTruncatedWeightsFileIsRefusedNamingTheFileAndTheExpectedChecksum() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("stories260k"));
+        Path shared = models().resolve("stories260k");
+        byte[] bin = Files.readAllBytes(shared.resolve("stories260K.bin"));
+        Files.write(folder.resolve("stories260K.bin"), java.util.Arrays.copyOf(bin, bin.length / 2));
+        Files.copy(shared.resolve("tok512.bin"), folder.resolve("tok512.bin"));
+        Files.copy(shared.resolve("SOURCE.md"), folder.resolve("SOURCE.md"));
+        try (ModelRuntime runtime = ModelRuntime.onCpu(temp)) {
+            assertThatThrownBy(() -> runtime.lease(STORIES, "plugin 'a'"))
+                    .isInstanceOf(GenerationFailedException.class)
+                    .hasMessageContaining(folder.resolve("stories260K.bin").toString())
+                    .hasMessageContaining("its folder lists " + BIN_SHA)
+                    .hasMessageContaining("truncated or corrupt");
+            assertThat(runtime.verify()).filteredOn(c -> c.file().endsWith("stories260K.bin")).singleElement()
+                    .satisfies(c -> assertThat(c.ok()).isFalse());
+            Files.delete(folder.resolve("SOURCE.md"));
+            assertThatThrownBy(() -> runtime.lease(STORIES, "plugin 'a'").loaded(LlamaGenerator.class))
+                    .isInstanceOf(GenerationFailedException.class)
+                    .hasMessageContaining("needs exactly 1056540")
+                    .hasMessageContaining("truncated");
+        }
+    }
+
+    @Test
+    void aFormatTheRuntimeCannotLoadIsLeasedAsFilesOnlyAndSaysSoWhenAskedToLoad() {
+        try (ModelRuntime runtime = ModelRuntime.onCpu(models())) {
+            ModelLease lease = runtime.lease(ModelRequirement.of("mnist-gan", "onnx"), "plugin 'a'");
+            assertThat(lease.path()).isDirectory();
+            assertThatThrownBy(() -> lease.loaded(LlamaGenerator.class))
+                    .isInstanceOf(GenerationFailedException.class)
+                    .hasMessageContaining("format 'onnx', which the model runtime does not load");
+            assertThat(lease.loaded(String.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void verifyChecksEveryFileOfTheSharedModelsAgainstTheirListedChecksums() {
+        try (ModelRuntime runtime = ModelRuntime.onCpu(models())) {
+            List<ModelCheck> checks = runtime.verify();
+            assertThat(checks).extracting(ModelCheck::file).contains("stories260k/stories260K.bin",
+                    "stories260k/stories260K-f32.gguf", "stories260k/tok512.bin");
+            assertThat(checks).allSatisfy(c -> assertThat(c.ok()).as(c.file() + ": " + c.problem()).isTrue());
+            assertThat(checks).filteredOn(c -> c.file().equals("stories260k/stories260K.bin")).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.expectedSha256()).isEqualTo(BIN_SHA);
+                        assertThat(c.details()).contains("dim=64");
+                    });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> loadedModels(ModelRuntime runtime) {
+        return (List<Map<String, Object>>) runtime.status().get("loaded");
+    }
+}

@@ -1,0 +1,272 @@
+package io.hallmark.textgen;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GGUF file (versions 2 and 3): its metadata and tensor directory, read from the header; tensor data is
+ * memory-mapped on demand.
+ */
+public final class GgufFile {
+
+    /** One entry of the tensor directory; {@code dims} as GGUF stores them, innermost first. */
+    public record TensorInfo(String name, long[] dims, int ggmlType, long offset) {
+
+        /** Row-major shape, outermost first. */
+        public long[] shape() {
+            long[] shape = new long[dims.length];
+            for (int i = 0; i < dims.length; i++) {
+                shape[i] = dims[dims.length - 1 - i];
+            }
+            return shape;
+        }
+    }
+
+    static final int MAGIC = 0x46554747; // "GGUF" little endian
+
+    private final Path path;
+    private final int version;
+    private final Map<String, Object> metadata;
+    private final Map<String, TensorInfo> tensors;
+    private final long dataStart;
+    private final long size;
+
+    private GgufFile(Path path, int version, Map<String, Object> metadata, Map<String, TensorInfo> tensors,
+            long dataStart, long size) {
+        this.path = path;
+        this.version = version;
+        this.metadata = metadata;
+        this.tensors = tensors;
+        this.dataStart = dataStart;
+        this.size = size;
+    }
+
+    /** Whether the file starts with the GGUF magic. */
+    public static boolean isGguf(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            return ch.read(b, 0) == 4 && b.getInt(0) == MAGIC;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static GgufFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFormatException("GGUF model not found: expected a file at " + file);
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            Reader r = new Reader(ch, file, size);
+            int magic = r.i32("the GGUF magic");
+            if (magic != MAGIC) {
+                throw new ModelFormatException("Model " + file + " is not a GGUF file: it starts with 0x"
+                        + Integer.toHexString(magic) + ", expected the magic 'GGUF' (0x46554747)");
+            }
+            int version = r.i32("the version");
+            if (version != 2 && version != 3) {
+                throw new ModelFormatException("GGUF file " + file + " has version " + version + "; supported: 2, 3");
+            }
+            long tensorCount = r.i64("the tensor count");
+            long kvCount = r.i64("the metadata count");
+            if (tensorCount < 0 || tensorCount > 1_000_000 || kvCount < 0 || kvCount > 1_000_000) {
+                throw new ModelFormatException("GGUF file " + file + " has a corrupt header: " + tensorCount
+                        + " tensors, " + kvCount + " metadata entries");
+            }
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            for (long i = 0; i < kvCount; i++) {
+                String key = r.string("metadata key " + i);
+                int type = r.i32("the type of '" + key + "'");
+                metadata.put(key, r.value(type, key));
+            }
+            Map<String, TensorInfo> tensors = new LinkedHashMap<>();
+            for (long i = 0; i < tensorCount; i++) {
+                String name = r.string("tensor name " + i);
+                int nDims = r.i32("the rank of '" + name + "'");
+                if (nDims < 1 || nDims > 4) {
+                    throw new ModelFormatException("GGUF file " + file + " is corrupt: tensor '" + name + "' has rank " + nDims);
+                }
+                long[] dims = new long[nDims];
+                for (int d = 0; d < nDims; d++) {
+                    dims[d] = r.i64("a dimension of '" + name + "'");
+                }
+                int type = r.i32("the type of '" + name + "'");
+                long offset = r.i64("the offset of '" + name + "'");
+                tensors.put(name, new TensorInfo(name, dims, type, offset));
+            }
+            long alignment = metadata.get("general.alignment") instanceof Number n ? n.longValue() : 32;
+            long dataStart = (r.position + alignment - 1) / alignment * alignment;
+            GgufFile gguf = new GgufFile(file, version, metadata, tensors, dataStart, size);
+            gguf.checkExtents();
+            return gguf;
+        } catch (IOException e) {
+            throw new ModelFormatException("Cannot read GGUF file " + file + ": " + e, e);
+        }
+    }
+
+    private void checkExtents() {
+        for (TensorInfo t : tensors.values()) {
+            TensorType type = TensorType.ofGgml(t.ggmlType());
+            if (type == null) {
+                continue; // reported when the tensor is used
+            }
+            long end = dataStart + t.offset() + type.bytes(RawTensor.elements(t.dims()));
+            if (end > size) {
+                throw new ModelFormatException("GGUF file " + path + " is truncated: tensor '" + t.name()
+                        + "' ends at byte " + end + " but the file has " + size + " bytes");
+            }
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    public Map<String, TensorInfo> tensors() {
+        return tensors;
+    }
+
+    /** A tensor's bytes, memory-mapped. */
+    public RawTensor tensor(String name) {
+        TensorInfo info = tensors.get(name);
+        if (info == null) {
+            throw new ModelFormatException("GGUF file " + path + " has no tensor '" + name + "'");
+        }
+        TensorType type = TensorType.ofGgml(info.ggmlType());
+        if (type == null) {
+            throw new ModelFormatException("GGUF file " + path + ": tensor '" + name + "' has GGML type "
+                    + info.ggmlType() + "; supported: F32 (0), F16 (1), Q8_0 (8). Convert the model with llama.cpp's "
+                    + "llama-quantize to one of these");
+        }
+        long bytes = type.bytes(RawTensor.elements(info.dims()));
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, dataStart + info.offset(), bytes);
+            return new RawTensor(name, info.shape(), type, data);
+        } catch (IOException e) {
+            throw new ModelFormatException("Cannot read tensor '" + name + "' of " + path + ": " + e, e);
+        }
+    }
+
+    /** A metadata value, or an error naming the key and the file. */
+    public Object require(String key) {
+        Object v = metadata.get(key);
+        if (v == null) {
+            throw new ModelFormatException("GGUF file " + path + " lacks the metadata key '" + key + "'");
+        }
+        return v;
+    }
+
+    public int requireInt(String key) {
+        if (!(require(key) instanceof Number n)) {
+            throw new ModelFormatException("GGUF file " + path + ": '" + key + "' is not a number");
+        }
+        return n.intValue();
+    }
+
+    private static final class Reader {
+        private final FileChannel ch;
+        private final Path file;
+        private final long size;
+        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        long position;
+        private long bufStart;
+
+        Reader(FileChannel ch, Path file, long size) {
+            this.ch = ch;
+            this.file = file;
+            this.size = size;
+            buf.limit(0);
+        }
+
+        private ByteBuffer need(int n, String what) throws IOException {
+            if (position + n > size) {
+                throw new ModelFormatException("GGUF file " + file + " is truncated: it ends at byte " + size
+                        + " where " + what + " was expected");
+            }
+            long inBuf = position - bufStart;
+            if (inBuf < 0 || inBuf + n > buf.limit()) {
+                buf.clear();
+                ch.read(buf, position);
+                buf.flip();
+                bufStart = position;
+                inBuf = 0;
+            }
+            buf.position((int) inBuf);
+            position += n;
+            return buf;
+        }
+
+        int i32(String what) throws IOException {
+            return need(4, what).getInt();
+        }
+
+        long i64(String what) throws IOException {
+            return need(8, what).getLong();
+        }
+
+        String string(String what) throws IOException {
+            long len = i64(what);
+            if (len < 0 || len > 1 << 20) {
+                throw new ModelFormatException("GGUF file " + file + " is corrupt: " + what + " has length " + len);
+            }
+            byte[] bytes = new byte[(int) len];
+            int done = 0;
+            while (done < len) {
+                int chunk = (int) Math.min(len - done, 1 << 15);
+                need(chunk, what).get(bytes, done, chunk);
+                done += chunk;
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        Object value(int type, String key) throws IOException {
+            String what = "the value of '" + key + "'";
+            return switch (type) {
+                case 0 -> need(1, what).get() & 0xff;
+                case 1 -> (int) need(1, what).get();
+                case 2 -> need(2, what).getShort() & 0xffff;
+                case 3 -> (int) need(2, what).getShort();
+                case 4 -> Integer.toUnsignedLong(need(4, what).getInt());
+                case 5 -> need(4, what).getInt();
+                case 6 -> need(4, what).getFloat();
+                case 7 -> need(1, what).get() != 0;
+                case 8 -> string(what);
+                case 9 -> {
+                    int itemType = i32(what);
+                    long n = i64(what);
+                    if (n < 0 || n > 10_000_000) {
+                        throw new ModelFormatException("GGUF file " + file + " is corrupt: '" + key + "' has " + n + " items");
+                    }
+                    List<Object> items = new ArrayList<>((int) n);
+                    for (long i = 0; i < n; i++) {
+                        items.add(value(itemType, key));
+                    }
+                    yield items;
+                }
+                case 10 -> need(8, what).getLong();
+                case 11 -> need(8, what).getLong();
+                case 12 -> need(8, what).getDouble();
+                default -> throw new ModelFormatException("GGUF file " + file + " is corrupt: '" + key
+                        + "' has value type " + type + "; expected 0..12");
+            };
+        }
+    }
+}

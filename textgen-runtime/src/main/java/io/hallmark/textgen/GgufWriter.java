@@ -1,0 +1,246 @@
+package io.hallmark.textgen;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Writes Llama weights as a GGUF v3 file that llama.cpp can run: 2-D weights in the chosen type (F32, F16 or
+ * Q8_0), norms in F32, the SentencePiece vocabulary in the metadata. Used by tests (cross-format checks) and
+ * by the benchmark (a random-weight model written on the fly).
+ */
+public final class GgufWriter {
+
+    private static final int ALIGNMENT = 32;
+
+    private GgufWriter() {}
+
+    /** Writes a checkpoint read from another format. */
+    public static void write(LlamaCheckpoint checkpoint, TensorType weightType, Path target) {
+        if (!(checkpoint.tokenizer() instanceof SentencePieceTokenizer spm)) {
+            throw new IllegalArgumentException("GGUF needs a SentencePiece vocabulary; " + checkpoint.source()
+                    + " has a " + checkpoint.tokenizer().getClass().getSimpleName());
+        }
+        write(target, checkpoint.config(), spm, name -> checkpoint.tensor(name).toFloats(), weightType,
+                checkpoint.source().getFileName().toString());
+    }
+
+    /**
+     * Writes a model whose tensor values come from {@code values} (by GGUF name, row-major float32), one tensor at a
+     * time so a large model never sits in memory twice.
+     */
+    public static void write(Path target, LlamaConfig config, SentencePieceTokenizer tokenizer,
+            Function<String, float[]> values, TensorType weightType, String name) {
+        Map<String, long[]> shapes = shapes(config);
+        Map<String, TensorType> types = new LinkedHashMap<>();
+        shapes.forEach((n, shape) -> types.put(n, shape.length == 2 && weightType.fits(shape[1]) ? weightType : TensorType.F32));
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20)) {
+            Header h = new Header();
+            h.i32(GgufFile.MAGIC);
+            h.i32(3);
+            h.i64(shapes.size());
+            List<Runnable> kv = new ArrayList<>();
+            int[] count = {0};
+            java.util.function.BiConsumer<String, Runnable> meta = (key, writeValue) -> kv.add(() -> {
+                h.string(key);
+                writeValue.run();
+                count[0]++;
+            });
+            meta.accept("general.architecture", () -> h.typedString("llama"));
+            meta.accept("general.name", () -> h.typedString(name));
+            meta.accept("general.alignment", () -> h.u32(ALIGNMENT));
+            meta.accept("llama.context_length", () -> h.u32(config.contextLength()));
+            meta.accept("llama.embedding_length", () -> h.u32(config.dim()));
+            meta.accept("llama.block_count", () -> h.u32(config.layers()));
+            meta.accept("llama.feed_forward_length", () -> h.u32(config.hiddenDim()));
+            meta.accept("llama.rope.dimension_count", () -> h.u32(config.headSize()));
+            meta.accept("llama.attention.head_count", () -> h.u32(config.heads()));
+            meta.accept("llama.attention.head_count_kv", () -> h.u32(config.kvHeads()));
+            meta.accept("llama.attention.layer_norm_rms_epsilon", () -> h.f32(config.normEps()));
+            meta.accept("llama.rope.freq_base", () -> h.f32(config.ropeTheta()));
+            meta.accept("tokenizer.ggml.model", () -> h.typedString("llama"));
+            meta.accept("tokenizer.ggml.tokens", () -> {
+                List<String> tokens = tokenizer.ggufTokens();
+                h.i32(9);
+                h.i32(8);
+                h.i64(tokens.size());
+                tokens.forEach(h::string);
+            });
+            meta.accept("tokenizer.ggml.scores", () -> {
+                float[] scores = tokenizer.scores();
+                h.i32(9);
+                h.i32(6);
+                h.i64(scores.length);
+                for (float s : scores) {
+                    h.rawF32(s);
+                }
+            });
+            meta.accept("tokenizer.ggml.token_type", () -> {
+                int[] tt = tokenizer.ggufTokenTypes();
+                h.i32(9);
+                h.i32(5);
+                h.i64(tt.length);
+                for (int t : tt) {
+                    h.i32(t);
+                }
+            });
+            meta.accept("tokenizer.ggml.bos_token_id", () -> h.u32(tokenizer.bos()));
+            meta.accept("tokenizer.ggml.eos_token_id", () -> h.u32(tokenizer.eos()));
+            meta.accept("tokenizer.ggml.unknown_token_id", () -> h.u32(0));
+            h.i64(kv.size());
+            kv.forEach(Runnable::run);
+            long offset = 0;
+            for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+                long[] shape = e.getValue();
+                h.string(e.getKey());
+                h.i32(shape.length);
+                for (int d = shape.length - 1; d >= 0; d--) {
+                    h.i64(shape[d]);
+                }
+                TensorType type = types.get(e.getKey());
+                h.i32(type.ggmlId());
+                h.i64(offset);
+                offset = align(offset + type.bytes(RawTensor.elements(shape)));
+            }
+            byte[] header = h.bytes();
+            out.write(header);
+            out.write(new byte[(int) (align(header.length) - header.length)]);
+            for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+                float[] v = values.apply(e.getKey());
+                TensorType type = types.get(e.getKey());
+                if (v.length != RawTensor.elements(e.getValue())) {
+                    throw new IllegalArgumentException("Tensor '" + e.getKey() + "' has " + v.length + " values; expected "
+                            + RawTensor.elements(e.getValue()));
+                }
+                byte[] data = encode(v, type);
+                out.write(data);
+                out.write(new byte[(int) (align(data.length) - data.length)]);
+            }
+        } catch (IOException e) {
+            throw new ModelFormatException("Cannot write GGUF file " + target + ": " + e, e);
+        }
+    }
+
+    /** The tensors of a Llama model under their GGUF names, with row-major shapes. */
+    public static Map<String, long[]> shapes(LlamaConfig c) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        shapes.put("token_embd.weight", new long[] {c.vocabSize(), c.dim()});
+        for (int l = 0; l < c.layers(); l++) {
+            String p = "blk." + l + ".";
+            shapes.put(p + "attn_norm.weight", new long[] {c.dim()});
+            shapes.put(p + "attn_q.weight", new long[] {c.dim(), c.dim()});
+            shapes.put(p + "attn_k.weight", new long[] {c.kvDim(), c.dim()});
+            shapes.put(p + "attn_v.weight", new long[] {c.kvDim(), c.dim()});
+            shapes.put(p + "attn_output.weight", new long[] {c.dim(), c.dim()});
+            shapes.put(p + "ffn_norm.weight", new long[] {c.dim()});
+            shapes.put(p + "ffn_gate.weight", new long[] {c.hiddenDim(), c.dim()});
+            shapes.put(p + "ffn_down.weight", new long[] {c.dim(), c.hiddenDim()});
+            shapes.put(p + "ffn_up.weight", new long[] {c.hiddenDim(), c.dim()});
+        }
+        shapes.put("output_norm.weight", new long[] {c.dim()});
+        if (!c.tiedOutput()) {
+            shapes.put("output.weight", new long[] {c.vocabSize(), c.dim()});
+        }
+        return shapes;
+    }
+
+    static byte[] encode(float[] v, TensorType type) {
+        ByteBuffer b = ByteBuffer.allocate((int) type.bytes(v.length)).order(ByteOrder.LITTLE_ENDIAN);
+        switch (type) {
+            case F32 -> b.asFloatBuffer().put(v);
+            case F16 -> {
+                for (float f : v) {
+                    b.putShort(Float.floatToFloat16(f));
+                }
+            }
+            case Q8_0 -> {
+                for (int block = 0; block < v.length / 32; block++) {
+                    float amax = 0;
+                    for (int j = 0; j < 32; j++) {
+                        amax = Math.max(amax, Math.abs(v[block * 32 + j]));
+                    }
+                    float d = amax / 127f;
+                    float inv = d == 0 ? 0 : 1f / d;
+                    b.putShort(Float.floatToFloat16(d));
+                    for (int j = 0; j < 32; j++) {
+                        b.put((byte) Math.round(v[block * 32 + j] * inv));
+                    }
+                }
+            }
+        }
+        return b.array();
+    }
+
+    private static long align(long n) {
+        return (n + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+    }
+
+    /** A growable little-endian buffer for the header. */
+    private static final class Header {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+
+        private void room(int n) {
+            if (buf.remaining() < n) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + n))
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                buf.flip();
+                bigger.put(buf);
+                buf = bigger;
+            }
+        }
+
+        void i32(int v) {
+            room(4);
+            buf.putInt(v);
+        }
+
+        void i64(long v) {
+            room(8);
+            buf.putLong(v);
+        }
+
+        void rawF32(float v) {
+            room(4);
+            buf.putFloat(v);
+        }
+
+        void u32(long v) {
+            i32(4);
+            i32((int) v);
+        }
+
+        void f32(float v) {
+            i32(6);
+            room(4);
+            buf.putFloat(v);
+        }
+
+        void string(String s) {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            i64(bytes.length);
+            room(bytes.length);
+            buf.put(bytes);
+        }
+
+        void typedString(String s) {
+            i32(8);
+            string(s);
+        }
+
+        byte[] bytes() {
+            byte[] out = new byte[buf.position()];
+            buf.duplicate().flip().get(out);
+            return out;
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package io.hallmark.textgen;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Llama-family decoder on DJL NDArrays: RMSNorm, rotary position embeddings (interleaved pairs, the llama2.c and
+ * GGUF layout), grouped-query attention with a per-sequence KV cache, a SwiGLU feed-forward and a tied or separate
+ * output head.
+ *
+ * <p>{@link #forward(List)} runs one step over several sequences at once: each {@link Chunk} brings one or more
+ * tokens of one sequence (a prompt to prefill, or the last sampled token). Projections and the feed-forward run
+ * as single matrix products over all rows, so concurrent sequences share the cost of reading the weights; only
+ * attention runs per sequence, against its own cache. Not thread-safe: one thread steps a model at a time.
+ */
+public final class LlamaModel implements AutoCloseable {
+
+    /** Some tokens of one sequence for one step. */
+    public record Chunk(Sequence sequence, int[] tokens) {
+        public Chunk {
+            Objects.requireNonNull(sequence, "sequence");
+            if (tokens.length == 0) {
+                throw new IllegalArgumentException("A chunk needs at least one token");
+            }
+        }
+    }
+
+    private final LlamaConfig config;
+    private final Tokenizer tokenizer;
+    private final NDManager manager;
+    private final Device device;
+    private final Precision precision;
+    private final NDArray embedding;
+    private final NDArray outputT;
+    private final NDArray finalNorm;
+    private final NDArray invFreq;
+    private final Layer[] layers;
+    private final long weightBytes;
+    private final DataType computeType;
+
+    /**
+     * Every forward pass runs on this one thread. Measured on DJL 0.36 / PyTorch 2.7.1 CPU: the same decode loop
+     * took 50-150 ms a token on the thread that started the engine and 2.5-5 ms on a fresh thread; one compute
+     * thread also keeps a model's steps strictly one at a time.
+     */
+    private final java.util.concurrent.ExecutorService compute = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("llama-compute").unstarted(r));
+    private volatile Thread computeThread;
+
+    /** One block's weights; projections transposed views {@code [in, out]} of the stored {@code [out, in]} rows. */
+    private record Layer(NDArray attnNorm, NDArray wqT, NDArray wkT, NDArray wvT, NDArray woT, NDArray ffnNorm,
+            NDArray w1T, NDArray w3T, NDArray w2T) {}
+
+    private LlamaModel(LlamaCheckpoint checkpoint, NDManager manager, Precision precision) {
+        this.config = checkpoint.config();
+        this.tokenizer = checkpoint.tokenizer();
+        this.manager = manager;
+        this.device = manager.getDevice();
+        this.precision = precision;
+        this.computeType = precision == Precision.FLOAT16 ? DataType.FLOAT16 : DataType.FLOAT32;
+        LlamaConfig c = config;
+        this.embedding = load(checkpoint, "token_embd.weight", DataType.FLOAT32);
+        NDArray out = c.tiedOutput() ? embedding : load(checkpoint, "output.weight", DataType.FLOAT32);
+        this.outputT = (computeType == DataType.FLOAT32 ? out : out.toType(computeType, false)).transpose();
+        this.finalNorm = load(checkpoint, "output_norm.weight", DataType.FLOAT32);
+        float[] freqs = new float[c.headSize() / 2];
+        for (int i = 0; i < freqs.length; i++) {
+            freqs[i] = (float) (1.0 / Math.pow(c.ropeTheta(), 2.0 * i / c.headSize()));
+        }
+        this.invFreq = manager.create(freqs);
+        this.layers = new Layer[c.layers()];
+        for (int l = 0; l < c.layers(); l++) {
+            String p = "blk." + l + ".";
+            layers[l] = new Layer(load(checkpoint, p + "attn_norm.weight", DataType.FLOAT32),
+                    load(checkpoint, p + "attn_q.weight", computeType).transpose(),
+                    load(checkpoint, p + "attn_k.weight", computeType).transpose(),
+                    load(checkpoint, p + "attn_v.weight", computeType).transpose(),
+                    load(checkpoint, p + "attn_output.weight", computeType).transpose(),
+                    load(checkpoint, p + "ffn_norm.weight", DataType.FLOAT32),
+                    load(checkpoint, p + "ffn_gate.weight", computeType).transpose(),
+                    load(checkpoint, p + "ffn_up.weight", computeType).transpose(),
+                    load(checkpoint, p + "ffn_down.weight", computeType).transpose());
+        }
+        long bytes = 0;
+        for (NDArray a : loaded) {
+            bytes += a.size() * a.getDataType().getNumOfBytes();
+        }
+        this.weightBytes = bytes;
+    }
+
+    /**
+     * Turns a checkpoint into NDArrays on {@code device} of {@code engine} (e.g. {@code PyTorch}). The
+     * checkpoint's buffers are copied; the model owns its memory until {@link #close()}.
+     */
+    public static LlamaModel load(LlamaCheckpoint checkpoint, String engine, Device device, Precision precision) {
+        Engine e = Engine.getEngine(engine);
+        NDManager manager = e.newBaseManager(device);
+        try {
+            return new LlamaModel(checkpoint, manager, precision);
+        } catch (RuntimeException ex) {
+            manager.close();
+            throw ex;
+        }
+    }
+
+    private final List<NDArray> loaded = new ArrayList<>();
+
+    private NDArray load(LlamaCheckpoint checkpoint, String name, DataType type) {
+        NDArray result = convert(checkpoint, name, type);
+        loaded.add(result);
+        return result;
+    }
+
+    private NDArray convert(LlamaCheckpoint checkpoint, String name, DataType type) {
+        RawTensor t = checkpoint.tensor(name);
+        Shape shape = new Shape(t.shape());
+        NDArray a = switch (t.type()) {
+            // a direct (memory-mapped) buffer becomes the tensor's storage without a copy, as llama.cpp does
+            case F32 -> t.data().isDirect() ? manager.create(t.data(), shape, DataType.FLOAT32)
+                    : manager.create(t.floatBuffer(), shape);
+            case F16 -> {
+                try (NDArray half = manager.create(t.data(), shape, DataType.FLOAT16)) {
+                    yield half.toType(DataType.FLOAT32, true);
+                }
+            }
+            case Q8_0 -> manager.create(t.toFloats(), shape);
+        };
+        if (type != DataType.FLOAT32) {
+            NDArray converted = a.toType(type, true);
+            a.close();
+            return converted;
+        }
+        return a;
+    }
+
+    public LlamaConfig config() {
+        return config;
+    }
+
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** Native bytes the weights take. */
+    public long weightBytes() {
+        return weightBytes;
+    }
+
+    /** A new, empty sequence with room for {@code capacity} tokens (prompt and output). */
+    public Sequence newSequence(int capacity) {
+        if (capacity < 1 || capacity > config.contextLength()) {
+            throw new IllegalArgumentException("A sequence holds 1 to " + config.contextLength()
+                    + " tokens (the model's context length), not " + capacity);
+        }
+        return new Sequence(this, capacity);
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    /**
+     * Runs the chunks through the model, appending their keys and values to each sequence's cache, and returns the
+     * logits after the last token of each chunk, in order.
+     */
+    public float[][] forward(List<Chunk> chunks) {
+        if (Thread.currentThread() == computeThread) {
+            return forwardHere(chunks);
+        }
+        java.util.concurrent.Future<float[][]> result = compute.submit(() -> {
+            computeThread = Thread.currentThread();
+            return forwardHere(chunks);
+        });
+        try {
+            return result.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the model computed", e);
+        }
+    }
+
+    private float[][] forwardHere(List<Chunk> chunks) {
+        int rows = 0;
+        for (Chunk chunk : chunks) {
+            Sequence s = chunk.sequence();
+            if (s.model() != this) {
+                throw new IllegalArgumentException("The sequence belongs to another model");
+            }
+            if (s.length() + chunk.tokens().length > s.capacity()) {
+                throw new IllegalStateException("The sequence is full: " + s.length() + " + " + chunk.tokens().length
+                        + " tokens exceed its capacity of " + s.capacity());
+            }
+            rows += chunk.tokens().length;
+        }
+        int[] tokens = new int[rows];
+        float[] positions = new float[rows];
+        int r = 0;
+        for (Chunk chunk : chunks) {
+            for (int i = 0; i < chunk.tokens().length; i++) {
+                int token = chunk.tokens()[i];
+                if (token < 0 || token >= config.vocabSize()) {
+                    throw new IllegalArgumentException("Token " + token + " is outside the vocabulary of " + config.vocabSize());
+                }
+                tokens[r] = token;
+                positions[r++] = chunk.sequence().length() + i;
+            }
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray x = embedding.get(manager.create(java.util.Arrays.stream(tokens).asLongStream().toArray()));
+            NDArray pos = manager.create(positions, new Shape(rows, 1, 1));
+            NDArray angles = pos.mul(invFreq.reshape(1, 1, -1));
+            NDArray cos = angles.cos();
+            NDArray sin = angles.sin();
+            int dim = config.dim();
+            int kvDim = config.kvDim();
+            int hd = config.headSize();
+            List<NDArray> masks = new ArrayList<>(chunks.size());
+            for (Chunk chunk : chunks) {
+                masks.add(chunk.tokens().length == 1 ? null : causalMask(chunk.tokens().length, chunk.sequence().length()));
+            }
+            for (int l = 0; l < layers.length; l++) {
+                Layer layer = layers[l];
+                NDArray h = rmsNorm(x, layer.attnNorm());
+                NDArray hc = cast(h);
+                NDArray qkRaw = uncast(hc.matMul(layer.wqT())).concat(uncast(hc.matMul(layer.wkT())), 1);
+                // queries and keys rotate together: [rows, heads + kvHeads, hd]
+                NDArray qk = rope(qkRaw.reshape(rows, config.heads() + config.kvHeads(), hd), cos, sin);
+                NDList qAndK = qk.split(new long[] {config.heads()}, 1);
+                NDArray q = qAndK.get(0);
+                NDArray k = qAndK.get(1);
+                NDArray v = uncast(hc.matMul(layer.wvT())).reshape(rows, config.kvHeads(), hd);
+                NDList outs = new NDList(chunks.size());
+                if (chunks.size() == 1) {
+                    outs.add(attention(chunks.get(0).sequence(), l, q, k, v, masks.get(0)));
+                } else {
+                    int start = 0;
+                    for (int c = 0; c < chunks.size(); c++) {
+                        Chunk chunk = chunks.get(c);
+                        int t = chunk.tokens().length;
+                        outs.add(attention(chunk.sequence(), l, q.get("{}:{}", start, start + t),
+                                k.get("{}:{}", start, start + t), v.get("{}:{}", start, start + t), masks.get(c)));
+                        start += t;
+                    }
+                }
+                NDArray attn = outs.size() == 1 ? outs.head() : NDArrays.concat(outs, 0);
+                x = x.add(uncast(cast(attn).matMul(layer.woT())));
+                NDArray h2 = rmsNorm(x, layer.ffnNorm());
+                NDArray h2c = cast(h2);
+                NDArray g = uncast(h2c.matMul(layer.w1T()));
+                NDArray u = uncast(h2c.matMul(layer.w3T()));
+                x = x.add(uncast(cast(Activation.sigmoid(g).mul(g).mul(u)).matMul(layer.w2T())));
+            }
+            for (Chunk chunk : chunks) {
+                chunk.sequence().advance(chunk.tokens().length);
+            }
+            NDArray last;
+            if (chunks.size() == rows) {
+                last = x;
+            } else {
+                NDList lasts = new NDList(chunks.size());
+                int end = 0;
+                for (Chunk chunk : chunks) {
+                    end += chunk.tokens().length;
+                    lasts.add(x.get("{}:{}", end - 1, end));
+                }
+                last = NDArrays.concat(lasts, 0);
+            }
+            NDArray logits = uncast(cast(rmsNorm(last, finalNorm)).matMul(outputT));
+            float[] flat = logits.toFloatArray();
+            float[][] result = new float[chunks.size()][];
+            int vocab = config.vocabSize();
+            for (int c = 0; c < result.length; c++) {
+                result[c] = java.util.Arrays.copyOfRange(flat, c * vocab, (c + 1) * vocab);
+            }
+            return result;
+        }
+    }
+
+    private NDArray cast(NDArray a) {
+        return computeType == DataType.FLOAT32 ? a : a.toType(computeType, false);
+    }
+
+    private NDArray uncast(NDArray a) {
+        return a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
+    }
+
+    private NDArray rmsNorm(NDArray x, NDArray weight) {
+        NDArray scale = x.square().mean(new int[] {-1}, true).add(config.normEps()).pow(-0.5f);
+        return x.mul(scale).mul(weight);
+    }
+
+    /** Rotates each adjacent pair (2i, 2i+1) of every head by its position's angle. */
+    private static NDArray rope(NDArray x, NDArray cos, NDArray sin) {
+        Shape shape = x.getShape();
+        NDArray pairs = x.reshape(shape.get(0), shape.get(1), shape.get(2) / 2, 2);
+        NDArray even = pairs.get(":, :, :, 0");
+        NDArray odd = pairs.get(":, :, :, 1");
+        NDArray rotatedEven = even.mul(cos).sub(odd.mul(sin));
+        NDArray rotatedOdd = even.mul(sin).add(odd.mul(cos));
+        return rotatedEven.stack(rotatedOdd, -1).reshape(shape);
+    }
+
+    private NDArray causalMask(int t, int past) {
+        int total = past + t;
+        float[] mask = new float[t * total];
+        for (int i = 0; i < t; i++) {
+            for (int j = past + i + 1; j < total; j++) {
+                mask[i * total + j] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        return manager.create(mask, new Shape(t, total));
+    }
+
+    /** Attention of {@code t} new rows of one sequence over its cache; returns {@code [t, dim]}. */
+    private NDArray attention(Sequence seq, int layer, NDArray q, NDArray k, NDArray v, NDArray mask) {
+        int t = (int) q.getShape().get(0);
+        int past = seq.length();
+        int total = past + t;
+        int kvHeads = config.kvHeads();
+        int group = config.heads() / kvHeads;
+        int hd = config.headSize();
+        NDArray keys = seq.appendKeys(layer, t == 1 ? k.reshape(kvHeads, 1, hd) : k.transpose(1, 0, 2), past, total);
+        NDArray values = seq.appendValues(layer, t == 1 ? v.reshape(kvHeads, 1, hd) : v.transpose(1, 0, 2), past, total);
+        // [t, kvHeads, group, hd] -> [kvHeads, group * t, hd]: query heads of a group share one key/value head
+        NDArray qg = t == 1 ? q.reshape(kvHeads, group, hd)
+                : q.reshape(t, kvHeads, group, hd).transpose(1, 2, 0, 3).reshape(kvHeads, group * t, hd);
+        NDArray scores = qg.matMul(keys.transpose(0, 2, 1)).mul(1f / (float) Math.sqrt(hd));
+        if (mask != null) {
+            scores = scores.reshape(kvHeads, group, t, total).add(mask).reshape(kvHeads, group * t, total);
+        }
+        NDArray out = scores.softmax(-1).matMul(values);
+        if (t == 1) {
+            return out.reshape(1, config.dim());
+        }
+        return out.reshape(kvHeads, group, t, hd).transpose(2, 0, 1, 3).reshape(t, config.dim());
+    }
+
+    @Override
+    public void close() {
+        compute.shutdown();
+        try {
+            compute.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        manager.close();
+    }
+}

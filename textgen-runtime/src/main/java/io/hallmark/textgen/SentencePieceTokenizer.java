@@ -1,0 +1,214 @@
+package io.hallmark.textgen;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A SentencePiece-style BPE vocabulary: pieces with merge scores, byte fallback tokens {@code <0xNN>} and a
+ * leading space before the text. Encoding splits the text into characters (unknown ones into bytes) and then
+ * repeatedly merges the adjacent pair whose joined piece has the highest score, the way llama2.c and
+ * llama.cpp's SentencePiece vocab do.
+ *
+ * <p>Pieces are kept as raw bytes (in ISO-8859-1 strings, one char per byte), with spaces as {@code ' '}
+ * (GGUF spells them {@code U+2581}).
+ */
+public final class SentencePieceTokenizer implements Tokenizer {
+
+    private static final String SPM_SPACE = "\u2581";
+
+    private final String[] pieces;
+    private final float[] scores;
+    private final Map<String, Integer> ids;
+    private final int bos;
+    private final int eos;
+    private final int maxPieceBytes;
+    private final int[] byteTokens = new int[256];
+
+    public SentencePieceTokenizer(String[] pieces, float[] scores, int bos, int eos) {
+        if (pieces.length != scores.length || pieces.length == 0) {
+            throw new IllegalArgumentException("A vocabulary needs one score per piece: " + pieces.length
+                    + " pieces, " + scores.length + " scores");
+        }
+        this.pieces = pieces.clone();
+        this.scores = scores.clone();
+        this.bos = bos;
+        this.eos = eos;
+        this.ids = new HashMap<>(pieces.length * 2);
+        int longest = 1;
+        for (int i = 0; i < pieces.length; i++) {
+            ids.putIfAbsent(pieces[i], i);
+            longest = Math.max(longest, pieces[i].length());
+        }
+        this.maxPieceBytes = longest;
+        for (int b = 0; b < 256; b++) {
+            byteTokens[b] = ids.getOrDefault(String.format("<0x%02X>", b), -1);
+        }
+    }
+
+    /** Reads a llama2.c {@code tokenizer.bin} ({@code tok512.bin}): max length, then score, length, bytes per token. */
+    public static SentencePieceTokenizer readLlama2c(Path file, int vocabSize) {
+        try {
+            byte[] all = Files.readAllBytes(file);
+            ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+            String[] pieces = new String[vocabSize];
+            float[] scores = new float[vocabSize];
+            need(b, 4, file, "the header (int32 max token length)");
+            b.getInt();
+            for (int i = 0; i < vocabSize; i++) {
+                need(b, 8, file, "token " + i + " of " + vocabSize + " (float32 score, int32 length)");
+                scores[i] = b.getFloat();
+                int len = b.getInt();
+                if (len < 0 || len > 1024) {
+                    throw new ModelFormatException("Tokenizer " + file + " is corrupt: token " + i + " has length " + len
+                            + "; expected 0..1024");
+                }
+                need(b, len, file, "the " + len + " bytes of token " + i);
+                byte[] bytes = new byte[len];
+                b.get(bytes);
+                pieces[i] = new String(bytes, StandardCharsets.ISO_8859_1);
+            }
+            return new SentencePieceTokenizer(pieces, scores, 1, 2);
+        } catch (IOException e) {
+            throw new ModelFormatException("Cannot read tokenizer " + file + ": " + e, e);
+        }
+    }
+
+    private static void need(ByteBuffer b, int bytes, Path file, String what) {
+        if (b.remaining() < bytes) {
+            throw new ModelFormatException("Tokenizer " + file + " is truncated: it ends at byte " + b.position()
+                    + " where " + what + " was expected");
+        }
+    }
+
+    /** A vocabulary from GGUF metadata (UTF-8 pieces with {@code U+2581} for spaces). */
+    public static SentencePieceTokenizer fromGguf(List<String> tokens, float[] scores, int bos, int eos) {
+        String[] pieces = new String[tokens.size()];
+        for (int i = 0; i < pieces.length; i++) {
+            String utf8 = tokens.get(i).replace(SPM_SPACE, " ");
+            pieces[i] = new String(utf8.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        }
+        return new SentencePieceTokenizer(pieces, scores, bos, eos);
+    }
+
+    /** The pieces as GGUF stores them: UTF-8 text with {@code U+2581} for spaces. */
+    public List<String> ggufTokens() {
+        return java.util.Arrays.stream(pieces)
+                .map(p -> new String(p.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8).replace(" ", SPM_SPACE))
+                .toList();
+    }
+
+    /** GGUF token types: 1 normal, 2 unknown, 3 control, 6 byte. */
+    public int[] ggufTokenTypes() {
+        int[] types = new int[pieces.length];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = i == 0 ? 2 : i == bos || i == eos ? 3 : pieces[i].matches("<0x[0-9A-F]{2}>") ? 6 : 1;
+        }
+        return types;
+    }
+
+    public float[] scores() {
+        return scores.clone();
+    }
+
+    @Override
+    public int[] encode(String text, boolean addBos) {
+        int[] buffer = new int[text.length() * 4 + 3];
+        int n = 0;
+        if (addBos) {
+            buffer[n++] = bos;
+        }
+        if (text.isEmpty()) {
+            return java.util.Arrays.copyOf(buffer, n);
+        }
+        int start = n; // the leading space takes part in the merges
+        Integer space = ids.get(" ");
+        if (space != null) {
+            buffer[n++] = space;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+            Integer id = ids.get(new String(utf8, StandardCharsets.ISO_8859_1));
+            if (id != null) {
+                buffer[n++] = id;
+            } else {
+                for (byte b : utf8) {
+                    int byteToken = byteTokens[b & 0xff];
+                    buffer[n++] = byteToken >= 0 ? byteToken : (b & 0xff) + 3;
+                }
+            }
+        }
+        // merge the best-scoring adjacent pair until none merges
+        while (true) {
+            float best = Float.NEGATIVE_INFINITY;
+            int bestId = -1;
+            int bestIndex = -1;
+            for (int i = start; i < n - 1; i++) {
+                String a = pieces[buffer[i]];
+                String b = pieces[buffer[i + 1]];
+                if (a.length() + b.length() > maxPieceBytes) {
+                    continue;
+                }
+                Integer id = ids.get(a + b);
+                if (id != null && scores[id] > best) {
+                    best = scores[id];
+                    bestId = id;
+                    bestIndex = i;
+                }
+            }
+            if (bestIndex < 0) {
+                break;
+            }
+            buffer[bestIndex] = bestId;
+            System.arraycopy(buffer, bestIndex + 2, buffer, bestIndex + 1, n - bestIndex - 2);
+            n--;
+        }
+        return java.util.Arrays.copyOf(buffer, n);
+    }
+
+    @Override
+    public byte[] decode(int previous, int token) {
+        if (token < 0 || token >= pieces.length) {
+            throw new IllegalArgumentException("Token " + token + " is outside the vocabulary of " + pieces.length);
+        }
+        if (token == bos || token == eos) {
+            return new byte[0];
+        }
+        String piece = pieces[token];
+        if (previous == bos && piece.startsWith(" ")) {
+            piece = piece.substring(1);
+        }
+        if (piece.length() == 6 && piece.startsWith("<0x") && piece.endsWith(">")) {
+            try {
+                return new byte[] {(byte) Integer.parseInt(piece.substring(3, 5), 16)};
+            } catch (NumberFormatException e) {
+                // an ordinary piece that looks like one
+            }
+        }
+        return piece.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public int bos() {
+        return bos;
+    }
+
+    @Override
+    public int eos() {
+        return eos;
+    }
+
+    @Override
+    public int vocabSize() {
+        return pieces.length;
+    }
+}

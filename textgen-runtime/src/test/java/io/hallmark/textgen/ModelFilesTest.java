@@ -1,0 +1,67 @@
+package io.hallmark.textgen;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFilesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aTruncatedLlama2cFileIsReportedWithItsExpectedSize() throws Exception {
+        Path bin = temp.resolve("stories260K.bin");
+        byte[] all = Files.readAllBytes(TestModels.stories().resolve("stories260K.bin"));
+        Files.write(bin, java.util.Arrays.copyOf(all, all.length - 1000));
+        assertThatThrownBy(() -> Llama2cLoader.load(bin, TestModels.stories().resolve("tok512.bin")))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining(bin.toString())
+                .hasMessageContaining("needs exactly 1056540")
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void aCorruptLlama2cHeaderIsReported() throws Exception {
+        Path bin = temp.resolve("corrupt.bin");
+        byte[] all = Files.readAllBytes(TestModels.stories().resolve("stories260K.bin"));
+        all[12] = 7; // heads 8 -> 7 does not divide dim 64
+        Files.write(bin, all);
+        assertThatThrownBy(() -> Llama2cLoader.load(bin, TestModels.stories().resolve("tok512.bin")))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("corrupt header")
+                .hasMessageContaining(bin.toString());
+    }
+
+    @Test
+    void aTruncatedGgufFileNamesTheTensorThatRunsPastTheEnd() throws Exception {
+        Path gguf = temp.resolve("cut.gguf");
+        byte[] all = Files.readAllBytes(TestModels.stories().resolve("stories260K-f32.gguf"));
+        Files.write(gguf, java.util.Arrays.copyOf(all, all.length - 4096));
+        assertThatThrownBy(() -> GgufLoader.load(gguf))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("is truncated: tensor")
+                .hasMessageContaining(gguf.toString());
+    }
+
+    @Test
+    void aFileOfAnotherFormatIsNotTakenForGguf() throws Exception {
+        Path other = temp.resolve("model.gguf");
+        Files.writeString(other, "{\"not\": \"a model\"}");
+        assertThatThrownBy(() -> GgufLoader.load(other))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("is not a GGUF file")
+                .hasMessageContaining("expected the magic 'GGUF'");
+    }
+
+    @Test
+    void aMissingFileNamesItsPath() {
+        Path missing = temp.resolve("nothing.gguf");
+        assertThatThrownBy(() -> GgufLoader.load(missing))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("expected a file at " + missing);
+    }
+}
