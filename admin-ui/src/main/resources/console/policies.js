@@ -13,7 +13,7 @@
   async function load() {
     const data = await api('GET', '/api/v1/policies');
     clear(document.getElementById('policy-list')).appendChild(table([
-      ['Name', (p) => p.name], ['Version', (p) => p.version], ['State', (p) => p.active ? badge('ENABLED') : ''],
+      ['Name', (p) => p.name], ['Version', (p) => p.version], ['State', (p) => p.active ? el('span', { className: 'badge ok', text: 'active' }) : ''],
       ['SHA-256', (p) => el('code', { text: p.sha256.slice(0, 16) + '…' })], ['Format', (p) => p.format],
       ['Created', (p) => H.time(p.createdAt) + ' by ' + (p.createdBy || '?')],
     ], data.items, pick));
