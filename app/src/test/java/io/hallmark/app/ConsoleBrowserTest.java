@@ -222,8 +222,20 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#policy-result")).containsText("Valid");
         shoot(page, "07-policies");
 
+        // knowledge base: add a document, find it by keywords and by meaning
         page.navigate(server.url() + "/console/kb.html");
-        assertThat(page.locator("#kb-stats")).not().isEmpty();
+        page.fill("#kb-upload [name=id]", "sea-level");
+        page.fill("#kb-upload [name=title]", "Sea level");
+        page.fill("#kb-upload [name=text]", "Global mean sea level rises about 4 mm a year, measured by tide gauges "
+                + "and satellite altimetry.");
+        page.click("#kb-upload button[type=submit]");
+        assertThat(page.locator("#kb-upload-message")).containsText("Added 1");
+        for (String mode : List.of("bm25", "vector", "hybrid")) {
+            page.fill("#kb-search [name=q]", mode.equals("vector") ? "how fast is the ocean rising" : "tide gauges");
+            page.selectOption("#kb-search [name=mode]", mode);
+            page.click("#kb-search button[type=submit]");
+            assertThat(page.locator("#kb-results")).containsText("sea-level");
+        }
         shoot(page, "08-knowledge-base");
 
         // the dashboard shows what happened
