@@ -22,6 +22,7 @@ import io.hallmark.core.jobs.JobQueue;
 import io.hallmark.core.jobs.JobWorkers;
 import io.hallmark.core.jobs.PluginChecksAssessor;
 import io.hallmark.core.policy.PolicyService;
+import io.hallmark.governance.stage.CodeFindingsAssessor;
 import io.hallmark.governance.stage.GovernanceStage;
 import io.hallmark.governance.stage.PiiAssessor;
 import java.util.List;
@@ -129,7 +130,8 @@ public final class Platform implements AutoCloseable {
                     config.intSetting(ConfigKey.JOB_QUEUE_CAPACITY, 1, 1_000_000),
                     java.time.Duration.ofSeconds(config.intSetting(ConfigKey.JOB_LEASE_SECONDS, 2, 3_600)), 3,
                     java.time.Duration.ofSeconds(2)));
-            GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins)));
+            GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(), new CodeFindingsAssessor(),
+                    new PluginChecksAssessor(plugins)));
             return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
                     jobs, governance, started);
         } catch (RuntimeException e) {
