@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hallmark.api.HallmarkException;
 import io.hallmark.core.Platform;
+import io.hallmark.core.content.ContentCatalog;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,9 +32,11 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
     private final String host;
     private final KbRoutes kbRoutes;
+    private final Alerts alerts;
 
-    private HttpServer(Javalin javalin, String host, KbRoutes kbRoutes) {
+    private HttpServer(Javalin javalin, String host, KbRoutes kbRoutes, Alerts alerts) {
         this.kbRoutes = kbRoutes;
+        this.alerts = alerts;
         this.javalin = javalin;
         this.host = host;
     }
@@ -52,6 +55,10 @@ public final class HttpServer implements AutoCloseable {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         KbRoutes kbRoutes = new KbRoutes(platform.knowledgeBases());
+        ContentCatalog catalog = new ContentCatalog(platform.database(), platform.audit().log());
+        Metrics metrics = new Metrics(platform.database(), platform.jobs(), platform.models()::status);
+        Alerts alerts = new Alerts(platform.database(), platform.auditLog(), metrics, Duration.ofSeconds(15));
+        java.util.concurrent.atomic.AtomicReference<Javalin> self = new java.util.concurrent.atomic.AtomicReference<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -68,9 +75,12 @@ public final class HttpServer implements AutoCloseable {
                 files.directory = "/console";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
+            config.staticFiles.enableWebjars();
 
             RoutesConfig routes = config.routes;
             routes.before(SecurityHeaders::apply);
+            routes.before(metrics::before);
+            routes.after(metrics::after);
             routes.beforeMatched(new AccessFilter(platform.access())::check);
             new HealthRoutes(platform).register(routes);
             new AuthRoutes(platform.access(), platform.config().cookieSecure()).register(routes);
@@ -79,22 +89,32 @@ public final class HttpServer implements AutoCloseable {
             new GenerationRoutes(platform.generations(), platform.plugins()).register(routes);
             new OpenAiRoutes(platform.generations(), platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
+            new ContentRoutes(catalog, platform.blobs()).register(routes);
+            new AuditRoutes(platform.database(), platform.audit(), platform.config().dataDir().resolve("exports"))
+                    .register(routes);
+            new DashboardRoutes(catalog, platform.jobs(), platform.plugins(), alerts::list,
+                    platform.models()::status).register(routes);
+            alerts.register(routes);
+            routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApi.document(routesOf(self.get()),
+                    io.hallmark.core.Version.current())), Allowed.ANY_USER);
             kbRoutes.register(routes);
             extraRoutes.forEach(r -> r.accept(routes));
             registerErrorHandlers(routes);
         });
+        self.set(javalin);
         try {
             javalin.start();
         } catch (RuntimeException e) {
             stopQuietly(javalin);
             kbRoutes.close();
+            alerts.close();
             if (hasCause(e, BindException.class)) {
                 throw new HallmarkException("Port " + port + " on " + host + " is already in use (or not "
                         + "bindable); stop whatever holds it or choose another with --port", e);
             }
             throw new HallmarkException("Cannot start the HTTP server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        HttpServer server = new HttpServer(javalin, host, kbRoutes);
+        HttpServer server = new HttpServer(javalin, host, kbRoutes, alerts);
         log.info("HTTP server listening on {}", server.url());
         return server;
     }
@@ -141,6 +161,10 @@ public final class HttpServer implements AutoCloseable {
 
     /** Every registered route (for the OpenAPI check and the role tests). */
     public java.util.List<Route> routes() {
+        return routesOf(javalin);
+    }
+
+    private static java.util.List<Route> routesOf(Javalin javalin) {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(p -> p.endpoint)
                 .filter(e -> !e.method.name().equals("BEFORE") && !e.method.name().equals("AFTER")
@@ -174,6 +198,7 @@ public final class HttpServer implements AutoCloseable {
             javalin.stop();
         } finally {
             kbRoutes.close();
+            alerts.close();
         }
         log.info("HTTP server stopped");
     }

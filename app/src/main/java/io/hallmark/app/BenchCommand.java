@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each compares Hallmark with a baseline in the same run.",
         subcommands = {BenchCommand.Queue.class, BenchCommand.Plugins.class, RetrievalBenchCommand.class,
-            BenchCommand.Textgen.class, FactCheckBenchCommand.class})
+            BenchCommand.Textgen.class, GovernanceBenchCommand.class,
+            FactCheckBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,7 +32,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing benchmark; valid: queue, plugins, retrieval, textgen, factcheck");
+                "Missing benchmark; valid: queue, plugins, retrieval, textgen, governance, factcheck");
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true,

@@ -1,155 +1,289 @@
 package io.hallmark.app;
 
-import io.hallmark.api.GeneratedContent;
-import io.hallmark.api.GenerationRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.api.HallmarkException;
 import io.hallmark.api.Modality;
 import io.hallmark.core.Platform;
-import io.hallmark.core.persistence.ContentItem;
-import io.hallmark.core.persistence.ContentStatus;
-import io.hallmark.core.plugin.CallListener;
-import io.hallmark.core.plugin.CallOptions;
-import io.hallmark.core.plugin.Cancellation;
-import io.hallmark.core.plugin.GeneratorView;
+import io.hallmark.core.data.DataDirectoryInUseException;
+import io.hallmark.core.jobs.GenerationService;
+import io.hallmark.core.jobs.JobEvent;
+import io.hallmark.core.jobs.JobView;
+import io.hallmark.core.security.LocalCliToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hallmark generate}: generates content with an enabled generator plugin of the modality on a platform
- * started for this command, streams the text to the terminal and keeps the result as a content item (with the
- * plugin, model id and SHA-256, parameters and seed). Governance does not run yet, so the item waits in
- * {@code NEEDS_REVIEW}.
+ * {@code hallmark generate}: governed generation from the command line. The request becomes a durable job that
+ * passes the governance stage and the policy in force like any other; tokens stream to the terminal as the
+ * generator produces them, then the content id, its status and the decision. On a data directory a server holds,
+ * the job goes through the server's API. {@code --batch FILE} submits a JSON Lines file of requests.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate text or code with a local model and keep it as a content item.")
+        description = "Generate content under governance: streams the output, then the content id, status and decision.")
 final class GenerateCommand implements Callable<Integer> {
 
-    private static final String ACTOR = System.getProperty("user.name", "cli");
+    private static final String ACTOR = "cli:" + System.getProperty("user.name", "local");
+    private static final Set<String> FINAL = Set.of("DONE", "WAITING_REVIEW", "FAILED", "CANCELLED", "DEAD");
 
     @Mixin
     PlatformOptions platform;
 
-    @Option(names = "--modality", defaultValue = "text", description = "text or code (default ${DEFAULT-VALUE}).")
+    @Option(names = "--modality", defaultValue = "text", description = "text, code, image or video (default ${DEFAULT-VALUE}).")
     String modality;
 
-    @Option(names = "--prompt", required = true, description = "The prompt.")
+    @Option(names = "--prompt", description = "The prompt.")
     String prompt;
 
     @Option(names = "--max-tokens", description = "The most tokens to generate.")
-    @Nullable Integer maxTokens;
+    Integer maxTokens;
 
     @Option(names = "--temperature", description = "0 for greedy decoding; higher is more random.")
-    @Nullable Double temperature;
+    Double temperature;
 
     @Option(names = "--seed", description = "Random seed, for reproducible output.")
-    @Nullable Long seed;
+    Long seed;
 
     @Option(names = "--plugin", paramLabel = "ID", description = "The plugin to use (default: the first that generates the modality).")
-    @Nullable String pluginId;
+    String pluginId;
 
-    @Option(names = "--json", description = "Print one JSON object instead of streaming.")
+    @Option(names = "--batch", paramLabel = "FILE",
+            description = "A JSON Lines file of requests ({\"prompt\": ..., \"modality\": ..., \"parameters\": {...}, \"seed\": ...}).")
+    Path batch;
+
+    @Option(names = "--json", description = "Print one JSON document instead of streaming.")
     boolean json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        Modality wanted = switch (modality.toLowerCase(java.util.Locale.ROOT)) {
-            case "text" -> Modality.TEXT;
-            case "code" -> Modality.CODE;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--modality must be text or code, not '" + modality + "'");
-        };
-        PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> parameters = new LinkedHashMap<>();
+    public Integer call() throws Exception {
+        if ((prompt == null) == (batch == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give either --prompt or --batch FILE");
+        }
+        List<GenerationService.Submission> submissions = batch != null ? readBatch(batch) : List.of(submission(
+                Modality.parse(modality), prompt, pluginId, parameters(), seed));
+        try (Platform p = Platform.start(platform.load(), "command")) {
+            p.startWorkers(1, "cli-" + ProcessHandle.current().pid());
+            return run(new Local(p), submissions);
+        } catch (DataDirectoryInUseException e) {
+            String url = e.owner().map(o -> o.httpUrl()).orElseThrow(() -> e);
+            return run(new Remote(url, LocalCliToken.read(platform.load().dataDir()).orElse(null)), submissions);
+        }
+    }
+
+    private Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
         if (maxTokens != null) {
-            parameters.put("maxTokens", maxTokens);
+            p.put("maxTokens", maxTokens);
         }
         if (temperature != null) {
-            parameters.put("temperature", temperature);
+            p.put("temperature", temperature);
         }
-        try (Platform p = Platform.start(platform.load(), "command")) {
-            List<GeneratorView> generators = p.plugins().generators().stream()
-                    .filter(g -> g.info().modality() == wanted)
-                    .filter(g -> pluginId == null || g.pluginId().equals(pluginId)).toList();
-            if (generators.isEmpty()) {
-                throw new HallmarkException("No enabled plugin generates " + wanted + (pluginId == null ? "" : " with id '"
-                        + pluginId + "'") + "; enabled plugins: " + p.plugins().enabledIds()
-                        + ". The distribution bundles hallmark-text (app/target/plugins); install others with 'hallmark plugins install'");
+        return p;
+    }
+
+    private static GenerationService.Submission submission(Modality m, String text, String plugin,
+            Map<String, Object> parameters, Long seed) {
+        return new GenerationService.Submission(m, text, plugin, parameters, seed, "default", 0, null);
+    }
+
+    private List<GenerationService.Submission> readBatch(Path file) throws IOException {
+        List<GenerationService.Submission> list = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
             }
-            GeneratorView generator = generators.getFirst();
-            ContentItem item = new ContentItem(wanted, prompt);
-            item.setPlugin(generator.pluginId(), generator.pluginVersion());
-            item.setParameters(parameters);
-            item.setSeed(seed);
-            item.setStatus(ContentStatus.GENERATING);
-            item.setCreatedBy(ACTOR);
-            p.database().useTransaction(s -> s.persist(item));
-            CallListener listener = new CallListener() {
-                @Override
-                public void streamed(String piece) {
-                    if (!json) {
-                        out.print(piece);
-                        out.flush();
-                    }
-                }
-            };
-            GeneratedContent content;
             try {
-                content = p.plugins().generate(generator.pluginId(),
-                        new GenerationRequest(wanted, prompt, parameters, seed),
-                        new CallOptions(null, new Cancellation(), listener, ACTOR));
-            } catch (RuntimeException e) {
-                p.database().useTransaction(s -> {
-                    ContentItem failed = s.find(ContentItem.class, item.id());
-                    failed.setStatus(ContentStatus.FAILED);
-                });
-                throw e;
+                JsonNode row = JsonOutput.mapper().readTree(lines.get(i));
+                Map<String, Object> params = row.has("parameters") ? JsonOutput.mapper().convertValue(row.get("parameters"),
+                        JsonOutput.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class))
+                        : Map.of();
+                list.add(submission(Modality.parse(row.path("modality").asText(modality)), row.path("prompt").asText(),
+                        row.hasNonNull("plugin") ? row.get("plugin").asText() : pluginId, params,
+                        row.hasNonNull("seed") ? row.get("seed").asLong() : null));
+            } catch (IOException | RuntimeException e) {
+                throw new HallmarkException(file + " line " + (i + 1) + " is not a valid request: " + e.getMessage());
             }
-            p.database().useTransaction(s -> {
-                ContentItem done = s.find(ContentItem.class, item.id());
-                if (content.model() != null) {
-                    done.setModel(content.model().id(), content.model().sha256());
+        }
+        if (list.isEmpty()) {
+            throw new HallmarkException(file + " holds no requests");
+        }
+        return list;
+    }
+
+    /** Where jobs go: this process's platform or a running server. */
+    private interface Target {
+        UUID submit(GenerationService.Submission s);
+
+        /** Follows the job's events until it finishes, calling {@code onEvent(type, data)}. */
+        void follow(UUID job, java.util.function.BiConsumer<String, JsonNode> onEvent) throws Exception;
+
+        JsonNode view(UUID job);
+    }
+
+    private int run(Target target, List<GenerationService.Submission> submissions) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (submissions.size() == 1) {
+            UUID job = target.submit(submissions.getFirst());
+            Map<String, Object> generated = new LinkedHashMap<>();
+            target.follow(job, (type, data) -> {
+                if (type.equals("output") && !json) {
+                    out.print(data.path("text").asText());
+                    out.flush();
+                } else if (type.equals("generated")) {
+                    generated.putAll(JsonOutput.mapper().convertValue(data, Map.class));
                 }
-                done.setSeed(content.seed());
-                done.setTextBody(content.text());
-                done.setStatus(ContentStatus.NEEDS_REVIEW);
             });
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("contentId", item.id().toString());
-            result.put("status", ContentStatus.NEEDS_REVIEW.name());
-            result.put("modality", wanted.name());
-            result.put("plugin", generator.pluginId() + " " + generator.pluginVersion());
-            result.put("model", content.model() == null ? null : content.model().id());
-            result.put("modelSha256", content.model() == null ? null : content.model().sha256());
-            result.put("seed", content.seed());
-            result.put("promptTokens", content.usage().promptTokens());
-            result.put("outputTokens", content.usage().outputTokens());
-            result.put("durationMillis", content.duration().toMillis());
-            result.put("metadata", content.metadata());
-            p.auditLog().append(ACTOR, "content.generated", item.id().toString(), Map.of("plugin", generator.pluginId(),
-                    "model", String.valueOf(result.get("model")), "modelSha256", String.valueOf(result.get("modelSha256")),
-                    "contentSha256", content.sha256()));
+            JsonNode view = target.view(job);
+            Map<String, Object> result = summary(view);
+            result.putAll(generated);
             if (json) {
-                result.put("text", content.text());
+                result.put("text", view.path("content").path("text").asText(null));
                 JsonOutput.print(out, result);
             } else {
                 out.println();
-                out.printf("%ncontent %s  status %s  model %s (sha256 %s)  seed %s  %d+%d tokens in %d ms%n", item.id(),
-                        result.get("status"), result.get("model"), result.get("modelSha256"), content.seed(),
-                        content.usage().promptTokens(), content.usage().outputTokens(), content.duration().toMillis());
+                out.printf("%ncontent %s  status %s  decision %s (rule %s)  model %s  seed %s%n", result.get("contentId"),
+                        result.get("status"), result.get("decision"), result.get("rule"), result.get("model"),
+                        result.get("seed"));
                 out.flush();
             }
-            return 0;
+            return "FAILED".equals(result.get("status")) || "DEAD".equals(result.get("jobState")) ? 1 : 0;
+        }
+        List<UUID> jobs = new ArrayList<>();
+        for (GenerationService.Submission s : submissions) {
+            jobs.add(target.submit(s));
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            target.follow(jobs.get(i), (type, data) -> { });
+            results.add(summary(target.view(jobs.get(i))));
+            err.printf("\rgenerate: %d/%d done", i + 1, jobs.size());
+            err.flush();
+        }
+        err.println();
+        if (json) {
+            JsonOutput.print(out, Map.of("items", results));
+        } else {
+            results.forEach(r -> out.printf("%s  %s  %s%n", r.get("contentId"), r.get("status"), r.get("decision")));
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> summary(JsonNode view) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("jobId", view.path("job").path("id").asText());
+        r.put("jobState", view.path("job").path("state").asText());
+        r.put("contentId", view.path("content").path("id").asText());
+        r.put("status", view.path("content").path("status").asText());
+        r.put("decision", view.path("report").path("decision").path("action").asText(null));
+        r.put("rule", view.path("report").path("decision").path("rule").asText(null));
+        r.put("plugin", view.path("content").path("plugin").asText(null));
+        r.put("model", view.path("content").path("model").asText(null));
+        r.put("modelSha256", view.path("content").path("modelSha256").asText(null));
+        r.put("seed", view.path("content").path("seed").isNumber() ? view.path("content").path("seed").asLong() : null);
+        if (view.path("job").hasNonNull("error")) {
+            r.put("error", view.path("job").path("error").asText());
+        }
+        return r;
+    }
+
+    private record Local(Platform platform) implements Target {
+        @Override
+        public UUID submit(GenerationService.Submission s) {
+            return platform.generations().submit(s, ACTOR).id();
+        }
+
+        @Override
+        public void follow(UUID job, java.util.function.BiConsumer<String, JsonNode> onEvent) throws Exception {
+            int after = 0;
+            while (true) {
+                for (JobEvent e : platform.jobs().events(job, after)) {
+                    onEvent.accept(e.type(), JsonOutput.mapper().valueToTree(e.data()));
+                    after = e.seq();
+                }
+                if (FINAL.contains(platform.jobs().get(job).state())
+                        && platform.jobs().events(job, after).isEmpty()) {
+                    return;
+                }
+                Thread.sleep(25);
+            }
+        }
+
+        @Override
+        public JsonNode view(UUID job) {
+            return JsonOutput.mapper().valueToTree(platform.generations().view(job));
+        }
+    }
+
+    private record Remote(String url, String token) implements Target {
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(30));
+            return token == null ? b : b.header("Authorization", "Bearer " + token);
+        }
+
+        @Override
+        public UUID submit(GenerationService.Submission s) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("modality", s.modality().name());
+            body.put("prompt", s.prompt());
+            body.put("parameters", s.parameters());
+            if (s.pluginId() != null) {
+                body.put("plugin", s.pluginId());
+            }
+            if (s.seed() != null) {
+                body.put("seed", s.seed());
+            }
+            JsonNode job = new PlatformAccess.Server(url, token).post("/api/v1/generations",
+                    HttpRequest.BodyPublishers.ofString(JsonOutput.mapper().valueToTree(body).toString()),
+                    "application/json");
+            return UUID.fromString(job.path("id").asText());
+        }
+
+        @Override
+        public void follow(UUID job, java.util.function.BiConsumer<String, JsonNode> onEvent) throws Exception {
+            HttpResponse<java.io.InputStream> sse = HTTP.send(request("/api/v1/generations/" + job + "/events")
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(sse.body(), StandardCharsets.UTF_8))) {
+                String type = null;
+                for (String line; (line = reader.readLine()) != null; ) {
+                    if (line.startsWith("event:")) {
+                        type = line.substring(6).trim();
+                    } else if (line.startsWith("data:") && type != null) {
+                        onEvent.accept(type, JsonOutput.mapper().readTree(line.substring(5)).path("data"));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public JsonNode view(UUID job) {
+            return new PlatformAccess.Server(url, token).get("/api/v1/generations/" + job);
         }
     }
 }

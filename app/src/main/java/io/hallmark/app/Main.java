@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Hallmark: AI-generated content, governed and on the record.",
         subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, PluginsCommand.class, UsersCommand.class,
-            UsersCommand.TokensCommand.class, PolicyCommand.class, BenchCommand.class, KbCommand.class, EvalCommand.class, TrainCommand.class,
-            AuditCommand.class, VerifyCommand.class, ModelsCommand.class, GenerateCommand.class,
+            UsersCommand.TokensCommand.class, PolicyCommand.class, BenchCommand.class, KbCommand.class, EvalCommand.class,
+            AuditCommand.class, VerifyCommand.class, ModelsCommand.class, GenerateCommand.class, TrainCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

@@ -1,17 +1,15 @@
 package io.hallmark.app;
 
 import io.hallmark.core.config.HallmarkConfig;
-import io.hallmark.governance.factcheck.FactCheckers;
-import io.hallmark.governance.factcheck.Verdict;
-import io.hallmark.governance.factcheck.eval.ClassScores;
-import io.hallmark.governance.factcheck.eval.FactCheckEvaluator;
-import io.hallmark.governance.factcheck.eval.LabeledClaim;
-import io.hallmark.governance.factcheck.train.VerdictModel;
+import io.hallmark.governance.GovernanceModels;
+import io.hallmark.governance.bias.BiasModel;
+import io.hallmark.governance.bias.BiasTrainer;
+import io.hallmark.governance.ml.EvalData;
+import io.hallmark.governance.safety.SafetyModel;
+import io.hallmark.governance.safety.SafetyTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code hallmark train ...}: trains the models governance learns from data (dev splits only). */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train governance models on dev splits.",
-        subcommands = TrainCommand.FactCheck.class)
+/** {@code hallmark train ...}: trains the governance models on the dev splits of the shared eval data. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the governance models on the dev splits; they are saved under <data-dir>/governance.",
+        subcommands = {TrainCommand.Safety.class, TrainCommand.Bias.class, FactCheckTrainCommand.class})
 final class TrainCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,27 +29,15 @@ final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: factcheck");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: safety, bias, factcheck");
     }
 
-    @Command(name = "factcheck", mixinStandardHelpOptions = true,
-            description = "Train the fact-check verdict model (DJL MLP over the verifiers' votes and signals) on the "
-                    + "dev splits of Climate-FEVER and HaluEval-QA; saved under <data-dir>/factcheck/verdict-model, "
-                    + "where the governance stage and eval factcheck pick it up.")
-    static final class FactCheck implements Callable<Integer> {
+    abstract static class Base implements Callable<Integer> {
         @Mixin PlatformOptions platform;
 
         @Option(names = "--eval-dir", paramLabel = "DIR",
                 description = "The shared eval folder (default ../shared/eval, or HALLMARK_EVAL_DIR).")
         @Nullable Path evalDir;
-
-        @Option(names = "--epochs", defaultValue = "5,10,20,40", split = ",",
-                description = "Training epochs to try; the one with the best 5-fold cross-validated dev score is used "
-                        + "for the final model (default: ${DEFAULT-VALUE}).")
-        List<Integer> epochs;
-
-        @Option(names = "--seed", defaultValue = "7", description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
 
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
@@ -58,89 +45,71 @@ final class TrainCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Override
-        public Integer call() {
-            HallmarkConfig config = platform.load();
-            Path eval = EvalCommand.evalDir(evalDir);
-            PrintWriter err = spec.commandLine().getErr();
-            long start = System.nanoTime();
-            List<VerdictModel.Example> examples = new ArrayList<>();
-            List<VerdictModel.Example> climateExamples;
-            List<VerdictModel.Example> haluExamples;
-            Map<String, Object> doc = new LinkedHashMap<>();
-            try (FactCheckData data = new FactCheckData(config, err)) {
-                Path cf = eval.resolve("climate-fever");
-                List<FactCheckEvaluator.Case> climate = data.claims(LabeledClaim.read(FactCheckData.require(
-                        cf.resolve("dev.jsonl"))), FactCheckData.require(cf.resolve("corpus.jsonl")),
-                        "_eval-climate-fever-" + FactCheckers.FIRST_MODEL.id());
-                List<FactCheckEvaluator.Case> halu = data.haluEval(FactCheckData.require(
-                        eval.resolve("halueval-qa").resolve("dev.jsonl")));
-                climateExamples = FactCheckEvaluator.examples(climate);
-                haluExamples = FactCheckEvaluator.examples(halu);
-                examples.addAll(climateExamples);
-                examples.addAll(haluExamples);
-                doc.put("examples", examples.size());
-                doc.put("climateFeverDev", climate.size());
-                doc.put("haluEvalQaDevAnswers", halu.size());
-            }
-            // choose the epochs by 5-fold cross-validation on dev (out-of-fold predictions, never in-sample)
-            int folds = 5;
-            int best = epochs.get(0);
-            double bestScore = -1;
-            Map<String, Object> cv = new LinkedHashMap<>();
-            List<Verdict> gold = examples.stream().map(VerdictModel.Example::label).toList();
-            for (int e : epochs) {
-                List<Verdict> predicted = VerdictModel.crossValidate(examples, folds, e, seed);
-                double f1 = ClassScores.of(gold.subList(0, climateExamples.size()),
-                        predicted.subList(0, climateExamples.size())).macroF1();
-                double halu = haluBalancedAccuracy(gold.subList(climateExamples.size(), gold.size()),
-                        predicted.subList(climateExamples.size(), predicted.size()));
-                double score = (f1 + halu) / 2;
-                cv.put(e + " epochs", Map.of("climateFeverMacroF1", round(f1), "haluEvalQaBalancedAccuracy", round(halu)));
-                err.printf("  %d epochs: cross-validated Climate-FEVER macro-F1 %.3f, HaluEval-QA balanced accuracy %.3f%n",
-                        e, f1, halu);
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = e;
-                }
-            }
-            doc.put("crossValidation", cv);
-            err.println("Training on " + examples.size() + " dev examples for " + best + " epochs");
-            Path folder = FactCheckers.verdictModelFolder(config.dataDir());
-            try (VerdictModel model = VerdictModel.train(examples, best, seed)) {
-                model.save(folder);
-                doc.put("features", model.features());
-            }
-            doc.put("epochs", best);
-            doc.put("seed", seed);
-            doc.put("savedTo", folder.toString());
-            doc.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        void print(Map<String, Object> doc) {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(out, doc);
             } else {
-                out.println("Verdict model trained on " + doc.get("examples") + " dev examples, saved to " + folder);
+                doc.forEach((k, v) -> out.println(k + ": " + v));
+            }
+        }
+    }
+
+    @Command(name = "safety", mixinStandardHelpOptions = true,
+            description = "Train the injection, jailbreak, harmful-request and toxicity screens; thresholds are tuned "
+                    + "on out-of-fold dev predictions.")
+    static final class Safety extends Base {
+        @Override
+        public Integer call() {
+            HallmarkConfig config = platform.load();
+            EvalData eval = GovernanceCommands.eval(evalDir);
+            PrintWriter err = spec.commandLine().getErr();
+            long t0 = System.nanoTime();
+            try (GovernanceModels models = GovernanceCommands.models(config, evalDir)) {
+                SafetyModel model = new SafetyTrainer(models.features(), m -> {
+                    err.println("train safety: " + m);
+                    err.flush();
+                }).train(eval);
+                Path file = models.folder().resolve(SafetyModel.FILE);
+                model.save(file);
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("model", file.toString());
+                doc.put("embedder", model.embedder());
+                Map<String, Object> heads = new LinkedHashMap<>();
+                model.heads().forEach((k, h) -> heads.put(k, Map.of("threshold", h.threshold(), "devOutOfFoldF1",
+                        Math.round(h.devF1() * 1000) / 1000.0)));
+                doc.put("heads", heads);
+                doc.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+                print(doc);
             }
             return 0;
         }
-        private static double haluBalancedAccuracy(List<Verdict> gold, List<Verdict> predicted) {
-            int tp = 0, pos = 0, tn = 0, neg = 0;
-            for (int i = 0; i < gold.size(); i++) {
-                boolean hallucinated = gold.get(i) != Verdict.SUPPORTED;
-                boolean flagged = predicted.get(i) != Verdict.SUPPORTED;
-                if (hallucinated) {
-                    pos++;
-                    tp += flagged ? 1 : 0;
-                } else {
-                    neg++;
-                    tn += flagged ? 0 : 1;
-                }
-            }
-            return ((pos == 0 ? 0 : (double) tp / pos) + (neg == 0 ? 0 : (double) tn / neg)) / 2;
-        }
+    }
 
-        private static double round(double v) {
-            return Math.round(v * 1000) / 1000.0;
+    @Command(name = "bias", mixinStandardHelpOptions = true,
+            description = "Train the stereotype detector on CrowS-Pairs, StereoSet and WinoBias dev pairs.")
+    static final class Bias extends Base {
+        @Override
+        public Integer call() {
+            HallmarkConfig config = platform.load();
+            EvalData eval = GovernanceCommands.eval(evalDir);
+            PrintWriter err = spec.commandLine().getErr();
+            long t0 = System.nanoTime();
+            try (GovernanceModels models = GovernanceCommands.models(config, evalDir)) {
+                BiasModel model = new BiasTrainer(models.features(), m -> {
+                    err.println("train bias: " + m);
+                    err.flush();
+                }).train(eval);
+                Path file = models.folder().resolve(BiasModel.FILE);
+                model.save(file);
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("model", file.toString());
+                doc.put("embedder", model.embedder());
+                doc.put("lexiconTerms", model.lexicon().values().stream().mapToInt(java.util.List::size).sum());
+                doc.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+                print(doc);
+            }
+            return 0;
         }
     }
 }

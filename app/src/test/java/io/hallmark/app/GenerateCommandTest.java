@@ -53,7 +53,8 @@ class GenerateCommandTest {
         assertThat(code).as(out.toString()).isZero();
         JsonNode result = JsonOutput.mapper().readTree(out.toString());
         assertThat(result.path("text").asText()).startsWith(", there was a little girl named Lily.");
-        assertThat(result.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(result.path("status").asText()).as("governed under the default policy").isEqualTo("APPROVED");
+        assertThat(result.path("decision").asText()).isEqualTo("APPROVE");
         assertThat(result.path("model").asText()).isEqualTo("stories260k");
         assertThat(result.path("modelSha256").asText())
                 .isEqualTo("b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696");
@@ -66,7 +67,7 @@ class GenerateCommandTest {
                 Map.of(io.hallmark.core.config.ConfigKey.DATA_DIR, dataDir.toString())), "command")) {
             ContentItem item = platform.database().inTransaction(s ->
                     s.find(ContentItem.class, UUID.fromString(result.path("contentId").asText())));
-            assertThat(item.status()).isEqualTo(ContentStatus.NEEDS_REVIEW);
+            assertThat(item.status()).isEqualTo(ContentStatus.APPROVED);
             assertThat(item.modelSha256()).isEqualTo(result.path("modelSha256").asText());
             assertThat(item.textBody()).isEqualTo(result.path("text").asText());
             assertThat(item.pluginId()).isEqualTo("hallmark-text");

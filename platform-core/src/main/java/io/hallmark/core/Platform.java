@@ -26,7 +26,9 @@ import io.hallmark.core.kb.FactCheckService;
 import io.hallmark.core.kb.KnowledgeBases;
 import io.hallmark.governance.factcheck.FactCheckAssessor;
 import io.hallmark.governance.stage.GovernanceStage;
-import io.hallmark.governance.stage.PiiAssessor;
+import io.hallmark.governance.GovernanceModels;
+import io.hallmark.governance.stage.Assessor;
+import io.hallmark.governance.stage.StandardAssessors;
 import java.util.List;
 import io.hallmark.core.security.Access;
 import io.hallmark.core.security.ApiTokenService;
@@ -34,6 +36,7 @@ import io.hallmark.core.security.SessionService;
 import io.hallmark.core.security.UserService;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -138,9 +141,12 @@ public final class Platform implements AutoCloseable {
             started.push(knowledgeBases);
             FactCheckService factCheck = new FactCheckService(knowledgeBases,
                     String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root());
-            GovernanceStage governance = new GovernanceStage(List.of(new PiiAssessor(),
-                    new FactCheckAssessor(factCheck::checker, factCheck.knowledgeBase()),
-                    new PluginChecksAssessor(plugins)));
+            GovernanceModels governanceModels = GovernanceModels.in(dataDir.root().resolve("governance"));
+            started.push(governanceModels);
+            List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));
+            assessors.add(new FactCheckAssessor(factCheck::checker, factCheck.knowledgeBase()));
+            assessors.add(new PluginChecksAssessor(plugins));
+            GovernanceStage governance = new GovernanceStage(assessors);
             return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
                     jobs, governance, knowledgeBases, started);
         } catch (RuntimeException e) {

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -147,10 +146,14 @@ public final class Database implements AutoCloseable {
 
     /** Asks the server for its product, version and schema version; throws when it cannot be reached. */
     public DatabaseInfo info() {
-        try (Connection c = dataSource.getConnection()) {
+        // one connection, one query: Flyway's own info() takes more connections while the caller holds one, which
+        // deadlocks the pool once as many health checks as it has connections run at the same time
+        try (Connection c = dataSource.getConnection();
+                var q = c.prepareStatement("select version from flyway_schema_history where success and version is "
+                        + "not null order by installed_rank desc limit 1");
+                var rs = q.executeQuery()) {
             DatabaseMetaData meta = c.getMetaData();
-            MigrationInfo current = Flyway.configure().dataSource(dataSource).load().info().current();
-            String schema = current == null || current.getVersion() == null ? "none" : current.getVersion().getVersion();
+            String schema = rs.next() ? rs.getString(1) : "none";
             return new DatabaseInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(), schema,
                     settings.maskedUrl());
         } catch (SQLException e) {

@@ -73,11 +73,13 @@ public final class GenerationPipeline implements JobRunner {
 
         while (true) {
             if (step == null || step.equals("revise")) {
-                generate(job, context, pluginId, modality, prompt, round);
+                state = generate(job, context, pluginId, modality, prompt, round);
                 step = "generate";
             }
             if (step.equals("generate")) {
-                state = check(job, context, modality, prompt, round);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> metadata = (Map<String, Object>) state.getOrDefault("metadata", Map.of());
+                state = check(job, context, modality, prompt, round, metadata);
                 step = "check";
             }
             if (step.equals("check")) {
@@ -113,8 +115,8 @@ public final class GenerationPipeline implements JobRunner {
                 : p.toString();
     }
 
-    private void generate(ClaimedJob job, JobContext context, String pluginId, Modality modality, String prompt,
-            int round) {
+    private Map<String, Object> generate(ClaimedJob job, JobContext context, String pluginId, Modality modality,
+            String prompt, int round) {
         Map<String, Object> request = job.request();
         setStatus(job.contentItemId(), ContentStatus.GENERATING);
         context.event("step", Map.of("step", "generate", "status", "started", "round", round));
@@ -153,11 +155,26 @@ public final class GenerationPipeline implements JobRunner {
             }
             item.setStatus(ContentStatus.CHECKING);
         });
-        context.stepDone("generate", Map.of("sha256", content.sha256(), "mediaType", content.mediaType(),
-                "outputTokens", content.usage().outputTokens(), "round", round, "prompt", prompt));
+        Map<String, Object> generated = new LinkedHashMap<>();
+        generated.put("round", round);
+        generated.put("promptTokens", content.usage().promptTokens());
+        generated.put("outputTokens", content.usage().outputTokens());
+        generated.put("durationMillis", content.duration().toMillis());
+        generated.put("metadata", content.metadata());
+        context.event("generated", generated);
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("sha256", content.sha256());
+        done.put("mediaType", content.mediaType());
+        done.put("outputTokens", content.usage().outputTokens());
+        done.put("round", round);
+        done.put("prompt", prompt);
+        done.put("metadata", content.metadata()); // what the generator found (e.g. code findings) reaches governance
+        context.stepDone("generate", done);
+        return done;
     }
 
-    private Map<String, Object> check(ClaimedJob job, JobContext context, Modality modality, String prompt, int round) {
+    private Map<String, Object> check(ClaimedJob job, JobContext context, Modality modality, String prompt, int round,
+            Map<String, Object> metadata) {
         context.event("step", Map.of("step", "check", "status", "started"));
         ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
         byte[] artifact = null;
@@ -169,7 +186,7 @@ public final class GenerationPipeline implements JobRunner {
             }
         }
         Assessment assessment = governance.assess(new AssessmentInput(modality, item.prompt(), item.textBody(), artifact,
-                item.artifactMediaType() == null ? "text/plain" : item.artifactMediaType(), Map.of()));
+                item.artifactMediaType() == null ? "text/plain" : item.artifactMediaType(), metadata));
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("scores", new HashMap<>(assessment.scores()));
         state.put("findings", assessment.findings());

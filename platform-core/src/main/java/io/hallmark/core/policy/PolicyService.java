@@ -41,7 +41,16 @@ public final class PolicyService {
     public void ensureDefault() {
         long count = db.inTransaction(s -> s.createSelectionQuery("select count(*) from Policy", Long.class).getSingleResult());
         if (count == 0) {
-            apply(DefaultPolicy.text(), "system");
+            try {
+                apply(DefaultPolicy.text(), "system");
+            } catch (org.hibernate.exception.ConstraintViolationException e) {
+                // another node sharing the database installed it at the same moment (both counted 0): keep theirs
+                long now = db.inTransaction(s -> s.createSelectionQuery("select count(*) from Policy", Long.class)
+                        .getSingleResult());
+                if (now == 0) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -1,0 +1,55 @@
+// Claims highlighted in place: each claim the governance report found in a text is wrapped in a <mark> coloured
+// by its verdict; clicking one shows its evidence. Built from text nodes only.
+'use strict';
+window.Claims = (function () {
+  const { el, clear } = H;
+
+  /** Every claim in a report: report.claims or any findings entry with a claims list. */
+  function collect(report) {
+    if (!report) return [];
+    const found = [];
+    if (Array.isArray(report.claims)) found.push(...report.claims);
+    Object.values(report.findings || {}).forEach((f) => {
+      if (f && Array.isArray(f.claims)) found.push(...f.claims);
+    });
+    return found.filter((c) => c && typeof c.text === 'string' && c.text.length > 0);
+  }
+
+  function verdictOf(claim) {
+    return String(claim.verdict || claim.label || 'unverified').toLowerCase().replace(/[^a-z_]/g, '');
+  }
+
+  /** Renders text into container with the claims marked; evidenceBox shows a claim's evidence on click. */
+  function render(container, text, claims, evidenceBox) {
+    clear(container);
+    const spans = [];
+    claims.forEach((c) => {
+      let at = typeof c.start === 'number' && text.substr(c.start, c.text.length) === c.text ? c.start : text.indexOf(c.text);
+      if (at >= 0 && !spans.some((s) => at < s.end && at + c.text.length > s.start)) spans.push({ start: at, end: at + c.text.length, claim: c });
+    });
+    spans.sort((a, b) => a.start - b.start);
+    let pos = 0;
+    spans.forEach((s) => {
+      if (s.start > pos) container.appendChild(document.createTextNode(text.slice(pos, s.start)));
+      const verdict = verdictOf(s.claim);
+      const mark = el('mark', { className: 'claim ' + verdict, tabindex: '0', title: verdict, dataset: { verdict } }, text.slice(s.start, s.end));
+      mark.addEventListener('click', () => showEvidence(evidenceBox, s.claim));
+      container.appendChild(mark);
+      pos = s.end;
+    });
+    if (pos < text.length) container.appendChild(document.createTextNode(text.slice(pos)));
+    return spans.length;
+  }
+
+  function showEvidence(box, claim) {
+    if (!box) return;
+    clear(box);
+    box.appendChild(el('h4', {}, 'Claim: ', el('q', { text: claim.text }), ' ', el('span', { className: 'badge ' + verdictOf(claim), text: verdictOf(claim) })));
+    const evidence = Array.isArray(claim.evidence) ? claim.evidence : [];
+    if (!evidence.length) box.appendChild(el('p', { className: 'muted', text: 'No evidence recorded.' }));
+    evidence.forEach((e) => box.appendChild(el('blockquote', { text: typeof e === 'string' ? e : (e.text || JSON.stringify(e)) },
+      e && e.source ? el('footer', { className: 'muted', text: '— ' + e.source }) : null)));
+  }
+
+  return { collect, render };
+})();

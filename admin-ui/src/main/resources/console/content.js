@@ -1,0 +1,77 @@
+'use strict';
+(function () {
+  const { el, clear, api, badge, table } = H;
+  const form = document.getElementById('content-filter');
+  const list = document.getElementById('content-list');
+  const detail = document.getElementById('detail');
+  const box = document.getElementById('content-message');
+  let page = 1;
+
+  function kv(entries) {
+    return el('dl', { className: 'kv' }, entries.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v === null || v === undefined ? '' : (typeof v === 'object' ? JSON.stringify(v) : String(v)) })]).flat());
+  }
+
+  async function show(id) {
+    try {
+      const d = await api('GET', '/api/v1/content/' + encodeURIComponent(id));
+      const it = d.item;
+      clear(detail).hidden = false;
+      detail.appendChild(el('h3', {}, 'Content ', el('code', { text: it.id }), ' ', badge(it.status)));
+      detail.appendChild(el('p', {}, el('strong', { text: 'Prompt: ' }), el('span', { id: 'detail-prompt', text: d.prompt })));
+      const body = el('div', { className: 'output', id: 'detail-text' });
+      const evidence = el('div', { id: 'detail-evidence' });
+      if (d.text !== null && d.text !== undefined) {
+        Claims.render(body, d.text, Claims.collect(d.report), evidence);
+        if (it.modality === 'CODE') body.classList.add('code');
+      } else if (/^image\//.test(d.mediaType)) {
+        body.appendChild(el('img', { className: 'artifact', alt: 'Artifact', src: '/api/v1/content/' + it.id + '/artifact' }));
+      } else if (/^video\//.test(d.mediaType)) {
+        body.appendChild(el('video', { className: 'artifact', controls: '', src: '/api/v1/content/' + it.id + '/artifact' }));
+      }
+      detail.appendChild(body);
+      detail.appendChild(evidence);
+      detail.appendChild(el('p', {}, el('a', { href: '/api/v1/content/' + it.id + '/artifact', text: 'Download artifact' })));
+      const report = d.report || {};
+      const decision = report.decision || {};
+      detail.appendChild(el('h3', { text: 'Governance report' }));
+      detail.appendChild(el('p', {}, 'Decision: ', badge(decision.action || it.decision || 'none'), ' rule ', el('code', { text: decision.rule || '' }), ' policy ', el('code', { text: decision.policy || '' })));
+      detail.appendChild(table([['Score', (r) => r[0]], ['Value', (r) => Number(r[1]).toFixed(3)]], Object.entries(report.scores || {})));
+      detail.appendChild(el('h4', { text: 'Findings and evidence' }));
+      detail.appendChild(el('pre', { text: JSON.stringify(report.findings || {}, null, 2) }));
+      detail.appendChild(el('h3', { text: 'Provenance' }));
+      detail.appendChild(kv(Object.entries(d.provenance)));
+      detail.appendChild(el('h3', { text: 'Audit events' }));
+      detail.appendChild(table([
+        ['#', (e) => e.seq], ['Time', (e) => H.time(e.at)], ['Type', (e) => e.type], ['Actor', (e) => e.actor],
+        ['Details', (e) => el('code', { text: JSON.stringify(e.payload) })],
+      ], d.events));
+      detail.scrollIntoView();
+    } catch (e) {
+      H.error(box, e);
+    }
+  }
+
+  async function load() {
+    const f = H.formValues(form);
+    try {
+      const data = await api('GET', '/api/v1/content' + H.query({ q: f.q, status: f.status, modality: f.modality, plugin: f.plugin, page, size: 20 }));
+      clear(box);
+      clear(list).appendChild(table([
+        ['Created', (c) => H.time(c.createdAt)], ['Modality', (c) => c.modality], ['Status', (c) => badge(c.status)],
+        ['Prompt', (c) => el('span', { className: 'prompt', text: c.prompt })], ['Plugin', (c) => c.pluginId || ''],
+        ['Factuality', (c) => c.factualityScore === null ? '' : Number(c.factualityScore).toFixed(2)],
+        ['Decision', (c) => c.decision ? badge(c.decision) : ''],
+      ], data.items, (c) => show(c.id)));
+      list.appendChild(H.pager(data, (p) => { page = p; load(); }));
+    } catch (e) {
+      H.error(box, e);
+    }
+  }
+
+  form.addEventListener('submit', (event) => { event.preventDefault(); page = 1; load(); });
+  H.init('content.html').then(() => {
+    load();
+    const id = new URLSearchParams(location.search).get('id');
+    if (id) show(id);
+  }).catch((e) => H.error(box, e));
+})();

@@ -1,0 +1,147 @@
+'use strict';
+(function () {
+  const { el, clear, api, badge, table } = H;
+  const COLORS = ['#2457c5', '#1a7f37', '#9a6700', '#b42318', '#7c3aed', '#0e7490', '#be185d'];
+
+  function stat(label, value) {
+    return el('section', { className: 'card' }, el('div', { className: 'stat', text: value }), el('div', { className: 'stat-label', text: label }));
+  }
+
+  function lineChart(container, title, times, seriesByName) {
+    clear(container);
+    const names = Object.keys(seriesByName);
+    if (!times.length || typeof uPlot === 'undefined') {
+      container.appendChild(el('p', { className: 'muted', text: 'No data in this window yet.' }));
+      return;
+    }
+    const opts = {
+      title, width: Math.max(320, container.clientWidth - 10), height: 200,
+      scales: { x: { time: true } },
+      series: [{}].concat(names.map((n, i) => ({ label: n, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: true, points: { show: true, size: 6 } }))),
+    };
+    const data = [times].concat(names.map((n) => seriesByName[n]));
+    new uPlot(opts, data, container); // eslint-disable-line no-new
+  }
+
+  /** One point per hour of the window (so the axis spans it), each series filled with `empty` where it has no row. */
+  function pivot(rows, key, value, since, empty) {
+    const hour = 3600;
+    const start = Math.floor(Date.parse(since) / 1000 / hour) * hour;
+    const end = Math.floor(Date.now() / 1000 / hour) * hour;
+    const times = [];
+    for (let t = start; t <= end; t += hour) times.push(t);
+    const series = {};
+    rows.forEach((r) => {
+      const name = r[key];
+      if (!series[name]) series[name] = times.map(() => empty);
+      const i = times.indexOf(Date.parse(r.t) / 1000);
+      if (i >= 0) series[name][i] = r[value];
+    });
+    return { times: rows.length ? times : [], series };
+  }
+
+  async function health() {
+    const status = document.getElementById('status');
+    try {
+      const response = await fetch('/api/v1/health', { headers: { Accept: 'application/json' } });
+      const h = await response.json();
+      status.dataset.state = h.status;
+      status.textContent = 'Hallmark ' + h.version + ' is ' + h.status + ' on ' + (h.database || 'no database') + ' ' +
+        (h.databaseVersion || '') + ' (schema ' + (h.schemaVersion || '?') + ')';
+      document.getElementById('subsystems').appendChild(table([
+        ['Subsystem', (r) => r[0]], ['State', (r) => badge(r[1].status)], ['Details', (r) => el('code', { text: JSON.stringify(r[1].details) })],
+      ], Object.entries(h.subsystems)));
+    } catch (e) {
+      status.dataset.state = 'error';
+      status.textContent = 'Cannot reach the platform: ' + e;
+    }
+  }
+
+  async function dashboard() {
+    const d = await api('GET', '/api/v1/dashboard?window=24h&bucket=hour');
+    const total = d.generations.reduce((a, r) => a + r.count, 0);
+    const depth = Object.values(d.queueDepth).reduce((a, n) => a + n, 0);
+    const stats = document.getElementById('stats');
+    stats.appendChild(stat('Generations in the last 24 h', total));
+    stats.appendChild(stat('Waiting for review', d.reviewQueue));
+    stats.appendChild(stat('Jobs queued or running', depth));
+    stats.appendChild(stat('Heap in use', Math.round(d.memory.heapUsedBytes / 1048576) + ' MiB of ' + Math.round(d.memory.heapMaxBytes / 1048576)));
+    const models = d.models || {};
+    stats.appendChild(stat('Model weights loaded (' + ((models.loaded || []).length) + ' models, ' + (models.device || '?') + ')',
+      Math.round((models.nativeWeightBytes || 0) / 1048576) + ' MiB'));
+
+    const g = pivot(d.generations, 'status', 'count', d.since, 0);
+    lineChart(document.getElementById('chart-generations'), 'Items by status', g.times, g.series);
+    const s = pivot(d.scores, 'score', 'mean', d.since, null);
+    lineChart(document.getElementById('chart-scores'), 'Mean score', s.times, s.series);
+
+    document.getElementById('decisions').appendChild(table([
+      ['Decision', (r) => badge(r[0])], ['Count', (r) => r[1]],
+    ], Object.entries(d.decisions)));
+
+    const hist = document.getElementById('histogram');
+    const max = Math.max(1, ...d.factualityHistogram);
+    if (d.factualityHistogram.every((n) => n === 0)) {
+      hist.appendChild(el('p', { className: 'muted', text: 'No factuality scores in this window yet.' }));
+    } else {
+      const bars = el('div', { className: 'bars' });
+      d.factualityHistogram.forEach((n, i) => {
+        const bar = el('div', { title: (i / 10).toFixed(1) + '–' + ((i + 1) / 10).toFixed(1) + ': ' + n });
+        bar.style.height = Math.round(100 * n / max) + '%';
+        bars.appendChild(bar);
+      });
+      hist.appendChild(bars);
+      hist.appendChild(el('div', { className: 'bar-labels' }, d.factualityHistogram.map((_, i) => el('span', { text: (i / 10).toFixed(1) }))));
+    }
+
+    document.getElementById('plugins').appendChild(table([
+      ['Plugin', (p) => p.id], ['Version', (p) => p.version], ['State', (p) => badge(p.state)],
+      ['Circuit', (p) => p.circuit || ''], ['In flight', (p) => p.inFlight], ['Failure', (p) => p.failure || ''],
+    ], d.plugins));
+    renderAlerts(d.alerts || []);
+  }
+
+  function renderAlerts(rules) {
+    const box = clear(document.getElementById('alerts'));
+    const firing = rules.filter((a) => a.firing);
+    if (firing.length) {
+      box.appendChild(el('div', { className: 'message error', role: 'alert', id: 'alerts-firing', text: firing.length + ' alert(s) firing: ' + firing.map((a) => a.name).join(', ') }));
+    }
+    box.appendChild(table([
+      ['Rule', (a) => a.name], ['Condition', (a) => a.metric + ' ' + a.operator + ' ' + a.threshold],
+      ['Value', (a) => (a.value === null || a.value === undefined) ? 'n/a' : Number(a.value).toFixed(3)],
+      ['State', (a) => el('span', { className: 'badge ' + (a.firing ? 'bad' : 'ok'), text: a.firing ? 'FIRING' : 'ok' })],
+      ['Since', (a) => H.time(a.changedAt)],
+      ['', (a) => H.has('ADMIN') ? el('button', { type: 'button', className: 'secondary', on: { click: async () => {
+        await api('DELETE', '/api/v1/alerts/' + a.id);
+        renderAlerts((await api('GET', '/api/v1/alerts')).items);
+      } } }, 'Delete') : ''],
+    ], rules));
+    if (H.has('ADMIN')) {
+      const metric = el('select', { name: 'metric' }, ['http.p95.seconds', 'http.error.rate', 'claims.refuted.rate', 'queue.depth', 'heap.used.ratio'].map((m) => el('option', { value: m, text: m })));
+      const op = el('select', { name: 'operator' }, ['>', '>=', '<', '<='].map((o) => el('option', { value: o, text: o })));
+      const form = el('form', { className: 'inline', id: 'alert-form' },
+        el('label', {}, 'Name', el('input', { name: 'name', required: '', maxlength: '128' })),
+        el('label', {}, 'Metric', metric), el('label', {}, 'Operator', op),
+        el('label', {}, 'Threshold', el('input', { name: 'threshold', type: 'number', step: 'any', required: '' })),
+        el('button', { type: 'submit' }, 'Add rule'));
+      const msg = el('div');
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const f = H.formValues(form);
+        try {
+          await api('POST', '/api/v1/alerts', { name: f.name, metric: f.metric, operator: f.operator, threshold: Number(f.threshold) });
+          renderAlerts((await api('GET', '/api/v1/alerts')).items);
+        } catch (e) {
+          H.error(msg, e);
+        }
+      });
+      box.appendChild(el('h4', { text: 'New rule' }));
+      box.appendChild(form);
+      box.appendChild(msg);
+    }
+  }
+
+  H.init('index.html').then(() => Promise.all([health(), dashboard()]))
+    .catch((e) => H.error(document.getElementById('dash-message'), e));
+})();

@@ -1,0 +1,117 @@
+'use strict';
+(function () {
+  const { el, clear, api, badge, table } = H;
+  const form = document.getElementById('generate-form');
+  const select = document.getElementById('generator');
+  const params = document.getElementById('parameters');
+  const output = document.getElementById('output');
+  const events = document.getElementById('events');
+  const state = document.getElementById('job-state');
+  let generators = [];
+  let stream = null;
+
+  function renderParameters() {
+    clear(params);
+    const g = generators[select.selectedIndex];
+    if (!g) return;
+    (g.info.parameters || []).forEach((p) => {
+      const type = String(p.type || '').toUpperCase();
+      let input;
+      if (Array.isArray(p.allowedValues) && p.allowedValues.length) {
+        input = el('select', { name: 'param:' + p.name }, p.allowedValues.map((v) => el('option', { value: v, text: v })));
+      } else {
+        input = el('input', { name: 'param:' + p.name, type: type === 'INTEGER' || type === 'NUMBER' ? 'number' : 'text',
+          step: type === 'NUMBER' ? 'any' : null, min: p.min, max: type === 'STRING' ? null : p.max, placeholder: p.defaultValue === null || p.defaultValue === undefined ? '' : String(p.defaultValue) });
+      }
+      input.dataset.type = type;
+      params.appendChild(el('label', { title: p.description || '' }, p.name, input));
+    });
+  }
+
+  function log(type, text) {
+    events.appendChild(el('div', {}, badge(type), ' ', el('span', { text })));
+  }
+
+  function scores(map) {
+    return table([['Score', (r) => r[0]], ['Value', (r) => Number(r[1]).toFixed(3)]], Object.entries(map || {}));
+  }
+
+  async function finished(id) {
+    const result = await api('GET', '/api/v1/generations/' + id);
+    state.textContent = result.job.state;
+    const content = result.content || {};
+    const report = result.report;
+    if (content.text !== null && content.text !== undefined) {
+      const evidence = document.getElementById('findings');
+      const marked = Claims.render(output, content.text, Claims.collect(report), evidence);
+      if (marked) log('claims', marked + ' claim(s) marked; click one for its evidence');
+    } else if (content.id && /^image\//.test(content.mediaType)) {
+      document.getElementById('artifact').appendChild(el('img', { className: 'artifact', alt: 'Generated image', src: '/api/v1/content/' + content.id + '/artifact' }));
+    } else if (content.id && /^video\//.test(content.mediaType)) {
+      document.getElementById('artifact').appendChild(el('video', { className: 'artifact', controls: '', src: '/api/v1/content/' + content.id + '/artifact' }));
+    }
+    if (content.status) log('status', 'Content ' + content.status);
+    if (content.id) {
+      document.getElementById('artifact').appendChild(el('p', {}, el('a', { href: '/console/content.html?id=' + content.id, text: 'Open in Content' })));
+    }
+  }
+
+  function watch(id) {
+    if (stream) stream.close();
+    stream = new EventSource('/api/v1/generations/' + encodeURIComponent(id) + '/events');
+    const on = (type, f) => stream.addEventListener(type, (e) => f(JSON.parse(e.data).data || {}));
+    on('queued', () => { state.textContent = 'QUEUED'; log('queued', 'Waiting for a worker'); });
+    on('started', () => { state.textContent = 'RUNNING'; log('started', 'A worker took the job'); });
+    on('step', (d) => log('step', d.step + ' ' + d.status + (d.round ? ' (round ' + d.round + ')' : '')));
+    on('revise', (d) => {
+      log('revise', 'Round ' + d.round + ' goes back to the generator: ' + (d.reasons || []).join('; '));
+      output.appendChild(el('hr'));
+    });
+    on('progress', (d) => log('progress', Math.round(100 * d.fraction) + '% ' + (d.message || '')));
+    on('output', (d) => output.appendChild(document.createTextNode(d.text)));
+    on('governance', (d) => {
+      log('governance', 'Checks done');
+      document.getElementById('findings').appendChild(scores(d.scores));
+    });
+    on('decision', (d) => {
+      const box = clear(document.getElementById('decision'));
+      box.appendChild(el('p', {}, 'Decision: ', badge(d.action), ' by rule ', el('code', { text: d.rule }), ' of policy ', el('code', { text: d.policy })));
+    });
+    on('finished', (d) => {
+      stream.close();
+      log('finished', d.state || '');
+      finished(id).catch((e) => H.error(document.getElementById('generate-message'), e));
+    });
+    stream.onerror = () => { if (stream.readyState === EventSource.CLOSED) log('stream', 'closed'); };
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const g = generators[select.selectedIndex];
+    const parameters = {};
+    params.querySelectorAll('[name^="param:"]').forEach((input) => {
+      if (input.value === '') return;
+      const t = input.dataset.type;
+      parameters[input.name.slice(6)] = t === 'INTEGER' ? parseInt(input.value, 10) : t === 'NUMBER' ? Number(input.value)
+        : t === 'BOOLEAN' ? input.value === 'true' : input.value;
+    });
+    const body = { modality: g.info.modality, plugin: g.pluginId, prompt: form.prompt.value, parameters };
+    if (form.seed.value !== '') body.seed = Number(form.seed.value);
+    [output, events, document.getElementById('findings'), document.getElementById('decision'), document.getElementById('artifact')].forEach(clear);
+    try {
+      const job = await api('POST', '/api/v1/generations', body);
+      H.message(document.getElementById('generate-message'), 'Queued job ' + job.id);
+      watch(job.id);
+    } catch (e) {
+      H.error(document.getElementById('generate-message'), e);
+    }
+  });
+
+  H.init('generate.html').then(async () => {
+    generators = (await api('GET', '/api/v1/generators')).items;
+    generators.forEach((g) => select.appendChild(el('option', { value: g.pluginId + ':' + g.info.name, text: g.info.modality + ' · ' + g.pluginId + ' ' + g.pluginVersion + ' · ' + g.info.name })));
+    select.addEventListener('change', renderParameters);
+    renderParameters();
+    if (!generators.length) H.message(document.getElementById('generate-message'), 'No generator is enabled; install or enable a plugin first.', 'error');
+  }).catch((e) => H.error(document.getElementById('generate-message'), e));
+})();

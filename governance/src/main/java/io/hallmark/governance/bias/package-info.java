@@ -1,0 +1,10 @@
+/**
+ * Bias scoring: a stereotype detector ({@link io.hallmark.governance.bias.BiasTrainer}: a pairwise linear ranker on
+ * sentence features trained on the dev splits of CrowS-Pairs, StereoSet and WinoBias, then calibrated to 0..1),
+ * demographic terms per axis from the HolisticBias vocabulary ({@link io.hallmark.governance.bias.BiasLexicon}),
+ * counterfactual probes that swap those terms, representation statistics, and WEAT effect sizes as an audit of the
+ * embedding models ({@link io.hallmark.governance.bias.Weat}). Entry points: {@link
+ * io.hallmark.governance.bias.BiasScorer}, {@link io.hallmark.governance.bias.BiasAssessor}, {@link
+ * io.hallmark.governance.bias.BiasEvaluation}.
+ */
+package io.hallmark.governance.bias;

@@ -1,0 +1,122 @@
+package io.hallmark.governance.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hallmark.api.Modality;
+import io.hallmark.governance.GovernanceModels;
+import io.hallmark.governance.ml.LogisticModel;
+import io.hallmark.governance.ml.TextFeatures;
+import io.hallmark.governance.policy.Action;
+import io.hallmark.governance.policy.DefaultPolicy;
+import io.hallmark.governance.policy.PolicyEngine;
+import io.hallmark.governance.stage.Assessment;
+import io.hallmark.governance.stage.AssessmentInput;
+import io.hallmark.governance.stage.GovernanceStage;
+import io.hallmark.governance.stage.StandardAssessors;
+import io.hallmark.governance.testing.TestData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The screens on real dev data: heads trained on two thirds of a dev slice and scored on the rest. */
+class SafetyScreenTest {
+
+    private static SafetyData data;
+    private static TextFeatures features;
+
+    @BeforeAll
+    static void load() {
+        data = new SafetyData(TestData.eval());
+        features = TestData.features();
+    }
+
+    @Test
+    void injectionHeadTrainedOnTwoThirdsOfDeepsetDevFindsInjectionsInTheRest() {
+        List<LabeledText> set = new ArrayList<>();
+        data.deepset("dev", 1).forEach(t -> set.add(LabeledText.pos(t)));
+        data.deepset("dev", 0).forEach(t -> set.add(LabeledText.neg(t)));
+        List<float[]> x = features.features(set.stream().map(LabeledText::text).toList());
+        List<float[]> trainX = new ArrayList<>();
+        List<Double> trainY = new ArrayList<>();
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        List<Integer> held = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            if (i % 3 == 0) {
+                held.add(i);
+            } else {
+                trainX.add(x.get(i));
+                trainY.add((double) set.get(i).label());
+            }
+        }
+        LogisticModel head = LogisticModel.train(trainX, trainY.stream().mapToDouble(Double::doubleValue).toArray(), null,
+                new LogisticModel.Options(200, 0.02, 3e-4, true));
+        for (int i : held) {
+            boolean flagged = head.probability(x.get(i)) >= 0.5;
+            boolean injection = set.get(i).label() == 1;
+            tp += flagged && injection ? 1 : 0;
+            fp += flagged && !injection ? 1 : 0;
+            fn += !flagged && injection ? 1 : 0;
+        }
+        double f1 = 2.0 * tp / (2.0 * tp + fp + fn);
+        assertThat(f1).as("held-out dev F1 (tp=%d fp=%d fn=%d)", tp, fp, fn).isGreaterThan(0.8);
+    }
+
+    @Test
+    void scoreMapsTheTunedThresholdToThePolicyCutOff() {
+        SafetyModel.Head head = new SafetyModel.Head(new LogisticModel(new float[] {1}, 0), 0.6, 0.9);
+        assertThat(head.score(0.6)).isEqualTo(0.8);
+        assertThat(head.score(0)).isZero();
+        assertThat(head.score(1)).isEqualTo(1.0);
+        assertThat(head.score(0.59)).isLessThan(0.8);
+    }
+
+    @Test
+    void assessorFillsTheSafetyScoresAndTheDefaultPolicyRejectsAFlaggedPrompt(@TempDir Path dir) {
+        // small heads on dev slices, saved and loaded the way the platform does
+        List<String> injections = data.deepset("dev", 1);
+        List<String> benign = data.deepset("dev", 0);
+        LogisticModel injection = fit(injections, benign);
+        LogisticModel harmful = fit(data.advbench().subList(0, 120), benign.subList(0, 120));
+        List<String> hate = data.toxigen("dev").stream().filter(r -> r.path("label").asText().equals("hate"))
+                .map(r -> r.path("text").asText()).toList();
+        List<String> neutral = data.toxigen("dev").stream().filter(r -> r.path("label").asText().equals("neutral"))
+                .map(r -> r.path("text").asText()).toList();
+        LogisticModel toxicity = fit(hate, neutral);
+        LogisticModel jailbreak = fit(data.jailbreakPrompts("dev").subList(0, 60), benign.subList(0, 120));
+        SafetyModel model = new SafetyModel(features.embedder().name(), Map.of(
+                "injection", new SafetyModel.Head(injection, 0.5, 0), "jailbreak", new SafetyModel.Head(jailbreak, 0.5, 0),
+                "harmful", new SafetyModel.Head(harmful, 0.5, 0), "toxicity", new SafetyModel.Head(toxicity, 0.5, 0)),
+                "test");
+        model.save(dir.resolve(SafetyModel.FILE));
+        // the bias model is absent and there is no eval data: the bias assessor fails visibly, safety still scores
+        try (GovernanceModels models = new GovernanceModels(dir, Optional::empty)) {
+            GovernanceStage stage = new GovernanceStage(StandardAssessors.of(models));
+            String prompt = injections.get(0);
+            Assessment a = stage.assess(new AssessmentInput(Modality.TEXT, prompt, "A calm and friendly reply.", null,
+                    "text/plain", Map.of()));
+            assertThat(a.scores()).containsKeys("safety.injection", "safety.jailbreak", "safety.harmful",
+                    "safety.toxicity", "pii.prompt");
+            assertThat(a.scores().get("safety.injection")).as("score of dev injection '%s'", prompt).isGreaterThan(0.8);
+            assertThat(a.scores().get("checks.failed")).isEqualTo(1.0);
+            assertThat(a.findings().get("bias").toString()).contains("hallmark train bias");
+            assertThat(new PolicyEngine().decide(DefaultPolicy.load(), a.scores()).action()).isEqualTo(Action.REJECT);
+        }
+    }
+
+    private static LogisticModel fit(List<String> pos, List<String> neg) {
+        List<String> texts = new ArrayList<>(pos);
+        texts.addAll(neg);
+        double[] y = new double[texts.size()];
+        for (int i = 0; i < pos.size(); i++) {
+            y[i] = 1;
+        }
+        return LogisticModel.train(features.features(texts), y, null, new LogisticModel.Options(150, 0.02, 3e-4, true));
+    }
+}
