@@ -302,6 +302,15 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
         s.put("loaded", models);
         s.put("nativeWeightBytes", total);
         s.put("processRssBytes", rssBytes());
+        if (device != null && device.isGpu()) {
+            try {
+                java.lang.management.MemoryUsage gpu = ai.djl.util.cuda.CudaUtils.getGpuMemory(device);
+                s.put("gpuMemoryUsedBytes", gpu.getUsed());
+                s.put("gpuMemoryTotalBytes", gpu.getMax());
+            } catch (RuntimeException | LinkageError e) {
+                s.put("gpuMemory", "unavailable: " + e.getMessage());
+            }
+        }
         return s;
     }
 
