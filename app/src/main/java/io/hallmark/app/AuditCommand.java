@@ -90,15 +90,7 @@ final class AuditCommand implements Runnable {
     }
 
     @Command(name = "checkpoint", mixinStandardHelpOptions = true, description = "Sign a checkpoint of the tree now.")
-    static final class Checkpoint implements Callable<Integer> {
-        @Mixin
-        PlatformOptions platform;
-
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Checkpoint extends PlatformCommand {
 
         @Override
         public Integer call() {
@@ -121,15 +113,7 @@ final class AuditCommand implements Runnable {
     @Command(name = "retention", mixinStandardHelpOptions = true,
             description = "Remove the payloads of events older than audit-retention-days (verified and recorded; "
                     + "the Merkle tree is unchanged).")
-    static final class Retention implements Callable<Integer> {
-        @Mixin
-        PlatformOptions platform;
-
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Retention extends PlatformCommand {
 
         @Override
         public Integer call() {

@@ -47,26 +47,8 @@ final class PluginsCommand implements Runnable {
                 "Missing subcommand; valid: list, install, enable, disable, remove, keygen, sign, trust, keys, revoke");
     }
 
-    /** Shared by the subcommands that reach the platform. */
-    abstract static class PlatformSubcommand implements Callable<Integer> {
-        @Mixin
-        PlatformOptions platform;
-
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        JsonNode access(Function<io.hallmark.core.Platform, Object> local,
-                Function<PlatformAccess.Server, JsonNode> remote) {
-            return PlatformAccess.run(platform.load(), local, remote);
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
+    /** The plugin subcommands that reach the platform print plugins alike. */
+    abstract static class PlatformSubcommand extends PlatformCommand {
         void printPlugin(JsonNode p) {
             if (json) {
                 JsonOutput.print(out(), p);

@@ -78,7 +78,7 @@ final class PolicyCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the active version of a policy.")
-    static final class Show extends PluginsCommand.PlatformSubcommand {
+    static final class Show extends PlatformCommand {
         @Parameters(paramLabel = "NAME", defaultValue = "default", description = "Policy name (default ${DEFAULT-VALUE}).")
         String name;
 
@@ -97,7 +97,7 @@ final class PolicyCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List every stored policy version.")
-    static final class ListPolicies extends PluginsCommand.PlatformSubcommand {
+    static final class ListPolicies extends PlatformCommand {
         @Override
         public Integer call() {
             JsonNode result = access(pl -> Map.of("items", pl.policies().list()), s -> s.get("/api/v1/policies"));
@@ -114,7 +114,7 @@ final class PolicyCommand implements Runnable {
 
     @Command(name = "dry-run", mixinStandardHelpOptions = true,
             description = "Show which recent decisions a draft policy would change.")
-    static final class DryRun extends PluginsCommand.PlatformSubcommand {
+    static final class DryRun extends PlatformCommand {
         @Parameters(paramLabel = "FILE")
         Path file;
 
@@ -141,7 +141,7 @@ final class PolicyCommand implements Runnable {
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = "Store a policy file as the next version of its policy and activate it.")
-    static final class Apply extends PluginsCommand.PlatformSubcommand {
+    static final class Apply extends PlatformCommand {
         @Parameters(paramLabel = "FILE")
         Path file;
 

@@ -56,7 +56,7 @@ final class UsersCommand implements Runnable {
         return generated;
     }
 
-    abstract static class UserSubcommand extends PluginsCommand.PlatformSubcommand {
+    abstract static class UserSubcommand extends PlatformCommand {
         void printUser(JsonNode u) {
             if (json) {
                 JsonOutput.print(out(), u);
@@ -183,7 +183,7 @@ final class UsersCommand implements Runnable {
 
         @Command(name = "create", mixinStandardHelpOptions = true,
                 description = "Make an API token for a user; the token is shown once.")
-        static final class Create extends PluginsCommand.PlatformSubcommand {
+        static final class Create extends PlatformCommand {
             @Option(names = "--user", required = true)
             String user;
 
@@ -213,7 +213,7 @@ final class UsersCommand implements Runnable {
         }
 
         @Command(name = "list", mixinStandardHelpOptions = true, description = "List every API token.")
-        static final class ListTokens extends PluginsCommand.PlatformSubcommand {
+        static final class ListTokens extends PlatformCommand {
             @Override
             public Integer call() {
                 JsonNode result = access(p -> Map.of("items", p.access().tokens().list(null)),
@@ -230,7 +230,7 @@ final class UsersCommand implements Runnable {
         }
 
         @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke an API token.")
-        static final class Revoke extends PluginsCommand.PlatformSubcommand {
+        static final class Revoke extends PlatformCommand {
             @Parameters(paramLabel = "ID")
             java.util.UUID id;
 
