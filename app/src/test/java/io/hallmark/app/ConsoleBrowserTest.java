@@ -10,6 +10,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.hallmark.api.signing.PluginArchiveSigner;
 import io.hallmark.api.signing.SigningKeys;
 import io.hallmark.core.persistence.ContentStatus;
@@ -118,6 +120,8 @@ class ConsoleBrowserTest {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         Page page = context.newPage();
         page.setDefaultTimeout(20_000);
+        // CI machines are slow and shared: the first knowledge-base upload loads the embedding model
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         List<String> cspViolations = new CopyOnWriteArrayList<>();
         page.onConsoleMessage(m -> {
             if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
@@ -229,7 +233,8 @@ class ConsoleBrowserTest {
         page.fill("#kb-upload [name=text]", "Global mean sea level rises about 4 mm a year, measured by tide gauges "
                 + "and satellite altimetry.");
         page.click("#kb-upload button[type=submit]");
-        assertThat(page.locator("#kb-upload-message")).containsText("Added 1");
+        assertThat(page.locator("#kb-upload-message")).containsText("Added 1",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(180_000));
         for (String mode : List.of("bm25", "vector", "hybrid")) {
             page.fill("#kb-search [name=q]", mode.equals("vector") ? "how fast is the ocean rising" : "tide gauges");
             page.selectOption("#kb-search [name=mode]", mode);
