@@ -15,8 +15,8 @@ final class HostPluginClassLoader extends PluginClassLoader {
 
     /** Package prefixes always loaded by the host. */
     static final List<String> HOST_PACKAGES = List.of(
-            "io.hallmark.api.", "io.hallmark.textgen.", "org.pf4j.", "org.slf4j.", "org.jspecify.", "ai.djl.", "ai.onnxruntime.",
-            "dev.langchain4j.");
+            "io.hallmark.api.", "io.hallmark.textgen.", "io.hallmark.imagegen.", "org.pf4j.", "org.slf4j.",
+            "org.jspecify.", "ai.djl.", "ai.onnxruntime.", "dev.langchain4j.");
 
     static {
         ClassLoader.registerAsParallelCapable();
