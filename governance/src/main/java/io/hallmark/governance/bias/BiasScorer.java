@@ -43,7 +43,7 @@ public final class BiasScorer {
 
     /** The ranker's raw scores (higher = more stereotyping), for pairwise evaluation. */
     public List<Double> rank(List<String> sentences) {
-        return BiasFeatures.of(features, sentences).stream().map(x -> model.ranker().logit(x)).toList();
+        return BiasFeatures.of(features, model.coreference(), sentences).stream().map(x -> model.ranker().logit(x)).toList();
     }
 
     /** A sentence that drove an axis score. */
@@ -78,7 +78,7 @@ public final class BiasScorer {
         Map<String, BiasLexicon.Mention> bestMention = new LinkedHashMap<>();
         List<Span> spans = new ArrayList<>();
         List<Double> p = sentences.isEmpty() ? List.of()
-                : BiasFeatures.of(features, sentences).stream().map(model::probability).toList();
+                : BiasFeatures.of(features, model.coreference(), sentences).stream().map(model::probability).toList();
         for (int i = 0; i < sentences.size(); i++) {
             for (BiasLexicon.Mention mention : mentions.get(i)) {
                 if (p.get(i) > scores.get(mention.axis())) {
@@ -119,7 +119,7 @@ public final class BiasScorer {
         if (variants.isEmpty()) {
             return probes;
         }
-        List<Double> vp = BiasFeatures.of(features, variants).stream().map(model::probability).toList();
+        List<Double> vp = BiasFeatures.of(features, model.coreference(), variants).stream().map(model::probability).toList();
         best.forEach((axis, i) -> {
             Map<String, Double> swapped = new LinkedHashMap<>();
             for (int k = 0; k < meta.size(); k++) {

@@ -35,7 +35,7 @@ class BiasScorerTest {
             texts.add(p.more());
             texts.add(p.less());
         });
-        List<float[]> x = BiasFeatures.of(features, texts);
+        List<float[]> x = BiasFeatures.of(features, OccupationCoreference.NONE, texts);
         List<float[]> diffs = new ArrayList<>();
         double[] y = new double[train.size() * 2];
         for (int i = 0; i < train.size(); i++) {
@@ -52,7 +52,7 @@ class BiasScorerTest {
             diffs.add(r);
         }
         LogisticModel ranker = LogisticModel.train(diffs, y, null, new LogisticModel.Options(200, 0.01, 1e-3, false));
-        BiasModel model = new BiasModel(features.embedder().name(), ranker, 1, 0,
+        BiasModel model = new BiasModel(features.embedder().name(), ranker, OccupationCoreference.NONE, 1, 0,
                 BiasLexicon.fromHolisticBias(eval).terms(), "test");
         scorer = new BiasScorer(model, features);
     }
