@@ -110,9 +110,8 @@ public final class BiasScorer {
         best.forEach((axis, i) -> {
             BiasLexicon.Mention mn = mention.get(axis);
             String sentence = sentences.get(i);
-            for (String alt : alternatives(axis, mn.term())) {
-                variants.add(sentence.replaceAll("(?i)(?<![\\w-])" + Pattern.quote(mn.term()) + "(?![\\w-])",
-                        Matcher.quoteReplacement(alt)));
+            for (String alt : lexicon.alternatives(axis, mn.term(), PROBES)) {
+                variants.add(BiasLexicon.swap(sentence, mn.term(), alt));
                 meta.add(new String[] {axis, alt});
             }
         });
@@ -134,23 +133,6 @@ public final class BiasScorer {
             }
         });
         return probes;
-    }
-
-    /** Other terms of the axis, spread over its list so they come from different buckets. */
-    private List<String> alternatives(String axis, String term) {
-        List<String> terms = lexicon.terms().getOrDefault(axis, List.of());
-        List<String> out = new ArrayList<>();
-        if (terms.size() < 2) {
-            return out;
-        }
-        int step = Math.max(1, terms.size() / (PROBES + 1));
-        for (int i = Math.floorMod(term.hashCode(), step); i < terms.size() && out.size() < PROBES; i += step) {
-            String t = terms.get(i);
-            if (!t.equalsIgnoreCase(term) && t.split(" ").length == 1) {
-                out.add(t);
-            }
-        }
-        return out;
     }
 
     /** Who is mentioned: terms per axis and gendered pronouns. */

@@ -10,14 +10,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
  * Trains the stereotype detector on the dev splits of CrowS-Pairs, StereoSet and WinoBias with DJL's training API
  * ({@link DjlTraining#logistic}): first the occupational coreference cue ({@link CoreferenceTrainer}, WinoBias dev),
  * then a pairwise ranker, a linear unit without intercept on feature differences (more stereotyping minus less, and
- * the reverse; each data set oversampled to the size of the largest so they weigh the same), then a Platt scaling of
+ * the reverse; each data set weighted equally), then a Platt scaling of
  * its score to 0..1 with stereotyping dev sentences as positives and StereoSet's unrelated and anti-stereotype
  * sentences plus benign deepset prompts as negatives. WinoBias dev sentences enter the ranker with their out-of-fold
  * cues, so the ranker does not learn to trust a resolver that has seen them.
@@ -61,25 +60,23 @@ public final class BiasTrainer {
         all.addAll(calibNeg);
         List<String> distinct = all.stream().distinct().toList();
         progress.accept("embedding " + distinct.size() + " dev sentences");
-        double[] cues = coreference.coreference().cues(features.embedder(), distinct);
-        for (int i = 0; i < distinct.size(); i++) {
-            Double outOfFold = coreference.outOfFoldCues().get(distinct.get(i));
-            if (outOfFold != null) {
-                cues[i] = outOfFold;
-            }
+        List<String> others = distinct.stream().filter(t -> !coreference.outOfFoldCues().containsKey(t)).toList();
+        double[] otherCues = coreference.coreference().cues(features.embedder(), others);
+        Map<String, Double> cueOf = new HashMap<>(coreference.outOfFoldCues());
+        for (int i = 0; i < others.size(); i++) {
+            cueOf.put(others.get(i), otherCues[i]);
         }
+        double[] cues = distinct.stream().mapToDouble(cueOf::get).toArray();
         List<float[]> vectors = BiasFeatures.of(features, distinct, cues);
         Map<String, float[]> cache = new HashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
             cache.put(distinct.get(i), vectors.get(i));
         }
-        int largest = bySet.values().stream().mapToInt(List::size).max().orElse(0);
-        Random random = new Random(RANKER.seed());
         List<float[]> x = new ArrayList<>();
         List<Float> y = new ArrayList<>();
+        List<Float> w = new ArrayList<>();
         bySet.values().forEach(pairs -> {
-            for (int i = 0; i < largest && !pairs.isEmpty(); i++) {
-                BiasPairs.Pair p = i < pairs.size() ? pairs.get(i) : pairs.get(random.nextInt(pairs.size()));
+            for (BiasPairs.Pair p : pairs) {
                 float[] a = cache.get(p.more());
                 float[] b = cache.get(p.less());
                 float[] d = new float[a.length];
@@ -88,15 +85,18 @@ public final class BiasTrainer {
                     d[k] = a[k] - b[k];
                     r[k] = -d[k];
                 }
+                float weight = 1000f / pairs.size();
                 x.add(d);
                 y.add(1f);
+                w.add(weight);
                 x.add(r);
                 y.add(0f);
+                w.add(weight);
             }
         });
-        progress.accept("training the pairwise ranker (DJL) on " + bySet.values().stream().mapToInt(List::size).sum()
-                + " dev pairs, " + x.size() / 2 + " after balancing the data sets");
-        LogisticModel ranker = DjlTraining.logistic("bias-ranker", x.toArray(float[][]::new), floats(y), false, RANKER);
+        progress.accept("training the pairwise ranker (DJL) on " + x.size() / 2 + " dev pairs");
+        LogisticModel ranker = DjlTraining.logistic("bias-ranker", x.toArray(float[][]::new), floats(y), floats(w), false,
+                RANKER);
         progress.accept("calibrating on " + calibPos.size() + " stereotyping and " + calibNeg.size() + " other sentences");
         List<float[]> cx = new ArrayList<>();
         List<Float> cy = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class BiasTrainer {
             cx.add(new float[] {(float) ranker.logit(cache.get(s))});
             cy.add(0f);
         });
-        LogisticModel platt = DjlTraining.logistic("bias-calibration", cx.toArray(float[][]::new), floats(cy), true,
+        LogisticModel platt = DjlTraining.logistic("bias-calibration", cx.toArray(float[][]::new), floats(cy), null, true,
                 CALIBRATION);
         BiasLexicon lexicon = BiasLexicon.fromHolisticBias(eval);
         return new BiasModel(features.embedder().name(), ranker, coreference.coreference(), platt.weights()[0],

@@ -39,7 +39,11 @@ final class CoreferenceTrainer {
     }
 
     Result train(EvalData eval) {
-        List<JsonNode> rows = eval.split("winobias", "dev");
+        return train(eval.split("winobias", "dev"));
+    }
+
+    /** Trains on WinoBias rows (dev rows only: the caller's promise). */
+    Result train(List<JsonNode> rows) {
         Map<String, Integer> gender = new TreeMap<>();
         for (JsonNode r : rows) {
             String g = r.path("occupation_majority_gender").asText();
@@ -107,7 +111,7 @@ final class CoreferenceTrainer {
             labels[i] = y[idx.get(i)];
         }
         DjlTraining.Settings s = SETTINGS;
-        return DjlTraining.logistic("coreference", x, labels, true, new DjlTraining.Settings(s.epochs(), s.batchSize(),
+        return DjlTraining.logistic("coreference", x, labels, null, true, new DjlTraining.Settings(s.epochs(), s.batchSize(),
                 s.learningRate(), s.weightDecay(), s.seed() + salt));
     }
 }
