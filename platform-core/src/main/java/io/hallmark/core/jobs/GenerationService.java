@@ -6,6 +6,7 @@ import io.hallmark.api.Modality;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.persistence.ContentItem;
 import io.hallmark.core.persistence.GovernanceReport;
+import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.plugin.GeneratorView;
 import io.hallmark.core.plugin.PluginHost;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class GenerationService {
     /** Validates and queues; returns the queued job. */
     public JobView submit(Submission s, String actor) {
         GenerationRequest request = new GenerationRequest(s.modality(), s.prompt(), s.parameters(), s.seed());
-        GeneratorView generator = pick(s.modality(), s.pluginId());
+        GeneratorView generator = pick(s.modality(), s.pluginId(), s.channel());
         Map<String, Object> parameters = generator.info().validate(request.parameters());
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("pluginId", generator.pluginId());
@@ -59,9 +60,19 @@ public final class GenerationService {
         return job;
     }
 
-    private GeneratorView pick(Modality modality, @Nullable String pluginId) {
+    private GeneratorView pick(Modality modality, @Nullable String pluginId, String jobChannel) {
+        PluginChannel wanted = PluginChannel.forJobChannel(jobChannel);
         var candidates = plugins.generators().stream().filter(g -> g.info().modality() == modality)
                 .filter(g -> pluginId == null || g.pluginId().equals(pluginId)).toList();
+        var onChannel = candidates.stream().filter(g -> g.channel() == wanted).toList();
+        if (onChannel.isEmpty() && !candidates.isEmpty()) {
+            throw InvalidRequestException.of("channel", wanted == PluginChannel.SANDBOX
+                    ? "Channel '" + jobChannel + "' runs only sandbox plugins; " + candidates.getFirst().pluginId()
+                            + " is a production plugin"
+                    : "Plugin '" + candidates.getFirst().pluginId() + "' is in the plugin developers' sandbox: submit "
+                            + "on channel '" + PluginChannel.SANDBOX_JOB_CHANNEL + "', or have an administrator promote it");
+        }
+        candidates = onChannel;
         if (candidates.isEmpty()) {
             throw InvalidRequestException.of(pluginId == null ? "modality" : "plugin", pluginId == null
                     ? "No enabled plugin generates " + modality + "; enabled generators: " + plugins.generators().stream()
@@ -93,6 +104,12 @@ public final class GenerationService {
         }
         report(job.contentItemId()).ifPresent(r -> result.put("report", r.report()));
         return result;
+    }
+
+    /** The policy channel a job was submitted on. */
+    public String channel(UUID jobId) {
+        Object channel = queue.get(jobId).request().get("channel");
+        return channel == null ? "default" : channel.toString();
     }
 
     private Optional<GovernanceReport> report(UUID itemId) {
