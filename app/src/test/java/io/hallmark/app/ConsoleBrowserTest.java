@@ -196,8 +196,9 @@ class ConsoleBrowserTest {
                 .containsText("production");
 
         // an explicit upgrade of the installed example plugin to 1.0.1
-        page.locator("#plugin-list tr", new Page.LocatorOptions().setHasText("Example Corp").setHasNotText("-dev"))
-                .first().locator("button", new Locator.LocatorOptions().setHasText("Upgrade")).click();
+        page.locator("#plugin-list tr").filter(new Locator.FilterOptions().setHas(page.locator("strong",
+                        new Page.LocatorOptions().setHasText(java.util.regex.Pattern.compile("^example-markov$")))))
+                .locator("button", new Locator.LocatorOptions().setHasText("Upgrade")).click();
         page.setInputFiles("#upgrade-archive", upgradeArchive);
         assertThat(page.locator("#plugins-message")).containsText("Upgraded example-markov from 1.0.0 to 1.0.1");
         api("POST", "/api/v1/plugins/example-markov-dev/disable", null);
