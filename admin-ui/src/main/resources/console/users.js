@@ -4,6 +4,7 @@
   const box = document.getElementById('access-message');
   const ROLES = ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER'];
   let admin = false;
+  let me = null;
 
   async function change(username, patch, done) {
     try {
@@ -29,7 +30,7 @@
       ['User', (u) => u.username], ['Role', roleSelect],
       ['State', (u) => badge(u.enabled ? 'ENABLED' : 'DISABLED')],
       ['Last sign-in', (u) => u.lastLoginAt ? H.time(u.lastLoginAt) : 'never'],
-      ['', (u) => el('button', { type: 'button', className: u.enabled ? 'danger' : 'secondary', on: { click: () =>
+      ['', (u) => u.username === me.username ? el('span', { className: 'muted', text: 'you' }) : el('button', { type: 'button', className: u.enabled ? 'danger' : 'secondary', on: { click: () =>
         change(u.username, { enabled: !u.enabled }, u.username + (u.enabled ? ' disabled' : ' enabled')) } },
         u.enabled ? 'Disable' : 'Enable')],
     ], users.items));
@@ -85,11 +86,15 @@
     }
   });
 
-  H.init('users.html').then((me) => {
+  H.init('users.html').then((signedIn) => {
+    me = signedIn;
     admin = me.roles.includes('ADMIN');
     const roleSelect = document.getElementById('user-role');
-    ROLES.forEach((r) => roleSelect.appendChild(el('option', { value: r, text: r })));
-    roleSelect.value = 'OPERATOR';
+    ROLES.forEach((r) => {
+      const option = el('option', { value: r, text: r });
+      option.defaultSelected = r === 'OPERATOR';
+      roleSelect.appendChild(option);
+    });
     document.getElementById('users-card').hidden = !admin;
     document.getElementById('token-user-label').hidden = !admin;
     return Promise.all([admin ? loadUsers() : null, loadTokens()]);

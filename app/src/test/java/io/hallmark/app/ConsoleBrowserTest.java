@@ -284,6 +284,16 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#content-list img")).hasCount(0);
         shoot(page, "05-content");
 
+        // code items are highlighted, and markup inside the code stays text
+        UUID code = ConsoleApiTestItems.withCode(server);
+        page.navigate(server.url() + "/console/content.html?id=" + code);
+        assertThat(page.locator("#detail-code.hljs")).containsText("public class Greeter");
+        assertThat(page.locator("#detail-code .hljs-keyword").first()).isVisible();
+        assertThat(page.locator("#detail-code .hljs-string").first()).containsText("<script>");
+        assertThat(page.locator("#detail-code script")).hasCount(0);
+        assertThat(page.title()).isNotEqualTo("pwned");
+        shoot(page, "05-content-code");
+
         // audit: the chain verifies, an export is written and downloadable
         page.navigate(server.url() + "/console/audit.html");
         assertThat(page.locator("#verify-status")).containsText("The chain verifies");
@@ -344,6 +354,29 @@ class ConsoleBrowserTest {
 
     /** Items written straight to the database for what the bundled checks do not produce yet (claims). */
     static final class ConsoleApiTestItems {
+        static UUID withCode(PlatformServer server) {
+            String text = """
+                    public class Greeter {
+                        // greets whoever asks
+                        static final String BANNER = "<script>document.title='pwned'</script>";
+
+                        public static void main(String[] args) {
+                            System.out.println("Hello, " + (args.length > 0 ? args[0] : "world"));
+                        }
+                    }
+                    """;
+            return server.platform().database().inTransaction(s -> {
+                var item = new io.hallmark.core.persistence.ContentItem(io.hallmark.api.Modality.CODE,
+                        "A Java program that greets its first argument");
+                item.setPlugin("hallmark-code", "1.0.0");
+                item.setParameters(Map.of("language", "java"));
+                item.setTextBody(text);
+                item.setStatus(ContentStatus.APPROVED);
+                s.persist(item);
+                return item.id();
+            });
+        }
+
         static UUID withClaims(PlatformServer server) {
             String text = "The sea rose two metres in 2020. Tide gauges record sea level.";
             Map<String, Object> claimsFinding = Map.of("claims", List.of(
