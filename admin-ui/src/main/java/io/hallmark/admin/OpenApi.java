@@ -59,7 +59,8 @@ final class OpenApi {
             Map.entry("POST /api/v1/generations/{id}/cancel", "Cancels a generation job"),
             Map.entry("GET /api/v1/generations/{id}/events", "Server-Sent Events of a job: queued, started, output, "
                     + "step, governance, decision, finished"),
-            Map.entry("POST /api/v1/kb/documents", "Ingests documents into a knowledge base"),
+            Map.entry("POST /api/v1/kb/documents", "Ingests documents into a knowledge base (?async=true: 202, watch it)"),
+            Map.entry("GET /api/v1/kb/ingestions/{id}", "A background ingestion's state and progress"),
             Map.entry("GET /api/v1/kb/search", "Searches a knowledge base (bm25, vector or hybrid)"),
             Map.entry("DELETE /api/v1/kb/documents/{id}", "Deletes a document from a knowledge base"),
             Map.entry("GET /api/v1/kb/stats", "Knowledge base counts and settings"),
