@@ -14,6 +14,7 @@ public final class AuditTrail implements AutoCloseable {
     private final DataSource dataSource;
     private final DatabaseAuditLog log;
     private final PlatformKey key;
+    private final AuditKeyRegistry keys;
     private final Checkpoints checkpoints;
     private final CheckpointScheduler scheduler;
     private final AuditVerifier verifier;
@@ -27,7 +28,8 @@ public final class AuditTrail implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.log = new DatabaseAuditLog(dataSource, settings.groupCommit(), 1_000, clock);
-        this.checkpoints = new Checkpoints(dataSource, key, clock);
+        this.keys = new AuditKeyRegistry(dataSource, log, key.verifierKey());
+        this.checkpoints = new Checkpoints(dataSource, key, clock, keys);
         this.scheduler = new CheckpointScheduler(checkpoints);
         this.verifier = new AuditVerifier(dataSource, key.verifierKey());
         this.retention = new AuditRetention(dataSource, log, checkpoints, verifier, settings.retentionDays(), clock);
@@ -48,6 +50,11 @@ public final class AuditTrail implements AutoCloseable {
 
     public PlatformKey key() {
         return key;
+    }
+
+    /** The signing keys of every node sharing this audit log. */
+    public AuditKeyRegistry keys() {
+        return keys;
     }
 
     public Checkpoints checkpoints() {
