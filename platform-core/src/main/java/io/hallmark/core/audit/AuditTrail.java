@@ -19,6 +19,7 @@ public final class AuditTrail implements AutoCloseable {
     private final CheckpointScheduler scheduler;
     private final AuditVerifier verifier;
     private final AuditRetention retention;
+    private final RetentionScheduler retentionScheduler;
     private final AuditSettings settings;
     private final Clock clock;
 
@@ -33,6 +34,7 @@ public final class AuditTrail implements AutoCloseable {
         this.scheduler = new CheckpointScheduler(checkpoints);
         this.verifier = new AuditVerifier(dataSource, key.verifierKey());
         this.retention = new AuditRetention(dataSource, log, checkpoints, verifier, settings.retentionDays(), clock);
+        this.retentionScheduler = new RetentionScheduler(dataSource, retention);
     }
 
     /** Opens the trail on a migrated database; loads or makes the platform key in {@code keysDir}. */
@@ -61,9 +63,17 @@ public final class AuditTrail implements AutoCloseable {
         return checkpoints;
     }
 
-    /** Starts signing checkpoints at the configured interval (the server does; commands need not). */
-    public void startCheckpointSchedule() {
+    /**
+     * Starts signing checkpoints and applying retention at the configured intervals (the server does; commands
+     * need not).
+     */
+    public void startSchedules() {
         scheduler.start(settings.checkpointInterval());
+        retentionScheduler.start(RetentionScheduler.FIRST_RUN_DELAY, settings.retentionInterval());
+    }
+
+    public RetentionScheduler retentionScheduler() {
+        return retentionScheduler;
     }
 
     public CheckpointScheduler scheduler() {
@@ -88,6 +98,7 @@ public final class AuditTrail implements AutoCloseable {
 
     @Override
     public void close() {
+        retentionScheduler.stop();
         scheduler.stop();
         log.close();
     }

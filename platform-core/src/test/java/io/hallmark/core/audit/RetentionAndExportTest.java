@@ -92,6 +92,27 @@ class RetentionAndExportTest {
     }
 
     @Test
+    void theServersScheduledRetentionRunsOnOneNodeAtATime() throws SQLException {
+        clock.now = T0.plus(Duration.ofDays(1 + 183)).plusSeconds(60);
+        try (var otherNode = db.dataSource().getConnection();
+                var lock = otherNode.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, RetentionScheduler.LOCK_KEY);
+            lock.execute();
+            assertThat(trail.retentionScheduler().runOnce()).as("skipped while another node runs it").isNull();
+            try (var unlock = otherNode.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, RetentionScheduler.LOCK_KEY);
+                unlock.execute();
+            }
+        }
+        AuditRetention.Result result = trail.retentionScheduler().runOnce();
+
+        assertThat(result).isNotNull();
+        assertThat(result.eventsRemoved()).isEqualTo(8);
+        assertThat(trail.retentionScheduler().runOnce().eventsRemoved()).isZero();
+        assertThat(trail.verifier().verify(null).divergences()).isEmpty();
+    }
+
+    @Test
     void retentionRefusesToRunOnATamperedTrailAndAPayloadRemovedBehindItsBackIsReported() throws SQLException {
         AuditTestSupport.tamper(db.dataSource(), "update audit_events set payload = '{}'::jsonb, "
                 + "payload_removed_at = now() where seq = 2");
