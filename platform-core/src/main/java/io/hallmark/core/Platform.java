@@ -238,7 +238,7 @@ public final class Platform implements AutoCloseable {
 
     /** Submitting and reading generations. */
     public io.hallmark.core.jobs.GenerationService generations() {
-        return new io.hallmark.core.jobs.GenerationService(database, plugins, jobs,
+        return new io.hallmark.core.jobs.GenerationService(database, plugins, jobs, auditLog(),
                 () -> workers().ifPresent(JobWorkers::nudge));
     }
 

@@ -3,6 +3,7 @@ package io.hallmark.core.jobs;
 import io.hallmark.api.GenerationRequest;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Modality;
+import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.persistence.ContentItem;
 import io.hallmark.core.persistence.GovernanceReport;
@@ -30,12 +31,14 @@ public final class GenerationService {
     private final Database db;
     private final PluginHost plugins;
     private final JobQueue queue;
+    private final AuditLog audit;
     private final Runnable nudge;
 
-    public GenerationService(Database db, PluginHost plugins, JobQueue queue, Runnable nudge) {
+    public GenerationService(Database db, PluginHost plugins, JobQueue queue, AuditLog audit, Runnable nudge) {
         this.db = db;
         this.plugins = plugins;
         this.queue = queue;
+        this.audit = audit;
         this.nudge = nudge;
     }
 
@@ -56,6 +59,17 @@ public final class GenerationService {
         stored.put("actor", actor);
         JobView job = queue.submit(generator.pluginId(), s.modality(), s.prompt(), stored, s.priority(),
                 s.deadline() == null ? null : Instant.now().plus(s.deadline()), actor);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("job", job.id().toString());
+        event.put("plugin", generator.pluginId() + "@" + generator.pluginVersion());
+        event.put("modality", s.modality().name());
+        event.put("channel", s.channel());
+        event.put("promptSha256", sha256(s.prompt())); // the prompt itself stays with the content, not in the log
+        event.put("parameters", parameters);
+        if (s.seed() != null) {
+            event.put("seed", s.seed());
+        }
+        audit.append(actor, "generation.requested", job.contentItemId().toString(), event);
         nudge.run();
         return job;
     }
@@ -80,6 +94,15 @@ public final class GenerationService {
                     : "Plugin '" + pluginId + "' is not enabled or does not generate " + modality);
         }
         return candidates.getFirst();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A job with its content item and governance report, as clients read it. */
