@@ -27,7 +27,9 @@ public final class FactCheckService {
         this.knowledgeBases = knowledgeBases;
         this.kbName = kbName;
         this.dataDir = dataDir;
-        knowledgeBases.folder(kbName); // validates the name at start-up
+        // the semantic verifiers read their passage vectors from the index instead of embedding evidence
+        knowledgeBases.storePassageVectors(kbName, FactCheckers.FIRST_MODEL);
+        knowledgeBases.storePassageVectors(kbName, FactCheckers.SECOND_MODEL);
     }
 
     public String knowledgeBase() {
@@ -42,9 +44,11 @@ public final class FactCheckService {
         }
         if (checker == null || builtFor != kb.get()) {
             VoteCombiner combiner = FactCheckers.combiner(dataDir);
-            checker = new FactChecker(new ClaimExtractor(), new KnowledgeBaseEvidence(kb.get()),
+            KnowledgeBaseEvidence evidence = new KnowledgeBaseEvidence(kb.get());
+            checker = new FactChecker(new ClaimExtractor(), evidence,
                     FactCheckers.standardVerifiers(knowledgeBases.embedder(FactCheckers.FIRST_MODEL),
-                            knowledgeBases.embedder(FactCheckers.SECOND_MODEL)), combiner, FactChecker.DEFAULT_K);
+                            knowledgeBases.embedder(FactCheckers.SECOND_MODEL), evidence.passageVectors()), combiner,
+                    FactChecker.DEFAULT_K);
             builtFor = kb.get();
         }
         return Optional.of(checker);
