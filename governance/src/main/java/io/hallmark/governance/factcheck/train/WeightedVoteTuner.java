@@ -62,7 +62,7 @@ public final class WeightedVoteTuner {
                     Map<Verdict, Double> scales = new EnumMap<>(Verdict.class);
                     scales.put(Verdict.REFUTED, refuted);
                     scales.put(Verdict.NOT_ENOUGH_INFO, nei);
-                    WeightedVote vote = new WeightedVote(NAME, weights, 0, scales);
+                    WeightedVote vote = new WeightedVote(NAME, weights, 1.0, scales); // plugin verifiers weigh 1
                     double score = objective.applyAsDouble(predict(vote, votes));
                     if (score > bestScore + 1e-12) { // ties keep the earlier (simpler) setting
                         bestScore = score;
