@@ -105,20 +105,22 @@
     const box = clear(document.getElementById('alerts'));
     const firing = rules.filter((a) => a.firing);
     if (firing.length) {
-      box.appendChild(el('div', { className: 'message error', role: 'alert', id: 'alerts-firing', text: firing.length + ' alert(s) firing: ' + firing.map((a) => a.name).join(', ') }));
+      const where = (a) => (a.nodes || []).filter((n) => n.firing).map((n) => n.node).join(', ');
+      box.appendChild(el('div', { className: 'message error', role: 'alert', id: 'alerts-firing', text: firing.length + ' alert(s) firing: ' + firing.map((a) => a.name + (where(a) ? ' (on ' + where(a) + ')' : '')).join(', ') }));
     }
     box.appendChild(table([
       ['Rule', (a) => a.name], ['Condition', (a) => a.metric + ' ' + a.operator + ' ' + a.threshold],
       ['Value', (a) => (a.value === null || a.value === undefined) ? 'n/a' : Number(a.value).toFixed(3)],
       ['State', (a) => el('span', { className: 'badge ' + (a.firing ? 'bad' : 'ok'), text: a.firing ? 'FIRING' : 'ok' })],
       ['Since', (a) => H.time(a.changedAt)],
+      ['Nodes', (a) => (a.nodes || []).map((n) => n.node + ': ' + ((n.value === null || n.value === undefined) ? 'n/a' : Number(n.value).toFixed(3)) + (n.firing ? ' FIRING' : '')).join('; ')],
       ['', (a) => H.has('ADMIN') ? el('button', { type: 'button', className: 'secondary', on: { click: async () => {
         await api('DELETE', '/api/v1/alerts/' + a.id);
         renderAlerts((await api('GET', '/api/v1/alerts')).items);
       } } }, 'Delete') : ''],
     ], rules));
     if (H.has('ADMIN')) {
-      const metric = el('select', { name: 'metric' }, ['http.p95.seconds', 'http.error.rate', 'claims.refuted.rate', 'queue.depth', 'heap.used.ratio'].map((m) => el('option', { value: m, text: m })));
+      const metric = el('select', { name: 'metric' }, ['http.p95.seconds', 'http.error.rate', 'claims.refuted.rate', 'queue.depth', 'heap.used.ratio', 'gpu.memory.used.ratio'].map((m) => el('option', { value: m, text: m })));
       const op = el('select', { name: 'operator' }, ['>', '>=', '<', '<='].map((o) => el('option', { value: o, text: o })));
       const form = el('form', { className: 'inline', id: 'alert-form' },
         el('label', {}, 'Name', el('input', { name: 'name', required: '', maxlength: '128' })),
