@@ -545,12 +545,15 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * The claim verifiers ({@link ClaimVerifier} extensions) of enabled plugins, as {@code <plugin id>/<name>},
-     * sorted; the fact checker gives each a vote.
+     * The claim verifiers ({@link ClaimVerifier} extensions) of enabled production plugins, as
+     * {@code <plugin id>/<name>}, sorted; the fact checker gives each a vote.
      */
     public List<String> claimVerifiers() {
         List<String> out = new ArrayList<>();
         for (String pluginId : enabledIds()) {
+            if (sandboxed.contains(pluginId)) {
+                continue; // sandbox plugins never judge production content
+            }
             PluginSlot slot = active.get(pluginId);
             if (slot != null) {
                 slot.checks().stream().filter(c -> c instanceof ClaimVerifier).map(c -> pluginId + "/" + safeName(c))
@@ -573,6 +576,9 @@ public final class PluginHost implements AutoCloseable {
         }
         String pluginId = qualifiedName.substring(0, slash);
         String name = qualifiedName.substring(slash + 1);
+        if (sandboxed.contains(pluginId)) {
+            return undecided(qualifiedName, "plugin " + pluginId + " is on the sandbox channel");
+        }
         PluginSlot slot;
         try {
             slot = acquire(pluginId, options.cancellation());
