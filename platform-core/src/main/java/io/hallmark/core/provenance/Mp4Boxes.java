@@ -70,7 +70,7 @@ public final class Mp4Boxes {
                 if (pos + 16 > mp4.length) {
                     throw new IllegalArgumentException("Truncated MP4 box header at byte " + pos);
                 }
-                size = header.getLong();
+                size = ByteBuffer.wrap(mp4).getLong((int) pos + 8); // 64-bit largesize after the type
                 headerSize = 16;
             } else if (size == 0) {
                 size = mp4.length - pos;
