@@ -250,7 +250,9 @@ final class GenerateCommand implements Callable<Integer> {
                 result.put("mediaType", view.path("content").path("mediaType").asText(null));
                 JsonOutput.print(out, result);
             } else {
-                out.println();
+                if (!media) {
+                    out.println();
+                }
                 out.printf("%ncontent %s  status %s  decision %s (rule %s)  model %s  seed %s%n", result.get("contentId"),
                         result.get("status"), result.get("decision"), result.get("rule"), result.get("model"),
                         result.get("seed"));
