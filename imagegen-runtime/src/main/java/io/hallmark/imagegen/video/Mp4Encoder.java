@@ -42,7 +42,7 @@ public final class Mp4Encoder {
                 }
                 encoder.finish();
             }
-            return Files.readAllBytes(file);
+            return withoutTimestamps(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot encode the MP4: " + e.getMessage(), e);
         } finally {
@@ -53,6 +53,45 @@ public final class Mp4Encoder {
                     // a leftover temporary file is harmless
                 }
             }
+        }
+    }
+
+    /**
+     * Sets the creation and modification times of the movie, track and media headers ({@code mvhd}, {@code tkhd},
+     * {@code mdhd}) to 0, where the muxer writes the wall clock: the same frames then give the same bytes, so a
+     * clip is reproducible from its seed and its hash means the content, not the second it was encoded in.
+     */
+    static byte[] withoutTimestamps(byte[] mp4) {
+        clearTimes(mp4, 0, mp4.length);
+        return mp4;
+    }
+
+    private static void clearTimes(byte[] mp4, int from, int to) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(mp4);
+        int pos = from;
+        while (pos + 8 <= to) {
+            long size = Integer.toUnsignedLong(b.getInt(pos));
+            String type = new String(mp4, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int header = 8;
+            if (size == 1) {
+                size = b.getLong(pos + 8);
+                header = 16;
+            } else if (size == 0) {
+                size = to - pos;
+            }
+            if (size < header || pos + size > to) {
+                return; // not a box structure we understand: leave the rest as it is
+            }
+            switch (type) {
+                case "moov", "trak", "mdia" -> clearTimes(mp4, pos + header, (int) (pos + size));
+                case "mvhd", "tkhd", "mdhd" -> {
+                    int version = mp4[pos + header] & 0xff;
+                    int times = pos + header + 4;
+                    java.util.Arrays.fill(mp4, times, times + (version == 1 ? 16 : 8), (byte) 0);
+                }
+                default -> { }
+            }
+            pos += (int) size;
         }
     }
 

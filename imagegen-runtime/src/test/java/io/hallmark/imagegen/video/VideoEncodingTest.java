@@ -82,6 +82,14 @@ class VideoEncodingTest {
     }
 
     @Test
+    void theSameFramesGiveTheSameMp4BytesWhateverTheClockSays() throws Exception {
+        List<FloatImage> frames = frames(new VideoSettings(6, 6, 32, 32));
+        byte[] first = Mp4Encoder.encode(frames, 6);
+        Thread.sleep(1100); // the muxer's header times have a resolution of one second
+        assertThat(Mp4Encoder.encode(frames, 6)).isEqualTo(first);
+    }
+
+    @Test
     void aGifPreviewHasOneImagePerFrameAndLoops() throws Exception {
         VideoSettings settings = new VideoSettings(10, 10, 56, 56);
         byte[] gif = GifEncoder.encode(frames(settings), settings.fps());
