@@ -30,7 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The steps of a generation job: <b>generate</b> (the plugin, output streamed as events), <b>check</b> (the
+ * The steps of a generation job: <b>screen</b> (the prompt, before any generator sees it: {@link InputScreen}; a
+ * blocked prompt ends the job with its decision), <b>generate</b> (the plugin, output streamed as events), <b>check</b> (the
  * governance stage), <b>decide</b> (the policy in force) and <b>publish</b> (the content's final status and the
  * audit event). Each completed step is recorded; a job resumed after a crash continues after its last step, and
  * each step is written so that running it twice leaves one result.
@@ -45,6 +46,7 @@ public final class GenerationPipeline implements JobRunner {
     private final AuditLog audit;
     private final PolicyEngine engine = new PolicyEngine();
     private final PiiRedactor redactor = new PiiRedactor(new PiiDetector());
+    private final InputScreen inputScreen;
 
     public GenerationPipeline(Database db, PluginHost plugins, BlobStore blobs, GovernanceStage governance,
             PolicyService policies, AuditLog audit) {
@@ -54,6 +56,7 @@ public final class GenerationPipeline implements JobRunner {
         this.governance = governance;
         this.policies = policies;
         this.audit = audit;
+        this.inputScreen = new InputScreen(governance.promptScreens(), redactor);
     }
 
     /** How many times a REVISE decision may send a draft back before a person must look at it. */
@@ -71,8 +74,20 @@ public final class GenerationPipeline implements JobRunner {
         int round = state.get("round") instanceof Number n ? n.intValue() : 1;
         String prompt = (String) state.getOrDefault("prompt", request.get("prompt"));
 
+        if (step == null) {
+            state = screen(job, context, modality, channel, prompt);
+            step = "screen";
+        }
+        if (step.equals("screen")) {
+            Action screened = Action.valueOf(String.valueOf(state.get("action")));
+            if (InputScreen.blocks(screened)) {
+                return publish(job, screened, pluginId, true);
+            }
+            prompt = (String) state.get("prompt");
+        }
+
         while (true) {
-            if (step == null || step.equals("revise")) {
+            if (step.equals("screen") || step.equals("revise")) {
                 state = generate(job, context, pluginId, modality, prompt, round);
                 step = "generate";
             }
@@ -95,8 +110,67 @@ public final class GenerationPipeline implements JobRunner {
                 }
                 step = "decide";
             }
-            return publish(job, Action.valueOf(String.valueOf(state.get("action"))), pluginId);
+            return publish(job, Action.valueOf(String.valueOf(state.get("action"))), pluginId, false);
         }
+    }
+
+    /**
+     * Screens the prompt; a blocked prompt gets its governance report and final status here, and the generator is
+     * never called.
+     */
+    private Map<String, Object> screen(ClaimedJob job, JobContext context, Modality modality, String channel,
+            String prompt) {
+        context.event("step", Map.of("step", "screen", "status", "started"));
+        Policy policy = inForce(modality, channel);
+        InputScreen.Outcome outcome = inputScreen.screen(modality, prompt, policy);
+        Map<String, Object> state = outcome.state();
+        context.event("screened", Map.of("action", state.get("action"), "rule", state.get("rule"), "scores",
+                state.get("scores")));
+        if (outcome.blocked()) {
+            Action action = outcome.decision().action();
+            Map<String, Object> decisionMap = decisionMap(outcome.decision());
+            decisionMap.put("stage", "input");
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("scores", outcome.decision().inputs());
+            report.put("rounds", 0);
+            report.put("findings", outcome.findings());
+            report.put("decision", decisionMap);
+            Action recorded = action == Action.REJECT ? Action.REJECT : Action.NEEDS_REVIEW;
+            db.useTransaction(s -> {
+                s.createMutationQuery("delete from GovernanceReport where contentItemId = :id")
+                        .setParameter("id", job.contentItemId()).executeUpdate();
+                GovernanceReport r = new GovernanceReport(job.contentItemId(), report);
+                r.decide(Decision.valueOf(recorded.name()), policyId(policy), policy.sha256());
+                s.persist(r);
+                s.find(ContentItem.class, job.contentItemId()).setStatus(recorded == Action.REJECT
+                        ? ContentStatus.REJECTED : ContentStatus.NEEDS_REVIEW);
+            });
+            context.event("decision", decisionMap);
+            state.put("action", recorded.name());
+        }
+        context.stepDone("screen", state);
+        return state;
+    }
+
+    private Policy inForce(Modality modality, String channel) {
+        return policies.inForce(modality, channel).orElseThrow(() -> new io.hallmark.api.GenerationFailedException(
+                "No active policy covers " + modality + " on channel '" + channel + "'; refusing to keep unchecked content"));
+    }
+
+    private UUID policyId(Policy policy) {
+        return policies.list().stream().filter(p -> p.sha256().equals(policy.sha256()))
+                .findFirst().map(PolicyService.StoredPolicy::id).orElse(null);
+    }
+
+    private static Map<String, Object> decisionMap(io.hallmark.governance.policy.Decision decision) {
+        Map<String, Object> decisionMap = new LinkedHashMap<>();
+        decisionMap.put("action", decision.action().name());
+        decisionMap.put("rule", decision.decidingRule() == null ? "(default)" : decision.decidingRule());
+        decisionMap.put("fired", decision.firedRules());
+        decisionMap.put("inputs", decision.inputs());
+        decisionMap.put("policy", decision.policyName());
+        decisionMap.put("policySha256", decision.policySha256());
+        return decisionMap;
     }
 
     /** The original prompt, what the governance stage objected to, and the draft to revise. */
@@ -205,16 +279,9 @@ public final class GenerationPipeline implements JobRunner {
             Map<String, Object> state, int round, boolean mayRevise) {
         Map<String, Double> scores = new HashMap<>();
         ((Map<String, Object>) state.getOrDefault("scores", Map.of())).forEach((k, v) -> scores.put(k, ((Number) v).doubleValue()));
-        Policy policy = policies.inForce(modality, channel).orElseThrow(() -> new io.hallmark.api.GenerationFailedException(
-                "No active policy covers " + modality + " on channel '" + channel + "'; refusing to keep unchecked content"));
+        Policy policy = inForce(modality, channel);
         io.hallmark.governance.policy.Decision decision = engine.decide(policy, scores);
-        Map<String, Object> decisionMap = new LinkedHashMap<>();
-        decisionMap.put("action", decision.action().name());
-        decisionMap.put("rule", decision.decidingRule() == null ? "(default)" : decision.decidingRule());
-        decisionMap.put("fired", decision.firedRules());
-        decisionMap.put("inputs", decision.inputs());
-        decisionMap.put("policy", decision.policyName());
-        decisionMap.put("policySha256", decision.policySha256());
+        Map<String, Object> decisionMap = decisionMap(decision);
         boolean revising = decision.action() == Action.REVISE && mayRevise;
         List<String> reasons = reasons(state);
         if (revising) {
@@ -230,8 +297,7 @@ public final class GenerationPipeline implements JobRunner {
         report.put("rounds", round);
         report.put("findings", state.getOrDefault("findings", Map.of()));
         report.put("decision", decisionMap);
-        UUID policyId = policies.list().stream().filter(p -> p.sha256().equals(policy.sha256()))
-                .findFirst().map(PolicyService.StoredPolicy::id).orElse(null);
+        UUID policyId = policyId(policy);
         db.useTransaction(s -> {
             // one report per item: a resumed job replaces what a crashed attempt may have left
             s.createMutationQuery("delete from GovernanceReport where contentItemId = :id")
@@ -286,7 +352,7 @@ public final class GenerationPipeline implements JobRunner {
         return reasons;
     }
 
-    private String publish(ClaimedJob job, Action action, String pluginId) {
+    private String publish(ClaimedJob job, Action action, String pluginId, boolean blockedBeforeGeneration) {
         ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
         String subject = job.contentItemId().toString();
         boolean recorded = db.inTransaction(s -> s.createSelectionQuery(
@@ -299,6 +365,9 @@ public final class GenerationPipeline implements JobRunner {
             event.put("modality", item.modality().name());
             event.put("decision", action.name());
             event.put("status", item.status().name());
+            if (blockedBeforeGeneration) {
+                event.put("blockedBeforeGeneration", true);
+            }
             if (item.modelSha256() != null) {
                 event.put("modelSha256", item.modelSha256());
             }
@@ -342,6 +411,6 @@ public final class GenerationPipeline implements JobRunner {
     }
 
     static List<String> steps() {
-        return List.of("generate", "check", "decide", "publish");
+        return List.of("screen", "generate", "check", "decide", "publish");
     }
 }
