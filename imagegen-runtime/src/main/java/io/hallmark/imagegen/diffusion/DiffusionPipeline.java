@@ -50,10 +50,11 @@ public final class DiffusionPipeline {
             throw new DiffusionModelException("Cannot read the tokenizer of " + layout.dir() + ": " + e.getMessage(), e);
         }
         TextEncoder text = new TextEncoder(OnnxComponent.load("text_encoder",
-                layout.dir().resolve("text_encoder/model.onnx"), loader));
-        Unet unet = new Unet(OnnxComponent.load("unet", layout.dir().resolve("unet/model.onnx"), loader));
+                layout.dir().resolve("text_encoder/model.onnx"), loader, TextEncoder.INPUTS));
+        Unet unet = new Unet(OnnxComponent.load("unet", layout.dir().resolve("unet/model.onnx"), loader,
+                Unet.INPUTS));
         VaeDecoder vae = new VaeDecoder(OnnxComponent.load("vae_decoder",
-                layout.dir().resolve("vae_decoder/model.onnx"), loader));
+                layout.dir().resolve("vae_decoder/model.onnx"), loader, VaeDecoder.INPUTS));
         return new DiffusionPipeline(layout, limits, tokenizer, text, unet, vae);
     }
 

@@ -50,14 +50,18 @@ final class OnnxComponent {
         this.signature = signature;
     }
 
-    /** Reads the signature of {@code onnxFile} and loads it through {@code loader}. */
-    static OnnxComponent load(String component, Path onnxFile, OnnxLoader loader) {
+    /**
+     * Reads the signature of {@code onnxFile}, checks its inputs against {@code expected} (before loading anything)
+     * and loads it through {@code loader}.
+     */
+    static OnnxComponent load(String component, Path onnxFile, OnnxLoader loader, List<Signatures.Expected> expected) {
         OnnxSignature signature;
         try {
             signature = OnnxSignature.read(onnxFile);
         } catch (IOException e) {
             throw new DiffusionModelException("Cannot read " + component + " model " + onnxFile + ": " + e.getMessage(), e);
         }
+        Signatures.requireInputs(component, signature, expected);
         try {
             return new OnnxComponent(component, loader.load(onnxFile), signature);
         } catch (IOException | RuntimeException e) {

@@ -25,7 +25,7 @@ final class Signatures {
                     + signature.inputs() + "; expected exactly " + expected.stream()
                             .map(e -> e.name() + " (" + e.description() + ")").toList()
                     + " as Hugging Face Optimum exports a Stable Diffusion " + component
-                    + " (SDXL and other pipelines with extra inputs are not supported)");
+                    + (component.equals("unet") ? " (SDXL and other UNets with extra inputs are not supported)" : ""));
         }
     }
 

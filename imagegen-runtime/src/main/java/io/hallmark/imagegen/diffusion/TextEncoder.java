@@ -10,14 +10,16 @@ final class TextEncoder {
     /** Both outputs of one call. */
     record Encoding(FloatTensor lastHiddenState, FloatTensor pooled) {}
 
+    /** The one input an Optimum text encoder has. */
+    static final List<Signatures.Expected> INPUTS = List.of(new Signatures.Expected("input_ids",
+            "int32 or int64, [batch_size, sequence_length]", s -> s.type().isInteger() && s.rank() == 2));
+
     private final OnnxComponent model;
     private final String hiddenOutput;
     private final boolean batches;
 
     TextEncoder(OnnxComponent model) {
         this.model = model;
-        Signatures.requireInputs("text_encoder", model.signature(), List.of(new Signatures.Expected("input_ids",
-                "int32 or int64, [batch_size, sequence_length]", s -> s.type().isInteger() && s.rank() == 2)));
         this.hiddenOutput = Signatures.output("text_encoder", model.signature(), "last_hidden_state");
         TensorSpec ids = model.signature().input("input_ids").orElseThrow();
         this.batches = Signatures.batchesTwo(ids);

@@ -13,6 +13,14 @@ import java.util.Map;
  */
 final class Unet {
 
+    /** The three inputs an Optimum UNet has. */
+    static final List<Signatures.Expected> INPUTS = List.of(
+            new Signatures.Expected("sample", "float32 or float16, [batch_size, 4, height, width]", Signatures.floatOfRank(4)),
+            new Signatures.Expected("timestep", "float or int64, rank 0 or rank 1",
+                    s -> (s.type().isFloatingPoint() || s.type().isInteger()) && s.rank() <= 1),
+            new Signatures.Expected("encoder_hidden_states", "float32 or float16, [batch_size, sequence_length, hidden]",
+                    Signatures.floatOfRank(3)));
+
     private final OnnxComponent model;
     private final TensorSpec sample;
     private final TensorSpec timestep;
@@ -21,13 +29,6 @@ final class Unet {
 
     Unet(OnnxComponent model) {
         this.model = model;
-        Signatures.requireInputs("unet", model.signature(), List.of(
-                new Signatures.Expected("sample", "float32 or float16, [batch_size, 4, height, width]",
-                        Signatures.floatOfRank(4)),
-                new Signatures.Expected("timestep", "float or int64, rank 0 or rank 1",
-                        s -> (s.type().isFloatingPoint() || s.type().isInteger()) && s.rank() <= 1),
-                new Signatures.Expected("encoder_hidden_states", "float32 or float16, [batch_size, sequence_length, hidden]",
-                        Signatures.floatOfRank(3))));
         this.sample = model.signature().input("sample").orElseThrow();
         this.timestep = model.signature().input("timestep").orElseThrow();
         this.output = Signatures.output("unet", model.signature(), "out_sample");

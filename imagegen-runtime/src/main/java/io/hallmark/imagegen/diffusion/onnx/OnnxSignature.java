@@ -116,7 +116,7 @@ public record OnnxSignature(Path file, List<TensorSpec> inputs, List<TensorSpec>
             if (field == 1 && wire == ProtoReader.LENGTH_DELIMITED) {
                 name = in.readString(in.readVarint());
             } else if (field == 2 && wire == ProtoReader.LENGTH_DELIMITED) {
-                long typeEnd = in.position() + in.readVarint();
+                long typeEnd = in.endOfField();
                 type = readTensorType(in, typeEnd, dims);
                 in.seek(typeEnd);
             } else {
@@ -136,7 +136,7 @@ public record OnnxSignature(Path file, List<TensorSpec> inputs, List<TensorSpec>
                 in.skip(wire);
                 continue;
             }
-            long tensorEnd = in.position() + in.readVarint();
+            long tensorEnd = in.endOfField();
             while (in.position() < tensorEnd) {
                 long t = in.readVarint();
                 int f = (int) (t >>> 3);
@@ -144,7 +144,7 @@ public record OnnxSignature(Path file, List<TensorSpec> inputs, List<TensorSpec>
                 if (f == 1 && w == ProtoReader.VARINT) {
                     type = ElementType.ofCode((int) in.readVarint());
                 } else if (f == 2 && w == ProtoReader.LENGTH_DELIMITED) {
-                    long shapeEnd = in.position() + in.readVarint();
+                    long shapeEnd = in.endOfField();
                     readShape(in, shapeEnd, dims);
                     in.seek(shapeEnd);
                 } else {
@@ -163,7 +163,7 @@ public record OnnxSignature(Path file, List<TensorSpec> inputs, List<TensorSpec>
                 in.skip(wire);
                 continue;
             }
-            long dimEnd = in.position() + in.readVarint();
+            long dimEnd = in.endOfField();
             long size = -1;
             String name = "";
             while (in.position() < dimEnd) {

@@ -46,6 +46,12 @@ final class ProtoReader {
         throw new IOException("Malformed varint at byte " + position);
     }
 
+    /** Reads a length prefix and returns where the field it announces ends. */
+    long endOfField() throws IOException {
+        long length = readVarint();
+        return position + length;
+    }
+
     String readString(long length) throws IOException {
         if (length > Integer.MAX_VALUE) {
             throw new IOException("String field of " + length + " bytes at byte " + position);
@@ -62,7 +68,10 @@ final class ProtoReader {
         switch (wireType) {
             case VARINT -> readVarint();
             case FIXED64 -> position += 8;
-            case LENGTH_DELIMITED -> position += readVarint();
+            case LENGTH_DELIMITED -> {
+                long length = readVarint(); // read first: "position += readVarint()" would add to the old position
+                position += length;
+            }
             case FIXED32 -> position += 4;
             default -> throw new IOException("Unsupported protobuf wire type " + wireType + " at byte " + position);
         }
