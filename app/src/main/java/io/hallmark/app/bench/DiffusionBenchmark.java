@@ -67,17 +67,17 @@ public final class DiffusionBenchmark {
             DiffusionRequest request = DiffusionRequest.of(PROMPT).withSteps(settings.steps()).withSeed(SEED)
                     .withGuidanceScale(GUIDANCE).withSize(settings.width(), settings.height())
                     .withScheduler(settings.scheduler());
-            List<TensorSpec> unetInputs = pipeline.unetInputs();
-            if (unetInputs.getFirst().type() != io.hallmark.imagegen.diffusion.onnx.ElementType.FLOAT) {
+            List<TensorSpec> unetInputs = List.of(pipeline.unetSample(), pipeline.unetTimestep());
+            if (pipeline.unetSample().type() != io.hallmark.imagegen.diffusion.onnx.ElementType.FLOAT) {
                 throw new IllegalArgumentException("The direct ONNX Runtime baseline feeds float32 latents; this UNet takes "
-                        + unetInputs.getFirst() + ". Benchmark a float32 export (optimum-cli without --fp16).");
+                        + pipeline.unetSample() + ". Benchmark a float32 export (optimum-cli without --dtype fp16).");
             }
             FloatTensor hidden = pipeline.encodeText("", PROMPT);
 
             try (OrtSession session = OrtEnvironment.getEnvironment().createSession(
                     settings.modelDir().resolve("unet/model.onnx").toString(), new OrtSession.SessionOptions())) {
                 long afterLoad = TextgenBenchmark.PeakMemory.peakKiB();
-                DirectLoop direct = new DirectLoop(session, layout, unetInputs.get(1), hidden);
+                DirectLoop direct = new DirectLoop(session, layout, pipeline.unetTimestep(), hidden);
                 progress.accept("warm-up");
                 DiffusionImage warm = pipeline.generate(request);
                 direct.run(request, warm);

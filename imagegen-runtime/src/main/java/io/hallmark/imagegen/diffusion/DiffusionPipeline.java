@@ -66,9 +66,14 @@ public final class DiffusionPipeline {
         return tokenizer;
     }
 
-    /** The UNet's inputs as its file declares them, e.g. {@code timestep FLOAT[]} or {@code timestep INT64[steps]}. */
-    public List<TensorSpec> unetInputs() {
-        return List.of(unet.sampleSpec(), unet.timestepSpec());
+    /** The UNet's {@code sample} input as its file declares it, e.g. {@code sample FLOAT[batch_size, 4, height, width]}. */
+    public TensorSpec unetSample() {
+        return unet.sampleSpec();
+    }
+
+    /** The UNet's {@code timestep} input as its file declares it: {@code timestep FLOAT[]} or {@code INT64[steps]}. */
+    public TensorSpec unetTimestep() {
+        return unet.timestepSpec();
     }
 
     /** The text encoder's {@code last_hidden_state} for each prompt, {@code [n, 77, hidden]}. */
