@@ -29,10 +29,13 @@ public enum SchedulerKind {
         return this == PNDM && steps > 1 ? steps + 1 : steps;
     }
 
-    /** The kind a config's {@code _class_name} names; PNDM for class names this runtime does not compute. */
+    /**
+     * The kind a config's {@code _class_name} names; for classes this runtime does not compute, Euler for the other
+     * Euler variants (e.g. EulerAncestralDiscreteScheduler) and PNDM for the rest (LMS, DPM-Solver, ...).
+     */
     public static SchedulerKind ofConfig(SchedulerConfig config) {
         return Arrays.stream(values()).filter(k -> k.diffusersClass.equals(config.className())).findFirst()
-                .orElse(PNDM);
+                .orElse(config.className().startsWith("Euler") ? EULER : PNDM);
     }
 
     /** Parses a user's choice: {@code euler}, {@code ddim}, {@code pndm} or a diffusers class name. */

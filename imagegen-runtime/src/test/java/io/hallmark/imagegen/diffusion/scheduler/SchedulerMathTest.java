@@ -169,6 +169,14 @@ class SchedulerMathTest {
         assertThatThrownBy(() -> SchedulerKind.parse("lms")).hasMessageContaining("[euler, ddim, pndm]");
         assertThat(SchedulerKind.parse("EulerDiscreteScheduler")).isEqualTo(SchedulerKind.EULER);
         assertThat(SchedulerKind.ofConfig(SD15)).isEqualTo(SchedulerKind.PNDM);
+        assertThat(SchedulerKind.ofConfig(named("DDIMScheduler"))).isEqualTo(SchedulerKind.DDIM);
+        assertThat(SchedulerKind.ofConfig(named("EulerAncestralDiscreteScheduler"))).isEqualTo(SchedulerKind.EULER);
+        assertThat(SchedulerKind.ofConfig(named("LMSDiscreteScheduler"))).isEqualTo(SchedulerKind.PNDM);
+    }
+
+    private static SchedulerConfig named(String className) {
+        return new SchedulerConfig(className, 1000, 0.00085, 0.012, "scaled_linear", List.of(), "epsilon", 1, "leading",
+                false, false, 1.0, true);
     }
 
     private static float[] random(int n, long seed) {
