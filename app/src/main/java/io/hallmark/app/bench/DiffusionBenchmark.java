@@ -5,15 +5,16 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.hallmark.imagegen.GenerationLimits;
 import io.hallmark.imagegen.OnnxLoader;
+import io.hallmark.imagegen.OnnxSignature;
+import io.hallmark.imagegen.OnnxSignature.Tensor;
 import io.hallmark.imagegen.diffusion.DiffusionImage;
-import io.hallmark.imagegen.diffusion.DiffusionLimits;
 import io.hallmark.imagegen.diffusion.DiffusionPipeline;
 import io.hallmark.imagegen.diffusion.DiffusionRequest;
 import io.hallmark.imagegen.diffusion.FloatTensor;
 import io.hallmark.imagegen.diffusion.GaussianNoise;
 import io.hallmark.imagegen.diffusion.OptimumLayout;
-import io.hallmark.imagegen.diffusion.onnx.TensorSpec;
 import io.hallmark.imagegen.diffusion.scheduler.Scheduler;
 import io.hallmark.imagegen.diffusion.scheduler.SchedulerKind;
 import java.nio.FloatBuffer;
@@ -62,13 +63,13 @@ public final class DiffusionBenchmark {
         try {
             progress.accept("loading " + settings.modelDir());
             long t0 = System.nanoTime();
-            DiffusionPipeline pipeline = DiffusionPipeline.open(layout, loader, new DiffusionLimits(10_000, Long.MAX_VALUE));
+            DiffusionPipeline pipeline = DiffusionPipeline.open(layout, loader, new GenerationLimits(1, 10_000, 1, Long.MAX_VALUE));
             double loadMs = (System.nanoTime() - t0) / 1e6;
             DiffusionRequest request = DiffusionRequest.of(PROMPT).withSteps(settings.steps()).withSeed(SEED)
                     .withGuidanceScale(GUIDANCE).withSize(settings.width(), settings.height())
                     .withScheduler(settings.scheduler());
-            List<TensorSpec> unetInputs = List.of(pipeline.unetSample(), pipeline.unetTimestep());
-            if (pipeline.unetSample().type() != io.hallmark.imagegen.diffusion.onnx.ElementType.FLOAT) {
+            List<Tensor> unetInputs = List.of(pipeline.unetSample(), pipeline.unetTimestep());
+            if (pipeline.unetSample().elementType() != OnnxSignature.FLOAT) {
                 throw new IllegalArgumentException("The direct ONNX Runtime baseline feeds float32 latents; this UNet takes "
                         + pipeline.unetSample() + ". Benchmark a float32 export (optimum-cli without --dtype fp16).");
             }
@@ -109,7 +110,7 @@ public final class DiffusionBenchmark {
                 Stats ours = Stats.ofNanos(oursSteps.stream().mapToLong(Long::longValue).toArray());
                 Stats theirs = Stats.ofNanos(directSteps.stream().mapToLong(Long::longValue).toArray());
                 result.put("model", settings.modelDir().toString());
-                result.put("unetInputs", unetInputs.stream().map(TensorSpec::toString).toList());
+                result.put("unetInputs", unetInputs.stream().map(Tensor::toString).toList());
                 result.put("scheduler", warm.scheduler().name().toLowerCase(java.util.Locale.ROOT));
                 result.put("steps", settings.steps());
                 result.put("unetCallsPerImage", warm.timesteps().length);
@@ -144,12 +145,12 @@ public final class DiffusionBenchmark {
     private static final class DirectLoop {
         private final OrtSession session;
         private final OptimumLayout layout;
-        private final TensorSpec timestep;
+        private final Tensor timestep;
         private final FloatTensor hidden;
         private final OrtEnvironment env = OrtEnvironment.getEnvironment();
         final List<Long> lastStepNanos = new ArrayList<>();
 
-        DirectLoop(OrtSession session, OptimumLayout layout, TensorSpec timestep, FloatTensor hidden) {
+        DirectLoop(OrtSession session, OptimumLayout layout, Tensor timestep, FloatTensor hidden) {
             this.session = session;
             this.layout = layout;
             this.timestep = timestep;
@@ -193,7 +194,7 @@ public final class DiffusionBenchmark {
 
         private OnnxTensor timestepTensor(double t) throws OrtException {
             long[] shape = timestep.rank() == 0 ? new long[0] : new long[] {1};
-            if (timestep.type().isInteger()) {
+            if (timestep.elementType() == OnnxSignature.INT64) {
                 return OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {Math.round(t)}), shape);
             }
             return OnnxTensor.createTensor(env, FloatBuffer.wrap(new float[] {(float) t}), shape);

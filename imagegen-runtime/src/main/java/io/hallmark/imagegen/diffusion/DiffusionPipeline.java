@@ -1,8 +1,10 @@
 package io.hallmark.imagegen.diffusion;
 
 import ai.djl.inference.Predictor;
+import io.hallmark.imagegen.FloatImage;
+import io.hallmark.imagegen.GenerationLimits;
 import io.hallmark.imagegen.OnnxLoader;
-import io.hallmark.imagegen.diffusion.onnx.TensorSpec;
+import io.hallmark.imagegen.OnnxSignature.Tensor;
 import io.hallmark.imagegen.diffusion.scheduler.Scheduler;
 import io.hallmark.imagegen.diffusion.scheduler.SchedulerKind;
 import java.io.IOException;
@@ -21,13 +23,13 @@ import java.util.Map;
 public final class DiffusionPipeline {
 
     private final OptimumLayout layout;
-    private final DiffusionLimits limits;
+    private final GenerationLimits limits;
     private final ClipTokenizer tokenizer;
     private final TextEncoder textEncoder;
     private final Unet unet;
     private final VaeDecoder vaeDecoder;
 
-    private DiffusionPipeline(OptimumLayout layout, DiffusionLimits limits, ClipTokenizer tokenizer,
+    private DiffusionPipeline(OptimumLayout layout, GenerationLimits limits, ClipTokenizer tokenizer,
             TextEncoder textEncoder, Unet unet, VaeDecoder vaeDecoder) {
         this.layout = layout;
         this.limits = limits;
@@ -40,9 +42,11 @@ public final class DiffusionPipeline {
     /**
      * Opens the model folder {@code layout} describes, loading its three ONNX models through {@code loader}.
      *
+     * @param limits the most steps ({@code maxSteps}) and pixels ({@code maxPixels}) a request may ask for
+     *
      * @throws DiffusionModelException if a file is missing or an ONNX file's inputs are not the expected ones
      */
-    public static DiffusionPipeline open(OptimumLayout layout, OnnxLoader loader, DiffusionLimits limits) {
+    public static DiffusionPipeline open(OptimumLayout layout, OnnxLoader loader, GenerationLimits limits) {
         ClipTokenizer tokenizer;
         try {
             tokenizer = ClipTokenizer.read(layout.dir().resolve("tokenizer"));
@@ -66,13 +70,13 @@ public final class DiffusionPipeline {
         return tokenizer;
     }
 
-    /** The UNet's {@code sample} input as its file declares it, e.g. {@code sample FLOAT[batch_size, 4, height, width]}. */
-    public TensorSpec unetSample() {
+    /** The UNet's {@code sample} input as its file declares it, e.g. {@code sample float32[-1, 4, -1, -1]}. */
+    public Tensor unetSample() {
         return unet.sampleSpec();
     }
 
-    /** The UNet's {@code timestep} input as its file declares it: {@code timestep FLOAT[]} or {@code INT64[steps]}. */
-    public TensorSpec unetTimestep() {
+    /** The UNet's {@code timestep} input as its file declares it: {@code timestep float32[]} or {@code int64[-1]}. */
+    public Tensor unetTimestep() {
         return unet.timestepSpec();
     }
 
@@ -149,8 +153,8 @@ public final class DiffusionPipeline {
             scaled[i] = (float) (latents[i] / layout.scalingFactor());
         }
         FloatTensor decoded = vaeDecoder.decode(new FloatTensor(latentShape, scaled));
-        return new DiffusionImage(decoded.dim(3), decoded.dim(2), toRgb(decoded), resolved, kind, timesteps,
-                new FloatTensor(latentShape, latents));
+        FloatImage rgb = FloatImage.fromPlanar(3, decoded.dim(3), decoded.dim(2), toUnitRange(decoded.data()), 0);
+        return new DiffusionImage(rgb, resolved, kind, timesteps, new FloatTensor(latentShape, latents));
     }
 
     /** {@code uncond + g * (cond - uncond)}, from one batch-2 call or two batch-1 calls. */
@@ -194,9 +198,9 @@ public final class DiffusionPipeline {
             throw new IllegalArgumentException("steps " + request.steps() + " exceeds the configured limit of "
                     + limits.maxSteps() + " steps; ask for at most " + limits.maxSteps());
         }
-        TensorSpec sample = unet.sampleSpec();
-        long fixedH = sample.size(2);
-        long fixedW = sample.size(3);
+        Tensor sample = unet.sampleSpec();
+        long fixedH = sample.dims().get(2);
+        long fixedW = sample.dims().get(3);
         if ((fixedH > 0 && fixedH != height / f) || (fixedW > 0 && fixedW != width / f)) {
             throw new IllegalArgumentException("This UNet was exported for a fixed size of " + fixedW * f + "x" + fixedH * f
                     + " pixels (sample " + sample + "); asked for " + width + "x" + height);
@@ -206,20 +210,12 @@ public final class DiffusionPipeline {
                 request.seed(), width, height, kind);
     }
 
-    /** {@code [1, 3, H, W]} in [-1, 1] to HWC in [0, 1]: {@code clamp(x / 2 + 0.5)}. */
-    private static float[] toRgb(FloatTensor image) {
-        int h = image.dim(2);
-        int w = image.dim(3);
-        float[] data = image.data();
-        float[] rgb = new float[h * w * 3];
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    float v = data[(c * h + y) * w + x] / 2f + 0.5f;
-                    rgb[(y * w + x) * 3 + c] = Math.max(0f, Math.min(1f, v));
-                }
-            }
+    /** VAE output in [-1, 1] to [0, 1]: {@code clamp(x / 2 + 0.5)}, in float as the reference pipelines compute it. */
+    private static float[] toUnitRange(float[] data) {
+        float[] out = new float[data.length];
+        for (int i = 0; i < data.length; i++) {
+            out[i] = Math.max(0f, Math.min(1f, data[i] / 2f + 0.5f));
         }
-        return rgb;
+        return out;
     }
 }

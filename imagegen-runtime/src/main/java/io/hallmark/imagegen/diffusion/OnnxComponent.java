@@ -11,9 +11,7 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import io.hallmark.imagegen.OnnxLoader;
-import io.hallmark.imagegen.diffusion.onnx.ElementType;
-import io.hallmark.imagegen.diffusion.onnx.OnnxSignature;
-import io.hallmark.imagegen.diffusion.onnx.TensorSpec;
+import io.hallmark.imagegen.OnnxSignature;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -42,10 +40,12 @@ final class OnnxComponent {
 
     private final String component;
     private final ZooModel<NDList, NDList> model;
+    private final Path file;
     private final OnnxSignature signature;
 
-    private OnnxComponent(String component, ZooModel<NDList, NDList> model, OnnxSignature signature) {
+    private OnnxComponent(String component, Path file, ZooModel<NDList, NDList> model, OnnxSignature signature) {
         this.component = component;
+        this.file = file;
         this.model = model;
         this.signature = signature;
     }
@@ -61,9 +61,9 @@ final class OnnxComponent {
         } catch (IOException e) {
             throw new DiffusionModelException("Cannot read " + component + " model " + onnxFile + ": " + e.getMessage(), e);
         }
-        Signatures.requireInputs(component, signature, expected);
+        Signatures.requireInputs(component, onnxFile, signature, expected);
         try {
-            return new OnnxComponent(component, loader.load(onnxFile), signature);
+            return new OnnxComponent(component, onnxFile, loader.load(onnxFile), signature);
         } catch (IOException | RuntimeException e) {
             throw new DiffusionModelException("Cannot load " + component + " model " + onnxFile + ": " + e.getMessage(), e);
         }
@@ -75,6 +75,10 @@ final class OnnxComponent {
 
     String component() {
         return component;
+    }
+
+    Path file() {
+        return file;
     }
 
     /** A predictor for a series of calls on one thread; close it after. */
@@ -104,9 +108,10 @@ final class OnnxComponent {
             NDManager manager = ctx.getNDManager();
             NDList list = new NDList();
             for (Feed feed : feeds) {
-                TensorSpec spec = signature.input(feed.name()).orElseThrow(() -> new IllegalStateException(
-                        component + " has no input '" + feed.name() + "'; it has " + signature.inputNames()));
-                NDArray array = create(manager, spec.type(), feed);
+                OnnxSignature.Tensor spec = Signatures.input(signature, feed.name()).orElseThrow(() ->
+                        new IllegalStateException(component + " has no input '" + feed.name() + "'; it has "
+                                + signature.inputs()));
+                NDArray array = create(manager, spec.elementType(), feed);
                 array.setName(feed.name());
                 list.add(array);
             }
@@ -128,11 +133,11 @@ final class OnnxComponent {
         }
     }
 
-    private NDArray create(NDManager manager, ElementType type, Feed feed) {
+    private NDArray create(NDManager manager, int elementType, Feed feed) {
         Shape shape = new Shape(feed.shape());
-        return switch (type) {
-            case FLOAT -> manager.create(floats(feed), shape);
-            case DOUBLE -> {
+        return switch (elementType) {
+            case OnnxSignature.FLOAT -> manager.create(floats(feed), shape);
+            case OnnxSignature.DOUBLE -> {
                 float[] f = floats(feed);
                 double[] d = new double[f.length];
                 for (int i = 0; i < f.length; i++) {
@@ -140,7 +145,7 @@ final class OnnxComponent {
                 }
                 yield manager.create(d, shape);
             }
-            case FLOAT16 -> {
+            case OnnxSignature.FLOAT16 -> {
                 float[] f = floats(feed);
                 ByteBuffer buffer = ByteBuffer.allocateDirect(f.length * 2).order(ByteOrder.nativeOrder());
                 for (float v : f) {
@@ -149,8 +154,8 @@ final class OnnxComponent {
                 buffer.rewind();
                 yield manager.create(buffer, shape, DataType.FLOAT16);
             }
-            case INT64 -> manager.create(ints(feed), shape);
-            case INT32 -> {
+            case OnnxSignature.INT64 -> manager.create(ints(feed), shape);
+            case OnnxSignature.INT32 -> {
                 long[] l = ints(feed);
                 int[] v = new int[l.length];
                 for (int i = 0; i < l.length; i++) {
@@ -159,7 +164,7 @@ final class OnnxComponent {
                 yield manager.create(v, shape);
             }
             default -> throw new DiffusionModelException(component + " input '" + feed.name() + "' has element type "
-                    + type + "; expected a float or integer tensor");
+                    + OnnxSignature.typeName(elementType) + "; expected a float or integer tensor");
         };
     }
 

@@ -1,6 +1,6 @@
 package io.hallmark.imagegen.diffusion;
 
-import io.hallmark.imagegen.diffusion.onnx.TensorSpec;
+import io.hallmark.imagegen.OnnxSignature;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +12,7 @@ final class TextEncoder {
 
     /** The one input an Optimum text encoder has. */
     static final List<Signatures.Expected> INPUTS = List.of(new Signatures.Expected("input_ids",
-            "int32 or int64, [batch_size, sequence_length]", s -> s.type().isInteger() && s.rank() == 2));
+            "int32 or int64, [batch_size, sequence_length]", s -> Signatures.isInteger(s) && s.rank() == 2));
 
     private final OnnxComponent model;
     private final String hiddenOutput;
@@ -20,14 +20,15 @@ final class TextEncoder {
 
     TextEncoder(OnnxComponent model) {
         this.model = model;
-        this.hiddenOutput = Signatures.output("text_encoder", model.signature(), "last_hidden_state");
-        TensorSpec ids = model.signature().input("input_ids").orElseThrow();
+        this.hiddenOutput = Signatures.output("text_encoder", model.file(), model.signature(),
+                "last_hidden_state");
+        OnnxSignature.Tensor ids = Signatures.input(model.signature(), "input_ids").orElseThrow();
         this.batches = Signatures.batchesTwo(ids);
     }
 
     /** The element type and dimensions the file declares, e.g. {@code input_ids INT64[batch_size, sequence_length]}. */
-    TensorSpec idsSpec() {
-        return model.signature().input("input_ids").orElseThrow();
+    OnnxSignature.Tensor idsSpec() {
+        return Signatures.input(model.signature(), "input_ids").orElseThrow();
     }
 
     /** Encodes each row of {@code ids} (all of one length), in one call where the model takes a batch. */

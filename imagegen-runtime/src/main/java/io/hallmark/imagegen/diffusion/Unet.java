@@ -1,7 +1,7 @@
 package io.hallmark.imagegen.diffusion;
 
 import ai.djl.inference.Predictor;
-import io.hallmark.imagegen.diffusion.onnx.TensorSpec;
+import io.hallmark.imagegen.OnnxSignature.Tensor;
 import java.util.List;
 import java.util.Map;
 
@@ -17,21 +17,21 @@ final class Unet {
     static final List<Signatures.Expected> INPUTS = List.of(
             new Signatures.Expected("sample", "float32 or float16, [batch_size, 4, height, width]", Signatures.floatOfRank(4)),
             new Signatures.Expected("timestep", "float or int64, rank 0 or rank 1",
-                    s -> (s.type().isFloatingPoint() || s.type().isInteger()) && s.rank() <= 1),
+                    s -> (Signatures.isFloat(s) || Signatures.isInteger(s)) && s.rank() <= 1),
             new Signatures.Expected("encoder_hidden_states", "float32 or float16, [batch_size, sequence_length, hidden]",
                     Signatures.floatOfRank(3)));
 
     private final OnnxComponent model;
-    private final TensorSpec sample;
-    private final TensorSpec timestep;
+    private final Tensor sample;
+    private final Tensor timestep;
     private final String output;
     private final boolean batches;
 
     Unet(OnnxComponent model) {
         this.model = model;
-        this.sample = model.signature().input("sample").orElseThrow();
-        this.timestep = model.signature().input("timestep").orElseThrow();
-        this.output = Signatures.output("unet", model.signature(), "out_sample");
+        this.sample = Signatures.input(model.signature(), "sample").orElseThrow();
+        this.timestep = Signatures.input(model.signature(), "timestep").orElseThrow();
+        this.output = Signatures.output("unet", model.file(), model.signature(), "out_sample");
         this.batches = Signatures.batchesTwo(sample);
     }
 
@@ -40,11 +40,11 @@ final class Unet {
         return batches;
     }
 
-    TensorSpec sampleSpec() {
+    Tensor sampleSpec() {
         return sample;
     }
 
-    TensorSpec timestepSpec() {
+    Tensor timestepSpec() {
         return timestep;
     }
 
@@ -56,10 +56,10 @@ final class Unet {
     FloatTensor predict(Predictor<List<OnnxComponent.Feed>, Map<String, FloatTensor>> predictor, FloatTensor latents,
             double t, FloatTensor hidden) {
         long[] timestepShape = timestep.rank() == 0 ? new long[0]
-                : new long[] {timestep.dims().getFirst().isDynamic() ? 1 : timestep.size(0)};
+                : new long[] {timestep.dims().getFirst() < 0 ? 1 : timestep.dims().getFirst()};
         int n = timestepShape.length == 0 ? 1 : (int) timestepShape[0];
         OnnxComponent.Feed timestepFeed;
-        if (timestep.type().isInteger()) {
+        if (Signatures.isInteger(timestep)) {
             long[] v = new long[n];
             java.util.Arrays.fill(v, Math.round(t));
             timestepFeed = OnnxComponent.Feed.ints("timestep", timestepShape, v);

@@ -15,7 +15,7 @@ final class VaeDecoder {
 
     VaeDecoder(OnnxComponent model) {
         this.model = model;
-        this.output = Signatures.output("vae_decoder", model.signature(), "sample");
+        this.output = Signatures.output("vae_decoder", model.file(), model.signature(), "sample");
     }
 
     FloatTensor decode(FloatTensor latents) {

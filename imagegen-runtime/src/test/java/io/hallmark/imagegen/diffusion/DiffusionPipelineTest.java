@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hallmark.imagegen.GenerationLimits;
 import io.hallmark.imagegen.diffusion.scheduler.SchedulerKind;
 import java.awt.image.BufferedImage;
 import java.security.MessageDigest;
@@ -35,7 +36,7 @@ class DiffusionPipelineTest {
 
     static DiffusionPipeline pipeline(String fixture) {
         return PIPELINES.computeIfAbsent(fixture, f -> DiffusionPipeline.open(OptimumLayout.read(Fixtures.dir(f)), LOADER,
-                DiffusionLimits.DEFAULT));
+                GenerationLimits.DEFAULTS));
     }
 
     @AfterAll
@@ -103,14 +104,14 @@ class DiffusionPipelineTest {
         // sample[0,0,0,:8] is the red channel of the first row, before (x/2 + 0.5)
         float[] red = new float[8];
         for (int x = 0; x < 8; x++) {
-            red[x] = image.rgb()[x * 3];
+            red[x] = image.image().get(x, 0, 0);
         }
         float[] expected = Fixtures.floats(vae.get("sample[0,0,0,:8]"));
         for (int x = 0; x < 8; x++) {
             expected[x] = Math.max(0, Math.min(1, expected[x] / 2 + 0.5f));
         }
         assertThat(red).usingComparatorWithPrecision(TOLERANCE).containsExactly(expected);
-        BufferedImage rendered = image.toBufferedImage();
+        BufferedImage rendered = image.image().toBufferedImage();
         assertThat(rendered.getWidth()).isEqualTo(64);
         assertThat((rendered.getRGB(0, 0) >> 16) & 0xff).isEqualTo(image.rgbBytes()[0] & 0xff);
     }
@@ -153,7 +154,7 @@ class DiffusionPipelineTest {
             assertThat(image.width()).isEqualTo(96);
             assertThat(image.height()).isEqualTo(128);
             assertThat(image.latents().shape()).containsExactly(1, 4, 16, 12);
-            for (float v : image.rgb()) {
+            for (float v : image.image().pixels()) {
                 assertThat(v).isBetween(0f, 1f);
             }
             float spread = 0;
@@ -202,14 +203,14 @@ class DiffusionPipelineTest {
                         + "(the VAE's downsampling factor); try 96 or 104");
         assertThatThrownBy(() -> p.generate(DiffusionRequest.of("x").withSize(64, 60)))
                 .hasMessageStartingWith("height 60 is not a multiple of 8");
-        assertThatThrownBy(() -> p.generate(DiffusionRequest.of("x").withSize(2048, 2048)))
+        assertThatThrownBy(() -> p.generate(DiffusionRequest.of("x").withSize(2048, 1024)))
                 .hasMessageContaining("exceeds the configured limit of 1048576 pixels");
     }
 
     @Test
     void tooManyStepsForTheConfiguredLimitIsRefusedBeforeAnyWork() {
         DiffusionPipeline limited = DiffusionPipeline.open(OptimumLayout.read(Fixtures.dir("tiny-sd-onnx")), LOADER,
-                new DiffusionLimits(10, 64 * 64));
+                new GenerationLimits(1, 10, 1, 64 * 64));
         List<Integer> calls = new ArrayList<>();
         assertThatThrownBy(() -> limited.generate(DiffusionRequest.of("x").withSteps(11), s -> calls.add(1)))
                 .isInstanceOf(IllegalArgumentException.class)

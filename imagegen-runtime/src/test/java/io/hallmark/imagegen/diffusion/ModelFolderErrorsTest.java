@@ -3,6 +3,7 @@ package io.hallmark.imagegen.diffusion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hallmark.imagegen.GenerationLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +70,10 @@ class ModelFolderErrorsTest {
             loaded.add(dir.relativize(file));
             return LOADER.load(file);
         };
-        assertThatThrownBy(() -> DiffusionPipeline.open(OptimumLayout.read(dir), recording, DiffusionLimits.DEFAULT))
+        assertThatThrownBy(() -> DiffusionPipeline.open(OptimumLayout.read(dir), recording, GenerationLimits.DEFAULTS))
                 .isInstanceOf(DiffusionModelException.class)
                 .hasMessageContaining("unet model")
-                .hasMessageContaining("has inputs [sample FLOAT[batch_size, 3, sample_height, sample_width]]")
+                .hasMessageContaining("has inputs [sample float32[-1, 3, -1, -1]]")
                 .hasMessageContaining("expected exactly [sample (float32 or float16, [batch_size, 4, height, width]), "
                         + "timestep (float or int64, rank 0 or rank 1), encoder_hidden_states");
         assertThat(loaded).as("the mismatch is found before the UNet is loaded").containsExactly(
@@ -84,10 +85,10 @@ class ModelFolderErrorsTest {
         Path dir = copyOfFixture(tmp.resolve("sd"));
         Files.copy(dir.resolve("vae_decoder/model.onnx"), dir.resolve("text_encoder/model.onnx"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThatThrownBy(() -> DiffusionPipeline.open(OptimumLayout.read(dir), LOADER, DiffusionLimits.DEFAULT))
+        assertThatThrownBy(() -> DiffusionPipeline.open(OptimumLayout.read(dir), LOADER, GenerationLimits.DEFAULTS))
                 .isInstanceOf(DiffusionModelException.class)
                 .hasMessageContaining("text_encoder model")
-                .hasMessageContaining("has inputs [latent_sample FLOAT[batch_size, 4, latent_height, latent_width]]")
+                .hasMessageContaining("has inputs [latent_sample float32[-1, 4, -1, -1]]")
                 .hasMessageContaining("input_ids (int32 or int64, [batch_size, sequence_length])");
     }
 

@@ -185,7 +185,10 @@ public final class GenerationPipeline implements JobRunner {
                 throw new io.hallmark.api.GenerationFailedException("Cannot read the artifact: " + e.getMessage(), true, e);
             }
         }
-        Assessment assessment = governance.assess(new AssessmentInput(modality, item.prompt(), item.textBody(), artifact,
+        // images and videos are governed on their prompt and, when the generator gave one, their caption
+        String text = item.textBody() != null ? item.textBody()
+                : metadata.get("caption") instanceof String caption && !caption.isBlank() ? caption : null;
+        Assessment assessment = governance.assess(new AssessmentInput(modality, item.prompt(), text, artifact,
                 item.artifactMediaType() == null ? "text/plain" : item.artifactMediaType(), metadata));
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("scores", new HashMap<>(assessment.scores()));
