@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         description = "Run a benchmark; each compares Hallmark with a baseline in the same run.",
         subcommands = {BenchCommand.Queue.class, BenchCommand.Plugins.class, RetrievalBenchCommand.class,
             BenchCommand.Textgen.class, GovernanceBenchCommand.class,
-            FactCheckBenchCommand.class, BenchCommand.Image.class, BenchCommand.Video.class})
+            FactCheckBenchCommand.class, BenchCommand.Image.class, BenchCommand.Video.class,
+            DiffusionBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -32,7 +33,8 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing benchmark; valid: queue, plugins, retrieval, textgen, governance, factcheck, image, video");
+                "Missing benchmark; valid: queue, plugins, retrieval, textgen, governance, factcheck, image, video, "
+                        + "diffusion");
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true,

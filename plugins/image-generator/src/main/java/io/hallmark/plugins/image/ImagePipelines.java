@@ -1,7 +1,6 @@
 package io.hallmark.plugins.image;
 
 import io.hallmark.api.GenerationFailedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  */
 final class ImagePipelines {
 
-    static final List<ImagePipeline> ALL = List.of(new LatentImagePipeline());
+    static final List<ImagePipeline> ALL = List.of(new DiffusionImagePipeline(), new LatentImagePipeline());
 
     private ImagePipelines() {}
 
@@ -21,11 +20,6 @@ final class ImagePipelines {
             if (pipeline.accepts(model)) {
                 return pipeline;
             }
-        }
-        if (Files.isRegularFile(model.resolve("model_index.json"))) {
-            throw new GenerationFailedException("Model " + model + " is a Stable Diffusion export (model_index.json), "
-                    + "but this build of the image generator has no Stable Diffusion pipeline; pipelines: "
-                    + ALL.stream().map(ImagePipeline::kind).toList());
         }
         throw new GenerationFailedException("Model " + model + " is not a layout the image generator runs: expected "
                 + "an .onnx latent generator (a file, or a folder with exactly one .onnx file) or a Stable Diffusion "
