@@ -130,21 +130,25 @@ public record OnnxSignature(List<Tensor> inputs, List<Tensor> outputs) {
             if (field == 1 && (tag & 7) == 2) {
                 name = r.string();
             } else if (field == 2 && (tag & 7) == 2) { // TypeProto
-                long typeEnd = r.position() + r.varint();
+                long typeLength = r.varint();
+                long typeEnd = r.position() + typeLength; // the length prefix is read before taking the position
                 while (r.position() < typeEnd) {
                     int t = (int) r.varint();
                     if ((t >>> 3) == 1 && (t & 7) == 2) { // tensor_type
-                        long tensorEnd = r.position() + r.varint();
+                        long tensorLength = r.varint();
+                        long tensorEnd = r.position() + tensorLength; // the length prefix is read before taking the position
                         while (r.position() < tensorEnd) {
                             int f = (int) r.varint();
                             if ((f >>> 3) == 1 && (f & 7) == 0) {
                                 type = (int) r.varint();
                             } else if ((f >>> 3) == 2 && (f & 7) == 2) { // shape
-                                long shapeEnd = r.position() + r.varint();
+                                long shapeLength = r.varint();
+                                long shapeEnd = r.position() + shapeLength; // the length prefix is read before taking the position
                                 while (r.position() < shapeEnd) {
                                     int d = (int) r.varint();
                                     if ((d >>> 3) == 1 && (d & 7) == 2) {
-                                        long dimEnd = r.position() + r.varint();
+                                        long dimLength = r.varint();
+                                        long dimEnd = r.position() + dimLength; // the length prefix is read before taking the position
                                         long value = -1;
                                         String param = "";
                                         while (r.position() < dimEnd) {
