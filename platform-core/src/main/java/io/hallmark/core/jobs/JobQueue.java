@@ -190,6 +190,14 @@ public final class JobQueue {
                        finished_at = now(), updated_at = now()
                  where id = ? and lease_owner = ? and state = 'RUNNING'""", state, error, job, worker) == 1;
         if (done) {
+            if (List.of("CANCELLED", "FAILED", "DEAD").contains(state)) {
+                // the item never reached a decision: it says so instead of staying 'generating'
+                update("""
+                        update content_items set status = ?, updated_at = now()
+                         where id = (select content_item_id from generation_jobs where id = ?)
+                           and status in ('PENDING', 'GENERATING', 'CHECKING')""",
+                        state.equals("CANCELLED") ? "CANCELLED" : "FAILED", job);
+            }
             appendEvent(job, "finished", error == null ? Map.of("state", state) : Map.of("state", state, "error", error));
         }
         return done;

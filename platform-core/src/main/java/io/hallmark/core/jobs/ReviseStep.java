@@ -58,11 +58,11 @@ final class ReviseStep implements PipelineStep {
             outputs.put("sections", prompts.keySet().stream().map(k -> Integer.parseInt(k) + 1).toList());
             outputs.put("prompts", prompts);
         }
+        run.agent("reviser", Map.of("fired", fired, "reasons", reasons), outputs, started);
         int round = run.round() + 1;
         state.put("round", round);
         state.remove("action");
         run.context().event("revise", Map.of("round", round, "reasons", fired));
-        run.agent("reviser", Map.of("fired", fired, "reasons", reasons), outputs, started);
         String generate = run.pipeline().first(StepKind.GENERATE).orElseThrow().id();
         return step.stringSetting("backTo", generate);
     }
