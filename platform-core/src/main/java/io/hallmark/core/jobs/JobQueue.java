@@ -111,6 +111,14 @@ public final class JobQueue {
                     job.setString(8, actor);
                     job.executeUpdate();
                 }
+                try (PreparedStatement event = c.prepareStatement("""
+                        insert into job_events (job_id, seq, event_type, data, created_at)
+                        values (?, 1, 'queued', ?::jsonb, now())""")) {
+                    // in the submit's transaction: no worker can see the job, and write 'started', before it
+                    event.setObject(1, jobId);
+                    event.setString(2, json(Map.of("queue", queue)));
+                    event.executeUpdate();
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -118,7 +126,6 @@ public final class JobQueue {
             }
             return null;
         });
-        appendEvent(jobId, "queued", Map.of("queue", queue));
         return get(jobId);
     }
 
