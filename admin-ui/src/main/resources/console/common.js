@@ -13,6 +13,7 @@ window.H = (function () {
     ['plugins.html', 'Plugins', ['ADMIN', 'OPERATOR', 'AUDITOR', 'PLUGIN_DEVELOPER']],
     ['policies.html', 'Policies', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
     ['audit.html', 'Audit', ['ADMIN', 'AUDITOR']],
+    ['users.html', 'Access', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER']],
   ];
 
   /** el('td', {className: 'x', text: 'y', on: {click: f}}, child...) */

@@ -11,6 +11,21 @@
     return el('dl', { className: 'kv' }, entries.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v === null || v === undefined ? '' : (typeof v === 'object' ? JSON.stringify(v) : String(v)) })]).flat());
   }
 
+  /**
+   * Code with syntax highlighting: the text goes in with textContent and highlight.js re-renders it from that text
+   * (it escapes what it emits), so model output never becomes markup.
+   */
+  function highlighted(text, language) {
+    const code = el('code', { id: 'detail-code', text });
+    const known = language && language !== 'auto' && window.hljs && hljs.getLanguage(language);
+    if (known) code.className = 'language-' + language;
+    if (window.hljs) {
+      hljs.configure({ ignoreUnescapedHTML: false });
+      hljs.highlightElement(code);
+    }
+    return el('pre', { className: 'code' }, code);
+  }
+
   async function show(id) {
     try {
       const d = await api('GET', '/api/v1/content/' + encodeURIComponent(id));
@@ -20,9 +35,10 @@
       detail.appendChild(el('p', {}, el('strong', { text: 'Prompt: ' }), el('span', { id: 'detail-prompt', text: d.prompt })));
       const body = el('div', { className: 'output', id: 'detail-text' });
       const evidence = el('div', { id: 'detail-evidence' });
-      if (d.text !== null && d.text !== undefined) {
+      if (d.text !== null && d.text !== undefined && it.modality === 'CODE') {
+        body.appendChild(highlighted(d.text, (d.provenance.parameters || {}).language));
+      } else if (d.text !== null && d.text !== undefined) {
         Claims.render(body, d.text, Claims.collect(d.report), evidence);
-        if (it.modality === 'CODE') body.classList.add('code');
       } else if (/^image\//.test(d.mediaType)) {
         body.appendChild(el('img', { className: 'artifact', alt: 'Artifact', src: '/api/v1/content/' + it.id + '/artifact' }));
       } else if (/^video\//.test(d.mediaType)) {

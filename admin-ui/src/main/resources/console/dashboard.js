@@ -118,7 +118,7 @@
       } } }, 'Delete') : ''],
     ], rules));
     if (H.has('ADMIN')) {
-      const metric = el('select', { name: 'metric' }, ['http.p95.seconds', 'http.error.rate', 'claims.refuted.rate', 'queue.depth', 'heap.used.ratio'].map((m) => el('option', { value: m, text: m })));
+      const metric = el('select', { name: 'metric' }, ['http.p95.seconds', 'http.error.rate', 'claims.refuted.rate', 'queue.depth', 'heap.used.ratio', 'gpu.memory.used.ratio'].map((m) => el('option', { value: m, text: m })));
       const op = el('select', { name: 'operator' }, ['>', '>=', '<', '<='].map((o) => el('option', { value: o, text: o })));
       const form = el('form', { className: 'inline', id: 'alert-form' },
         el('label', {}, 'Name', el('input', { name: 'name', required: '', maxlength: '128' })),

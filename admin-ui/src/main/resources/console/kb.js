@@ -28,7 +28,24 @@
         if (upload.title.value) body.title = upload.title.value;
       }
       H.message(box, 'Ingesting…');
-      const r = await api('POST', '/api/v1/kb/documents' + H.query({ kb: upload.kb.value }), body);
+      let ingestion = await api('POST', '/api/v1/kb/documents' + H.query({ kb: upload.kb.value, async: 'true' }), body);
+      const bar = el('progress', { id: 'kb-progress', max: String(Math.max(1, ingestion.documentsTotal)) });
+      const label = el('span', { id: 'kb-progress-label' });
+      clear(box).appendChild(el('p', {}, bar, ' ', label));
+      while (ingestion.state === 'RUNNING') {
+        bar.max = Math.max(1, ingestion.documentsTotal);
+        bar.value = ingestion.documentsDone;
+        label.textContent = 'Ingesting: ' + ingestion.documentsDone + ' of ' + ingestion.documentsTotal
+          + ' documents, ' + ingestion.chunks + ' chunks written';
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        ingestion = await api('GET', '/api/v1/kb/ingestions/' + encodeURIComponent(ingestion.id));
+      }
+      if (ingestion.state === 'FAILED') {
+        H.message(box, 'Ingestion failed after ' + ingestion.documentsDone + ' of ' + ingestion.documentsTotal
+          + ' documents: ' + ingestion.error, 'error');
+        return;
+      }
+      const r = ingestion.result;
       H.message(box, 'Added ' + r.added + ', replaced ' + r.replaced + ', unchanged ' + r.unchanged + ' (' + r.chunks + ' chunks in ' + r.millis + ' ms)');
       stats();
     } catch (e) {

@@ -43,7 +43,8 @@ final class Alerts implements AutoCloseable {
             "http.error.rate", "the share of requests answered with a 5xx status since the last evaluation",
             "claims.refuted.rate", "the share of governance reports of the last hour with a refuted claim",
             "queue.depth", "generation jobs queued or running",
-            "heap.used.ratio", "the share of the maximum heap in use");
+            "heap.used.ratio", "the share of the maximum heap in use",
+            "gpu.memory.used.ratio", "the fullest GPU's share of its memory in use (never fires without a GPU)");
     private static final Set<String> OPERATORS = Set.of(">", ">=", "<", "<=");
 
     private final Database db;
@@ -170,6 +171,7 @@ final class Alerts implements AutoCloseable {
         Runtime rt = Runtime.getRuntime();
         values.put("heap.used.ratio", (double) (rt.totalMemory() - rt.freeMemory()) / rt.maxMemory());
         values.put("claims.refuted.rate", refutedRate());
+        values.put("gpu.memory.used.ratio", metrics.gpuMemoryRatio());
         for (Map<String, Object> rule : list()) {
             Double value = values.get((String) rule.get("metric"));
             boolean firing = value != null && compare(value, (String) rule.get("operator"), (Double) rule.get("threshold"));

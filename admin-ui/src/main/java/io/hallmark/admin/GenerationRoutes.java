@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Modality;
 import io.hallmark.core.jobs.GenerationService;
+import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.jobs.JobEvent;
 import io.hallmark.core.jobs.JobView;
 import io.javalin.config.RoutesConfig;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Governed generation: {@code POST /api/v1/generations} (202 with the job), {@code GET /api/v1/generations/{id}}
@@ -44,9 +46,26 @@ final class GenerationRoutes {
         routes.get("/api/v1/generations/{id}", ctx -> ctx.json(generations.view(id(ctx))), readers);
         routes.post("/api/v1/generations/{id}/cancel", ctx -> ctx.json(generations.queue().cancel(id(ctx))), submitters);
         routes.sse("/api/v1/generations/{id}/events", this::events, readers);
+
+        Allowed[] sandbox = {Allowed.PLUGIN_DEVELOPER, Allowed.ADMIN};
+        routes.post("/api/v1/sandbox/generations", ctx -> submit(ctx, PluginChannel.SANDBOX_JOB_CHANNEL), sandbox);
+        routes.get("/api/v1/sandbox/generations/{id}", ctx -> {
+            Map<String, Object> view = generations.view(id(ctx));
+            JobView job = (JobView) view.get("job");
+            if (!PluginChannel.SANDBOX_JOB_CHANNEL.equals(generations.channel(job.id()))) {
+                throw new io.hallmark.core.NotFoundException("sandbox job", job.id().toString(),
+                        "No sandbox job " + job.id() + "; read other jobs through /api/v1/generations");
+            }
+            ctx.json(view);
+        }, sandbox);
     }
 
     private void submit(Context ctx) {
+        submit(ctx, null);
+    }
+
+    /** @param forcedChannel the channel every job of this route runs on, or {@code null} to take the body's */
+    private void submit(Context ctx, @Nullable String forcedChannel) {
         JsonNode body = Json.body(ctx);
         Modality modality;
         try {
@@ -68,10 +87,11 @@ final class GenerationRoutes {
         GenerationService.Submission submission = new GenerationService.Submission(modality,
                 Json.requiredText(body, "prompt", io.hallmark.api.GenerationRequest.MAX_PROMPT_CHARS),
                 body.hasNonNull("plugin") ? body.get("plugin").asText() : null, parameters, seed,
-                body.hasNonNull("channel") ? body.get("channel").asText() : "default",
+                forcedChannel != null ? forcedChannel : body.hasNonNull("channel") ? body.get("channel").asText() : "default",
                 body.hasNonNull("priority") ? Json.intIn(body, "priority", -100, 100) : 0, deadline);
         JobView job = generations.submit(submission, AccessFilter.actor(ctx));
-        ctx.status(202).header("Location", "/api/v1/generations/" + job.id()).json(job);
+        ctx.status(202).header("Location", (forcedChannel != null ? "/api/v1/sandbox/generations/"
+                : "/api/v1/generations/") + job.id()).json(job);
     }
 
     private void events(SseClient client) {

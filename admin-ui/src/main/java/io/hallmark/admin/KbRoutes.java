@@ -30,7 +30,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code POST /api/v1/kb/documents}: a record {@code {id, text, title?, metadata?}} or
- *       {@code {"documents": [...]}}; 200 with the ingest counts; 400 naming each bad record
+ *       {@code {"documents": [...]}}; 200 with the ingest counts; 400 naming each bad record; with
+ *       {@code ?async=true} 202 at once with an ingestion to watch
+ *   <li>{@code GET /api/v1/kb/ingestions/{id}}: a background ingestion's state and progress
  *   <li>{@code GET /api/v1/kb/search?q=...&mode=hybrid&k=5&source=ID&meta=KEY:VALUE}: 200 with the hits
  *   <li>{@code DELETE /api/v1/kb/documents/{id}}: 204, or 404 naming the id
  *   <li>{@code GET /api/v1/kb/stats}: 200 with counts and settings
@@ -45,6 +47,7 @@ final class KbRoutes implements AutoCloseable {
     private static final int MAX_DOCUMENTS = 10_000;
 
     private final KnowledgeBases knowledgeBases;
+    private final KbIngestions ingestions = new KbIngestions();
 
     KbRoutes(KnowledgeBases knowledgeBases) {
         this.knowledgeBases = knowledgeBases;
@@ -56,6 +59,7 @@ final class KbRoutes implements AutoCloseable {
         routes.post("/api/v1/kb/documents", badRequests(this::ingest), writers);
         routes.get("/api/v1/kb/search", badRequests(this::search), readers);
         routes.delete("/api/v1/kb/documents/{id}", badRequests(this::delete), writers);
+        routes.get("/api/v1/kb/ingestions/{id}", badRequests(this::ingestion), writers);
         routes.get("/api/v1/kb/stats", badRequests(ctx -> ctx.json(kb(ctx, false).stats())), readers);
     }
 
@@ -101,7 +105,16 @@ final class KbRoutes implements AutoCloseable {
                     errors.size() + " of " + records.size() + " documents are invalid; nothing was ingested", errors));
             return;
         }
-        IngestReport r = kb(ctx, true).ingest(docs, IngestListener.NONE);
+        if ("true".equals(ctx.queryParam("async"))) {
+            KbIngestions.Ingestion ingestion = ingestions.start(name(ctx), kb(ctx, true), docs);
+            ctx.status(202).header("Location", "/api/v1/kb/ingestions/" + ingestion.id).json(ingestion.view());
+            return;
+        }
+        ctx.json(counts(kb(ctx, true).ingest(docs, IngestListener.NONE)));
+    }
+
+    /** What an ingest did, as the API reports it. */
+    static Map<String, Object> counts(IngestReport r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("added", r.added());
         out.put("replaced", r.replaced());
@@ -109,7 +122,20 @@ final class KbRoutes implements AutoCloseable {
         out.put("chunks", r.chunks());
         out.put("skipped", r.skips());
         out.put("millis", r.millis());
-        ctx.json(out);
+        return out;
+    }
+
+    private void ingestion(Context ctx) {
+        String id = ctx.pathParam("id");
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + id + "' is not an ingestion id");
+        }
+        ingestions.find(uuid).ifPresentOrElse(i -> ctx.json(i.view()), () -> HttpServer.problem(ctx,
+                new ApiError("/errors/not-found", "Not found", 404, "No ingestion " + id + " on this node (the newest "
+                        + KbIngestions.KEPT + " are kept until the server restarts)", List.of())));
     }
 
     private void search(Context ctx) {
@@ -181,7 +207,9 @@ final class KbRoutes implements AutoCloseable {
         return knowledgeBases.open(name);
     }
 
-    /** Nothing to close: the platform's {@link KnowledgeBases} closes the knowledge bases. */
+    /** Stops background ingestions; the platform's {@link KnowledgeBases} closes the knowledge bases. */
     @Override
-    public void close() {}
+    public void close() {
+        ingestions.close();
+    }
 }

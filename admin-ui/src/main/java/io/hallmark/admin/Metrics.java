@@ -2,6 +2,7 @@ package io.hallmark.admin;
 
 import io.hallmark.core.db.Database;
 import io.hallmark.core.jobs.JobQueue;
+import io.hallmark.core.model.GpuProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -45,6 +46,7 @@ final class Metrics {
     private final Counter errors;
     private final Map<String, AtomicLong> decisions = new ConcurrentHashMap<>();
     private final AtomicLong queueDepth = new AtomicLong();
+    private final GpuProbe gpus;
     private volatile Instant generationsSeenUntil = Instant.now();
 
     Metrics(Database db, JobQueue jobs, java.util.function.Supplier<Map<String, Object>> modelStatus) {
@@ -56,6 +58,16 @@ final class Metrics {
         Gauge.builder("hallmark.process.rss.bytes", modelStatus, m -> number(m.get().get("processRssBytes")))
                 .description("Resident memory of the process (JVM, native engines, models)").baseUnit("bytes")
                 .register(registry);
+        GpuProbe gpus = new GpuProbe();
+        Gauge.builder("hallmark.gpu.utilisation.percent", gpus, g -> g.busiest().map(GpuProbe.GpuReading::utilisation)
+                .orElse(Double.NaN)).description("The busiest GPU's utilisation (NaN without a GPU)").register(registry);
+        Gauge.builder("hallmark.gpu.memory.used.bytes", gpus, g -> g.read().stream()
+                .mapToLong(GpuProbe.GpuReading::memoryUsedBytes).sum()).description("GPU memory in use, all GPUs")
+                .baseUnit("bytes").register(registry);
+        Gauge.builder("hallmark.gpu.memory.total.bytes", gpus, g -> g.read().stream()
+                .mapToLong(GpuProbe.GpuReading::memoryTotalBytes).sum()).description("GPU memory, all GPUs")
+                .baseUnit("bytes").register(registry);
+        this.gpus = gpus;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -167,5 +179,10 @@ final class Metrics {
 
     String scrape() {
         return registry.scrape();
+    }
+
+    /** The fullest GPU's memory share (0..1), or {@code null} on a machine without a GPU. */
+    @org.jspecify.annotations.Nullable Double gpuMemoryRatio() {
+        return gpus.read().stream().map(GpuProbe.GpuReading::memoryRatio).max(Double::compare).orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package io.hallmark.admin;
 
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Permission;
+import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.plugin.PluginView;
 import io.javalin.config.RoutesConfig;
@@ -20,8 +21,9 @@ import java.util.regex.Pattern;
 /**
  * The plugin administration API: {@code GET /api/v1/plugins}, {@code POST /api/v1/plugins} (upload an archive as
  * the request body or as the multipart field {@code archive}; {@code ?grant=network} grants extra permissions),
- * {@code GET /api/v1/plugins/{id}}, {@code POST /api/v1/plugins/{id}/enable|disable} and
- * {@code DELETE /api/v1/plugins/{id}}.
+ * {@code GET /api/v1/plugins/{id}}, {@code POST /api/v1/plugins/{id}/enable|disable|upgrade|promote} and
+ * {@code DELETE /api/v1/plugins/{id}}; and the plugin developers' sandbox: {@code POST /api/v1/sandbox/plugins}
+ * (install or upgrade a sandbox plugin) and {@code DELETE /api/v1/sandbox/plugins/{id}}.
  */
 final class PluginRoutes {
 
@@ -36,7 +38,32 @@ final class PluginRoutes {
     void register(RoutesConfig routes) {
         Allowed[] readers = {Allowed.ADMIN, Allowed.OPERATOR, Allowed.AUDITOR, Allowed.PLUGIN_DEVELOPER};
         routes.get("/api/v1/plugins", ctx -> ctx.json(Map.of("items", plugins.list())), readers);
-        routes.post("/api/v1/plugins", this::install, Allowed.ADMIN);
+        routes.post("/api/v1/plugins", ctx -> withArchive(ctx, (archive, grants) -> {
+            PluginView view = plugins.install(archive, grants, actor(ctx));
+            ctx.status(201).header("Location", "/api/v1/plugins/" + view.id()).json(view);
+        }), Allowed.ADMIN);
+        routes.post("/api/v1/plugins/{id}/upgrade", ctx -> withArchive(ctx,
+                (archive, grants) -> ctx.json(plugins.upgrade(ctx.pathParam("id"), archive, grants, actor(ctx)))),
+                Allowed.ADMIN);
+        routes.post("/api/v1/plugins/{id}/promote", ctx -> ctx.json(plugins.promote(ctx.pathParam("id"), actor(ctx))),
+                Allowed.ADMIN);
+        routes.post("/api/v1/sandbox/plugins", ctx -> withArchive(ctx, (archive, grants) -> {
+            if (!grants.isEmpty()) {
+                throw InvalidRequestException.of("grant", "Sandbox plugins get the default permissions only; an "
+                        + "administrator grants more when promoting");
+            }
+            PluginView view = plugins.installToSandbox(archive, actor(ctx));
+            ctx.status(201).header("Location", "/api/v1/plugins/" + view.id()).json(view);
+        }), Allowed.ADMIN, Allowed.PLUGIN_DEVELOPER);
+        routes.delete("/api/v1/sandbox/plugins/{id}", ctx -> {
+            String id = ctx.pathParam("id");
+            if (plugins.find(id).isPresent() && plugins.channel(id) != PluginChannel.SANDBOX) {
+                throw new io.hallmark.core.security.AccessDeniedException("Plugin '" + id + "' is on the production channel; only an administrator "
+                        + "removes it, through DELETE /api/v1/plugins/" + id);
+            }
+            plugins.remove(id, actor(ctx));
+            ctx.status(204);
+        }, Allowed.ADMIN, Allowed.PLUGIN_DEVELOPER);
         routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.find(ctx.pathParam("id"))
                 .orElseThrow(() -> new io.hallmark.core.plugin.PluginUnavailableException(
                         "Plugin '" + ctx.pathParam("id") + "' is not installed", true))), readers);
@@ -60,7 +87,14 @@ final class PluginRoutes {
         }, Allowed.ADMIN);
     }
 
-    private void install(Context ctx) throws IOException {
+    /** What a route does with an uploaded archive. */
+    @FunctionalInterface
+    private interface ArchiveHandler {
+        void handle(Path archive, Set<Permission> grants) throws IOException;
+    }
+
+    /** Receives the uploaded archive (size-limited) into a temporary folder, hands it on, then deletes it. */
+    private static void withArchive(Context ctx, ArchiveHandler handler) throws IOException {
         Set<Permission> grants = EnumSet.noneOf(Permission.class);
         for (String grant : ctx.queryParams("grant")) {
             for (String p : grant.split(",")) {
@@ -90,8 +124,7 @@ final class PluginRoutes {
                     copyLimited(in, archive);
                 }
             }
-            PluginView view = plugins.install(archive, grants, actor(ctx));
-            ctx.status(201).header("Location", "/api/v1/plugins/" + view.id()).json(view);
+            handler.handle(archive, grants);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) {

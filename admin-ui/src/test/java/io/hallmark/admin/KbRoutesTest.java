@@ -59,6 +59,36 @@ class KbRoutesTest {
     }
 
     @Test
+    void aLargeUploadRunsInTheBackgroundAndReportsItsProgress() throws Exception {
+        StringBuilder body = new StringBuilder("{\"documents\": [");
+        int documents = 300;
+        for (int i = 0; i < documents; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"id\": \"doc-").append(i).append("\", \"text\": \"Document ")
+                    .append(i).append(" says that lighthouse number ").append(i).append(" stands on a rocky island and ")
+                    .append("guides ships past the reef at night.\"}");
+        }
+        HttpResponse<String> accepted = send("POST", "/api/v1/kb/documents?async=true&kb=big", body.append("]}").toString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode ingestion = json.readTree(accepted.body());
+        assertThat(ingestion.path("documentsTotal").asInt()).isEqualTo(documents);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        JsonNode state = ingestion;
+        for (int i = 0; i < 1_200 && state.path("state").asText().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            state = json.readTree(send("GET", location, null).body());
+            seen.add(state.path("documentsDone").asInt());
+        }
+        assertThat(state.path("state").asText()).as(state.toString()).isEqualTo("DONE");
+        assertThat(state.path("result").path("added").asInt()).isEqualTo(documents);
+        assertThat(state.path("documentsDone").asInt()).isEqualTo(documents);
+        assertThat(seen).as("progress only grows").isSorted();
+        assertThat(send("GET", "/api/v1/kb/ingestions/" + java.util.UUID.randomUUID(), null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/kb/ingestions/not-an-id", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void documentsCanBePostedSearchedAndDeleted() throws Exception {
         HttpResponse<String> posted = send("POST", "/api/v1/kb/documents", """
                 {"documents": [

@@ -55,7 +55,7 @@ public final class PlatformServer implements AutoCloseable {
                     "node-" + ProcessHandle.current().pid());
             HttpServer http = HttpServer.start(platform, extraRoutes);
             platform.advertiseServer(http.url());
-            platform.audit().startCheckpointSchedule();
+            platform.audit().startSchedules();
             platform.startPluginSync(java.time.Duration.ofSeconds(5));
             return new PlatformServer(platform, http, cliToken, initialPassword);
         } catch (RuntimeException e) {

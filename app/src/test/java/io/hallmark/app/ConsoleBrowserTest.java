@@ -56,6 +56,8 @@ class ConsoleBrowserTest {
     static PlatformServer server;
     static String cli;
     static Path signedArchive;
+    static Path sandboxArchive;
+    static Path upgradeArchive;
     static Playwright playwright;
     static Browser browser;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -70,6 +72,10 @@ class ConsoleBrowserTest {
         signedArchive = Files.copy(PluginsEndToEndTest.exampleArchive(), work.resolve("example-markov-1.0.0.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
         PluginArchiveSigner.sign(signedArchive, key.getPrivate(), key.getPublic());
+        sandboxArchive = renamed(PluginsEndToEndTest.exampleArchive(), "example-markov-dev", "0.1.0");
+        PluginArchiveSigner.sign(sandboxArchive, key.getPrivate(), key.getPublic());
+        upgradeArchive = renamed(PluginsEndToEndTest.exampleArchive(), "example-markov", "1.0.1");
+        PluginArchiveSigner.sign(upgradeArchive, key.getPrivate(), key.getPublic());
         server.platform().policies().apply("""
                 name: review-everything
                 description: every text on the review channel needs a person
@@ -111,6 +117,29 @@ class ConsoleBrowserTest {
         return JsonOutput.mapper().readTree(r.body());
     }
 
+    /** A copy of a plugin archive with another plugin id and version in its manifest. */
+    static Path renamed(Path archive, String id, String version) throws java.io.IOException {
+        Path target = work.resolve(id + "-" + version + ".jar");
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(archive.toFile())) {
+            java.util.jar.Manifest manifest = new java.util.jar.Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Plugin-Id", id);
+            manifest.getMainAttributes().putValue("Plugin-Version", version);
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(target),
+                    manifest)) {
+                for (var entries = in.entries(); entries.hasMoreElements(); ) {
+                    java.util.jar.JarEntry entry = entries.nextElement();
+                    if (entry.getName().equals(java.util.jar.JarFile.MANIFEST_NAME)) {
+                        continue;
+                    }
+                    out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                    in.getInputStream(entry).transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
     static void shoot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
@@ -148,7 +177,56 @@ class ConsoleBrowserTest {
         page.click("#plugin-install");
         assertThat(page.locator("#plugins-message")).containsText("Installed example-markov 1.0.0");
         assertThat(page.locator("#plugin-list")).containsText("ENABLED");
+
+        // the plugin developers' sandbox: install a plugin there, try it on a sandbox job, promote it
+        page.setInputFiles("#sandbox-archive", sandboxArchive);
+        page.click("#sandbox-install");
+        assertThat(page.locator("#plugins-message")).containsText("Installed example-markov-dev 0.1.0 to the sandbox");
+        assertThat(page.locator("#plugin-list tr", new Page.LocatorOptions().setHasText("example-markov-dev")))
+                .containsText("sandbox");
+        page.fill("#sandbox-try [name=prompt]", "The sandbox keeper");
+        page.click("#sandbox-run");
+        assertThat(page.locator("#sandbox-result")).containsText("DONE");
+        assertThat(page.locator("#sandbox-output")).not().isEmpty();
+        shoot(page, "02-plugins-sandbox");
+        page.locator("#plugin-list tr", new Page.LocatorOptions().setHasText("example-markov-dev"))
+                .locator("button", new Locator.LocatorOptions().setHasText("Promote")).click();
+        assertThat(page.locator("#plugins-message")).containsText("example-markov-dev promoted to production");
+        assertThat(page.locator("#plugin-list tr", new Page.LocatorOptions().setHasText("example-markov-dev")))
+                .containsText("production");
+
+        // an explicit upgrade of the installed example plugin to 1.0.1
+        page.locator("#plugin-list tr").filter(new Locator.FilterOptions().setHas(page.locator("strong",
+                        new Page.LocatorOptions().setHasText(java.util.regex.Pattern.compile("^example-markov$")))))
+                .locator("button", new Locator.LocatorOptions().setHasText("Upgrade")).click();
+        page.setInputFiles("#upgrade-archive", upgradeArchive);
+        assertThat(page.locator("#plugins-message")).containsText("Upgraded example-markov from 1.0.0 to 1.0.1");
+        api("POST", "/api/v1/plugins/example-markov-dev/disable", null);
+        page.reload();
         shoot(page, "02-plugins");
+
+        // access: an administrator adds a user, makes an API token (shown once) and revokes it
+        page.navigate(server.url() + "/console/users.html");
+        page.fill("#user-create [name=username]", "olivia");
+        page.selectOption("#user-role", "OPERATOR");
+        page.fill("#user-create [name=password]", "a long enough password");
+        page.click("#user-add");
+        assertThat(page.locator("#access-message")).containsText("Added olivia as OPERATOR");
+        assertThat(page.locator("#user-list")).containsText("olivia");
+        page.fill("#token-create [name=name]", "scraper");
+        page.click("#token-add");
+        assertThat(page.locator("#new-token")).containsText("hm_");
+        String token = page.locator("#new-token").textContent().trim();
+        HttpResponse<String> withToken = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/auth/me"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        shoot(page, "10-access");
+        page.locator("#token-list tr", new Page.LocatorOptions().setHasText("scraper"))
+                .locator("button", new Locator.LocatorOptions().setHasText("Revoke")).click();
+        assertThat(page.locator("#access-message")).containsText("Token scraper revoked");
+        HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/auth/me"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).isEqualTo(401);
 
         // generate: the text streams in, governance and the decision appear
         page.navigate(server.url() + "/console/generate.html");
@@ -205,6 +283,16 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#content-list .prompt")).hasText(XSS);
         assertThat(page.locator("#content-list img")).hasCount(0);
         shoot(page, "05-content");
+
+        // code items are highlighted, and markup inside the code stays text
+        UUID code = ConsoleApiTestItems.withCode(server);
+        page.navigate(server.url() + "/console/content.html?id=" + code);
+        assertThat(page.locator("#detail-code.hljs")).containsText("public class Greeter");
+        assertThat(page.locator("#detail-code .hljs-keyword").first()).isVisible();
+        assertThat(page.locator("#detail-code .hljs-string").first()).containsText("<script>");
+        assertThat(page.locator("#detail-code script")).hasCount(0);
+        assertThat(page.title()).isNotEqualTo("pwned");
+        shoot(page, "05-content-code");
 
         // audit: the chain verifies, an export is written and downloadable
         page.navigate(server.url() + "/console/audit.html");
@@ -266,6 +354,29 @@ class ConsoleBrowserTest {
 
     /** Items written straight to the database for what the bundled checks do not produce yet (claims). */
     static final class ConsoleApiTestItems {
+        static UUID withCode(PlatformServer server) {
+            String text = """
+                    public class Greeter {
+                        // greets whoever asks
+                        static final String BANNER = "<script>document.title='pwned'</script>";
+
+                        public static void main(String[] args) {
+                            System.out.println("Hello, " + (args.length > 0 ? args[0] : "world"));
+                        }
+                    }
+                    """;
+            return server.platform().database().inTransaction(s -> {
+                var item = new io.hallmark.core.persistence.ContentItem(io.hallmark.api.Modality.CODE,
+                        "A Java program that greets its first argument");
+                item.setPlugin("hallmark-code", "1.0.0");
+                item.setParameters(Map.of("language", "java"));
+                item.setTextBody(text);
+                item.setStatus(ContentStatus.APPROVED);
+                s.persist(item);
+                return item.id();
+            });
+        }
+
         static UUID withClaims(PlatformServer server) {
             String text = "The sea rose two metres in 2020. Tide gauges record sea level.";
             Map<String, Object> claimsFinding = Map.of("claims", List.of(

@@ -100,6 +100,19 @@ class GenerationsEndToEndTest {
         assertThat(result.path("content").path("plugin").asText()).isEqualTo("example-markov@1.0.0");
         assertThat(result.path("report").path("decision").path("action").asText()).isEqualTo("APPROVE");
         assertThat(result.path("report").path("decision").path("policySha256").asText()).hasSize(64);
+
+        // the request and the outcome are in the audit trail, the prompt only as its hash
+        String item = result.path("content").path("id").asText();
+        JsonNode events = JsonOutput.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(server.url()
+                + "/api/v1/audit/events?subject=" + item)).header("Authorization", admin).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("items");
+        List<String> types = new ArrayList<>();
+        events.forEach(e -> types.add(e.path("type").asText()));
+        assertThat(types).contains("generation.requested", "generation.completed");
+        JsonNode requested = events.get(types.indexOf("generation.requested")).path("payload");
+        assertThat(requested.path("promptSha256").asText()).hasSize(64);
+        assertThat(requested.toString()).doesNotContain("The keeper");
+        assertThat(requested.path("plugin").asText()).isEqualTo("example-markov@1.0.0");
     }
 
     @Test

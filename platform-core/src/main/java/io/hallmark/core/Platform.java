@@ -133,6 +133,7 @@ public final class Platform implements AutoCloseable {
                     new ApiTokenService(database, users, audit.log(), Clock.systemUTC()));
             PolicyService policies = new PolicyService(database, audit.log());
             policies.ensureDefault();
+            policies.ensureSandbox();
             JobQueue jobs = new JobQueue(database, new JobQueue.Settings(
                     config.intSetting(ConfigKey.JOB_QUEUE_CAPACITY, 1, 1_000_000),
                     java.time.Duration.ofSeconds(config.intSetting(ConfigKey.JOB_LEASE_SECONDS, 2, 3_600)), 3,
@@ -242,7 +243,7 @@ public final class Platform implements AutoCloseable {
 
     /** Submitting and reading generations. */
     public io.hallmark.core.jobs.GenerationService generations() {
-        return new io.hallmark.core.jobs.GenerationService(database, plugins, jobs,
+        return new io.hallmark.core.jobs.GenerationService(database, plugins, jobs, auditLog(),
                 () -> workers().ifPresent(JobWorkers::nudge));
     }
 

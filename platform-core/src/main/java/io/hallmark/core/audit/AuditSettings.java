@@ -10,8 +10,14 @@ import java.time.Duration;
  * @param retentionDays how long payloads are kept; at least 183 days (EU AI Act Art. 19 and 26(6): six months)
  * @param checkpointInterval how often the server signs a checkpoint when the log grew
  * @param groupCommit whether concurrent appends share transactions (see {@link DatabaseAuditLog})
+ * @param retentionInterval how often the server applies retention; zero: never (run it on demand)
  */
-public record AuditSettings(int retentionDays, Duration checkpointInterval, boolean groupCommit) {
+public record AuditSettings(int retentionDays, Duration checkpointInterval, boolean groupCommit,
+        Duration retentionInterval) {
+
+    public AuditSettings(int retentionDays, Duration checkpointInterval, boolean groupCommit) {
+        this(retentionDays, checkpointInterval, groupCommit, Duration.ofHours(24));
+    }
 
     /** The legal floor of the retention setting. */
     public static final int MIN_RETENTION_DAYS = 183;
@@ -20,9 +26,13 @@ public record AuditSettings(int retentionDays, Duration checkpointInterval, bool
         return new AuditSettings(MIN_RETENTION_DAYS, Duration.ofSeconds(60), true);
     }
 
-    /** Reads {@code audit-retention-days} and {@code audit-checkpoint-interval-seconds} from the configuration. */
+    /**
+     * Reads {@code audit-retention-days}, {@code audit-checkpoint-interval-seconds} and
+     * {@code audit-retention-interval-hours} from the configuration.
+     */
     public static AuditSettings from(HallmarkConfig config) {
         return new AuditSettings(config.intSetting(ConfigKey.AUDIT_RETENTION_DAYS, MIN_RETENTION_DAYS, 36_500),
-                Duration.ofSeconds(config.intSetting(ConfigKey.AUDIT_CHECKPOINT_INTERVAL_SECONDS, 1, 86_400)), true);
+                Duration.ofSeconds(config.intSetting(ConfigKey.AUDIT_CHECKPOINT_INTERVAL_SECONDS, 1, 86_400)), true,
+                Duration.ofHours(config.intSetting(ConfigKey.AUDIT_RETENTION_INTERVAL_HOURS, 0, 24 * 366)));
     }
 }

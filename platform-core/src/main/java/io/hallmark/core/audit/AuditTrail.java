@@ -14,10 +14,12 @@ public final class AuditTrail implements AutoCloseable {
     private final DataSource dataSource;
     private final DatabaseAuditLog log;
     private final PlatformKey key;
+    private final AuditKeyRegistry keys;
     private final Checkpoints checkpoints;
     private final CheckpointScheduler scheduler;
     private final AuditVerifier verifier;
     private final AuditRetention retention;
+    private final RetentionScheduler retentionScheduler;
     private final AuditSettings settings;
     private final Clock clock;
 
@@ -27,10 +29,12 @@ public final class AuditTrail implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.log = new DatabaseAuditLog(dataSource, settings.groupCommit(), 1_000, clock);
-        this.checkpoints = new Checkpoints(dataSource, key, clock);
+        this.keys = new AuditKeyRegistry(dataSource, log, key.verifierKey());
+        this.checkpoints = new Checkpoints(dataSource, key, clock, keys);
         this.scheduler = new CheckpointScheduler(checkpoints);
         this.verifier = new AuditVerifier(dataSource, key.verifierKey());
         this.retention = new AuditRetention(dataSource, log, checkpoints, verifier, settings.retentionDays(), clock);
+        this.retentionScheduler = new RetentionScheduler(dataSource, retention);
     }
 
     /** Opens the trail on a migrated database; loads or makes the platform key in {@code keysDir}. */
@@ -50,13 +54,26 @@ public final class AuditTrail implements AutoCloseable {
         return key;
     }
 
+    /** The signing keys of every node sharing this audit log. */
+    public AuditKeyRegistry keys() {
+        return keys;
+    }
+
     public Checkpoints checkpoints() {
         return checkpoints;
     }
 
-    /** Starts signing checkpoints at the configured interval (the server does; commands need not). */
-    public void startCheckpointSchedule() {
+    /**
+     * Starts signing checkpoints and applying retention at the configured intervals (the server does; commands
+     * need not).
+     */
+    public void startSchedules() {
         scheduler.start(settings.checkpointInterval());
+        retentionScheduler.start(RetentionScheduler.FIRST_RUN_DELAY, settings.retentionInterval());
+    }
+
+    public RetentionScheduler retentionScheduler() {
+        return retentionScheduler;
     }
 
     public CheckpointScheduler scheduler() {
@@ -81,6 +98,7 @@ public final class AuditTrail implements AutoCloseable {
 
     @Override
     public void close() {
+        retentionScheduler.stop();
         scheduler.stop();
         log.close();
     }

@@ -34,7 +34,7 @@ public final class AuditVerifier {
     /** What went wrong, where. */
     public enum Kind {
         PAYLOAD_CHANGED, EVENT_CHANGED, MISSING_LEAF_HASH, SEQUENCE_GAP, PAYLOAD_REMOVED_WITHOUT_RETENTION,
-        CHECKPOINT_SIGNATURE, CHECKPOINT_ROOT_MISMATCH, CHECKPOINT_BEYOND_LOG, HEAD_MISMATCH
+        CHECKPOINT_SIGNATURE, CHECKPOINT_ROOT_MISMATCH, CHECKPOINT_BEYOND_LOG, HEAD_MISMATCH, SIGNING_KEY_NOT_AUDITED
     }
 
     /**
@@ -241,7 +241,45 @@ public final class AuditVerifier {
         return good;
     }
 
+    /**
+     * This node's key and every registered key whose {@code audit.key.registered} event is in the log with the
+     * payload hash that names exactly that key (the event itself is then checked like any other).
+     */
+    private List<VerifierKey> trustedKeys(Connection c, List<Divergence> found) throws SQLException {
+        List<VerifierKey> keys = new ArrayList<>();
+        keys.add(key);
+        try (PreparedStatement ps = c.prepareStatement("select k.vkey, k.audit_seq, e.event_type, e.payload_sha256 "
+                + "from audit_signing_keys k left join audit_events e on e.seq = k.audit_seq order by k.audit_seq");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String vkey = rs.getString(1);
+                long seq = rs.getLong(2);
+                VerifierKey registered;
+                try {
+                    registered = VerifierKey.parse(vkey);
+                } catch (IllegalArgumentException e) {
+                    add(found, new Divergence(Kind.SIGNING_KEY_NOT_AUDITED, seq, null, "A registered signing key "
+                            + "cannot be read: " + e.getMessage()));
+                    continue;
+                }
+                String expected = EventHashing.payloadSha256(new String(CanonicalJson.bytes(
+                        AuditKeyRegistry.payload(registered)), java.nio.charset.StandardCharsets.UTF_8));
+                if (!AuditKeyRegistry.EVENT.equals(rs.getString(3)) || !expected.equals(rs.getString(4))) {
+                    add(found, new Divergence(Kind.SIGNING_KEY_NOT_AUDITED, seq, null, "Signing key "
+                            + registered.name() + " is registered, but event seq " + seq + " is not the '"
+                            + AuditKeyRegistry.EVENT + "' event that introduces it: the key registry was edited"));
+                    continue;
+                }
+                if (!registered.encoded().equals(key.encoded())) {
+                    keys.add(registered);
+                }
+            }
+        }
+        return keys;
+    }
+
     private List<Cp> loadCheckpoints(Connection c, List<Divergence> found) throws SQLException {
+        List<VerifierKey> keys = trustedKeys(c, found);
         List<Cp> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "select id, tree_size, root_hash, signed_note from audit_checkpoints order by tree_size, id");
@@ -249,7 +287,7 @@ public final class AuditVerifier {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 try {
-                    Checkpoint cp = Checkpoint.verify(rs.getString(4), key);
+                    Checkpoint cp = Checkpoint.verify(rs.getString(4), keys);
                     if (cp.treeSize() != rs.getLong(2) || !cp.rootHashHex().equals(rs.getString(3))) {
                         throw new IllegalArgumentException("its columns differ from its signed note");
                     }

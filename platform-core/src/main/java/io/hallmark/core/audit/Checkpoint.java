@@ -58,6 +58,16 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
      * @throws IllegalArgumentException saying what is wrong: the format, an unknown signer, a bad signature
      */
     public static Checkpoint verify(String note, VerifierKey key) {
+        return verify(note, List.of(key));
+    }
+
+    /**
+     * Parses a signed note and verifies it against whichever of {@code keys} signed it (several nodes of one
+     * platform sign with their own keys).
+     *
+     * @throws IllegalArgumentException saying what is wrong: the format, an unknown signer, a bad signature
+     */
+    public static Checkpoint verify(String note, java.util.Collection<VerifierKey> keys) {
         int split = note.lastIndexOf("\n\n");
         if (split < 0 || !note.endsWith("\n")) {
             throw new IllegalArgumentException("Not a signed note: no blank line between text and signatures");
@@ -74,18 +84,21 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
                 throw new IllegalArgumentException("Malformed signature line: '" + line + "'");
             }
             byte[] blob = Base64.getDecoder().decode(parts[1]);
-            if (!parts[0].equals(key.name()) || blob.length < 4
-                    || !Arrays.equals(Arrays.copyOf(blob, 4), key.keyHash())) {
-                continue; // someone else's signature
+            for (VerifierKey key : keys) {
+                if (!parts[0].equals(key.name()) || blob.length < 4
+                        || !Arrays.equals(Arrays.copyOf(blob, 4), key.keyHash())) {
+                    continue; // someone else's signature
+                }
+                if (!key.verify(body.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(blob, 4, blob.length))) {
+                    throw new IllegalArgumentException("The checkpoint's signature by " + key.name() + " is not valid");
+                }
+                found = true;
             }
-            if (!key.verify(body.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(blob, 4, blob.length))) {
-                throw new IllegalArgumentException("The checkpoint's signature by " + key.name() + " is not valid");
-            }
-            found = true;
         }
         if (!found) {
-            throw new IllegalArgumentException("The checkpoint is not signed by the trusted key " + key.name()
-                    + "+" + key.keyHashHex());
+            throw new IllegalArgumentException("The checkpoint is not signed by " + (keys.size() == 1
+                    ? "the trusted key " : "any of the trusted keys ") + keys.stream()
+                            .map(k -> k.name() + "+" + k.keyHashHex()).collect(java.util.stream.Collectors.joining(", ")));
         }
         String[] lines = body.split("\n");
         if (lines.length < 3) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs and stores checkpoints of the audit tree. A checkpoint reads the tree's size and right edge from the
@@ -24,12 +25,22 @@ public final class Checkpoints {
     private final DataSource dataSource;
     private final PlatformKey key;
     private final Clock clock;
+    private final @Nullable AuditKeyRegistry registry;
     private volatile String origin;
 
     public Checkpoints(DataSource dataSource, PlatformKey key, Clock clock) {
+        this(dataSource, key, clock, null);
+    }
+
+    /**
+     * @param registry the keys of every node sharing the database (this node's is registered before its first
+     *     checkpoint); {@code null} trusts this node's key only
+     */
+    public Checkpoints(DataSource dataSource, PlatformKey key, Clock clock, @Nullable AuditKeyRegistry registry) {
         this.dataSource = dataSource;
         this.key = key;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** The log's origin line, {@code hallmark.audit/<log id>}; the log id is made once by the migration. */
@@ -51,6 +62,9 @@ public final class Checkpoints {
 
     /** Signs and stores a checkpoint of the tree as it is now, even when nothing was appended since the last. */
     public Stored create() {
+        if (registry != null) {
+            registry.ensureRegistered();
+        }
         try (Connection c = dataSource.getConnection()) {
             long size;
             byte[] frontier;
@@ -102,7 +116,7 @@ public final class Checkpoints {
     }
 
     public Optional<Stored> latest() {
-        List<Stored> l = query("select id, signed_note from audit_checkpoints order by id desc limit 1", null);
+        List<Stored> l = query("select id, signed_note from audit_checkpoints order by id desc limit 1");
         return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
     }
 
@@ -111,10 +125,13 @@ public final class Checkpoints {
         return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
     }
 
-    /** The latest checkpoint strictly smaller than {@code size}, for a consistency proof. */
+    /**
+     * The latest checkpoint strictly smaller than {@code size} signed by this node's key, for a consistency proof
+     * in an export bundle (which carries this node's key only).
+     */
     public Optional<Stored> latestBelow(long size) {
-        List<Stored> l = query("select id, signed_note from audit_checkpoints where tree_size < ? "
-                + "order by tree_size desc, id desc limit 1", size);
+        List<Stored> l = query("select id, signed_note from audit_checkpoints where tree_size < ? and key_name = ? "
+                + "order by tree_size desc, id desc limit 1", size, key.name());
         return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
     }
 
@@ -124,18 +141,19 @@ public final class Checkpoints {
      * @throws IllegalArgumentException when a stored note does not verify
      */
     public List<Stored> all() {
-        return query("select id, signed_note from audit_checkpoints order by id", null);
+        return query("select id, signed_note from audit_checkpoints order by id");
     }
 
-    private List<Stored> query(String sql, Long param) {
+    private List<Stored> query(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                ps.setLong(1, param);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
             }
             List<Stored> out = new ArrayList<>();
+            List<VerifierKey> keys = registry != null ? registry.trustedKeys() : List.of(key.verifierKey());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Stored(rs.getLong(1), Checkpoint.verify(rs.getString(2), key.verifierKey())));
+                    out.add(new Stored(rs.getLong(1), Checkpoint.verify(rs.getString(2), keys)));
                 }
             }
             return out;

@@ -42,6 +42,8 @@ public enum ConfigKey {
     AUDIT_RETENTION_DAYS("audit-retention-days", "183", false, "days audit payloads are kept (at least 183)"),
     AUDIT_CHECKPOINT_INTERVAL_SECONDS("audit-checkpoint-interval-seconds", "60", false,
             "how often the server signs an audit checkpoint when the log grew"),
+    AUDIT_RETENTION_INTERVAL_HOURS("audit-retention-interval-hours", "24", false,
+            "how often the server applies audit retention (0: never; then run `hallmark audit retention`)"),
     FACTCHECK_KB("factcheck-kb", "default", false,
             "knowledge base generated text is fact-checked against (<data-dir>/kb/NAME); skipped while it does not exist");
 

@@ -3,9 +3,11 @@ package io.hallmark.core.jobs;
 import io.hallmark.api.GenerationRequest;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Modality;
+import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.persistence.ContentItem;
 import io.hallmark.core.persistence.GovernanceReport;
+import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.plugin.GeneratorView;
 import io.hallmark.core.plugin.PluginHost;
 import java.time.Duration;
@@ -29,13 +31,15 @@ public final class GenerationService {
     private final Database db;
     private final PluginHost plugins;
     private final JobQueue queue;
+    private final AuditLog audit;
     private final Runnable nudge;
     private final AgentTrace trace;
 
-    public GenerationService(Database db, PluginHost plugins, JobQueue queue, Runnable nudge) {
+    public GenerationService(Database db, PluginHost plugins, JobQueue queue, AuditLog audit, Runnable nudge) {
         this.db = db;
         this.plugins = plugins;
         this.queue = queue;
+        this.audit = audit;
         this.nudge = nudge;
         this.trace = new AgentTrace(db);
     }
@@ -43,7 +47,7 @@ public final class GenerationService {
     /** Validates and queues; returns the queued job. */
     public JobView submit(Submission s, String actor) {
         GenerationRequest request = new GenerationRequest(s.modality(), s.prompt(), s.parameters(), s.seed());
-        GeneratorView generator = pick(s.modality(), s.pluginId());
+        GeneratorView generator = pick(s.modality(), s.pluginId(), s.channel());
         Map<String, Object> generatorParameters = new LinkedHashMap<>(request.parameters());
         Map<String, Object> plan = planParameters(generatorParameters);
         Map<String, Object> parameters = generator.info().validate(generatorParameters);
@@ -62,6 +66,17 @@ public final class GenerationService {
         stored.put("actor", actor);
         JobView job = queue.submit(generator.pluginId(), s.modality(), s.prompt(), stored, s.priority(),
                 s.deadline() == null ? null : Instant.now().plus(s.deadline()), actor);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("job", job.id().toString());
+        event.put("plugin", generator.pluginId() + "@" + generator.pluginVersion());
+        event.put("modality", s.modality().name());
+        event.put("channel", s.channel());
+        event.put("promptSha256", sha256(s.prompt())); // the prompt itself stays with the content, not in the log
+        event.put("parameters", parameters);
+        if (s.seed() != null) {
+            event.put("seed", s.seed());
+        }
+        audit.append(actor, "generation.requested", job.contentItemId().toString(), event);
         nudge.run();
         return job;
     }
@@ -96,9 +111,19 @@ public final class GenerationService {
         return plan;
     }
 
-    private GeneratorView pick(Modality modality, @Nullable String pluginId) {
+    private GeneratorView pick(Modality modality, @Nullable String pluginId, String jobChannel) {
+        PluginChannel wanted = PluginChannel.forJobChannel(jobChannel);
         var candidates = plugins.generators().stream().filter(g -> g.info().modality() == modality)
                 .filter(g -> pluginId == null || g.pluginId().equals(pluginId)).toList();
+        var onChannel = candidates.stream().filter(g -> g.channel() == wanted).toList();
+        if (onChannel.isEmpty() && !candidates.isEmpty()) {
+            throw InvalidRequestException.of("channel", wanted == PluginChannel.SANDBOX
+                    ? "Channel '" + jobChannel + "' runs only sandbox plugins; " + candidates.getFirst().pluginId()
+                            + " is a production plugin"
+                    : "Plugin '" + candidates.getFirst().pluginId() + "' is in the plugin developers' sandbox: submit "
+                            + "on channel '" + PluginChannel.SANDBOX_JOB_CHANNEL + "', or have an administrator promote it");
+        }
+        candidates = onChannel;
         if (candidates.isEmpty()) {
             throw InvalidRequestException.of(pluginId == null ? "modality" : "plugin", pluginId == null
                     ? "No enabled plugin generates " + modality + "; enabled generators: " + plugins.generators().stream()
@@ -106,6 +131,15 @@ public final class GenerationService {
                     : "Plugin '" + pluginId + "' is not enabled or does not generate " + modality);
         }
         return candidates.getFirst();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A job with its content item and governance report, as clients read it. */
@@ -135,6 +169,12 @@ public final class GenerationService {
         }
         result.put("agents", trace.calls(jobId));
         return result;
+    }
+
+    /** The policy channel a job was submitted on. */
+    public String channel(UUID jobId) {
+        Object channel = queue.get(jobId).request().get("channel");
+        return channel == null ? "default" : channel.toString();
     }
 
     private Optional<GovernanceReport> report(UUID itemId) {

@@ -62,6 +62,10 @@ public class PluginRecord {
     @Column(name = "changed_by", length = 64)
     private @Nullable String changedBy;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private PluginChannel channel = PluginChannel.PRODUCTION;
+
     @Column(name = "installed_at", nullable = false)
     private Instant installedAt;
 
@@ -120,6 +124,16 @@ public class PluginRecord {
     }
 
     /** The archive's file name in the plugins folder. */
+    /** Where this version serves: production, or the plugin developers' sandbox. */
+    public PluginChannel channel() {
+        return channel;
+    }
+
+    public void setChannel(PluginChannel channel) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.updatedAt = Instant.now();
+    }
+
     public @Nullable String fileName() {
         return fileName;
     }

@@ -1,5 +1,7 @@
 package io.hallmark.core.plugin;
 
+import io.hallmark.core.persistence.PluginChannel;
+
 import io.hallmark.api.GeneratorInfo;
 
 /**
@@ -8,5 +10,6 @@ import io.hallmark.api.GeneratorInfo;
  * @param pluginId the plugin that offers it
  * @param pluginVersion the plugin's version
  * @param info what the generator declares
+ * @param channel where its plugin serves: production, or the plugin developers' sandbox
  */
-public record GeneratorView(String pluginId, String pluginVersion, GeneratorInfo info) {}
+public record GeneratorView(String pluginId, String pluginVersion, GeneratorInfo info, PluginChannel channel) {}

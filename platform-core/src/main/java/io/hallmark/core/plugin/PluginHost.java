@@ -18,6 +18,7 @@ import io.hallmark.api.signing.VerifiedArchive;
 import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.config.PluginSettings;
 import io.hallmark.core.model.ModelProvider;
+import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.persistence.PluginRecord;
 import io.hallmark.core.persistence.PluginState;
 import java.io.IOException;
@@ -78,6 +79,8 @@ public final class PluginHost implements AutoCloseable {
     private final String hostVersion;
     private final Map<String, PluginSlot> active = new ConcurrentHashMap<>();
     private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
+    /** Plugin ids on the sandbox channel, as the records say (kept in step by every change and by sync). */
+    private final Set<String> sandboxed = ConcurrentHashMap.newKeySet();
     private final ReentrantLock adminLock = new ReentrantLock();
     private @Nullable Path bundledDir;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
@@ -113,6 +116,7 @@ public final class PluginHost implements AutoCloseable {
                 installBundled(bundledDir);
             }
             for (PluginRecord record : store.current()) {
+                followChannel(record);
                 if (active.containsKey(record.pluginId())) {
                     continue;
                 }
@@ -160,7 +164,7 @@ public final class PluginHost implements AutoCloseable {
                     continue; // an administrator turned it off
                 }
                 installVerified(archive, new VerifiedArchive(null, sha256(archive), -1), descriptor,
-                        descriptor.permissions(), "system", "bundled");
+                        descriptor.permissions(), "system", "bundled", PluginChannel.PRODUCTION);
             } catch (RuntimeException e) {
                 log.warn("Bundled plugin {} cannot be installed: {}", archive.getFileName(), e.getMessage());
                 loadFailures.put(archive.getFileName().toString(), String.valueOf(e.getMessage()));
@@ -179,14 +183,49 @@ public final class PluginHost implements AutoCloseable {
      * @throws PluginInstallException or {@link PluginSignatureException} saying exactly why it was refused
      */
     public PluginView install(Path archive, Set<Permission> grants, String actor) {
+        return install(archive, grants, actor, PluginChannel.PRODUCTION, null);
+    }
+
+    /**
+     * Installs (or upgrades) a plugin on the plugin developers' sandbox channel: the same signature, manifest and
+     * host-version checks, only the configured default permissions, and never over a production plugin of the same
+     * id. Its generators serve only jobs on the {@value PluginChannel#SANDBOX_JOB_CHANNEL} channel and its checks
+     * never judge production content until an administrator {@linkplain #promote promotes} it.
+     */
+    public PluginView installToSandbox(Path archive, String actor) {
+        return install(archive, Set.of(), actor, PluginChannel.SANDBOX, null);
+    }
+
+    /**
+     * Upgrades an installed plugin to the version in {@code archive}, which must carry the same plugin id and a
+     * different version; the plugin keeps its channel.
+     */
+    public PluginView upgrade(String pluginId, Path archive, Set<Permission> grants, String actor) {
+        PluginRecord current = record(pluginId);
+        return install(archive, grants, actor, current.channel(), pluginId);
+    }
+
+    private PluginView install(Path archive, Set<Permission> grants, String actor, PluginChannel channel,
+            @Nullable String expectedId) {
         adminLock.lock();
         Path incoming = null;
         try {
             incoming = receive(archive);
             VerifiedArchive verified = verify(incoming);
             ArchiveDescriptor descriptor = ArchiveDescriptor.read(incoming);
+            if (expectedId != null && !expectedId.equals(descriptor.id())) {
+                throw new PluginInstallException("The archive holds plugin '" + descriptor.id()
+                        + "', not '" + expectedId + "'; an upgrade must carry the same plugin id");
+            }
+            Optional<PluginRecord> previous = store.current(descriptor.id());
+            if (channel == PluginChannel.SANDBOX && previous.isPresent()
+                    && previous.get().channel() == PluginChannel.PRODUCTION) {
+                throw new PluginInstallException("Plugin '" + descriptor.id() + "' is installed on the production "
+                        + "channel; a sandbox install cannot replace it (give your plugin another id, or ask an "
+                        + "administrator to upgrade it)");
+            }
             Set<Permission> granted = checkPermissions(descriptor, grants);
-            PluginView view = installVerified(incoming, verified, descriptor, granted, actor, verified.keyId());
+            PluginView view = installVerified(incoming, verified, descriptor, granted, actor, verified.keyId(), channel);
             incoming = null;
             return view;
         } catch (IOException e) {
@@ -205,7 +244,7 @@ public final class PluginHost implements AutoCloseable {
      * (moving it when it came in through {@code .incoming}), loads it, records it and swaps it in.
      */
     private PluginView installVerified(Path source, VerifiedArchive verified, ArchiveDescriptor descriptor,
-            Set<Permission> granted, String actor, @Nullable String signer) {
+            Set<Permission> granted, String actor, @Nullable String signer, PluginChannel channel) {
         checkHostVersion(descriptor);
         Optional<PluginRecord> previous = store.current(descriptor.id());
         if (previous.isPresent() && previous.get().version().equals(descriptor.version())) {
@@ -242,6 +281,7 @@ public final class PluginHost implements AutoCloseable {
         record.setFileName(fileName);
         record.setPermissions(granted.stream().map(Permission::id).sorted().toList());
         record.setCapabilities(capabilities(slot));
+        record.setChannel(channel);
         record.changeState(PluginState.ENABLED, null, actor);
         try {
             store.storeArchive(verified.archiveSha256(), target);
@@ -252,10 +292,12 @@ public final class PluginHost implements AutoCloseable {
             throw e;
         }
 
+        followChannel(record);
         PluginSlot old = active.put(descriptor.id(), slot);
         loadFailures.remove(descriptor.id());
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", descriptor.version());
+        event.put("channel", channel.name().toLowerCase(java.util.Locale.ROOT));
         event.put("archiveSha256", verified.archiveSha256());
         event.put("signer", signer == null ? "unsigned (development mode)" : signer);
         event.put("permissions", record.permissions());
@@ -334,6 +376,42 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves a sandbox plugin to production: from now on its generators serve every channel's jobs and its checks
+     * judge production content. Recorded in the audit log.
+     */
+    public PluginView promote(String pluginId, String actor) {
+        adminLock.lock();
+        try {
+            PluginRecord record = record(pluginId);
+            if (record.channel() != PluginChannel.SANDBOX) {
+                throw new PluginInstallException("Plugin '" + pluginId + "' is on the production channel already");
+            }
+            store.changeChannel(record.id(), PluginChannel.PRODUCTION);
+            PluginRecord promoted = store.current(pluginId).orElseThrow();
+            followChannel(promoted);
+            audit.append(actor, "plugin.promoted", pluginId, Map.of("version", record.version(),
+                    "from", "sandbox", "to", "production"));
+            log.info("Plugin '{}' {} promoted to production by {}", pluginId, record.version(), actor);
+            return view(promoted, active.get(pluginId));
+        } finally {
+            adminLock.unlock();
+        }
+    }
+
+    /** The channel an installed plugin serves on. */
+    public PluginChannel channel(String pluginId) {
+        return sandboxed.contains(pluginId) ? PluginChannel.SANDBOX : PluginChannel.PRODUCTION;
+    }
+
+    private void followChannel(PluginRecord record) {
+        if (record.channel() == PluginChannel.SANDBOX) {
+            sandboxed.add(record.pluginId());
+        } else {
+            sandboxed.remove(record.pluginId());
+        }
+    }
+
     /** Trusts a public key (PEM text) to sign plugins, recorded in the audit log. */
     public TrustedKeyView trustKey(String publicKeyPem, String name, String actor) {
         java.security.PublicKey key;
@@ -384,7 +462,7 @@ public final class PluginHost implements AutoCloseable {
     public List<GeneratorView> generators() {
         List<GeneratorView> all = new ArrayList<>();
         active.values().forEach(slot -> slot.generators().forEach(
-                g -> all.add(new GeneratorView(slot.id(), slot.version(), g.info()))));
+                g -> all.add(new GeneratorView(slot.id(), slot.version(), g.info(), channel(slot.id())))));
         return all;
     }
 
@@ -443,6 +521,9 @@ public final class PluginHost implements AutoCloseable {
     public List<CheckResult> runChecks(CheckInput input, CallOptions options) {
         List<CheckResult> results = new ArrayList<>();
         for (String pluginId : enabledIds()) {
+            if (sandboxed.contains(pluginId)) {
+                continue; // sandbox plugins never judge production content
+            }
             PluginSlot slot;
             try {
                 slot = acquire(pluginId, options.cancellation());
@@ -711,7 +792,10 @@ public final class PluginHost implements AutoCloseable {
         }
         try {
             Map<String, PluginRecord> current = new java.util.HashMap<>();
-            store.current().forEach(r -> current.put(r.pluginId(), r));
+            store.current().forEach(r -> {
+                current.put(r.pluginId(), r);
+                followChannel(r);
+            });
             for (PluginRecord record : current.values()) {
                 PluginSlot slot = active.get(record.pluginId());
                 boolean wanted = record.state() == PluginState.ENABLED;
@@ -863,11 +947,12 @@ public final class PluginHost implements AutoCloseable {
         return new PluginView(record.pluginId(), record.version(), record.provider(),
                 loaded ? slot.descriptor().description() : "", record.state().name(), record.signerKeyId(),
                 record.archiveSha256(), record.permissions(),
-                loaded ? slot.generators().stream().map(g -> new GeneratorView(slot.id(), slot.version(), g.info())).toList()
+                loaded ? slot.generators().stream()
+                        .map(g -> new GeneratorView(slot.id(), slot.version(), g.info(), record.channel())).toList()
                         : List.of(),
                 loaded ? slot.checks().stream().map(c -> c.name()).toList() : List.of(),
                 failure, loaded ? slot.breaker().state().name() : null, loaded ? slot.inFlight() : 0,
-                record.installedAt(), record.installedBy());
+                record.installedAt(), record.installedBy(), record.channel().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static List<String> ids(Set<Permission> permissions) {

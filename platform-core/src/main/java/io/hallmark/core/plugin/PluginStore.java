@@ -46,6 +46,10 @@ public final class PluginStore {
         });
     }
 
+    void changeChannel(UUID recordId, io.hallmark.core.persistence.PluginChannel channel) {
+        db.useTransaction(s -> s.find(PluginRecord.class, recordId).setChannel(channel));
+    }
+
     void changeState(UUID recordId, PluginState state, @Nullable String failure, String actor) {
         db.useTransaction(s -> s.find(PluginRecord.class, recordId).changeState(state, failure, actor));
     }

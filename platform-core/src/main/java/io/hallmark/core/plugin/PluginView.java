@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param inFlight calls running now
  * @param installedAt when this version was installed
  * @param installedBy who installed it
+ * @param channel {@code production}, or {@code sandbox} for plugin developers' plugins not yet promoted
  */
 public record PluginView(
         String id,
@@ -38,7 +39,8 @@ public record PluginView(
         @Nullable String circuit,
         int inFlight,
         Instant installedAt,
-        @Nullable String installedBy) {
+        @Nullable String installedBy,
+        String channel) {
 
     public PluginView {
         permissions = List.copyOf(permissions);

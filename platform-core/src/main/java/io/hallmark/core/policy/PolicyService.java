@@ -1,10 +1,12 @@
 package io.hallmark.core.policy;
 
+
 import io.hallmark.api.Modality;
 import io.hallmark.core.NotFoundException;
 import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.persistence.GovernanceReport;
+import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.persistence.PolicyFormat;
 import io.hallmark.governance.policy.Action;
 import io.hallmark.governance.policy.DefaultPolicy;
@@ -53,6 +55,33 @@ public final class PolicyService {
             }
         }
     }
+
+    /**
+     * Installs the policy of the plugin developers' sandbox channel (the default policy's rules, on channel
+     * {@value PluginChannel#SANDBOX_JOB_CHANNEL}) when no policy of that name exists yet; an administrator may
+     * replace or deactivate it like any other.
+     */
+    public void ensureSandbox() {
+        boolean exists = list().stream().anyMatch(p -> p.name().equals(SANDBOX_POLICY));
+        if (!exists) {
+            String text = DefaultPolicy.text();
+            String sandbox = text.replaceFirst("(?m)^name: default$", "name: " + SANDBOX_POLICY)
+                    .replaceFirst("(?m)^channel: default$", "channel: " + PluginChannel.SANDBOX_JOB_CHANNEL)
+                    .replaceFirst("(?m)^description: .*$", "description: The default rules, for plugin developers' "
+                            + "sandbox plugins (jobs on channel " + PluginChannel.SANDBOX_JOB_CHANNEL + ")");
+            if (sandbox.equals(text)) {
+                throw new IllegalStateException("The default policy no longer names its channel on one line");
+            }
+            try {
+                apply(sandbox, "system");
+            } catch (org.hibernate.exception.ConstraintViolationException e) {
+                // another node installed it at the same moment: keep theirs
+            }
+        }
+    }
+
+    /** The name of the sandbox channel's policy. */
+    public static final String SANDBOX_POLICY = "sandbox";
 
     /** Parses and validates a policy text without storing it. */
     public Policy validate(String text) {

@@ -36,7 +36,8 @@ final class AuditTestSupport {
 
     /** Empties every audit table (with triggers off) so a test starts from an empty log. */
     static void reset(DataSource ds) throws SQLException {
-        tamper(ds, "delete from audit_retention_runs", "delete from audit_checkpoints", "delete from audit_events",
+        tamper(ds, "delete from audit_retention_runs", "delete from audit_checkpoints", "delete from audit_signing_keys",
+                "delete from audit_events",
                 "update audit_head set tree_size = 0, frontier = ''::bytea");
     }
 

@@ -53,8 +53,9 @@ class AuditVerifierTest {
 
         assertThat(report.divergences()).isEmpty();
         assertThat(report.ok()).isTrue();
-        assertThat(report.events()).isEqualTo(20);
-        assertThat(report.payloadsChecked()).isEqualTo(20);
+        // 20 events and, at seq 11, the registration of the key that signed the first checkpoint
+        assertThat(report.events()).isEqualTo(21);
+        assertThat(report.payloadsChecked()).isEqualTo(21);
         assertThat(report.checkpointsChecked()).isEqualTo(2);
         assertThat(report.rootHash()).isEqualTo(trail.checkpoints().latest().orElseThrow().checkpoint().rootHashHex());
     }
@@ -139,14 +140,14 @@ class AuditVerifierTest {
 
         AuditVerifier.Divergence first = report.firstDivergence().orElseThrow();
         assertThat(first.kind()).isEqualTo(AuditVerifier.Kind.CHECKPOINT_ROOT_MISMATCH);
-        assertThat(first.seq()).as("the first event after the last matching checkpoint").isEqualTo(11);
-        assertThat(first.message()).contains("between seq 11 and 20");
+        assertThat(first.seq()).as("the first event after the last matching checkpoint").isEqualTo(12);
+        assertThat(first.message()).contains("between seq 12 and 21");
     }
 
     @Test
     void aForgedCheckpointIsReported() throws SQLException {
         AuditTestSupport.tamper(db.dataSource(), "update audit_checkpoints set signed_note = replace(signed_note, "
-                + "E'\\n10\\n', E'\\n9\\n'), tree_size = 9 where tree_size = 10");
+                + "E'\\n11\\n', E'\\n10\\n'), tree_size = 10 where tree_size = 11");
 
         AuditVerifier.Report report = trail.verifier().verify(null);
 

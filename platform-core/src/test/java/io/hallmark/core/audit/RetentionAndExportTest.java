@@ -81,13 +81,35 @@ class RetentionAndExportTest {
         AuditVerifier.Report after = trail.verifier().verify(null);
         assertThat(after.divergences()).isEmpty();
         assertThat(after.payloadsChecked()).isEqualTo(after.events() - 8);
-        // the first 13 leaves, and so every old root and proof, are unchanged
+        // the first 14 leaves (12 events, the key registration, one more event), and so every old root and
+        // proof, are unchanged
         try (var c = db.dataSource().getConnection()) {
-            assertThat(Hashes.hex(MerkleTree.ofFlatLeafHashes(AuditExporter.leafHashes(c, 13)).root()))
+            assertThat(Hashes.hex(MerkleTree.ofFlatLeafHashes(AuditExporter.leafHashes(c, 14)).root()))
                     .isEqualTo(rootBefore);
         }
         // a second run finds nothing more to remove
         assertThat(trail.retention().apply(now, "system").eventsRemoved()).isZero();
+    }
+
+    @Test
+    void theServersScheduledRetentionRunsOnOneNodeAtATime() throws SQLException {
+        clock.now = T0.plus(Duration.ofDays(1 + 183)).plusSeconds(60);
+        try (var otherNode = db.dataSource().getConnection();
+                var lock = otherNode.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, RetentionScheduler.LOCK_KEY);
+            lock.execute();
+            assertThat(trail.retentionScheduler().runOnce()).as("skipped while another node runs it").isNull();
+            try (var unlock = otherNode.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, RetentionScheduler.LOCK_KEY);
+                unlock.execute();
+            }
+        }
+        AuditRetention.Result result = trail.retentionScheduler().runOnce();
+
+        assertThat(result).isNotNull();
+        assertThat(result.eventsRemoved()).isEqualTo(8);
+        assertThat(trail.retentionScheduler().runOnce().eventsRemoved()).isZero();
+        assertThat(trail.verifier().verify(null).divergences()).isEmpty();
     }
 
     @Test

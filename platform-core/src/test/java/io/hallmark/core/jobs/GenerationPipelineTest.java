@@ -47,6 +47,7 @@ class GenerationPipelineTest {
     private JobWorkers workers;
     private PolicyService policies;
     private GenerationPipeline pipeline;
+    private SequentialAuditLog audit;
 
     @TempDir
     Path tmp;
@@ -57,7 +58,7 @@ class GenerationPipelineTest {
 
     @BeforeEach
     void start() {
-        SequentialAuditLog audit = new SequentialAuditLog(db);
+        audit = new SequentialAuditLog(db);
         PluginStore store = new PluginStore(db);
         KeyPair key = SigningKeys.generate();
         store.trust(key.getPublic(), "k", "admin");
@@ -322,7 +323,7 @@ class GenerationPipelineTest {
         JobView job = submit("echo", "a draft with a plan", Map.of());
 
         assertThat(await(job.id()).state()).isEqualTo("DONE");
-        var view = new GenerationService(db, plugins, queue, () -> {}).view(job.id());
+        var view = new GenerationService(db, plugins, queue, audit, () -> {}).view(job.id());
         assertThat((Map<String, Object>) view.get("pipeline")).containsEntry("name", "cross-checked")
                 .containsEntry("source", tmp.resolve("pipelines/text.yaml").toString());
         assertThat(names((List<Map<String, Object>>) view.get("agents"), 1)).containsExactlyInAnyOrder(

@@ -23,6 +23,7 @@ import io.hallmark.core.plugin.fixtures.LengthCheck;
 import io.hallmark.core.plugin.fixtures.FailingStartPlugin;
 import io.hallmark.core.plugin.fixtures.ModelPeekGenerator;
 import io.hallmark.core.testing.PostgresExtension;
+import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.testkit.FaultyGenerators;
 import io.hallmark.testkit.PluginArchiveBuilder;
 import java.io.OutputStream;
@@ -118,6 +119,58 @@ class PluginHostTest {
         assertThat(Files.list(pluginsDir).filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
                 .containsExactly("echo-1.0.0.jar");
         assertThat(auditTypes()).contains("plugin.installed");
+    }
+
+    @Test
+    void aSandboxPluginServesOnlyTheSandboxUntilPromotedAndNeverReplacesAProductionPlugin() throws Exception {
+        PluginView sandboxed = host.installToSandbox(echo("1.0.0"), "dev");
+
+        assertThat(sandboxed.channel()).isEqualTo("sandbox");
+        assertThat(host.channel("echo")).isEqualTo(PluginChannel.SANDBOX);
+        assertThat(host.generators()).singleElement().satisfies(g -> assertThat(g.channel()).isEqualTo(PluginChannel.SANDBOX));
+        assertThat(generate("echo", prompt("still callable by the host"))).startsWith("v1.0.0");
+        // a new sandbox version is an upgrade within the sandbox
+        assertThat(host.installToSandbox(echo("1.1.0"), "dev").version()).isEqualTo("1.1.0");
+        assertThat(host.channel("echo")).isEqualTo(PluginChannel.SANDBOX);
+        assertThatThrownBy(() -> host.upgrade("other", echo("1.2.0"), Set.of(), ADMIN))
+                .hasMessageContaining("not installed");
+
+        PluginView promoted = host.promote("echo", ADMIN);
+        assertThat(promoted.channel()).isEqualTo("production");
+        assertThat(host.generators()).singleElement().satisfies(g -> assertThat(g.channel()).isEqualTo(PluginChannel.PRODUCTION));
+        assertThat(auditTypes()).contains("plugin.promoted");
+        assertThatThrownBy(() -> host.promote("echo", ADMIN)).hasMessageContaining("production channel already");
+
+        // a developer cannot replace the production plugin through the sandbox; an administrator upgrades it
+        assertThatThrownBy(() -> host.installToSandbox(echo("2.0.0"), "dev"))
+                .isInstanceOf(PluginInstallException.class)
+                .hasMessageContaining("is installed on the production channel; a sandbox install cannot replace it");
+        assertThat(host.upgrade("echo", echo("2.0.0"), Set.of(), ADMIN).version()).isEqualTo("2.0.0");
+        assertThat(host.channel("echo")).isEqualTo(PluginChannel.PRODUCTION);
+        Path other = PluginArchiveBuilder.plugin("other", "1.0.0").extension(EchoGenerator.class)
+                .resource("version.txt", "1.0.0").signedWith(trustedKey).writeTo(tmp.resolve("other"));
+        assertThatThrownBy(() -> host.upgrade("echo", other, Set.of(), ADMIN))
+                .hasMessageContaining("The archive holds plugin 'other', not 'echo'");
+
+        // a sandbox plugin's governance checks never judge content
+        host.installToSandbox(PluginArchiveBuilder.plugin("checks", "1.0.0").extension(LengthCheck.class)
+                .signedWith(trustedKey).writeTo(tmp.resolve("checks")), "dev");
+        CheckInput input = new CheckInput(Modality.TEXT, "p", "a text that is clearly too long", null, "text/plain",
+                Map.of());
+        assertThat(host.runChecks(input, CallOptions.defaults("governance"))).isEmpty();
+        host.promote("checks", ADMIN);
+        assertThat(host.runChecks(input, CallOptions.defaults("governance"))).hasSize(1);
+
+        // a second host on the same database (another node) follows the channel
+        host.remove("echo", ADMIN);
+        host.installToSandbox(echo("3.0.0"), "dev");
+        try (PluginHost node2 = newHost(false)) {
+            node2.start();
+            assertThat(node2.channel("echo")).isEqualTo(PluginChannel.SANDBOX);
+            host.promote("echo", ADMIN);
+            node2.sync();
+            assertThat(node2.channel("echo")).isEqualTo(PluginChannel.PRODUCTION);
+        }
     }
 
     @Test

@@ -1,0 +1,102 @@
+'use strict';
+(function () {
+  const { el, clear, api, badge, table } = H;
+  const box = document.getElementById('access-message');
+  const ROLES = ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER'];
+  let admin = false;
+  let me = null;
+
+  async function change(username, patch, done) {
+    try {
+      await api('PATCH', '/api/v1/users/' + encodeURIComponent(username), patch);
+      H.message(box, done);
+      loadUsers();
+    } catch (e) {
+      H.error(box, e);
+    }
+  }
+
+  function roleSelect(u) {
+    const select = el('select', { 'aria-label': 'Role of ' + u.username, on: { change: () =>
+      change(u.username, { role: select.value }, u.username + ' is now ' + select.value) } });
+    ROLES.forEach((r) => select.appendChild(el('option', { value: r, text: r })));
+    select.value = u.role;
+    return select;
+  }
+
+  async function loadUsers() {
+    const users = await api('GET', '/api/v1/users');
+    clear(document.getElementById('user-list')).appendChild(table([
+      ['User', (u) => u.username], ['Role', roleSelect],
+      ['State', (u) => badge(u.enabled ? 'ENABLED' : 'DISABLED')],
+      ['Last sign-in', (u) => u.lastLoginAt ? H.time(u.lastLoginAt) : 'never'],
+      ['', (u) => u.username === me.username ? el('span', { className: 'muted', text: 'you' }) : el('button', { type: 'button', className: u.enabled ? 'danger' : 'secondary', on: { click: () =>
+        change(u.username, { enabled: !u.enabled }, u.username + (u.enabled ? ' disabled' : ' enabled')) } },
+        u.enabled ? 'Disable' : 'Enable')],
+    ], users.items));
+  }
+
+  async function loadTokens() {
+    const tokens = await api('GET', '/api/v1/tokens' + (admin ? '?all=true' : ''));
+    clear(document.getElementById('token-list')).appendChild(table([
+      ['Name', (t) => t.name], ['User', (t) => t.username],
+      ['Created', (t) => H.time(t.createdAt)], ['Expires', (t) => t.expiresAt ? H.time(t.expiresAt) : 'never'],
+      ['Last used', (t) => t.lastUsedAt ? H.time(t.lastUsedAt) : 'never'],
+      ['', (t) => t.revokedAt ? badge('REVOKED') : el('button', { type: 'button', className: 'danger', on: { click: async () => {
+        if (!confirm('Revoke token ' + t.name + '?')) return;
+        try {
+          await api('DELETE', '/api/v1/tokens/' + encodeURIComponent(t.id));
+          H.message(box, 'Token ' + t.name + ' revoked');
+          loadTokens();
+        } catch (e) {
+          H.error(box, e);
+        }
+      } } }, 'Revoke')],
+    ], tokens.items));
+  }
+
+  document.getElementById('user-create').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const f = H.formValues(event.target);
+    try {
+      const u = await api('POST', '/api/v1/users', { username: f.username, role: f.role, password: event.target.password.value });
+      H.message(box, 'Added ' + u.username + ' as ' + u.role);
+      event.target.reset();
+      loadUsers();
+    } catch (e) {
+      H.error(box, e);
+    }
+  });
+
+  document.getElementById('token-create').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const f = H.formValues(event.target);
+    const body = { name: f.name };
+    if (f.user) body.user = f.user;
+    if (f.expiresInDays) body.expiresInDays = Number(f.expiresInDays);
+    const secret = clear(document.getElementById('token-secret'));
+    try {
+      const issued = await api('POST', '/api/v1/tokens', body);
+      secret.appendChild(el('p', { text: 'Copy the token now; it is not shown again:' }));
+      secret.appendChild(el('pre', { id: 'new-token', text: issued.token }));
+      event.target.reset();
+      loadTokens();
+    } catch (e) {
+      H.error(box, e);
+    }
+  });
+
+  H.init('users.html').then((signedIn) => {
+    me = signedIn;
+    admin = me.roles.includes('ADMIN');
+    const roleSelect = document.getElementById('user-role');
+    ROLES.forEach((r) => {
+      const option = el('option', { value: r, text: r });
+      option.defaultSelected = r === 'OPERATOR';
+      roleSelect.appendChild(option);
+    });
+    document.getElementById('users-card').hidden = !admin;
+    document.getElementById('token-user-label').hidden = !admin;
+    return Promise.all([admin ? loadUsers() : null, loadTokens()]);
+  }).catch((e) => H.error(box, e));
+})();
