@@ -3,30 +3,16 @@ package io.hallmark.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.api.HallmarkException;
 import io.hallmark.core.Platform;
-import io.hallmark.core.config.HallmarkConfig;
-import io.hallmark.core.data.DataDirectoryInUseException;
-import io.hallmark.core.data.DataDirectoryOwner;
 import io.hallmark.core.db.DatabaseInfo;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code hallmark db status}: the database behind a data directory, its schema version and row counts. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect the platform's database.",
@@ -48,35 +34,16 @@ final class DbCommand implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Show the database product, version, schema version and row counts. Works on a "
                     + "stopped data directory (starting its embedded PostgreSQL) or through a running server.")
-    static final class Status implements Callable<Integer> {
-
-        @Mixin
-        PlatformOptions platform;
-
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Status extends PlatformCommand {
 
         @Override
         public Integer call() {
-            HallmarkConfig config = platform.load();
-            Map<String, Object> status;
-            try (Platform p = Platform.start(config, "command")) {
-                status = standalone(p);
-            } catch (DataDirectoryInUseException e) {
-                Optional<String> url = e.owner().map(DataDirectoryOwner::httpUrl);
-                if (url.isEmpty()) {
-                    throw e;
-                }
-                status = throughServer(url.get());
-            }
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode status = access(Status::standalone, Status::throughServer);
             if (json) {
-                JsonOutput.print(out, status);
+                JsonOutput.print(out(), status);
             } else {
-                status.forEach((k, v) -> out.println(k + ": " + v));
+                status.fields().forEachRemaining(f -> out().println(f.getKey() + ": "
+                        + (f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString())));
             }
             return 0;
         }
@@ -105,27 +72,16 @@ final class DbCommand implements Runnable {
             return status;
         }
 
-        private static Map<String, Object> throughServer(String url) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/health"))
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode health = JsonOutput.mapper().readTree(response.body());
-                Map<String, Object> status = new LinkedHashMap<>();
-                status.put("source", "running server at " + url);
-                status.put("database", health.path("database").asText(null));
-                status.put("databaseVersion", health.path("databaseVersion").asText(null));
-                status.put("schemaVersion", health.path("schemaVersion").asText(null));
-                status.put("embedded", health.path("embeddedDatabase").asBoolean());
-                status.put("status", health.path("status").asText());
-                return status;
-            } catch (IOException e) {
-                throw new HallmarkException("The data directory is held by a server at " + url
-                        + ", which does not answer: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HallmarkException("Interrupted while asking the server at " + url, e);
-            }
+        private static JsonNode throughServer(PlatformAccess.Server server) {
+            JsonNode health = server.get("/api/v1/health");
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("source", "running server at " + server.url());
+            status.put("database", health.path("database").asText(null));
+            status.put("databaseVersion", health.path("databaseVersion").asText(null));
+            status.put("schemaVersion", health.path("schemaVersion").asText(null));
+            status.put("embedded", health.path("embeddedDatabase").asBoolean());
+            status.put("status", health.path("status").asText());
+            return JsonOutput.mapper().valueToTree(status);
         }
     }
 }

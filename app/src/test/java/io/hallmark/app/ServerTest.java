@@ -106,6 +106,20 @@ class ServerTest {
     }
 
     @Test
+    void dbStatusGoesThroughTheServerThatHoldsTheDataDirectory() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+        int code = cli.execute("db", "status", "--json", "--data-dir", dataDir.toString());
+
+        assertThat(code).isZero();
+        JsonNode status = JsonOutput.mapper().readTree(out.toString());
+        assertThat(status.path("source").asText()).isEqualTo("running server at " + server.url());
+        assertThat(status.path("database").asText()).isEqualTo("PostgreSQL");
+        assertThat(status.path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
     void aSecondServerOnTheSameDataDirectoryIsRefusedWithWhereTheFirstServes() {
         assertThatThrownBy(() -> PlatformServer.start(config(dataDir, 0)))
                 .isInstanceOf(DataDirectoryInUseException.class)
