@@ -47,8 +47,12 @@ window.Claims = (function () {
     box.appendChild(el('h4', {}, 'Claim: ', el('q', { text: claim.text }), ' ', el('span', { className: 'badge ' + verdictOf(claim), text: verdictOf(claim) })));
     const evidence = Array.isArray(claim.evidence) ? claim.evidence : [];
     if (!evidence.length) box.appendChild(el('p', { className: 'muted', text: 'No evidence recorded.' }));
-    evidence.forEach((e) => box.appendChild(el('blockquote', { text: typeof e === 'string' ? e : (e.text || JSON.stringify(e)) },
-      e && e.source ? el('footer', { className: 'muted', text: '— ' + e.source }) : null)));
+    evidence.forEach((e) => {
+      const source = e && (e.source || e.sourceId || e.title);
+      const score = e && typeof e.score === 'number' ? ' (score ' + e.score.toFixed(3) + ')' : '';
+      box.appendChild(el('blockquote', { text: typeof e === 'string' ? e : (e.text || JSON.stringify(e)) },
+        source ? el('footer', { className: 'muted', text: '— ' + source + score }) : null));
+    });
   }
 
   return { collect, render };

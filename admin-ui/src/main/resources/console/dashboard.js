@@ -105,13 +105,15 @@
     const box = clear(document.getElementById('alerts'));
     const firing = rules.filter((a) => a.firing);
     if (firing.length) {
-      box.appendChild(el('div', { className: 'message error', role: 'alert', id: 'alerts-firing', text: firing.length + ' alert(s) firing: ' + firing.map((a) => a.name).join(', ') }));
+      const where = (a) => (a.nodes || []).filter((n) => n.firing).map((n) => n.node).join(', ');
+      box.appendChild(el('div', { className: 'message error', role: 'alert', id: 'alerts-firing', text: firing.length + ' alert(s) firing: ' + firing.map((a) => a.name + (where(a) ? ' (on ' + where(a) + ')' : '')).join(', ') }));
     }
     box.appendChild(table([
       ['Rule', (a) => a.name], ['Condition', (a) => a.metric + ' ' + a.operator + ' ' + a.threshold],
       ['Value', (a) => (a.value === null || a.value === undefined) ? 'n/a' : Number(a.value).toFixed(3)],
       ['State', (a) => el('span', { className: 'badge ' + (a.firing ? 'bad' : 'ok'), text: a.firing ? 'FIRING' : 'ok' })],
       ['Since', (a) => H.time(a.changedAt)],
+      ['Nodes', (a) => (a.nodes || []).map((n) => n.node + ': ' + ((n.value === null || n.value === undefined) ? 'n/a' : Number(n.value).toFixed(3)) + (n.firing ? ' FIRING' : '')).join('; ')],
       ['', (a) => H.has('ADMIN') ? el('button', { type: 'button', className: 'secondary', on: { click: async () => {
         await api('DELETE', '/api/v1/alerts/' + a.id);
         renderAlerts((await api('GET', '/api/v1/alerts')).items);

@@ -47,18 +47,31 @@ final class Alerts implements AutoCloseable {
             "gpu.memory.used.ratio", "the fullest GPU's share of its memory in use (never fires without a GPU)");
     private static final Set<String> OPERATORS = Set.of(">", ">=", "<", "<=");
 
+    /** Metrics that are the same seen from every node: one state for the cluster. */
+    static final Set<String> CLUSTER_METRICS = Set.of("queue.depth", "claims.refuted.rate");
+    static final String CLUSTER = "cluster";
+    /** A node that has not evaluated a rule for this long no longer counts (it stopped or lost the database). */
+    static final Duration STALE = Duration.ofMinutes(2);
+    /** States this old are deleted. */
+    static final Duration FORGET = Duration.ofDays(1);
+
     private final Database db;
     private final AuditLog audit;
     private final Metrics metrics;
+    private final String node;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("alert-rules").daemon(true).factory());
     private double lastRequests;
     private double lastErrors;
 
-    Alerts(Database db, AuditLog audit, Metrics metrics, Duration every) {
+    /**
+     * @param node this node's name in the alert states (host and process)
+     */
+    Alerts(Database db, AuditLog audit, Metrics metrics, Duration every, String node) {
         this.db = db;
         this.audit = audit;
         this.metrics = metrics;
+        this.node = node;
         timer.scheduleWithFixedDelay(this::evaluateQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -123,12 +136,15 @@ final class Alerts implements AutoCloseable {
         ctx.status(204);
     }
 
-    /** Every rule with its last value and state. */
+    /**
+     * Every rule with its state on each node that evaluated it lately ({@code nodes}) and overall: firing when it
+     * fires on any node, with that node's value (else the latest value).
+     */
     List<Map<String, Object>> list() {
         return sql(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("select id, name, metric, operator, threshold, firing, last_value, "
-                    + "changed_at, evaluated_at, created_by from alert_rules order by name"); ResultSet rs = q.executeQuery()) {
+            Map<UUID, Map<String, Object>> rules = new LinkedHashMap<>();
+            try (PreparedStatement q = c.prepareStatement("select id, name, metric, operator, threshold, created_by "
+                    + "from alert_rules order by name"); ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", rs.getObject(1, UUID.class));
@@ -136,16 +152,45 @@ final class Alerts implements AutoCloseable {
                     m.put("metric", rs.getString(3));
                     m.put("operator", rs.getString(4));
                     m.put("threshold", rs.getDouble(5));
-                    m.put("firing", rs.getBoolean(6));
-                    double v = rs.getDouble(7);
-                    m.put("value", rs.wasNull() ? null : v);
-                    m.put("changedAt", instant(rs.getTimestamp(8)));
-                    m.put("evaluatedAt", instant(rs.getTimestamp(9)));
-                    m.put("createdBy", rs.getString(10));
-                    out.add(m);
+                    m.put("createdBy", rs.getString(6));
+                    m.put("firing", false);
+                    m.put("value", null);
+                    m.put("changedAt", null);
+                    m.put("evaluatedAt", null);
+                    m.put("nodes", new ArrayList<Map<String, Object>>());
+                    rules.put((UUID) m.get("id"), m);
                 }
             }
-            return out;
+            try (PreparedStatement q = c.prepareStatement("select rule_id, node, last_value, firing, evaluated_at, "
+                    + "changed_at from alert_states where evaluated_at >= ? order by evaluated_at desc")) {
+                q.setTimestamp(1, Timestamp.from(Instant.now().minus(STALE)));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> rule = rules.get(rs.getObject(1, UUID.class));
+                        if (rule == null) {
+                            continue;
+                        }
+                        Map<String, Object> state = new LinkedHashMap<>();
+                        state.put("node", rs.getString(2));
+                        double v = rs.getDouble(3);
+                        state.put("value", rs.wasNull() ? null : v);
+                        state.put("firing", rs.getBoolean(4));
+                        state.put("evaluatedAt", instant(rs.getTimestamp(5)));
+                        state.put("changedAt", instant(rs.getTimestamp(6)));
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> nodes = (List<Map<String, Object>>) rule.get("nodes");
+                        nodes.add(state);
+                        boolean firing = (Boolean) state.get("firing");
+                        if (rule.get("evaluatedAt") == null || (firing && !(Boolean) rule.get("firing"))) {
+                            rule.put("firing", firing);
+                            rule.put("value", state.get("value"));
+                            rule.put("changedAt", state.get("changedAt"));
+                            rule.put("evaluatedAt", state.get("evaluatedAt"));
+                        }
+                    }
+                }
+            }
+            return new ArrayList<>(rules.values());
         });
     }
 
@@ -173,35 +218,54 @@ final class Alerts implements AutoCloseable {
         values.put("claims.refuted.rate", refutedRate());
         values.put("gpu.memory.used.ratio", metrics.gpuMemoryRatio());
         for (Map<String, Object> rule : list()) {
-            Double value = values.get((String) rule.get("metric"));
+            String metric = (String) rule.get("metric");
+            Double value = values.get(metric);
             boolean firing = value != null && compare(value, (String) rule.get("operator"), (Double) rule.get("threshold"));
+            String where = CLUSTER_METRICS.contains(metric) ? CLUSTER : node;
             boolean changed = sql(c -> {
-                try (PreparedStatement q = c.prepareStatement("update alert_rules set last_value = ?, evaluated_at = now(), "
-                        + "firing = ?, changed_at = case when firing <> ? then now() else changed_at end where id = ? "
-                        + "returning (changed_at = evaluated_at)")) {
+                try (PreparedStatement q = c.prepareStatement("insert into alert_states (rule_id, node, last_value, "
+                        + "firing, evaluated_at, changed_at) values (?, ?, ?, ?, now(), case when ? then now() end) "
+                        + "on conflict (rule_id, node) do update set last_value = excluded.last_value, "
+                        + "firing = excluded.firing, evaluated_at = excluded.evaluated_at, "
+                        + "changed_at = case when alert_states.firing <> excluded.firing then excluded.evaluated_at "
+                        + "else alert_states.changed_at end "
+                        + "returning changed_at is not null and changed_at = evaluated_at")) {
+                    q.setObject(1, rule.get("id"));
+                    q.setString(2, where);
                     if (value == null) {
-                        q.setNull(1, java.sql.Types.DOUBLE);
+                        q.setNull(3, java.sql.Types.DOUBLE);
                     } else {
-                        q.setDouble(1, value);
+                        q.setDouble(3, value);
                     }
-                    q.setBoolean(2, firing);
-                    q.setBoolean(3, firing);
-                    q.setObject(4, rule.get("id"));
+                    q.setBoolean(4, firing);
+                    q.setBoolean(5, firing);
                     try (ResultSet rs = q.executeQuery()) {
                         return rs.next() && rs.getBoolean(1);
                     }
+                } catch (SQLException e) {
+                    if ("23503".equals(e.getSQLState())) {
+                        return false; // the rule was deleted while we evaluated it
+                    }
+                    throw e;
                 }
             });
             if (changed) {
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("name", rule.get("name"));
-                payload.put("metric", rule.get("metric"));
+                payload.put("metric", metric);
                 payload.put("operator", rule.get("operator"));
                 payload.put("threshold", rule.get("threshold"));
                 payload.put("value", value);
+                payload.put("node", where);
                 audit.append("system", firing ? "alert.firing" : "alert.resolved", rule.get("id").toString(), payload);
             }
         }
+        sql(c -> {
+            try (PreparedStatement q = c.prepareStatement("delete from alert_states where evaluated_at < ?")) {
+                q.setTimestamp(1, Timestamp.from(Instant.now().minus(FORGET)));
+                return q.executeUpdate();
+            }
+        });
     }
 
     private @Nullable Double refutedRate() {

@@ -47,6 +47,18 @@ public final class HttpServer implements AutoCloseable {
      * @param extraRoutes more routes to register (later subsystems, tests)
      * @throws HallmarkException with a one-line reason when the port is taken or cannot be bound
      */
+    /** This node's name in per-node state: host and process id. */
+    static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String name = host + "-" + ProcessHandle.current().pid();
+        return name.length() > 128 ? name.substring(0, 128) : name;
+    }
+
     public static HttpServer start(Platform platform, List<Consumer<RoutesConfig>> extraRoutes) {
         String host = platform.config().host();
         int port = platform.config().port();
@@ -57,7 +69,8 @@ public final class HttpServer implements AutoCloseable {
         KbRoutes kbRoutes = new KbRoutes(platform.knowledgeBases());
         ContentCatalog catalog = new ContentCatalog(platform.database(), platform.audit().log());
         Metrics metrics = new Metrics(platform.database(), platform.jobs(), platform.models()::status);
-        Alerts alerts = new Alerts(platform.database(), platform.auditLog(), metrics, Duration.ofSeconds(15));
+        Alerts alerts = new Alerts(platform.database(), platform.auditLog(), metrics, Duration.ofSeconds(15),
+                nodeName());
         java.util.concurrent.atomic.AtomicReference<Javalin> self = new java.util.concurrent.atomic.AtomicReference<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

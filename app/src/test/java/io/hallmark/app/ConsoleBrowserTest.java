@@ -58,6 +58,7 @@ class ConsoleBrowserTest {
     static Path signedArchive;
     static Path sandboxArchive;
     static Path upgradeArchive;
+    static Path recitingArchive;
     static Playwright playwright;
     static Browser browser;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -76,6 +77,9 @@ class ConsoleBrowserTest {
         PluginArchiveSigner.sign(sandboxArchive, key.getPrivate(), key.getPublic());
         upgradeArchive = renamed(PluginsEndToEndTest.exampleArchive(), "example-markov", "1.0.1");
         PluginArchiveSigner.sign(upgradeArchive, key.getPrivate(), key.getPublic());
+        recitingArchive = io.hallmark.testkit.PluginArchiveBuilder.plugin("reciting-test", "1.0.0")
+                .extension(io.hallmark.app.fixtures.RecitingGenerator.class).signedWith(key)
+                .writeTo(work.resolve("reciting"));
         server.platform().policies().apply("""
                 name: review-everything
                 description: every text on the review channel needs a person
@@ -331,6 +335,39 @@ class ConsoleBrowserTest {
         }
         shoot(page, "08-knowledge-base");
 
+        // the real governance stage checks a generated text's claims against the knowledge base, and the console
+        // marks them in place: the true one supported, the false one refuted, with the refuting evidence on click
+        api("POST", "/api/v1/kb/documents", """
+                {"documents": [
+                  {"id": "eiffel", "title": "Eiffel Tower", "text": "The Eiffel Tower is a wrought-iron lattice tower in Paris. It was completed in 1889 as the entrance to the World's Fair."},
+                  {"id": "everest", "title": "Mount Everest", "text": "Mount Everest is the highest mountain on Earth above sea level. It lies in the Himalayas on the border between Nepal and China."}
+                ]}""");
+        server.platform().plugins().install(recitingArchive, java.util.Set.of(), "test");
+        server.platform().policies().apply("""
+                name: claims-to-review
+                description: texts with a refuted claim wait for a person, the rest is kept
+                modalities: [TEXT]
+                channel: default
+                default: APPROVE
+                rules:
+                  - id: refuted
+                    when: { metric: claims.refuted, op: ">=", value: 1 }
+                    action: NEEDS_REVIEW
+                """, "test");
+        page.navigate(server.url() + "/console/generate.html");
+        page.selectOption("#generator", "reciting-test:recite");
+        page.fill("#prompt", "The Eiffel Tower in Paris was completed in 1889. Mount Everest lies in the Andes on the "
+                + "border between Peru and Chile.");
+        page.click("#generate");
+        assertThat(page.locator("#job-state")).hasText("WAITING_REVIEW",
+                new LocatorAssertions.HasTextOptions().setTimeout(180_000));
+        assertThat(page.locator("#decision")).containsText("NEEDS_REVIEW");
+        assertThat(page.locator("#output mark.claim.refuted")).containsText("Mount Everest lies in the Andes");
+        assertThat(page.locator("#output mark.claim.supported")).containsText("The Eiffel Tower in Paris was completed");
+        page.locator("#output mark.claim.refuted").click();
+        assertThat(page.locator("#findings")).containsText("Himalayas");
+        shoot(page, "09-generate-claims");
+
         // the dashboard shows what happened
         page.navigate(server.url() + "/console/index.html");
         assertThat(page.locator("#status")).containsText("is UP");
@@ -352,7 +389,7 @@ class ConsoleBrowserTest {
         context.close();
     }
 
-    /** Items written straight to the database for what the bundled checks do not produce yet (claims). */
+    /** Items written straight to the database, so the content page shows a report whose every field is known. */
     static final class ConsoleApiTestItems {
         static UUID withCode(PlatformServer server) {
             String text = """

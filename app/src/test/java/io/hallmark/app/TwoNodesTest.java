@@ -84,6 +84,7 @@ class TwoNodesTest {
                     .POST(HttpRequest.BodyPublishers.ofFile(echo)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
             awaitPluginOn(urlB, tokenB);
+            alertsAreKeptPerNodeAndOnceForTheCluster(db, urlA, tokenA);
 
             List<String> jobs = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -130,6 +131,47 @@ class TwoNodesTest {
                 }
             }
             assertThat(a.output()).doesNotContain("Exception in thread");
+        }
+    }
+
+    /**
+     * A per-node metric (heap) fires on each node with each node's value; a cluster metric (queue depth) has one
+     * state and fires once, whichever nodes evaluate it.
+     */
+    private static void alertsAreKeptPerNodeAndOnceForTheCluster(DatabaseSettings db, String url, String token)
+            throws Exception {
+        assertThat(call("POST", url + "/api/v1/alerts", token, "{\"name\":\"heap\",\"metric\":\"heap.used.ratio\","
+                + "\"operator\":\">=\",\"threshold\":0}").statusCode()).isEqualTo(201);
+        assertThat(call("POST", url + "/api/v1/alerts", token, "{\"name\":\"queue\",\"metric\":\"queue.depth\","
+                + "\"operator\":\">=\",\"threshold\":0}").statusCode()).isEqualTo(201);
+        JsonNode heap = null;
+        for (int i = 0; i < 200; i++) { // the other node evaluates every 15 s
+            JsonNode rules = JsonOutput.mapper().readTree(call("GET", url + "/api/v1/alerts", token, null).body());
+            for (JsonNode rule : rules.path("items")) {
+                if (rule.path("name").asText().equals("heap")) {
+                    heap = rule;
+                }
+            }
+            if (heap != null && heap.path("nodes").size() == 2) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(heap).isNotNull();
+        assertThat(heap.path("firing").asBoolean()).isTrue();
+        assertThat(heap.path("nodes").findValuesAsText("node")).hasSize(2).doesNotHaveDuplicates();
+        assertThat(heap.path("nodes").findValues("firing")).allSatisfy(f -> assertThat(f.asBoolean()).isTrue());
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        select e.payload ->> 'name', count(*), count(distinct e.payload ->> 'node') from audit_events e
+                         where e.event_type = 'alert.firing' group by 1 order by 1""")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("heap");
+            assertThat(rs.getInt(2)).as("heap fired once per node").isEqualTo(2).isEqualTo(rs.getInt(3));
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("queue");
+            assertThat(rs.getInt(2)).as("queue depth fired once for the cluster").isEqualTo(1);
         }
     }
 
