@@ -1,10 +1,10 @@
 package io.hallmark.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.api.HallmarkException;
 import io.hallmark.api.Modality;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.governance.GovernanceModels;
-import io.hallmark.governance.policy.DefaultPolicy;
 import io.hallmark.governance.policy.Decision;
 import io.hallmark.governance.policy.Policy;
 import io.hallmark.governance.policy.PolicyEngine;
@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -29,8 +31,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hallmark check --file TEXT}: runs the governance stage (personal data, safety screens, bias) on a given text
- * without generating, and applies a policy (the built-in default, or {@code --policy FILE}). It needs no database:
- * plugin checks and the database's active policy are not consulted.
+ * without generating, and applies a policy: the one in force for the modality and channel in the platform's database
+ * (read from the running server when one holds the data directory, else from a platform started on it), or
+ * {@code --policy FILE}. Plugin checks are not run.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Run the governance stage (PII, safety, bias) and a policy on a text without generating.")
@@ -47,8 +50,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--modality", paramLabel = "M", defaultValue = "TEXT", description = "TEXT, CODE, IMAGE or VIDEO.")
     Modality modality;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "A policy file (default: the built-in default).")
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "A policy file (default: the active policy for the modality and channel in the database).")
     @Nullable Path policyFile;
+
+    @Option(names = "--channel", paramLabel = "C", defaultValue = "default",
+            description = "The channel whose active policy applies (default ${DEFAULT-VALUE}).")
+    String channel;
 
     @Option(names = "--eval-dir", paramLabel = "DIR",
             description = "Eval folder to train missing models from (default ../shared/eval, or HALLMARK_EVAL_DIR).")
@@ -64,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         HallmarkConfig config = platform.load();
         String text = read(file);
-        Policy policy = policyFile == null ? DefaultPolicy.load() : new PolicyParser().parse(read(policyFile));
+        Policy policy = policyFile == null ? activePolicy(config) : new PolicyParser().parse(read(policyFile));
         try (GovernanceModels models = GovernanceCommands.models(config, evalDir)) {
             GovernanceStage stage = new GovernanceStage(StandardAssessors.of(models));
             long t0 = System.nanoTime();
@@ -92,6 +100,25 @@ final class CheckCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The active policy covering the modality and channel, from the server or a platform on the data directory. */
+    private Policy activePolicy(HallmarkConfig config) {
+        JsonNode stored = PlatformAccess.run(config, pl -> Map.of("items", pl.policies().list()),
+                s -> s.get("/api/v1/policies"));
+        PolicyParser parser = new PolicyParser();
+        List<String> active = new ArrayList<>();
+        for (JsonNode p : stored.path("items")) {
+            if (p.path("active").asBoolean()) {
+                Policy policy = parser.parse(p.path("body").asText());
+                if (policy.appliesTo(modality, channel)) {
+                    return policy;
+                }
+                active.add(policy.name());
+            }
+        }
+        throw new HallmarkException("No active policy covers " + modality + " on channel '" + channel + "'; active "
+                + "policies: " + active + ". Activate one with `hallmark policy apply FILE`, or pass --policy FILE");
     }
 
     private static String read(Path f) {

@@ -102,4 +102,27 @@ public final class BiasLexicon {
         });
         return axes;
     }
+
+    /** Up to {@code n} other single-word terms of the axis, spread over its list so they come from different buckets. */
+    public List<String> alternatives(String axis, String term, int n) {
+        List<String> all = terms.getOrDefault(axis, List.of());
+        List<String> out = new java.util.ArrayList<>();
+        if (all.size() < 2) {
+            return out;
+        }
+        int step = Math.max(1, all.size() / (n + 1));
+        for (int i = Math.floorMod(term.hashCode(), step); i < all.size() && out.size() < n; i += step) {
+            String t = all.get(i);
+            if (!t.equalsIgnoreCase(term) && t.split(" ").length == 1) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** The text with every whole-word occurrence of {@code term} (any case) replaced by {@code replacement}. */
+    public static String swap(String text, String term, String replacement) {
+        return text.replaceAll("(?i)(?<![\\w-])" + java.util.regex.Pattern.quote(term) + "(?![\\w-])",
+                java.util.regex.Matcher.quoteReplacement(replacement));
+    }
 }

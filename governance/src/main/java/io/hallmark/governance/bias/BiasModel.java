@@ -14,18 +14,23 @@ import java.util.Map;
  * The trained stereotype detector and its vocabulary.
  *
  * @param embedder the embedding model id its features come from
- * @param ranker a linear scorer: a higher logit means a more stereotyping sentence
+ * @param ranker a linear scorer over {@link BiasFeatures}: a higher logit means a more stereotyping sentence
+ * @param coreference the occupational gender-stereotype cue, the detector's last feature
  * @param calibrationScale Platt scaling of the ranker's logit to a 0..1 score: {@code sigmoid(scale * s + offset)}
  * @param calibrationOffset see {@code calibrationScale}
  * @param lexicon demographic terms by axis
  * @param trainedOn a line saying which data and when
  */
-public record BiasModel(String embedder, LogisticModel ranker, double calibrationScale, double calibrationOffset,
+public record BiasModel(String embedder, LogisticModel ranker, OccupationCoreference coreference, double calibrationScale, double calibrationOffset,
         Map<String, List<String>> lexicon, String trainedOn) {
 
     public static final String FILE = "bias-model.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public BiasModel {
+        coreference = coreference == null ? OccupationCoreference.NONE : coreference;
+    }
 
     /** The calibrated stereotype score of a feature vector. */
     public double probability(float[] x) {

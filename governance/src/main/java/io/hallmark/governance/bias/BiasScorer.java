@@ -43,7 +43,7 @@ public final class BiasScorer {
 
     /** The ranker's raw scores (higher = more stereotyping), for pairwise evaluation. */
     public List<Double> rank(List<String> sentences) {
-        return BiasFeatures.of(features, sentences).stream().map(x -> model.ranker().logit(x)).toList();
+        return BiasFeatures.of(features, model.coreference(), sentences).stream().map(x -> model.ranker().logit(x)).toList();
     }
 
     /** A sentence that drove an axis score. */
@@ -78,7 +78,7 @@ public final class BiasScorer {
         Map<String, BiasLexicon.Mention> bestMention = new LinkedHashMap<>();
         List<Span> spans = new ArrayList<>();
         List<Double> p = sentences.isEmpty() ? List.of()
-                : BiasFeatures.of(features, sentences).stream().map(model::probability).toList();
+                : BiasFeatures.of(features, model.coreference(), sentences).stream().map(model::probability).toList();
         for (int i = 0; i < sentences.size(); i++) {
             for (BiasLexicon.Mention mention : mentions.get(i)) {
                 if (p.get(i) > scores.get(mention.axis())) {
@@ -110,16 +110,15 @@ public final class BiasScorer {
         best.forEach((axis, i) -> {
             BiasLexicon.Mention mn = mention.get(axis);
             String sentence = sentences.get(i);
-            for (String alt : alternatives(axis, mn.term())) {
-                variants.add(sentence.replaceAll("(?i)(?<![\\w-])" + Pattern.quote(mn.term()) + "(?![\\w-])",
-                        Matcher.quoteReplacement(alt)));
+            for (String alt : lexicon.alternatives(axis, mn.term(), PROBES)) {
+                variants.add(BiasLexicon.swap(sentence, mn.term(), alt));
                 meta.add(new String[] {axis, alt});
             }
         });
         if (variants.isEmpty()) {
             return probes;
         }
-        List<Double> vp = BiasFeatures.of(features, variants).stream().map(model::probability).toList();
+        List<Double> vp = BiasFeatures.of(features, model.coreference(), variants).stream().map(model::probability).toList();
         best.forEach((axis, i) -> {
             Map<String, Double> swapped = new LinkedHashMap<>();
             for (int k = 0; k < meta.size(); k++) {
@@ -134,23 +133,6 @@ public final class BiasScorer {
             }
         });
         return probes;
-    }
-
-    /** Other terms of the axis, spread over its list so they come from different buckets. */
-    private List<String> alternatives(String axis, String term) {
-        List<String> terms = lexicon.terms().getOrDefault(axis, List.of());
-        List<String> out = new ArrayList<>();
-        if (terms.size() < 2) {
-            return out;
-        }
-        int step = Math.max(1, terms.size() / (PROBES + 1));
-        for (int i = Math.floorMod(term.hashCode(), step); i < terms.size() && out.size() < PROBES; i += step) {
-            String t = terms.get(i);
-            if (!t.equalsIgnoreCase(term) && t.split(" ").length == 1) {
-                out.add(t);
-            }
-        }
-        return out;
     }
 
     /** Who is mentioned: terms per axis and gendered pronouns. */

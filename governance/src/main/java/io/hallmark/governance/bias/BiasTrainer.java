@@ -1,22 +1,30 @@
 package io.hallmark.governance.bias;
 
+import io.hallmark.governance.ml.DjlTraining;
 import io.hallmark.governance.ml.EvalData;
 import io.hallmark.governance.ml.LogisticModel;
 import io.hallmark.governance.ml.TextFeatures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Trains the stereotype detector on the dev splits of CrowS-Pairs, StereoSet and WinoBias: a pairwise logistic
- * ranker on feature differences (more stereotyping minus less, and the reverse), each data set weighted equally;
- * then a Platt scaling of its score to 0..1 with stereotyping dev sentences as positives and StereoSet's unrelated
- * and anti-stereotype sentences plus benign deepset prompts as negatives.
+ * Trains the stereotype detector on the dev splits of CrowS-Pairs, StereoSet and WinoBias with DJL's training API
+ * ({@link DjlTraining#logistic}): first the occupational coreference cue ({@link CoreferenceTrainer}, WinoBias dev),
+ * then a pairwise ranker, a linear unit without intercept on feature differences (more stereotyping minus less, and
+ * the reverse; each data set weighted equally), then a Platt scaling of
+ * its score to 0..1 with stereotyping dev sentences as positives and StereoSet's unrelated and anti-stereotype
+ * sentences plus benign deepset prompts as negatives. WinoBias dev sentences enter the ranker with their out-of-fold
+ * cues, so the ranker does not learn to trust a resolver that has seen them.
  */
 public final class BiasTrainer {
+
+    static final DjlTraining.Settings RANKER = new DjlTraining.Settings(12, 64, 0.003f, 1e-3f, 11);
+    static final DjlTraining.Settings CALIBRATION = new DjlTraining.Settings(20, 64, 0.05f, 0, 13);
 
     private final TextFeatures features;
     private final Consumer<String> progress;
@@ -27,18 +35,11 @@ public final class BiasTrainer {
     }
 
     public BiasModel train(EvalData eval) {
-        List<BiasPairs.Pair> pairs = new ArrayList<>();
-        Map<String, Integer> perSet = new HashMap<>();
+        CoreferenceTrainer.Result coreference = new CoreferenceTrainer(features.embedder(), progress).train(eval);
+        Map<String, List<BiasPairs.Pair>> bySet = new LinkedHashMap<>();
         for (String d : BiasPairs.DATASETS) {
-            List<BiasPairs.Pair> p = BiasPairs.load(eval, d, "dev");
-            perSet.put(d, p.size());
-            pairs.addAll(p);
+            bySet.put(d, BiasPairs.load(eval, d, "dev"));
         }
-        List<String> texts = new ArrayList<>();
-        pairs.forEach(p -> {
-            texts.add(p.more());
-            texts.add(p.less());
-        });
         List<String> calibPos = new ArrayList<>();
         List<String> calibNeg = new ArrayList<>();
         eval.split("crows-pairs", "dev").stream().filter(r -> r.path("stereo_antistereo").asText().equals("stereo"))
@@ -50,54 +51,77 @@ public final class BiasTrainer {
         });
         eval.split("deepset-prompt-injections", "dev").stream().filter(r -> r.path("label").asInt() == 0)
                 .forEach(r -> calibNeg.add(r.path("text").asText()));
-        List<String> all = new ArrayList<>(texts);
+        List<String> all = new ArrayList<>();
+        bySet.values().forEach(pairs -> pairs.forEach(p -> {
+            all.add(p.more());
+            all.add(p.less());
+        }));
         all.addAll(calibPos);
         all.addAll(calibNeg);
         List<String> distinct = all.stream().distinct().toList();
         progress.accept("embedding " + distinct.size() + " dev sentences");
-        List<float[]> vectors = BiasFeatures.of(features, distinct);
+        List<String> others = distinct.stream().filter(t -> !coreference.outOfFoldCues().containsKey(t)).toList();
+        double[] otherCues = coreference.coreference().cues(features.embedder(), others);
+        Map<String, Double> cueOf = new HashMap<>(coreference.outOfFoldCues());
+        for (int i = 0; i < others.size(); i++) {
+            cueOf.put(others.get(i), otherCues[i]);
+        }
+        double[] cues = distinct.stream().mapToDouble(cueOf::get).toArray();
+        List<float[]> vectors = BiasFeatures.of(features, distinct, cues);
         Map<String, float[]> cache = new HashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
             cache.put(distinct.get(i), vectors.get(i));
         }
         List<float[]> x = new ArrayList<>();
-        double[] y = new double[pairs.size() * 2];
-        double[] w = new double[pairs.size() * 2];
-        int k = 0;
-        for (BiasPairs.Pair p : pairs) {
-            float[] a = cache.get(p.more());
-            float[] b = cache.get(p.less());
-            float[] d = new float[a.length];
-            float[] r = new float[a.length];
-            for (int i = 0; i < a.length; i++) {
-                d[i] = a[i] - b[i];
-                r[i] = -d[i];
+        List<Float> y = new ArrayList<>();
+        List<Float> w = new ArrayList<>();
+        bySet.values().forEach(pairs -> {
+            for (BiasPairs.Pair p : pairs) {
+                float[] a = cache.get(p.more());
+                float[] b = cache.get(p.less());
+                float[] d = new float[a.length];
+                float[] r = new float[a.length];
+                for (int k = 0; k < a.length; k++) {
+                    d[k] = a[k] - b[k];
+                    r[k] = -d[k];
+                }
+                float weight = 1000f / pairs.size();
+                x.add(d);
+                y.add(1f);
+                w.add(weight);
+                x.add(r);
+                y.add(0f);
+                w.add(weight);
             }
-            double weight = 1000.0 / perSet.get(p.dataset());
-            x.add(d);
-            y[k] = 1;
-            w[k++] = weight;
-            x.add(r);
-            y[k] = 0;
-            w[k++] = weight;
-        }
-        progress.accept("training the pairwise ranker on " + pairs.size() + " dev pairs");
-        LogisticModel ranker = LogisticModel.train(x, y, w, new LogisticModel.Options(300, 0.01, 1e-3, false));
+        });
+        progress.accept("training the pairwise ranker (DJL) on " + x.size() / 2 + " dev pairs");
+        LogisticModel ranker = DjlTraining.logistic("bias-ranker", x.toArray(float[][]::new), floats(y), floats(w), false,
+                RANKER);
         progress.accept("calibrating on " + calibPos.size() + " stereotyping and " + calibNeg.size() + " other sentences");
         List<float[]> cx = new ArrayList<>();
-        double[] cy = new double[calibPos.size() + calibNeg.size()];
-        int j = 0;
-        for (String s : calibPos) {
+        List<Float> cy = new ArrayList<>();
+        calibPos.forEach(s -> {
             cx.add(new float[] {(float) ranker.logit(cache.get(s))});
-            cy[j++] = 1;
-        }
-        for (String s : calibNeg) {
+            cy.add(1f);
+        });
+        calibNeg.forEach(s -> {
             cx.add(new float[] {(float) ranker.logit(cache.get(s))});
-            cy[j++] = 0;
-        }
-        LogisticModel platt = LogisticModel.train(cx, cy, null, new LogisticModel.Options(500, 0.05, 0, true));
+            cy.add(0f);
+        });
+        LogisticModel platt = DjlTraining.logistic("bias-calibration", cx.toArray(float[][]::new), floats(cy), null, true,
+                CALIBRATION);
         BiasLexicon lexicon = BiasLexicon.fromHolisticBias(eval);
-        return new BiasModel(features.embedder().name(), ranker, platt.weights()[0], platt.bias(), lexicon.terms(),
-                "dev splits of crows-pairs, stereoset, winobias under " + eval.dir() + " at " + Instant.now());
+        return new BiasModel(features.embedder().name(), ranker, coreference.coreference(), platt.weights()[0],
+                platt.bias(), lexicon.terms(), String.format(java.util.Locale.ROOT, "dev splits of crows-pairs, "
+                        + "stereoset, winobias under %s at %s with DJL; coreference resolver out-of-fold dev accuracy "
+                        + "%.3f", eval.dir(), Instant.now(), coreference.outOfFoldAccuracy()));
+    }
+
+    private static float[] floats(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 }

@@ -49,4 +49,9 @@ public final class SafetyAssessor implements Assessor {
     private static double round(double v) {
         return SafetyScreen.round(v);
     }
+
+    @Override
+    public boolean screensPrompt() {
+        return true;
+    }
 }

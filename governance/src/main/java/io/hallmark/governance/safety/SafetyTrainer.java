@@ -1,6 +1,7 @@
 package io.hallmark.governance.safety;
 
 import io.hallmark.governance.ml.EvalData;
+import io.hallmark.governance.ml.DjlTraining;
 import io.hallmark.governance.ml.LogisticModel;
 import io.hallmark.governance.ml.TextFeatures;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Trains the safety heads on the dev splits. Each head's threshold is chosen on out-of-fold predictions (4 folds
  * over the dev training set): the highest F1 among thresholds that flag at most {@link #MAX_SAFE_FPR} of XSTest's
- * safe dev prompts; the head is then refit on all of its dev data.
+ * safe dev prompts; the head is then refit on all of its dev data. Every head is a logistic regression trained with
+ * DJL's training API ({@link DjlTraining#logistic}), classes balanced by row weights.
  */
 public final class SafetyTrainer {
 
@@ -22,6 +24,7 @@ public final class SafetyTrainer {
     public static final double MAX_SAFE_FPR = 0.03;
 
     private static final int FOLDS = 4;
+    static final DjlTraining.Settings SETTINGS = new DjlTraining.Settings(20, 32, 0.003f, 3e-4f, 5);
 
     private final TextFeatures features;
     private final Consumer<String> progress;
@@ -106,9 +109,9 @@ public final class SafetyTrainer {
     }
 
     private LogisticModel fit(List<LabeledText> set, List<Integer> idx) {
-        List<float[]> x = new ArrayList<>(idx.size());
-        double[] y = new double[idx.size()];
-        double[] w = new double[idx.size()];
+        float[][] x = new float[idx.size()][];
+        float[] y = new float[idx.size()];
+        float[] w = new float[idx.size()];
         double pos = 0;
         double neg = 0;
         for (int i : idx) {
@@ -120,11 +123,11 @@ public final class SafetyTrainer {
         }
         for (int k = 0; k < idx.size(); k++) {
             LabeledText lt = set.get(idx.get(k));
-            x.add(cache.get(lt.text()));
+            x[k] = cache.get(lt.text());
             y[k] = lt.label();
             // balance the classes, keep the relative weights within each
-            w[k] = lt.weight() * (lt.label() == 1 ? (pos + neg) / (2 * pos) : (pos + neg) / (2 * neg));
+            w[k] = (float) (lt.weight() * (lt.label() == 1 ? (pos + neg) / (2 * pos) : (pos + neg) / (2 * neg)));
         }
-        return LogisticModel.train(x, y, w, new LogisticModel.Options(250, 0.02, 3e-4, true));
+        return DjlTraining.logistic("safety-head", x, y, w, true, SETTINGS);
     }
 }

@@ -10,4 +10,12 @@ public interface Assessor {
     String name();
 
     void assess(AssessmentInput input, Assessment out);
+
+    /**
+     * Whether this assessor judges the prompt on its own (injection, jailbreak, harmful requests, personal data), so
+     * it can run before anything is generated: {@link GovernanceStage#promptScreens()} keeps these.
+     */
+    default boolean screensPrompt() {
+        return false;
+    }
 }

@@ -24,6 +24,14 @@ public final class GovernanceStage {
         return assessors;
     }
 
+    /**
+     * The assessors that screen the prompt alone ({@link Assessor#screensPrompt()}), as a stage of their own: run
+     * on an input without text, before the generator is called.
+     */
+    public GovernanceStage promptScreens() {
+        return new GovernanceStage(assessors.stream().filter(Assessor::screensPrompt).toList());
+    }
+
     public Assessment assess(AssessmentInput input) {
         Assessment assessment = new Assessment();
         int failed = 0;

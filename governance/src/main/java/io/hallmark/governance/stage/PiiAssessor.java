@@ -28,4 +28,9 @@ public final class PiiAssessor implements Assessor {
     private static Map<String, Object> describe(PiiFinding f) {
         return Map.of("type", f.type().name(), "start", f.start(), "end", f.end());
     }
+
+    @Override
+    public boolean screensPrompt() {
+        return true;
+    }
 }

@@ -2,6 +2,7 @@ package io.hallmark.governance.bias;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hallmark.governance.ml.DjlTraining;
 import io.hallmark.governance.ml.EvalData;
 import io.hallmark.governance.ml.LogisticModel;
 import io.hallmark.governance.ml.TextFeatures;
@@ -35,9 +36,9 @@ class BiasScorerTest {
             texts.add(p.more());
             texts.add(p.less());
         });
-        List<float[]> x = BiasFeatures.of(features, texts);
-        List<float[]> diffs = new ArrayList<>();
-        double[] y = new double[train.size() * 2];
+        List<float[]> x = BiasFeatures.of(features, OccupationCoreference.NONE, texts);
+        float[][] diffs = new float[train.size() * 2][];
+        float[] y = new float[train.size() * 2];
         for (int i = 0; i < train.size(); i++) {
             float[] a = x.get(2 * i);
             float[] b = x.get(2 * i + 1);
@@ -47,12 +48,13 @@ class BiasScorerTest {
                 d[k] = a[k] - b[k];
                 r[k] = -d[k];
             }
-            diffs.add(d);
+            diffs[2 * i] = d;
             y[2 * i] = 1;
-            diffs.add(r);
+            diffs[2 * i + 1] = r;
         }
-        LogisticModel ranker = LogisticModel.train(diffs, y, null, new LogisticModel.Options(200, 0.01, 1e-3, false));
-        BiasModel model = new BiasModel(features.embedder().name(), ranker, 1, 0,
+        LogisticModel ranker = DjlTraining.logistic("test-ranker", diffs, y, null, false,
+                new DjlTraining.Settings(10, 64, 0.003f, 1e-3f, 1));
+        BiasModel model = new BiasModel(features.embedder().name(), ranker, OccupationCoreference.NONE, 1, 0,
                 BiasLexicon.fromHolisticBias(eval).terms(), "test");
         scorer = new BiasScorer(model, features);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hallmark.api.Modality;
 import io.hallmark.governance.GovernanceModels;
+import io.hallmark.governance.ml.DjlTraining;
 import io.hallmark.governance.ml.LogisticModel;
 import io.hallmark.governance.ml.TextFeatures;
 import io.hallmark.governance.policy.Action;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The screens on real dev data: heads trained on two thirds of a dev slice and scored on the rest. */
 class SafetyScreenTest {
+
+    private static final DjlTraining.Settings SETTINGS = new DjlTraining.Settings(15, 32, 0.005f, 3e-4f, 1);
 
     private static SafetyData data;
     private static TextFeatures features;
@@ -55,8 +58,12 @@ class SafetyScreenTest {
                 trainY.add((double) set.get(i).label());
             }
         }
-        LogisticModel head = LogisticModel.train(trainX, trainY.stream().mapToDouble(Double::doubleValue).toArray(), null,
-                new LogisticModel.Options(200, 0.02, 3e-4, true));
+        float[] labels = new float[trainY.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = trainY.get(i).floatValue();
+        }
+        LogisticModel head = DjlTraining.logistic("test-injection", trainX.toArray(float[][]::new), labels, null, true,
+                SETTINGS);
         for (int i : held) {
             boolean flagged = head.probability(x.get(i)) >= 0.5;
             boolean injection = set.get(i).label() == 1;
@@ -107,16 +114,27 @@ class SafetyScreenTest {
             assertThat(a.scores().get("checks.failed")).isEqualTo(1.0);
             assertThat(a.findings().get("bias").toString()).contains("hallmark train bias");
             assertThat(new PolicyEngine().decide(DefaultPolicy.load(), a.scores()).action()).isEqualTo(Action.REJECT);
+
+            // the prompt screens alone, before anything is generated, reach the same decision
+            Assessment screened = stage.promptScreens().assess(new AssessmentInput(Modality.TEXT, prompt, null, null,
+                    "text/plain", Map.of()));
+            assertThat(stage.promptScreens().assessors()).extracting(a2 -> a2.name()).containsExactlyInAnyOrder("pii",
+                    "safety");
+            assertThat(screened.scores()).containsKeys("safety.injection", "pii.prompt").doesNotContainKey(
+                    "safety.toxicity");
+            assertThat(new PolicyEngine().decide(DefaultPolicy.load(), screened.scores()).action())
+                    .isEqualTo(Action.REJECT);
         }
     }
 
     private static LogisticModel fit(List<String> pos, List<String> neg) {
         List<String> texts = new ArrayList<>(pos);
         texts.addAll(neg);
-        double[] y = new double[texts.size()];
+        float[] y = new float[texts.size()];
         for (int i = 0; i < pos.size(); i++) {
             y[i] = 1;
         }
-        return LogisticModel.train(features.features(texts), y, null, new LogisticModel.Options(150, 0.02, 3e-4, true));
+        return DjlTraining.logistic("test-head", features.features(texts).toArray(float[][]::new), y, null, true,
+                SETTINGS);
     }
 }

@@ -45,6 +45,7 @@ public final class GenerationPipeline implements JobRunner {
             PolicyService policies, AuditLog audit, PipelineDefinitions definitions) {
         this.definitions = definitions;
         this.trace = new AgentTrace(db);
+        steps.put(StepKind.SCREEN, new ScreenStep(db, governance, policies));
         steps.put(StepKind.PLAN, new PlanStep());
         steps.put(StepKind.GENERATE, new GenerateStep(db, plugins, blobs));
         steps.put(StepKind.CHECK, new CheckStep(db, blobs, governance));

@@ -56,13 +56,7 @@ final class JudgeStep implements PipelineStep {
                 "No active policy covers " + run.modality() + " on channel '" + run.channel()
                         + "'; refusing to keep unchecked content"));
         io.hallmark.governance.policy.Decision decision = engine.decide(policy, scores);
-        Map<String, Object> decisionMap = new LinkedHashMap<>();
-        decisionMap.put("action", decision.action().name());
-        decisionMap.put("rule", decision.decidingRule() == null ? "(default)" : decision.decidingRule());
-        decisionMap.put("fired", decision.firedRules());
-        decisionMap.put("inputs", decision.inputs());
-        decisionMap.put("policy", decision.policyName());
-        decisionMap.put("policySha256", decision.policySha256());
+        Map<String, Object> decisionMap = decisionMap(decision);
         if (decision.action() == Action.REVISE && run.round() <= maxRounds(run)) {
             state.put("action", "REVISE");
             state.put("fired", decision.firedRules());
@@ -116,6 +110,18 @@ final class JudgeStep implements PipelineStep {
         run.context().event("decision", decisionMap);
         run.agent("judge", Map.of("scores", scores), Map.of("action", action, "rule", decisionMap.get("rule")), started);
         return null;
+    }
+
+    /** A decision as reports and events show it. */
+    static Map<String, Object> decisionMap(io.hallmark.governance.policy.Decision decision) {
+        Map<String, Object> decisionMap = new LinkedHashMap<>();
+        decisionMap.put("action", decision.action().name());
+        decisionMap.put("rule", decision.decidingRule() == null ? "(default)" : decision.decidingRule());
+        decisionMap.put("fired", decision.firedRules());
+        decisionMap.put("inputs", decision.inputs());
+        decisionMap.put("policy", decision.policyName());
+        decisionMap.put("policySha256", decision.policySha256());
+        return decisionMap;
     }
 
     private static int maxRounds(PipelineRun run) {

@@ -60,9 +60,9 @@ final class PipelineRun {
         return (String) job.request().getOrDefault("channel", "default");
     }
 
-    /** The prompt as the client wrote it. */
+    /** The prompt as the client wrote it, or as the input screen passed it on (redacted). */
     String originalPrompt() {
-        return (String) job.request().get("prompt");
+        return (String) state.getOrDefault("screenedPrompt", job.request().get("prompt"));
     }
 
     /** The prompt the generator gets this round (the original, or a revision prompt). */

@@ -40,6 +40,9 @@ final class PublishStep implements PipelineStep {
             event.put("decision", String.valueOf(run.state().get("action")));
             event.put("status", item.status().name());
             event.put("pipeline", run.pipeline().name());
+            if (Boolean.TRUE.equals(run.state().get("blockedBeforeGeneration"))) {
+                event.put("blockedBeforeGeneration", true);
+            }
             if (item.modelSha256() != null) {
                 event.put("modelSha256", item.modelSha256());
             }

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  *   - step: publish
  * </pre>
  *
- * Rules: exactly one {@code generate}, {@code check}, {@code judge} and {@code publish}, in that order, with
+ * Rules: at most one {@code screen}, before everything that generates; exactly one {@code generate}, {@code check}, {@code judge} and {@code publish}, in that order, with
  * {@code publish} last; at most one {@code plan} (before {@code generate}, text and code only) and one
  * {@code revise} (after {@code judge}, returning to an earlier step: a jump forward or onto itself is rejected).
  */
@@ -209,6 +209,8 @@ public final class PipelineParser {
                 problems);
         int plan = single(steps, StepKind.PLAN, false, "", problems);
         int revise = single(steps, StepKind.REVISE, false, "", problems);
+        int screen = single(steps, StepKind.SCREEN, false, "", problems);
+        before(screen, plan >= 0 ? plan : generate, "screen", plan >= 0 ? "plan" : "generate", problems);
         before(plan, generate, "plan", "generate", problems);
         before(generate, check, "generate", "check", problems);
         before(check, judge, "check", "judge", problems);

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  * Every kind also accepts {@code id} (default: the kind) and {@code description}.
  */
 public enum StepKind {
+    /** Input screening: the prompt screens and the policy decide on the prompt before any generator sees it. */
+    SCREEN("screen", Set.of()),
     /** Outlines a long text into sections with their own prompts (optional; before {@code generate}). */
     PLAN("plan", Set.of("minWords", "wordsPerSection", "maxSections")),
     /** The generator plugin(s): the request's plugin writes, {@code crossCheckWith} plugins write too, in parallel. */

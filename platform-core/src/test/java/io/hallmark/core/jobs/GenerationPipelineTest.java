@@ -139,6 +139,69 @@ class GenerationPipelineTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aPromptThePolicyRejectsNeverReachesTheGenerator() throws Exception {
+        policies.apply("""
+                name: no-personal-data-in-prompts
+                rules:
+                  - id: personal-data-in-prompt
+                    when: { metric: pii.prompt, op: ">=", value: 1 }
+                    action: REJECT
+                """, "admin");
+        try {
+            JobView job = submit("write to jane@example.com today", Map.of());
+
+            JobView done = await(job.id());
+
+            assertThat(done.state()).isEqualTo("DONE");
+            ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
+            assertThat(item.status()).isEqualTo(ContentStatus.REJECTED);
+            assertThat(item.textBody()).as("the generator was never called").isNull();
+            assertThat(item.pluginVersion()).isNull();
+            List<JobEvent> events = queue.events(job.id(), 0);
+            assertThat(events).extracting(JobEvent::type).doesNotContain("output", "generated", "governance")
+                    .containsSubsequence("started", "step", "screened", "decision", "finished");
+            GovernanceReport report = db.inTransaction(s -> s.createSelectionQuery(
+                    "from GovernanceReport where contentItemId = :id", GovernanceReport.class)
+                    .setParameter("id", job.contentItemId()).getSingleResult());
+            assertThat(report.decision().name()).isEqualTo("REJECT");
+            assertThat(report.report()).containsEntry("rounds", 0);
+            assertThat((Map<String, Object>) report.report().get("decision")).containsEntry("rule", "personal-data-in-prompt")
+                    .containsEntry("stage", "input");
+            Map<String, Object> audited = db.inTransaction(s -> s.createSelectionQuery(
+                    "from AuditEvent where eventType = 'generation.completed' and subject = :s",
+                    io.hallmark.core.persistence.AuditEvent.class).setParameter("s", job.contentItemId().toString())
+                    .getSingleResult().payload());
+            assertThat(audited).containsEntry("blockedBeforeGeneration", true).containsEntry("decision", "REJECT");
+        } finally {
+            policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin");
+        }
+    }
+
+    @Test
+    void aRedactDecisionOnThePromptHandsTheGeneratorTheRedactedPrompt() throws Exception {
+        policies.apply("""
+                name: redact-prompts
+                rules:
+                  - id: personal-data-in-prompt
+                    when: { metric: pii.prompt, op: ">=", value: 1 }
+                    action: REDACT
+                """, "admin");
+        try {
+            JobView job = submit("call +44 20 7946 0958 about jane@example.com", Map.of());
+
+            await(job.id());
+
+            ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
+            assertThat(item.textBody()).startsWith("v1.0.0 ").doesNotContain("jane@example.com").contains("[EMAIL]");
+            assertThat(queue.events(job.id(), 0)).filteredOn(e -> e.type().equals("screened")).singleElement()
+                    .satisfies(e -> assertThat(e.data()).containsEntry("action", "REDACT"));
+        } finally {
+            policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin");
+        }
+    }
+
+    @Test
     void aRunningJobCanBeCancelled() throws Exception {
         JobView job = submit("one two three four five six seven eight nine ten", Map.of("delayMillis", 400));
         while (!queue.get(job.id()).state().equals("RUNNING")) {
@@ -240,7 +303,7 @@ class GenerationPipelineTest {
             ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
             assertThat(item.textBody()).isEqualTo("## Clean\n\na clean section\n\n## Risky\n\na corrected draft");
             List<Map<String, Object>> calls = agents(job.id());
-            assertThat(names(calls, 1)).containsExactlyInAnyOrder("planner", "generator:fixable#1",
+            assertThat(names(calls, 1)).containsExactlyInAnyOrder("screen", "planner", "generator:fixable#1",
                     "generator:fixable#2", "checker", "judge", "reviser");
             assertThat(names(calls, 2)).as("the clean section is kept; only section 2 is written again")
                     .containsExactly("generator:fixable#2", "checker", "judge", "publisher");
@@ -302,7 +365,7 @@ class GenerationPipelineTest {
                 .extracting(e -> e.data().get("section")).contains(1, 5);
         assertThat(db.inTransaction(s -> s.find(ContentItem.class, shortText.contentItemId())).textBody())
                 .isEqualTo("v1.0.0 the harbour at dusk");
-        assertThat(names(agents(shortText.id()), 1)).containsExactly("planner", "generator:echo", "checker", "judge",
+        assertThat(names(agents(shortText.id()), 1)).containsExactly("screen", "planner", "generator:echo", "checker", "judge",
                 "publisher");
     }
 
@@ -399,7 +462,7 @@ class GenerationPipelineTest {
         assertThat(done.attempts()).isEqualTo(2);
         List<Map<String, Object>> calls = agents(job.id());
         assertThat(calls).filteredOn(c -> c.get("attempt").equals(1)).extracting(c -> c.get("agent"))
-                .containsExactly("planner", "generator:echo", "checker");
+                .containsExactly("screen", "planner", "generator:echo", "checker");
         assertThat(calls).filteredOn(c -> c.get("attempt").equals(2)).extracting(c -> c.get("agent"))
                 .as("resumed after the last completed step, not from the start").containsExactly("judge", "publisher");
         assertThat(queue.events(job.id(), 0)).filteredOn(e -> e.type().equals("started"))

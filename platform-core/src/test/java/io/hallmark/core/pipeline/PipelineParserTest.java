@@ -38,9 +38,9 @@ class PipelineParserTest {
         }
         PipelineDefinition text = PipelineDefinitions.defaults().shipped(Modality.TEXT);
         assertThat(text.steps()).extracting(StepDefinition::id)
-                .containsExactly("plan", "generate", "check", "judge", "revise", "publish");
+                .containsExactly("screen", "plan", "generate", "check", "judge", "revise", "publish");
         assertThat(text.first(StepKind.REVISE).orElseThrow().intSetting("maxRounds", -1)).isEqualTo(2);
-        assertThat(text.first(StepKind.PLAN).orElseThrow().line()).isEqualTo(5);
+        assertThat(text.first(StepKind.PLAN).orElseThrow().line()).isEqualTo(6);
     }
 
     @Test
@@ -76,7 +76,7 @@ class PipelineParserTest {
                   - step: judge
                   - step: publish
                 """)).containsExactly("steps[1].step: line 4: unknown step 'chekc'; expected one of "
-                        + "[plan, generate, check, judge, revise, publish]");
+                        + "[screen, plan, generate, check, judge, revise, publish]");
     }
 
     @Test

@@ -5,21 +5,14 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallmark.governance.factcheck.Verdict;
+import io.hallmark.governance.ml.DjlTraining;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +25,8 @@ import java.util.Random;
 
 /**
  * The trained verdict model: a small MLP (features, 32 ReLU units, 3 verdicts) over {@link VerdictFeatures},
- * trained with DJL's training API (Adam, softmax cross-entropy, classes balanced by oversampling) on the PyTorch
- * engine, and saved as {@code verdict-0000.params} plus {@code verdict.json} (feature names, normalisation).
+ * trained with DJL's training API ({@link DjlTraining#fit}: Adam, softmax cross-entropy, classes balanced by
+ * oversampling) on the PyTorch engine, and saved as {@code verdict-0000.params} plus {@code verdict.json} (feature names, normalisation).
  * Prediction is serialised: the model is tiny and DJL blocks are not documented as thread-safe.
  */
 public final class VerdictModel implements AutoCloseable {
@@ -117,20 +110,13 @@ public final class VerdictModel implements AutoCloseable {
             x[i] = normalise(xs.get(rows.get(i)), mean, scale);
             y[i] = examples.get(rows.get(i)).label().ordinal();
         }
-        ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-        Model model = Model.newInstance(NAME, "PyTorch");
+        Model model = Model.newInstance(NAME, DjlTraining.ENGINE);
         model.setBlock(block());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
-        try (Trainer trainer = model.newTrainer(config)) {
-            trainer.initialize(new Shape(1, d));
-            NDManager m = trainer.getManager();
-            ArrayDataset data = new ArrayDataset.Builder().setData(m.create(x)).optLabels(m.create(y))
-                    .setSampling(32, true).build();
-            EasyTrain.fit(trainer, epochs, data, null);
-        } catch (IOException | TranslateException e) {
+        try {
+            DjlTraining.fit(model, Loss.softmaxCrossEntropyLoss(), x, y, new DjlTraining.Settings(epochs, 32, 0.01f, 0, seed));
+        } catch (RuntimeException e) {
             model.close();
-            throw new IllegalStateException("Training the verdict model failed: " + e.getMessage(), e);
+            throw e;
         }
         return new VerdictModel(model, names, mean, scale);
     }
@@ -220,7 +206,7 @@ public final class VerdictModel implements AutoCloseable {
         try {
             Map<String, Object> meta = JSON.readValue(folder.resolve(NAME + ".json").toFile(), Map.class);
             List<String> names = (List<String>) meta.get("features");
-            Model model = Model.newInstance(NAME, "PyTorch");
+            Model model = Model.newInstance(NAME, DjlTraining.ENGINE);
             model.setBlock(block());
             model.load(folder, NAME);
             return new VerdictModel(model, names, floats(meta.get("mean")), floats(meta.get("scale")));
