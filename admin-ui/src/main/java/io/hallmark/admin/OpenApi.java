@@ -55,10 +55,11 @@ final class OpenApi {
             Map.entry("POST /api/v1/policies", "Stores and activates a policy version"),
             Map.entry("GET /api/v1/generators", "Lists the enabled generators with their modality and parameters"),
             Map.entry("POST /api/v1/generations", "Queues a governed generation (202 with the job)"),
-            Map.entry("GET /api/v1/generations/{id}", "A generation job with its content and governance report"),
+            Map.entry("GET /api/v1/generations/{id}", "A generation job with its content, governance report, "
+                    + "pipeline definition and agent calls"),
             Map.entry("POST /api/v1/generations/{id}/cancel", "Cancels a generation job"),
-            Map.entry("GET /api/v1/generations/{id}/events", "Server-Sent Events of a job: queued, started, output, "
-                    + "step, governance, decision, finished"),
+            Map.entry("GET /api/v1/generations/{id}/events", "Server-Sent Events of a job: queued, started, pipeline, "
+                    + "step, plan, output, progress, generated, governance, decision, revise, retry, finished"),
             Map.entry("POST /api/v1/kb/documents", "Ingests documents into a knowledge base (?async=true: 202, watch it)"),
             Map.entry("GET /api/v1/kb/ingestions/{id}", "A background ingestion's state and progress"),
             Map.entry("GET /api/v1/kb/search", "Searches a knowledge base (bm25, vector or hybrid)"),

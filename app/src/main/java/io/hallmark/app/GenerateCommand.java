@@ -60,6 +60,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", description = "The most tokens to generate.")
     Integer maxTokens;
 
+    @Option(names = "--words", description = "A target length; from the planner's minWords (400 by default) the "
+            + "text is outlined and written section by section.")
+    Integer words;
+
+    @Option(names = "--sections", description = "Write the text in this many planned sections.")
+    Integer sections;
+
     @Option(names = "--temperature", description = "0 for greedy decoding; higher is more random.")
     Double temperature;
 
@@ -125,6 +132,12 @@ final class GenerateCommand implements Callable<Integer> {
         Map<String, Object> p = new LinkedHashMap<>();
         if (maxTokens != null) {
             p.put("maxTokens", maxTokens);
+        }
+        if (words != null) {
+            p.put("words", words);
+        }
+        if (sections != null) {
+            p.put("sections", sections);
         }
         if (temperature != null) {
             p.put("temperature", temperature);

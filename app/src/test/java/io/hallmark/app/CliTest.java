@@ -98,4 +98,35 @@ class CliTest {
         assertThat(run("db")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing subcommand");
     }
+
+    @Test
+    void pipelineValidateListsEveryProblemWithItsLineAndShowPrintsTheOneInForce() throws Exception {
+        Path bad = dataDir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(bad, """
+                modality: TEXT
+                steps:
+                  - step: generate
+                  - step: check
+                  - step: judge
+                  - step: revise
+                    maxRounds: -1
+                  - step: publish
+                """);
+        assertThat(run("pipeline", "validate", bad.toString())).isNotZero();
+        assertThat(err.toString()).contains("Pipeline definition " + bad + " is not valid")
+                .contains("steps[3].maxRounds: line 7: must be between 0 and 10, found -1");
+
+        java.nio.file.Files.createDirectories(dataDir.resolve("pipelines"));
+        java.nio.file.Files.writeString(dataDir.resolve("pipelines/code.yaml"), """
+                name: quick code
+                modality: CODE
+                steps: [{step: generate}, {step: check}, {step: judge}, {step: publish}]
+                """);
+        assertThat(run("pipeline", "show", "code", "--data-dir", dataDir.toString())).isZero();
+        assertThat(out.toString()).contains("Pipeline 'quick code' for CODE").contains("4. publish");
+        assertThat(run("pipeline", "show", "text", "--json", "--data-dir", dataDir.toString())).isZero();
+        assertThat(out.toString()).contains("\"source\" : \"classpath:/pipelines/text.yaml\"");
+        assertThat(run("pipeline", "validate", dataDir.resolve("pipelines/code.yaml").toString())).isZero();
+        assertThat(out.toString()).contains("Valid. Pipeline 'quick code'");
+    }
 }

@@ -130,4 +130,32 @@ class GenerationsEndToEndTest {
         assertThat(post("/api/v1/generations", "not json").statusCode()).isEqualTo(400);
         assertThat(server.platform().jobs().depth()).isEmpty();
     }
+
+    @Test
+    void aFullQueueAnswers429NamingTheQueueAndAcceptsAgainOnceItDrains() throws Exception {
+        var db = server.platform().database();
+        int capacity = server.platform().jobs().settings().capacityPerQueue();
+        db.useTransaction(s -> s.createNativeMutationQuery("""
+                insert into generation_jobs (id, state, request, queue, not_before, created_at, updated_at)
+                select gen_random_uuid(), 'QUEUED', '{}'::jsonb, 'example-markov', now() + interval '1 hour', now(),
+                       now()
+                  from generate_series(1, :n)""").setParameter("n", capacity).executeUpdate());
+        try {
+            HttpResponse<String> refused = post("/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"x\"}");
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            JsonNode problem = JsonOutput.mapper().readTree(refused.body());
+            assertThat(problem.path("type").asText()).isEqualTo("/errors/queue-full");
+            assertThat(problem.path("detail").asText()).isEqualTo("The queue for 'example-markov' is full ("
+                    + capacity + " jobs waiting or running); retry later");
+        } finally {
+            db.useTransaction(s -> s.createNativeMutationQuery(
+                    "delete from generation_jobs where not_before > now() + interval '30 minutes'").executeUpdate());
+        }
+        assertThat(post("/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"x\"}").statusCode())
+                .isEqualTo(202);
+        for (int i = 0; i < 600 && !server.platform().jobs().depth().isEmpty(); i++) {
+            Thread.sleep(100); // leave the queue empty for the other tests
+        }
+    }
 }

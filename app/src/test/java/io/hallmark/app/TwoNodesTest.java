@@ -114,8 +114,20 @@ class TwoNodesTest {
                     rs.next();
                     assertThat(rs.getInt(1)).as("jobs of the killed node were resumed").isGreaterThanOrEqualTo(1);
                 }
-                try (ResultSet rs = s.executeQuery("select count(distinct lease_owner) from generation_jobs")) {
+                try (ResultSet rs = s.executeQuery("""
+                        select count(*) filter (where pipeline ->> 'name' = 'text'),
+                               count(*) filter (where (select count(*) from job_agent_calls c where c.job_id = j.id
+                                                          and c.agent = 'publisher' and c.attempt = j.attempts) = 1)
+                          from generation_jobs j""")) {
                     rs.next();
+                    assertThat(rs.getInt(1)).as("every job ran the declared text pipeline, stored with it").isEqualTo(12);
+                    assertThat(rs.getInt(2)).as("every job was published once, by its last attempt").isEqualTo(12);
+                }
+                try (ResultSet rs = s.executeQuery("""
+                        select count(*) from job_events e join generation_jobs j on j.id = e.job_id
+                         where e.event_type = 'started' and j.attempts > 1 and e.data ->> 'attempt' <> '1'""")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("resumed attempts say where they resume").isGreaterThanOrEqualTo(1);
                 }
             }
             assertThat(a.output()).doesNotContain("Exception in thread");

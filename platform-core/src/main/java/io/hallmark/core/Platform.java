@@ -228,12 +228,17 @@ public final class Platform implements AutoCloseable {
     public synchronized JobWorkers startWorkers(int threads, String node) {
         if (workers == null) {
             JobWorkers w = new JobWorkers(jobs, new GenerationPipeline(database, plugins, blobs, governance, policies,
-                    audit.log()), threads, node);
+                    audit.log(), pipelines()), threads, node);
             w.start();
             closeables.push(() -> w.stop(config.shutdownGrace()));
             workers = w;
         }
         return workers;
+    }
+
+    /** The generation pipelines in force: the shipped defaults, overridden by {@code <data-dir>/pipelines/}. */
+    public io.hallmark.core.pipeline.PipelineDefinitions pipelines() {
+        return new io.hallmark.core.pipeline.PipelineDefinitions(dataDirectory.root().resolve("pipelines"));
     }
 
     /** Submitting and reading generations. */

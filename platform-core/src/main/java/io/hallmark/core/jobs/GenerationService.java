@@ -33,6 +33,7 @@ public final class GenerationService {
     private final JobQueue queue;
     private final AuditLog audit;
     private final Runnable nudge;
+    private final AgentTrace trace;
 
     public GenerationService(Database db, PluginHost plugins, JobQueue queue, AuditLog audit, Runnable nudge) {
         this.db = db;
@@ -40,18 +41,24 @@ public final class GenerationService {
         this.queue = queue;
         this.audit = audit;
         this.nudge = nudge;
+        this.trace = new AgentTrace(db);
     }
 
     /** Validates and queues; returns the queued job. */
     public JobView submit(Submission s, String actor) {
         GenerationRequest request = new GenerationRequest(s.modality(), s.prompt(), s.parameters(), s.seed());
         GeneratorView generator = pick(s.modality(), s.pluginId(), s.channel());
-        Map<String, Object> parameters = generator.info().validate(request.parameters());
+        Map<String, Object> generatorParameters = new LinkedHashMap<>(request.parameters());
+        Map<String, Object> plan = planParameters(generatorParameters);
+        Map<String, Object> parameters = generator.info().validate(generatorParameters);
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("pluginId", generator.pluginId());
         stored.put("modality", s.modality().name());
         stored.put("prompt", s.prompt());
         stored.put("parameters", parameters);
+        if (!plan.isEmpty()) {
+            stored.put("plan", plan);
+        }
         if (s.seed() != null) {
             stored.put("seed", s.seed());
         }
@@ -72,6 +79,36 @@ public final class GenerationService {
         audit.append(actor, "generation.requested", job.contentItemId().toString(), event);
         nudge.run();
         return job;
+    }
+
+    /**
+     * Takes the pipeline's own parameters out of the generator's: {@code words} (a target length; at or above the
+     * planner's {@code minWords} the text is planned in sections) and {@code sections} (a count, or a list of titles).
+     */
+    static Map<String, Object> planParameters(Map<String, Object> parameters) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        Object words = parameters.remove("words");
+        if (words != null) {
+            if (!(words instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() < 1
+                    || n.intValue() > 100_000) {
+                throw InvalidRequestException.of("words", "'words' must be a whole number from 1 to 100000, found '"
+                        + words + "'");
+            }
+            plan.put("words", n.intValue());
+        }
+        Object sections = parameters.remove("sections");
+        if (sections != null) {
+            boolean count = sections instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                    && n.intValue() >= 1 && n.intValue() <= 50;
+            boolean titles = sections instanceof java.util.List<?> l && !l.isEmpty() && l.size() <= 50
+                    && l.stream().allMatch(t -> t instanceof String str && !str.isBlank() && str.length() <= 200);
+            if (!count && !titles) {
+                throw InvalidRequestException.of("sections", "'sections' must be a count from 1 to 50 or a list of "
+                        + "up to 50 section titles, found '" + sections + "'");
+            }
+            plan.put("sections", count ? ((Number) sections).intValue() : sections);
+        }
+        return plan;
     }
 
     private GeneratorView pick(Modality modality, @Nullable String pluginId, String jobChannel) {
@@ -126,6 +163,11 @@ public final class GenerationService {
             result.put("content", content);
         }
         report(job.contentItemId()).ifPresent(r -> result.put("report", r.report()));
+        Map<String, Object> pipeline = trace.pipeline(jobId);
+        if (pipeline != null) {
+            result.put("pipeline", pipeline);
+        }
+        result.put("agents", trace.calls(jobId));
         return result;
     }
 

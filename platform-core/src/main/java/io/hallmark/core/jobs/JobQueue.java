@@ -111,6 +111,14 @@ public final class JobQueue {
                     job.setString(8, actor);
                     job.executeUpdate();
                 }
+                try (PreparedStatement event = c.prepareStatement("""
+                        insert into job_events (job_id, seq, event_type, data, created_at)
+                        values (?, 1, 'queued', ?::jsonb, now())""")) {
+                    // in the submit's transaction: no worker can see the job, and write 'started', before it
+                    event.setObject(1, jobId);
+                    event.setString(2, json(Map.of("queue", queue)));
+                    event.executeUpdate();
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -118,7 +126,6 @@ public final class JobQueue {
             }
             return null;
         });
-        appendEvent(jobId, "queued", Map.of("queue", queue));
         return get(jobId);
     }
 
@@ -190,6 +197,14 @@ public final class JobQueue {
                        finished_at = now(), updated_at = now()
                  where id = ? and lease_owner = ? and state = 'RUNNING'""", state, error, job, worker) == 1;
         if (done) {
+            if (List.of("CANCELLED", "FAILED", "DEAD").contains(state)) {
+                // the item never reached a decision: it says so instead of staying 'generating'
+                update("""
+                        update content_items set status = ?, updated_at = now()
+                         where id = (select content_item_id from generation_jobs where id = ?)
+                           and status in ('PENDING', 'GENERATING', 'CHECKING')""",
+                        state.equals("CANCELLED") ? "CANCELLED" : "FAILED", job);
+            }
             appendEvent(job, "finished", error == null ? Map.of("state", state) : Map.of("state", state, "error", error));
         }
         return done;

@@ -26,7 +26,12 @@ public final class JobWorkers implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
 
-    private record Running(ClaimedJob job, Cancellation cancellation) {}
+    private record Running(ClaimedJob job, Cancellation cancellation) {
+
+        boolean late() {
+            return job.deadline() != null && Instant.now().isAfter(job.deadline());
+        }
+    }
 
     private final JobQueue queue;
     private final JobRunner runner;
@@ -88,7 +93,12 @@ public final class JobWorkers implements AutoCloseable {
 
     private void execute(String worker, ClaimedJob job) {
         Cancellation cancellation = new Cancellation();
-        running.put(worker, new Running(job, cancellation));
+        Running current = new Running(job, cancellation);
+        if (current.late()) {
+            queue.finish(job.id(), worker, "FAILED", "Deadline passed at " + job.deadline() + " before the job started");
+            return;
+        }
+        running.put(worker, current);
         queue.appendEvent(job.id(), "started", Map.of("attempt", job.attempt(), "worker", worker,
                 "resumeAfter", job.lastStep() == null ? "" : job.lastStep()));
         try {
@@ -115,7 +125,13 @@ public final class JobWorkers implements AutoCloseable {
             queue.finish(job.id(), worker, state, null);
         } catch (GenerationCancelledException e) {
             if (queue.heartbeat(job.id(), worker) != JobQueue.Lease.LOST) {
-                queue.finish(job.id(), worker, "CANCELLED", e.getMessage());
+                if (current.late()) {
+                    String last = queue.get(job.id()).currentStep();
+                    queue.finish(job.id(), worker, "FAILED", "Deadline passed at " + job.deadline() + "; stopped "
+                            + (last == null ? "before its first step completed" : "after step '" + last + "'"));
+                } else {
+                    queue.finish(job.id(), worker, "CANCELLED", e.getMessage());
+                }
             }
         } catch (Exception e) {
             boolean retriable = e instanceof DatabaseUnavailableException
@@ -135,8 +151,7 @@ public final class JobWorkers implements AutoCloseable {
             Running r = e.getValue();
             try {
                 JobQueue.Lease lease = queue.heartbeat(r.job().id(), e.getKey());
-                boolean late = r.job().deadline() != null && Instant.now().isAfter(r.job().deadline());
-                if (lease != JobQueue.Lease.HELD || late) {
+                if (lease != JobQueue.Lease.HELD || r.late()) {
                     r.cancellation().cancel();
                 }
             } catch (RuntimeException ex) {

@@ -18,6 +18,7 @@ import io.hallmark.core.plugin.PluginStore;
 import io.hallmark.core.plugin.fixtures.EchoGenerator;
 import io.hallmark.core.plugin.fixtures.FixableGenerator;
 import io.hallmark.core.plugin.fixtures.MistakeCheck;
+import io.hallmark.core.pipeline.PipelineDefinitions;
 import io.hallmark.core.policy.PolicyService;
 import io.hallmark.core.testing.PostgresExtension;
 import io.hallmark.governance.stage.GovernanceStage;
@@ -45,6 +46,8 @@ class GenerationPipelineTest {
     private JobQueue queue;
     private JobWorkers workers;
     private PolicyService policies;
+    private GenerationPipeline pipeline;
+    private SequentialAuditLog audit;
 
     @TempDir
     Path tmp;
@@ -55,7 +58,7 @@ class GenerationPipelineTest {
 
     @BeforeEach
     void start() {
-        SequentialAuditLog audit = new SequentialAuditLog(db);
+        audit = new SequentialAuditLog(db);
         PluginStore store = new PluginStore(db);
         KeyPair key = SigningKeys.generate();
         store.trust(key.getPublic(), "k", "admin");
@@ -70,9 +73,10 @@ class GenerationPipelineTest {
         policies = new PolicyService(db, audit);
         policies.ensureDefault();
         queue = new JobQueue(db, new JobQueue.Settings(50, Duration.ofSeconds(3), 3, Duration.ofMillis(50)));
-        workers = new JobWorkers(queue, new GenerationPipeline(db, plugins, BlobStore.open(tmp.resolve("blobs"), 1 << 20),
-                new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins))), policies, audit),
-                2, "test-node");
+        pipeline = new GenerationPipeline(db, plugins, BlobStore.open(tmp.resolve("blobs"), 1 << 20),
+                new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins))), policies, audit,
+                new PipelineDefinitions(tmp.resolve("pipelines")));
+        workers = new JobWorkers(queue, pipeline, 2, "test-node");
         workers.start();
     }
 
@@ -207,6 +211,10 @@ class GenerationPipelineTest {
         queue.cancel(job.id());
 
         assertThat(await(job.id()).state()).isEqualTo("CANCELLED");
+        assertThat(queue.events(job.id(), 0)).as("stopped mid-generation").anyMatch(e -> e.type().equals("output"))
+                .noneMatch(e -> e.type().equals("generated"));
+        assertThat(db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId())).status())
+                .isEqualTo(ContentStatus.CANCELLED);
     }
 
     @Test
@@ -251,5 +259,233 @@ class GenerationPipelineTest {
 
         assertThat(dead.state()).isEqualTo("DEAD");
         assertThat(dead.error()).contains("Plugin 'nope' is not installed");
+    }
+
+    private JobView submit(String plugin, String prompt, Map<String, Object> extra) {
+        Map<String, Object> request = new java.util.LinkedHashMap<>(Map.of("pluginId", plugin, "modality", "TEXT",
+                "prompt", prompt, "actor", "alice"));
+        request.putAll(extra);
+        return queue.submit(plugin, Modality.TEXT, prompt, request, 0, null, "alice");
+    }
+
+    private List<Map<String, Object>> agents(UUID job) {
+        return new AgentTrace(db).calls(job);
+    }
+
+    private static List<String> names(List<Map<String, Object>> calls, int round) {
+        return calls.stream().filter(c -> ((Number) c.get("round")).intValue() == round)
+                .map(c -> (String) c.get("agent")).toList();
+    }
+
+    private void applyRevisingPolicy() {
+        policies.apply("""
+                name: revising
+                rules:
+                  - id: failed-check
+                    when: { metric: checks.failed, op: ">=", value: 1 }
+                    action: REVISE
+                """, "admin");
+    }
+
+    private void restoreDefaultPolicy() {
+        policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLongTextIsPlannedInSectionsAndOnlyTheFailingSectionIsRevised() throws Exception {
+        applyRevisingPolicy();
+        try {
+            JobView job = submit("fixable", "write a report", Map.of("plan", Map.of("sections", List.of("Clean",
+                    "Risky"))));
+
+            assertThat(await(job.id()).state()).isEqualTo("DONE");
+            ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
+            assertThat(item.textBody()).isEqualTo("## Clean\n\na clean section\n\n## Risky\n\na corrected draft");
+            List<Map<String, Object>> calls = agents(job.id());
+            assertThat(names(calls, 1)).containsExactlyInAnyOrder("screen", "planner", "generator:fixable#1",
+                    "generator:fixable#2", "checker", "judge", "reviser");
+            assertThat(names(calls, 2)).as("the clean section is kept; only section 2 is written again")
+                    .containsExactly("generator:fixable#2", "checker", "judge", "publisher");
+            Map<String, Object> reviser = calls.stream().filter(c -> c.get("agent").equals("reviser")).findFirst()
+                    .orElseThrow();
+            assertThat((Map<String, Object>) reviser.get("outputs")).containsEntry("sections", List.of(2));
+            assertThat(calls.stream().filter(c -> c.get("agent").equals("generator:fixable#2")
+                    && ((Number) c.get("round")).intValue() == 2).findFirst().orElseThrow().get("inputs"))
+                    .asString().contains("Revise the draft below", "mistake: the text contains a mistake");
+        } finally {
+            restoreDefaultPolicy();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachSectionsFindingsKeepTheirSpansInTheAssembledText() throws Exception {
+        applyRevisingPolicy();
+        try {
+            JobView job = submit("fixable", "write a report", Map.of("maxRevisions", 0, "plan",
+                    Map.of("sections", List.of("Clean", "stubborn part", "Also stubborn"))));
+
+            assertThat(await(job.id()).state()).isEqualTo("WAITING_REVIEW");
+            ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
+            String text = item.textBody();
+            GovernanceReport report = db.inTransaction(s -> s.createSelectionQuery(
+                    "from GovernanceReport where contentItemId = :id", GovernanceReport.class)
+                    .setParameter("id", job.contentItemId()).getSingleResult());
+            List<Map<String, Object>> sections = (List<Map<String, Object>>) report.report().get("sections");
+            assertThat(sections).extracting(sec -> sec.get("title"))
+                    .containsExactly("Clean", "stubborn part", "Also stubborn");
+            List<Map<String, Object>> checks = (List<Map<String, Object>>) ((Map<String, Object>) report.report()
+                    .get("findings")).get("plugin-checks");
+            List<Map<String, Object>> spans = (List<Map<String, Object>>) checks.getFirst().get("spans");
+            assertThat(spans).hasSize(2).allSatisfy(span -> {
+                int start = (Integer) span.get("start");
+                int end = (Integer) span.get("end");
+                assertThat(text.substring(start, end)).isEqualTo("mistake");
+                Map<String, Object> section = sections.get((Integer) span.get("section") - 1);
+                assertThat(start).isBetween((Integer) section.get("start"), (Integer) section.get("end"));
+            });
+            assertThat(spans).extracting(span -> span.get("section")).containsExactly(2, 3);
+        } finally {
+            restoreDefaultPolicy();
+        }
+    }
+
+    @Test
+    void aWordTargetAboveThePlannersThresholdIsOutlinedAndOneBelowIsNot() throws Exception {
+        JobView longText = submit("echo", "the harbour at dawn", Map.of("plan", Map.of("words", 900)));
+        JobView shortText = submit("echo", "the harbour at dusk", Map.of("plan", Map.of("words", 120)));
+
+        assertThat(await(longText.id()).state()).isEqualTo("DONE");
+        assertThat(await(shortText.id()).state()).isEqualTo("DONE");
+        String text = db.inTransaction(s -> s.find(ContentItem.class, longText.contentItemId())).textBody();
+        assertThat(text).startsWith("## Introduction\n\nv1.0.0 the harbour at dawn").contains("## Part 2", "## Part 4",
+                "## Conclusion", "section 5 of 5").doesNotContain("## Part 5");
+        assertThat(queue.events(longText.id(), 0)).filteredOn(e -> e.type().equals("output"))
+                .extracting(e -> e.data().get("section")).contains(1, 5);
+        assertThat(db.inTransaction(s -> s.find(ContentItem.class, shortText.contentItemId())).textBody())
+                .isEqualTo("v1.0.0 the harbour at dusk");
+        assertThat(names(agents(shortText.id()), 1)).containsExactly("screen", "planner", "generator:echo", "checker", "judge",
+                "publisher");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void crossCheckingGeneratorsRunInParallelAndTheirAgreementIsScored() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("pipelines"));
+        java.nio.file.Files.writeString(tmp.resolve("pipelines/text.yaml"), """
+                name: cross-checked
+                modality: TEXT
+                steps:
+                  - step: generate
+                    crossCheckWith: [fixable]
+                  - step: check
+                  - step: judge
+                  - step: publish
+                """);
+        JobView job = submit("echo", "a draft with a plan", Map.of());
+
+        assertThat(await(job.id()).state()).isEqualTo("DONE");
+        var view = new GenerationService(db, plugins, queue, audit, () -> {}).view(job.id());
+        assertThat((Map<String, Object>) view.get("pipeline")).containsEntry("name", "cross-checked")
+                .containsEntry("source", tmp.resolve("pipelines/text.yaml").toString());
+        assertThat(names((List<Map<String, Object>>) view.get("agents"), 1)).containsExactlyInAnyOrder(
+                "generator:echo", "generator:fixable", "checker", "judge", "publisher");
+        Map<String, Object> report = (Map<String, Object>) view.get("report");
+        double expected = GenerateStep.jaccard("v1.0.0 a draft with a plan", "a draft with a mistake");
+        assertThat(expected).isBetween(0.3, 0.7);
+        assertThat((Map<String, Object>) report.get("scores")).containsEntry("crosscheck.agreement", expected);
+        assertThat(report.get("crossCheck")).isEqualTo(List.of(Map.of("plugin", "fixable", "agreement", expected)));
+        assertThat(((Map<String, Object>) view.get("content")).get("text")).isEqualTo("v1.0.0 a draft with a plan");
+    }
+
+    @Test
+    void aPipelineWithoutAReviserSendsARevisionToAPersonInstead() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("pipelines"));
+        java.nio.file.Files.writeString(tmp.resolve("pipelines/text.yaml"), """
+                modality: TEXT
+                steps: [{step: generate}, {step: check}, {step: judge}, {step: publish}]
+                """);
+        applyRevisingPolicy();
+        try {
+            JobView job = submit("fixable", "write a draft", Map.of());
+
+            assertThat(await(job.id()).state()).isEqualTo("WAITING_REVIEW");
+            assertThat(queue.events(job.id(), 0)).noneMatch(e -> e.type().equals("revise"));
+        } finally {
+            restoreDefaultPolicy();
+        }
+    }
+
+    @Test
+    void aWorkerKilledAfterTheCheckIsResumedFromTheJudgeAndCompletesExactlyOnce() throws Exception {
+        workers.close();
+        final class Crash extends Error {
+            Crash() {
+                super("simulated worker crash");
+            }
+        }
+        JobRunner dies = (job, context) -> pipeline.run(job, new JobContext() {
+            @Override
+            public io.hallmark.core.plugin.Cancellation cancellation() {
+                return context.cancellation();
+            }
+
+            @Override
+            public void stepDone(String step, Map<String, Object> state) {
+                context.stepDone(step, state);
+                if (step.equals("check")) {
+                    throw new Crash(); // the process dies: no finish, the lease is left to expire
+                }
+            }
+
+            @Override
+            public void event(String type, Map<String, Object> data) {
+                context.event(type, data);
+            }
+        });
+        JobView job;
+        try (JobWorkers doomed = new JobWorkers(queue, dies, 1, "doomed-node")) {
+            doomed.start();
+            job = submit("echo", "a story told twice is told once", Map.of());
+            while (!"check".equals(queue.get(job.id()).currentStep())) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(queue.get(job.id()).state()).as("left running under a lease nobody renews").isEqualTo("RUNNING");
+
+        workers = new JobWorkers(queue, pipeline, 2, "rescue-node");
+        workers.start();
+        JobView done = await(job.id());
+
+        assertThat(done.state()).isEqualTo("DONE");
+        assertThat(done.attempts()).isEqualTo(2);
+        List<Map<String, Object>> calls = agents(job.id());
+        assertThat(calls).filteredOn(c -> c.get("attempt").equals(1)).extracting(c -> c.get("agent"))
+                .containsExactly("screen", "planner", "generator:echo", "checker");
+        assertThat(calls).filteredOn(c -> c.get("attempt").equals(2)).extracting(c -> c.get("agent"))
+                .as("resumed after the last completed step, not from the start").containsExactly("judge", "publisher");
+        assertThat(queue.events(job.id(), 0)).filteredOn(e -> e.type().equals("started"))
+                .extracting(e -> e.data().get("resumeAfter")).containsExactly("", "check");
+        long audited = db.inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from AuditEvent where eventType = 'generation.completed' and subject = :s", Long.class)
+                .setParameter("s", job.contentItemId().toString()).getSingleResult());
+        assertThat(audited).isEqualTo(1);
+        assertThat(db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId())).status())
+                .isEqualTo(ContentStatus.APPROVED);
+    }
+
+    @Test
+    void aJobPastItsDeadlineStopsMidGenerationAndFailsWithTheCause() throws Exception {
+        JobView job = queue.submit("echo", Modality.TEXT, "slow", Map.of("pluginId", "echo", "modality", "TEXT",
+                "prompt", "one two three four five six seven eight nine ten", "parameters", Map.of("delayMillis", 400)),
+                0, java.time.Instant.now().plusMillis(1500), "alice");
+
+        JobView failed = await(job.id());
+
+        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.error()).startsWith("Deadline passed at").contains("after step 'plan'");
+        assertThat(db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId())).status())
+                .isEqualTo(ContentStatus.FAILED);
     }
 }
