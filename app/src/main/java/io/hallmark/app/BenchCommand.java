@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "Run a benchmark; each compares Hallmark with a baseline in the same run.",
         subcommands = {BenchCommand.Queue.class, BenchCommand.Plugins.class, RetrievalBenchCommand.class,
             BenchCommand.Textgen.class, GovernanceBenchCommand.class,
-            FactCheckBenchCommand.class})
+            FactCheckBenchCommand.class, BenchCommand.Image.class, BenchCommand.Video.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -32,7 +32,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing benchmark; valid: queue, plugins, retrieval, textgen, governance, factcheck");
+                "Missing benchmark; valid: queue, plugins, retrieval, textgen, governance, factcheck, image, video");
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -65,6 +65,76 @@ final class BenchCommand implements Runnable {
                     new HallmarkException("The example plugin is not in this distribution; pass --archive FILE"));
             return runInTempDir(spec, json, (work, progress) -> new PluginBenchmark(plugin, work, progress)
                     .run(installs, calls));
+        }
+    }
+
+    @Command(name = "image", mixinStandardHelpOptions = true,
+            description = "Images/s of the MNIST GAN through the image generator plugin and through the runtime, side "
+                    + "by side with ONNX Runtime called directly on the same model (overhead ratios), and memory.")
+    static final class Image implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        PlatformOptions platform;
+
+        @Option(names = "--batch", defaultValue = "16", description = "Images per call (default ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds per path (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (batch < 1 || batch > 64 || seconds < 1) {
+                throw new IllegalArgumentException("--batch must be 1 to 64 and --seconds at least 1");
+            }
+            HallmarkConfig config = platform.load();
+            Path plugins = config.plugins().bundledDir() != null ? config.plugins().bundledDir()
+                    : Distribution.home().map(h -> h.resolve("plugins")).orElseThrow(() ->
+                            new HallmarkException("No bundled plugins folder; run from the distribution"));
+            return runInTempDir(spec, json, (work, progress) -> new io.hallmark.app.bench.ImageBenchmark(
+                    new io.hallmark.app.bench.ImageBenchmark.Settings(config.modelsDir(), plugins, work, batch, seconds),
+                    progress).run());
+        }
+    }
+
+    @Command(name = "video", mixinStandardHelpOptions = true,
+            description = "Frames/s of rendering a latent trajectory through the MNIST VAE decoder and of encoding it "
+                    + "as MP4 (H.264, JCodec) and GIF, next to ffmpeg's libx264 on the same frames when installed.")
+    static final class Video implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        PlatformOptions platform;
+
+        @Option(names = "--frames", defaultValue = "240", description = "Frames (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Option(names = "--size", defaultValue = "256", description = "Frame width and height, even (default ${DEFAULT-VALUE}).")
+        int size;
+
+        @Option(names = "--fps", defaultValue = "24", description = "Frames per second (default ${DEFAULT-VALUE}).")
+        int fps;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            HallmarkConfig config = platform.load();
+            if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+                System.setProperty("DJL_CACHE_DIR", config.dataDir().resolve("cache/djl").toString());
+            }
+            return runInTempDir(spec, json, (work, progress) -> new io.hallmark.app.bench.VideoBenchmark(
+                    new io.hallmark.app.bench.VideoBenchmark.Settings(config.modelsDir(), work, frames, size, fps),
+                    progress).run());
         }
     }
 

@@ -3,6 +3,7 @@ package io.hallmark.app;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.governance.factcheck.ClaimExtractor;
 import io.hallmark.governance.factcheck.FactCheckers;
+import io.hallmark.governance.factcheck.PassageVectors;
 import io.hallmark.governance.factcheck.KnowledgeBaseEvidence;
 import io.hallmark.governance.factcheck.eval.FactCheckEvaluator;
 import io.hallmark.governance.factcheck.eval.LabeledClaim;
@@ -41,7 +42,7 @@ final class FactCheckData implements AutoCloseable {
         this.err = err;
         this.first = KbOptions.embedder(FactCheckers.FIRST_MODEL);
         this.second = KbOptions.embedder(FactCheckers.SECOND_MODEL);
-        this.evaluator = new FactCheckEvaluator(FactCheckers.standardVerifiers(first, second), m -> {
+        this.evaluator = new FactCheckEvaluator(FactCheckers.standardVerifiers(first, second, PassageVectors.NONE), m -> {
             err.println("  " + m);
             err.flush();
         });

@@ -2,6 +2,7 @@ package io.hallmark.app;
 
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.governance.factcheck.FactCheckers;
+import io.hallmark.governance.factcheck.PassageVectors;
 import io.hallmark.governance.factcheck.VoteCombiner;
 import io.hallmark.governance.factcheck.WeightedVote;
 import io.hallmark.governance.factcheck.eval.FactCheckEvaluator;
@@ -9,6 +10,7 @@ import io.hallmark.governance.factcheck.eval.LabeledClaim;
 import io.hallmark.governance.factcheck.train.TrainedCombiner;
 import io.hallmark.governance.factcheck.train.VerdictModel;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +77,10 @@ final class FactCheckEvalCommand implements Callable<Integer> {
             } else {
                 err.println("No trained verdict model under " + modelFolder + "; run ./hallmark train factcheck to add it");
             }
+            Path voteFile = FactCheckers.tunedVoteFile(config.dataDir());
+            if (Files.isRegularFile(voteFile)) {
+                combiners.add(WeightedVote.load(voteFile));
+            }
             try {
                 if (claimsFile != null) {
                     List<LabeledClaim> claims = LabeledClaim.read(FactCheckData.require(claimsFile));
@@ -107,7 +113,7 @@ final class FactCheckEvalCommand implements Callable<Integer> {
                     model.close();
                 }
             }
-            doc.put("verifiers", FactCheckers.standardVerifiers(data.first, data.second).stream()
+            doc.put("verifiers", FactCheckers.standardVerifiers(data.first, data.second, PassageVectors.NONE).stream()
                     .map(v -> v.name()).toList());
             doc.put("trainedModel", model != null);
             doc.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);

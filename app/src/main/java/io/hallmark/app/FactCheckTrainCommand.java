@@ -3,10 +3,16 @@ package io.hallmark.app;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.governance.factcheck.FactCheckers;
 import io.hallmark.governance.factcheck.Verdict;
+import io.hallmark.governance.factcheck.Vote;
+import io.hallmark.governance.factcheck.WeightedVote;
 import io.hallmark.governance.factcheck.eval.ClassScores;
 import io.hallmark.governance.factcheck.eval.FactCheckEvaluator;
 import io.hallmark.governance.factcheck.eval.LabeledClaim;
 import io.hallmark.governance.factcheck.train.VerdictModel;
+import io.hallmark.governance.factcheck.train.WeightedVoteTuner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +61,7 @@ final class FactCheckTrainCommand implements Callable<Integer> {
         List<VerdictModel.Example> examples = new ArrayList<>();
         List<VerdictModel.Example> climateExamples;
         List<VerdictModel.Example> haluExamples;
+        List<List<Vote>> votes = new ArrayList<>();
         Map<String, Object> doc = new LinkedHashMap<>();
         try (FactCheckData data = new FactCheckData(config, err)) {
             Path cf = eval.resolve("climate-fever");
@@ -67,6 +74,8 @@ final class FactCheckTrainCommand implements Callable<Integer> {
             haluExamples = FactCheckEvaluator.examples(halu);
             examples.addAll(climateExamples);
             examples.addAll(haluExamples);
+            votes.addAll(FactCheckEvaluator.exampleVotes(climate));
+            votes.addAll(FactCheckEvaluator.exampleVotes(halu));
             doc.put("examples", examples.size());
             doc.put("climateFeverDev", climate.size());
             doc.put("haluEvalQaDevAnswers", halu.size());
@@ -100,6 +109,33 @@ final class FactCheckTrainCommand implements Callable<Integer> {
             doc.put("features", model.features());
         }
         doc.put("epochs", best);
+        // the weighted vote: weights and verdict scales tuned on dev, scored out of fold like the verdict model
+        int climateCount = climateExamples.size();
+        List<Verdict> voteOutOfFold = WeightedVoteTuner.crossValidate(votes, folds,
+                (indexes, predicted) -> devScore(indexes, predicted, gold, climateCount));
+        double voteF1 = ClassScores.of(gold.subList(0, climateCount), voteOutOfFold.subList(0, climateCount)).macroF1();
+        double voteHalu = haluBalancedAccuracy(gold.subList(climateCount, gold.size()),
+                voteOutOfFold.subList(climateCount, voteOutOfFold.size()));
+        List<Integer> all = java.util.stream.IntStream.range(0, votes.size()).boxed().toList();
+        WeightedVote tuned = WeightedVoteTuner.tune(votes, predicted -> devScore(all, predicted, gold, climateCount));
+        tuned.save(FactCheckers.tunedVoteFile(config.dataDir()));
+        Map<String, Object> voteDoc = new LinkedHashMap<>();
+        voteDoc.put("weights", tuned.weights());
+        voteDoc.put("scales", tuned.scales());
+        voteDoc.put("crossValidation", Map.of("climateFeverMacroF1", round(voteF1), "haluEvalQaBalancedAccuracy",
+                round(voteHalu)));
+        doc.put("weightedVote", voteDoc);
+        err.printf("  tuned weighted vote: cross-validated Climate-FEVER macro-F1 %.3f, HaluEval-QA balanced accuracy "
+                + "%.3f; weights %s, scales %s%n", voteF1, voteHalu, tuned.weights(), tuned.scales());
+        // the platform's combiner: whichever scored better out of fold on dev
+        String chosen = (voteF1 + voteHalu) / 2 > bestScore ? WeightedVoteTuner.NAME : "verdict-model";
+        try {
+            Files.writeString(FactCheckers.chosenCombinerFile(config.dataDir()), chosen + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + FactCheckers.chosenCombinerFile(config.dataDir()), e);
+        }
+        doc.put("chosenCombiner", chosen);
+        err.println("The platform combines votes with " + chosen + " (better cross-validated dev score)");
         doc.put("seed", seed);
         doc.put("savedTo", folder.toString());
         doc.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
@@ -111,6 +147,26 @@ final class FactCheckTrainCommand implements Callable<Integer> {
         }
         return 0;
     }
+    /** The dev objective on a subset of the examples: mean of Climate-FEVER macro-F1 and HaluEval-QA balanced accuracy. */
+    private static double devScore(List<Integer> indexes, List<Verdict> predicted, List<Verdict> gold, int climateCount) {
+        List<Verdict> cfGold = new ArrayList<>();
+        List<Verdict> cfPred = new ArrayList<>();
+        List<Verdict> hGold = new ArrayList<>();
+        List<Verdict> hPred = new ArrayList<>();
+        for (int j = 0; j < indexes.size(); j++) {
+            int i = indexes.get(j);
+            if (i < climateCount) {
+                cfGold.add(gold.get(i));
+                cfPred.add(predicted.get(j));
+            } else {
+                hGold.add(gold.get(i));
+                hPred.add(predicted.get(j));
+            }
+        }
+        double f1 = cfGold.isEmpty() ? 0 : ClassScores.of(cfGold, cfPred).macroF1();
+        return (f1 + haluBalancedAccuracy(hGold, hPred)) / 2;
+    }
+
     private static double haluBalancedAccuracy(List<Verdict> gold, List<Verdict> predicted) {
         int tp = 0, pos = 0, tn = 0, neg = 0;
         for (int i = 0; i < gold.size(); i++) {

@@ -36,8 +36,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code hallmark generate}: governed generation from the command line. The request becomes a durable job that
  * passes the governance stage and the policy in force like any other; tokens stream to the terminal as the
- * generator produces them, then the content id, its status and the decision. On a data directory a server holds,
- * the job goes through the server's API. {@code --batch FILE} submits a JSON Lines file of requests.
+ * generator produces them, then the content id, its status and the decision. Images and videos show a progress bar
+ * instead; {@code --out FILE} writes approved content to a file marked with its signed provenance (embedded in PNG
+ * and MP4, and a sidecar). On a data directory a server holds, the job goes through the server's API.
+ * {@code --batch FILE} submits a JSON Lines file of requests.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate content under governance: streams the output, then the content id, status and decision.")
@@ -71,6 +73,31 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed, for reproducible output.")
     Long seed;
 
+    @Option(names = "--steps", description = "Denoising steps (diffusion image models).")
+    Integer steps;
+
+    @Option(names = "--frames", description = "Frames in a video clip.")
+    Integer frames;
+
+    @Option(names = "--fps", description = "Frames per second of a video clip.")
+    Integer fps;
+
+    @Option(names = "--width", description = "Image or frame width in pixels.")
+    Integer width;
+
+    @Option(names = "--height", description = "Image or frame height in pixels.")
+    Integer height;
+
+    @Option(names = "--count", description = "Images in one batch (returned as a grid).")
+    Integer count;
+
+    @Option(names = "--format", description = "png or jpeg for images, mp4 or gif for video (default: from --out's extension).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write approved content to FILE, marked with its signed provenance (and FILE.provenance.json).")
+    Path out;
+
     @Option(names = "--plugin", paramLabel = "ID", description = "The plugin to use (default: the first that generates the modality).")
     String pluginId;
 
@@ -96,7 +123,8 @@ final class GenerateCommand implements Callable<Integer> {
             return run(new Local(p), submissions);
         } catch (DataDirectoryInUseException e) {
             String url = e.owner().map(o -> o.httpUrl()).orElseThrow(() -> e);
-            return run(new Remote(url, LocalCliToken.read(platform.load().dataDir()).orElse(null)), submissions);
+            return run(new Remote(url, LocalCliToken.read(platform.load().dataDir()).orElse(null), platform.load().dataDir()),
+                    submissions);
         }
     }
 
@@ -114,7 +142,41 @@ final class GenerateCommand implements Callable<Integer> {
         if (temperature != null) {
             p.put("temperature", temperature);
         }
+        putIfSet(p, "steps", steps);
+        putIfSet(p, "frames", frames);
+        putIfSet(p, "fps", fps);
+        putIfSet(p, "width", width);
+        putIfSet(p, "height", height);
+        putIfSet(p, "count", count);
+        String f = format != null ? format : out == null ? null : formatOf(out);
+        if (f != null && (Modality.parse(modality) == Modality.IMAGE || Modality.parse(modality) == Modality.VIDEO)) {
+            p.put("format", f);
+        }
         return p;
+    }
+
+    private static void putIfSet(Map<String, Object> parameters, String name, Integer value) {
+        if (value != null) {
+            parameters.put(name, value);
+        }
+    }
+
+    /** The format parameter an output file's extension asks for, or null to keep the generator's default. */
+    private static String formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "jpeg";
+        }
+        if (name.endsWith(".png")) {
+            return "png";
+        }
+        if (name.endsWith(".gif")) {
+            return "gif";
+        }
+        if (name.endsWith(".mp4")) {
+            return "mp4";
+        }
+        return null;
     }
 
     private static GenerationService.Submission submission(Modality m, String text, String plugin,
@@ -155,33 +217,62 @@ final class GenerateCommand implements Callable<Integer> {
         void follow(UUID job, java.util.function.BiConsumer<String, JsonNode> onEvent) throws Exception;
 
         JsonNode view(UUID job);
+
+        /** The content's bytes: the stored artifact, or the text. */
+        byte[] body(JsonNode view);
+
+        /** The platform key that signs provenance manifests. */
+        io.hallmark.core.audit.PlatformKey key();
     }
 
     private int run(Target target, List<GenerationService.Submission> submissions) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (submissions.size() == 1) {
-            UUID job = target.submit(submissions.getFirst());
+            GenerationService.Submission submission = submissions.getFirst();
+            UUID job = target.submit(submission);
             Map<String, Object> generated = new LinkedHashMap<>();
+            boolean media = submission.modality() == Modality.IMAGE || submission.modality() == Modality.VIDEO;
+            ProgressBar bar = new ProgressBar(err);
             target.follow(job, (type, data) -> {
                 if (type.equals("output") && !json) {
                     out.print(data.path("text").asText());
                     out.flush();
+                } else if (type.equals("progress") && media && !json) {
+                    bar.fraction(data.path("fraction").asDouble(), data.path("message").asText(""));
                 } else if (type.equals("generated")) {
                     generated.putAll(JsonOutput.mapper().convertValue(data, Map.class));
                 }
             });
+            bar.finish();
             JsonNode view = target.view(job);
             Map<String, Object> result = summary(view);
             result.putAll(generated);
+            if (this.out != null) {
+                if ("APPROVED".equals(result.get("status"))) {
+                    result.put("provenance", ArtifactOutput.write(this.out, view, target.body(view),
+                            submission.parameters(), target.key()));
+                    result.put("out", this.out.toAbsolutePath().toString());
+                } else {
+                    result.put("out", null);
+                    err.printf("Not written to %s: the content is %s, not approved%n", this.out, result.get("status"));
+                }
+            }
             if (json) {
                 result.put("text", view.path("content").path("text").asText(null));
+                result.put("mediaType", view.path("content").path("mediaType").asText(null));
                 JsonOutput.print(out, result);
             } else {
-                out.println();
+                if (!media) {
+                    out.println();
+                }
                 out.printf("%ncontent %s  status %s  decision %s (rule %s)  model %s  seed %s%n", result.get("contentId"),
                         result.get("status"), result.get("decision"), result.get("rule"), result.get("model"),
                         result.get("seed"));
+                if (result.get("out") != null) {
+                    out.printf("wrote %s (%s; provenance %s)%n", result.get("out"),
+                            view.path("content").path("mediaType").asText(), result.get("provenance"));
+                }
                 out.flush();
             }
             return "FAILED".equals(result.get("status")) || "DEAD".equals(result.get("jobState")) ? 1 : 0;
@@ -250,9 +341,28 @@ final class GenerateCommand implements Callable<Integer> {
         public JsonNode view(UUID job) {
             return JsonOutput.mapper().valueToTree(platform.generations().view(job));
         }
+
+        @Override
+        public byte[] body(JsonNode view) {
+            String sha = view.path("content").path("artifactSha256").asText(null);
+            if (sha == null) {
+                return ArtifactOutput.text(view.path("content").path("text").asText(""));
+            }
+            try (java.io.InputStream in = platform.blobs().open(sha).orElseThrow(() -> new HallmarkException(
+                    "The artifact " + sha + " is missing from the blob store"))) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new HallmarkException("Cannot read the artifact " + sha + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public io.hallmark.core.audit.PlatformKey key() {
+            return platform.audit().key();
+        }
     }
 
-    private record Remote(String url, String token) implements Target {
+    private record Remote(String url, String token, Path dataDir) implements Target {
         private static final HttpClient HTTP = HttpClient.newHttpClient();
 
         private HttpRequest.Builder request(String path) {
@@ -297,6 +407,17 @@ final class GenerateCommand implements Callable<Integer> {
         @Override
         public JsonNode view(UUID job) {
             return new PlatformAccess.Server(url, token).get("/api/v1/generations/" + job);
+        }
+
+        @Override
+        public byte[] body(JsonNode view) {
+            return new PlatformAccess.Server(url, token).bytes("/api/v1/content/" + view.path("content").path("id").asText()
+                    + "/artifact");
+        }
+
+        @Override
+        public io.hallmark.core.audit.PlatformKey key() {
+            return io.hallmark.core.audit.PlatformKey.loadOrCreate(dataDir.resolve("keys"));
         }
     }
 }

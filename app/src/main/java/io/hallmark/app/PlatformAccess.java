@@ -60,6 +60,28 @@ final class PlatformAccess {
             return send(HttpRequest.newBuilder(uri(path)).DELETE());
         }
 
+        /** The raw body of a GET (a downloaded artifact). */
+        byte[] bytes(String path) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            try {
+                HttpResponse<byte[]> response = HTTP.send(request.timeout(Duration.ofMinutes(5)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() >= 400) {
+                    throw new HallmarkException("HTTP " + response.statusCode() + " for " + path + " (via the server at "
+                            + url + ")");
+                }
+                return response.body();
+            } catch (IOException e) {
+                throw new HallmarkException("The server at " + url + " does not answer: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HallmarkException("Interrupted while calling the server at " + url, e);
+            }
+        }
+
         private URI uri(String path) {
             return URI.create(url + path);
         }

@@ -3,7 +3,7 @@ package io.hallmark.app;
 import io.hallmark.retrieval.IngestListener;
 import java.io.PrintWriter;
 
-/** A one-line progress bar on stderr for ingests, redrawn at most ten times a second. */
+/** A one-line progress bar on stderr for ingests and long generations, redrawn at most ten times a second. */
 final class ProgressBar implements IngestListener {
 
     private static final int WIDTH = 30;
@@ -29,6 +29,21 @@ final class ProgressBar implements IngestListener {
         err.printf("\r[%s%s] %3.0f%%  %d/%d sources  %d chunks  %.0f chunks/s ", "#".repeat(filled),
                 " ".repeat(WIDTH - filled), fraction * 100, sourcesDone, sourcesTotal, chunksWritten,
                 seconds > 0 ? chunksWritten / seconds : 0);
+        err.flush();
+        drawn = true;
+    }
+
+    /** Draws {@code fraction} (0 to 1) with a short message, e.g. {@code frame 12/48}. */
+    void fraction(double fraction, String message) {
+        long now = System.nanoTime();
+        if (now - lastDraw < 100_000_000L && fraction < 1) {
+            return;
+        }
+        lastDraw = now;
+        double f = Math.max(0, Math.min(1, fraction));
+        int filled = (int) Math.round(f * WIDTH);
+        err.printf("\r[%s%s] %3.0f%%  %-28s %5.1f s ", "#".repeat(filled), " ".repeat(WIDTH - filled), f * 100,
+                message.length() > 28 ? message.substring(0, 28) : message, (now - start) / 1e9);
         err.flush();
         drawn = true;
     }

@@ -141,7 +141,7 @@ public final class Platform implements AutoCloseable {
             KnowledgeBases knowledgeBases = new KnowledgeBases(dataDir.root());
             started.push(knowledgeBases);
             FactCheckService factCheck = new FactCheckService(knowledgeBases,
-                    String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root());
+                    String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root(), plugins);
             GovernanceModels governanceModels = GovernanceModels.in(dataDir.root().resolve("governance"));
             started.push(governanceModels);
             List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));

@@ -55,12 +55,15 @@ public final class KnowledgeBase implements AutoCloseable {
 
     private final LuceneIndex index;
     private final @Nullable Embedder embedder;
+    private final List<Embedder> passageEmbedders;
     private final KnowledgeBaseOptions options;
     private final Chunker chunker;
 
-    private KnowledgeBase(LuceneIndex index, @Nullable Embedder embedder, KnowledgeBaseOptions options) {
+    private KnowledgeBase(LuceneIndex index, @Nullable Embedder embedder, List<Embedder> passageEmbedders,
+            KnowledgeBaseOptions options) {
         this.index = index;
         this.embedder = embedder;
+        this.passageEmbedders = List.copyOf(passageEmbedders);
         this.options = options;
         this.chunker = new Chunker(options.chunking());
     }
@@ -72,10 +75,21 @@ public final class KnowledgeBase implements AutoCloseable {
      * @throws InvalidRetrievalRequestException when the folder was built with another embedder
      */
     public static KnowledgeBase open(Path folder, KnowledgeBaseOptions options, @Nullable Embedder embedder) {
+        return open(folder, options, embedder, List.of());
+    }
+
+    /**
+     * Opens (or creates) the knowledge base in {@code folder}, also storing the embedding of every chunk's text
+     * (without title) by each of {@code passageEmbedders} (not searchable; read back with
+     * {@code index().vectors(ids, model)}), for consumers that compare text with chunks on those models. Sources ingested before without them are embedded again on
+     * their next ingest (the set of models is part of the source hash).
+     */
+    public static KnowledgeBase open(Path folder, KnowledgeBaseOptions options, @Nullable Embedder embedder,
+            List<? extends Embedder> passageEmbedders) {
         IndexSettings settings = embedder == null
                 ? new IndexSettings(IndexSettings.NO_EMBEDDER, 0, false)
                 : new IndexSettings(embedder.name(), embedder.dimension(), options.quantizedVectors());
-        return new KnowledgeBase(LuceneIndex.open(folder, settings), embedder, options);
+        return new KnowledgeBase(LuceneIndex.open(folder, settings), embedder, List.copyOf(passageEmbedders), options);
     }
 
     /** The embedder name recorded in the knowledge base at {@code folder}, if it has been committed once. */
@@ -98,7 +112,9 @@ public final class KnowledgeBase implements AutoCloseable {
             IngestListener listener) {
         long start = System.nanoTime();
         List<Skip> skips = new ArrayList<>(earlierSkips);
-        String embedderName = embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name();
+        StringBuilder models = new StringBuilder(embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name());
+        passageEmbedders.forEach(e -> models.append('+').append(e.name()));
+        String embedderName = models.toString();
         // look every hash up before writing, so the near-real-time reader is opened once
         Map<String, String> hashes = new HashMap<>();
         Map<String, Boolean> known = new HashMap<>();
@@ -181,11 +197,20 @@ public final class KnowledgeBase implements AutoCloseable {
         List<String> texts = new ArrayList<>();
         perDoc.forEach(chunks -> chunks.forEach(c -> texts.add(c.embeddingText())));
         List<float[]> vectors = embedder.embedDocuments(texts);
+        Map<String, List<float[]>> passages = new HashMap<>();
+        if (!passageEmbedders.isEmpty()) {
+            List<String> plain = new ArrayList<>();
+            perDoc.forEach(chunks -> chunks.forEach(c -> plain.add(c.text())));
+            passageEmbedders.forEach(e -> passages.put(e.name(), e.embedDocuments(plain)));
+        }
         int k = 0;
         for (List<Chunk> chunks : perDoc) {
             List<IndexedChunk> indexed = new ArrayList<>(chunks.size());
             for (Chunk c : chunks) {
-                indexed.add(new IndexedChunk(c, vectors.get(k++)));
+                int at = k++;
+                Map<String, float[]> extra = new HashMap<>();
+                passages.forEach((model, v) -> extra.put(model, v.get(at)));
+                indexed.add(new IndexedChunk(c, vectors.get(at), extra));
             }
             out.add(indexed);
         }
@@ -203,13 +228,26 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** Searches; hits are best first, at most {@code k}. */
     public List<SearchHit> search(SearchRequest request) {
+        return search(request, null);
+    }
+
+    /**
+     * Searches with the query's vector already computed (by this knowledge base's embedder, e.g. in one batch
+     * with other queries); {@code null} embeds the query when the mode needs it.
+     */
+    public List<SearchHit> search(SearchRequest request, float @Nullable [] queryVector) {
+        if (queryVector != null && embedder != null && queryVector.length != embedder.dimension()) {
+            throw new IllegalArgumentException("The query vector has " + queryVector.length + " dimensions; this "
+                    + "knowledge base's model '" + embedder.name() + "' makes " + embedder.dimension());
+        }
         int pool = options.reranker() == null && request.mode() == SearchMode.BM25
                 ? request.k()
                 : Math.min(SearchRequest.MAX_K, Math.max(MIN_CANDIDATES, request.k() * CANDIDATES_PER_K));
         List<SearchHit> hits = switch (request.mode()) {
             case BM25 -> index.bm25(request.query(), request.filter(), pool);
-            case VECTOR -> index.knn(queryVector(request.query()), request.filter(), pool);
-            case HYBRID -> hybrid(request, pool);
+            case VECTOR -> index.knn(queryVector != null ? queryVector : queryVector(request.query()),
+                    request.filter(), pool);
+            case HYBRID -> hybrid(request, queryVector, pool);
         };
         if (options.reranker() != null) {
             hits = options.reranker().rerank(request.query(), List.copyOf(hits));
@@ -217,10 +255,11 @@ public final class KnowledgeBase implements AutoCloseable {
         return hits.size() > request.k() ? List.copyOf(hits.subList(0, request.k())) : hits;
     }
 
-    private List<SearchHit> hybrid(SearchRequest request, int pool) {
+    private List<SearchHit> hybrid(SearchRequest request, float @Nullable [] queryVector, int pool) {
         FusionWeights w = request.fusion();
         List<SearchHit> bm25 = w.bm25() == 0 ? List.of() : index.bm25(request.query(), request.filter(), pool);
-        List<SearchHit> vector = w.vector() == 0 ? List.of() : index.knn(queryVector(request.query()), request.filter(), pool);
+        List<SearchHit> vector = w.vector() == 0 ? List.of() : index.knn(queryVector != null ? queryVector
+                : queryVector(request.query()), request.filter(), pool);
         return ReciprocalRankFusion.fuse(bm25, vector, w);
     }
 
@@ -243,6 +282,11 @@ public final class KnowledgeBase implements AutoCloseable {
     /** The index, for benchmarks and tools that need exact vector access. */
     public LuceneIndex index() {
         return index;
+    }
+
+    /** The models whose embeddings of each chunk's text are stored beside the searchable vectors. */
+    public List<String> passageVectorModels() {
+        return passageEmbedders.stream().map(Embedder::name).toList();
     }
 
     /** The embedder, if any. */

@@ -40,14 +40,54 @@ public final class FactChecker {
         return combiner;
     }
 
-    /** Checks every claim of a text. */
+    /**
+     * Checks every claim of a text: the evidence of all claims is found first and every verifier then judges all
+     * claims in one call ({@link Verifier#verifyAll}), so that claims and passages are embedded in batches.
+     */
     public FactCheckReport check(String text) {
         long start = System.nanoTime();
-        List<ClaimCheck> checks = new ArrayList<>();
-        for (Claim claim : extractor.extract(text)) {
-            checks.add(check(claim));
-        }
+        List<Claim> claims = extractor.extract(text);
+        List<ClaimCheck> checks = checkAll(claims, evidence.findAll(claims, k));
         return FactCheckReport.of(checks, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Checks claims, each against its own evidence list. */
+    public List<ClaimCheck> checkAll(List<Claim> claims, List<List<Evidence>> found) {
+        List<List<Vote>> votes = votes(verifiers, claims, found);
+        List<ClaimCheck> checks = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            Vote combined = combiner.combine(claim, found.get(i), votes.get(i));
+            checks.add(new ClaimCheck(claim, combined.verdict(), combined.confidence(), combiner.name(), votes.get(i),
+                    found.get(i)));
+        }
+        return checks;
+    }
+
+    /** Every verifier's vote on every claim: {@code result.get(i)} holds the votes on claim i, in verifier order. */
+    public static List<List<Vote>> votes(List<Verifier> verifiers, List<Claim> claims, List<List<Evidence>> found) {
+        if (claims.size() != found.size()) {
+            throw new IllegalArgumentException("Expected one evidence list per claim, got " + found.size() + " for "
+                    + claims.size() + " claims");
+        }
+        List<List<Vote>> byVerifier = new ArrayList<>(verifiers.size());
+        for (Verifier v : verifiers) {
+            List<Vote> cast = v.verifyAll(claims, found);
+            if (cast.size() != claims.size()) {
+                throw new IllegalStateException("Verifier " + v.name() + " returned " + cast.size() + " votes for "
+                        + claims.size() + " claims");
+            }
+            byVerifier.add(cast);
+        }
+        List<List<Vote>> out = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            List<Vote> perClaim = new ArrayList<>(verifiers.size());
+            for (List<Vote> cast : byVerifier) {
+                perClaim.add(cast.get(i));
+            }
+            out.add(perClaim);
+        }
+        return out;
     }
 
     /** Checks one claim against evidence from the source. */
@@ -57,11 +97,6 @@ public final class FactChecker {
 
     /** Checks one claim against the given evidence. */
     public ClaimCheck check(Claim claim, List<Evidence> found) {
-        List<Vote> votes = new ArrayList<>(verifiers.size());
-        for (Verifier v : verifiers) {
-            votes.add(v.verify(claim, found));
-        }
-        Vote combined = combiner.combine(claim, found, votes);
-        return new ClaimCheck(claim, combined.verdict(), combined.confidence(), combiner.name(), votes, found);
+        return checkAll(List.of(claim), List.of(found)).get(0);
     }
 }

@@ -2,10 +2,14 @@ package io.hallmark.governance.factcheck;
 
 import io.hallmark.governance.factcheck.train.TrainedCombiner;
 import io.hallmark.governance.factcheck.train.VerdictModel;
+import io.hallmark.governance.factcheck.train.WeightedVoteTuner;
 import io.hallmark.governance.factcheck.verify.ConsistencyVerifier;
 import io.hallmark.governance.factcheck.verify.SemanticVerifier;
 import io.hallmark.retrieval.embed.Embedder;
 import io.hallmark.retrieval.embed.EmbeddingModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,10 +27,14 @@ public final class FactCheckers {
 
     private FactCheckers() {}
 
-    /** The built-in verifiers over the two embedders (in this order: semantic first, semantic second, consistency). */
-    public static List<Verifier> standardVerifiers(Embedder first, Embedder second) {
-        return List.of(new SemanticVerifier(first, SemanticVerifier.defaultThreshold(first.name())),
-                new SemanticVerifier(second, SemanticVerifier.defaultThreshold(second.name())),
+    /**
+     * The built-in verifiers over the two embedders (in this order: semantic first, semantic second, consistency);
+     * {@code stored} gives passage vectors that need not be embedded again (a knowledge base's chunk vectors,
+     * {@link KnowledgeBaseEvidence#passageVectors()}).
+     */
+    public static List<Verifier> standardVerifiers(Embedder first, Embedder second, PassageVectors stored) {
+        return List.of(new SemanticVerifier(first, SemanticVerifier.defaultThreshold(first.name()), stored),
+                new SemanticVerifier(second, SemanticVerifier.defaultThreshold(second.name()), stored),
                 new ConsistencyVerifier());
     }
 
@@ -35,9 +43,41 @@ public final class FactCheckers {
         return dataDir.resolve("factcheck").resolve("verdict-model");
     }
 
-    /** The trained verdict model when one was saved under the data directory, else the equal weighted vote. */
+    /** Where {@code hallmark train factcheck} saves the weighted vote it tuned on dev. */
+    public static Path tunedVoteFile(Path dataDir) {
+        return dataDir.resolve("factcheck").resolve(WeightedVote.FILE);
+    }
+
+    /**
+     * Where {@code hallmark train factcheck} records which combiner scored better out of fold on dev (one line:
+     * {@code verdict-model} or {@code weighted-vote-tuned}).
+     */
+    public static Path chosenCombinerFile(Path dataDir) {
+        return dataDir.resolve("factcheck").resolve("combiner.txt");
+    }
+
+    /**
+     * The combiner {@code hallmark train factcheck} chose on dev (the trained verdict model or the tuned weighted
+     * vote); with no choice recorded the verdict model when saved, else the tuned vote when saved, else the equal
+     * weighted vote.
+     */
     public static VoteCombiner combiner(Path dataDir) {
-        Path folder = verdictModelFolder(dataDir);
-        return VerdictModel.exists(folder) ? new TrainedCombiner(VerdictModel.load(folder)) : WeightedVote.equal();
+        Path model = verdictModelFolder(dataDir);
+        Path vote = tunedVoteFile(dataDir);
+        String chosen = "";
+        try {
+            if (Files.isRegularFile(chosenCombinerFile(dataDir))) {
+                chosen = Files.readString(chosenCombinerFile(dataDir)).strip();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + chosenCombinerFile(dataDir), e);
+        }
+        if (chosen.equals(WeightedVoteTuner.NAME) && Files.isRegularFile(vote)) {
+            return WeightedVote.load(vote);
+        }
+        if (VerdictModel.exists(model)) {
+            return new TrainedCombiner(VerdictModel.load(model));
+        }
+        return Files.isRegularFile(vote) ? WeightedVote.load(vote) : WeightedVote.equal();
     }
 }

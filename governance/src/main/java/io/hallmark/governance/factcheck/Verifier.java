@@ -14,4 +14,21 @@ public interface Verifier {
 
     /** Judges the claim; with no evidence the answer is usually {@link Verdict#NOT_ENOUGH_INFO}. */
     Vote verify(Claim claim, List<Evidence> evidence);
+
+    /**
+     * Judges several claims, each against its own evidence ({@code evidence.get(i)} for {@code claims.get(i)});
+     * the same votes as {@link #verify} one by one, but an implementation may batch the work (embed every claim
+     * and passage of a text in one call).
+     */
+    default List<Vote> verifyAll(List<Claim> claims, List<List<Evidence>> evidence) {
+        if (claims.size() != evidence.size()) {
+            throw new IllegalArgumentException("Expected one evidence list per claim, got " + evidence.size()
+                    + " for " + claims.size() + " claims");
+        }
+        List<Vote> out = new java.util.ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            out.add(verify(claims.get(i), evidence.get(i)));
+        }
+        return out;
+    }
 }

@@ -1,6 +1,7 @@
 package io.hallmark.governance.factcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.hallmark.api.Modality;
 import io.hallmark.governance.factcheck.verify.ConsistencyVerifier;
@@ -30,12 +31,14 @@ class FactCheckEndToEndTest {
     static OnnxEmbedder bge;
     static KnowledgeBase kb;
     static FactChecker checker;
+    static FactChecker embeddingChecker;
 
     @BeforeAll
     static void setUp() {
         miniLm = new OnnxEmbedder(EmbeddingModel.ALL_MINILM_L6_V2_Q, 1, 16);
         bge = new OnnxEmbedder(EmbeddingModel.BGE_SMALL_EN_V15_Q, 1, 16);
-        kb = KnowledgeBase.open(dir.resolve("kb"), KnowledgeBaseOptions.DEFAULT, miniLm);
+        // the knowledge base stores both verifiers' passage vectors, so neither verifier embeds evidence
+        kb = KnowledgeBase.open(dir.resolve("kb"), KnowledgeBaseOptions.DEFAULT, miniLm, List.of(miniLm, bge));
         kb.ingest(List.of(
                 SourceDocument.of("eiffel", "Eiffel Tower",
                         "The Eiffel Tower is a wrought-iron lattice tower in Paris. It was completed in 1889 as the "
@@ -47,7 +50,14 @@ class FactCheckEndToEndTest {
                         "The Amazon River in South America is the largest river by discharge volume of water.", Map.of()),
                 SourceDocument.of("bananas", "Bananas", "Bananas are grown in tropical regions.", Map.of())),
                 IngestListener.NONE);
-        checker = new FactChecker(new ClaimExtractor(), new KnowledgeBaseEvidence(kb),
+        KnowledgeBaseEvidence evidence = new KnowledgeBaseEvidence(kb);
+        checker = new FactChecker(new ClaimExtractor(), evidence,
+                List.of(new SemanticVerifier(miniLm, SemanticVerifier.defaultThreshold(miniLm.name()),
+                                evidence.passageVectors()),
+                        new SemanticVerifier(bge, SemanticVerifier.defaultThreshold(bge.name()), evidence.passageVectors()),
+                        new ConsistencyVerifier()),
+                WeightedVote.equal(), 3);
+        embeddingChecker = new FactChecker(new ClaimExtractor(), evidence,
                 List.of(new SemanticVerifier(miniLm, SemanticVerifier.defaultThreshold(miniLm.name())),
                         new SemanticVerifier(bge, SemanticVerifier.defaultThreshold(bge.name())),
                         new ConsistencyVerifier()),
@@ -79,6 +89,26 @@ class FactCheckEndToEndTest {
         assertThat(everest.votes()).hasSize(3);
         assertThat(report.factuality()).isEqualTo(0.5);
         assertThat(report.refuted()).isEqualTo(1);
+    }
+
+    @Test
+    void storedVectorsGiveTheSameVotesAsEmbeddingEveryClaimAndPassageOneByOne() {
+        String text = "The Eiffel Tower in Paris was completed in 1889. Mount Everest lies in the Andes on the border "
+                + "between Peru and Chile. The Amazon River is the largest river by discharge volume of water.";
+        List<Claim> claims = new ClaimExtractor().extract(text);
+        FactCheckReport batched = checker.check(text);
+        assertThat(batched.claims()).hasSize(3);
+        for (int i = 0; i < claims.size(); i++) {
+            ClaimCheck alone = embeddingChecker.check(claims.get(i));
+            ClaimCheck fast = batched.claims().get(i);
+            assertThat(fast.verdict()).isEqualTo(alone.verdict());
+            assertThat(fast.evidence()).isEqualTo(alone.evidence());
+            for (int v = 0; v < 2; v++) {
+                assertThat(fast.votes().get(v).verdict()).isEqualTo(alone.votes().get(v).verdict());
+                assertThat(fast.votes().get(v).signals().get("maxSimilarity"))
+                        .isCloseTo(alone.votes().get(v).signals().get("maxSimilarity"), within(1e-4));
+            }
+        }
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.hallmark.retrieval.embed.OnnxEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,6 +27,7 @@ public final class KnowledgeBases implements AutoCloseable {
     private final Path root;
     private final Map<String, KnowledgeBase> open = new HashMap<>();
     private final Map<EmbeddingModel, OnnxEmbedder> embedders = new EnumMap<>(EmbeddingModel.class);
+    private final Map<String, List<EmbeddingModel>> passageModels = new HashMap<>();
 
     public KnowledgeBases(Path dataDir) {
         this.root = dataDir.resolve("kb");
@@ -49,6 +52,23 @@ public final class KnowledgeBases implements AutoCloseable {
         return exists(name) ? Optional.of(open(name)) : Optional.empty();
     }
 
+    /**
+     * Makes the knowledge base store every chunk's embedding by {@code model} too (for the fact checker's
+     * semantic verifier on that model); call before the knowledge base is first opened. Sources already ingested
+     * without it get it on their next ingest.
+     */
+    public synchronized void storePassageVectors(String name, EmbeddingModel model) {
+        folder(name);
+        if (open.containsKey(name)) {
+            throw new IllegalStateException("Knowledge base '" + name + "' is open already; register passage-vector "
+                    + "models before its first use");
+        }
+        List<EmbeddingModel> models = passageModels.computeIfAbsent(name, n -> new ArrayList<>());
+        if (!models.contains(model)) {
+            models.add(model);
+        }
+    }
+
     /** The knowledge base, opened (and created when new) if needed. */
     public synchronized KnowledgeBase open(String name) {
         KnowledgeBase kb = open.get(name);
@@ -58,7 +78,8 @@ public final class KnowledgeBases implements AutoCloseable {
         Path folder = folder(name);
         String stored = KnowledgeBase.storedEmbedder(folder).orElse(EmbeddingModel.ALL_MINILM_L6_V2.id());
         kb = KnowledgeBase.open(folder, KnowledgeBaseOptions.DEFAULT,
-                "none".equals(stored) ? null : embedder(EmbeddingModel.byId(stored)));
+                "none".equals(stored) ? null : embedder(EmbeddingModel.byId(stored)),
+                passageModels.getOrDefault(name, List.of()).stream().map(this::embedder).toList());
         open.put(name, kb);
         return kb;
     }

@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * The SHA-256 a model folder's files are expected to have, from {@code SHA256SUMS} or from the
- * {@code <sha256>  <file>} lines of {@code SOURCE.md} (the layout of {@code sha256sum}'s output).
+ * {@code <sha256>  <file>} lines of {@code SOURCE.md} (the layout of {@code sha256sum}'s output, optionally after
+ * {@code SHA-256:}).
  */
 final class Checksums {
 
-    private static final Pattern LINE = Pattern.compile("^\\s*([0-9a-f]{64})\\s+\\*?(\\S+)\\s*$", Pattern.MULTILINE);
+    private static final Pattern LINE = Pattern.compile(
+            "^\\s*(?:SHA-?256:\\s*)?([0-9a-f]{64})\\s+\\*?(\\S+)\\s*$", Pattern.MULTILINE);
 
     private Checksums() {}
 

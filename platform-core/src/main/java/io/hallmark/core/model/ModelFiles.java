@@ -49,8 +49,24 @@ public record ModelFiles(String name, String format, Path path, Path weights, @N
                 }
                 yield new ModelFiles(requirement.name(), format, path, path, null);
             }
+            case "onnx" -> {
+                if (!Files.isRegularFile(path) && !containsOnnx(path)) {
+                    throw new GenerationFailedException("Model '" + requirement.name() + "' (format onnx): expected an "
+                            + ".onnx file, or a folder with .onnx files (a GAN generator, a VAE decoder, or a Stable "
+                            + "Diffusion export), at " + path + "; found none");
+                }
+                yield new ModelFiles(requirement.name(), format, path, path, null);
+            }
             default -> new ModelFiles(requirement.name(), format, path, path, null);
         };
+    }
+
+    private static boolean containsOnnx(Path folder) {
+        try (Stream<Path> files = Files.walk(folder, 3)) {
+            return files.anyMatch(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx"));
+        } catch (IOException e) {
+            throw new GenerationFailedException("Cannot list model folder " + folder + ": " + e.getMessage(), true, e);
+        }
     }
 
     /** The one file in {@code folder} that matches (a suffix, or the prefix {@code tok} for tokenizers). */

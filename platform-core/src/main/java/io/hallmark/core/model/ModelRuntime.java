@@ -6,6 +6,7 @@ import io.hallmark.api.GenerationFailedException;
 import io.hallmark.api.ModelInfo;
 import io.hallmark.api.ModelLease;
 import io.hallmark.api.ModelRequirement;
+import io.hallmark.imagegen.OnnxLoader;
 import io.hallmark.textgen.GgufLoader;
 import io.hallmark.textgen.Llama2cLoader;
 import io.hallmark.textgen.LlamaCheckpoint;
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@code SHA256SUMS}), a truncated or corrupt file and an unknown format are refused with a message naming the
  * file and what was expected. Llama-family formats ({@code llama2c}, {@code gguf}) are loaded into a shared
  * {@link LlamaGenerator} with dynamic batching, which a lease hands out through {@code loaded(LlamaGenerator.class)}.
+ * ONNX models ({@code onnx}: one {@code .onnx} file, or a folder of ONNX components) are handed out as an
+ * {@link OnnxLoader} through {@code loaded(OnnxLoader.class)}: it loads each file of the model once on DJL's ONNX
+ * Runtime engine, checked against the folder's checksums, and every lease of the model shares those sessions.
  */
 public final class ModelRuntime implements ModelProvider, AutoCloseable {
 
@@ -183,6 +187,10 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
 
     /** Loads (once) and returns the generator of a Llama-family model; the caller holds a lease. */
     private LlamaGenerator generator(ModelFiles files, ModelInfo info, String holder) {
+        if (files.format().equals("onnx")) {
+            throw new GenerationFailedException("Model '" + files.name() + "' has format 'onnx': the model runtime "
+                    + "hands it out as an OnnxLoader (lease.loaded(OnnxLoader.class)), not as a Llama generator");
+        }
         if (!files.loadable()) {
             throw new GenerationFailedException("Model '" + files.name() + "' has format '" + files.format()
                     + "', which the model runtime does not load; it loads " + ModelFiles.LOADABLE
@@ -287,16 +295,21 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
             e.put("format", m.files.format());
             e.put("file", m.files.weights().toString());
             e.put("sha256", m.sha256);
-            e.put("parameters", m.model().config().parameterCount());
-            e.put("weightBytes", m.model().weightBytes());
-            e.put("device", m.model().device().toString());
+            if (m.generator != null) {
+                e.put("parameters", m.model().config().parameterCount());
+                e.put("device", m.model().device().toString());
+                e.put("activeRequests", m.generator.active());
+                e.put("generatedTokens", m.generator.generatedTokens());
+            } else {
+                e.put("onnxFiles", m.onnx.loadedFiles());
+                e.put("device", "cpu (ONNX Runtime)");
+            }
+            e.put("weightBytes", m.weightBytes());
             e.put("leases", m.leases);
             e.put("holders", List.copyOf(new java.util.TreeSet<>(m.holders)));
-            e.put("activeRequests", m.generator.active());
-            e.put("generatedTokens", m.generator.generatedTokens());
             e.put("loadMillis", m.loadMillis);
             e.put("loadedAt", m.loadedAt.toString());
-            total += m.model().weightBytes();
+            total += m.weightBytes();
             models.add(e);
         }
         s.put("loaded", models);
@@ -371,18 +384,17 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("The lease of model '" + files.name() + "' is closed");
             }
+            if (type.isAssignableFrom(OnnxLoader.class) && files.format().equals("onnx")) {
+                return Optional.of(type.cast(onnx()));
+            }
             if (!type.isAssignableFrom(LlamaGenerator.class) && !type.isAssignableFrom(LlamaModel.class)) {
                 return Optional.empty();
             }
             LlamaGenerator generator;
             synchronized (ModelRuntime.this) {
                 LoadedModel existing = loaded.get(files.weights());
-                if (existing != null && existing.sha256.equals(info.sha256())) {
-                    if (!counted) {
-                        existing.leases++;
-                        existing.holders.add(holder);
-                        counted = true;
-                    }
+                if (existing != null && existing.sha256.equals(info.sha256()) && existing.generator != null) {
+                    count(existing);
                     generator = existing.generator;
                 } else {
                     generator = generator(files, info, holder);
@@ -390,6 +402,35 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
                 }
             }
             return Optional.of(type.isInstance(generator) ? type.cast(generator) : type.cast(generator.model()));
+        }
+
+        /** The model's shared ONNX loader, created (empty; files load on demand) on the first lease that asks. */
+        private OnnxModels onnx() {
+            synchronized (ModelRuntime.this) {
+                LoadedModel existing = loaded.get(files.weights());
+                if (existing != null && existing.sha256.equals(info.sha256()) && existing.onnx != null) {
+                    count(existing);
+                    return existing.onnx;
+                }
+                if (existing != null) {
+                    log.info("Model file {} changed; loading it again", files.weights());
+                    unload(existing);
+                }
+                startEngines(List.of("OnnxRuntime"));
+                LoadedModel entry = new LoadedModel(files, info.sha256(), new OnnxModels(files, directory));
+                loaded.put(files.weights(), entry);
+                counted = false;
+                count(entry);
+                return entry.onnx;
+            }
+        }
+
+        private void count(LoadedModel model) {
+            if (!counted) {
+                model.leases++;
+                model.holders.add(holder);
+                counted = true;
+            }
         }
 
         @Override

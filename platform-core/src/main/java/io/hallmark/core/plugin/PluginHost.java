@@ -4,6 +4,7 @@ import io.hallmark.api.Capability;
 import io.hallmark.api.CheckInput;
 import io.hallmark.api.CheckOutcome;
 import io.hallmark.api.CheckResult;
+import io.hallmark.api.ClaimVerifier;
 import io.hallmark.api.GovernanceCheck;
 import io.hallmark.api.GeneratedContent;
 import io.hallmark.api.GenerationCancelledException;
@@ -541,6 +542,59 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         return results;
+    }
+
+    /**
+     * The claim verifiers ({@link ClaimVerifier} extensions) of enabled production plugins, as
+     * {@code <plugin id>/<name>}, sorted; the fact checker gives each a vote.
+     */
+    public List<String> claimVerifiers() {
+        List<String> out = new ArrayList<>();
+        for (String pluginId : enabledIds()) {
+            if (sandboxed.contains(pluginId)) {
+                continue; // sandbox plugins never judge production content
+            }
+            PluginSlot slot = active.get(pluginId);
+            if (slot != null) {
+                slot.checks().stream().filter(c -> c instanceof ClaimVerifier).map(c -> pluginId + "/" + safeName(c))
+                        .forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs one claim verifier (named as by {@link #claimVerifiers()}) on a claim input
+     * ({@link ClaimVerifier#input}), under the same timeout and circuit breaker as every check; an
+     * UNDECIDED result when it cannot run (plugin disabled or removed, timeout, failure).
+     */
+    public CheckResult runClaimVerifier(String qualifiedName, CheckInput input, CallOptions options) {
+        int slash = qualifiedName.indexOf('/');
+        if (slash < 1) {
+            throw new IllegalArgumentException("A claim verifier is named '<plugin id>/<name>', got '" + qualifiedName
+                    + "'");
+        }
+        String pluginId = qualifiedName.substring(0, slash);
+        String name = qualifiedName.substring(slash + 1);
+        if (sandboxed.contains(pluginId)) {
+            return undecided(qualifiedName, "plugin " + pluginId + " is on the sandbox channel");
+        }
+        PluginSlot slot;
+        try {
+            slot = acquire(pluginId, options.cancellation());
+        } catch (PluginUnavailableException e) {
+            return undecided(qualifiedName, "plugin " + pluginId + " is not enabled");
+        }
+        try {
+            for (GovernanceCheck check : slot.checks()) {
+                if (check instanceof ClaimVerifier && safeName(check).equals(name)) {
+                    return runCheck(slot, check, input, options);
+                }
+            }
+            return undecided(qualifiedName, "plugin " + pluginId + " has no claim verifier named " + name);
+        } finally {
+            slot.release(options.cancellation());
+        }
     }
 
     private CheckResult runCheck(PluginSlot slot, GovernanceCheck check, CheckInput input, CallOptions options) {

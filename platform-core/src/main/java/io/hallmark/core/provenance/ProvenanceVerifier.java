@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Answers "was this file produced here, is it unchanged, and what does its record say?" from the file itself
- * (embedded PNG chunk) or its sidecar, with nothing but the platform's public key: no database.
+ * (embedded PNG chunk or MP4 box) or its sidecar, with nothing but the platform's public key: no database.
  */
 public final class ProvenanceVerifier {
 
@@ -35,7 +35,8 @@ public final class ProvenanceVerifier {
     /**
      * The outcome.
      *
-     * @param source {@code embedded (PNG iTXt)}, {@code sidecar <path>} or {@code none}
+     * @param source {@code embedded (PNG iTXt ...)}, {@code embedded (MP4 uuid box ...)}, {@code sidecar <path>} or
+     *     {@code none}
      * @param manifest the signed manifest as found, when there is one
      */
     public record Result(Status status, String source, @Nullable JsonNode manifest, String message) {
@@ -62,6 +63,15 @@ public final class ProvenanceVerifier {
                 }
             } catch (IllegalArgumentException e) {
                 return new Result(Status.INVALID_SIGNATURE, "embedded", null, e.getMessage());
+            }
+        }
+        if (Mp4Boxes.isWellFormedMp4(bytes)) {
+            Mp4Boxes.Split split = Mp4Boxes.split(bytes);
+            content = split.withoutProvenance();
+            Optional<String> embedded = split.provenance();
+            if (embedded.isPresent()) {
+                json = embedded.get();
+                source = "embedded (MP4 uuid box " + Mp4Boxes.USER_TYPE + ")";
             }
         }
         Path sidecar = ProvenanceMarker.sidecarOf(file);

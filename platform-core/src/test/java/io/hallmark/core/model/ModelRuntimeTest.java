@@ -7,6 +7,13 @@ import io.hallmark.api.GenerationFailedException;
 import io.hallmark.api.ModelLease;
 import io.hallmark.api.ModelRequirement;
 import io.hallmark.core.testing.TestPaths;
+import io.hallmark.imagegen.OnnxLoader;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.ZooModel;
 import io.hallmark.textgen.LlamaGenerator;
 import io.hallmark.textgen.SamplingSettings;
 import java.nio.file.Files;
@@ -106,12 +113,82 @@ class ModelRuntimeTest {
     @Test
     void aFormatTheRuntimeCannotLoadIsLeasedAsFilesOnlyAndSaysSoWhenAskedToLoad() {
         try (ModelRuntime runtime = ModelRuntime.onCpu(models())) {
-            ModelLease lease = runtime.lease(ModelRequirement.of("mnist-gan", "onnx"), "plugin 'a'");
+            ModelLease lease = runtime.lease(ModelRequirement.of("mnist-gan", "files"), "plugin 'a'");
             assertThat(lease.path()).isDirectory();
             assertThatThrownBy(() -> lease.loaded(LlamaGenerator.class))
                     .isInstanceOf(GenerationFailedException.class)
-                    .hasMessageContaining("format 'onnx', which the model runtime does not load");
+                    .hasMessageContaining("format 'files', which the model runtime does not load");
             assertThat(lease.loaded(String.class)).isEmpty();
+            assertThat(lease.loaded(OnnxLoader.class)).as("only format onnx is loaded as ONNX").isEmpty();
+        }
+    }
+
+    @Test
+    void anOnnxModelIsLoadedOnceOnOnnxRuntimeSharedByItsLeasesAndUnloadedWhenUnused() throws Exception {
+        ModelRequirement gan = ModelRequirement.of("mnist-gan", "onnx");
+        Path file = models().resolve("mnist-gan/mnist_gan_mlp_generator.onnx");
+        try (ModelRuntime runtime = ModelRuntime.onCpu(models()).start()) {
+            ModelLease first = runtime.lease(gan, "plugin 'a'");
+            ModelLease second = runtime.lease(gan, "plugin 'b'");
+            OnnxLoader a = first.loaded(OnnxLoader.class).orElseThrow();
+            OnnxLoader b = second.loaded(OnnxLoader.class).orElseThrow();
+            assertThat(a).isSameAs(b);
+            ZooModel<NDList, NDList> model = a.load(file);
+            assertThat(b.load(file)).as("each file is loaded once").isSameAs(model);
+            assertThat(model.getNDManager().getEngine().getEngineName()).isEqualTo("OnnxRuntime");
+            try (NDManager manager = NDManager.newBaseManager("OnnxRuntime");
+                    Predictor<NDList, NDList> predictor = model.newPredictor()) {
+                NDArray z = manager.zeros(new Shape(2, 64));
+                z.setName("z");
+                assertThat(predictor.predict(new NDList(z)).head().getShape()).isEqualTo(new Shape(2, 28, 28));
+            }
+            assertThat(loadedModels(runtime)).singleElement().satisfies(m -> {
+                assertThat(m).containsEntry("name", "mnist-gan").containsEntry("format", "onnx").containsEntry("leases", 2)
+                        .containsEntry("onnxFiles", Map.of("mnist_gan_mlp_generator.onnx", Files.size(file)));
+                assertThat((Long) m.get("weightBytes")).isEqualTo(Files.size(file));
+            });
+            assertThatThrownBy(() -> a.load(models().resolve("mnist-vae/mnist_vae_decoder.onnx")))
+                    .hasMessageContaining("is not part of model 'mnist-gan'");
+            first.close();
+            second.close();
+            assertThat(loadedModels(runtime)).hasSize(1); // kept warm while its plugins are installed
+            runtime.release("plugin 'a'");
+            runtime.release("plugin 'b'");
+            assertThat(loadedModels(runtime)).isEmpty();
+            assertThatThrownBy(() -> a.load(file)).hasMessageContaining("was unloaded");
+        }
+    }
+
+    @Test
+    void aCorruptOnnxFileIsRefusedNamingTheFileAndWhatWasExpected() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("mnist-gan"));
+        Path shared = models().resolve("mnist-gan");
+        byte[] onnx = Files.readAllBytes(shared.resolve("mnist_gan_mlp_generator.onnx"));
+        Path file = Files.write(folder.resolve("mnist_gan_mlp_generator.onnx"), java.util.Arrays.copyOf(onnx, onnx.length / 3));
+        Files.copy(shared.resolve("SOURCE.md"), folder.resolve("SOURCE.md"));
+        try (ModelRuntime runtime = ModelRuntime.onCpu(temp).start()) {
+            ModelLease lease = runtime.lease(ModelRequirement.of("mnist-gan", "onnx"), "plugin 'a'");
+            assertThatThrownBy(() -> lease.loaded(OnnxLoader.class).orElseThrow().load(file))
+                    .isInstanceOf(GenerationFailedException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("its folder lists 82b478adf1bd6b7f74985573ae652d7f4fb9f3dc56d99eb136a74fa73d359a3d")
+                    .hasMessageContaining("truncated or corrupt");
+            lease.close();
+            Files.delete(folder.resolve("SOURCE.md"));
+            try (ModelLease again = runtime.lease(ModelRequirement.of("mnist-gan", "onnx"), "plugin 'a'")) {
+                assertThatThrownBy(() -> again.loaded(OnnxLoader.class).orElseThrow().load(file))
+                        .isInstanceOf(GenerationFailedException.class)
+                        .hasMessageContaining(file.toString())
+                        .hasMessageContaining("is not a loadable ONNX model");
+            }
+            assertThatThrownBy(() -> runtime.lease(ModelRequirement.of("stories260k", "onnx"), "plugin 'a'"))
+                    .isInstanceOf(GenerationFailedException.class)
+                    .hasMessageContaining("not found");
+        }
+        try (ModelRuntime runtime = ModelRuntime.onCpu(models())) {
+            assertThatThrownBy(() -> runtime.lease(ModelRequirement.of("stories260k", "onnx"), "plugin 'a'"))
+                    .isInstanceOf(GenerationFailedException.class)
+                    .hasMessageContaining("expected an .onnx file, or a folder with .onnx files");
         }
     }
 

@@ -122,4 +122,40 @@ class ProvenanceTest {
         Files.write(bare, new byte[] {1});
         assertThat(ProvenanceVerifier.verify(bare, key.verifierKey()).status()).isEqualTo(ProvenanceVerifier.Status.NO_MANIFEST);
     }
+
+    @Test
+    void aMarkedMp4CarriesItsManifestInAUuidBoxAndStillDecodes() throws Exception {
+        PlatformKey key = key();
+        java.util.List<io.hallmark.imagegen.FloatImage> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            float[] gray = new float[32 * 32];
+            java.util.Arrays.fill(gray, i / 6f);
+            frames.add(io.hallmark.imagegen.FloatImage.fromGray(32, 32, gray));
+        }
+        byte[] original = io.hallmark.imagegen.video.Mp4Encoder.encode(frames, 6);
+        Path file = Files.write(dir.resolve("clip.mp4"), original);
+        new ProvenanceMarker(key).mark(file, manifest(), "video/mp4", false);
+
+        byte[] marked = Files.readAllBytes(file);
+        assertThat(marked.length).isGreaterThan(original.length);
+        assertThat(Mp4Boxes.split(marked).withoutProvenance()).isEqualTo(original);
+        Files.delete(ProvenanceMarker.sidecarOf(file));
+        ProvenanceVerifier.Result result = ProvenanceVerifier.verify(file, key.verifierKey());
+        assertThat(result.status()).isEqualTo(ProvenanceVerifier.Status.VERIFIED);
+        assertThat(result.source()).startsWith("embedded (MP4 uuid box");
+        assertThat(result.manifest().path("content").path("mediaType").asText()).isEqualTo("video/mp4");
+        int decoded = 0;
+        try (var channel = org.jcodec.common.io.NIOUtils.readableChannel(file.toFile())) {
+            var grab = org.jcodec.api.FrameGrab.createFrameGrab(channel);
+            while (grab.getNativeFrame() != null) {
+                decoded++;
+            }
+        }
+        assertThat(decoded).as("the marked file still plays").isEqualTo(6);
+
+        int mdat = new String(marked, StandardCharsets.ISO_8859_1).indexOf("mdat");
+        marked[mdat + 20] ^= 0x55; // a byte of the coded video
+        Files.write(file, marked);
+        assertThat(ProvenanceVerifier.verify(file, key.verifierKey()).status()).isEqualTo(ProvenanceVerifier.Status.MODIFIED);
+    }
 }

@@ -20,6 +20,16 @@ public interface Embedder extends AutoCloseable {
     /** Embeds one search query. */
     float[] embedQuery(String query);
 
+    /** Embeds search queries, in order; one vector per query (implementations may batch them). */
+    default List<float[]> embedQueries(List<String> queries) {
+        return queries.stream().map(this::embedQuery).toList();
+    }
+
+    /** Whether a text embedded as a query gets the same vector as embedded as a document (no model prefixes). */
+    default boolean symmetric() {
+        return false;
+    }
+
     @Override
     default void close() {}
 }

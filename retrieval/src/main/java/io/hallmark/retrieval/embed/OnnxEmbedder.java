@@ -78,10 +78,19 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedDocuments(List<String> texts) {
+        return embedAll(texts, model.documentPrefix());
+    }
+
+    @Override
+    public List<float[]> embedQueries(List<String> queries) {
+        return embedAll(queries, model.queryPrefix());
+    }
+
+    private List<float[]> embedAll(List<String> texts, String prefix) {
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += batchSize) {
             List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + batchSize)).stream()
-                    .map(t -> TextSegment.from(model.documentPrefix() + t))
+                    .map(t -> TextSegment.from(prefix + t))
                     .toList();
             for (Embedding e : delegate.embedAll(batch).content()) {
                 vectors.add(Vectors.normalize(e.vector()));
@@ -93,6 +102,11 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public float[] embedQuery(String query) {
         return Vectors.normalize(delegate.embed(model.queryPrefix() + query).content().vector());
+    }
+
+    @Override
+    public boolean symmetric() {
+        return model.queryPrefix().equals(model.documentPrefix());
     }
 
     @Override

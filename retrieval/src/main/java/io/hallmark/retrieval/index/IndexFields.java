@@ -23,6 +23,8 @@ public final class IndexFields {
     public static final String METADATA_JSON = "metadata_json";
     /** Prefix of the per-key metadata string fields used by filters, e.g. {@code meta.article}. */
     public static final String META_PREFIX = "meta.";
+    /** Prefix of the stored (not searchable) embeddings of the chunk text by a model, e.g. {@code passage_vector.bge-small-en-v15-q}. */
+    public static final String PASSAGE_VECTOR_PREFIX = "passage_vector.";
     /** The embedding: HNSW, dot-product similarity on unit vectors. */
     public static final String VECTOR = "vector";
 

@@ -272,6 +272,44 @@ public final class LuceneIndex implements AutoCloseable {
         });
     }
 
+    /**
+     * The passage vectors stored at ingest for {@code model} (see {@link IndexedChunk#passageVectors()}), by chunk
+     * id; chunks without one, and ids not in the index, are left out.
+     */
+    public Map<String, float[]> vectors(java.util.Collection<String> chunkIds, String model) {
+        if (chunkIds.isEmpty()) {
+            return Map.of();
+        }
+        String field = IndexFields.PASSAGE_VECTOR_PREFIX + model;
+        return withSearcher(searcher -> {
+            Map<String, float[]> out = new HashMap<>();
+            StoredFields fields = searcher.storedFields();
+            for (String id : new java.util.LinkedHashSet<>(chunkIds)) {
+                TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+                if (top.scoreDocs.length > 0) {
+                    BytesRef bytes = fields.document(top.scoreDocs[0].doc, java.util.Set.of(field)).getBinaryValue(field);
+                    if (bytes != null) {
+                        out.put(id, decode(bytes));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static BytesRef encode(float[] v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        return new BytesRef(b.array());
+    }
+
+    private static float[] decode(BytesRef bytes) {
+        float[] v = new float[bytes.length / Float.BYTES];
+        java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer().get(v);
+        return v;
+    }
+
     /** Receives chunk ids with their vectors. */
     @FunctionalInterface
     public interface VectorVisitor {
@@ -351,6 +389,8 @@ public final class LuceneIndex implements AutoCloseable {
             }
             doc.add(new KnnFloatVectorField(IndexFields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT));
         }
+        indexed.passageVectors().forEach((model, v) ->
+                doc.add(new StoredField(IndexFields.PASSAGE_VECTOR_PREFIX + model, encode(v))));
         return doc;
     }
 

@@ -51,4 +51,21 @@ class LuceneIndexTest {
             assertThat(index.sourceHash("a")).contains("h2");
         }
     }
+
+    @Test
+    void passageVectorsAreReadBackByChunkIdAndModel() {
+        float[] a = io.hallmark.retrieval.embed.Vectors.normalize(new float[] {1, 2, 3, 4});
+        float[] other = {0.5f, -0.25f, 0.125f};
+        try (LuceneIndex index = LuceneIndex.open(dir, new IndexSettings("toy", 4, false))) {
+            index.replaceSource("s", "h", List.of(
+                    new IndexedChunk(new Chunk("s", 0, "T", null, "first", Map.of()), a, Map.of("second-model", other)),
+                    new IndexedChunk(new Chunk("s", 1, "T", null, "second", Map.of()), a)));
+            index.commit();
+
+            Map<String, float[]> stored = index.vectors(List.of("s#0", "s#1", "missing#0"), "second-model");
+            assertThat(stored).containsOnlyKeys("s#0"); // s#1 was indexed without one
+            assertThat(stored.get("s#0")).containsExactly(other);
+            assertThat(index.vectors(List.of("s#0"), "toy")).isEmpty(); // searchable vectors are not passage vectors
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.hallmark.governance.factcheck.Claim;
 import io.hallmark.governance.factcheck.ClaimExtractor;
 import io.hallmark.governance.factcheck.Evidence;
 import io.hallmark.governance.factcheck.EvidenceSource;
+import io.hallmark.governance.factcheck.FactChecker;
 import io.hallmark.governance.factcheck.Verdict;
 import io.hallmark.governance.factcheck.Verifier;
 import io.hallmark.governance.factcheck.Vote;
@@ -38,6 +39,8 @@ public final class FactCheckEvaluator {
     /** The share of a claim's words the BM25 baseline's top passage must contain to call it supported. */
     public static final double OVERLAP_BASELINE_COVERAGE = 0.5;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Claims judged per batch (each verifier embeds a batch's claims and passages in one call). */
+    private static final int BATCH = 100;
 
     /** One scored claim: its evidence, the verifiers' votes and the overlap baseline's verdict. */
     public record Case(String id, Claim claim, List<Evidence> evidence, List<Vote> votes, String gold,
@@ -54,14 +57,17 @@ public final class FactCheckEvaluator {
     /** Retrieves evidence and collects the votes for labelled claims; {@code bm25} feeds the overlap baseline. */
     public List<Case> run(List<LabeledClaim> claims, EvidenceSource evidence, EvidenceSource bm25, int k) {
         List<Case> cases = new ArrayList<>();
-        for (LabeledClaim lc : claims) {
-            Claim claim = Claim.of(lc.text());
-            List<Evidence> found = evidence.find(claim, k);
-            List<Evidence> top = bm25.find(claim, 1);
-            cases.add(new Case(lc.id(), claim, found, vote(claim, found), lc.label(), overlap(claim, top)));
-            if (cases.size() % 100 == 0) {
-                progress.accept(cases.size() + " of " + claims.size() + " claims");
+        for (int from = 0; from < claims.size(); from += BATCH) {
+            List<LabeledClaim> batch = claims.subList(from, Math.min(claims.size(), from + BATCH));
+            List<Claim> texts = batch.stream().map(lc -> Claim.of(lc.text())).toList();
+            List<List<Evidence>> found = evidence.findAll(texts, k);
+            List<List<Evidence>> top = bm25.findAll(texts, 1);
+            List<List<Vote>> votes = FactChecker.votes(verifiers, texts, found);
+            for (int i = 0; i < batch.size(); i++) {
+                cases.add(new Case(batch.get(i).id(), texts.get(i), found.get(i), votes.get(i), batch.get(i).label(),
+                        overlap(texts.get(i), top.get(i))));
             }
+            progress.accept(cases.size() + " of " + claims.size() + " claims");
         }
         return cases;
     }
@@ -71,7 +77,10 @@ public final class FactCheckEvaluator {
      * {@link #HALLUCINATED}), each checked against the item's knowledge paragraph split into sentences.
      */
     public List<Case> runHaluEval(Path file, ClaimExtractor sentences) {
-        List<Case> cases = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>();
+        List<List<Evidence>> evidence = new ArrayList<>();
+        List<String> gold = new ArrayList<>();
         try {
             for (String row : Files.readAllLines(file)) {
                 if (row.isBlank()) {
@@ -79,12 +88,12 @@ public final class FactCheckEvaluator {
                 }
                 JsonNode n = JSON.readTree(row);
                 String knowledge = n.path("knowledge").asText("");
-                List<Evidence> evidence = new ArrayList<>();
+                List<Evidence> passages = new ArrayList<>();
                 int i = 0;
                 for (Span s : sentences.sentences(knowledge)) {
                     String text = knowledge.substring(s.getStart(), s.getEnd()).strip();
                     if (!text.isEmpty()) {
-                        evidence.add(new Evidence(n.path("id").asText() + "#" + i, n.path("id").asText(), "", text,
+                        passages.add(new Evidence(n.path("id").asText() + "#" + i, n.path("id").asText(), "", text,
                                 1.0 / (1 + i)));
                         i++;
                     }
@@ -94,27 +103,26 @@ public final class FactCheckEvaluator {
                     if (answer.isEmpty()) {
                         continue;
                     }
-                    Claim claim = Claim.of(answer);
-                    cases.add(new Case(n.path("id").asText() + (field.startsWith("right") ? "/right" : "/hallucinated"),
-                            claim, evidence, vote(claim, evidence),
-                            field.startsWith("right") ? "SUPPORTED" : HALLUCINATED, overlap(claim, evidence)));
-                }
-                if (cases.size() % 100 == 0) {
-                    progress.accept(cases.size() + " answers");
+                    ids.add(n.path("id").asText() + (field.startsWith("right") ? "/right" : "/hallucinated"));
+                    claims.add(Claim.of(answer));
+                    evidence.add(passages);
+                    gold.add(field.startsWith("right") ? "SUPPORTED" : HALLUCINATED);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
-        return cases;
-    }
-
-    private List<Vote> vote(Claim claim, List<Evidence> evidence) {
-        List<Vote> votes = new ArrayList<>(verifiers.size());
-        for (Verifier v : verifiers) {
-            votes.add(v.verify(claim, evidence));
+        List<Case> cases = new ArrayList<>();
+        for (int from = 0; from < claims.size(); from += BATCH) {
+            int to = Math.min(claims.size(), from + BATCH);
+            List<List<Vote>> votes = FactChecker.votes(verifiers, claims.subList(from, to), evidence.subList(from, to));
+            for (int i = from; i < to; i++) {
+                cases.add(new Case(ids.get(i), claims.get(i), evidence.get(i), votes.get(i - from), gold.get(i),
+                        overlap(claims.get(i), evidence.get(i))));
+            }
+            progress.accept(cases.size() + " of " + claims.size() + " answers");
         }
-        return votes;
+        return cases;
     }
 
     private static Verdict overlap(Claim claim, List<Evidence> evidence) {
@@ -136,6 +144,11 @@ public final class FactCheckEvaluator {
             }
         }
         return out;
+    }
+
+    /** The votes of the cases {@link #examples} keeps, in the same order (for tuning the weighted vote). */
+    public static List<List<Vote>> exampleVotes(List<Case> cases) {
+        return cases.stream().filter(c -> gold(c.gold()) != null).map(Case::votes).toList();
     }
 
     private static @Nullable Verdict gold(String label) {

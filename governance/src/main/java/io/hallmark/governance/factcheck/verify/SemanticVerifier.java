@@ -2,35 +2,50 @@ package io.hallmark.governance.factcheck.verify;
 
 import io.hallmark.governance.factcheck.Claim;
 import io.hallmark.governance.factcheck.Evidence;
+import io.hallmark.governance.factcheck.PassageVectors;
 import io.hallmark.governance.factcheck.Verdict;
 import io.hallmark.governance.factcheck.Verifier;
 import io.hallmark.governance.factcheck.Vote;
 import io.hallmark.retrieval.embed.Embedder;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges a claim by its embedding similarity to the evidence with one sentence-embedding model: a passage at
  * least {@code threshold} similar supports the claim, unless its polarity differs (negation, an antonym) or it
- * states other numbers, which refutes it; below the threshold there is not enough information. Using two or more models gives
- * independent votes.
+ * states other numbers, which refutes it; below the threshold there is not enough information. Using two or more
+ * models gives independent votes.
+ *
+ * <p>Passage vectors come from {@link PassageVectors} when stored there (a knowledge base's passage vectors), else
+ * from a cache, else they are embedded; claim vectors likewise (a knowledge base's query vectors). {@link
+ * #verifyAll} embeds all remaining claims and passages of a text in one call each.
  */
 public final class SemanticVerifier implements Verifier {
 
-    /** Passage vectors kept between claims (passages recur across the claims of a text); cleared when full. */
+    /** Passage vectors kept between texts (passages recur); cleared when full. */
     private static final int CACHE_SIZE = 20_000;
 
     private final Embedder embedder;
     private final double threshold;
-    private final java.util.concurrent.ConcurrentHashMap<String, float[]> passages =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final PassageVectors stored;
+    private final ConcurrentHashMap<String, float[]> passages = new ConcurrentHashMap<>();
 
     /** @param threshold the cosine similarity from which a passage counts as stating the claim */
     public SemanticVerifier(Embedder embedder, double threshold) {
+        this(embedder, threshold, PassageVectors.NONE);
+    }
+
+    /** @param stored passage vectors that need not be computed (a knowledge base's chunk vectors) */
+    public SemanticVerifier(Embedder embedder, double threshold, PassageVectors stored) {
         this.embedder = embedder;
         this.threshold = threshold;
+        this.stored = stored;
     }
 
     /** A threshold that suits the model, set on the Climate-FEVER dev split. */
@@ -51,25 +66,43 @@ public final class SemanticVerifier implements Verifier {
 
     @Override
     public Vote verify(Claim claim, List<Evidence> evidence) {
+        return verifyAll(List.of(claim), List.of(evidence)).get(0);
+    }
+
+    @Override
+    public List<Vote> verifyAll(List<Claim> claims, List<List<Evidence>> evidence) {
+        if (claims.size() != evidence.size()) {
+            throw new IllegalArgumentException("Expected one evidence list per claim, got " + evidence.size()
+                    + " for " + claims.size() + " claims");
+        }
+        List<float[]> claimVectors = claimVectors(claims.stream().map(Claim::text).toList());
+        Map<String, float[]> vectors = passageVectors(evidence);
+        List<Vote> out = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            out.add(judge(claims.get(i), claimVectors.get(i), evidence.get(i), vectors));
+        }
+        return out;
+    }
+
+    private Vote judge(Claim claim, float[] claimVector, List<Evidence> evidence, Map<String, float[]> vectors) {
         if (evidence.isEmpty()) {
             return Vote.notEnoughInfo(name(), "no evidence retrieved");
         }
-        List<float[]> v = embed(claim.text(), evidence);
         double best = -1;
         double sum = 0;
         int at = 0;
-        for (int i = 1; i < v.size(); i++) {
-            double s = dot(v.get(0), v.get(i));
+        for (int i = 0; i < evidence.size(); i++) {
+            double s = dot(claimVector, vectors.get(key(evidence.get(i))));
             sum += s;
             if (s > best) {
                 best = s;
-                at = i - 1;
+                at = i;
             }
         }
         Evidence e = evidence.get(at);
         TextSignals c = TextSignals.of(claim.text());
         TextSignals p = TextSignals.of(e.text());
-        java.util.Set<String> numbers = new java.util.HashSet<>(c.numbers());
+        Set<String> numbers = new HashSet<>(c.numbers());
         numbers.removeAll(p.numbers());
         boolean flipped = c.negated() != p.negated() || !c.antonymsIn(p).isEmpty()
                 || (!numbers.isEmpty() && !p.numbers().isEmpty());
@@ -90,37 +123,63 @@ public final class SemanticVerifier implements Verifier {
                 e.id(), best), e.id(), signals);
     }
 
-    /** The claim's vector, then one per passage; passages come from the cache when seen before. */
-    private List<float[]> embed(String claim, List<Evidence> evidence) {
+    /**
+     * A vector for every passage, by {@link #key}: stored ones first, then cached ones, and the rest embedded
+     * in one call.
+     */
+    private Map<String, float[]> passageVectors(List<List<Evidence>> evidence) {
+        Map<String, Evidence> unique = new LinkedHashMap<>();
+        evidence.forEach(list -> list.forEach(e -> unique.putIfAbsent(key(e), e)));
+        Map<String, float[]> out = new HashMap<>();
+        List<Evidence> notCached = new ArrayList<>();
+        for (Map.Entry<String, Evidence> u : unique.entrySet()) {
+            float[] v = passages.get(u.getKey());
+            if (v != null) {
+                out.put(u.getKey(), v);
+            } else {
+                notCached.add(u.getValue());
+            }
+        }
+        Map<String, float[]> fromStore = notCached.isEmpty() ? Map.of() : stored.find(embedder.name(), notCached);
         List<String> todo = new ArrayList<>();
-        todo.add(claim);
-        for (Evidence e : evidence) {
-            if (!passages.containsKey(e.text()) && !todo.contains(e.text())) {
-                todo.add(e.text());
+        for (Evidence e : notCached) {
+            float[] v = fromStore.get(e.id());
+            if (v != null) {
+                out.put(key(e), v);
+            } else {
+                todo.add(key(e));
             }
         }
-        List<float[]> computed = embedder.embedDocuments(todo);
-        if (passages.size() + todo.size() > CACHE_SIZE) {
-            passages.clear();
-        }
-        java.util.Map<String, float[]> fresh = new java.util.HashMap<>();
-        for (int i = 1; i < todo.size(); i++) {
-            fresh.put(todo.get(i), computed.get(i));
-            passages.put(todo.get(i), computed.get(i));
-        }
-        List<float[]> out = new ArrayList<>(evidence.size() + 1);
-        out.add(computed.get(0));
-        for (Evidence e : evidence) {
-            float[] vector = fresh.get(e.text());
-            if (vector == null) {
-                vector = passages.get(e.text());
+        if (!todo.isEmpty()) {
+            List<float[]> computed = embedder.embedDocuments(todo);
+            if (passages.size() + todo.size() > CACHE_SIZE) {
+                passages.clear();
             }
-            if (vector == null) { // another thread cleared the cache in between
-                vector = embedder.embedDocuments(List.of(e.text())).get(0);
+            for (int i = 0; i < todo.size(); i++) {
+                out.put(todo.get(i), computed.get(i));
+                passages.put(todo.get(i), computed.get(i));
             }
-            out.add(vector);
         }
         return out;
+    }
+
+    /** The claims' vectors: those known already (the knowledge base's query vectors), the rest in one call. */
+    private List<float[]> claimVectors(List<String> texts) {
+        Map<String, float[]> known = stored.claims(embedder.name(), texts);
+        List<String> todo = texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
+        Map<String, float[]> all = new HashMap<>(known);
+        if (!todo.isEmpty()) {
+            List<float[]> computed = embedder.embedDocuments(todo);
+            for (int i = 0; i < todo.size(); i++) {
+                all.put(todo.get(i), computed.get(i));
+            }
+        }
+        return texts.stream().map(all::get).toList();
+    }
+
+    /** Passages are keyed by their text (copies of a passage share a vector). */
+    private static String key(Evidence e) {
+        return e.text();
     }
 
     static double dot(float[] a, float[] b) {
