@@ -49,7 +49,10 @@ final class CheckStep implements PipelineStep {
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = run.state().get("metadata") instanceof Map<?, ?> m
                 ? (Map<String, Object>) m : Map.of();
-        Assessment assessment = governance.assess(new AssessmentInput(run.modality(), item.prompt(), item.textBody(),
+        // images and videos are governed on their prompt and, when the generator gave one, their caption
+        String text = item.textBody() != null ? item.textBody()
+                : metadata.get("caption") instanceof String caption && !caption.isBlank() ? caption : null;
+        Assessment assessment = governance.assess(new AssessmentInput(run.modality(), item.prompt(), text,
                 artifact, item.artifactMediaType() == null ? "text/plain" : item.artifactMediaType(), metadata));
         Map<String, Object> scores = new HashMap<>(assessment.scores());
         run.list("crossCheck").stream().mapToDouble(c -> ((Number) c.get("agreement")).doubleValue()).min()

@@ -192,19 +192,39 @@ public final class JobQueue {
      * job, or it was finished already), in which case nothing changes.
      */
     public boolean finish(UUID job, String worker, String state, @Nullable String error) {
-        boolean done = update("""
-                update generation_jobs set state = ?, error = ?, lease_owner = null, lease_expires_at = null,
-                       finished_at = now(), updated_at = now()
-                 where id = ? and lease_owner = ? and state = 'RUNNING'""", state, error, job, worker) == 1;
-        if (done) {
-            if (List.of("CANCELLED", "FAILED", "DEAD").contains(state)) {
-                // the item never reached a decision: it says so instead of staying 'generating'
-                update("""
-                        update content_items set status = ?, updated_at = now()
-                         where id = (select content_item_id from generation_jobs where id = ?)
-                           and status in ('PENDING', 'GENERATING', 'CHECKING')""",
-                        state.equals("CANCELLED") ? "CANCELLED" : "FAILED", job);
+        boolean done = sql(c -> {
+            c.setAutoCommit(false);
+            try {
+                int ended;
+                try (PreparedStatement ps = c.prepareStatement("""
+                        update generation_jobs set state = ?, error = ?, lease_owner = null, lease_expires_at = null,
+                               finished_at = now(), updated_at = now()
+                         where id = ? and lease_owner = ? and state = 'RUNNING'""")) {
+                    ps.setString(1, state);
+                    ps.setString(2, error);
+                    ps.setObject(3, job);
+                    ps.setString(4, worker);
+                    ended = ps.executeUpdate();
+                }
+                if (ended == 1 && List.of("CANCELLED", "FAILED", "DEAD").contains(state)) {
+                    // the item never reached a decision: it says so (in the same transaction) instead of 'generating'
+                    try (PreparedStatement ps = c.prepareStatement("""
+                            update content_items set status = ?, updated_at = now()
+                             where id = (select content_item_id from generation_jobs where id = ?)
+                               and status in ('PENDING', 'GENERATING', 'CHECKING')""")) {
+                        ps.setString(1, state.equals("CANCELLED") ? "CANCELLED" : "FAILED");
+                        ps.setObject(2, job);
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return ended == 1;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
+        });
+        if (done) {
             appendEvent(job, "finished", error == null ? Map.of("state", state) : Map.of("state", state, "error", error));
         }
         return done;
