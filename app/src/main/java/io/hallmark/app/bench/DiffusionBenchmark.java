@@ -13,7 +13,7 @@ import io.hallmark.imagegen.diffusion.DiffusionImage;
 import io.hallmark.imagegen.diffusion.DiffusionPipeline;
 import io.hallmark.imagegen.diffusion.DiffusionRequest;
 import io.hallmark.imagegen.diffusion.FloatTensor;
-import io.hallmark.imagegen.diffusion.GaussianNoise;
+import io.hallmark.imagegen.GaussianNoise;
 import io.hallmark.imagegen.diffusion.OptimumLayout;
 import io.hallmark.imagegen.diffusion.scheduler.Scheduler;
 import io.hallmark.imagegen.diffusion.scheduler.SchedulerKind;

@@ -2,6 +2,7 @@ package io.hallmark.imagegen.diffusion;
 
 import ai.djl.inference.Predictor;
 import io.hallmark.imagegen.FloatImage;
+import io.hallmark.imagegen.GaussianNoise;
 import io.hallmark.imagegen.GenerationLimits;
 import io.hallmark.imagegen.OnnxLoader;
 import io.hallmark.imagegen.OnnxSignature.Tensor;

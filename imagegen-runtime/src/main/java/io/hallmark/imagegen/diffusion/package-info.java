@@ -6,7 +6,7 @@
  * host's {@link io.hallmark.imagegen.OnnxLoader}. A {@link io.hallmark.imagegen.diffusion.DiffusionRequest} (prompt,
  * negative prompt, steps, guidance, seed, size, scheduler) becomes a
  * {@link io.hallmark.imagegen.diffusion.DiffusionImage}; a {@link io.hallmark.imagegen.diffusion.StepListener} sees
- * every step and may cancel. Noise comes from {@link io.hallmark.imagegen.diffusion.GaussianNoise}, so a seed gives
+ * every step and may cancel. Noise comes from {@link io.hallmark.imagegen.GaussianNoise}, so a seed gives
  * the same image on any machine. Schedulers live in {@code scheduler}; each
  * ONNX file's inputs are read with {@link io.hallmark.imagegen.OnnxSignature} and checked before it is loaded.
  */

@@ -1,5 +1,6 @@
 package io.hallmark.imagegen.latent;
 
+import io.hallmark.imagegen.GaussianNoise;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,14 +17,14 @@ public final class Latents {
         GaussianNoise noise = new GaussianNoise(seed);
         List<float[]> latents = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            latents.add(noise.next(size));
+            latents.add(noise.nextFloats(size, 1.0));
         }
         return latents;
     }
 
     /** One latent vector for a seed (the first of {@link #noise}). */
     public static float[] noise(long seed, int size) {
-        return new GaussianNoise(seed).next(size);
+        return new GaussianNoise(seed).nextFloats(size, 1.0);
     }
 
     /**

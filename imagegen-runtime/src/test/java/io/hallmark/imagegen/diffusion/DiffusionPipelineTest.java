@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hallmark.imagegen.GaussianNoise;
 import io.hallmark.imagegen.GenerationLimits;
 import io.hallmark.imagegen.diffusion.scheduler.SchedulerKind;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package io.hallmark.imagegen.diffusion;
+package io.hallmark.imagegen;
 
 /**
  * A seeded source of standard normal noise whose sequence is fixed by the seed on every machine and JVM: the 48-bit

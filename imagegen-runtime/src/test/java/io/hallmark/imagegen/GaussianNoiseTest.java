@@ -1,4 +1,4 @@
-package io.hallmark.imagegen.diffusion;
+package io.hallmark.imagegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
