@@ -73,22 +73,13 @@ final class BenchCommand implements Runnable {
     @Command(name = "image", mixinStandardHelpOptions = true,
             description = "Images/s of the MNIST GAN through the image generator plugin and through the runtime, side "
                     + "by side with ONNX Runtime called directly on the same model (overhead ratios), and memory.")
-    static final class Image implements Callable<Integer> {
-
-        @CommandLine.Mixin
-        PlatformOptions platform;
+    static final class Image extends PlatformCommand {
 
         @Option(names = "--batch", defaultValue = "16", description = "Images per call (default ${DEFAULT-VALUE}).")
         int batch;
 
         @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds per path (default ${DEFAULT-VALUE}).")
         int seconds;
-
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -108,10 +99,7 @@ final class BenchCommand implements Runnable {
     @Command(name = "video", mixinStandardHelpOptions = true,
             description = "Frames/s of rendering a latent trajectory through the MNIST VAE decoder and of encoding it "
                     + "as MP4 (H.264, JCodec) and GIF, next to ffmpeg's libx264 on the same frames when installed.")
-    static final class Video implements Callable<Integer> {
-
-        @CommandLine.Mixin
-        PlatformOptions platform;
+    static final class Video extends PlatformCommand {
 
         @Option(names = "--frames", defaultValue = "240", description = "Frames (default ${DEFAULT-VALUE}).")
         int frames;
@@ -121,12 +109,6 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--fps", defaultValue = "24", description = "Frames per second (default ${DEFAULT-VALUE}).")
         int fps;
-
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -196,10 +178,7 @@ final class BenchCommand implements Runnable {
             description = "Prefill and decode tokens/s of the Llama runtime against llama.cpp on the same GGUF files "
                     + "(stories260k and a ~100M-parameter random-weight model), peak memory, and concurrent requests "
                     + "with dynamic batching on and off.")
-    static final class Textgen implements Callable<Integer> {
-
-        @CommandLine.Mixin
-        PlatformOptions platform;
+    static final class Textgen extends PlatformCommand {
 
         @Option(names = "--threads", defaultValue = "0", description = "Threads for both engines (default: the model runtime's, half the CPUs).")
         int threads;
@@ -223,12 +202,6 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--no-100m", description = "Skip the ~100M-parameter model.")
         boolean noBig;
-
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {

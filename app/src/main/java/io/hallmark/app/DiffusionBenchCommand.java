@@ -8,8 +8,6 @@ import io.hallmark.imagegen.diffusion.scheduler.SchedulerKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,10 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "diffusion", mixinStandardHelpOptions = true,
         description = "Per-step latency of the Stable Diffusion pipeline on tiny-sd-onnx (or --model DIR) next to "
                 + "ONNX Runtime's OrtSession on the same UNet in the same run: overhead ratio and memory.")
-final class DiffusionBenchCommand implements Callable<Integer> {
-
-    @CommandLine.Mixin
-    PlatformOptions platform;
+final class DiffusionBenchCommand extends PlatformCommand {
 
     @Option(names = "--model", paramLabel = "DIR",
             description = "A Stable Diffusion folder in the Optimum ONNX layout (default: <models-dir>/tiny-sd-onnx).")
@@ -38,12 +33,6 @@ final class DiffusionBenchCommand implements Callable<Integer> {
 
     @Option(names = "--scheduler", defaultValue = "ddim", description = "euler, ddim or pndm (default ${DEFAULT-VALUE}).")
     String scheduler;
-
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
