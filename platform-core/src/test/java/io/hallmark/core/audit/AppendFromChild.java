@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Run in a second JVM by {@link DatabaseAuditLogTest}: appends events to the database at {@code args[0]} from
- * {@code args[2]} threads, {@code args[1]} events each, then prints {@code APPENDED <n>}.
+ * {@code args[2]} threads, {@code args[1]} events each, starting once the parent's first event is in, then prints
+ * {@code APPENDED <n>}.
  */
 public final class AppendFromChild {
 
@@ -23,6 +24,8 @@ public final class AppendFromChild {
         try (HikariDataSource ds = new HikariDataSource(config);
                 DatabaseAuditLog log = new DatabaseAuditLog(ds, true, 100, Clock.systemUTC())) {
             System.out.println("READY");
+            System.out.flush();
+            awaitFirstParentEvent(ds); // start while the parent is appending, so the two really run at once
             Thread[] workers = new Thread[threads];
             for (int t = 0; t < threads; t++) {
                 int id = t;
@@ -39,5 +42,19 @@ public final class AppendFromChild {
         }
         System.out.println("APPENDED " + perThread * threads);
         System.out.flush();
+    }
+
+    private static void awaitFirstParentEvent(HikariDataSource ds) throws Exception {
+        for (int i = 0; i < 12_000; i++) {
+            try (var c = ds.getConnection(); var s = c.createStatement();
+                    var rs = s.executeQuery("select count(*) from audit_events where actor = 'parent'")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("The parent never appended");
     }
 }
