@@ -5,10 +5,17 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -18,29 +25,37 @@ import java.util.stream.Collectors;
 @SuppressWarnings("ImmutableEnumChecker")
 public enum EmbeddingModel {
     /** sentence-transformers/all-MiniLM-L6-v2: the default. */
-    ALL_MINILM_L6_V2("all-minilm-l6-v2", "", "", AllMiniLmL6V2EmbeddingModel::new),
+    ALL_MINILM_L6_V2("all-minilm-l6-v2", "", "", AllMiniLmL6V2EmbeddingModel.class, "all-minilm-l6-v2", PoolingMode.MEAN),
     /** all-MiniLM-L6-v2, 8-bit quantized: about twice as fast. */
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", "", AllMiniLmL6V2QuantizedEmbeddingModel::new),
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", "", AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q",
+            PoolingMode.MEAN),
     /** BAAI/bge-small-en-v1.5, with its retrieval instruction on queries. */
     BGE_SMALL_EN_V15("bge-small-en-v15", "", "Represent this sentence for searching relevant passages: ",
-            BgeSmallEnV15EmbeddingModel::new),
+            BgeSmallEnV15EmbeddingModel.class, "bge-small-en-v1.5", PoolingMode.CLS),
     /** BAAI/bge-small-en-v1.5, quantized. */
     BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "", "Represent this sentence for searching relevant passages: ",
-            BgeSmallEnV15QuantizedEmbeddingModel::new),
+            BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS),
     /** intfloat/e5-small-v2, quantized, with its {@code passage:} / {@code query:} prefixes. */
-    E5_SMALL_V2_Q("e5-small-v2-q", "passage: ", "query: ", E5SmallV2QuantizedEmbeddingModel::new);
+    E5_SMALL_V2_Q("e5-small-v2-q", "passage: ", "query: ", E5SmallV2QuantizedEmbeddingModel.class, "e5-small-v2-q",
+            PoolingMode.MEAN);
 
     private final String id;
     private final String documentPrefix;
     private final String queryPrefix;
-    private final Function<Executor, dev.langchain4j.model.embedding.EmbeddingModel> factory;
+    /** A class of the jar that holds the model's files. */
+    private final Class<?> jarClass;
+    /** The file names in that jar: {@code NAME.onnx} and {@code NAME-tokenizer.json}. */
+    private final String fileName;
+    private final PoolingMode pooling;
 
-    EmbeddingModel(String id, String documentPrefix, String queryPrefix,
-            Function<Executor, dev.langchain4j.model.embedding.EmbeddingModel> factory) {
+    EmbeddingModel(String id, String documentPrefix, String queryPrefix, Class<?> jarClass, String fileName,
+            PoolingMode pooling) {
         this.id = id;
         this.documentPrefix = documentPrefix;
         this.queryPrefix = queryPrefix;
-        this.factory = factory;
+        this.jarClass = jarClass;
+        this.fileName = fileName;
+        this.pooling = pooling;
     }
 
     /** The name used on the command line and stored in the index, e.g. {@code all-minilm-l6-v2}. */
@@ -56,8 +71,43 @@ public enum EmbeddingModel {
         return queryPrefix;
     }
 
+    /**
+     * The model on an ONNX Runtime session of one thread that does not spin while idle: several texts are embedded
+     * at once on the executor's threads instead. (LangChain4j's own factories give each session every core, and
+     * spinning threads; with short texts, and two models embedding at once, those threads mostly waited on each
+     * other.)
+     */
     dev.langchain4j.model.embedding.EmbeddingModel create(Executor executor) {
-        return factory.apply(executor);
+        ClassLoader loader = jarClass.getClassLoader();
+        try (InputStream onnx = loader.getResourceAsStream(fileName + ".onnx");
+                InputStream tokenizer = loader.getResourceAsStream(fileName + "-tokenizer.json")) {
+            if (onnx == null || tokenizer == null) {
+                throw new IllegalStateException("The jar of " + jarClass.getName() + " lacks " + fileName + ".onnx or "
+                        + fileName + "-tokenizer.json");
+            }
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session;
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                session = environment.createSession(onnx.readAllBytes(), options);
+            }
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
+            return new AbstractInProcessEmbeddingModel(executor) {
+                @Override
+                protected OnnxBertBiEncoder model() {
+                    return encoder;
+                }
+
+                @Override
+                protected Integer knownDimension() {
+                    return 384;
+                }
+            };
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("Cannot load the embedding model " + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** Looks a model up by its {@link #id()} (case-insensitive). */

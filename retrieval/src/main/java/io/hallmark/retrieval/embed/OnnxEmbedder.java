@@ -50,11 +50,11 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     /**
-     * Worker threads that suit this machine: half the cores. ONNX Runtime already spreads one inference over
-     * the cores, so more workers oversubscribe them; on 2 cores one worker embedded about twice as fast as two.
+     * Worker threads that suit this machine: one per core, since each inference runs on one thread
+     * ({@link EmbeddingModel#create}).
      */
     public static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** The default model with {@link #defaultThreads()} workers, in batches of 64. */

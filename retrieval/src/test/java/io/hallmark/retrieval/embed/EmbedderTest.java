@@ -31,6 +31,28 @@ class EmbedderTest {
         }
     }
 
+    /**
+     * Our one-thread sessions give LangChain4j's own models' vectors (so stored vectors stay valid), for a model with
+     * mean pooling and one with CLS pooling.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EmbeddingModel.class, names = {"ALL_MINILM_L6_V2_Q", "BGE_SMALL_EN_V15_Q"})
+    void oneThreadSessionsGiveTheVectorsOfLangChain4jsOwnModels(EmbeddingModel model) {
+        dev.langchain4j.model.embedding.EmbeddingModel stock = model == EmbeddingModel.ALL_MINILM_L6_V2_Q
+                ? new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel()
+                : new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel();
+        try (OnnxEmbedder ours = new OnnxEmbedder(model, 2, 8)) {
+            List<String> texts = List.of("Glaciers are losing ice because summers are warmer.",
+                    "The Eiffel Tower in Paris was completed in 1889.", "short");
+            List<float[]> vectors = ours.embedDocuments(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                float[] expected = Vectors.normalize(stock.embed(texts.get(i)).content().vector());
+                assertThat(Vectors.dot(vectors.get(i), expected)).as(texts.get(i))
+                        .isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+            }
+        }
+    }
+
     @Test
     void batchesLargerThanTheBatchSizeKeepTheirOrder() {
         List<String> texts = java.util.stream.IntStream.range(0, 70).mapToObj(i -> "sentence number " + i).toList();
