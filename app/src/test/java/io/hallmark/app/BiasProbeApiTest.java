@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.api.Modality;
+import io.hallmark.core.Platform;
 import io.hallmark.core.config.ConfigLoader;
+import io.hallmark.core.persistence.BiasProbeRecord;
+import io.hallmark.core.probe.BiasProbes;
+import io.hallmark.governance.GovernanceModels;
 import io.hallmark.core.persistence.ContentItem;
 import io.hallmark.core.persistence.ContentStatus;
 import io.hallmark.core.security.LocalCliToken;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * generated story whose prompt names an old woman is probed; the probe runs in the background, reports its progress,
  * re-generates each swapped prompt with the item's seed, and keeps per swap the continuation, its text change and its
  * bias-score change (the bias model is a real one, trained by the platform's trainer on a sample of the dev splits).
- * The probe is kept in the database and audited without the prompts; bad requests fail before anything runs.
+ * The probe is kept in the database and audited without the prompts; bad requests fail before anything runs; a probe
+ * whose process died is marked interrupted by the next start on the host.
  */
 class BiasProbeApiTest {
 
@@ -199,6 +204,28 @@ class BiasProbeApiTest {
                 "select count(*) from bias_probes where content_item_id in (:items)", Long.class)
                 .setParameterList("items", List.of(image, noSeed, retired)).getSingleResult());
         assertThat(started).as("refused probes leave no record").isZero();
+    }
+
+    @Test
+    void aProbeLeftRunningByAProcessOfThisHostThatIsGoneIsMarkedInterrupted() throws Exception {
+        UUID text = item(Modality.TEXT, "hallmark-text", 3L);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String node = Platform.nodeName();
+        String deadNode = node.substring(0, node.lastIndexOf('-') + 1) + gone.pid();
+        BiasProbeRecord stale = new BiasProbeRecord(text, 1, false, deadNode, "someone");
+        var platform = server.platform();
+        platform.database().useTransaction(s -> s.persist(stale));
+
+        try (GovernanceModels models = GovernanceModels.in(work.resolve("no-models"));
+                BiasProbes restarted = new BiasProbes(platform.database(), platform.plugins(), platform.auditLog(), models,
+                        node)) {
+            JsonNode probe = json(send("GET", "/api/v1/probes/" + stale.id(), null));
+            assertThat(probe.path("state").asText()).isEqualTo("FAILED");
+            assertThat(probe.path("error").asText()).isEqualTo("interrupted: node " + deadNode + " stopped before the "
+                    + "probe finished; start it again");
+            assertThat(restarted.forItem(text, 5)).extracting(BiasProbeRecord::id).containsExactly(stale.id());
+        }
     }
 
     private static UUID item(Modality modality, String plugin, Long seed) {

@@ -201,10 +201,9 @@ public final class BiasProbes implements AutoCloseable {
     private void failAbandoned() {
         String host = node.contains("-") ? node.substring(0, node.lastIndexOf('-') + 1) : node;
         List<BiasProbeRecord> running = db.inTransaction(s -> s.createSelectionQuery("from BiasProbeRecord where state "
-                + "= :running and node like :host", BiasProbeRecord.class).setParameter("running", BiasProbeRecord.RUNNING)
-                .setParameter("host", host + "%").getResultList());
+                + "= :running", BiasProbeRecord.class).setParameter("running", BiasProbeRecord.RUNNING).getResultList());
         for (BiasProbeRecord p : running) {
-            if (!p.node().equals(node) && !alive(p.node())) {
+            if (p.node().startsWith(host) && !p.node().equals(node) && !alive(p.node())) {
                 interrupted(p.id(), "interrupted: node " + p.node() + " stopped before the probe finished; start it "
                         + "again");
             }
