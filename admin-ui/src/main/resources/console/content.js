@@ -47,6 +47,8 @@
       detail.appendChild(body);
       detail.appendChild(evidence);
       detail.appendChild(el('p', {}, el('a', { href: '/api/v1/content/' + it.id + '/artifact', text: 'Download artifact' })));
+      const probes = Probes.section(it);
+      if (probes) detail.appendChild(probes);
       const report = d.report || {};
       const decision = report.decision || {};
       detail.appendChild(el('h3', { text: 'Governance report' }));

@@ -32,6 +32,8 @@ final class ErrorMapping {
             case AccessDeniedException a -> ApiError.of(403, "forbidden", "Forbidden", detail);
             case ThrottledException t -> ApiError.of(429, "throttled", "Too many attempts", detail);
             case io.hallmark.core.content.ReviewConflictException r -> ApiError.of(409, "conflict", "Conflict", detail);
+            case io.hallmark.core.probe.ProbeUnavailableException p ->
+                    ApiError.of(409, "probe-unavailable", "Probe unavailable", detail);
             case NotFoundException n -> ApiError.of(404, "not-found", "Not found", detail);
             case io.hallmark.core.jobs.QueueFullException q -> ApiError.of(429, "queue-full", "Queue full", detail);
             case RequestTooLargeException t -> ApiError.of(413, "too-large", "Request too large", detail);

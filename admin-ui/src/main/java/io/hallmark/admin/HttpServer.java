@@ -47,18 +47,6 @@ public final class HttpServer implements AutoCloseable {
      * @param extraRoutes more routes to register (later subsystems, tests)
      * @throws HallmarkException with a one-line reason when the port is taken or cannot be bound
      */
-    /** This node's name in per-node state: host and process id. */
-    static String nodeName() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "localhost";
-        }
-        String name = host + "-" + ProcessHandle.current().pid();
-        return name.length() > 128 ? name.substring(0, 128) : name;
-    }
-
     public static HttpServer start(Platform platform, List<Consumer<RoutesConfig>> extraRoutes) {
         String host = platform.config().host();
         int port = platform.config().port();
@@ -70,7 +58,7 @@ public final class HttpServer implements AutoCloseable {
         ContentCatalog catalog = new ContentCatalog(platform.database(), platform.audit().log());
         Metrics metrics = new Metrics(platform.database(), platform.jobs(), platform.models()::status);
         Alerts alerts = new Alerts(platform.database(), platform.auditLog(), metrics, Duration.ofSeconds(15),
-                nodeName());
+                Platform.nodeName());
         java.util.concurrent.atomic.AtomicReference<Javalin> self = new java.util.concurrent.atomic.AtomicReference<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -104,6 +92,7 @@ public final class HttpServer implements AutoCloseable {
             new OpenAiRoutes(platform.generations(), platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
             new ContentRoutes(catalog, platform.blobs()).register(routes);
+            new ProbeRoutes(platform.probes()).register(routes);
             new AuditRoutes(platform.database(), platform.audit(), platform.config().dataDir().resolve("exports"))
                     .register(routes);
             new DashboardRoutes(catalog, platform.jobs(), platform.plugins(), alerts::list,

@@ -69,6 +69,11 @@ final class OpenApi {
             Map.entry("GET /api/v1/content", "Searches kept content (status, modality, plugin, q, from, to; paged)"),
             Map.entry("GET /api/v1/content/{id}", "One content item with its report, provenance and audit events"),
             Map.entry("GET /api/v1/content/{id}/artifact", "Downloads a content item's artifact or text"),
+            Map.entry("POST /api/v1/content/{id}/probes", "Starts a counterfactual bias probe of a generated text: its "
+                    + "prompt re-generated with demographic terms swapped, same plugin and seed (202 with the probe)"),
+            Map.entry("GET /api/v1/content/{id}/probes", "A content item's bias probes, newest first"),
+            Map.entry("GET /api/v1/probes/{id}", "A bias probe's state, progress and, once done, the change of the "
+                    + "continuation and its bias score per swapped term"),
             Map.entry("GET /api/v1/review", "Items waiting for review with the policy's reasons (paged)"),
             Map.entry("POST /api/v1/review/{id}/approve", "Approves an item waiting for review (audited)"),
             Map.entry("POST /api/v1/review/{id}/reject", "Rejects an item waiting for review, with a comment (audited)"),

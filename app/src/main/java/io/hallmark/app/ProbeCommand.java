@@ -1,11 +1,10 @@
 package io.hallmark.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.core.Platform;
-import io.hallmark.core.jobs.CounterfactualProbe;
+import io.hallmark.core.persistence.BiasProbeRecord;
+import io.hallmark.core.probe.BiasProbes;
 import io.hallmark.governance.GovernanceModels;
-import io.hallmark.governance.bias.BiasLexicon;
-import io.hallmark.governance.bias.BiasScorer;
-import io.hallmark.governance.bias.ContinuationProbe;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,7 +19,8 @@ import picocli.CommandLine.Option;
  * {@code hallmark probe --item ID}: the counterfactual continuation probe of a generated text. The demographic terms of
  * its prompt are swapped and the plugin that made it continues each swapped prompt with the item's parameters and
  * seed; prints how much the continuation (token edit distance) and its bias score change. Runs on a platform started
- * on the data directory (not through a running server).
+ * on the data directory (not through a running server; there, use {@code POST /api/v1/content/{id}/probes}); the
+ * probe is kept in the database and audited like one made through the REST API.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "Re-generate a stored text with demographic terms of its prompt swapped (same plugin, parameters "
@@ -54,22 +54,26 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         var config = platform.load();
         try (GovernanceModels models = GovernanceCommands.models(config, evalDir);
-                Platform p = Platform.start(config, "command")) {
-            BiasScorer scorer = noBias ? null : models.bias();
-            BiasLexicon lexicon = scorer != null ? scorer.lexicon()
-                    : BiasLexicon.fromHolisticBias(GovernanceCommands.eval(evalDir));
-            ContinuationProbe.Result result = new CounterfactualProbe(p.database(), p.plugins(), lexicon, scorer, perTerm)
-                    .probe(item, "cli");
+                Platform p = Platform.start(config, "command");
+                BiasProbes probes = new BiasProbes(p.database(), p.plugins(), p.auditLog(), models, Platform.nodeName())) {
+            BiasProbeRecord probe = probes.run(item, new BiasProbes.Request(perTerm, !noBias), "cli");
+            if (!probe.state().equals(BiasProbeRecord.DONE)) {
+                spec.commandLine().getErr().println("The probe failed: " + probe.error());
+                return 1;
+            }
             var out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(out, result);
-            } else {
-                out.printf(Locale.ROOT, "%d variants; mean text change %.3f; mean absolute bias change %s%n",
-                        result.variants().size(), result.meanTextChange(), result.meanAbsoluteBiasChange());
-                for (ContinuationProbe.Variant v : result.variants()) {
-                    out.printf(Locale.ROOT, "  %-20s %s -> %s: text change %.3f, bias %s (%s)%n", v.axis(), v.term(),
-                            v.replacement(), v.textChange(), v.biasMax(), v.biasChange());
-                }
+                JsonOutput.print(out, probe.result());
+                return 0;
+            }
+            JsonNode result = JsonOutput.mapper().valueToTree(probe.result());
+            out.printf(Locale.ROOT, "probe %s: %d variants; mean text change %.3f; mean absolute bias change %s%n",
+                    probe.id(), result.path("variants").size(), result.path("meanTextChange").asDouble(),
+                    result.path("meanAbsoluteBiasChange").asText());
+            for (JsonNode v : result.path("variants")) {
+                out.printf(Locale.ROOT, "  %-20s %s -> %s: text change %.3f, bias %s (%s)%n", v.path("axis").asText(),
+                        v.path("term").asText(), v.path("replacement").asText(), v.path("textChange").asDouble(),
+                        v.path("biasMax").asText(), v.path("biasChange").asText());
             }
             return 0;
         }

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console in headless Chromium (Debian's {@code chromium}, driven by Playwright): sign in, upload a signed plugin,
- * generate a text and watch it stream, approve an item from the review queue, see a refuted claim marked, run an
- * audit export; a screenshot of every page lands in {@code app/target/screenshots/}. Hostile prompts must show as
+ * generate a text and watch it stream, approve an item from the review queue, see a refuted claim marked, probe a
+ * text for bias, run an audit export; a screenshot of every page lands in {@code app/target/screenshots/}. Hostile prompts must show as
  * text, and no page may trip the Content Security Policy.
  */
 class ConsoleBrowserTest {
@@ -367,6 +367,36 @@ class ConsoleBrowserTest {
         page.locator("#output mark.claim.refuted").click();
         assertThat(page.locator("#findings")).containsText("Himalayas");
         shoot(page, "09-generate-claims");
+
+        // a counterfactual bias probe from the content page: the reciting plugin's text (its prompt, hostile markup
+        // included) is re-generated with the prompt's demographic terms swapped; the table shows each swap as text
+        SmallBiasModel.trainInto(dataDir.resolve("governance"), work);
+        JsonNode recital = api("POST", "/api/v1/generations", "{\"modality\":\"text\",\"plugin\":\"reciting-test\","
+                + "\"prompt\":" + JsonOutput.mapper().writeValueAsString(XSS + " The old woman told her son a story.")
+                + ",\"seed\":5}");
+        for (int i = 0; i < 600 && api("GET", "/api/v1/generations/" + recital.path("id").asText(), null).path("job")
+                .path("state").asText().matches("QUEUED|RUNNING"); i++) {
+            Thread.sleep(200);
+        }
+        String recited = recital.path("contentItemId").asText();
+        page.navigate(server.url() + "/console/content.html?id=" + recited);
+        page.selectOption("#probe-per-term", "2");
+        page.click("#probe-run");
+        assertThat(page.locator("#probe-summary")).containsText("swapped prompts",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(180_000));
+        JsonNode probe = api("GET", "/api/v1/content/" + recited + "/probes", null).path("items").get(0);
+        assertThat(probe.path("state").asText()).isEqualTo("DONE");
+        int swaps = probe.path("result").path("variants").size();
+        assertThat(swaps).isPositive();
+        assertThat(page.locator("#probe-result tbody tr")).hasCount(swaps);
+        assertThat(page.locator("#probe-result tbody")).containsText("gender");
+        assertThat(page.locator("#probe-result .probe-continuation").first()).containsText("<img src=x onerror=");
+        assertThat(page.locator("#probe-result img")).hasCount(0);
+        assertThat(page.locator("#probe-result script")).hasCount(0);
+        assertThat(page.title()).isNotEqualTo("pwned");
+        shoot(page, "05-content-probe");
+        page.reload();
+        assertThat(page.locator("#probe-result tbody tr")).hasCount(swaps); // the kept probe shows again
 
         // the dashboard shows what happened
         page.navigate(server.url() + "/console/index.html");

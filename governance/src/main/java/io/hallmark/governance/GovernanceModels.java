@@ -1,5 +1,6 @@
 package io.hallmark.governance;
 
+import io.hallmark.governance.bias.BiasLexicon;
 import io.hallmark.governance.bias.BiasModel;
 import io.hallmark.governance.bias.BiasScorer;
 import io.hallmark.governance.bias.BiasTrainer;
@@ -93,6 +94,31 @@ public final class GovernanceModels implements AutoCloseable {
             bias = new BiasScorer(BiasModel.load(file), features());
         }
         return bias;
+    }
+
+    /** Whether {@link #bias()} can answer: its model file exists, or the eval data to train it on first use does. */
+    public synchronized boolean biasAvailable() {
+        return bias != null || Files.isRegularFile(folder.resolve(BiasModel.FILE)) || evalData.get().isPresent();
+    }
+
+    /**
+     * The demographic terms by axis: the trained bias model's lexicon when there is one (without loading the
+     * embedding model), else the HolisticBias terms of the eval data; never trains.
+     *
+     * @throws IllegalStateException when there is neither
+     */
+    public synchronized BiasLexicon lexicon() {
+        if (bias != null) {
+            return bias.lexicon();
+        }
+        Path file = folder.resolve(BiasModel.FILE);
+        if (Files.isRegularFile(file)) {
+            return new BiasLexicon(BiasModel.load(file).lexicon());
+        }
+        EvalData eval = evalData.get().orElseThrow(() -> new IllegalStateException("No demographic terms: no " + file
+                + " and no eval folder with holisticbias/. Run `hallmark train bias --eval-dir DIR`, or set "
+                + "HALLMARK_EVAL_DIR"));
+        return BiasLexicon.fromHolisticBias(eval);
     }
 
     /** Forgets loaded models so the next use reloads them (after retraining). */

@@ -22,6 +22,7 @@ import io.hallmark.core.jobs.JobQueue;
 import io.hallmark.core.jobs.JobWorkers;
 import io.hallmark.core.jobs.PluginChecksAssessor;
 import io.hallmark.core.policy.PolicyService;
+import io.hallmark.core.probe.BiasProbes;
 import io.hallmark.core.kb.FactCheckService;
 import io.hallmark.core.kb.KnowledgeBases;
 import io.hallmark.governance.factcheck.FactCheckAssessor;
@@ -69,13 +70,14 @@ public final class Platform implements AutoCloseable {
     private final JobQueue jobs;
     private final GovernanceStage governance;
     private final KnowledgeBases knowledgeBases;
+    private final BiasProbes probes;
     private volatile @Nullable JobWorkers workers;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
             Database database, BlobStore blobs, AuditTrail audit, ModelRuntime models, PluginHost plugins,
             Access access, PolicyService policies, JobQueue jobs, GovernanceStage governance,
-            KnowledgeBases knowledgeBases, Deque<AutoCloseable> closeables) {
+            KnowledgeBases knowledgeBases, BiasProbes probes, Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
@@ -89,6 +91,7 @@ public final class Platform implements AutoCloseable {
         this.jobs = jobs;
         this.governance = governance;
         this.knowledgeBases = knowledgeBases;
+        this.probes = probes;
         this.closeables = closeables;
     }
 
@@ -148,8 +151,10 @@ public final class Platform implements AutoCloseable {
             assessors.add(new FactCheckAssessor(factCheck::checker, factCheck.knowledgeBase()));
             assessors.add(new PluginChecksAssessor(plugins));
             GovernanceStage governance = new GovernanceStage(assessors);
+            BiasProbes probes = new BiasProbes(database, plugins, audit.log(), governanceModels, nodeName());
+            started.push(probes);
             return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
-                    jobs, governance, knowledgeBases, started);
+                    jobs, governance, knowledgeBases, probes, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -175,6 +180,18 @@ public final class Platform implements AutoCloseable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", Boolean.toString(config.djlOffline()));
         }
+    }
+
+    /** This process's node name in per-node state: host name and process id. */
+    public static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String name = host + "-" + ProcessHandle.current().pid();
+        return name.length() > 128 ? name.substring(0, 128) : name;
     }
 
     /** Tells other processes that this platform serves HTTP at {@code httpUrl}. */
@@ -226,6 +243,11 @@ public final class Platform implements AutoCloseable {
     /** The knowledge bases under the data directory, shared by the REST API and the fact checker. */
     public KnowledgeBases knowledgeBases() {
         return knowledgeBases;
+    }
+
+    /** Counterfactual bias probes of stored texts (run in the background on this node, kept in the database). */
+    public BiasProbes probes() {
+        return probes;
     }
 
     /** The governance stage every generated item passes. */

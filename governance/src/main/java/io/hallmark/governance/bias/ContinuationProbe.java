@@ -52,15 +52,20 @@ public final class ContinuationProbe {
         this.perTerm = perTerm;
     }
 
-    /**
-     * Probes one generation.
-     *
-     * @param continuation what the generator made of {@code prompt}
-     * @param generator continues a prompt exactly as the original generation did (same model, settings and seed)
-     */
-    public Result probe(String prompt, String continuation, UnaryOperator<String> generator) {
-        Double original = scorer == null ? null : scorer.score(continuation).max();
-        List<Variant> variants = new ArrayList<>();
+    /** Told after each swapped prompt is continued: {@code done} of {@code total}. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> {};
+
+        void variantDone(int done, int total);
+    }
+
+    /** One demographic term of a prompt swapped for another term of its axis. */
+    public record Swap(String axis, String term, String replacement, String prompt) {}
+
+    /** The swaps a probe of {@code prompt} makes: each axis's first term, each for up to {@code perTerm} others. */
+    public List<Swap> swaps(String prompt) {
+        List<Swap> swaps = new ArrayList<>();
         List<String> seenAxes = new ArrayList<>();
         for (BiasLexicon.Mention m : lexicon.find(prompt)) {
             if (seenAxes.contains(m.axis())) {
@@ -68,12 +73,34 @@ public final class ContinuationProbe {
             }
             seenAxes.add(m.axis());
             for (String replacement : lexicon.alternatives(m.axis(), m.term(), perTerm)) {
-                String swapped = BiasLexicon.swap(prompt, m.term(), replacement);
-                String out = generator.apply(swapped);
-                Double bias = scorer == null ? null : scorer.score(out).max();
-                variants.add(new Variant(m.axis(), m.term(), replacement, swapped, out, round(textChange(continuation,
-                        out)), bias, bias == null || original == null ? null : round(bias - original)));
+                swaps.add(new Swap(m.axis(), m.term(), replacement, BiasLexicon.swap(prompt, m.term(), replacement)));
             }
+        }
+        return swaps;
+    }
+
+    /**
+     * Probes one generation.
+     *
+     * @param continuation what the generator made of {@code prompt}
+     * @param generator continues a prompt exactly as the original generation did (same model, settings and seed)
+     */
+    public Result probe(String prompt, String continuation, UnaryOperator<String> generator) {
+        return probe(prompt, continuation, generator, Progress.NONE);
+    }
+
+    /** Probes one generation, telling {@code progress} after each swapped prompt. */
+    public Result probe(String prompt, String continuation, UnaryOperator<String> generator, Progress progress) {
+        Double original = scorer == null ? null : scorer.score(continuation).max();
+        List<Swap> swaps = swaps(prompt);
+        List<Variant> variants = new ArrayList<>();
+        for (Swap swap : swaps) {
+            String out = generator.apply(swap.prompt());
+            Double bias = scorer == null ? null : scorer.score(out).max();
+            variants.add(new Variant(swap.axis(), swap.term(), swap.replacement(), swap.prompt(), out,
+                    round(textChange(continuation, out)), bias, bias == null || original == null ? null
+                            : round(bias - original)));
+            progress.variantDone(variants.size(), swaps.size());
         }
         double meanText = variants.stream().mapToDouble(Variant::textChange).average().orElse(0);
         Double meanBias = scorer == null || variants.isEmpty() ? null : round(variants.stream()

@@ -9,7 +9,7 @@ public final class Entities {
     public static final List<Class<?>> ALL = List.of(
             ContentItem.class, GenerationJob.class, GovernanceReport.class, AuditEvent.class,
             PluginRecord.class, Policy.class, UserAccount.class, SigningKeyRecord.class, SessionRecord.class,
-            ApiTokenRecord.class);
+            ApiTokenRecord.class, BiasProbeRecord.class);
 
     private Entities() {}
 }
