@@ -24,6 +24,7 @@ import io.hallmark.core.jobs.PluginChecksAssessor;
 import io.hallmark.core.policy.PolicyService;
 import io.hallmark.core.kb.FactCheckService;
 import io.hallmark.core.kb.KnowledgeBases;
+import io.hallmark.core.kb.LlmJudge;
 import io.hallmark.governance.factcheck.FactCheckAssessor;
 import io.hallmark.governance.stage.GovernanceStage;
 import io.hallmark.governance.GovernanceModels;
@@ -140,8 +141,14 @@ public final class Platform implements AutoCloseable {
                     java.time.Duration.ofSeconds(2)));
             KnowledgeBases knowledgeBases = new KnowledgeBases(dataDir.root());
             started.push(knowledgeBases);
+            java.util.Optional<LlmJudge> judge = LlmJudge.open(config.llmJudge(), models, System.getenv());
+            judge.ifPresent(j -> {
+                started.push(j);
+                log.info("Fact check LLM judge: {}", j.describe());
+            });
             FactCheckService factCheck = new FactCheckService(knowledgeBases,
-                    String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root(), plugins);
+                    String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root(), plugins,
+                    judge.map(LlmJudge::verifier).orElse(null));
             GovernanceModels governanceModels = GovernanceModels.in(dataDir.root().resolve("governance"));
             started.push(governanceModels);
             List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));
