@@ -2,6 +2,7 @@ package io.hallmark.governance.factcheck.bench;
 
 import io.hallmark.governance.factcheck.Claim;
 import io.hallmark.governance.factcheck.ClaimExtractor;
+import io.hallmark.governance.factcheck.FactCheckReport;
 import io.hallmark.governance.factcheck.FactChecker;
 import io.hallmark.governance.factcheck.FactCheckers;
 import io.hallmark.governance.factcheck.KnowledgeBaseEvidence;
@@ -104,6 +105,7 @@ public final class FactCheckBenchmark {
                 }
             }
             double[] fast = new double[texts.size()];
+            Map<String, List<Double>> phases = new LinkedHashMap<>();
             double[] slow = new double[texts.size()];
             double[] withLlm = new double[texts.size()];
             long claims = 0;
@@ -114,11 +116,17 @@ public final class FactCheckBenchmark {
                 for (int turn = 0; turn < paths; turn++) {
                     int path = (turn + i) % paths; // each path goes first in turn
                     long t = System.nanoTime();
-                    int n = switch (path) {
-                        case 0 -> batched.check(texts.get(i)).claims().size();
-                        case 1 -> checkPerClaim(perClaim, extractor, texts.get(i));
-                        default -> judged.check(texts.get(i)).claims().size();
-                    };
+                    int n;
+                    switch (path) {
+                        case 0 -> {
+                            FactCheckReport report = batched.check(texts.get(i));
+                            n = report.claims().size();
+                            report.phaseMillis().forEach((phase, ms) -> phases.computeIfAbsent(phase,
+                                    p -> new ArrayList<>()).add(ms));
+                        }
+                        case 1 -> n = checkPerClaim(perClaim, extractor, texts.get(i));
+                        default -> n = judged.check(texts.get(i)).claims().size();
+                    }
                     long took = System.nanoTime() - t;
                     switch (path) {
                         case 0 -> {
@@ -150,6 +158,10 @@ public final class FactCheckBenchmark {
             out.put("claimsPerText", round((double) claims / texts.size()));
             out.put("batched", latency(fast, claims, fastNanos));
             out.put("perClaimPeer", latency(slow, claims, slowNanos));
+            Map<String, Object> phaseP50 = new LinkedHashMap<>();
+            phases.forEach((phase, ms) -> phaseP50.put(phase, round(percentile(sorted(
+                    ms.stream().mapToDouble(Double::doubleValue).toArray()), 0.5))));
+            out.put("batchedPhaseP50Millis", phaseP50);
             out.put("p50RatioPerClaimOverBatched", round(percentile(sorted(slow), 0.5) / percentile(sorted(fast), 0.5)));
             out.put("heapUsedMiBAfterGc", heapAfterGc());
             out.put("peakResidentMiB", peakResidentMiB());
