@@ -1,6 +1,11 @@
 package io.hallmark.app;
 
 import io.hallmark.core.config.HallmarkConfig;
+import io.hallmark.core.config.LlmJudgeSettings;
+import io.hallmark.core.kb.LlmJudge;
+import io.hallmark.core.model.ModelDirectory;
+import io.hallmark.core.model.ModelRuntime;
+import io.hallmark.core.model.ServingProfile;
 import io.hallmark.governance.factcheck.FactCheckers;
 import io.hallmark.governance.factcheck.bench.FactCheckBenchmark;
 import io.hallmark.retrieval.embed.OnnxEmbedder;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "factcheck", mixinStandardHelpOptions = true,
         description = "Claims/s and p50/p95 latency to fact-check a ~500-word text against a large knowledge base "
                 + "(the factbook corpus replicated to --chunks; built once under <data-dir>/bench/factcheck). "
-                + "LLM judge off; the trained verdict model when one was trained, else the weighted vote.")
+                + "The trained verdict model when one was trained, else the weighted vote. With factcheck-llm-judge "
+                + "configured, every text is also checked with the LLM judge voting, side by side.")
 final class FactCheckBenchCommand implements Callable<Integer> {
     @Mixin PlatformOptions platform;
 
@@ -50,11 +56,19 @@ final class FactCheckBenchCommand implements Callable<Integer> {
         Path corpus = FactCheckData.require(EvalCommand.evalDir(evalDir).resolve("factbook").resolve("corpus.jsonl"));
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> result;
-        try (OnnxEmbedder first = KbOptions.embedder(FactCheckers.FIRST_MODEL);
+        LlmJudgeSettings judgeSettings = config.llmJudge();
+        // the model runtime (a local judge's model) starts ONNX Runtime before the LangChain4j embedders do
+        try (ModelRuntime models = new ModelRuntime(new ModelDirectory(config.modelsDir()), config.device(),
+                        ServingProfile.of(config.servingProfile()), 0);
+                LlmJudgeResource judge = new LlmJudgeResource(judgeSettings.enabled()
+                        ? LlmJudge.open(judgeSettings, models.start(), System.getenv()).orElse(null) : null);
+                OnnxEmbedder first = KbOptions.embedder(FactCheckers.FIRST_MODEL);
                 OnnxEmbedder second = KbOptions.embedder(FactCheckers.SECOND_MODEL)) {
             result = new FactCheckBenchmark(new FactCheckBenchmark.Options(FactCheckData.readCorpus(corpus),
                     config.dataDir().resolve("bench").resolve("factcheck"), chunks, texts, words, 42), err)
-                    .run(first, second, FactCheckers.combiner(config.dataDir()));
+                    .run(first, second, FactCheckers.combiner(config.dataDir()),
+                            judge.judge == null ? null : judge.judge.verifier(),
+                            judge.judge == null ? "off" : judge.judge.describe());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -63,5 +77,15 @@ final class FactCheckBenchCommand implements Callable<Integer> {
             result.forEach((k, v) -> out.println(k + ": " + v));
         }
         return 0;
+    }
+
+    /** The judge, when configured, closed with the command. */
+    private record LlmJudgeResource(@Nullable LlmJudge judge) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (judge != null) {
+                judge.close();
+            }
+        }
     }
 }

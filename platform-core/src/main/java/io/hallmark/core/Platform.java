@@ -25,7 +25,13 @@ import io.hallmark.core.policy.PolicyService;
 import io.hallmark.core.probe.BiasProbes;
 import io.hallmark.core.kb.FactCheckService;
 import io.hallmark.core.kb.KnowledgeBases;
+import io.hallmark.core.kb.LlmJudge;
+import io.hallmark.governance.factcheck.ClaimExtractor;
 import io.hallmark.governance.factcheck.FactCheckAssessor;
+import io.hallmark.governance.factcheck.FactCheckers;
+import io.hallmark.governance.factcheck.SelfConsistency;
+import io.hallmark.governance.factcheck.verify.ConsistencyVerifier;
+import io.hallmark.governance.factcheck.verify.SemanticVerifier;
 import io.hallmark.governance.stage.GovernanceStage;
 import io.hallmark.governance.GovernanceModels;
 import io.hallmark.governance.stage.Assessor;
@@ -143,8 +149,14 @@ public final class Platform implements AutoCloseable {
                     java.time.Duration.ofSeconds(2)));
             KnowledgeBases knowledgeBases = new KnowledgeBases(dataDir.root());
             started.push(knowledgeBases);
+            java.util.Optional<LlmJudge> judge = LlmJudge.open(config.llmJudge(), models, System.getenv());
+            judge.ifPresent(j -> {
+                started.push(j);
+                log.info("Fact check LLM judge: {}", j.describe());
+            });
             FactCheckService factCheck = new FactCheckService(knowledgeBases,
-                    String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root(), plugins);
+                    String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root(), plugins,
+                    judge.map(LlmJudge::verifier).orElse(null));
             GovernanceModels governanceModels = governanceModels(config, dataDir);
             started.push(governanceModels);
             List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));
@@ -262,12 +274,22 @@ public final class Platform implements AutoCloseable {
     public synchronized JobWorkers startWorkers(int threads, String node) {
         if (workers == null) {
             JobWorkers w = new JobWorkers(jobs, new GenerationPipeline(database, plugins, blobs, governance, policies,
-                    audit.log(), pipelines()), threads, node);
+                    audit.log(), pipelines(), this::selfConsistency), threads, node);
             w.start();
             closeables.push(() -> w.stop(config.shutdownGrace()));
             workers = w;
         }
         return workers;
+    }
+
+    /**
+     * How a pipeline's {@code selfcheck} step scores the kept text's claims against the resampled texts: the fact
+     * check's first semantic verifier (MiniLM, the knowledge bases' shared embedder) and the consistency verifier.
+     */
+    private SelfConsistency selfConsistency() {
+        var embedder = knowledgeBases.embedder(FactCheckers.FIRST_MODEL);
+        return new SelfConsistency(new ClaimExtractor(), List.of(new SemanticVerifier(embedder,
+                SemanticVerifier.defaultThreshold(embedder.name())), new ConsistencyVerifier()));
     }
 
     /** The generation pipelines in force: the shipped defaults, overridden by {@code <data-dir>/pipelines/}. */

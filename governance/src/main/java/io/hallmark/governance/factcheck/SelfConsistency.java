@@ -24,7 +24,19 @@ public final class SelfConsistency {
 
     /** Scores the text against the samples; with no samples or no claims the instability is 0. */
     public Result score(String text, List<String> samples) {
-        List<Claim> claims = extractor.extract(text);
+        return score(text, samples, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Scores the first {@code maxClaims} claims of the text against the samples (the cost grows with claims times
+     * samples); with no samples or no claims the instability is 0.
+     */
+    public Result score(String text, List<String> samples, int maxClaims) {
+        if (maxClaims < 1) {
+            throw new IllegalArgumentException("maxClaims must be at least 1, got " + maxClaims);
+        }
+        List<Claim> all = extractor.extract(text);
+        List<Claim> claims = all.size() > maxClaims ? List.copyOf(all.subList(0, maxClaims)) : all;
         List<List<Evidence>> sampleEvidence = new ArrayList<>();
         for (int s = 0; s < samples.size(); s++) {
             List<Evidence> evidence = new ArrayList<>();

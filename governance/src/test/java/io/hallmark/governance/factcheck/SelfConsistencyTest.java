@@ -27,4 +27,13 @@ class SelfConsistencyTest {
     void noSamplesMeanNoSignal() {
         assertThat(selfCheck.score("The bridge was opened in 1932.", List.of()).instability()).isZero();
     }
+
+    @Test
+    void onlyTheFirstMaxClaimsAreScored() {
+        String text = "The bridge was opened in 1932. The bridge was painted green by Antonio Ferri.";
+        SelfConsistency.Result r = selfCheck.score(text, List.of("The bridge was opened in 1932."), 1);
+        assertThat(r.claims()).hasSize(1);
+        assertThat(r.perClaim()).containsExactly(0.0);
+        assertThat(r.instability()).isZero();
+    }
 }

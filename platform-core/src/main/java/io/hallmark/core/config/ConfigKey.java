@@ -47,7 +47,20 @@ public enum ConfigKey {
     EVAL_DIR("eval-dir", null, false,
             "the shared evaluation data governance models train from on first use (default ../shared/eval)"),
     FACTCHECK_KB("factcheck-kb", "default", false,
-            "knowledge base generated text is fact-checked against (<data-dir>/kb/NAME); skipped while it does not exist");
+            "knowledge base generated text is fact-checked against (<data-dir>/kb/NAME); skipped while it does not exist"),
+    FACTCHECK_LLM_JUDGE("factcheck-llm-judge", "off", false,
+            "LLM-judge verifier in the fact check: off, local (a Llama model run in-process) or openai (an "
+                    + "OpenAI-compatible endpoint)"),
+    FACTCHECK_LLM_JUDGE_MODEL("factcheck-llm-judge-model", null, false,
+            "the judge's model: local, a model file or folder in the model directory (e.g. "
+                    + "stories260k/stories260K-f32.gguf); openai, the model name"),
+    FACTCHECK_LLM_JUDGE_BASE_URL("factcheck-llm-judge-base-url", null, false,
+            "openai: the endpoint's base URL (e.g. https://api.openai.com/v1 or http://127.0.0.1:8000/v1)"),
+    FACTCHECK_LLM_JUDGE_API_KEY_ENV("factcheck-llm-judge-api-key-env", null, false,
+            "openai: the NAME of the environment variable holding the API key (empty: no key); the key is never "
+                    + "logged or shown"),
+    FACTCHECK_LLM_JUDGE_TIMEOUT_SECONDS("factcheck-llm-judge-timeout-seconds", "30", false,
+            "the longest the judge may take over one claim before it abstains (NOT_ENOUGH_INFO)");
 
     private final String key;
     private final @Nullable String defaultValue;

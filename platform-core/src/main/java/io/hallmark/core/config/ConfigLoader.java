@@ -112,6 +112,7 @@ public final class ConfigLoader {
         if (!SERVING_PROFILES.contains(servingProfile)) {
             throw invalid(resolved.get(ConfigKey.SERVING_PROFILE), "one of " + String.join(", ", SERVING_PROFILES));
         }
+        LlmJudgeSettings.from(resolved); // checked now, so a bad judge setting stops start-up with its name
         List<ConfigValue> values = new ArrayList<>(resolved.values());
         return new HallmarkConfig(
                 dataDir,

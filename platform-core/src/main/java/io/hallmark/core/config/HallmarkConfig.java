@@ -84,6 +84,17 @@ public record HallmarkConfig(
                 .orElse(key.defaultValue());
     }
 
+    /**
+     * The fact check's LLM judge ({@code factcheck-llm-judge*} settings), checked.
+     *
+     * @throws ConfigException naming the setting, its source and what was expected when a value is invalid
+     */
+    public LlmJudgeSettings llmJudge() {
+        java.util.Map<ConfigKey, ConfigValue> byKey = new java.util.EnumMap<>(ConfigKey.class);
+        values.forEach(v -> byKey.put(v.key(), v));
+        return LlmJudgeSettings.from(byKey);
+    }
+
     /** A multi-line listing of every setting, its value (secrets masked) and its source. */
     public String describe() {
         int width = values.stream().mapToInt(v -> v.key().key().length()).max().orElse(10);

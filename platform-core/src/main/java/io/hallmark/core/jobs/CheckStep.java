@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The checker: the governance stage on the generated content (the assembled text when it was planned, so every
  * finding's span is an offset in that text; findings with a span are tagged with the section they fall in).
- * Cross-check agreement from the generator joins the scores as {@code crosscheck.agreement} (the lowest).
+ * Cross-check agreement from the generator joins the scores as {@code crosscheck.agreement} (the lowest), and the
+ * self-checker's result (when the pipeline declares {@code selfcheck}) as {@code selfcheck.instability}, with its
+ * per-claim findings under {@code selfcheck}.
  */
 final class CheckStep implements PipelineStep {
 
@@ -57,7 +59,14 @@ final class CheckStep implements PipelineStep {
         Map<String, Object> scores = new HashMap<>(assessment.scores());
         run.list("crossCheck").stream().mapToDouble(c -> ((Number) c.get("agreement")).doubleValue()).min()
                 .ifPresent(min -> scores.put("crosscheck.agreement", min));
-        Object findings = tagSections(assessment.findings(), run.list("sections"));
+        Map<String, Object> found = new LinkedHashMap<>(assessment.findings());
+        if (run.state().get("selfCheck") instanceof Map<?, ?> selfCheck) {
+            if (selfCheck.get("instability") instanceof Number instability) {
+                scores.put("selfcheck.instability", instability.doubleValue());
+            }
+            found.put("selfcheck", selfCheck);
+        }
+        Object findings = tagSections(found, run.list("sections"));
         run.state().put("scores", scores);
         run.state().put("findings", findings);
         run.context().event("governance", Map.of("scores", scores));

@@ -13,6 +13,9 @@ import io.hallmark.core.pipeline.StepDefinition;
 import io.hallmark.core.pipeline.StepKind;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.policy.PolicyService;
+import io.hallmark.governance.factcheck.ClaimExtractor;
+import io.hallmark.governance.factcheck.SelfConsistency;
+import io.hallmark.governance.factcheck.verify.ConsistencyVerifier;
 import io.hallmark.governance.stage.GovernanceStage;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,7 +24,7 @@ import java.util.Map;
 
 /**
  * Runs a generation job through the pipeline declared for its modality ({@link PipelineDefinitions}): planner,
- * generator(s), checker, judge, reviser and publisher, each a {@link PipelineStep}. The definition is stored with the
+ * generator(s), self-checker, checker, judge, reviser and publisher, each a {@link PipelineStep}. The definition is stored with the
  * job when it starts, so a resumed job runs the same flow. After every step the run's state is recorded with the
  * step; a job resumed after a crash continues with the step after its last completed one (or the step a reviser
  * sent it back to), and every step is written so that running it twice leaves one result.
@@ -43,11 +46,23 @@ public final class GenerationPipeline implements JobRunner {
 
     public GenerationPipeline(Database db, PluginHost plugins, BlobStore blobs, GovernanceStage governance,
             PolicyService policies, AuditLog audit, PipelineDefinitions definitions) {
+        this(db, plugins, blobs, governance, policies, audit, definitions, () -> new SelfConsistency(
+                new ClaimExtractor(), List.of(new ConsistencyVerifier())));
+    }
+
+    /**
+     * @param selfConsistency how a {@code selfcheck} step scores claims against the resampled texts; asked for on
+     *     the first self-check only (its verifiers may load models)
+     */
+    public GenerationPipeline(Database db, PluginHost plugins, BlobStore blobs, GovernanceStage governance,
+            PolicyService policies, AuditLog audit, PipelineDefinitions definitions,
+            java.util.function.Supplier<SelfConsistency> selfConsistency) {
         this.definitions = definitions;
         this.trace = new AgentTrace(db);
         steps.put(StepKind.SCREEN, new ScreenStep(db, governance, policies));
         steps.put(StepKind.PLAN, new PlanStep());
         steps.put(StepKind.GENERATE, new GenerateStep(db, plugins, blobs));
+        steps.put(StepKind.SELFCHECK, new SelfCheckStep(db, plugins, selfConsistency));
         steps.put(StepKind.CHECK, new CheckStep(db, blobs, governance));
         steps.put(StepKind.JUDGE, new JudgeStep(db, policies));
         steps.put(StepKind.REVISE, new ReviseStep(db));

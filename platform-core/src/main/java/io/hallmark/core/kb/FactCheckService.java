@@ -15,8 +15,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fact checker the governance stage uses: the standard verifiers over the shared embedders plus every enabled
- * plugin {@link io.hallmark.api.ClaimVerifier}, evidence from the configured knowledge base, and the combiner
+ * The fact checker the governance stage uses: the standard verifiers over the shared embedders, the LLM judge when
+ * one is configured ({@link LlmJudge}), plus every enabled plugin {@link io.hallmark.api.ClaimVerifier}, evidence
+ * from the configured knowledge base, and the combiner
  * {@code hallmark train factcheck} chose on dev ({@link FactCheckers#combiner}). Built on first use, once the
  * knowledge base exists, and rebuilt when the plugin verifiers change.
  */
@@ -26,6 +27,7 @@ public final class FactCheckService {
     private final String kbName;
     private final Path dataDir;
     private final @Nullable PluginHost plugins;
+    private final @Nullable Verifier llmJudge;
     private @Nullable KnowledgeBase builtFor;
     private List<String> builtWithPlugins = List.of();
     private @Nullable FactChecker checker;
@@ -36,10 +38,20 @@ public final class FactCheckService {
 
     /** @param plugins whose enabled {@link io.hallmark.api.ClaimVerifier}s vote beside the built-in verifiers */
     public FactCheckService(KnowledgeBases knowledgeBases, String kbName, Path dataDir, @Nullable PluginHost plugins) {
+        this(knowledgeBases, kbName, dataDir, plugins, null);
+    }
+
+    /**
+     * @param plugins whose enabled {@link io.hallmark.api.ClaimVerifier}s vote beside the built-in verifiers
+     * @param llmJudge the LLM judge ({@link LlmJudge}) when one is configured: it votes after the built-in verifiers
+     */
+    public FactCheckService(KnowledgeBases knowledgeBases, String kbName, Path dataDir, @Nullable PluginHost plugins,
+            @Nullable Verifier llmJudge) {
         this.knowledgeBases = knowledgeBases;
         this.kbName = kbName;
         this.dataDir = dataDir;
         this.plugins = plugins;
+        this.llmJudge = llmJudge;
         // the semantic verifiers read their passage vectors from the index instead of embedding evidence
         knowledgeBases.storePassageVectors(kbName, FactCheckers.FIRST_MODEL);
         knowledgeBases.storePassageVectors(kbName, FactCheckers.SECOND_MODEL);
@@ -62,6 +74,9 @@ public final class FactCheckService {
             List<Verifier> verifiers = new ArrayList<>(FactCheckers.standardVerifiers(
                     knowledgeBases.embedder(FactCheckers.FIRST_MODEL), knowledgeBases.embedder(FactCheckers.SECOND_MODEL),
                     evidence.passageVectors()));
+            if (llmJudge != null) {
+                verifiers.add(llmJudge);
+            }
             pluginVerifiers.forEach(name -> verifiers.add(new PluginClaimVerifier(plugins, name)));
             checker = new FactChecker(new ClaimExtractor(), evidence, verifiers, combiner, FactChecker.DEFAULT_K);
             builtFor = kb.get();

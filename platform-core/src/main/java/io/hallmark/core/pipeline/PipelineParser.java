@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  *   - step: publish
  * </pre>
  *
- * Rules: at most one {@code screen}, before everything that generates; exactly one {@code generate}, {@code check}, {@code judge} and {@code publish}, in that order, with
+ * Rules: at most one {@code screen}, before everything that generates; at most one {@code selfcheck} (text only),
+ * between {@code generate} and {@code check}; exactly one {@code generate}, {@code check}, {@code judge} and {@code publish}, in that order, with
  * {@code publish} last; at most one {@code plan} (before {@code generate}, text and code only) and one
  * {@code revise} (after {@code judge}, returning to an earlier step: a jump forward or onto itself is rejected).
  */
@@ -171,6 +172,10 @@ public final class PipelineParser {
             case "wordsPerSection" -> range(value, 20, 5_000);
             case "maxSections" -> range(value, 1, 50);
             case "maxRounds" -> range(value, 0, 10);
+            case "samples" -> range(value, 1, 10);
+            case "maxClaims" -> range(value, 1, 200);
+            case "temperature" -> value instanceof Number n && n.doubleValue() >= 0
+                    && n.doubleValue() <= 2 ? null : "expected a number between 0 and 2, found '" + value + "'";
             case "backTo" -> value instanceof String s && ID.matcher(s).matches() ? null
                     : "expected the id of an earlier step, found '" + value + "'";
             case "crossCheckWith" -> {
@@ -210,9 +215,12 @@ public final class PipelineParser {
         int plan = single(steps, StepKind.PLAN, false, "", problems);
         int revise = single(steps, StepKind.REVISE, false, "", problems);
         int screen = single(steps, StepKind.SCREEN, false, "", problems);
+        int selfcheck = single(steps, StepKind.SELFCHECK, false, "", problems);
         before(screen, plan >= 0 ? plan : generate, "screen", plan >= 0 ? "plan" : "generate", problems);
         before(plan, generate, "plan", "generate", problems);
         before(generate, check, "generate", "check", problems);
+        before(generate, selfcheck, "generate", "selfcheck", problems);
+        before(selfcheck, check, "selfcheck", "check", problems);
         before(check, judge, "check", "judge", problems);
         before(judge, revise, "judge", "revise", problems);
         if (publish >= 0 && publish != steps.size() - 1) {
@@ -220,6 +228,10 @@ public final class PipelineParser {
         }
         if (plan >= 0 && modality != null && modality != Modality.TEXT && modality != Modality.CODE) {
             problems.add("steps[" + plan + "]", "'plan' outlines texts; the " + modality + " pipeline cannot have one");
+        }
+        if (selfcheck >= 0 && modality != null && modality != Modality.TEXT) {
+            problems.add("steps[" + selfcheck + "]", "'selfcheck' compares the claims of texts; the " + modality
+                    + " pipeline cannot have one");
         }
         boolean textual = modality == null || modality == Modality.TEXT || modality == Modality.CODE;
         if (generate >= 0 && !textual && !steps.get(generate).listSetting("crossCheckWith").isEmpty()) {

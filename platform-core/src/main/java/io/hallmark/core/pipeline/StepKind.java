@@ -16,6 +16,12 @@ public enum StepKind {
     PLAN("plan", Set.of("minWords", "wordsPerSection", "maxSections")),
     /** The generator plugin(s): the request's plugin writes, {@code crossCheckWith} plugins write too, in parallel. */
     GENERATE("generate", Set.of("crossCheckWith")),
+    /**
+     * Self-consistency (optional; text only, between {@code generate} and {@code check}): the generator writes
+     * {@code samples} more times with other seeds, and how stable each claim is across them becomes
+     * {@code selfcheck.instability}.
+     */
+    SELFCHECK("selfcheck", Set.of("samples", "maxClaims", "temperature")),
     /** The governance stage: fact checking, bias, safety, plugin checks. */
     CHECK("check", Set.of()),
     /** The final policy decision. */

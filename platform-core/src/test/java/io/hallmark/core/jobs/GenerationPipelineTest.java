@@ -18,6 +18,7 @@ import io.hallmark.core.plugin.PluginStore;
 import io.hallmark.core.plugin.fixtures.EchoGenerator;
 import io.hallmark.core.plugin.fixtures.FixableGenerator;
 import io.hallmark.core.plugin.fixtures.MistakeCheck;
+import io.hallmark.core.plugin.fixtures.SeededStoryGenerator;
 import io.hallmark.core.pipeline.PipelineDefinitions;
 import io.hallmark.core.policy.PolicyService;
 import io.hallmark.core.testing.PostgresExtension;
@@ -247,6 +248,66 @@ class GenerationPipelineTest {
             assertThat(report.report()).containsEntry("rounds", 2);
         } finally {
             policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin"); // replaces 'revising' again
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSelfCheckResamplesWithOtherSeedsScoresEachClaimAndKeepsTheItemWhenASampleFails() throws Exception {
+        KeyPair key = SigningKeys.generate();
+        new PluginStore(db).trust(key.getPublic(), "k2", "admin");
+        plugins.install(PluginArchiveBuilder.plugin("sampler", "1.0.0").extension(SeededStoryGenerator.class)
+                .signedWith(key).writeTo(tmp.resolve("build-sampler")), Set.of(), "admin");
+        java.nio.file.Files.createDirectories(tmp.resolve("pipelines"));
+        java.nio.file.Files.writeString(tmp.resolve("pipelines/text.yaml"), """
+                name: text with self-check
+                modality: TEXT
+                steps:
+                  - step: generate
+                  - step: selfcheck
+                    samples: 3
+                    temperature: 1.2
+                  - step: check
+                  - step: judge
+                  - step: publish
+                """);
+        policies.apply("""
+                name: unstable-claims-to-review
+                rules:
+                  - id: unstable-claims
+                    when: { metric: selfcheck.instability, op: ">=", value: 0.4 }
+                    action: NEEDS_REVIEW
+                """, "admin");
+        try {
+            JobView job = submit("sampler", "tell me about the bridge", Map.of("seed", 0));
+
+            JobView done = await(job.id());
+
+            assertThat(done.state()).as("a failed sample does not lose the item").isEqualTo("WAITING_REVIEW");
+            GovernanceReport report = db.inTransaction(s -> s.createSelectionQuery(
+                    "from GovernanceReport where contentItemId = :id", GovernanceReport.class)
+                    .setParameter("id", job.contentItemId()).getSingleResult());
+            Map<String, Object> scores = (Map<String, Object>) report.report().get("scores");
+            // seed 0 was kept; seeds 1 and 3 repeat the first claim only, seed 2 failed
+            assertThat(((Number) scores.get("selfcheck.instability")).doubleValue()).isEqualTo(0.5);
+            assertThat((Map<String, Object>) report.report().get("decision")).containsEntry("rule", "unstable-claims");
+            Map<String, Object> selfCheck = (Map<String, Object>) ((Map<String, Object>) report.report()
+                    .get("findings")).get("selfcheck");
+            assertThat(selfCheck).containsEntry("samples", 3).containsEntry("sampled", 2)
+                    .containsEntry("seeds", List.of(1, 3)).containsEntry("temperature", 1.2);
+            assertThat((List<Map<String, Object>>) selfCheck.get("errors")).singleElement()
+                    .satisfies(e -> assertThat(e).containsEntry("seed", 2)
+                            .satisfies(m -> assertThat(String.valueOf(m.get("error"))).contains("failed on seed 2")));
+            List<Map<String, Object>> claims = (List<Map<String, Object>>) selfCheck.get("claims");
+            assertThat(claims).extracting(c -> c.get("text"), c -> c.get("instability"), c -> c.get("supportedBy"))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("The bridge was opened in 1932.", 0.0, 2),
+                            org.assertj.core.groups.Tuple.tuple("The bridge was painted green by Antonio Ferri.", 1.0, 0));
+            assertThat(claims.get(1)).containsEntry("start", 31);
+            assertThat(queue.events(job.id(), 0)).extracting(JobEvent::type)
+                    .containsSubsequence("generated", "selfcheck", "governance", "decision");
+        } finally {
+            policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin");
+            java.nio.file.Files.delete(tmp.resolve("pipelines/text.yaml"));
         }
     }
 

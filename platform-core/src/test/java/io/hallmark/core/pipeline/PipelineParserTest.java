@@ -76,7 +76,7 @@ class PipelineParserTest {
                   - step: judge
                   - step: publish
                 """)).containsExactly("steps[1].step: line 4: unknown step 'chekc'; expected one of "
-                        + "[screen, plan, generate, check, judge, revise, publish]");
+                        + "[screen, plan, generate, selfcheck, check, judge, revise, publish]");
     }
 
     @Test
@@ -109,6 +109,64 @@ class PipelineParserTest {
                 "steps[0].crossCheckWith: line 4: expected a list of plugin ids such as [other-generator], found 'other'",
                 "steps[3].maxRounds: line 8: must be between 0 and 10, found 11",
                 "steps[3].rounds: line 9: unknown setting of step 'revise'; expected one of [backTo, maxRounds]");
+    }
+
+    @Test
+    void aSelfCheckBetweenGenerateAndCheckIsAcceptedWithItsSettings() {
+        PipelineDefinition p = parser.parse("""
+                modality: TEXT
+                steps:
+                  - step: generate
+                  - step: selfcheck
+                    samples: 2
+                    maxClaims: 10
+                    temperature: 0.9
+                  - step: check
+                  - step: judge
+                  - step: publish
+                """, "x", Modality.TEXT);
+
+        StepDefinition selfcheck = p.first(StepKind.SELFCHECK).orElseThrow();
+        assertThat(selfcheck.intSetting("samples", -1)).isEqualTo(2);
+        assertThat(selfcheck.intSetting("maxClaims", -1)).isEqualTo(10);
+        assertThat(selfcheck.settings()).containsEntry("temperature", 0.9);
+        assertThat(parser.fromMap(p.toMap(), "stored").first(StepKind.SELFCHECK).orElseThrow().settings())
+                .isEqualTo(selfcheck.settings());
+    }
+
+    @Test
+    void aSelfCheckWithBadSettingsOutOfPlaceOrOnImagesIsRejectedWithTheReason() {
+        assertThat(errors("""
+                modality: TEXT
+                steps:
+                  - step: generate
+                  - step: selfcheck
+                    samples: 0
+                    maxClaims: lots
+                    temperature: 3
+                    seeds: [1, 2]
+                  - step: check
+                  - step: judge
+                  - step: publish
+                """)).containsExactlyInAnyOrder(
+                "steps[1].samples: line 5: must be between 1 and 10, found 0",
+                "steps[1].maxClaims: line 6: expected a whole number between 1 and 200, found 'lots'",
+                "steps[1].temperature: line 7: expected a number between 0 and 2, found '3'",
+                "steps[1].seeds: line 8: unknown setting of step 'selfcheck'; expected one of [maxClaims, samples, "
+                        + "temperature]");
+        assertThat(errors("""
+                modality: TEXT
+                steps: [{step: selfcheck}, {step: generate}, {step: check}, {step: judge}, {step: publish}]
+                """)).anySatisfy(e -> assertThat(e).contains("'generate' must come before 'selfcheck' (steps[0])"));
+        assertThat(errors("""
+                modality: TEXT
+                steps: [{step: generate}, {step: check}, {step: selfcheck}, {step: judge}, {step: publish}]
+                """)).anySatisfy(e -> assertThat(e).contains("'selfcheck' must come before 'check'"));
+        assertThat(errors("""
+                modality: IMAGE
+                steps: [{step: generate}, {step: selfcheck}, {step: check}, {step: judge}, {step: publish}]
+                """)).anySatisfy(e -> assertThat(e).contains("'selfcheck' compares the claims of texts; the IMAGE "
+                        + "pipeline cannot have one"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.hallmark.governance.factcheck.FactChecker;
 import io.hallmark.governance.factcheck.FactCheckers;
 import io.hallmark.governance.factcheck.KnowledgeBaseEvidence;
 import io.hallmark.governance.factcheck.PassageVectors;
+import io.hallmark.governance.factcheck.Verifier;
 import io.hallmark.governance.factcheck.VoteCombiner;
 import io.hallmark.retrieval.KnowledgeBase;
 import io.hallmark.retrieval.KnowledgeBaseOptions;
@@ -30,9 +31,11 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.util.Span;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How fast a text is fact-checked against a large knowledge base (LLM judge off): claims per second and p50/p95
+ * How fast a text is fact-checked against a large knowledge base (LLM judge off, or measured beside the batched
+ * path when one is given): claims per second and p50/p95
  * latency per text. The knowledge base is the corpus's chunks embedded once and replicated with perturbed vectors
  * up to the target size (as in the retrieval benchmark; copies share their text, so BM25 sees duplicates), with
  * both semantic verifiers' passage vectors stored beside them (copies share those), kept under the work folder for
@@ -62,6 +65,18 @@ public final class FactCheckBenchmark {
      * semantic verifiers), each with its own verifiers and caches.
      */
     public Map<String, Object> run(Embedder first, Embedder second, VoteCombiner combiner) {
+        return run(first, second, combiner, null, "off");
+    }
+
+    /**
+     * As {@link #run(Embedder, Embedder, VoteCombiner)}; with an LLM judge, every text is also checked by the batched
+     * path with the judge voting after the built-in verifiers, in the same rotation, and its latency and its p50
+     * ratio over the batched path without it are reported.
+     *
+     * @param judgeDescription what the judge is, for the result (never an API key)
+     */
+    public Map<String, Object> run(Embedder first, Embedder second, VoteCombiner combiner, @Nullable Verifier judge,
+            String judgeDescription) {
         Path folder = options.workDir().resolve("kb-" + options.chunks() + "-passages");
         long buildMs = ensureIndex(folder, first, second);
         ClaimExtractor extractor = new ClaimExtractor();
@@ -74,41 +89,63 @@ public final class FactCheckBenchmark {
             FactChecker perClaim = new FactChecker(extractor, evidence,
                     FactCheckers.standardVerifiers(first, second, PassageVectors.NONE), combiner,
                     FactChecker.DEFAULT_K);
+            List<Verifier> withJudge = new ArrayList<>(FactCheckers.standardVerifiers(first, second,
+                    evidence.passageVectors()));
+            if (judge != null) {
+                withJudge.add(judge);
+            }
+            FactChecker judged = new FactChecker(extractor, evidence, withJudge, combiner, FactChecker.DEFAULT_K);
+            int paths = judge == null ? 2 : 3;
             log.println("Warming up on 2 texts");
             for (int i = 0; i < 2; i++) {
                 batched.check(texts.get(i % texts.size()));
                 checkPerClaim(perClaim, extractor, texts.get(i % texts.size()));
+                if (judge != null) {
+                    judged.check(texts.get(i % texts.size()));
+                }
             }
             double[] fast = new double[texts.size()];
             Map<String, List<Double>> phases = new LinkedHashMap<>();
             double[] slow = new double[texts.size()];
+            double[] withLlm = new double[texts.size()];
             long claims = 0;
             long fastNanos = 0;
             long slowNanos = 0;
+            long judgeNanos = 0;
             for (int i = 0; i < texts.size(); i++) {
-                for (int turn = 0; turn < 2; turn++) {
-                    boolean batchedTurn = (turn == 0) == (i % 2 == 0);
+                for (int turn = 0; turn < paths; turn++) {
+                    int path = (turn + i) % paths; // each path goes first in turn
                     long t = System.nanoTime();
                     int n;
-                    if (batchedTurn) {
-                        FactCheckReport report = batched.check(texts.get(i));
-                        n = report.claims().size();
-                        report.phaseMillis().forEach((phase, ms) -> phases.computeIfAbsent(phase,
-                                p -> new ArrayList<>()).add(ms));
-                    } else {
-                        n = checkPerClaim(perClaim, extractor, texts.get(i));
+                    switch (path) {
+                        case 0 -> {
+                            FactCheckReport report = batched.check(texts.get(i));
+                            n = report.claims().size();
+                            report.phaseMillis().forEach((phase, ms) -> phases.computeIfAbsent(phase,
+                                    p -> new ArrayList<>()).add(ms));
+                        }
+                        case 1 -> n = checkPerClaim(perClaim, extractor, texts.get(i));
+                        default -> n = judged.check(texts.get(i)).claims().size();
                     }
                     long took = System.nanoTime() - t;
-                    if (batchedTurn) {
-                        fast[i] = took / 1e6;
-                        fastNanos += took;
-                        claims += n;
-                    } else {
-                        slow[i] = took / 1e6;
-                        slowNanos += took;
+                    switch (path) {
+                        case 0 -> {
+                            fast[i] = took / 1e6;
+                            fastNanos += took;
+                            claims += n;
+                        }
+                        case 1 -> {
+                            slow[i] = took / 1e6;
+                            slowNanos += took;
+                        }
+                        default -> {
+                            withLlm[i] = took / 1e6;
+                            judgeNanos += took;
+                        }
                     }
                 }
-                log.printf("  text %d: batched %.0f ms, per-claim %.0f ms%n", i + 1, fast[i], slow[i]);
+                log.printf("  text %d: batched %.0f ms, per-claim %.0f ms%s%n", i + 1, fast[i], slow[i],
+                        judge == null ? "" : String.format(", with the LLM judge %.0f ms", withLlm[i]));
                 log.flush();
             }
             Map<String, Object> out = new LinkedHashMap<>();
@@ -131,7 +168,12 @@ public final class FactCheckBenchmark {
             out.put("verifiers", batched.verifiers().stream().map(v -> v.name()).toList());
             out.put("combiner", combiner.name());
             out.put("evidencePerClaim", FactChecker.DEFAULT_K);
-            out.put("llmJudge", "off");
+            out.put("llmJudge", judgeDescription);
+            if (judge != null) {
+                out.put("batchedWithLlmJudge", latency(withLlm, claims, judgeNanos));
+                out.put("p50RatioWithLlmJudgeOverBatched", round(percentile(sorted(withLlm), 0.5)
+                        / percentile(sorted(fast), 0.5)));
+            }
             return out;
         }
     }
