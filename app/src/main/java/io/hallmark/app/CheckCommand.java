@@ -1,27 +1,19 @@
 package io.hallmark.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hallmark.api.HallmarkException;
 import io.hallmark.api.Modality;
+import io.hallmark.api.HallmarkException;
+import io.hallmark.core.config.ConfigKey;
 import io.hallmark.core.config.HallmarkConfig;
-import io.hallmark.governance.GovernanceModels;
-import io.hallmark.governance.policy.Decision;
-import io.hallmark.governance.policy.Policy;
-import io.hallmark.governance.policy.PolicyEngine;
-import io.hallmark.governance.policy.PolicyParser;
-import io.hallmark.governance.stage.Assessment;
-import io.hallmark.governance.stage.AssessmentInput;
-import io.hallmark.governance.stage.GovernanceStage;
-import io.hallmark.governance.stage.StandardAssessors;
+import io.hallmark.core.policy.ContentChecks;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -30,13 +22,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hallmark check --file TEXT}: runs the governance stage (personal data, safety screens, bias) on a given text
- * without generating, and applies a policy: the one in force for the modality and channel in the platform's database
- * (read from the running server when one holds the data directory, else from a platform started on it), or
- * {@code --policy FILE}. Plugin checks are not run.
+ * {@code hallmark check --file TEXT}: runs the whole governance stage (fact checking against the configured knowledge
+ * base, personal data, safety screens, bias, code findings, plugin checks) on a given text without generating, and
+ * applies a policy: the one in force for the modality and channel in the platform's database, or
+ * {@code --policy FILE}. It runs on a platform started on the data directory, or through the running server's
+ * {@code POST /api/v1/checks} when one holds the directory.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Run the governance stage (PII, safety, bias) and a policy on a text without generating.")
+        description = "Run the whole governance stage and a policy on a text without generating.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin PlatformOptions platform;
@@ -70,55 +63,48 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HallmarkConfig config = platform.load();
-        String text = read(file);
-        Policy policy = policyFile == null ? activePolicy(config) : new PolicyParser().parse(read(policyFile));
-        try (GovernanceModels models = GovernanceCommands.models(config, evalDir)) {
-            GovernanceStage stage = new GovernanceStage(StandardAssessors.of(models));
-            long t0 = System.nanoTime();
-            Assessment assessment = stage.assess(new AssessmentInput(modality, prompt, text, null, "text/plain", Map.of()));
-            double millis = (System.nanoTime() - t0) / 1e6;
-            Decision decision = new PolicyEngine().decide(policy, assessment.scores());
+        Map<ConfigKey, String> extra = new EnumMap<>(ConfigKey.class);
+        if (evalDir != null) {
+            extra.put(ConfigKey.EVAL_DIR, evalDir.toString());
+        }
+        HallmarkConfig config = platform.load(extra);
+        ContentChecks.Request request = new ContentChecks.Request(modality, channel, prompt, read(file));
+        String draft = policyFile == null ? null : read(policyFile);
+        JsonNode result = PlatformAccess.run(config, pl -> pl.checks().check(request, draft), server -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("text", request.text());
+            body.put("prompt", request.prompt());
+            body.put("modality", modality.name());
+            body.put("channel", channel);
+            if (draft != null) {
+                body.put("policy", draft);
+            }
+            return server.post("/api/v1/checks", HttpRequest.BodyPublishers.ofString(JsonOutput.mapper().valueToTree(body).toString()),
+                    "application/json");
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file", file.toString());
-            doc.put("action", decision.action().name());
-            doc.put("decidingRule", decision.decidingRule());
-            doc.put("firedRules", decision.firedRules());
-            doc.put("policy", decision.policyName() + "@" + decision.policySha256().substring(0, 12));
-            doc.put("scores", new TreeMap<>(assessment.scores()));
-            doc.put("findings", assessment.findings());
-            doc.put("millis", Math.round(millis * 10) / 10.0);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                JsonOutput.print(out, doc);
-            } else {
-                out.printf("%s%s (policy %s)%n", decision.action(), decision.decidingRule() == null ? ""
-                        : " by rule " + decision.decidingRule() + " " + decision.firedRules(), doc.get("policy"));
-                new TreeMap<>(assessment.scores()).forEach((k, v) -> out.printf("  %-28s %.3f%n", k, v));
-                out.println("findings:");
-                assessment.findings().forEach((k, v) -> out.println("  " + k + ": " + JsonOutput.mapper().valueToTree(v)));
-            }
-            return 0;
+            JsonOutput.mapper().convertValue(result, Map.class).forEach((k, v) -> doc.put(String.valueOf(k), v));
+            doc.put("policy", result.path("policy").asText() + "@" + shortHash(result));
+            JsonOutput.print(out, doc);
+        } else {
+            String rule = result.path("decidingRule").isNull() || result.path("decidingRule").isMissingNode() ? ""
+                    : " by rule " + result.path("decidingRule").asText() + " " + result.path("firedRules");
+            out.printf("%s%s (policy %s@%s, %.0f ms)%n", result.path("action").asText(), rule,
+                    result.path("policy").asText(), shortHash(result), result.path("millis").asDouble());
+            result.path("scores").properties().forEach(e -> out.printf("  %-28s %.3f%n", e.getKey(),
+                    e.getValue().asDouble()));
+            out.println("findings:");
+            result.path("findings").properties().forEach(e -> out.println("  " + e.getKey() + ": " + e.getValue()));
         }
+        return 0;
     }
 
-    /** The active policy covering the modality and channel, from the server or a platform on the data directory. */
-    private Policy activePolicy(HallmarkConfig config) {
-        JsonNode stored = PlatformAccess.run(config, pl -> Map.of("items", pl.policies().list()),
-                s -> s.get("/api/v1/policies"));
-        PolicyParser parser = new PolicyParser();
-        List<String> active = new ArrayList<>();
-        for (JsonNode p : stored.path("items")) {
-            if (p.path("active").asBoolean()) {
-                Policy policy = parser.parse(p.path("body").asText());
-                if (policy.appliesTo(modality, channel)) {
-                    return policy;
-                }
-                active.add(policy.name());
-            }
-        }
-        throw new HallmarkException("No active policy covers " + modality + " on channel '" + channel + "'; active "
-                + "policies: " + active + ". Activate one with `hallmark policy apply FILE`, or pass --policy FILE");
+    private static String shortHash(JsonNode result) {
+        String sha = result.path("policySha256").asText();
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
     }
 
     private static String read(Path f) {

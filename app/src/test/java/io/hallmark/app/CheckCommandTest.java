@@ -12,9 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code hallmark check} decides with the policy active in the data directory's database unless {@code --policy FILE}
- * is given. The safety and bias models are not trained here (no eval folder), so those assessors fail visibly and the
- * personal-data screen decides.
+ * {@code hallmark check} runs the whole governance stage and decides with the policy active in the data directory's
+ * database unless {@code --policy FILE} is given, on a platform it starts or through the server holding the data
+ * directory ({@code POST /api/v1/checks}). The safety and bias models are not trained here (no eval folder), so those
+ * assessors fail visibly and the personal-data screen decides; the fact check says its knowledge base does not exist.
  */
 class CheckCommandTest {
 
@@ -63,5 +64,44 @@ class CheckCommandTest {
         assertThat(run("check", "--data-dir", data.toString(), "--file", text.toString(), "--eval-dir", noEval,
                 "--policy", lenient.toString(), "--json")).isZero();
         assertThat(JsonOutput.mapper().readTree(out.toString()).path("policy").asText()).startsWith("lenient@");
+        assertThat(withActive.path("findings").path("factcheck").path("skipped").asText())
+                .contains("knowledge base 'default' does not exist");
+        assertThat(withActive.path("findings").path("safety").path("error").asText()).contains("not trained");
+        assertThat(withActive.path("scores").path("checks.failed").asDouble()).isPositive();
+    }
+
+    @Test
+    void aServerHoldingTheDataDirectoryRunsTheCheckAndRefusesBadRequests() throws Exception {
+        Path data = dir.resolve("served");
+        Path text = Files.writeString(dir.resolve("text.txt"), "Call me on +44 20 7946 0958 or at jane@example.com.");
+        Path strict = Files.writeString(dir.resolve("strict.yaml"), """
+                name: strict
+                rules:
+                  - id: no-personal-data
+                    when: { metric: pii.output, op: ">=", value: 1 }
+                    action: REJECT
+                """);
+        try (PlatformServer server = PlatformServer.start(ServerTest.config(data, 0))) {
+            assertThat(run("check", "--data-dir", data.toString(), "--file", text.toString(), "--policy",
+                    strict.toString(), "--json")).isZero();
+            JsonNode viaServer = JsonOutput.mapper().readTree(out.toString());
+            assertThat(viaServer.path("action").asText()).isEqualTo("REJECT");
+            assertThat(viaServer.path("policy").asText()).startsWith("strict@");
+            assertThat(viaServer.path("scores").path("pii.output").asDouble()).isGreaterThanOrEqualTo(2);
+
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String token = "Bearer " + io.hallmark.core.security.LocalCliToken.read(data).orElseThrow();
+            for (String[] bad : new String[][] {{"{}", "text"}, {"{\"text\": 5}", "text"},
+                    {"{\"text\": \"x\", \"modality\": \"SMELL\"}", "SMELL"},
+                    {"{\"text\": \"x\", \"policy\": \"rules: [ {id: r, action: FLY} ]\"}", "FLY"}}) {
+                java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.url() + "/api/v1/checks")).header("Authorization", token)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bad[0])).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(bad[0]).isEqualTo(400);
+                assertThat(r.body()).as(bad[0]).contains(bad[1]);
+            }
+        }
     }
 }

@@ -142,7 +142,7 @@ public final class Platform implements AutoCloseable {
             started.push(knowledgeBases);
             FactCheckService factCheck = new FactCheckService(knowledgeBases,
                     String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root(), plugins);
-            GovernanceModels governanceModels = GovernanceModels.in(dataDir.root().resolve("governance"));
+            GovernanceModels governanceModels = governanceModels(config, dataDir);
             started.push(governanceModels);
             List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));
             assessors.add(new FactCheckAssessor(factCheck::checker, factCheck.knowledgeBase()));
@@ -154,6 +154,18 @@ public final class Platform implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /** The governance models under the data directory, trained on first use from {@code eval-dir} when set. */
+    private static GovernanceModels governanceModels(HallmarkConfig config, DataDirectory dataDir) {
+        String evalDir = config.setting(ConfigKey.EVAL_DIR);
+        java.nio.file.Path folder = dataDir.root().resolve("governance");
+        if (evalDir == null || evalDir.isBlank()) {
+            return GovernanceModels.in(folder);
+        }
+        java.nio.file.Path eval = java.nio.file.Path.of(evalDir).toAbsolutePath().normalize();
+        return new GovernanceModels(folder, () -> java.nio.file.Files.isDirectory(eval)
+                ? java.util.Optional.of(new io.hallmark.governance.ml.EvalData(eval)) : java.util.Optional.empty());
     }
 
     private static void configureDjl(HallmarkConfig config, DataDirectory dataDir) {
@@ -267,6 +279,11 @@ public final class Platform implements AutoCloseable {
     /** Governance policies. */
     public PolicyService policies() {
         return policies;
+    }
+
+    /** The governance stage and the policy in force, on given content (no generation). */
+    public io.hallmark.core.policy.ContentChecks checks() {
+        return new io.hallmark.core.policy.ContentChecks(governance, policies);
     }
 
     /** The plugin host. */

@@ -44,6 +44,8 @@ public enum ConfigKey {
             "how often the server signs an audit checkpoint when the log grew"),
     AUDIT_RETENTION_INTERVAL_HOURS("audit-retention-interval-hours", "24", false,
             "how often the server applies audit retention (0: never; then run `hallmark audit retention`)"),
+    EVAL_DIR("eval-dir", null, false,
+            "the shared evaluation data governance models train from on first use (default ../shared/eval)"),
     FACTCHECK_KB("factcheck-kb", "default", false,
             "knowledge base generated text is fact-checked against (<data-dir>/kb/NAME); skipped while it does not exist");
 

@@ -235,13 +235,22 @@ public final class FactCheckBenchmark {
 
     /** Texts of corpus sentences, every third with its numbers changed. */
     private List<String> texts(ClaimExtractor extractor) {
+        return texts(options.corpus(), options.texts(), options.words(), options.seed(), extractor);
+    }
+
+    /**
+     * {@code count} texts of about {@code words} words each, made of the corpus's sentences of 6 to 40 words drawn
+     * at random, every third with its numbers changed (so that some claims are false).
+     */
+    public static List<String> texts(List<SourceDocument> corpus, int count, int words, long seed,
+            ClaimExtractor extractor) {
         List<String> sentences = new ArrayList<>();
-        for (SourceDocument d : options.corpus()) {
+        for (SourceDocument d : corpus) {
             d.sections().forEach(s -> {
                 for (Span span : extractor.sentences(s.text())) {
                     String sentence = s.text().substring(span.getStart(), span.getEnd()).strip();
-                    int words = sentence.split("\\s+").length;
-                    if (words >= 6 && words <= 40) {
+                    int n = sentence.split("\\s+").length;
+                    if (n >= 6 && n <= 40) {
                         sentences.add(sentence);
                     }
                 }
@@ -250,19 +259,19 @@ public final class FactCheckBenchmark {
         if (sentences.isEmpty()) {
             throw new IllegalArgumentException("The benchmark corpus has no sentences of 6 to 40 words");
         }
-        Random random = new Random(options.seed());
+        Random random = new Random(seed);
         List<String> texts = new ArrayList<>();
-        for (int t = 0; t < options.texts(); t++) {
+        for (int t = 0; t < count; t++) {
             StringBuilder text = new StringBuilder();
-            int words = 0;
             int n = 0;
-            while (words < options.words()) {
+            int sentence = 0;
+            while (n < words) {
                 String s = sentences.get(random.nextInt(sentences.size()));
-                if (n++ % 3 == 2) {
+                if (sentence++ % 3 == 2) {
                     s = changeNumbers(s);
                 }
                 text.append(s).append(' ');
-                words += s.split("\\s+").length;
+                n += s.split("\\s+").length;
             }
             texts.add(text.toString().strip());
         }
