@@ -63,6 +63,7 @@ public final class FactCheckAssessor implements Assessor {
         m.put("kappa", report.kappa());
         m.put("disagreement", report.disagreement());
         m.put("millis", report.millis());
+        m.put("phaseMillis", report.phaseMillis());
         m.put("claims", report.claims().stream().map(FactCheckAssessor::describe).toList());
         return m;
     }

@@ -79,6 +79,11 @@ public final class KnowledgeBaseEvidence implements EvidenceSource {
             }
 
             @Override
+            public boolean knowsClaims(String model) {
+                return own(model) && mode != SearchMode.BM25 && kb.embedder().get().symmetric();
+            }
+
+            @Override
             public Map<String, float[]> claims(String model, List<String> texts) {
                 if (!own(model)) {
                     return Map.of();

@@ -26,4 +26,9 @@ public interface PassageVectors {
     default Map<String, float[]> claims(String model, List<String> texts) {
         return Map.of();
     }
+
+    /** Whether {@link #claims} will know the claims' vectors made by {@code model} (once they were searched for). */
+    default boolean knowsClaims(String model) {
+        return false;
+    }
 }

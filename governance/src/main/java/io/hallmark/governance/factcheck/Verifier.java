@@ -12,6 +12,13 @@ public interface Verifier {
     /** A stable name for reports, e.g. {@code semantic-minilm}. */
     String name();
 
+    /**
+     * Work on the claims alone that {@link #verifyAll} will need (embedding them), done while their evidence is
+     * still being searched for; {@link FactChecker#check(String)} calls it on another thread than the search.
+     * Nothing by default.
+     */
+    default void prepare(List<Claim> claims) {}
+
     /** Judges the claim; with no evidence the answer is usually {@link Verdict#NOT_ENOUGH_INFO}. */
     Vote verify(Claim claim, List<Evidence> evidence);
 

@@ -98,6 +98,9 @@ class FactCheckEndToEndTest {
         List<Claim> claims = new ClaimExtractor().extract(text);
         FactCheckReport batched = checker.check(text);
         assertThat(batched.claims()).hasSize(3);
+        // the second model embedded the claims while the evidence was searched for; every phase is timed
+        assertThat(batched.phaseMillis()).containsKeys("extract", "prepare", "evidence", "combine");
+        assertThat(batched.phaseMillis().keySet()).containsAll(checker.verifiers().stream().map(Verifier::name).toList());
         for (int i = 0; i < claims.size(); i++) {
             ClaimCheck alone = embeddingChecker.check(claims.get(i));
             ClaimCheck fast = batched.claims().get(i);

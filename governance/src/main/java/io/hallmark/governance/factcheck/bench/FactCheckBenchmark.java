@@ -2,6 +2,7 @@ package io.hallmark.governance.factcheck.bench;
 
 import io.hallmark.governance.factcheck.Claim;
 import io.hallmark.governance.factcheck.ClaimExtractor;
+import io.hallmark.governance.factcheck.FactCheckReport;
 import io.hallmark.governance.factcheck.FactChecker;
 import io.hallmark.governance.factcheck.FactCheckers;
 import io.hallmark.governance.factcheck.KnowledgeBaseEvidence;
@@ -79,6 +80,7 @@ public final class FactCheckBenchmark {
                 checkPerClaim(perClaim, extractor, texts.get(i % texts.size()));
             }
             double[] fast = new double[texts.size()];
+            Map<String, List<Double>> phases = new LinkedHashMap<>();
             double[] slow = new double[texts.size()];
             long claims = 0;
             long fastNanos = 0;
@@ -87,8 +89,15 @@ public final class FactCheckBenchmark {
                 for (int turn = 0; turn < 2; turn++) {
                     boolean batchedTurn = (turn == 0) == (i % 2 == 0);
                     long t = System.nanoTime();
-                    int n = batchedTurn ? batched.check(texts.get(i)).claims().size()
-                            : checkPerClaim(perClaim, extractor, texts.get(i));
+                    int n;
+                    if (batchedTurn) {
+                        FactCheckReport report = batched.check(texts.get(i));
+                        n = report.claims().size();
+                        report.phaseMillis().forEach((phase, ms) -> phases.computeIfAbsent(phase,
+                                p -> new ArrayList<>()).add(ms));
+                    } else {
+                        n = checkPerClaim(perClaim, extractor, texts.get(i));
+                    }
                     long took = System.nanoTime() - t;
                     if (batchedTurn) {
                         fast[i] = took / 1e6;
@@ -112,6 +121,10 @@ public final class FactCheckBenchmark {
             out.put("claimsPerText", round((double) claims / texts.size()));
             out.put("batched", latency(fast, claims, fastNanos));
             out.put("perClaimPeer", latency(slow, claims, slowNanos));
+            Map<String, Object> phaseP50 = new LinkedHashMap<>();
+            phases.forEach((phase, ms) -> phaseP50.put(phase, round(percentile(sorted(
+                    ms.stream().mapToDouble(Double::doubleValue).toArray()), 0.5))));
+            out.put("batchedPhaseP50Millis", phaseP50);
             out.put("p50RatioPerClaimOverBatched", round(percentile(sorted(slow), 0.5) / percentile(sorted(fast), 0.5)));
             out.put("heapUsedMiBAfterGc", heapAfterGc());
             out.put("peakResidentMiB", peakResidentMiB());

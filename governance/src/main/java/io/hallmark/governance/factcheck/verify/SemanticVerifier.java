@@ -35,6 +35,8 @@ public final class SemanticVerifier implements Verifier {
     private final double threshold;
     private final PassageVectors stored;
     private final ConcurrentHashMap<String, float[]> passages = new ConcurrentHashMap<>();
+    /** Claim vectors made by {@link #prepare}, taken (and removed) by the next {@link #verifyAll}. */
+    private final ConcurrentHashMap<String, float[]> prepared = new ConcurrentHashMap<>();
 
     /** @param threshold the cosine similarity from which a passage counts as stating the claim */
     public SemanticVerifier(Embedder embedder, double threshold) {
@@ -62,6 +64,22 @@ public final class SemanticVerifier implements Verifier {
     @Override
     public String name() {
         return "semantic-" + embedder.name();
+    }
+
+    /** Embeds the claims now, unless the knowledge base will know their vectors from its search. */
+    @Override
+    public void prepare(List<Claim> claims) {
+        if (stored.knowsClaims(embedder.name())) {
+            return;
+        }
+        List<String> texts = claims.stream().map(Claim::text).distinct().toList();
+        if (prepared.size() + texts.size() > CACHE_SIZE) {
+            prepared.clear();
+        }
+        List<float[]> vectors = embedder.embedDocuments(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            prepared.put(texts.get(i), vectors.get(i));
+        }
     }
 
     @Override
@@ -165,9 +183,14 @@ public final class SemanticVerifier implements Verifier {
 
     /** The claims' vectors: those known already (the knowledge base's query vectors), the rest in one call. */
     private List<float[]> claimVectors(List<String> texts) {
-        Map<String, float[]> known = stored.claims(embedder.name(), texts);
-        List<String> todo = texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
-        Map<String, float[]> all = new HashMap<>(known);
+        Map<String, float[]> all = new HashMap<>(stored.claims(embedder.name(), texts));
+        for (String t : texts) {
+            float[] v = prepared.remove(t);
+            if (v != null) {
+                all.putIfAbsent(t, v);
+            }
+        }
+        List<String> todo = texts.stream().filter(t -> !all.containsKey(t)).distinct().toList();
         if (!todo.isEmpty()) {
             List<float[]> computed = embedder.embedDocuments(todo);
             for (int i = 0; i < todo.size(); i++) {
