@@ -56,8 +56,10 @@ final class TrainCommand implements Runnable {
     }
 
     @Command(name = "safety", mixinStandardHelpOptions = true,
-            description = "Train the injection, jailbreak, harmful-request and toxicity screens; thresholds are tuned "
-                    + "on out-of-fold dev predictions.")
+            description = "Train the injection, jailbreak, harmful-request and toxicity screens: each head's training "
+                    + "settings (epochs, batch size, learning rate, safe-prompt weight) and threshold are searched on "
+                    + "out-of-fold dev scores, the input heads' thresholds under one false-positive budget on XSTest's "
+                    + "safe dev prompts. --json prints the whole search.")
     static final class Safety extends Base {
         @Override
         public Integer call() {
@@ -76,10 +78,23 @@ final class TrainCommand implements Runnable {
                 doc.put("model", file.toString());
                 doc.put("embedder", model.embedder());
                 Map<String, Object> heads = new LinkedHashMap<>();
-                model.heads().forEach((k, h) -> heads.put(k, Map.of("threshold", h.threshold(), "devOutOfFoldF1",
-                        Math.round(h.devF1() * 1000) / 1000.0)));
+                model.heads().forEach((k, h) -> {
+                    Map<String, Object> head = new LinkedHashMap<>();
+                    head.put("threshold", h.threshold());
+                    head.put("devOutOfFoldF1", Math.round(h.devF1() * 1000) / 1000.0);
+                    head.put("settings", h.settings());
+                    heads.put(k, head);
+                });
                 doc.put("heads", heads);
                 doc.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+                SafetyModel.Tuning tuning = java.util.Objects.requireNonNull(model.tuning(), "a trained model's search");
+                doc.put("folds", tuning.folds());
+                doc.put("safeFalsePositiveBudget", tuning.safeFalsePositiveBudget());
+                doc.put("safeFalsePositiveRateOutOfFold", tuning.safeFalsePositiveRate());
+                doc.put("xstestUnsafeRecallOutOfFold", tuning.xstestUnsafeRecall());
+                doc.put("grid", json ? tuning.grid() : tuning.grid().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size() + " "
+                                + "candidates")));
                 print(doc);
             }
             return 0;

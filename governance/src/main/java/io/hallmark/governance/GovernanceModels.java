@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The trained safety and bias models of one platform, loaded on first use: from {@code <folder>/safety-model.json}
  * and {@code <folder>/bias-model.json} (written by {@code hallmark train safety|bias}); when a file is missing and the
- * shared eval data can be found, the model is trained from its dev splits once (about a minute on two cores) and
+ * shared eval data can be found, the model is trained from its dev splits once (a few minutes on two cores) and
  * saved there; otherwise using it fails with a message saying how to train it. The embedding model (all-MiniLM-L6-v2)
  * is also loaded on first use, so building this costs nothing.
  */

@@ -9,10 +9,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
@@ -20,7 +22,11 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,10 +75,11 @@ public final class DjlTraining {
             throw new IllegalArgumentException("Need as many labels as rows, got " + x.length + " rows and " + y.length
                     + " labels");
         }
-        fit(model, loss, x, m -> m.create(y), settings);
+        fit(model, loss, x, m -> m.create(y), settings, epoch -> {});
     }
 
-    private static void fit(Model model, Loss loss, float[][] x, Function<NDManager, NDArray> labels, Settings settings) {
+    private static void fit(Model model, Loss loss, float[][] x, Function<NDManager, NDArray> labels, Settings settings,
+            IntConsumer afterEpoch) {
         if (x.length == 0) {
             throw new IllegalArgumentException("Training the model '" + model.getName() + "' needs at least one row");
         }
@@ -87,7 +94,15 @@ public final class DjlTraining {
             NDManager m = trainer.getManager();
             ArrayDataset data = new ArrayDataset.Builder().setData(m.create(x)).optLabels(labels.apply(m))
                     .setSampling(settings.batchSize(), true).build();
-            EasyTrain.fit(trainer, settings.epochs(), data, null);
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                for (Batch batch : trainer.iterateDataset(data)) {
+                    try (batch) {
+                        EasyTrain.trainBatch(trainer, batch);
+                        trainer.step();
+                    }
+                }
+                afterEpoch.accept(epoch);
+            }
         } catch (IOException | TranslateException e) {
             throw new IllegalStateException("Training the model '" + model.getName() + "' failed: " + e.getMessage(), e);
         }
@@ -102,35 +117,79 @@ public final class DjlTraining {
      */
     public static LogisticModel logistic(String name, float[][] x, float[] y, float @Nullable [] weights,
             boolean intercept, Settings settings) {
+        return logisticCheckpoints(name, x, y, weights, intercept, settings, new int[] {settings.epochs()})
+                .get(settings.epochs());
+    }
+
+    /**
+     * {@link #logistic} that also hands back the model as it stood after each of the given epochs, from one run: the
+     * model after {@code e} epochs is the one {@code logistic} trains with {@code epochs = e} and otherwise the same
+     * settings (the learning rate is fixed and the batch order depends only on the seed), so a search over epoch
+     * counts costs one run.
+     *
+     * @param checkpoints epoch counts, each between 1 and {@code settings.epochs()}
+     * @return the model after each checkpoint, by epoch count
+     */
+    public static Map<Integer, LogisticModel> logisticCheckpoints(String name, float[][] x, float[] y,
+            float @Nullable [] weights, boolean intercept, Settings settings, int[] checkpoints) {
         if (y.length != x.length || (weights != null && weights.length != x.length)) {
             throw new IllegalArgumentException("Need a label (and a weight, if weighted) per row, got " + x.length
                     + " rows, " + y.length + " labels and " + (weights == null ? "no" : weights.length) + " weights");
+        }
+        for (int c : checkpoints) {
+            if (c < 1 || c > settings.epochs()) {
+                throw new IllegalArgumentException("Checkpoints must lie between 1 and " + settings.epochs()
+                        + " epochs, got " + Arrays.toString(checkpoints));
+            }
         }
         float[][] labels = new float[y.length][];
         for (int i = 0; i < y.length; i++) {
             labels[i] = new float[] {y[i], weights == null ? 1f : weights[i]};
         }
-        try (Model model = Model.newInstance(name, ENGINE)) {
-            model.setBlock(new SequentialBlock()
-                    .add(Linear.builder().setUnits(1).optBias(intercept).build())
-                    .add(in -> new NDList(in.singletonOrThrow().reshape(-1))));
-            fit(model, new WeightedLogisticLoss(), x, m -> m.create(labels), settings);
-            float[] trained = null;
-            double bias = 0;
-            for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-                float[] values = p.getValue().getArray().toFloatArray();
-                if (p.getValue().getType() == Parameter.Type.WEIGHT) {
-                    trained = values;
-                } else if (p.getValue().getType() == Parameter.Type.BIAS) {
-                    bias = values[0];
-                }
+        Map<Integer, LogisticModel> out = new LinkedHashMap<>();
+        synchronized (SINGLE_THREAD) {
+            Engine.getEngine(ENGINE);
+            int threads = JniUtils.getNumThreads();
+            JniUtils.setNumThreads(1);
+            try (Model model = Model.newInstance(name, ENGINE)) {
+                model.setBlock(new SequentialBlock()
+                        .add(Linear.builder().setUnits(1).optBias(intercept).build())
+                        .add(in -> new NDList(in.singletonOrThrow().reshape(-1))));
+                fit(model, new WeightedLogisticLoss(), x, m -> m.create(labels), settings, epoch -> {
+                    if (Arrays.stream(checkpoints).anyMatch(c -> c == epoch)) {
+                        out.put(epoch, weightsOf(name, model, x[0].length));
+                    }
+                });
+            } finally {
+                JniUtils.setNumThreads(threads);
             }
-            if (trained == null || trained.length != x[0].length) {
-                throw new IllegalStateException("The trained linear unit of '" + name + "' has no weight of width "
-                        + x[0].length);
-            }
-            return new LogisticModel(trained, bias);
         }
+        return out;
+    }
+
+    /**
+     * Held while a linear unit trains on one PyTorch intra-op thread (the engine's thread count is process-wide, so
+     * two trainings must not interleave their set and restore). A linear unit's steps are far too small to share:
+     * on the shared 2-core machine a 20-epoch safety head took 26 s on two threads and 1.2-2.8 s on one, the two
+     * threads spending the difference waiting on each other.
+     */
+    private static final Object SINGLE_THREAD = new Object();
+
+    private static LogisticModel weightsOf(String name, Model model, int width) {
+        float[] trained = null;
+        double bias = 0;
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            float[] values = p.getValue().getArray().toFloatArray();
+            if (p.getValue().getType() == Parameter.Type.WEIGHT) {
+                trained = values;
+            } else if (p.getValue().getType() == Parameter.Type.BIAS) {
+                bias = values[0];
+            }
+        }
+        if (trained == null || trained.length != width) {
+            throw new IllegalStateException("The trained linear unit of '" + name + "' has no weight of width " + width);
+        }
+        return new LogisticModel(trained, bias);
     }
 
     /** Sigmoid cross-entropy on logits, labels as rows of (label, weight): the weighted mean over the batch. */

@@ -1,27 +1,38 @@
 package io.hallmark.governance.safety;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallmark.governance.ml.LogisticModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The trained safety screens: one head per category ({@code injection}, {@code jailbreak}, {@code harmful},
- * {@code toxicity}), each with its decision threshold, and the embedding model whose features they read.
+ * {@code toxicity}), each with its decision threshold and the training settings chosen for it, the embedding model
+ * whose features they read, and the dev search that chose the settings.
  *
  * @param embedder the {@link io.hallmark.retrieval.embed.EmbeddingModel} id the heads were trained on
  * @param heads the heads by category
  * @param trainedOn a line saying which data and when
+ * @param tuning the search on dev that chose the heads' settings and thresholds ({@code null} in files written
+ *     before the search existed)
  */
-public record SafetyModel(String embedder, Map<String, Head> heads, String trainedOn) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SafetyModel(String embedder, Map<String, Head> heads, String trainedOn, @Nullable Tuning tuning) {
 
     /** File name under the governance model folder. */
     public static final String FILE = "safety-model.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public SafetyModel(String embedder, Map<String, Head> heads, String trainedOn) {
+        this(embedder, heads, trainedOn, null);
+    }
 
     /**
      * One category's classifier.
@@ -29,8 +40,14 @@ public record SafetyModel(String embedder, Map<String, Head> heads, String train
      * @param model the logistic regression
      * @param threshold the probability at and above which the category is flagged (tuned on dev)
      * @param devF1 out-of-fold F1 on the dev training set at that threshold
+     * @param settings how the head was trained ({@code null} in files written before the search existed)
      */
-    public record Head(LogisticModel model, double threshold, double devF1) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Head(LogisticModel model, double threshold, double devF1, @Nullable HeadSettings settings) {
+
+        public Head(LogisticModel model, double threshold, double devF1) {
+            this(model, threshold, devF1, null);
+        }
 
         /**
          * The score policies see: the probability mapped piecewise-linearly so that the tuned threshold lands on 0.8,
@@ -41,6 +58,32 @@ public record SafetyModel(String embedder, Map<String, Head> heads, String train
             return probability < t ? 0.8 * probability / t : 0.8 + 0.2 * (probability - t) / Math.max(1e-9, 1 - t);
         }
     }
+
+    /**
+     * The dev search behind the heads.
+     *
+     * @param folds cross-validation folds over each head's dev set (XSTest families and ToxiGen groups kept whole)
+     * @param safeFalsePositiveBudget the largest share of XSTest dev safe prompts the input heads together may flag
+     *     out of fold
+     * @param safeFalsePositiveRate the share they flag at the chosen thresholds, out of fold
+     * @param xstestUnsafeRecall the share of XSTest's unsafe dev prompts the harmful-request head flags at its
+     *     threshold, out of fold
+     * @param grid every candidate tried, per head, with its out-of-fold F1
+     */
+    public record Tuning(int folds, double safeFalsePositiveBudget, double safeFalsePositiveRate,
+            double xstestUnsafeRecall, Map<String, List<GridRow>> grid) {}
+
+    /**
+     * One candidate of the search.
+     *
+     * @param settings the candidate
+     * @param threshold its best threshold on its own (within the budget for the input heads)
+     * @param devF1 its out-of-fold F1 there
+     * @param safeFalsePositiveRate the share of the set's XSTest safe prompts it flags there
+     * @param chosen whether the head was trained with it
+     */
+    public record GridRow(HeadSettings settings, double threshold, double devF1, double safeFalsePositiveRate,
+            boolean chosen) {}
 
     public Head head(String category) {
         Head h = heads.get(category);

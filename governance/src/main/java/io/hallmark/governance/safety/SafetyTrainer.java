@@ -1,7 +1,7 @@
 package io.hallmark.governance.safety;
 
-import io.hallmark.governance.ml.EvalData;
 import io.hallmark.governance.ml.DjlTraining;
+import io.hallmark.governance.ml.EvalData;
 import io.hallmark.governance.ml.LogisticModel;
 import io.hallmark.governance.ml.TextFeatures;
 import java.time.Instant;
@@ -10,105 +10,205 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Trains the safety heads on the dev splits. Each head's threshold is chosen on out-of-fold predictions (4 folds
- * over the dev training set): the highest F1 among thresholds that flag at most {@link #MAX_SAFE_FPR} of XSTest's
- * safe dev prompts; the head is then refit on all of its dev data. Every head is a logistic regression trained with
- * DJL's training API ({@link DjlTraining#logistic}), classes balanced by row weights.
+ * Trains the safety heads on the dev splits, choosing each head's training settings and threshold on out-of-fold
+ * dev scores. For every head, every candidate of a small grid (learning rate, weight decay, batch size, the weight of
+ * XSTest's safe prompts, and the epoch count, read off checkpoints of one run) is trained on {@link #FOLDS} - 1 folds
+ * of the head's dev set and scored on the rest; XSTest prompt families and ToxiGen target groups stay whole within a
+ * fold, so the scores measure prompt types and target groups the head has not seen, as the test splits' are. A
+ * candidate's merit is its best out-of-fold F1 among thresholds that flag at most {@link #SAFE_FPR_BUDGET} of the
+ * XSTest safe prompts in the set; ties go to the earlier candidate (fewer epochs). The input heads' thresholds are then
+ * calibrated together ({@link ThresholdCalibration}) so that all three at once stay within the budget, and each head
+ * is refit on all of its dev data with its chosen settings. Every head is a logistic regression trained with DJL's
+ * training API ({@link DjlTraining#logistic}), classes balanced by row weights. Deterministic for a given seed.
  */
 public final class SafetyTrainer {
 
-    /** Per input head, the largest share of XSTest safe dev prompts a threshold may flag. */
-    public static final double MAX_SAFE_FPR = 0.03;
+    /**
+     * The largest share of XSTest's safe dev prompts that the three input heads together may flag out of fold: 5%,
+     * a margin under the issue's 8% on test, whose safe prompts are of other types.
+     */
+    public static final double SAFE_FPR_BUDGET = 0.05;
 
-    private static final int FOLDS = 4;
-    static final DjlTraining.Settings SETTINGS = new DjlTraining.Settings(20, 32, 0.003f, 3e-4f, 5);
+    static final int FOLDS = 4;
+
+    /** The input heads, calibrated together under the budget; the toxicity head screens outputs and is not. */
+    static final List<String> INPUT_HEADS = List.of("injection", "jailbreak", "harmful");
+
+    /**
+     * When the input heads together exceed the budget, a point of injection or jailbreak F1 counts three times a point
+     * of harmful-request F1: the issue's goals are on those two, and the harmful head is the one XSTest's safe dev
+     * prompts (short questions with alarming words) trouble most out of fold, so it gives way first.
+     */
+    static final Map<String, Double> CALIBRATION_WEIGHTS = Map.of("injection", 3.0, "jailbreak", 3.0, "harmful", 1.0);
 
     private final TextFeatures features;
     private final Consumer<String> progress;
+    private final SafetyGrid grid;
     private final Map<String, float[]> cache = new HashMap<>();
 
     public SafetyTrainer(TextFeatures features, Consumer<String> progress) {
+        this(features, progress, SafetyGrid.standard(5));
+    }
+
+    SafetyTrainer(TextFeatures features, Consumer<String> progress, SafetyGrid grid) {
         this.features = features;
         this.progress = progress;
+        this.grid = grid;
     }
 
     public SafetyModel train(EvalData eval) {
-        SafetyData data = new SafetyData(eval);
+        return train(new SafetyData(eval), "dev splits of " + eval.dir());
+    }
+
+    SafetyModel train(SafetyData data, String source) {
         Map<String, List<LabeledText>> sets = new LinkedHashMap<>();
         sets.put("injection", data.injection());
         sets.put("jailbreak", data.jailbreak());
         sets.put("harmful", data.harmful());
         sets.put("toxicity", data.toxicity());
-        List<String> all = sets.values().stream().flatMap(List::stream).map(LabeledText::text).distinct()
-                .filter(t -> !cache.containsKey(t)).toList();
-        progress.accept("embedding " + all.size() + " dev texts");
-        List<float[]> vectors = features.features(all);
-        for (int i = 0; i < all.size(); i++) {
-            cache.put(all.get(i), vectors.get(i));
+        return train(sets, source);
+    }
+
+    /** Trains on the given sets, one per head ({@link #INPUT_HEADS} and {@code toxicity}). */
+    SafetyModel train(Map<String, List<LabeledText>> sets, String source) {
+        if (!sets.keySet().equals(SafetyData.categories())) {
+            throw new IllegalArgumentException("Need a training set for each of " + SafetyData.categories() + ", got "
+                    + sets.keySet());
         }
-        Map<String, SafetyModel.Head> heads = new LinkedHashMap<>();
+        embed(sets);
+        Map<String, Search> searches = new LinkedHashMap<>();
         sets.forEach((category, set) -> {
-            progress.accept("training " + category + " on " + set.size() + " dev texts");
-            heads.put(category, trainHead(set, category.equals("toxicity") ? 1.0 : MAX_SAFE_FPR));
+            progress.accept("searching " + grid.size(category) + " settings for " + category + " on " + set.size()
+                    + " dev texts (" + FOLDS + " folds)");
+            searches.put(category, search(category, set));
         });
-        return new SafetyModel(features.embedder().name(), heads, "dev splits of " + eval.dir() + " at " + Instant.now());
+        Map<String, ThresholdCalibration.OutOfFold> input = new LinkedHashMap<>();
+        INPUT_HEADS.forEach(h -> input.put(h, searches.get(h).chosenOutOfFold()));
+        Map<String, ThresholdCalibration.Choice> thresholds = new LinkedHashMap<>(
+                ThresholdCalibration.calibrate(input, SAFE_FPR_BUDGET, CALIBRATION_WEIGHTS));
+        thresholds.put("toxicity", searches.get("toxicity").chosenOutOfFold().best(1.0));
+        double jointRate = ThresholdCalibration.jointRate(input, thresholds);
+        progress.accept("input heads flag " + Math.round(jointRate * 1000) / 10.0 + "% of XSTest dev safe prompts out "
+                + "of fold (budget " + Math.round(SAFE_FPR_BUDGET * 100) + "%)");
+        double unsafeRecall = input.get("harmful").recall(thresholds.get("harmful").threshold(),
+                t -> t.group() != null && t.group().startsWith("xstest:"));
+        progress.accept("harmful head finds " + Math.round(unsafeRecall * 1000) / 10.0 + "% of XSTest dev unsafe "
+                + "prompts out of fold");
+
+        Map<String, SafetyModel.Head> heads = new LinkedHashMap<>();
+        Map<String, List<SafetyModel.GridRow>> rows = new LinkedHashMap<>();
+        searches.forEach((category, s) -> {
+            HeadSettings chosen = s.chosen().settings();
+            progress.accept("training " + category + " on all " + sets.get(category).size() + " dev texts with "
+                    + chosen);
+            ThresholdCalibration.Choice t = thresholds.get(category);
+            heads.put(category, new SafetyModel.Head(fit(sets.get(category), all(sets.get(category).size()), chosen),
+                    t.threshold(), t.f1(), chosen));
+            rows.put(category, s.candidates().stream().map(c -> new SafetyModel.GridRow(c.settings(),
+                    c.choice().threshold(), round(c.choice().f1()), round(c.safeRate()), c == s.chosen())).toList());
+        });
+        return new SafetyModel(features.embedder().name(), heads, source + " at " + Instant.now(),
+                new SafetyModel.Tuning(FOLDS, SAFE_FPR_BUDGET, round(jointRate), round(unsafeRecall), rows));
     }
 
-    private SafetyModel.Head trainHead(List<LabeledText> set, double maxSafeFpr) {
-        double[] oof = new double[set.size()];
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Integer> trainIdx = new ArrayList<>();
-            List<Integer> testIdx = new ArrayList<>();
-            for (int i = 0; i < set.size(); i++) {
-                (Math.floorMod(set.get(i).text().hashCode(), FOLDS) == fold ? testIdx : trainIdx).add(i);
+    private void embed(Map<String, List<LabeledText>> sets) {
+        List<String> missing = sets.values().stream().flatMap(List::stream).map(LabeledText::text).distinct()
+                .filter(t -> !cache.containsKey(t)).toList();
+        progress.accept("embedding " + missing.size() + " dev texts");
+        List<float[]> vectors = features.features(missing);
+        for (int i = 0; i < missing.size(); i++) {
+            cache.put(missing.get(i), vectors.get(i));
+        }
+    }
+
+    /** A candidate's out-of-fold scores and its own best threshold. */
+    record Candidate(HeadSettings settings, ThresholdCalibration.OutOfFold outOfFold,
+            ThresholdCalibration.Choice choice, double safeRate) {}
+
+    record Search(List<Candidate> candidates, Candidate chosen) {
+
+        ThresholdCalibration.OutOfFold chosenOutOfFold() {
+            return chosen.outOfFold();
+        }
+    }
+
+    private Search search(String category, List<LabeledText> set) {
+        int[] fold = folds(set);
+        double budget = INPUT_HEADS.contains(category) ? SAFE_FPR_BUDGET : 1.0;
+        List<Candidate> candidates = new ArrayList<>();
+        for (SafetyGrid.Run run : grid.runs(category)) {
+            Map<Integer, double[]> oof = new LinkedHashMap<>();
+            for (int e : run.checkpoints()) {
+                oof.put(e, new double[set.size()]);
             }
-            LogisticModel m = fit(set, trainIdx);
-            for (int i : testIdx) {
-                oof[i] = m.probability(cache.get(set.get(i).text()));
+            for (int f = 0; f < FOLDS; f++) {
+                List<Integer> trainIdx = new ArrayList<>();
+                List<Integer> testIdx = new ArrayList<>();
+                for (int i = 0; i < set.size(); i++) {
+                    (fold[i] == f ? testIdx : trainIdx).add(i);
+                }
+                Map<Integer, LogisticModel> models = fitCheckpoints(set, trainIdx, run.settings(), run.checkpoints());
+                models.forEach((e, m) -> {
+                    for (int i : testIdx) {
+                        oof.get(e)[i] = m.probability(cache.get(set.get(i).text()));
+                    }
+                });
+            }
+            oof.forEach((e, p) -> {
+                DjlTraining.Settings s = run.settings().training();
+                HeadSettings settings = new HeadSettings(new DjlTraining.Settings(e, s.batchSize(), s.learningRate(),
+                        s.weightDecay(), s.seed()), run.settings().safeWeight());
+                ThresholdCalibration.OutOfFold o = new ThresholdCalibration.OutOfFold(set, p);
+                ThresholdCalibration.Choice c = o.best(budget);
+                int safe = o.safeCount();
+                candidates.add(new Candidate(settings, o, c, safe == 0 ? 0
+                        : (double) o.safeFlagged(c.threshold()).size() / safe));
+            });
+        }
+        Candidate best = candidates.get(0);
+        for (Candidate c : candidates) {
+            if (c.choice().f1() > best.choice().f1() + 1e-9) {
+                best = c;
             }
         }
-        double bestT = 0.5;
-        double bestF1 = -1;
-        for (int k = 5; k <= 97; k++) {
-            double t = k / 100.0;
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            int safe = 0;
-            int safeFlagged = 0;
-            for (int i = 0; i < set.size(); i++) {
-                boolean flagged = oof[i] >= t;
-                LabeledText lt = set.get(i);
-                if (lt.safeContrast()) {
-                    safe++;
-                    safeFlagged += flagged ? 1 : 0;
-                }
-                if (flagged && lt.label() == 1) {
-                    tp++;
-                } else if (flagged) {
-                    fp++;
-                } else if (lt.label() == 1) {
-                    fn++;
-                }
-            }
-            double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-            boolean allowed = safe == 0 || (double) safeFlagged / safe <= maxSafeFpr;
-            if (allowed && f1 > bestF1 + 1e-9) {
-                bestF1 = f1;
-                bestT = t;
-            }
-        }
-        List<Integer> everything = new ArrayList<>();
+        progress.accept(category + ": best out-of-fold F1 " + round(best.choice().f1()) + " with " + best.settings());
+        return new Search(candidates, best);
+    }
+
+    /**
+     * The fold of each text: a grouped text goes where its group goes (the groups of the set dealt round the folds in
+     * name order), any other text by its hash.
+     */
+    static int[] folds(List<LabeledText> set) {
+        List<String> groups = new ArrayList<>(new TreeSet<>(set.stream().map(LabeledText::group)
+                .filter(java.util.Objects::nonNull).toList()));
+        int[] fold = new int[set.size()];
         for (int i = 0; i < set.size(); i++) {
-            everything.add(i);
+            LabeledText t = set.get(i);
+            fold[i] = t.group() != null ? groups.indexOf(t.group()) % FOLDS : Math.floorMod(t.text().hashCode(), FOLDS);
         }
-        return new SafetyModel.Head(fit(set, everything), bestT, Math.max(0, bestF1));
+        return fold;
     }
 
-    private LogisticModel fit(List<LabeledText> set, List<Integer> idx) {
+    private static List<Integer> all(int n) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    private LogisticModel fit(List<LabeledText> set, List<Integer> idx, HeadSettings settings) {
+        int epochs = settings.training().epochs();
+        return fitCheckpoints(set, idx, settings, new int[] {epochs}).get(epochs);
+    }
+
+    private Map<Integer, LogisticModel> fitCheckpoints(List<LabeledText> set, List<Integer> idx, HeadSettings settings,
+            int[] checkpoints) {
         float[][] x = new float[idx.size()][];
         float[] y = new float[idx.size()];
         float[] w = new float[idx.size()];
@@ -116,9 +216,9 @@ public final class SafetyTrainer {
         double neg = 0;
         for (int i : idx) {
             if (set.get(i).label() == 1) {
-                pos += set.get(i).weight();
+                pos += weight(set.get(i), settings);
             } else {
-                neg += set.get(i).weight();
+                neg += weight(set.get(i), settings);
             }
         }
         for (int k = 0; k < idx.size(); k++) {
@@ -126,8 +226,16 @@ public final class SafetyTrainer {
             x[k] = cache.get(lt.text());
             y[k] = lt.label();
             // balance the classes, keep the relative weights within each
-            w[k] = (float) (lt.weight() * (lt.label() == 1 ? (pos + neg) / (2 * pos) : (pos + neg) / (2 * neg)));
+            w[k] = (float) (weight(lt, settings) * (lt.label() == 1 ? (pos + neg) / (2 * pos) : (pos + neg) / (2 * neg)));
         }
-        return DjlTraining.logistic("safety-head", x, y, w, true, SETTINGS);
+        return DjlTraining.logisticCheckpoints("safety-head", x, y, w, true, settings.training(), checkpoints);
+    }
+
+    private static double weight(LabeledText t, HeadSettings settings) {
+        return t.weight() * (t.safeContrast() ? settings.safeWeight() : 1);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 }

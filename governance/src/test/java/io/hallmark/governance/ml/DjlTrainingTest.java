@@ -65,6 +65,29 @@ class DjlTrainingTest {
     }
 
     @Test
+    void aCheckpointIsTheModelThatManyEpochsTrain() {
+        Random random = new Random(4);
+        float[][] x = new float[300][];
+        float[] y = new float[300];
+        for (int i = 0; i < 300; i++) {
+            y[i] = i % 2;
+            x[i] = new float[] {(float) (random.nextGaussian() + y[i]), (float) random.nextGaussian(), 1f};
+        }
+        DjlTraining.Settings six = new DjlTraining.Settings(6, 32, 0.05f, 1e-3f, 9);
+        java.util.Map<Integer, LogisticModel> path = DjlTraining.logisticCheckpoints("path", x, y, null, true, six,
+                new int[] {2, 6});
+        assertThat(path).containsOnlyKeys(2, 6);
+        LogisticModel two = DjlTraining.logistic("two", x, y, null, true, new DjlTraining.Settings(2, 32, 0.05f, 1e-3f, 9));
+        assertThat(path.get(2).weights()).containsExactly(two.weights(), org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(path.get(2).bias()).isCloseTo(two.bias(), org.assertj.core.data.Offset.offset(1e-6));
+        LogisticModel full = DjlTraining.logistic("six", x, y, null, true, six);
+        assertThat(path.get(6).weights()).containsExactly(full.weights(), org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(path.get(6).weights()[0]).isNotEqualTo(path.get(2).weights()[0]);
+        assertThatThrownBy(() -> DjlTraining.logisticCheckpoints("bad", x, y, null, true, six, new int[] {7}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 6 epochs");
+    }
+
+    @Test
     void mismatchedLabelsAreRefusedWithBothCounts() {
         assertThatThrownBy(() -> DjlTraining.logistic("bad", new float[3][1], new float[2], null, true, SETTINGS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 rows, 2 labels");

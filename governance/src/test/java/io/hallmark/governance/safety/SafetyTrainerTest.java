@@ -1,0 +1,81 @@
+package io.hallmark.governance.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hallmark.governance.testing.TestData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings search on a slice of the real dev sets: what it chose is saved with the model and read back. */
+class SafetyTrainerTest {
+
+    private static final SafetyGrid GRID = new SafetyGrid(new int[] {3, 8}, new float[] {0.003f, 0.01f},
+            new float[] {3e-4f}, new int[] {64}, new double[] {1, 3}, 7);
+
+    @Test
+    void theChosenSettingsAndTheDevGridAreSavedWithTheModel(@TempDir Path dir) {
+        SafetyData data = new SafetyData(TestData.eval());
+        Map<String, List<LabeledText>> sets = new LinkedHashMap<>();
+        sets.put("injection", slice(data.injection()));
+        sets.put("jailbreak", slice(data.jailbreak()));
+        sets.put("harmful", slice(data.harmful()));
+        sets.put("toxicity", slice(data.toxicity()));
+        List<String> log = new ArrayList<>();
+        SafetyModel model = new SafetyTrainer(TestData.features(), log::add, GRID).train(sets, "a dev slice");
+
+        SafetyModel.Tuning tuning = model.tuning();
+        assertThat(tuning).isNotNull();
+        assertThat(tuning.safeFalsePositiveBudget()).isEqualTo(SafetyTrainer.SAFE_FPR_BUDGET);
+        assertThat(tuning.safeFalsePositiveRate()).isLessThanOrEqualTo(SafetyTrainer.SAFE_FPR_BUDGET);
+        assertThat(tuning.grid().get("injection")).hasSize(GRID.size("injection")).hasSize(8);
+        assertThat(tuning.grid().get("toxicity")).as("no safe-prompt weight for the output head").hasSize(4);
+        model.heads().forEach((head, h) -> {
+            List<SafetyModel.GridRow> chosen = tuning.grid().get(head).stream().filter(SafetyModel.GridRow::chosen)
+                    .toList();
+            assertThat(chosen).as(head).hasSize(1);
+            assertThat(h.settings()).as(head).isEqualTo(chosen.get(0).settings());
+            assertThat(chosen.get(0).devF1()).as(head + " is the best of its grid").isEqualTo(tuning.grid().get(head)
+                    .stream().mapToDouble(SafetyModel.GridRow::devF1).max().orElseThrow());
+            assertThat(h.settings().training().epochs()).isIn(3, 8);
+            assertThat(h.threshold()).isBetween(ThresholdCalibration.LOWEST, ThresholdCalibration.HIGHEST);
+        });
+        assertThat(model.head("injection").devF1()).as("out-of-fold injection F1 on the slice").isGreaterThan(0.7);
+        assertThat(log).anyMatch(l -> l.contains("of XSTest dev safe prompts out of fold"));
+
+        Path file = dir.resolve(SafetyModel.FILE);
+        model.save(file);
+        SafetyModel loaded = SafetyModel.load(file);
+        assertThat(loaded.tuning()).isEqualTo(tuning);
+        model.heads().forEach((head, h) -> {
+            SafetyModel.Head l = loaded.head(head);
+            assertThat(l.settings()).isEqualTo(h.settings());
+            assertThat(l.threshold()).isEqualTo(h.threshold());
+            assertThat(l.model().weights()).containsExactly(h.model().weights());
+        });
+    }
+
+    @Test
+    void trainingNeedsASetPerHead() {
+        assertThatThrownBy(() -> new SafetyTrainer(TestData.features(), m -> {}, GRID).train(
+                Map.of("injection", List.of()), "nothing"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Need a training set for each of");
+    }
+
+    /** Every fourth text and all of XSTest dev (the budget's prompts), so the slice stays quick to embed and fit. */
+    private static List<LabeledText> slice(List<LabeledText> set) {
+        List<LabeledText> out = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            LabeledText t = set.get(i);
+            if (i % 4 == 0 || (t.group() != null && t.group().startsWith("xstest:"))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}
