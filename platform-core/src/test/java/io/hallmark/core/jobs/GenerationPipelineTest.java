@@ -95,7 +95,9 @@ class GenerationPipelineTest {
     private JobView await(UUID job) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             JobView view = queue.get(job);
-            if (List.of("DONE", "WAITING_REVIEW", "FAILED", "CANCELLED", "DEAD").contains(view.state())) {
+            // the queue appends the 'finished' event just after it commits the final state: wait for both
+            if (List.of("DONE", "WAITING_REVIEW", "FAILED", "CANCELLED", "DEAD").contains(view.state())
+                    && queue.events(job, 0).stream().anyMatch(e -> e.type().equals("finished"))) {
                 return view;
             }
             Thread.sleep(50);
