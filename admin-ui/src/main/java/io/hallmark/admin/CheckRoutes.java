@@ -1,12 +1,10 @@
 package io.hallmark.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Modality;
 import io.hallmark.core.policy.ContentChecks;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /api/v1/checks}: runs the whole governance stage and a policy on given content without generating or
@@ -31,25 +29,11 @@ final class CheckRoutes {
     private void check(Context ctx) {
         JsonNode body = Json.body(ctx);
         String text = Json.requiredText(body, "text", ContentChecks.MAX_TEXT_CHARS);
-        String prompt = optionalText(body, "prompt", io.hallmark.api.GenerationRequest.MAX_PROMPT_CHARS);
-        String modality = optionalText(body, "modality", 16);
-        String channel = optionalText(body, "channel", 64);
-        String policy = optionalText(body, "policy", MAX_POLICY_CHARS);
+        String prompt = Json.optionalText(body, "prompt", io.hallmark.api.GenerationRequest.MAX_PROMPT_CHARS);
+        String modality = Json.optionalText(body, "modality", 16);
+        String channel = Json.optionalText(body, "channel", 64);
+        String policy = Json.optionalText(body, "policy", MAX_POLICY_CHARS);
         ctx.json(checks.check(new ContentChecks.Request(modality == null ? Modality.TEXT : Modality.parse(modality),
                 channel == null ? "default" : channel, prompt == null ? "" : prompt, text), policy));
-    }
-
-    private static @Nullable String optionalText(JsonNode body, String field, int maxLength) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw InvalidRequestException.of(field, "Field '" + field + "' must be a string");
-        }
-        if (value.asText().length() > maxLength) {
-            throw InvalidRequestException.of(field, "Field '" + field + "' is longer than " + maxLength + " characters");
-        }
-        return value.asText();
     }
 }

@@ -52,6 +52,21 @@ final class Json {
         return value.asText();
     }
 
+    /** A string field that may be absent or null ({@code null} then); too long or not a string is refused. */
+    static @org.jspecify.annotations.Nullable String optionalText(JsonNode body, String field, int maxLength) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw InvalidRequestException.of(field, "Field '" + field + "' must be a string");
+        }
+        if (value.asText().length() > maxLength) {
+            throw InvalidRequestException.of(field, "Field '" + field + "' is longer than " + maxLength + " characters");
+        }
+        return value.asText();
+    }
+
     static int intIn(JsonNode body, String field, int min, int max) {
         JsonNode value = body.get(field);
         if (value == null || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
