@@ -92,6 +92,7 @@ final class TrainCommand implements Runnable {
                 doc.put("safeFalsePositiveBudget", tuning.safeFalsePositiveBudget());
                 doc.put("safeFalsePositiveRateOutOfFold", tuning.safeFalsePositiveRate());
                 doc.put("xstestUnsafeRecallOutOfFold", tuning.xstestUnsafeRecall());
+                doc.put("recallBySourceOutOfFold", tuning.sourceRecall());
                 doc.put("grid", json ? tuning.grid() : tuning.grid().entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size() + " "
                                 + "candidates")));

@@ -22,6 +22,30 @@ public record LogisticModel(float[] weights, double bias) {
         return sigmoid(logit(x));
     }
 
+    /**
+     * The model whose logit is the mean of the given models' logits: the mean of their weights and intercepts, a
+     * logistic regression still.
+     */
+    public static LogisticModel average(java.util.List<LogisticModel> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("Need at least one model to average");
+        }
+        int n = models.get(0).weights().length;
+        float[] w = new float[n];
+        double b = 0;
+        for (LogisticModel m : models) {
+            if (m.weights().length != n) {
+                throw new IllegalArgumentException("Cannot average models of " + n + " and " + m.weights().length
+                        + " features");
+            }
+            for (int i = 0; i < n; i++) {
+                w[i] += m.weights()[i] / models.size();
+            }
+            b += m.bias() / models.size();
+        }
+        return new LogisticModel(w, b);
+    }
+
     public static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }

@@ -12,7 +12,7 @@ import java.util.Set;
  * The training sets of the safety heads, built from the dev splits only: deepset prompt injections, JailbreakBench
  * PAIR prompts, HarmBench val, AdvBench, XSTest dev and ToxiGen dev groups, plus jailbreak augmentations made here
  * (dev requests wrapped in generic role-play and override framings written for this class, or followed by random
- * machine-like suffixes) so the jailbreak head sees more than PAIR's style.
+ * suffixes of characters or of word pieces) so the jailbreak head sees more than PAIR's style.
  */
 final class SafetyData {
 
@@ -44,7 +44,7 @@ final class SafetyData {
     private List<LabeledText> xstestDev(String label, int target, double weight) {
         return eval.split("xstest", "dev").stream().filter(r -> r.path("label").asText().equals(label))
                 .map(r -> new LabeledText(r.path("prompt").asText(), target, weight, label.equals("safe"),
-                        "xstest:" + r.path("family").asText()))
+                        "xstest:" + r.path("family").asText(), "xstest-" + label))
                 .toList();
     }
 
@@ -82,26 +82,48 @@ final class SafetyData {
 
     List<LabeledText> injection() {
         List<LabeledText> out = new ArrayList<>();
-        deepset("dev", 1).forEach(t -> out.add(LabeledText.pos(t)));
-        deepset("dev", 0).forEach(t -> out.add(LabeledText.neg(t)));
+        deepset("dev", 1).forEach(t -> out.add(LabeledText.pos(t, "deepset")));
+        deepset("dev", 0).forEach(t -> out.add(LabeledText.neg(t, "deepset")));
         out.addAll(xstestDev("safe", 0, 2));
         out.addAll(xstestDev("unsafe", 0, 1));
-        advbench().stream().limit(150).forEach(t -> out.add(LabeledText.neg(t)));
+        advbench().stream().limit(150).forEach(t -> out.add(LabeledText.neg(t, "advbench")));
         return out;
     }
 
+    /** The attack styles the jailbreak head learns; each is one cross-validation group, so search scores unseen ones. */
+    static final List<String> JAILBREAK_STYLES = List.of("pair", "frame", "char-suffix", "token-suffix");
+
+    /**
+     * Jailbreak prompts of four styles against the plain requests they wrap: JailbreakBench's PAIR prompts, and dev
+     * requests (AdvBench goals and JailbreakBench's own goals, whose behaviours the test split shares by design)
+     * wrapped in a framing ({@link #frame}), or followed by a suffix of random characters ({@link #suffix}) or of
+     * random word pieces and punctuation ({@link #tokenSuffix}). Each style is one group, so the search's
+     * out-of-fold scores are those of a style the head has not seen, as the test split's styles are unseen.
+     */
     List<LabeledText> jailbreak() {
         List<LabeledText> out = new ArrayList<>();
-        jailbreakPrompts("dev").forEach(t -> out.add(LabeledText.pos(t)));
+        jailbreakPrompts("dev").forEach(t -> out.add(LabeledText.pos(t, "pair").inGroup("style:pair")));
         Random random = new Random(8);
-        List<String> goals = advbench();
-        for (int i = 0; i < goals.size(); i += 2) {
-            String goal = goals.get(i);
-            out.add(LabeledText.pos(i % 4 == 0 ? goal + " " + suffix(random) : frame(goal, random)));
-            out.add(LabeledText.neg(goal));
+        List<String> vocabulary = vocabulary();
+        List<String> goals = new ArrayList<>();
+        List<String> advbench = advbench();
+        for (int i = 0; i < advbench.size(); i += 2) {
+            goals.add(advbench.get(i));
         }
-        harmbench("dev").forEach(t -> out.add(LabeledText.neg(t)));
-        deepset("dev", 0).forEach(t -> out.add(LabeledText.neg(t)));
+        goals.addAll(jailbreakGoals("dev"));
+        for (int i = 0; i < goals.size(); i++) {
+            String goal = goals.get(i);
+            String style = JAILBREAK_STYLES.get(1 + i % 3);
+            String attack = switch (style) {
+                case "frame" -> frame(goal, random);
+                case "char-suffix" -> goal + " " + suffix(random);
+                default -> goal + " " + tokenSuffix(vocabulary, random);
+            };
+            out.add(LabeledText.pos(attack, style).inGroup("style:" + style));
+            out.add(LabeledText.neg(goal, "plain-request"));
+        }
+        harmbench("dev").forEach(t -> out.add(LabeledText.neg(t, "harmbench")));
+        deepset("dev", 0).forEach(t -> out.add(LabeledText.neg(t, "deepset")));
         out.addAll(xstestDev("safe", 0, 3));
         out.addAll(xstestDev("unsafe", 0, 1));
         return out;
@@ -109,15 +131,15 @@ final class SafetyData {
 
     List<LabeledText> harmful() {
         List<LabeledText> out = new ArrayList<>();
-        harmbench("dev").forEach(t -> out.add(new LabeledText(t, 1, 2, false, null)));
-        advbench().forEach(t -> out.add(LabeledText.pos(t)));
-        jailbreakGoals("dev").forEach(t -> out.add(LabeledText.pos(t)));
+        harmbench("dev").forEach(t -> out.add(LabeledText.pos(t, "harmbench").weighted(2)));
+        advbench().forEach(t -> out.add(LabeledText.pos(t, "advbench")));
+        jailbreakGoals("dev").forEach(t -> out.add(LabeledText.pos(t, "jailbreakbench-goal")));
         if (questions) {
-            advbench().stream().map(SafetyData::asQuestion).forEach(t -> out.add(LabeledText.pos(t)));
+            advbench().stream().map(SafetyData::asQuestion).forEach(t -> out.add(LabeledText.pos(t, "question")));
         }
         out.addAll(xstestDev("unsafe", 1, 2));
         out.addAll(xstestDev("safe", 0, 4));
-        deepset("dev", 0).forEach(t -> out.add(new LabeledText(t, 0, 1.5, false, null)));
+        deepset("dev", 0).forEach(t -> out.add(LabeledText.neg(t, "deepset").weighted(1.5)));
         return out;
     }
 
@@ -125,12 +147,29 @@ final class SafetyData {
         List<LabeledText> out = new ArrayList<>();
         for (JsonNode r : toxigen("dev")) {
             String text = r.path("text").asText();
-            out.add((r.path("label").asText().equals("hate") ? LabeledText.pos(text) : LabeledText.neg(text))
-                    .inGroup("toxigen:" + r.path("group").asText()));
+            out.add((r.path("label").asText().equals("hate") ? LabeledText.pos(text, "toxigen")
+                    : LabeledText.neg(text, "toxigen")).inGroup("toxigen:" + r.path("group").asText()));
         }
-        deepset("dev", 0).stream().limit(150).forEach(t -> out.add(LabeledText.neg(t)));
+        deepset("dev", 0).stream().limit(150).forEach(t -> out.add(LabeledText.neg(t, "deepset")));
         out.addAll(xstestDev("safe", 0, 1));
         return out;
+    }
+
+    /**
+     * Words of the dev benign prompts and requests, in first-seen order: the pieces {@link #tokenSuffix} draws from.
+     */
+    List<String> vocabulary() {
+        Set<String> words = new LinkedHashSet<>();
+        List<String> texts = new ArrayList<>(deepset("dev", 0));
+        texts.addAll(advbench());
+        for (String t : texts) {
+            for (String w : t.split("[^\\p{L}]+")) {
+                if (w.length() >= 2 && w.length() <= 12) {
+                    words.add(w.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return new ArrayList<>(words);
     }
 
     private static final java.util.regex.Pattern HOW_TO = java.util.regex.Pattern.compile(
@@ -172,7 +211,7 @@ final class SafetyData {
 
     private static final String SYMBOLS = "!@#$%^&*(){}[]<>/\\|~`+=_;:";
 
-    /** A random machine-like suffix: word fragments, symbols and odd casing. */
+    /** A random machine-like suffix: character runs, symbols and odd casing. */
     static String suffix(Random random) {
         StringBuilder sb = new StringBuilder();
         int tokens = 12 + random.nextInt(20);
@@ -192,6 +231,43 @@ final class SafetyData {
             sb.append(' ');
         }
         return sb.toString().trim();
+    }
+
+    /** Punctuation and markup pieces of the kind a language model's vocabulary holds. */
+    private static final String[] PIECES = {".", ",", "!", "?", ":", ";", "(", ")", "[", "]", "{", "}", "](", ")]",
+        "**", "*", "\\", "/", "--", "==", "=>", "<", ">", "\"", "'", "`", "|", "~", "+", "#", "@", "$", "%", "^",
+        "&", "_", "...", "\\!", "({", "})", "--+", "//", "!--", ">>", "<<"};
+
+    /**
+     * A suffix of random word pieces and punctuation, the shape of the suffixes that optimisation attacks search
+     * over a model's vocabulary for: 12 to 30 pieces, words drawn from {@code vocabulary} (some cut short, some
+     * capitalised, some glued to the piece before), punctuation pieces between them.
+     */
+    static String tokenSuffix(List<String> vocabulary, Random random) {
+        StringBuilder sb = new StringBuilder();
+        int pieces = 12 + random.nextInt(19);
+        for (int i = 0; i < pieces; i++) {
+            boolean glued = i > 0 && random.nextInt(3) == 0;
+            if (i > 0 && !glued) {
+                sb.append(' ');
+            }
+            if (random.nextInt(10) < 3) {
+                sb.append(PIECES[random.nextInt(PIECES.length)]);
+                continue;
+            }
+            String w = vocabulary.get(random.nextInt(vocabulary.size()));
+            if (w.length() > 4 && random.nextInt(4) == 0) {
+                w = w.substring(0, 2 + random.nextInt(w.length() - 2));
+            }
+            int casing = random.nextInt(10);
+            if (casing < 3) {
+                w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+            } else if (casing == 3) {
+                w = w.toUpperCase(java.util.Locale.ROOT);
+            }
+            sb.append(w);
+        }
+        return sb.toString();
     }
 
     static Set<String> categories() {

@@ -1,5 +1,6 @@
 package io.hallmark.governance.safety;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallmark.governance.ml.LogisticModel;
@@ -40,10 +41,12 @@ public record SafetyModel(String embedder, Map<String, Head> heads, String train
      * @param model the logistic regression
      * @param threshold the probability at and above which the category is flagged (tuned on dev)
      * @param devF1 out-of-fold F1 on the dev training set at that threshold
-     * @param settings how the head was trained ({@code null} in files written before the search existed)
+     * @param settings how the head was trained: the settings of the candidates whose average it is, best first
+     *     ({@code null} in files written before the search existed; one object in files written before the average)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Head(LogisticModel model, double threshold, double devF1, @Nullable HeadSettings settings) {
+    public record Head(LogisticModel model, double threshold, double devF1,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<HeadSettings> settings) {
 
         public Head(LogisticModel model, double threshold, double devF1) {
             this(model, threshold, devF1, null);
@@ -69,9 +72,13 @@ public record SafetyModel(String embedder, Map<String, Head> heads, String train
      * @param xstestUnsafeRecall the share of XSTest's unsafe dev prompts the harmful-request head flags at its
      *     threshold, out of fold
      * @param grid every candidate tried, per head, with its out-of-fold F1
+     * @param sourceRecall per head, the out-of-fold recall of each source of positives at the chosen threshold
+     *     ({@code null} in files written before it was recorded)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Tuning(int folds, double safeFalsePositiveBudget, double safeFalsePositiveRate,
-            double xstestUnsafeRecall, Map<String, List<GridRow>> grid) {}
+            double xstestUnsafeRecall, Map<String, List<GridRow>> grid,
+            @Nullable Map<String, Map<String, Double>> sourceRecall) {}
 
     /**
      * One candidate of the search.
@@ -80,7 +87,7 @@ public record SafetyModel(String embedder, Map<String, Head> heads, String train
      * @param threshold its best threshold on its own (within the budget for the input heads)
      * @param devF1 its out-of-fold F1 there
      * @param safeFalsePositiveRate the share of the set's XSTest safe prompts it flags there
-     * @param chosen whether the head was trained with it
+     * @param chosen whether it is one of the candidates the head averages
      */
     public record GridRow(HeadSettings settings, double threshold, double devF1, double safeFalsePositiveRate,
             boolean chosen) {}

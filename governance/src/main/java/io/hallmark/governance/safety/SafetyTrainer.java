@@ -18,12 +18,14 @@ import java.util.function.Consumer;
  * dev scores. For every head, every candidate of a small grid (learning rate, weight decay, batch size, the weight of
  * XSTest's safe prompts, and the epoch count, read off checkpoints of one run) is trained on {@link #FOLDS} - 1 folds
  * of the head's dev set and scored on the rest; XSTest prompt families and ToxiGen target groups stay whole within a
- * fold, so the scores measure prompt types and target groups the head has not seen, as the test splits' are. A
- * candidate's merit is its best out-of-fold F1 among thresholds that flag at most {@link #SAFE_FPR_BUDGET} of the
- * XSTest safe prompts in the set; ties go to the earlier candidate (fewer epochs). The input heads' thresholds are then
- * calibrated together ({@link ThresholdCalibration}) so that all three at once stay within the budget, and each head
- * is refit on all of its dev data with its chosen settings. Every head is a logistic regression trained with DJL's
- * training API ({@link DjlTraining#logistic}), classes balanced by row weights. Deterministic for a given seed.
+ * fold, and so does each jailbreak attack style, so the scores measure prompt types, target groups and attack styles
+ * the head has not seen, as the test splits' are. A candidate's merit is its best out-of-fold F1, every source of
+ * positives weighing the same ({@link ThresholdCalibration.OutOfFold#f1}), among thresholds that flag at most
+ * {@link #SAFE_FPR_BUDGET} of the XSTest safe prompts in the set. A head is the average of its {@link #AVERAGED} best
+ * candidates (ties go to the earlier candidate, fewer epochs), each refit on all of the head's dev data. The input
+ * heads' thresholds are then calibrated together on the averages' out-of-fold scores ({@link ThresholdCalibration})
+ * so that all three at once stay within the budget. Every head is a logistic regression trained with DJL's training
+ * API ({@link DjlTraining#logistic}), classes balanced by row weights. Deterministic for a given seed.
  */
 public final class SafetyTrainer {
 
@@ -34,6 +36,13 @@ public final class SafetyTrainer {
     public static final double SAFE_FPR_BUDGET = 0.05;
 
     static final int FOLDS = 4;
+
+    /**
+     * How many of a head's best candidates it averages (their weights, so the head stays one logistic regression).
+     * The best of 48 noisy out-of-fold estimates on a few hundred dev texts is partly the best by luck; the average of
+     * the top five is steadier, and its scores change more smoothly with the threshold.
+     */
+    static final int AVERAGED = 5;
 
     /** The input heads, calibrated together under the budget; the toxicity head screens outputs and is not. */
     static final List<String> INPUT_HEADS = List.of("injection", "jailbreak", "harmful");
@@ -99,20 +108,31 @@ public final class SafetyTrainer {
         progress.accept("harmful head finds " + Math.round(unsafeRecall * 1000) / 10.0 + "% of XSTest dev unsafe "
                 + "prompts out of fold");
 
+        Map<String, Map<String, Double>> sourceRecall = new LinkedHashMap<>();
+        searches.forEach((category, s) -> {
+            Map<String, Double> recall = s.chosenOutOfFold().recallBySource(thresholds.get(category).threshold());
+            sourceRecall.put(category, recall);
+            progress.accept(category + " out of fold at threshold " + thresholds.get(category).threshold()
+                    + ": F1 " + round(thresholds.get(category).f1()) + ", recall by source " + recall);
+        });
+
         Map<String, SafetyModel.Head> heads = new LinkedHashMap<>();
         Map<String, List<SafetyModel.GridRow>> rows = new LinkedHashMap<>();
         searches.forEach((category, s) -> {
-            HeadSettings chosen = s.chosen().settings();
-            progress.accept("training " + category + " on all " + sets.get(category).size() + " dev texts with "
-                    + chosen);
+            List<HeadSettings> chosen = s.chosen().stream().map(Candidate::settings).toList();
+            progress.accept("training " + category + " on all " + sets.get(category).size() + " dev texts with the "
+                    + chosen.size() + " best settings");
             ThresholdCalibration.Choice t = thresholds.get(category);
-            heads.put(category, new SafetyModel.Head(fit(sets.get(category), all(sets.get(category).size()), chosen),
-                    t.threshold(), t.f1(), chosen));
+            List<LogisticModel> fits = chosen.stream().map(c -> fit(sets.get(category), all(sets.get(category).size()),
+                    c)).toList();
+            heads.put(category, new SafetyModel.Head(LogisticModel.average(fits), t.threshold(), t.f1(), chosen));
             rows.put(category, s.candidates().stream().map(c -> new SafetyModel.GridRow(c.settings(),
-                    c.choice().threshold(), round(c.choice().f1()), round(c.safeRate()), c == s.chosen())).toList());
+                    c.choice().threshold(), round(c.choice().f1()), round(c.safeRate()), s.chosen().contains(c)))
+                    .toList());
         });
         return new SafetyModel(features.embedder().name(), heads, source + " at " + Instant.now(),
-                new SafetyModel.Tuning(FOLDS, SAFE_FPR_BUDGET, round(jointRate), round(unsafeRecall), rows));
+                new SafetyModel.Tuning(FOLDS, SAFE_FPR_BUDGET, round(jointRate), round(unsafeRecall), rows,
+                        sourceRecall));
     }
 
     private void embed(Map<String, List<LabeledText>> sets) {
@@ -129,12 +149,11 @@ public final class SafetyTrainer {
     record Candidate(HeadSettings settings, ThresholdCalibration.OutOfFold outOfFold,
             ThresholdCalibration.Choice choice, double safeRate) {}
 
-    record Search(List<Candidate> candidates, Candidate chosen) {
-
-        ThresholdCalibration.OutOfFold chosenOutOfFold() {
-            return chosen.outOfFold();
-        }
-    }
+    /**
+     * A head's search: every candidate, the {@link #AVERAGED} best (best first) and the out-of-fold scores of their
+     * average.
+     */
+    record Search(List<Candidate> candidates, List<Candidate> chosen, ThresholdCalibration.OutOfFold chosenOutOfFold) {}
 
     private Search search(String category, List<LabeledText> set) {
         int[] fold = folds(set);
@@ -169,14 +188,23 @@ public final class SafetyTrainer {
                         : (double) o.safeFlagged(c.threshold()).size() / safe));
             });
         }
-        Candidate best = candidates.get(0);
-        for (Candidate c : candidates) {
-            if (c.choice().f1() > best.choice().f1() + 1e-9) {
-                best = c;
+        List<Candidate> ranked = new ArrayList<>(candidates);
+        ranked.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.choice().f1())); // stable: ties keep order
+        List<Candidate> chosen = List.copyOf(ranked.subList(0, Math.min(AVERAGED, ranked.size())));
+        double[] averaged = new double[set.size()];
+        for (int i = 0; i < set.size(); i++) {
+            double logit = 0;
+            for (Candidate c : chosen) {
+                double p = Math.min(1 - 1e-9, Math.max(1e-9, c.outOfFold().probability()[i]));
+                logit += Math.log(p / (1 - p)) / chosen.size();
             }
+            averaged[i] = LogisticModel.sigmoid(logit);
         }
-        progress.accept(category + ": best out-of-fold F1 " + round(best.choice().f1()) + " with " + best.settings());
-        return new Search(candidates, best);
+        ThresholdCalibration.OutOfFold oof = new ThresholdCalibration.OutOfFold(set, averaged);
+        progress.accept(category + ": best out-of-fold F1 " + round(chosen.get(0).choice().f1()) + " with "
+                + chosen.get(0).settings() + "; the average of the best " + chosen.size() + ": "
+                + round(oof.best(budget).f1()));
+        return new Search(candidates, chosen, oof);
     }
 
     /**

@@ -23,29 +23,69 @@ final class ThresholdCalibration {
 
     private ThresholdCalibration() {}
 
-    /** A head's out-of-fold probability for every text of its training set. */
-    record OutOfFold(List<LabeledText> set, double[] probability) {
+    /**
+     * A head's out-of-fold probability for every text of its training set.
+     *
+     * <p>Its F1 weighs every source of positives equally: a positive counts {@code P / (S * n)}, where {@code P} is
+     * the number of positives, {@code S} the number of sources they come from and {@code n} the positives of its own
+     * source, so a large, easy source (AdvBench's 520 requests) cannot drown a small, hard one (HarmBench's 80
+     * behaviours, one held-out attack style). With one source of positives it is the plain F1.
+     */
+    record OutOfFold(List<LabeledText> set, double[] probability, double[] positiveWeight) {
 
         OutOfFold {
-            if (set.size() != probability.length) {
+            if (set.size() != probability.length || set.size() != positiveWeight.length) {
                 throw new IllegalArgumentException("Need a probability per text, got " + set.size() + " texts and "
                         + probability.length + " probabilities");
             }
         }
 
-        /** F1 on the whole set at threshold {@code t}. */
+        OutOfFold(List<LabeledText> set, double[] probability) {
+            this(set, probability, positiveWeights(set));
+        }
+
+        private static double[] positiveWeights(List<LabeledText> set) {
+            Map<String, Integer> perSource = new HashMap<>();
+            set.stream().filter(t -> t.label() == 1).forEach(t -> perSource.merge(t.source(), 1, Integer::sum));
+            int positives = perSource.values().stream().mapToInt(Integer::intValue).sum();
+            double[] w = new double[set.size()];
+            for (int i = 0; i < w.length; i++) {
+                LabeledText t = set.get(i);
+                w[i] = t.label() == 1 ? (double) positives / (perSource.size() * perSource.get(t.source())) : 1;
+            }
+            return w;
+        }
+
+        /** F1 on the whole set at threshold {@code t}, every source of positives weighing the same. */
         double f1(double t) {
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
+            double tp = 0;
+            double fp = 0;
+            double fn = 0;
             for (int i = 0; i < probability.length; i++) {
                 boolean flagged = probability[i] >= t;
-                boolean positive = set.get(i).label() == 1;
-                tp += flagged && positive ? 1 : 0;
-                fp += flagged && !positive ? 1 : 0;
-                fn += !flagged && positive ? 1 : 0;
+                if (set.get(i).label() == 1) {
+                    tp += flagged ? positiveWeight[i] : 0;
+                    fn += flagged ? 0 : positiveWeight[i];
+                } else {
+                    fp += flagged ? 1 : 0;
+                }
             }
             return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+
+        /** The share of each source's positives flagged at threshold {@code t}, by source name. */
+        Map<String, Double> recallBySource(double t) {
+            Map<String, int[]> counts = new java.util.TreeMap<>();
+            for (int i = 0; i < probability.length; i++) {
+                if (set.get(i).label() == 1) {
+                    int[] c = counts.computeIfAbsent(set.get(i).source(), k -> new int[2]);
+                    c[0]++;
+                    c[1] += probability[i] >= t ? 1 : 0;
+                }
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            counts.forEach((k, c) -> out.put(k, Math.round(1000.0 * c[1] / c[0]) / 1000.0));
+            return out;
         }
 
         /** The share of the set's positives that {@code which} selects flagged at threshold {@code t}. */

@@ -37,6 +37,41 @@ class SafetyDataTest {
     }
 
     @Test
+    void jailbreakAttacksComeInFourStylesEachAGroupOfItsOwnAgainstThePlainRequests() {
+        List<LabeledText> set = data.jailbreak();
+        Map<String, Long> styles = set.stream().filter(t -> t.label() == 1).collect(
+                java.util.stream.Collectors.groupingBy(LabeledText::source, java.util.stream.Collectors.counting()));
+        assertThat(styles.keySet()).containsExactlyInAnyOrderElementsOf(SafetyData.JAILBREAK_STYLES);
+        assertThat(styles.values()).allMatch(n -> n >= 100);
+        assertThat(set.stream().filter(t -> t.label() == 1)).allMatch(t -> t.group().equals("style:" + t.source()));
+        Set<String> plain = new HashSet<>(set.stream().filter(t -> t.label() == 0).map(LabeledText::text).toList());
+        assertThat(plain).as("JailbreakBench's dev goals, unwrapped, are not jailbreaks")
+                .containsAll(data.jailbreakGoals("dev"));
+        int[] fold = SafetyTrainer.folds(set);
+        Map<String, Set<Integer>> foldsOfStyle = new HashMap<>();
+        for (int i = 0; i < set.size(); i++) {
+            if (set.get(i).label() == 1) {
+                foldsOfStyle.computeIfAbsent(set.get(i).source(), g -> new HashSet<>()).add(fold[i]);
+            }
+        }
+        assertThat(foldsOfStyle.values()).as("each style is held out whole").allMatch(f -> f.size() == 1);
+        assertThat(foldsOfStyle.values().stream().flatMap(Set::stream).distinct()).as("in a fold of its own")
+                .hasSize(4);
+    }
+
+    @Test
+    void aTokenSuffixIsWordPiecesAndPunctuationFromTheDevVocabulary() {
+        List<String> vocabulary = data.vocabulary();
+        assertThat(vocabulary).hasSizeGreaterThan(1000).doesNotHaveDuplicates();
+        String a = SafetyData.tokenSuffix(vocabulary, new java.util.Random(3));
+        assertThat(a).isEqualTo(SafetyData.tokenSuffix(vocabulary, new java.util.Random(3)));
+        assertThat(a.split("\\s+").length).isBetween(6, 30);
+        Set<String> lower = new HashSet<>(vocabulary);
+        assertThat(java.util.Arrays.stream(a.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"))
+                .filter(lower::contains)).as("whole dev words among the pieces").isNotEmpty();
+    }
+
+    @Test
     void foldsKeepEachXstestFamilyAndToxigenGroupWhole() {
         for (List<LabeledText> set : List.of(data.harmful(), data.toxicity())) {
             int[] fold = SafetyTrainer.folds(set);

@@ -41,8 +41,8 @@ class SafetyScreenTest {
     @Test
     void injectionHeadTrainedOnTwoThirdsOfDeepsetDevFindsInjectionsInTheRest() {
         List<LabeledText> set = new ArrayList<>();
-        data.deepset("dev", 1).forEach(t -> set.add(LabeledText.pos(t)));
-        data.deepset("dev", 0).forEach(t -> set.add(LabeledText.neg(t)));
+        data.deepset("dev", 1).forEach(t -> set.add(LabeledText.pos(t, "deepset")));
+        data.deepset("dev", 0).forEach(t -> set.add(LabeledText.neg(t, "deepset")));
         List<float[]> x = features.features(set.stream().map(LabeledText::text).toList());
         List<float[]> trainX = new ArrayList<>();
         List<Double> trainY = new ArrayList<>();

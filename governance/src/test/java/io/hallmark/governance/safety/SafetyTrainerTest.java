@@ -38,11 +38,13 @@ class SafetyTrainerTest {
         model.heads().forEach((head, h) -> {
             List<SafetyModel.GridRow> chosen = tuning.grid().get(head).stream().filter(SafetyModel.GridRow::chosen)
                     .toList();
-            assertThat(chosen).as(head).hasSize(1);
-            assertThat(h.settings()).as(head).isEqualTo(chosen.get(0).settings());
-            assertThat(chosen.get(0).devF1()).as(head + " is the best of its grid").isEqualTo(tuning.grid().get(head)
-                    .stream().mapToDouble(SafetyModel.GridRow::devF1).max().orElseThrow());
-            assertThat(h.settings().training().epochs()).isIn(3, 8);
+            assertThat(chosen).as(head).hasSize(Math.min(SafetyTrainer.AVERAGED, GRID.size(head)));
+            assertThat(h.settings()).as(head).containsExactlyInAnyOrderElementsOf(chosen.stream()
+                    .map(SafetyModel.GridRow::settings).toList());
+            double worstChosen = chosen.stream().mapToDouble(SafetyModel.GridRow::devF1).min().orElseThrow();
+            assertThat(tuning.grid().get(head).stream().filter(r -> !r.chosen()))
+                    .as(head + " averages its best candidates").allMatch(r -> r.devF1() <= worstChosen);
+            assertThat(h.settings()).allMatch(s -> s.training().epochs() == 3 || s.training().epochs() == 8);
             assertThat(h.threshold()).isBetween(ThresholdCalibration.LOWEST, ThresholdCalibration.HIGHEST);
         });
         assertThat(model.head("injection").devF1()).as("out-of-fold injection F1 on the slice").isGreaterThan(0.7);

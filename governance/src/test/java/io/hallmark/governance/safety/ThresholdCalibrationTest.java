@@ -117,6 +117,31 @@ class ThresholdCalibrationTest {
     }
 
     @Test
+    void everySourceOfPositivesWeighsTheSameInF1() {
+        List<LabeledText> set = new ArrayList<>();
+        List<Double> p = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            set.add(LabeledText.pos("easy " + i, "large"));
+            p.add(0.9);
+        }
+        for (int i = 0; i < 10; i++) {
+            set.add(LabeledText.pos("hard " + i, "small"));
+            p.add(0.2);
+        }
+        for (int i = 0; i < 100; i++) {
+            set.add(LabeledText.neg("benign " + i, "benign"));
+            p.add(0.1);
+        }
+        ThresholdCalibration.OutOfFold o = new ThresholdCalibration.OutOfFold(set,
+                p.stream().mapToDouble(Double::doubleValue).toArray());
+        // at 0.5: pooled F1 would be 2*90/(2*90+10) = 0.947; each source weighing half: tp 50, fn 50 -> 100/150
+        assertThat(o.f1(0.5)).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(o.f1(0.15)).as("every positive found, no negative flagged").isEqualTo(1.0);
+        assertThat(o.recallBySource(0.5)).containsExactly(Map.entry("large", 1.0), Map.entry("small", 0.0));
+        assertThat(o.best(1.0).threshold()).isEqualTo(0.11);
+    }
+
+    @Test
     void aBudgetOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> ThresholdCalibration.calibrate(heads, 1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 0 and 1, got 1.5");
