@@ -136,8 +136,14 @@ public final class SafetyTrainer {
     }
 
     private void embed(Map<String, List<LabeledText>> sets) {
-        List<String> missing = sets.values().stream().flatMap(List::stream).map(LabeledText::text).distinct()
-                .filter(t -> !cache.containsKey(t)).toList();
+        List<String> texts = new ArrayList<>();
+        sets.forEach((category, set) -> set.forEach(t -> {
+            texts.add(t.text());
+            if (SafetyScreen.SENTENCE_HEADS.contains(category)) {
+                texts.addAll(SafetyScreen.sentencesOf(t.text()));
+            }
+        }));
+        List<String> missing = texts.stream().distinct().filter(t -> !cache.containsKey(t)).toList();
         progress.accept("embedding " + missing.size() + " dev texts");
         List<float[]> vectors = features.features(missing);
         for (int i = 0; i < missing.size(); i++) {
@@ -173,7 +179,7 @@ public final class SafetyTrainer {
                 Map<Integer, LogisticModel> models = fitCheckpoints(set, trainIdx, run.settings(), run.checkpoints());
                 models.forEach((e, m) -> {
                     for (int i : testIdx) {
-                        oof.get(e)[i] = m.probability(cache.get(set.get(i).text()));
+                        oof.get(e)[i] = probability(category, m, set.get(i).text());
                     }
                 });
             }
@@ -205,6 +211,17 @@ public final class SafetyTrainer {
                 + chosen.get(0).settings() + "; the average of the best " + chosen.size() + ": "
                 + round(oof.best(budget).f1()));
         return new Search(candidates, chosen, oof);
+    }
+
+    /** A head's probability for a text as {@link SafetyScreen} reads it (whole, or its best sentence). */
+    private double probability(String category, LogisticModel m, String text) {
+        double p = m.probability(cache.get(text));
+        if (SafetyScreen.SENTENCE_HEADS.contains(category)) {
+            for (String s : SafetyScreen.sentencesOf(text)) {
+                p = Math.max(p, m.probability(cache.get(s)));
+            }
+        }
+        return p;
     }
 
     /**

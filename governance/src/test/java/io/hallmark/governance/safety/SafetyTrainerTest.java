@@ -63,6 +63,39 @@ class SafetyTrainerTest {
     }
 
     @Test
+    void aModelFileWrittenBeforeHeadsWereAveragedStillLoads(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(SafetyModel.FILE);
+        java.nio.file.Files.writeString(file, """
+                {"embedder":"all-minilm-l6-v2","trainedOn":"an older version","heads":{"injection":{
+                  "model":{"weights":[0.5,-0.25],"bias":0.1},"threshold":0.65,"devF1":0.92,
+                  "settings":{"training":{"epochs":40,"batchSize":32,"learningRate":0.01,"weightDecay":3.0E-4,"seed":5},
+                              "safeWeight":3.0}}},
+                 "tuning":{"folds":4,"safeFalsePositiveBudget":0.05,"safeFalsePositiveRate":0.04,"xstestUnsafeRecall":0.12,
+                           "grid":{}}}
+                """);
+        SafetyModel model = SafetyModel.load(file);
+        assertThat(model.head("injection").settings()).singleElement()
+                .satisfies(s -> assertThat(s.safeWeight()).isEqualTo(3.0));
+        assertThat(model.tuning().sourceRecall()).isNull();
+        assertThat(model.head("injection").model().probability(new float[] {1, 0}))
+                .isEqualTo(io.hallmark.governance.ml.LogisticModel.sigmoid(0.6));
+    }
+
+    @Test
+    void averagingLogisticModelsAveragesTheirLogits() {
+        var a = new io.hallmark.governance.ml.LogisticModel(new float[] {1, 2}, 0.5);
+        var b = new io.hallmark.governance.ml.LogisticModel(new float[] {3, -2}, -1.5);
+        var mean = io.hallmark.governance.ml.LogisticModel.average(List.of(a, b));
+        float[] x = {0.3f, -0.7f};
+        assertThat(mean.logit(x)).isCloseTo((a.logit(x) + b.logit(x)) / 2, org.assertj.core.data.Offset.offset(1e-6));
+        assertThatThrownBy(() -> io.hallmark.governance.ml.LogisticModel.average(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> io.hallmark.governance.ml.LogisticModel.average(List.of(a,
+                new io.hallmark.governance.ml.LogisticModel(new float[] {1}, 0))))
+                .hasMessageContaining("Cannot average models of 2 and 1 features");
+    }
+
+    @Test
     void trainingNeedsASetPerHead() {
         assertThatThrownBy(() -> new SafetyTrainer(TestData.features(), m -> {}, GRID).train(
                 Map.of("injection", List.of()), "nothing"))
