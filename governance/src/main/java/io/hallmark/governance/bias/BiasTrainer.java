@@ -18,13 +18,18 @@ import java.util.function.Consumer;
  * then a pairwise ranker, a linear unit without intercept on feature differences (more stereotyping minus less, and
  * the reverse; each data set weighted equally), then a Platt scaling of
  * its score to 0..1 with stereotyping dev sentences as positives and StereoSet's unrelated and anti-stereotype
- * sentences plus benign deepset prompts as negatives. WinoBias dev sentences enter the ranker with their out-of-fold
+ * sentences plus benign deepset prompts as negatives, fit on out-of-fold scores (each sentence scored by a ranker
+ * trained without its pairs, {@link #CALIBRATION_FOLDS} folds), so the scale matches sentences the ranker has not
+ * seen rather than its own training sentences. WinoBias dev sentences enter the ranker with their out-of-fold
  * cues, so the ranker does not learn to trust a resolver that has seen them.
  */
 public final class BiasTrainer {
 
     static final DjlTraining.Settings RANKER = new DjlTraining.Settings(12, 64, 0.003f, 1e-3f, 11);
     static final DjlTraining.Settings CALIBRATION = new DjlTraining.Settings(20, 64, 0.05f, 0, 13);
+
+    /** Folds of the dev pairs whose held-out rankers give the calibration its scores. */
+    static final int CALIBRATION_FOLDS = 4;
 
     private final TextFeatures features;
     private final Consumer<String> progress;
@@ -72,10 +77,79 @@ public final class BiasTrainer {
         for (int i = 0; i < distinct.size(); i++) {
             cache.put(distinct.get(i), vectors.get(i));
         }
+        progress.accept("training the pairwise ranker (DJL) on " + bySet.values().stream().mapToInt(List::size).sum()
+                + " dev pairs");
+        LogisticModel ranker = fitRanker(bySet, cache, p -> true);
+
+        // the calibration reads each sentence's logit from a ranker that did not train on it: a sentence belongs to
+        // the fold of its first pair; rankers are fit on the pairs of the other folds
+        Map<String, Integer> foldOf = new HashMap<>();
+        int index = 0;
+        for (List<BiasPairs.Pair> pairs : bySet.values()) {
+            for (BiasPairs.Pair p : pairs) {
+                int f = index++ % CALIBRATION_FOLDS;
+                foldOf.putIfAbsent(p.more(), f);
+                foldOf.putIfAbsent(p.less(), f);
+            }
+        }
+        List<LogisticModel> foldRankers = new ArrayList<>();
+        for (int f = 0; f < CALIBRATION_FOLDS; f++) {
+            int held = f;
+            foldRankers.add(fitRanker(bySet, cache, p -> fold(foldOf, p.more()) != held
+                    && fold(foldOf, p.less()) != held));
+        }
+        progress.accept("calibrating on " + calibPos.size() + " stereotyping and " + calibNeg.size() + " other sentences"
+                + " (out-of-fold ranker scores, " + CALIBRATION_FOLDS + " folds)");
+        List<float[]> cx = new ArrayList<>();
+        List<Float> cy = new ArrayList<>();
+        calibPos.forEach(s -> {
+            cx.add(new float[] {(float) foldRankers.get(fold(foldOf, s)).logit(cache.get(s))});
+            cy.add(1f);
+        });
+        calibNeg.forEach(s -> {
+            cx.add(new float[] {(float) foldRankers.get(fold(foldOf, s)).logit(cache.get(s))});
+            cy.add(0f);
+        });
+        LogisticModel platt = DjlTraining.logistic("bias-calibration", cx.toArray(float[][]::new), floats(cy), null, true,
+                CALIBRATION);
+        List<String> at = new ArrayList<>();
+        for (double t : new double[] {0.5, 0.6, 0.7}) {
+            int tp = 0;
+            int fp = 0;
+            for (int i = 0; i < cx.size(); i++) {
+                if (platt.probability(cx.get(i)) >= t) {
+                    tp += cy.get(i) == 1f ? 1 : 0;
+                    fp += cy.get(i) == 1f ? 0 : 1;
+                }
+            }
+            at.add(String.format(java.util.Locale.ROOT, "score >= %.1f: precision %.3f, recall %.3f", t,
+                    tp + fp == 0 ? 0 : (double) tp / (tp + fp), (double) tp / calibPos.size()));
+        }
+        progress.accept("calibrated, out of fold on those sentences: " + String.join("; ", at));
+        BiasLexicon lexicon = BiasLexicon.fromHolisticBias(eval);
+        return new BiasModel(features.embedder().name(), ranker, coreference.coreference(), platt.weights()[0],
+                platt.bias(), lexicon.terms(), String.format(java.util.Locale.ROOT, "dev splits of crows-pairs, "
+                        + "stereoset, winobias under %s at %s with DJL; coreference resolver out-of-fold dev accuracy "
+                        + "%.3f", eval.dir(), Instant.now(), coreference.outOfFoldAccuracy()));
+    }
+
+    /** A sentence's calibration fold: that of its first pair, or by its hash if it is in no pair. */
+    private static int fold(Map<String, Integer> foldOf, String sentence) {
+        Integer f = foldOf.get(sentence);
+        return f != null ? f : Math.floorMod(sentence.hashCode(), CALIBRATION_FOLDS);
+    }
+
+    /**
+     * The pairwise ranker on the pairs {@code use} accepts: each pair both ways (more minus less labelled 1, the
+     * reverse 0), each data set weighing the same in total.
+     */
+    private static LogisticModel fitRanker(Map<String, List<BiasPairs.Pair>> bySet, Map<String, float[]> cache,
+            java.util.function.Predicate<BiasPairs.Pair> use) {
         List<float[]> x = new ArrayList<>();
         List<Float> y = new ArrayList<>();
         List<Float> w = new ArrayList<>();
-        bySet.values().forEach(pairs -> {
+        bySet.values().forEach(all -> {
+            List<BiasPairs.Pair> pairs = all.stream().filter(use).toList();
             for (BiasPairs.Pair p : pairs) {
                 float[] a = cache.get(p.more());
                 float[] b = cache.get(p.less());
@@ -94,27 +168,7 @@ public final class BiasTrainer {
                 w.add(weight);
             }
         });
-        progress.accept("training the pairwise ranker (DJL) on " + x.size() / 2 + " dev pairs");
-        LogisticModel ranker = DjlTraining.logistic("bias-ranker", x.toArray(float[][]::new), floats(y), floats(w), false,
-                RANKER);
-        progress.accept("calibrating on " + calibPos.size() + " stereotyping and " + calibNeg.size() + " other sentences");
-        List<float[]> cx = new ArrayList<>();
-        List<Float> cy = new ArrayList<>();
-        calibPos.forEach(s -> {
-            cx.add(new float[] {(float) ranker.logit(cache.get(s))});
-            cy.add(1f);
-        });
-        calibNeg.forEach(s -> {
-            cx.add(new float[] {(float) ranker.logit(cache.get(s))});
-            cy.add(0f);
-        });
-        LogisticModel platt = DjlTraining.logistic("bias-calibration", cx.toArray(float[][]::new), floats(cy), null, true,
-                CALIBRATION);
-        BiasLexicon lexicon = BiasLexicon.fromHolisticBias(eval);
-        return new BiasModel(features.embedder().name(), ranker, coreference.coreference(), platt.weights()[0],
-                platt.bias(), lexicon.terms(), String.format(java.util.Locale.ROOT, "dev splits of crows-pairs, "
-                        + "stereoset, winobias under %s at %s with DJL; coreference resolver out-of-fold dev accuracy "
-                        + "%.3f", eval.dir(), Instant.now(), coreference.outOfFoldAccuracy()));
+        return DjlTraining.logistic("bias-ranker", x.toArray(float[][]::new), floats(y), floats(w), false, RANKER);
     }
 
     private static float[] floats(List<Float> values) {
