@@ -91,8 +91,11 @@ final class TrainCommand implements Runnable {
                 doc.put("folds", tuning.folds());
                 doc.put("safeFalsePositiveBudget", tuning.safeFalsePositiveBudget());
                 doc.put("safeFalsePositiveRateOutOfFold", tuning.safeFalsePositiveRate());
+                doc.put("instructionFalsePositiveBudget", tuning.instructionFalsePositiveBudget());
+                doc.put("instructionFalsePositiveRateOutOfFold", tuning.instructionFalsePositiveRate());
                 doc.put("xstestUnsafeRecallOutOfFold", tuning.xstestUnsafeRecall());
                 doc.put("recallBySourceOutOfFold", tuning.sourceRecall());
+                doc.put("falsePositivesBySourceOutOfFold", tuning.sourceFalsePositives());
                 doc.put("grid", json ? tuning.grid() : tuning.grid().entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size() + " "
                                 + "candidates")));

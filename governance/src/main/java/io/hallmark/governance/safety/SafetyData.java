@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The training sets of the safety heads, built from the dev splits only: deepset prompt injections, JailbreakBench
- * PAIR prompts, HarmBench val, AdvBench, XSTest dev and ToxiGen dev groups, plus jailbreak augmentations made here
+ * PAIR prompts, HarmBench val, AdvBench, XSTest dev, ToxiGen dev groups and benign user instructions
+ * (HaluEval-general dev queries), plus jailbreak augmentations made here
  * (dev requests wrapped in generic role-play and override framings written for this class, or followed by random
  * suffixes of characters or of word pieces) so the jailbreak head sees more than PAIR's style.
  */
@@ -43,14 +44,31 @@ final class SafetyData {
      */
     private List<LabeledText> xstestDev(String label, int target, double weight) {
         return eval.split("xstest", "dev").stream().filter(r -> r.path("label").asText().equals(label))
-                .map(r -> new LabeledText(r.path("prompt").asText(), target, weight, label.equals("safe"),
-                        "xstest:" + r.path("family").asText(), "xstest-" + label))
+                .map(r -> new LabeledText(r.path("prompt").asText(), target, weight,
+                        label.equals("safe") ? LabeledText.XSTEST_SAFE : null, "xstest:" + r.path("family").asText(),
+                        "xstest-" + label, true))
                 .toList();
     }
 
     List<String> deepset(String split, int label) {
         return eval.split("deepset-prompt-injections", split).stream().filter(r -> r.path("label").asInt() == label)
                 .map(r -> r.path("text").asText()).toList();
+    }
+
+    /**
+     * Benign user instructions (HaluEval-general's Alpaca-style queries: "Write a rhyming poem ...", "Design a
+     * two-ingredient recipe."), the kind of prompt a generation platform mostly receives; negatives for every input
+     * head, so an imperative request is not mistaken for an injected instruction.
+     */
+    List<String> instructions(String split) {
+        return eval.split("halueval-general", split).stream().map(r -> r.path("user_query").asText())
+                .filter(t -> !t.isBlank()).distinct().toList();
+    }
+
+    /** The dev instructions as negatives under the {@link LabeledText#INSTRUCTIONS} budget. */
+    private List<LabeledText> instructionNegatives() {
+        return instructions("dev").stream().map(t -> LabeledText.neg(t, "instructions")
+                .capped(LabeledText.INSTRUCTIONS)).toList();
     }
 
     List<String> advbench() {
@@ -87,6 +105,31 @@ final class SafetyData {
         out.addAll(xstestDev("safe", 0, 2));
         out.addAll(xstestDev("unsafe", 0, 1));
         advbench().stream().limit(150).forEach(t -> out.add(LabeledText.neg(t, "advbench")));
+        out.addAll(instructionNegatives());
+        return withSentencesOfNegatives(out);
+    }
+
+    /**
+     * The set plus every sentence of each negative text as a negative of its own to train on (source "...
+     * sentence", not scored by the search), in the text's cross-validation group: the injection screen reads a prompt
+     * by sentence
+     * ({@link SafetyScreen#SENTENCE_HEADS}), and no sentence of an innocent prompt is an injection. The sentences of
+     * an injection are not added: most of them are the innocent part.
+     */
+    static List<LabeledText> withSentencesOfNegatives(List<LabeledText> set) {
+        List<LabeledText> out = new ArrayList<>();
+        for (LabeledText t : set) {
+            List<String> sentences = t.label() == 0 ? SafetyScreen.sentencesOf(t.text()) : List.of();
+            if (sentences.isEmpty()) {
+                out.add(t);
+                continue;
+            }
+            String group = t.group() != null ? t.group() : "text:" + t.text();
+            out.add(t.inGroup(group));
+            for (String s : sentences) {
+                out.add(new LabeledText(s, 0, t.weight(), t.cap(), group, t.source() + " sentence", false));
+            }
+        }
         return out;
     }
 
@@ -124,6 +167,7 @@ final class SafetyData {
         }
         harmbench("dev").forEach(t -> out.add(LabeledText.neg(t, "harmbench")));
         deepset("dev", 0).forEach(t -> out.add(LabeledText.neg(t, "deepset")));
+        out.addAll(instructionNegatives());
         out.addAll(xstestDev("safe", 0, 3));
         out.addAll(xstestDev("unsafe", 0, 1));
         return out;
@@ -140,6 +184,7 @@ final class SafetyData {
         out.addAll(xstestDev("unsafe", 1, 2));
         out.addAll(xstestDev("safe", 0, 4));
         deepset("dev", 0).forEach(t -> out.add(LabeledText.neg(t, "deepset").weighted(1.5)));
+        out.addAll(instructionNegatives());
         return out;
     }
 
@@ -151,7 +196,7 @@ final class SafetyData {
                     : LabeledText.neg(text, "toxigen")).inGroup("toxigen:" + r.path("group").asText()));
         }
         deepset("dev", 0).stream().limit(150).forEach(t -> out.add(LabeledText.neg(t, "deepset")));
-        out.addAll(xstestDev("safe", 0, 1));
+        xstestDev("safe", 0, 1).forEach(t -> out.add(t.capped(null))); // an output screen: no prompt budget
         return out;
     }
 

@@ -74,11 +74,18 @@ public record SafetyModel(String embedder, Map<String, Head> heads, String train
      * @param grid every candidate tried, per head, with its out-of-fold F1
      * @param sourceRecall per head, the out-of-fold recall of each source of positives at the chosen threshold
      *     ({@code null} in files written before it was recorded)
+     * @param sourceFalsePositives per head, the out-of-fold share of each source of negatives flagged at the chosen
+     *     threshold ({@code null} in files written before it was recorded)
+     * @param instructionFalsePositiveBudget the largest share of the benign dev instructions the input heads
+     *     together may flag out of fold ({@code null} in files written before it existed)
+     * @param instructionFalsePositiveRate the share they flag at the chosen thresholds, out of fold
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Tuning(int folds, double safeFalsePositiveBudget, double safeFalsePositiveRate,
             double xstestUnsafeRecall, Map<String, List<GridRow>> grid,
-            @Nullable Map<String, Map<String, Double>> sourceRecall) {}
+            @Nullable Map<String, Map<String, Double>> sourceRecall,
+            @Nullable Map<String, Map<String, Double>> sourceFalsePositives,
+            @Nullable Double instructionFalsePositiveBudget, @Nullable Double instructionFalsePositiveRate) {}
 
     /**
      * One candidate of the search.

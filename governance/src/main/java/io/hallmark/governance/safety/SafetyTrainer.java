@@ -21,10 +21,11 @@ import java.util.function.Consumer;
  * fold, and so does each jailbreak attack style, so the scores measure prompt types, target groups and attack styles
  * the head has not seen, as the test splits' are. A candidate's merit is its best out-of-fold F1, every source of
  * positives weighing the same ({@link ThresholdCalibration.OutOfFold#f1}), among thresholds that flag at most
- * {@link #SAFE_FPR_BUDGET} of the XSTest safe prompts in the set. A head is the average of its {@link #AVERAGED} best
+ * {@link #SAFE_FPR_BUDGET} of the XSTest safe prompts and {@link #INSTRUCTION_FPR_BUDGET} of the benign user
+ * instructions in the set. A head is the average of its {@link #AVERAGED} best
  * candidates (ties go to the earlier candidate, fewer epochs), each refit on all of the head's dev data. The input
  * heads' thresholds are then calibrated together on the averages' out-of-fold scores ({@link ThresholdCalibration})
- * so that all three at once stay within the budget. Every head is a logistic regression trained with DJL's training
+ * so that all three at once stay within the budgets. Every head is a logistic regression trained with DJL's training
  * API ({@link DjlTraining#logistic}), classes balanced by row weights. Deterministic for a given seed.
  */
 public final class SafetyTrainer {
@@ -34,6 +35,18 @@ public final class SafetyTrainer {
      * a margin under the issue's 8% on test, whose safe prompts are of other types.
      */
     public static final double SAFE_FPR_BUDGET = 0.05;
+
+    /**
+     * The largest share of the benign dev instructions (HaluEval-general queries) that the input heads together may
+     * flag out of fold: 3%. A generation platform's prompts are mostly such instructions, and a screen that refuses
+     * "Write a short story about a dragon. Make it funny." is of no use (the heads before this budget refused 30% of
+     * them).
+     */
+    public static final double INSTRUCTION_FPR_BUDGET = 0.03;
+
+    /** The budgets of the input heads, by capped set. */
+    static final Map<String, Double> BUDGETS = Map.of(LabeledText.XSTEST_SAFE, SAFE_FPR_BUDGET,
+            LabeledText.INSTRUCTIONS, INSTRUCTION_FPR_BUDGET);
 
     static final int FOLDS = 4;
 
@@ -98,22 +111,29 @@ public final class SafetyTrainer {
         Map<String, ThresholdCalibration.OutOfFold> input = new LinkedHashMap<>();
         INPUT_HEADS.forEach(h -> input.put(h, searches.get(h).chosenOutOfFold()));
         Map<String, ThresholdCalibration.Choice> thresholds = new LinkedHashMap<>(
-                ThresholdCalibration.calibrate(input, SAFE_FPR_BUDGET, CALIBRATION_WEIGHTS));
-        thresholds.put("toxicity", searches.get("toxicity").chosenOutOfFold().best(1.0));
-        double jointRate = ThresholdCalibration.jointRate(input, thresholds);
+                ThresholdCalibration.calibrate(input, BUDGETS, CALIBRATION_WEIGHTS));
+        thresholds.put("toxicity", searches.get("toxicity").chosenOutOfFold().best(Map.of()));
+        double jointRate = ThresholdCalibration.jointRate(input, thresholds, LabeledText.XSTEST_SAFE);
+        double instructionRate = ThresholdCalibration.jointRate(input, thresholds, LabeledText.INSTRUCTIONS);
         progress.accept("input heads flag " + Math.round(jointRate * 1000) / 10.0 + "% of XSTest dev safe prompts out "
-                + "of fold (budget " + Math.round(SAFE_FPR_BUDGET * 100) + "%)");
+                + "of fold (budget " + Math.round(SAFE_FPR_BUDGET * 100) + "%) and " + Math.round(instructionRate
+                * 1000) / 10.0 + "% of the benign dev instructions (budget " + Math.round(INSTRUCTION_FPR_BUDGET * 100)
+                + "%)");
         double unsafeRecall = input.get("harmful").recall(thresholds.get("harmful").threshold(),
                 t -> t.group() != null && t.group().startsWith("xstest:"));
         progress.accept("harmful head finds " + Math.round(unsafeRecall * 1000) / 10.0 + "% of XSTest dev unsafe "
                 + "prompts out of fold");
 
         Map<String, Map<String, Double>> sourceRecall = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> sourceFalsePositives = new LinkedHashMap<>();
         searches.forEach((category, s) -> {
-            Map<String, Double> recall = s.chosenOutOfFold().recallBySource(thresholds.get(category).threshold());
+            double t = thresholds.get(category).threshold();
+            Map<String, Double> recall = s.chosenOutOfFold().recallBySource(t);
+            Map<String, Double> falsePositives = s.chosenOutOfFold().falsePositivesBySource(t);
             sourceRecall.put(category, recall);
-            progress.accept(category + " out of fold at threshold " + thresholds.get(category).threshold()
-                    + ": F1 " + round(thresholds.get(category).f1()) + ", recall by source " + recall);
+            sourceFalsePositives.put(category, falsePositives);
+            progress.accept(category + " out of fold at threshold " + t + ": F1 " + round(thresholds.get(category)
+                    .f1()) + ", recall by source " + recall + ", false positives by source " + falsePositives);
         });
 
         Map<String, SafetyModel.Head> heads = new LinkedHashMap<>();
@@ -132,7 +152,7 @@ public final class SafetyTrainer {
         });
         return new SafetyModel(features.embedder().name(), heads, source + " at " + Instant.now(),
                 new SafetyModel.Tuning(FOLDS, SAFE_FPR_BUDGET, round(jointRate), round(unsafeRecall), rows,
-                        sourceRecall));
+                        sourceRecall, sourceFalsePositives, INSTRUCTION_FPR_BUDGET, round(instructionRate)));
     }
 
     private void embed(Map<String, List<LabeledText>> sets) {
@@ -163,7 +183,7 @@ public final class SafetyTrainer {
 
     private Search search(String category, List<LabeledText> set) {
         int[] fold = folds(set);
-        double budget = INPUT_HEADS.contains(category) ? SAFE_FPR_BUDGET : 1.0;
+        Map<String, Double> budgets = INPUT_HEADS.contains(category) ? BUDGETS : Map.of();
         List<Candidate> candidates = new ArrayList<>();
         for (SafetyGrid.Run run : grid.runs(category)) {
             Map<Integer, double[]> oof = new LinkedHashMap<>();
@@ -186,12 +206,12 @@ public final class SafetyTrainer {
             oof.forEach((e, p) -> {
                 DjlTraining.Settings s = run.settings().training();
                 HeadSettings settings = new HeadSettings(new DjlTraining.Settings(e, s.batchSize(), s.learningRate(),
-                        s.weightDecay(), s.seed()), run.settings().safeWeight());
+                        s.weightDecay(), s.seed()), run.settings().safeWeight(), run.settings().instructionWeight());
                 ThresholdCalibration.OutOfFold o = new ThresholdCalibration.OutOfFold(set, p);
-                ThresholdCalibration.Choice c = o.best(budget);
-                int safe = o.safeCount();
+                ThresholdCalibration.Choice c = o.best(budgets);
+                int safe = o.count(LabeledText.XSTEST_SAFE);
                 candidates.add(new Candidate(settings, o, c, safe == 0 ? 0
-                        : (double) o.safeFlagged(c.threshold()).size() / safe));
+                        : (double) o.flagged(LabeledText.XSTEST_SAFE, c.threshold()).size() / safe));
             });
         }
         List<Candidate> ranked = new ArrayList<>(candidates);
@@ -209,7 +229,7 @@ public final class SafetyTrainer {
         ThresholdCalibration.OutOfFold oof = new ThresholdCalibration.OutOfFold(set, averaged);
         progress.accept(category + ": best out-of-fold F1 " + round(chosen.get(0).choice().f1()) + " with "
                 + chosen.get(0).settings() + "; the average of the best " + chosen.size() + ": "
-                + round(oof.best(budget).f1()));
+                + round(oof.best(budgets).f1()));
         return new Search(candidates, chosen, oof);
     }
 
@@ -229,12 +249,15 @@ public final class SafetyTrainer {
      * name order), any other text by its hash.
      */
     static int[] folds(List<LabeledText> set) {
-        List<String> groups = new ArrayList<>(new TreeSet<>(set.stream().map(LabeledText::group)
-                .filter(java.util.Objects::nonNull).toList()));
+        Map<String, Integer> groupFold = new HashMap<>();
+        for (String g : new TreeSet<>(set.stream().map(LabeledText::group).filter(java.util.Objects::nonNull)
+                .toList())) {
+            groupFold.put(g, groupFold.size() % FOLDS);
+        }
         int[] fold = new int[set.size()];
         for (int i = 0; i < set.size(); i++) {
             LabeledText t = set.get(i);
-            fold[i] = t.group() != null ? groups.indexOf(t.group()) % FOLDS : Math.floorMod(t.text().hashCode(), FOLDS);
+            fold[i] = t.group() != null ? groupFold.get(t.group()) : Math.floorMod(t.text().hashCode(), FOLDS);
         }
         return fold;
     }
@@ -277,7 +300,8 @@ public final class SafetyTrainer {
     }
 
     private static double weight(LabeledText t, HeadSettings settings) {
-        return t.weight() * (t.safeContrast() ? settings.safeWeight() : 1);
+        return t.weight() * (t.safeContrast() ? settings.safeWeight() : 1)
+                * (LabeledText.INSTRUCTIONS.equals(t.cap()) ? settings.instructionFactor() : 1);
     }
 
     private static double round(double v) {

@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Chooses the decision thresholds of the input heads on out-of-fold dev scores under one false-positive budget on
- * XSTest's safe prompts: first each head alone takes the threshold with the best F1 among those that flag at most the
- * budget's share of the safe prompts in its set; then, while the heads together (a prompt counts once if any head
- * flags it) still flag more than the budget, the head whose next higher threshold clears a flagged safe prompt at the
- * smallest weighted loss of F1 per prompt cleared raises its threshold (a head's weight says how much a point of its
- * F1 is worth against the others'). Deterministic.
+ * Chooses the decision thresholds of the input heads on out-of-fold dev scores under false-positive budgets, one per
+ * capped set of benign prompts ({@link LabeledText#cap}: XSTest's safe prompts, benign user instructions): first
+ * each head alone takes the threshold with the best F1 among those that flag at most each budget's share of its
+ * capped set; then, while the heads together (a prompt counts once if any head flags it) still flag more than a
+ * budget allows, the head whose next higher threshold clears an excess prompt at the smallest weighted loss of F1 per
+ * prompt cleared raises its threshold (a head's weight says how much a point of its F1 is worth against the others').
+ * Capped prompts are held to their budgets and not counted in F1. Deterministic.
  */
 final class ThresholdCalibration {
 
@@ -24,12 +25,14 @@ final class ThresholdCalibration {
     private ThresholdCalibration() {}
 
     /**
-     * A head's out-of-fold probability for every text of its training set.
+     * A head's out-of-fold probability for every text of its training set; texts that are not {@linkplain
+     * LabeledText#scored scored} are ignored.
      *
-     * <p>Its F1 weighs every source of positives equally: a positive counts {@code P / (S * n)}, where {@code P} is
-     * the number of positives, {@code S} the number of sources they come from and {@code n} the positives of its own
-     * source, so a large, easy source (AdvBench's 520 requests) cannot drown a small, hard one (HarmBench's 80
-     * behaviours, one held-out attack style). With one source of positives it is the plain F1.
+     * <p>Its F1 counts the scored texts outside the capped sets, and weighs every source of positives equally: a
+     * positive counts {@code P / (S * n)}, where {@code P} is the number of positives, {@code S} the number of sources
+     * they come from and {@code n} the positives of its own source, so a large, easy source (AdvBench's 520
+     * requests) cannot drown a small, hard one (HarmBench's 80 behaviours, one held-out attack style). With one
+     * source of positives it is the plain F1.
      */
     record OutOfFold(List<LabeledText> set, double[] probability, double[] positiveWeight) {
 
@@ -46,24 +49,30 @@ final class ThresholdCalibration {
 
         private static double[] positiveWeights(List<LabeledText> set) {
             Map<String, Integer> perSource = new HashMap<>();
-            set.stream().filter(t -> t.label() == 1).forEach(t -> perSource.merge(t.source(), 1, Integer::sum));
+            set.stream().filter(t -> t.scored() && t.label() == 1).forEach(t -> perSource.merge(t.source(), 1,
+                    Integer::sum));
             int positives = perSource.values().stream().mapToInt(Integer::intValue).sum();
             double[] w = new double[set.size()];
             for (int i = 0; i < w.length; i++) {
                 LabeledText t = set.get(i);
-                w[i] = t.label() == 1 ? (double) positives / (perSource.size() * perSource.get(t.source())) : 1;
+                w[i] = t.scored() && t.label() == 1
+                        ? (double) positives / (perSource.size() * perSource.get(t.source())) : 1;
             }
             return w;
         }
 
-        /** F1 on the whole set at threshold {@code t}, every source of positives weighing the same. */
+        /** F1 at threshold {@code t} on the scored texts outside the capped sets, every source of positives the same. */
         double f1(double t) {
             double tp = 0;
             double fp = 0;
             double fn = 0;
             for (int i = 0; i < probability.length; i++) {
+                LabeledText text = set.get(i);
+                if (!text.scored() || text.cap() != null) {
+                    continue;
+                }
                 boolean flagged = probability[i] >= t;
-                if (set.get(i).label() == 1) {
+                if (text.label() == 1) {
                     tp += flagged ? positiveWeight[i] : 0;
                     fn += flagged ? 0 : positiveWeight[i];
                 } else {
@@ -75,9 +84,18 @@ final class ThresholdCalibration {
 
         /** The share of each source's positives flagged at threshold {@code t}, by source name. */
         Map<String, Double> recallBySource(double t) {
+            return flaggedBySource(t, 1);
+        }
+
+        /** The share of each source's negatives flagged at threshold {@code t}, by source name. */
+        Map<String, Double> falsePositivesBySource(double t) {
+            return flaggedBySource(t, 0);
+        }
+
+        private Map<String, Double> flaggedBySource(double t, int label) {
             Map<String, int[]> counts = new java.util.TreeMap<>();
             for (int i = 0; i < probability.length; i++) {
-                if (set.get(i).label() == 1) {
+                if (set.get(i).scored() && set.get(i).label() == label) {
                     int[] c = counts.computeIfAbsent(set.get(i).source(), k -> new int[2]);
                     c[0]++;
                     c[1] += probability[i] >= t ? 1 : 0;
@@ -93,7 +111,7 @@ final class ThresholdCalibration {
             int positives = 0;
             int found = 0;
             for (int i = 0; i < probability.length; i++) {
-                if (set.get(i).label() == 1 && which.test(set.get(i))) {
+                if (set.get(i).scored() && set.get(i).label() == 1 && which.test(set.get(i))) {
                     positives++;
                     found += probability[i] >= t ? 1 : 0;
                 }
@@ -101,28 +119,32 @@ final class ThresholdCalibration {
             return positives == 0 ? 0 : (double) found / positives;
         }
 
-        /** The safe prompts of the set flagged at threshold {@code t}. */
-        Set<String> safeFlagged(double t) {
+        /** The distinct prompts of capped set {@code cap} flagged at threshold {@code t}. */
+        Set<String> flagged(String cap, double t) {
             Set<String> out = new HashSet<>();
             for (int i = 0; i < probability.length; i++) {
-                if (set.get(i).safeContrast() && probability[i] >= t) {
+                if (set.get(i).scored() && cap.equals(set.get(i).cap()) && probability[i] >= t) {
                     out.add(set.get(i).text());
                 }
             }
             return out;
         }
 
-        int safeCount() {
-            return (int) set.stream().filter(LabeledText::safeContrast).map(LabeledText::text).distinct().count();
+        /** The distinct prompts of capped set {@code cap} in the set. */
+        int count(String cap) {
+            return (int) set.stream().filter(t -> t.scored() && cap.equals(t.cap())).map(LabeledText::text).distinct()
+                    .count();
         }
 
-        /** The threshold with the best F1 among those flagging at most {@code budget} of the safe prompts. */
-        Choice best(double budget) {
-            int safe = safeCount();
+        /** The threshold with the best F1 among those flagging at most each budget's share of its capped set. */
+        Choice best(Map<String, Double> budgets) {
             double bestT = HIGHEST;
             double bestF1 = -1;
             for (double t : grid()) {
-                boolean allowed = safe == 0 || safeFlagged(t).size() <= budget * safe + 1e-9;
+                boolean allowed = true;
+                for (Map.Entry<String, Double> b : budgets.entrySet()) {
+                    allowed &= flagged(b.getKey(), t).size() <= b.getValue() * count(b.getKey()) + 1e-9;
+                }
                 double f1 = f1(t);
                 if (allowed && f1 > bestF1 + 1e-9) {
                     bestF1 = f1;
@@ -145,27 +167,22 @@ final class ThresholdCalibration {
     }
 
     /**
-     * The thresholds of {@code heads} (all screening the same prompts) under {@code budget}, the largest share of the
-     * distinct safe prompts that any of them may flag.
+     * The thresholds of {@code heads} (all screening the same prompts) under {@code budgets}: per capped set, the
+     * largest share of its distinct prompts that any of the heads may flag; {@code weights} weigh a head's loss of F1
+     * (1 for a head not named).
      */
-    static Map<String, Choice> calibrate(Map<String, OutOfFold> heads, double budget) {
-        return calibrate(heads, budget, Map.of());
-    }
-
-    /**
-     * {@link #calibrate(Map, double)} with a weight per head on its loss of F1 (1 for a head not named).
-     */
-    static Map<String, Choice> calibrate(Map<String, OutOfFold> heads, double budget, Map<String, Double> weights) {
-        if (!(budget >= 0 && budget <= 1)) {
-            throw new IllegalArgumentException("The false-positive budget is a share between 0 and 1, got " + budget);
-        }
+    static Map<String, Choice> calibrate(Map<String, OutOfFold> heads, Map<String, Double> budgets,
+            Map<String, Double> weights) {
+        budgets.forEach((cap, budget) -> {
+            if (!(budget >= 0 && budget <= 1)) {
+                throw new IllegalArgumentException("The false-positive budget of " + cap + " is a share between 0 "
+                        + "and 1, got " + budget);
+            }
+        });
         Map<String, Choice> chosen = new LinkedHashMap<>();
-        heads.forEach((name, oof) -> chosen.put(name, oof.best(budget)));
-        Set<String> safe = new HashSet<>();
-        heads.values().forEach(o -> o.set().stream().filter(LabeledText::safeContrast)
-                .forEach(t -> safe.add(t.text())));
-        while (jointFlagged(heads, chosen).size() > budget * safe.size() + 1e-9) {
-            int before = jointFlagged(heads, chosen).size();
+        heads.forEach((name, oof) -> chosen.put(name, oof.best(budgets)));
+        while (excess(heads, chosen, budgets) > 0) {
+            int before = excess(heads, chosen, budgets);
             String bestHead = null;
             Choice bestNext = null;
             double bestCost = Double.POSITIVE_INFINITY;
@@ -178,7 +195,7 @@ final class ThresholdCalibration {
                     Map<String, Choice> trial = new HashMap<>(chosen);
                     Choice next = new Choice(t, e.getValue().f1(t));
                     trial.put(e.getKey(), next);
-                    int cleared = before - jointFlagged(heads, trial).size();
+                    int cleared = before - excess(heads, trial, budgets);
                     if (cleared > 0) {
                         double cost = weights.getOrDefault(e.getKey(), 1.0) * (current.f1() - next.f1()) / cleared;
                         if (cost < bestCost - 1e-12) {
@@ -198,18 +215,33 @@ final class ThresholdCalibration {
         return chosen;
     }
 
-    /** The distinct safe prompts flagged by any head at the chosen thresholds. */
-    static Set<String> jointFlagged(Map<String, OutOfFold> heads, Map<String, Choice> chosen) {
+    /** The prompts flagged beyond the budgets, summed over the capped sets. */
+    private static int excess(Map<String, OutOfFold> heads, Map<String, Choice> chosen, Map<String, Double> budgets) {
+        int excess = 0;
+        for (Map.Entry<String, Double> b : budgets.entrySet()) {
+            int allowed = (int) Math.floor(b.getValue() * prompts(heads, b.getKey()).size() + 1e-9);
+            excess += Math.max(0, jointFlagged(heads, chosen, b.getKey()).size() - allowed);
+        }
+        return excess;
+    }
+
+    /** The distinct prompts of capped set {@code cap} flagged by any head at the chosen thresholds. */
+    static Set<String> jointFlagged(Map<String, OutOfFold> heads, Map<String, Choice> chosen, String cap) {
         Set<String> out = new HashSet<>();
-        heads.forEach((name, oof) -> out.addAll(oof.safeFlagged(chosen.get(name).threshold())));
+        heads.forEach((name, oof) -> out.addAll(oof.flagged(cap, chosen.get(name).threshold())));
         return out;
     }
 
-    /** The share of the distinct safe prompts that any head flags at the chosen thresholds. */
-    static double jointRate(Map<String, OutOfFold> heads, Map<String, Choice> chosen) {
-        Set<String> safe = new HashSet<>();
-        heads.values().forEach(o -> o.set().stream().filter(LabeledText::safeContrast)
-                .forEach(t -> safe.add(t.text())));
-        return safe.isEmpty() ? 0 : (double) jointFlagged(heads, chosen).size() / safe.size();
+    /** The share of capped set {@code cap}'s distinct prompts that any head flags at the chosen thresholds. */
+    static double jointRate(Map<String, OutOfFold> heads, Map<String, Choice> chosen, String cap) {
+        Set<String> all = prompts(heads, cap);
+        return all.isEmpty() ? 0 : (double) jointFlagged(heads, chosen, cap).size() / all.size();
+    }
+
+    private static Set<String> prompts(Map<String, OutOfFold> heads, String cap) {
+        Set<String> out = new HashSet<>();
+        heads.values().forEach(o -> o.set().stream().filter(t -> t.scored() && cap.equals(t.cap()))
+                .forEach(t -> out.add(t.text())));
+        return out;
     }
 }

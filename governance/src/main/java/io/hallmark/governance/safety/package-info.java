@@ -3,7 +3,7 @@
  * output, each a logistic-regression head on {@link io.hallmark.governance.ml.TextFeatures} trained on the dev splits
  * of the shared eval data ({@link io.hallmark.governance.safety.SafetyTrainer}, which searches each head's training
  * settings on out-of-fold dev scores), with thresholds calibrated together on dev so the input screens stay within
- * one false-positive budget on XSTest's safe prompts. Entry points: {@link io.hallmark.governance.safety.SafetyScreen} and
+ * false-positive budgets on XSTest's safe prompts and on ordinary user instructions. Entry points: {@link io.hallmark.governance.safety.SafetyScreen} and
  * {@link io.hallmark.governance.safety.SafetyAssessor}; {@link io.hallmark.governance.safety.SafetyEvaluation} scores
  * it on a split.
  */

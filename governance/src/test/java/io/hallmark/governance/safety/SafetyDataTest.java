@@ -60,6 +60,34 @@ class SafetyDataTest {
     }
 
     @Test
+    void benignInstructionsAreCappedNegativesAndTheInjectionHeadAlsoTrainsOnTheSentencesOfInnocentPrompts() {
+        List<String> instructions = data.instructions("dev");
+        assertThat(instructions).hasSizeGreaterThan(900).doesNotHaveDuplicates();
+        for (List<LabeledText> set : List.of(data.injection(), data.jailbreak(), data.harmful())) {
+            assertThat(set.stream().filter(t -> t.scored() && LabeledText.INSTRUCTIONS.equals(t.cap())))
+                    .hasSize(instructions.size()).allMatch(t -> t.label() == 0);
+        }
+        List<LabeledText> injection = data.injection();
+        List<LabeledText> sentences = injection.stream().filter(t -> !t.scored()).toList();
+        assertThat(sentences).isNotEmpty().allMatch(t -> t.label() == 0 && t.source().endsWith(" sentence"));
+        assertThat(sentences).as("an instruction's sentences weigh as instructions do")
+                .anyMatch(t -> LabeledText.INSTRUCTIONS.equals(t.cap()));
+        Map<String, String> groupOfText = new HashMap<>();
+        injection.stream().filter(LabeledText::scored).forEach(t -> groupOfText.put(t.text(), t.group()));
+        Set<String> positives = new HashSet<>(injection.stream().filter(t -> t.label() == 1).map(LabeledText::text)
+                .toList());
+        for (LabeledText parent : injection) {
+            if (parent.scored() && parent.label() == 0 && !SafetyScreen.sentencesOf(parent.text()).isEmpty()) {
+                assertThat(parent.group()).isNotNull();
+                assertThat(sentences.stream().filter(s -> s.group().equals(parent.group())).map(LabeledText::text))
+                        .containsAll(SafetyScreen.sentencesOf(parent.text()));
+            }
+        }
+        assertThat(sentences.stream().map(LabeledText::text)).as("no sentence made from an injection alone")
+                .noneMatch(positives::contains);
+    }
+
+    @Test
     void aTokenSuffixIsWordPiecesAndPunctuationFromTheDevVocabulary() {
         List<String> vocabulary = data.vocabulary();
         assertThat(vocabulary).hasSizeGreaterThan(1000).doesNotHaveDuplicates();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SafetyTrainerTest {
 
     private static final SafetyGrid GRID = new SafetyGrid(new int[] {3, 8}, new float[] {0.003f, 0.01f},
-            new float[] {3e-4f}, new int[] {64}, new double[] {1, 3}, 7);
+            new float[] {3e-4f}, new int[] {64}, new double[] {1, 3}, new double[] {1}, 7);
 
     @Test
     void theChosenSettingsAndTheDevGridAreSavedWithTheModel(@TempDir Path dir) {
@@ -33,6 +33,9 @@ class SafetyTrainerTest {
         assertThat(tuning).isNotNull();
         assertThat(tuning.safeFalsePositiveBudget()).isEqualTo(SafetyTrainer.SAFE_FPR_BUDGET);
         assertThat(tuning.safeFalsePositiveRate()).isLessThanOrEqualTo(SafetyTrainer.SAFE_FPR_BUDGET);
+        assertThat(tuning.instructionFalsePositiveBudget()).isEqualTo(SafetyTrainer.INSTRUCTION_FPR_BUDGET);
+        assertThat(tuning.instructionFalsePositiveRate()).isLessThanOrEqualTo(SafetyTrainer.INSTRUCTION_FPR_BUDGET);
+        assertThat(tuning.sourceFalsePositives().get("injection")).containsKeys("deepset", "instructions");
         assertThat(tuning.grid().get("injection")).hasSize(GRID.size("injection")).hasSize(8);
         assertThat(tuning.grid().get("toxicity")).as("no safe-prompt weight for the output head").hasSize(4);
         model.heads().forEach((head, h) -> {
@@ -47,7 +50,8 @@ class SafetyTrainerTest {
             assertThat(h.settings()).allMatch(s -> s.training().epochs() == 3 || s.training().epochs() == 8);
             assertThat(h.threshold()).isBetween(ThresholdCalibration.LOWEST, ThresholdCalibration.HIGHEST);
         });
-        assertThat(model.head("injection").devF1()).as("out-of-fold injection F1 on the slice").isGreaterThan(0.7);
+        assertThat(model.head("injection").devF1()).as("out-of-fold injection F1 on the slice (flagging everything: about 0.4)")
+                .isGreaterThan(0.5);
         assertThat(log).anyMatch(l -> l.contains("of XSTest dev safe prompts out of fold"));
 
         Path file = dir.resolve(SafetyModel.FILE);
@@ -77,6 +81,8 @@ class SafetyTrainerTest {
         assertThat(model.head("injection").settings()).singleElement()
                 .satisfies(s -> assertThat(s.safeWeight()).isEqualTo(3.0));
         assertThat(model.tuning().sourceRecall()).isNull();
+        assertThat(model.tuning().sourceFalsePositives()).isNull();
+        assertThat(model.tuning().instructionFalsePositiveRate()).isNull();
         assertThat(model.head("injection").model().probability(new float[] {1, 0}))
                 .isEqualTo(io.hallmark.governance.ml.LogisticModel.sigmoid(0.6));
     }

@@ -92,13 +92,15 @@ class ThresholdCalibrationTest {
 
     @Test
     void theHeadsTogetherFlagNoMoreSafePromptsThanTheBudgetAllows() {
-        Map<String, ThresholdCalibration.Choice> loose = ThresholdCalibration.calibrate(heads, 1.0);
+        Map<String, ThresholdCalibration.Choice> loose = ThresholdCalibration.calibrate(heads, Map.of(), Map.of());
         assertThat(flaggedSafePrompts(loose)).as("safe prompts flagged with no budget").isGreaterThan(3);
         for (double budget : new double[] {0.04, 0.02}) {
-            Map<String, ThresholdCalibration.Choice> chosen = ThresholdCalibration.calibrate(heads, budget);
+            Map<String, ThresholdCalibration.Choice> chosen = ThresholdCalibration.calibrate(heads,
+                    Map.of(LabeledText.XSTEST_SAFE, budget), Map.of());
             assertThat(flaggedSafePrompts(chosen)).as("flagged under budget %s", budget)
                     .isLessThanOrEqualTo((int) Math.floor(budget * safePrompts.size()));
-            assertThat(ThresholdCalibration.jointRate(heads, chosen)).isLessThanOrEqualTo(budget);
+            assertThat(ThresholdCalibration.jointRate(heads, chosen, LabeledText.XSTEST_SAFE))
+                    .isLessThanOrEqualTo(budget);
             chosen.forEach((head, c) -> {
                 assertThat(c.threshold()).as(head).isGreaterThanOrEqualTo(loose.get(head).threshold());
                 assertThat(c.f1()).as(head).isEqualTo(heads.get(head).f1(c.threshold()));
@@ -108,12 +110,13 @@ class ThresholdCalibrationTest {
 
     @Test
     void withNoBudgetEachHeadKeepsItsBestF1Threshold() {
-        Map<String, ThresholdCalibration.Choice> loose = ThresholdCalibration.calibrate(heads, 1.0);
+        Map<String, ThresholdCalibration.Choice> loose = ThresholdCalibration.calibrate(heads, Map.of(), Map.of());
         heads.forEach((head, o) -> {
             double best = ThresholdCalibration.grid().stream().mapToDouble(o::f1).max().orElseThrow();
             assertThat(loose.get(head).f1()).as(head).isEqualTo(best);
         });
-        assertThat(loose.get("injection").f1()).as("out-of-fold injection F1 on the slice").isGreaterThan(0.7);
+        assertThat(loose.get("injection").f1()).as("out-of-fold injection F1 on the slice (flagging everything: about 0.4)")
+                .isGreaterThan(0.5);
     }
 
     @Test
@@ -138,12 +141,52 @@ class ThresholdCalibrationTest {
         assertThat(o.f1(0.5)).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(o.f1(0.15)).as("every positive found, no negative flagged").isEqualTo(1.0);
         assertThat(o.recallBySource(0.5)).containsExactly(Map.entry("large", 1.0), Map.entry("small", 0.0));
-        assertThat(o.best(1.0).threshold()).isEqualTo(0.11);
+        assertThat(o.best(Map.of()).threshold()).isEqualTo(0.11);
+    }
+
+    @Test
+    void cappedPromptsAreHeldToTheirBudgetsAndLeftOutOfF1AndTrainingOnlyTextsAreIgnored() {
+        List<LabeledText> set = new ArrayList<>();
+        List<Double> p = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            set.add(LabeledText.pos("attack " + i, "attacks"));
+            p.add(0.9);
+        }
+        for (int i = 0; i < 10; i++) {
+            set.add(LabeledText.neg("safe question " + i, "xstest").capped(LabeledText.XSTEST_SAFE));
+            p.add(i == 0 ? 0.8 : 0.1);
+        }
+        for (int i = 0; i < 100; i++) {
+            set.add(LabeledText.neg("instruction " + i, "instructions").capped(LabeledText.INSTRUCTIONS));
+            p.add(i < 5 ? 0.6 : 0.1);
+        }
+        for (int i = 0; i < 20; i++) {
+            set.add(LabeledText.neg("benign " + i, "benign"));
+            p.add(0.1);
+        }
+        for (int i = 0; i < 5; i++) {
+            set.add(LabeledText.neg("sentence " + i, "train-only").unscored());
+            p.add(0.95);
+        }
+        ThresholdCalibration.OutOfFold o = new ThresholdCalibration.OutOfFold(set,
+                p.stream().mapToDouble(Double::doubleValue).toArray());
+        assertThat(o.f1(0.5)).as("capped and training-only texts are not in F1").isEqualTo(1.0);
+        assertThat(o.best(Map.of()).threshold()).isEqualTo(0.11);
+        Map<String, Double> budgets = Map.of(LabeledText.XSTEST_SAFE, 0.0, LabeledText.INSTRUCTIONS, 0.02);
+        assertThat(o.best(budgets).threshold()).as("above the flagged safe question and 3 of the 5 instructions")
+                .isEqualTo(0.81);
+        assertThat(o.best(Map.of(LabeledText.INSTRUCTIONS, 0.05)).threshold()).isEqualTo(0.11);
+        assertThat(o.falsePositivesBySource(0.5)).containsExactly(Map.entry("benign", 0.0),
+                Map.entry("instructions", 0.05), Map.entry("xstest", 0.1));
+        Map<String, ThresholdCalibration.Choice> chosen = ThresholdCalibration.calibrate(Map.of("head", o), budgets,
+                Map.of());
+        assertThat(chosen.get("head").threshold()).isEqualTo(0.81);
+        assertThat(ThresholdCalibration.jointRate(Map.of("head", o), chosen, LabeledText.INSTRUCTIONS)).isZero();
     }
 
     @Test
     void aBudgetOutsideZeroToOneIsRefused() {
-        assertThatThrownBy(() -> ThresholdCalibration.calibrate(heads, 1.5))
+        assertThatThrownBy(() -> ThresholdCalibration.calibrate(heads, Map.of(LabeledText.XSTEST_SAFE, 1.5), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 0 and 1, got 1.5");
     }
 }
