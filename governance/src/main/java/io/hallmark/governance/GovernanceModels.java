@@ -121,6 +121,43 @@ public final class GovernanceModels implements AutoCloseable {
         return BiasLexicon.fromHolisticBias(eval);
     }
 
+    /**
+     * The models loaded so far, by name ({@code safety}, {@code bias}, {@code embedder:<id>}), with the SHA-256 of
+     * their bytes: what each governance decision records as having judged it. A model not loaded yet is absent.
+     */
+    public synchronized java.util.SortedMap<String, String> loadedModelHashes() {
+        java.util.SortedMap<String, String> hashes = new java.util.TreeMap<>();
+        if (safety != null) {
+            hashes.put("safety", sha256(folder.resolve(SafetyModel.FILE)));
+        }
+        if (bias != null) {
+            hashes.put("bias", sha256(folder.resolve(BiasModel.FILE)));
+        }
+        if (features != null) {
+            hashes.put("embedder:" + EMBEDDING.id(), EMBEDDING.sha256());
+        }
+        return hashes;
+    }
+
+    private final java.util.Map<String, String> fileHashes = new java.util.HashMap<>();
+
+    /** The SHA-256 of a model file, cached by its size and modification time. */
+    private String sha256(Path file) {
+        try {
+            String key = file + "@" + Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+            return fileHashes.computeIfAbsent(key, k -> {
+                try {
+                    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(Files.readAllBytes(file)));
+                } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("Cannot hash " + file + ": " + e.getMessage(), e);
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot hash " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Forgets loaded models so the next use reloads them (after retraining). */
     public synchronized void reload() {
         safety = null;

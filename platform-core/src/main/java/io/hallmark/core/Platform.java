@@ -162,7 +162,8 @@ public final class Platform implements AutoCloseable {
             List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));
             assessors.add(new FactCheckAssessor(factCheck::checker, factCheck.knowledgeBase()));
             assessors.add(new PluginChecksAssessor(plugins));
-            GovernanceStage governance = new GovernanceStage(assessors);
+            GovernanceStage governance = new GovernanceStage(assessors, java.time.Duration.ofSeconds(config.intSetting(
+                    ConfigKey.GOVERNANCE_CHECK_TIMEOUT_SECONDS, 1, 86_400)), screenFloor(config));
             BiasProbes probes = new BiasProbes(database, plugins, audit.log(), governanceModels, nodeName());
             started.push(probes);
             return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
@@ -171,6 +172,17 @@ public final class Platform implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /** What happens to a prompt whose input screen could not run: {@code governance-screen-unavailable}. */
+    private static io.hallmark.governance.policy.Action screenFloor(HallmarkConfig config) {
+        String value = String.valueOf(config.setting(ConfigKey.GOVERNANCE_SCREEN_UNAVAILABLE)).strip();
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "reject" -> io.hallmark.governance.policy.Action.REJECT;
+            case "review", "needs_review" -> io.hallmark.governance.policy.Action.NEEDS_REVIEW;
+            default -> throw new io.hallmark.core.config.ConfigException("governance-screen-unavailable is '" + value
+                    + "'; use reject or review");
+        };
     }
 
     /** The governance models under the data directory, trained on first use from {@code eval-dir} when set. */

@@ -36,5 +36,18 @@ public final class BiasAssessor implements Assessor {
         findings.put("counterfactualProbes", r.probes());
         findings.put("representation", r.representation());
         out.findings(name(), findings);
+        models.loadedModelHashes().forEach((model, sha) -> {
+            if (model.equals("bias") || model.startsWith("embedder:")) {
+                out.usedModel(model, sha);
+            }
+        });
+    }
+
+    @Override
+    public java.util.Set<String> metrics() {
+        java.util.Set<String> m = new java.util.HashSet<>();
+        m.add("bias.max");
+        io.hallmark.governance.policy.Metrics.BIAS_AXES.forEach(axis -> m.add("bias." + axis));
+        return m;
     }
 }

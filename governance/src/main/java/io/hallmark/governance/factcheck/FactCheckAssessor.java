@@ -1,6 +1,7 @@
 package io.hallmark.governance.factcheck;
 
 import io.hallmark.api.Modality;
+import io.hallmark.governance.ModelUnavailableException;
 import io.hallmark.governance.stage.Assessment;
 import io.hallmark.governance.stage.AssessmentInput;
 import io.hallmark.governance.stage.Assessor;
@@ -13,8 +14,10 @@ import java.util.function.Supplier;
 /**
  * Fact checking as part of the governance stage: checks the claims of generated text against the knowledge base
  * and scores {@code factuality}, {@code claims.total}, {@code claims.refuted}, {@code claims.unverified} and
- * {@code verifiers.disagreement}; the findings hold every claim with its span, verdict, votes and evidence. When
- * the knowledge base does not exist yet the check is skipped with a finding saying so (and no scores).
+ * {@code verifiers.disagreement}; the findings hold every claim with its span, verdict, votes and evidence. Text
+ * without checkable claims is "nothing to check": the claim counts are 0 and {@code factuality} and
+ * {@code verifiers.disagreement} do not apply. When the knowledge base does not exist the check is unavailable
+ * ({@link ModelUnavailableException}), and the stage fails closed.
  */
 public final class FactCheckAssessor implements Assessor {
 
@@ -42,18 +45,30 @@ public final class FactCheckAssessor implements Assessor {
         }
         Optional<FactChecker> fc = checker.get();
         if (fc.isEmpty()) {
-            out.findings(name(), Map.of("skipped", "knowledge base '" + knowledgeBase + "' does not exist yet; ingest "
-                    + "documents into it (hallmark kb ingest --kb " + knowledgeBase + ") to fact-check content"));
-            return;
+            throw new ModelUnavailableException("knowledge base '" + knowledgeBase + "'", "it does not exist yet; "
+                    + "ingest documents into it (hallmark kb ingest --kb " + knowledgeBase + ") to fact-check content, "
+                    + "or point factcheck-kb at an existing one");
         }
         FactCheckReport report = fc.get().check(input.text());
-        out.score("factuality", report.factuality())
-                .score("claims.total", report.claims().size())
+        out.score("claims.total", report.claims().size())
                 .score("claims.refuted", report.refuted())
-                .score("claims.unverified", report.unverified())
-                .score("verifiers.disagreement", report.disagreement());
+                .score("claims.unverified", report.unverified());
+        if (report.claims().isEmpty()) {
+            // nothing to check: not a failure, and no factuality or agreement to speak of
+            out.notApplicable("factuality").notApplicable("verifiers.disagreement");
+        } else {
+            out.score("factuality", report.factuality()).score("verifiers.disagreement", report.disagreement());
+        }
         out.findings(name(), describe(report, knowledgeBase));
     }
+
+    @Override
+    public java.util.Set<String> metrics() {
+        return METRICS;
+    }
+
+    private static final java.util.Set<String> METRICS = java.util.Set.of("factuality", "claims.total",
+            "claims.refuted", "claims.unverified", "verifiers.disagreement");
 
     /** The report as JSON-ready maps (stored as JSONB with the content). */
     public static Map<String, Object> describe(FactCheckReport report, String knowledgeBase) {

@@ -40,6 +40,8 @@ public final class Metrics {
         m.put("code.findings.medium", "medium-severity code findings");
         m.put("code.syntax_errors", "syntax errors in generated code");
         m.put("checks.failed", "plugin governance checks that failed");
+        m.put("checks.unavailable", "checks that could not run (model training or missing, no knowledge base, error, "
+                + "timeout); any makes the decision fail closed");
         return Map.copyOf(m);
     }
 

@@ -3,18 +3,50 @@ package io.hallmark.governance.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Applies a policy to the scores of one piece of content: every rule whose condition holds fires; the most severe
  * action among them wins (the earliest rule on a tie); with none, the policy's default applies.
+ *
+ * <p>Then the built-in fail-closed floor ({@link #decide(Policy, Map, Map, Set, Action)}): when a check could not
+ * run, or a rule names a metric that is unknown (neither produced nor declared not applicable), the action is at
+ * least the floor (NEEDS_REVIEW for content, REJECT or NEEDS_REVIEW for input screens) whatever the policy says. A
+ * policy may be stricter than the floor, never looser.
  */
 public final class PolicyEngine {
 
+    /**
+     * The policy's decision on stored scores alone, without the fail-closed floor (for replays of stored decisions
+     * and what-if dry runs; the unknown metrics are still listed). Live decisions use
+     * {@link #decide(Policy, Map, Map, Set, Action)}.
+     */
     public Decision decide(Policy policy, Map<String, Double> scores) {
+        return decide(policy, scores, Map.of(), Set.of(), Action.APPROVE);
+    }
+
+    /**
+     * The policy's decision with the fail-closed floor.
+     *
+     * @param scores the scores the stage produced
+     * @param unavailable the checks that could not run, with why
+     * @param notApplicable metrics deliberately not produced because they do not apply to this content
+     * @param floor the least severe action allowed when anything is unavailable or unknown
+     */
+    public Decision decide(Policy policy, Map<String, Double> scores, Map<String, String> unavailable,
+            Set<String> notApplicable, Action floor) {
         List<String> fired = new ArrayList<>();
         Rule deciding = null;
+        Set<String> unknown = new TreeSet<>();
         for (Rule rule : policy.rules()) {
+            for (String metric : rule.when().metrics()) {
+                Double value = scores.get(metric);
+                if ((value == null || value.isNaN()) && !notApplicable.contains(metric)) {
+                    unknown.add(metric);
+                }
+            }
             if (rule.when().test(scores)) {
                 fired.add(rule.id());
                 if (deciding == null || rule.action().moreSevereThan(deciding.action())) {
@@ -22,9 +54,16 @@ public final class PolicyEngine {
                 }
             }
         }
-        Action action = deciding == null ? policy.defaultAction() : deciding.action();
-        return new Decision(action, deciding == null ? null : deciding.id(), fired, new TreeMap<>(scores), policy.name(),
-                policy.sha256());
+        Action byPolicy = deciding == null ? policy.defaultAction() : deciding.action();
+        String rule = deciding == null ? null : deciding.id();
+        Action action = byPolicy;
+        boolean failClosed = !unavailable.isEmpty() || !unknown.isEmpty();
+        if (failClosed && floor.moreSevereThan(byPolicy)) {
+            action = floor;
+            rule = Decision.FAIL_CLOSED;
+        }
+        return new Decision(action, rule, fired, new TreeMap<>(scores), policy.name(), policy.sha256(),
+                List.copyOf(unknown), unavailable, byPolicy);
     }
 
     /** One stored decision to replay: its id, the scores it was made on, and the action taken then. */

@@ -44,6 +44,16 @@ public final class SafetyAssessor implements Assessor {
         }
         findings.put("thresholdNote", "scores of 0.8 and above are flagged (the threshold tuned on dev)");
         out.findings(name(), findings);
+        models.loadedModelHashes().forEach((model, sha) -> {
+            if (model.equals("safety") || model.startsWith("embedder:")) {
+                out.usedModel(model, sha);
+            }
+        });
+    }
+
+    @Override
+    public java.util.Set<String> metrics() {
+        return java.util.Set.of("safety.injection", "safety.jailbreak", "safety.harmful", "safety.toxicity");
     }
 
     private static double round(double v) {

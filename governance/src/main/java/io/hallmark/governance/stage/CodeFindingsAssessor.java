@@ -35,6 +35,11 @@ public final class CodeFindingsAssessor implements Assessor {
                 "language", String.valueOf(input.metadata().getOrDefault("language", "unknown"))));
     }
 
+    @Override
+    public java.util.Set<String> metrics() {
+        return java.util.Set.of("code.findings.high", "code.findings.medium", "code.syntax_errors");
+    }
+
     private static long count(List<?> findings, String severity) {
         return findings.stream().filter(f -> f instanceof Map<?, ?> m && severity.equals(m.get("severity"))).count();
     }

@@ -30,6 +30,11 @@ public final class PiiAssessor implements Assessor {
     }
 
     @Override
+    public java.util.Set<String> metrics() {
+        return java.util.Set.of("pii.prompt", "pii.output");
+    }
+
+    @Override
     public boolean screensPrompt() {
         return true;
     }

@@ -126,11 +126,13 @@ class FactCheckEndToEndTest {
     }
 
     @Test
-    void aMissingKnowledgeBaseIsSkippedWithAFinding() {
+    void aMissingKnowledgeBaseMakesTheCheckUnavailable() {
         Assessment out = new Assessment();
-        new FactCheckAssessor(Optional::empty, "default").assess(new AssessmentInput(Modality.TEXT, "p",
-                "Paris is in France.", null, "text/plain", Map.of()), out);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FactCheckAssessor(Optional::empty, "default")
+                .assess(new AssessmentInput(Modality.TEXT, "p", "Paris is in France.", null, "text/plain", Map.of()),
+                        out))
+                .isInstanceOf(io.hallmark.governance.ModelUnavailableException.class)
+                .hasMessageContaining("'default'").hasMessageContaining("does not exist yet");
         assertThat(out.scores()).isEmpty();
-        assertThat(out.findings().get("factcheck").toString()).contains("'default' does not exist yet");
     }
 }

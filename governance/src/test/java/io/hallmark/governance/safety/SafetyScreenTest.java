@@ -140,7 +140,7 @@ class SafetyScreenTest {
                 "harmful", new SafetyModel.Head(harmful, 0.5, 0), "toxicity", new SafetyModel.Head(toxicity, 0.5, 0)),
                 "test");
         model.save(dir.resolve(SafetyModel.FILE));
-        // the bias model is absent and there is no eval data: the bias assessor fails visibly, safety still scores
+        // the bias model is absent and there is no eval data: the bias check is unavailable, safety still scores
         try (GovernanceModels models = new GovernanceModels(dir, Optional::empty)) {
             GovernanceStage stage = new GovernanceStage(StandardAssessors.of(models));
             String prompt = injections.get(0);
@@ -149,7 +149,8 @@ class SafetyScreenTest {
             assertThat(a.scores()).containsKeys("safety.injection", "safety.jailbreak", "safety.harmful",
                     "safety.toxicity", "pii.prompt");
             assertThat(a.scores().get("safety.injection")).as("score of dev injection '%s'", prompt).isGreaterThan(0.8);
-            assertThat(a.scores().get("checks.failed")).isEqualTo(1.0);
+            assertThat(a.scores().get("checks.unavailable")).isEqualTo(1.0);
+            assertThat(a.unavailable().get("bias")).contains("hallmark train bias");
             assertThat(a.findings().get("bias").toString()).contains("hallmark train bias");
             assertThat(new PolicyEngine().decide(DefaultPolicy.load(), a.scores()).action()).isEqualTo(Action.REJECT);
 

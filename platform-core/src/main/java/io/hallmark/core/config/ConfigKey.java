@@ -60,7 +60,12 @@ public enum ConfigKey {
             "openai: the NAME of the environment variable holding the API key (empty: no key); the key is never "
                     + "logged or shown"),
     FACTCHECK_LLM_JUDGE_TIMEOUT_SECONDS("factcheck-llm-judge-timeout-seconds", "30", false,
-            "the longest the judge may take over one claim before it abstains (NOT_ENOUGH_INFO)");
+            "the longest the judge may take over one claim before it abstains (NOT_ENOUGH_INFO)"),
+    GOVERNANCE_CHECK_TIMEOUT_SECONDS("governance-check-timeout-seconds", "120", false,
+            "the longest one governance check may take on one item; past it the check is UNAVAILABLE and the item "
+                    + "goes to review (fail closed)"),
+    GOVERNANCE_SCREEN_UNAVAILABLE("governance-screen-unavailable", "reject", false,
+            "what happens to a prompt when an input screen could not run: reject, or review (a person decides)");
 
     private final String key;
     private final @Nullable String defaultValue;

@@ -5,6 +5,10 @@ import io.hallmark.core.blob.BlobStore;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.persistence.ContentItem;
 import io.hallmark.core.pipeline.StepDefinition;
+import io.hallmark.core.pipeline.StepKind;
+import io.hallmark.governance.stage.JudgedBy;
+import java.util.Set;
+import java.util.TreeSet;
 import io.hallmark.governance.stage.Assessment;
 import io.hallmark.governance.stage.AssessmentInput;
 import io.hallmark.governance.stage.GovernanceStage;
@@ -21,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * finding's span is an offset in that text; findings with a span are tagged with the section they fall in).
  * Cross-check agreement from the generator joins the scores as {@code crosscheck.agreement} (the lowest), and the
  * self-checker's result (when the pipeline declares {@code selfcheck}) as {@code selfcheck.instability}, with its
- * per-claim findings under {@code selfcheck}.
+ * per-claim findings under {@code selfcheck}. The checks that could not run ({@code unavailable}), the metrics that
+ * did not apply ({@code notApplicable}) and what judged the item ({@code judgedBy}: the generator's model and every
+ * model the checks used) go to the judge with the scores.
  */
 final class CheckStep implements PipelineStep {
 
@@ -60,12 +66,22 @@ final class CheckStep implements PipelineStep {
         run.list("crossCheck").stream().mapToDouble(c -> ((Number) c.get("agreement")).doubleValue()).min()
                 .ifPresent(min -> scores.put("crosscheck.agreement", min));
         Map<String, Object> found = new LinkedHashMap<>(assessment.findings());
+        Set<String> notApplicable = new TreeSet<>(assessment.notApplicable());
         if (run.state().get("selfCheck") instanceof Map<?, ?> selfCheck) {
             if (selfCheck.get("instability") instanceof Number instability) {
                 scores.put("selfcheck.instability", instability.doubleValue());
             }
             found.put("selfcheck", selfCheck);
+        } else if (run.pipeline().first(StepKind.SELFCHECK).isEmpty()) {
+            notApplicable.add("selfcheck.instability"); // this pipeline does not resample
         }
+        JudgedBy.Builder judgedBy = assessment.judgedByBuilder();
+        if (item.modelId() != null && item.modelSha256() != null) {
+            judgedBy.model("generator:" + item.modelId(), item.modelSha256());
+        }
+        run.state().put("unavailable", assessment.unavailable());
+        run.state().put("notApplicable", List.copyOf(notApplicable));
+        run.state().put("judgedBy", judgedBy.build().toMap());
         Object findings = tagSections(found, run.list("sections"));
         run.state().put("scores", scores);
         run.state().put("findings", findings);

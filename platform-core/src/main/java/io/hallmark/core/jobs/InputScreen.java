@@ -4,11 +4,15 @@ import io.hallmark.api.Modality;
 import io.hallmark.governance.pii.PiiRedactor;
 import io.hallmark.governance.policy.Action;
 import io.hallmark.governance.policy.Decision;
+import io.hallmark.governance.policy.Metrics;
 import io.hallmark.governance.policy.Policy;
 import io.hallmark.governance.policy.PolicyEngine;
 import io.hallmark.governance.stage.Assessment;
 import io.hallmark.governance.stage.AssessmentInput;
 import io.hallmark.governance.stage.GovernanceStage;
+import io.hallmark.governance.stage.JudgedBy;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,8 +22,10 @@ import java.util.Map;
  * the policy in force decides on their scores before any generator is called. REJECT and NEEDS_REVIEW (and REVISE,
  * since a prompt cannot be revised by its generator) stop the job there; REDACT hands the generator the prompt
  * with its personal data replaced; APPROVE passes the prompt through unchanged. Rules on metrics the screens do
- * not produce (factuality, toxicity of the output, ...) do not fire here: their scores are unknown until the
- * output exists.
+ * not produce (factuality, toxicity of the output, ...) do not fire here: they are judged once the output exists.
+ * The screens fail closed: when one could not run (its model is training or missing, it threw or timed out), the
+ * prompt is rejected, or sent to review when {@code governance-screen-unavailable=review}
+ * ({@link GovernanceStage#screenFloor()}), whatever the policy says.
  */
 public final class InputScreen {
 
@@ -29,8 +35,9 @@ public final class InputScreen {
      * @param decision the policy's decision on the screens' scores
      * @param prompt the prompt the generator may see (redacted under REDACT)
      * @param findings the screens' findings, by assessor
+     * @param judgedBy the models that screened it and the policy that decided
      */
-    public record Outcome(Decision decision, String prompt, Map<String, Object> findings) {
+    public record Outcome(Decision decision, String prompt, Map<String, Object> findings, JudgedBy judgedBy) {
 
         /** Whether the job ends here, before generation. */
         public boolean blocked() {
@@ -45,6 +52,12 @@ public final class InputScreen {
             state.put("fired", decision.firedRules());
             state.put("scores", decision.inputs());
             state.put("prompt", prompt);
+            if (!decision.unavailable().isEmpty()) {
+                state.put("unavailable", decision.unavailable());
+            }
+            if (!decision.unknownMetrics().isEmpty()) {
+                state.put("unknownMetrics", decision.unknownMetrics());
+            }
             return state;
         }
     }
@@ -73,8 +86,15 @@ public final class InputScreen {
     /** Screens a prompt under a policy. */
     public Outcome screen(Modality modality, String prompt, Policy policy) {
         Assessment assessment = screens.assess(new AssessmentInput(modality, prompt, null, null, "text/plain", Map.of()));
-        Decision decision = engine.decide(policy, assessment.scores());
+        // what only the output's checks produce is judged after generation, not unknown here
+        Set<String> later = new HashSet<>(assessment.notApplicable());
+        Set<String> screened = screens.providedMetrics();
+        Metrics.known(false).keySet().stream().filter(m -> !screened.contains(m) && !m.startsWith("checks."))
+                .forEach(later::add);
+        Decision decision = engine.decide(policy, assessment.scores(), assessment.unavailable(), later,
+                screens.screenFloor());
         String passed = decision.action() == Action.REDACT ? redactor.redact(prompt).text() : prompt;
-        return new Outcome(decision, passed, assessment.findings());
+        JudgedBy judgedBy = assessment.judgedByBuilder().policy(policy.name(), policy.sha256()).build();
+        return new Outcome(decision, passed, assessment.findings(), judgedBy);
     }
 }

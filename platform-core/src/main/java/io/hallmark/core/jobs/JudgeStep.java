@@ -14,12 +14,17 @@ import io.hallmark.governance.pii.PiiRedactor;
 import io.hallmark.governance.policy.Action;
 import io.hallmark.governance.policy.Policy;
 import io.hallmark.governance.policy.PolicyEngine;
+import io.hallmark.governance.stage.GovernanceStage;
+import io.hallmark.governance.stage.JudgedBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +60,19 @@ final class JudgeStep implements PipelineStep {
         Policy policy = policies.inForce(run.modality(), run.channel()).orElseThrow(() -> new GenerationFailedException(
                 "No active policy covers " + run.modality() + " on channel '" + run.channel()
                         + "'; refusing to keep unchecked content"));
-        io.hallmark.governance.policy.Decision decision = engine.decide(policy, scores);
+        Map<String, String> unavailable = new TreeMap<>();
+        if (state.get("unavailable") instanceof Map<?, ?> u) {
+            u.forEach((k, v) -> unavailable.put(String.valueOf(k), String.valueOf(v)));
+        }
+        Set<String> notApplicable = new TreeSet<>();
+        if (state.get("notApplicable") instanceof List<?> na) {
+            na.forEach(m -> notApplicable.add(String.valueOf(m)));
+        }
+        // fail closed: a check that could not run, or a rule on an unknown metric, never approves
+        io.hallmark.governance.policy.Decision decision = engine.decide(policy, scores, unavailable, notApplicable,
+                GovernanceStage.CONTENT_FLOOR);
+        Map<String, Object> judgedBy = JudgedBy.fromMap(state.get("judgedBy") instanceof Map<?, ?> j ? j : null)
+                .toBuilder().policy(policy.name(), policy.sha256()).build().toMap();
         Map<String, Object> decisionMap = decisionMap(decision);
         if (decision.action() == Action.REVISE && run.round() <= maxRounds(run)) {
             state.put("action", "REVISE");
@@ -72,6 +89,10 @@ final class JudgeStep implements PipelineStep {
         report.put("findings", state.getOrDefault("findings", Map.of()));
         report.put("decision", decisionMap);
         report.put("pipeline", run.pipeline().name());
+        if (!unavailable.isEmpty()) {
+            report.put("unavailable", unavailable);
+        }
+        report.put("judgedBy", judgedBy);
         if (state.get("sections") instanceof List<?> sections) {
             report.put("sections", sections.stream().map(s -> {
                 Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) s);
@@ -95,6 +116,7 @@ final class JudgeStep implements PipelineStep {
             r.decide(Decision.valueOf(decision.action().name()), policyId, policy.sha256());
             s.persist(r);
             ContentItem item = s.find(ContentItem.class, itemId);
+            item.setJudgedBy(judgedBy);
             if (decision.action() == Action.REDACT && item.textBody() != null) {
                 item.setTextBody(redactor.redact(item.textBody()).text());
             }
@@ -107,6 +129,7 @@ final class JudgeStep implements PipelineStep {
         String action = decision.action() == Action.REVISE ? "NEEDS_REVIEW" : decision.action().name();
         state.put("action", action);
         state.put("rule", decisionMap.get("rule"));
+        state.put("judgedBy", judgedBy);
         run.context().event("decision", decisionMap);
         run.agent("judge", Map.of("scores", scores), Map.of("action", action, "rule", decisionMap.get("rule")), started);
         return null;
@@ -121,6 +144,15 @@ final class JudgeStep implements PipelineStep {
         decisionMap.put("inputs", decision.inputs());
         decisionMap.put("policy", decision.policyName());
         decisionMap.put("policySha256", decision.policySha256());
+        if (!decision.unavailable().isEmpty()) {
+            decisionMap.put("unavailable", decision.unavailable());
+        }
+        if (!decision.unknownMetrics().isEmpty()) {
+            decisionMap.put("unknownMetrics", decision.unknownMetrics());
+        }
+        if (decision.raisedByFloor()) {
+            decisionMap.put("policyAction", decision.policyAction().name());
+        }
         return decisionMap;
     }
 

@@ -46,6 +46,12 @@ final class PublishStep implements PipelineStep {
             if (item.modelSha256() != null) {
                 event.put("modelSha256", item.modelSha256());
             }
+            if (item.judgedBy() != null) {
+                event.put("judgedBy", item.judgedBy());
+            }
+            if (run.state().get("unavailable") instanceof Map<?, ?> unavailable && !unavailable.isEmpty()) {
+                event.put("notChecked", unavailable);
+            }
             audit.append(String.valueOf(run.job().request().getOrDefault("actor", "system")), "generation.completed",
                     subject, event);
         }

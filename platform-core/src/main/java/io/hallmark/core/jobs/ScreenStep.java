@@ -62,6 +62,11 @@ final class ScreenStep implements PipelineStep {
         report.put("rounds", 0);
         report.put("findings", outcome.findings());
         report.put("decision", decisionMap);
+        if (!outcome.decision().unavailable().isEmpty()) {
+            report.put("unavailable", outcome.decision().unavailable());
+        }
+        Map<String, Object> judgedBy = outcome.judgedBy().toMap();
+        report.put("judgedBy", judgedBy);
         report.put("pipeline", run.pipeline().name());
         Action recorded = outcome.decision().action() == Action.REJECT ? Action.REJECT : Action.NEEDS_REVIEW;
         UUID policyId = policies.list().stream().filter(p -> p.sha256().equals(policy.sha256())).findFirst()
@@ -73,11 +78,16 @@ final class ScreenStep implements PipelineStep {
             GovernanceReport r = new GovernanceReport(itemId, report);
             r.decide(Decision.valueOf(recorded.name()), policyId, policy.sha256());
             s.persist(r);
-            s.find(ContentItem.class, itemId).setStatus(recorded == Action.REJECT ? ContentStatus.REJECTED
-                    : ContentStatus.NEEDS_REVIEW);
+            ContentItem item = s.find(ContentItem.class, itemId);
+            item.setStatus(recorded == Action.REJECT ? ContentStatus.REJECTED : ContentStatus.NEEDS_REVIEW);
+            item.setJudgedBy(judgedBy);
         });
         run.context().event("decision", decisionMap);
         run.state().put("action", recorded.name());
+        run.state().put("judgedBy", judgedBy);
+        if (!outcome.decision().unavailable().isEmpty()) {
+            run.state().put("unavailable", outcome.decision().unavailable());
+        }
         run.state().put("blockedBeforeGeneration", true);
         return run.pipeline().first(StepKind.PUBLISH).orElseThrow().id();
     }

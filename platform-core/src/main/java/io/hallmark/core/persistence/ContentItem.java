@@ -53,6 +53,11 @@ public class ContentItem {
 
     private @Nullable Long seed;
 
+    /** What judged the item's governance decision ({@code JudgedBy.toMap()}), or {@code null} before a decision. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "judged_by")
+    private @Nullable Map<String, Object> judgedBy;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
     private ContentStatus status;
@@ -140,6 +145,16 @@ public class ContentItem {
 
     public void setParameters(Map<String, Object> parameters) {
         this.parameters = new HashMap<>(parameters);
+        touch();
+    }
+
+    /** What judged the item's governance decision: model hashes, policy version, knowledge-base snapshot. */
+    public @Nullable Map<String, Object> judgedBy() {
+        return judgedBy;
+    }
+
+    public void setJudgedBy(@Nullable Map<String, Object> judgedBy) {
+        this.judgedBy = judgedBy == null ? null : new java.util.LinkedHashMap<>(judgedBy);
         touch();
     }
 

@@ -54,11 +54,14 @@ public final class ContentChecks {
 
     /**
      * The outcome: the action, the rule that decided and every rule that fired, the policy (name and version hash),
-     * every score the decision was made on, each assessor's findings, and how long the stage took.
+     * every score the decision was made on, each assessor's findings, how long the stage took, the checks that
+     * could not run ("not checked: why"), the metrics the policy names that are unknown, what the policy alone
+     * decided (before the fail-closed floor), and what judged it (model hashes, policy, knowledge-base snapshot).
      */
     public record Result(String action, @Nullable String decidingRule, java.util.List<String> firedRules,
             String policy, String policySha256, Map<String, Double> scores, Map<String, Object> findings,
-            double millis) {}
+            double millis, Map<String, String> unavailable, java.util.List<String> unknownMetrics,
+            String policyAction, Map<String, Object> judgedBy) {}
 
     /**
      * Checks content against the policy in force for its modality and channel, or against {@code draftPolicy}
@@ -75,9 +78,12 @@ public final class ContentChecks {
         Assessment assessment = stage.assess(new AssessmentInput(request.modality(), request.prompt(), request.text(),
                 null, "text/plain", Map.of()));
         double millis = (System.nanoTime() - start) / 1e6;
-        Decision decision = new PolicyEngine().decide(policy, assessment.scores());
+        Decision decision = new PolicyEngine().decide(policy, assessment.scores(), assessment.unavailable(),
+                assessment.notApplicable(), GovernanceStage.CONTENT_FLOOR);
         return new Result(decision.action().name(), decision.decidingRule(), decision.firedRules(),
                 decision.policyName(), decision.policySha256(), new TreeMap<>(assessment.scores()),
-                assessment.findings(), Math.round(millis * 10) / 10.0);
+                assessment.findings(), Math.round(millis * 10) / 10.0, decision.unavailable(),
+                decision.unknownMetrics(), decision.policyAction().name(),
+                assessment.judgedByBuilder().policy(policy.name(), policy.sha256()).build().toMap());
     }
 }

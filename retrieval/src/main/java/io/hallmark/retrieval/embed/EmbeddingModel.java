@@ -63,6 +63,28 @@ public enum EmbeddingModel {
         return id;
     }
 
+    /** The SHA-256 of the model's ONNX file (computed once per process). */
+    public String sha256() {
+        return HASHES.computeIfAbsent(this, m -> {
+            try (InputStream onnx = m.jarClass.getClassLoader().getResourceAsStream(m.fileName + ".onnx")) {
+                if (onnx == null) {
+                    throw new IllegalStateException("The jar of " + m.jarClass.getName() + " lacks " + m.fileName
+                            + ".onnx");
+                }
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = onnx.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+                return java.util.HexFormat.of().formatHex(digest.digest());
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Cannot hash the embedding model " + m.id + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static final java.util.Map<EmbeddingModel, String> HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
     String documentPrefix() {
         return documentPrefix;
     }
