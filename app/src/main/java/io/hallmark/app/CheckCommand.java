@@ -94,10 +94,25 @@ final class CheckCommand implements Callable<Integer> {
                     : " by rule " + result.path("decidingRule").asText() + " " + result.path("firedRules");
             out.printf("%s%s (policy %s@%s, %.0f ms)%n", result.path("action").asText(), rule,
                     result.path("policy").asText(), shortHash(result), result.path("millis").asDouble());
+            if (!result.path("policyAction").asText(result.path("action").asText())
+                    .equals(result.path("action").asText())) {
+                out.printf("  fail closed: the policy alone said %s%n", result.path("policyAction").asText());
+            }
+            result.path("unavailable").properties().forEach(e -> out.printf("  not checked: %s: %s%n", e.getKey(),
+                    e.getValue().asText()));
+            if (!result.path("unknownMetrics").isEmpty()) {
+                out.println("  unknown metrics: " + String.join(", ", java.util.stream.StreamSupport.stream(
+                        result.path("unknownMetrics").spliterator(), false).map(JsonNode::asText).toList()));
+            }
             result.path("scores").properties().forEach(e -> out.printf("  %-28s %.3f%n", e.getKey(),
                     e.getValue().asDouble()));
             out.println("findings:");
             result.path("findings").properties().forEach(e -> out.println("  " + e.getKey() + ": " + e.getValue()));
+            if (result.path("judgedBy").path("models").size() > 0) {
+                out.println("judged by:");
+                result.path("judgedBy").path("models").properties().forEach(e -> out.printf("  %-40s %s%n",
+                        e.getKey(), e.getValue().asText()));
+            }
         }
         return 0;
     }

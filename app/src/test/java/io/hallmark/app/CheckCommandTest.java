@@ -14,8 +14,9 @@ import picocli.CommandLine;
 /**
  * {@code hallmark check} runs the whole governance stage and decides with the policy active in the data directory's
  * database unless {@code --policy FILE} is given, on a platform it starts or through the server holding the data
- * directory ({@code POST /api/v1/checks}). The safety and bias models are not trained here (no eval folder), so those
- * assessors fail visibly and the personal-data screen decides; the fact check says its knowledge base does not exist.
+ * directory ({@code POST /api/v1/checks}). The safety and bias models are not trained here (no eval folder) and the
+ * fact check's knowledge base does not exist, so those checks are UNAVAILABLE: the decision fails closed (at least
+ * NEEDS_REVIEW, whatever the policy says), names each check not run and why, and a stricter policy still decides.
  */
 class CheckCommandTest {
 
@@ -50,24 +51,46 @@ class CheckCommandTest {
                 "--json")).isZero();
         JsonNode withDefault = JsonOutput.mapper().readTree(out.toString());
         assertThat(withDefault.path("policy").asText()).startsWith("default@");
-        assertThat(withDefault.path("action").asText()).isEqualTo("REDACT");
+        assertThat(withDefault.path("policyAction").asText()).as("personal data alone would be redacted")
+                .isEqualTo("REDACT");
+        assertThat(withDefault.path("action").asText()).as("but safety, bias and the fact check did not run")
+                .isEqualTo("NEEDS_REVIEW");
+        assertThat(withDefault.path("decidingRule").asText()).isEqualTo("fail-closed");
+        assertThat(withDefault.path("unavailable").path("safety").asText()).contains("not trained");
+        assertThat(withDefault.path("unavailable").path("bias").asText()).contains("not trained");
+        assertThat(withDefault.path("unavailable").path("factcheck").asText())
+                .contains("knowledge base 'default'").contains("does not exist");
+        assertThat(withDefault.path("unknownMetrics").toString()).contains("safety.toxicity", "bias.max",
+                "claims.refuted");
+        assertThat(withDefault.path("scores").path("checks.unavailable").asDouble()).isEqualTo(3.0);
+        assertThat(withDefault.path("judgedBy").path("policySha256").asText()).hasSize(64);
+
+        assertThat(run("check", "--data-dir", data.toString(), "--file", text.toString(), "--eval-dir", noEval))
+                .isZero();
+        assertThat(out.toString()).startsWith("NEEDS_REVIEW by rule fail-closed")
+                .contains("fail closed: the policy alone said REDACT")
+                .contains("not checked: safety: ").contains("not checked: factcheck: knowledge base 'default'");
 
         assertThat(run("policy", "apply", strict.toString(), "--data-dir", data.toString())).isZero();
         assertThat(run("check", "--data-dir", data.toString(), "--file", text.toString(), "--eval-dir", noEval,
                 "--json")).isZero();
         JsonNode withActive = JsonOutput.mapper().readTree(out.toString());
         assertThat(withActive.path("policy").asText()).startsWith("strict@");
-        assertThat(withActive.path("action").asText()).isEqualTo("REJECT");
+        assertThat(withActive.path("action").asText()).as("a policy stricter than the floor decides")
+                .isEqualTo("REJECT");
         assertThat(withActive.path("decidingRule").asText()).isEqualTo("no-personal-data");
 
         Path lenient = Files.writeString(dir.resolve("lenient.yaml"), "name: lenient\nrules: []\n");
         assertThat(run("check", "--data-dir", data.toString(), "--file", text.toString(), "--eval-dir", noEval,
                 "--policy", lenient.toString(), "--json")).isZero();
-        assertThat(JsonOutput.mapper().readTree(out.toString()).path("policy").asText()).startsWith("lenient@");
-        assertThat(withActive.path("findings").path("factcheck").path("skipped").asText())
+        JsonNode lenientResult = JsonOutput.mapper().readTree(out.toString());
+        assertThat(lenientResult.path("policy").asText()).startsWith("lenient@");
+        assertThat(lenientResult.path("policyAction").asText()).isEqualTo("APPROVE");
+        assertThat(lenientResult.path("action").asText()).as("a looser policy cannot approve unchecked content")
+                .isEqualTo("NEEDS_REVIEW");
+        assertThat(withActive.path("findings").path("factcheck").path("unavailable").asText())
                 .contains("knowledge base 'default' does not exist");
-        assertThat(withActive.path("findings").path("safety").path("error").asText()).contains("not trained");
-        assertThat(withActive.path("scores").path("checks.failed").asDouble()).isPositive();
+        assertThat(withActive.path("findings").path("safety").path("unavailable").asText()).contains("not trained");
     }
 
     @Test

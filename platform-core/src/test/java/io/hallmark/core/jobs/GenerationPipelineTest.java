@@ -57,6 +57,23 @@ class GenerationPipelineTest {
         this.db = db;
     }
 
+    /**
+     * The default policy's rules on what this test's stage checks (personal data and plugin checks). The full default
+     * policy also names safety, bias and fact-check metrics, which this stage does not produce: they would be unknown
+     * and every item would fail closed to review ({@link FailClosedPipelineTest} shows that).
+     */
+    static final String STAGE_DEFAULT = """
+            name: default
+            description: The default policy's rules on personal data and plugin checks
+            modalities: [TEXT, CODE, IMAGE, VIDEO]
+            default: APPROVE
+            rules:
+              - id: personal-data
+                description: Personal data in the output is redacted
+                when: { metric: pii.output, op: ">=", value: 1 }
+                action: REDACT
+            """;
+
     @BeforeEach
     void start() {
         audit = new SequentialAuditLog(db);
@@ -73,6 +90,7 @@ class GenerationPipelineTest {
                 .extension(MistakeCheck.class).signedWith(key).writeTo(tmp.resolve("build-fixable")), Set.of(), "admin");
         policies = new PolicyService(db, audit);
         policies.ensureDefault();
+        policies.apply(STAGE_DEFAULT, "admin");
         queue = new JobQueue(db, new JobQueue.Settings(50, Duration.ofSeconds(3), 3, Duration.ofMillis(50)));
         pipeline = new GenerationPipeline(db, plugins, BlobStore.open(tmp.resolve("blobs"), 1 << 20),
                 new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins))), policies, audit,
@@ -177,7 +195,7 @@ class GenerationPipelineTest {
                     .getSingleResult().payload());
             assertThat(audited).containsEntry("blockedBeforeGeneration", true).containsEntry("decision", "REJECT");
         } finally {
-            policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin");
+            policies.apply(STAGE_DEFAULT, "admin");
         }
     }
 
@@ -200,7 +218,7 @@ class GenerationPipelineTest {
             assertThat(queue.events(job.id(), 0)).filteredOn(e -> e.type().equals("screened")).singleElement()
                     .satisfies(e -> assertThat(e.data()).containsEntry("action", "REDACT"));
         } finally {
-            policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin");
+            policies.apply(STAGE_DEFAULT, "admin");
         }
     }
 
@@ -249,7 +267,7 @@ class GenerationPipelineTest {
                     .setParameter("id", stubborn.contentItemId()).getSingleResult());
             assertThat(report.report()).containsEntry("rounds", 2);
         } finally {
-            policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin"); // replaces 'revising' again
+            policies.apply(STAGE_DEFAULT, "admin"); // replaces 'revising' again
         }
     }
 
@@ -308,7 +326,7 @@ class GenerationPipelineTest {
             assertThat(queue.events(job.id(), 0)).extracting(JobEvent::type)
                     .containsSubsequence("generated", "selfcheck", "governance", "decision");
         } finally {
-            policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin");
+            policies.apply(STAGE_DEFAULT, "admin");
             java.nio.file.Files.delete(tmp.resolve("pipelines/text.yaml"));
         }
     }
@@ -351,7 +369,7 @@ class GenerationPipelineTest {
     }
 
     private void restoreDefaultPolicy() {
-        policies.apply(io.hallmark.governance.policy.DefaultPolicy.text(), "admin");
+        policies.apply(STAGE_DEFAULT, "admin");
     }
 
     @Test
