@@ -53,7 +53,26 @@
       const decision = report.decision || {};
       detail.appendChild(el('h3', { text: 'Governance report' }));
       detail.appendChild(el('p', {}, 'Decision: ', badge(decision.action || it.decision || 'none'), ' rule ', el('code', { text: decision.rule || '' }), ' policy ', el('code', { text: decision.policy || '' })));
+      if (decision.policyAction && decision.policyAction !== decision.action) {
+        detail.appendChild(el('p', { className: 'fail-closed', text: 'Failed closed: the policy alone decided ' + decision.policyAction + ', but not every check ran.' }));
+      }
+      const notChecked = Object.entries(report.unavailable || {});
+      if (notChecked.length) {
+        detail.appendChild(el('ul', { className: 'not-checked', id: 'not-checked' }, notChecked.map(([check, why]) =>
+          el('li', { className: 'not-checked', text: 'not checked: ' + check + ': ' + why }))));
+      }
+      if ((decision.unknownMetrics || []).length) {
+        detail.appendChild(el('p', { className: 'muted', text: 'Unknown metrics: ' + decision.unknownMetrics.join(', ') }));
+      }
       detail.appendChild(table([['Score', (r) => r[0]], ['Value', (r) => Number(r[1]).toFixed(3)]], Object.entries(report.scores || {})));
+      const judgedBy = report.judgedBy || {};
+      if (Object.keys(judgedBy.models || {}).length || judgedBy.policySha256) {
+        detail.appendChild(el('h4', { text: 'Judged by' }));
+        const rows = Object.entries(judgedBy.models || {});
+        if (judgedBy.policy) rows.push(['policy ' + judgedBy.policy, judgedBy.policySha256 || '']);
+        if (judgedBy.knowledgeBase) rows.push(['knowledge base ' + judgedBy.knowledgeBase, judgedBy.knowledgeBaseSnapshot || '']);
+        detail.appendChild(table([['What', (r) => r[0]], ['SHA-256 / version', (r) => el('code', { text: r[1] })]], rows));
+      }
       detail.appendChild(el('h4', { text: 'Findings and evidence' }));
       detail.appendChild(el('pre', { text: JSON.stringify(report.findings || {}, null, 2) }));
       detail.appendChild(el('h3', { text: 'Provenance' }));

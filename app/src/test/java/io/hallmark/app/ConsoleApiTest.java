@@ -145,6 +145,36 @@ class ConsoleApiTest {
     }
 
     @Test
+    void anItemThatFailedClosedShowsInTheQueueWhatWasNotCheckedAndWhy() throws Exception {
+        Map<String, Object> report = Map.of("scores", Map.of("pii.output", 0.0, "checks.unavailable", 2.0),
+                "unavailable", Map.of("safety", "safety is unavailable: still training (40%)",
+                        "factcheck", "knowledge base 'default' is unavailable: it does not exist yet"),
+                "decision", Map.of("action", "NEEDS_REVIEW", "rule", "fail-closed", "policy", "default",
+                        "policyAction", "APPROVE", "fired", List.of(), "unknownMetrics", List.of("safety.toxicity")),
+                "judgedBy", Map.of("models", Map.of("generator:stories260k", "b".repeat(64)), "policy", "default",
+                        "policySha256", "c".repeat(64)));
+        UUID id = storeItem("unchecked", "A text nobody could check.", ContentStatus.NEEDS_REVIEW,
+                Decision.NEEDS_REVIEW, report);
+
+        JsonNode queue = json(send("GET", "/api/v1/review?size=200", null));
+        JsonNode entry = null;
+        for (JsonNode e : queue.path("items")) {
+            if (e.path("item").path("id").asText().equals(id.toString())) {
+                entry = e;
+            }
+        }
+        assertThat(entry).as("in the review queue").isNotNull();
+        assertThat(entry.path("notChecked").path("safety").asText()).contains("still training");
+        assertThat(entry.path("reasons").toString()).contains("Failed closed to NEEDS_REVIEW")
+                .contains("alone decided APPROVE").contains("Not checked: factcheck: knowledge base 'default'")
+                .contains("Unknown metrics: safety.toxicity");
+        JsonNode item = json(send("GET", "/api/v1/content/" + id, null));
+        assertThat(item.path("report").path("unavailable").path("factcheck").asText()).contains("does not exist");
+        assertThat(item.path("report").path("judgedBy").path("models").path("generator:stories260k").asText())
+                .hasSize(64);
+    }
+
+    @Test
     void aReviewerApprovesRejectsOrEditsWithACommentAndEachDecisionIsAudited() throws Exception {
         UUID approve = storeItem(XSS, "Seas rose 20 cm.", ContentStatus.NEEDS_REVIEW, Decision.NEEDS_REVIEW, reviewReport());
         UUID reject = storeItem("reject me", "Wrong.", ContentStatus.NEEDS_REVIEW, Decision.NEEDS_REVIEW, reviewReport());

@@ -43,6 +43,7 @@ class GenerateCommandTest {
         Files.copy(textPluginJar(), bundled.resolve("text-generator.jar"));
         Files.writeString(dataDir.resolve(ConfigLoader.CONFIG_FILE), "bundled-plugins-dir=" + bundled + "\nmodels-dir="
                 + TestPaths.sharedDir().resolve("models") + "\ndevice=cpu\n");
+        GovernedDataDir.prepare(dataDir, work); // every check must run, or the item fails closed
 
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
@@ -52,7 +53,7 @@ class GenerateCommandTest {
 
         assertThat(code).as(out.toString()).isZero();
         JsonNode result = JsonOutput.mapper().readTree(out.toString());
-        assertThat(result.path("text").asText()).startsWith(", there was a little girl named Lily.");
+        assertThat(result.path("text").asText()).as(out.toString()).startsWith(", there was a little girl named Lily.");
         assertThat(result.path("status").asText()).as("governed under the default policy").isEqualTo("APPROVED");
         assertThat(result.path("decision").asText()).isEqualTo("APPROVE");
         assertThat(result.path("model").asText()).isEqualTo("stories260k");

@@ -272,6 +272,14 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /** Counts and settings. */
+    /**
+     * The snapshot searches read now, e.g. {@code lucene-v42}: a monotonically increasing version of the index (every
+     * ingest or deletion raises it), recorded with each fact-checked decision.
+     */
+    public String snapshot() {
+        return "lucene-v" + index.version();
+    }
+
     public KnowledgeBaseStats stats() {
         IndexStats s = index.stats();
         return new KnowledgeBaseStats(index.path(), s.sources(), s.chunks(), index.settings().embedder(),

@@ -50,6 +50,13 @@ public final class FactCheckAssessor implements Assessor {
                     + "or point factcheck-kb at an existing one");
         }
         FactCheckReport report = fc.get().check(input.text());
+        fc.get().evidence().snapshot().ifPresent(snapshot -> out.judgedByBuilder().knowledgeBase(knowledgeBase,
+                snapshot));
+        for (Verifier verifier : fc.get().verifiers()) {
+            verifier.models().forEach(out::usedModel);
+        }
+        fc.get().combiner().sha256().ifPresent(sha -> out.usedModel("factcheck:combiner:" + fc.get().combiner().name(),
+                sha));
         out.score("claims.total", report.claims().size())
                 .score("claims.refuted", report.refuted())
                 .score("claims.unverified", report.unverified());

@@ -38,6 +38,11 @@ public final class FactChecker {
         return verifiers;
     }
 
+    /** Where the evidence comes from. */
+    public EvidenceSource evidence() {
+        return evidence;
+    }
+
     public VoteCombiner combiner() {
         return combiner;
     }

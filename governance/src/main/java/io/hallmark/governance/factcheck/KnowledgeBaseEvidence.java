@@ -68,6 +68,11 @@ public final class KnowledgeBaseEvidence implements EvidenceSource {
      * passages that are not chunks of this knowledge base; and the claims' query vectors for a verifier on the
      * knowledge base's own model when that model embeds queries and documents alike.
      */
+    @Override
+    public java.util.Optional<String> snapshot() {
+        return java.util.Optional.of(kb.snapshot());
+    }
+
     public PassageVectors passageVectors() {
         return new PassageVectors() {
             @Override

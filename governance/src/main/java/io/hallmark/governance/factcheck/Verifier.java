@@ -19,6 +19,14 @@ public interface Verifier {
      */
     default void prepare(List<Claim> claims) {}
 
+    /**
+     * The models this verifier judges with, by name, with the SHA-256 of their bytes (for the record of what judged
+     * a decision); none by default (rule-based verifiers).
+     */
+    default java.util.Map<String, String> models() {
+        return java.util.Map.of();
+    }
+
     /** Judges the claim; with no evidence the answer is usually {@link Verdict#NOT_ENOUGH_INFO}. */
     Vote verify(Claim claim, List<Evidence> evidence);
 

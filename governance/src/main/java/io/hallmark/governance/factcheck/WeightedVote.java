@@ -103,15 +103,31 @@ public final class WeightedVote implements VoteCombiner {
                 evidenceId, Map.of());
     }
 
-    /** Writes the weights and scales to {@code file} (JSON). */
-    public void save(Path file) {
+    /** The SHA-256 of the canonical JSON of the weights and scales (what {@link #save} writes, compactly). */
+    @Override
+    public java.util.Optional<String> sha256() {
+        try {
+            return java.util.Optional.of(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(JSON.writeValueAsBytes(document()))));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash the weighted vote: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("name", name);
         doc.put("weights", new java.util.TreeMap<>(weights));
         doc.put("defaultWeight", defaultWeight);
-        Map<String, Double> s = new LinkedHashMap<>();
+        Map<String, Double> s = new java.util.TreeMap<>();
         scales.forEach((v, x) -> s.put(v.name(), x));
         doc.put("scales", s);
+        return doc;
+    }
+
+    /** Writes the weights and scales to {@code file} (JSON). */
+    public void save(Path file) {
+        Map<String, Object> doc = document();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), doc);

@@ -99,6 +99,7 @@ public final class AuditExporter {
                     long events = writeEvents(c, request, size, tree, dir, summary);
                     long items = writeItems(c, request, dir, summary);
                     long policies = writePolicies(c, request, dir);
+                    long models = writeModels(c, dir, summary);
                     write(dir, "checkpoint.txt", cp.checkpoint().note());
                     write(dir, "platform.vkey", key.verifierKey().encoded() + "\n");
                     writeConsistency(dir, tree, size, cp);
@@ -120,6 +121,7 @@ public final class AuditExporter {
                     bundle.put("events", events);
                     bundle.put("items", items);
                     bundle.put("policies", policies);
+                    bundle.put("models", models);
                     bundle.put("checkpoint", Map.of("number", cp.number(), "treeSize", size,
                             "rootHash", cp.checkpoint().rootHashHex()));
                     bundle.put("publicKey", key.verifierKey().encoded());
@@ -241,7 +243,8 @@ public final class AuditExporter {
         StringBuilder sql = new StringBuilder("select ci.id, ci.modality, ci.prompt, ci.plugin_id, ci.plugin_version, "
                 + "ci.model_id, ci.model_sha256, ci.parameters::text, ci.seed, ci.status, ci.artifact_sha256, "
                 + "ci.artifact_media_type, ci.created_by, ci.created_at, gr.id, gr.decision, gr.policy_id, "
-                + "gr.policy_sha256, gr.factuality_score, gr.report::text from content_items ci left join lateral "
+                + "gr.policy_sha256, gr.factuality_score, gr.report::text, ci.judged_by::text from content_items ci "
+                + "left join lateral "
                 + "(select * from governance_reports g where g.content_item_id = ci.id order by g.created_at desc limit 1) "
                 + "gr on true where ci.created_at >= ? and ci.created_at < ?");
         List<Object> params = new ArrayList<>(List.of(r.from().atOffset(ZoneOffset.UTC), r.to().atOffset(ZoneOffset.UTC)));
@@ -286,6 +289,15 @@ public final class AuditExporter {
                         item.put("governance", gov);
                         summary.decision(rs.getTimestamp(14).toInstant(), rs.getString(16));
                     }
+                    if (rs.getString(21) != null) {
+                        JsonNode judgedBy = CanonicalJson.parse(rs.getString(21));
+                        item.put("judgedBy", judgedBy);
+                        judgedBy.path("models").properties().forEach(m -> summary.model(m.getKey(),
+                                m.getValue().asText()));
+                    }
+                    if (rs.getString(7) != null && rs.getString(6) != null) {
+                        summary.model("generator:" + rs.getString(6), rs.getString(7));
+                    }
                     out.write(CanonicalJson.string(item));
                     out.write('\n');
                     count++;
@@ -300,6 +312,40 @@ public final class AuditExporter {
         m.put(k1, v1);
         m.put(k2, v2);
         return m;
+    }
+
+    /**
+     * {@code models.jsonl}: one manifest per model that judged an exported item (name, SHA-256, kind; for a plugin
+     * check or verifier, whether its archive is held by the platform), so that {@code verify-export} can resolve
+     * every decision's model hashes.
+     */
+    private static long writeModels(Connection c, Path dir, Summary summary) throws SQLException, IOException {
+        long count = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("models.jsonl"), StandardCharsets.UTF_8);
+                PreparedStatement archive = c.prepareStatement("select octet_length(content) from plugin_archives "
+                        + "where sha256 = ?")) {
+            for (var model : summary.models.entrySet()) {
+                String name = model.getKey().name();
+                String sha = model.getKey().sha256();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", name);
+                m.put("sha256", sha);
+                m.put("kind", name.contains(":") ? name.substring(0, name.indexOf(':')) : name);
+                m.put("decisions", model.getValue());
+                if (name.startsWith("plugin:")) {
+                    archive.setString(1, sha);
+                    try (ResultSet rs = archive.executeQuery()) {
+                        if (rs.next()) {
+                            m.put("archiveBytes", rs.getLong(1));
+                        }
+                    }
+                }
+                out.write(CanonicalJson.string(m));
+                out.write('\n');
+                count++;
+            }
+        }
+        return count;
     }
 
     private static long writePolicies(Connection c, Request r, Path dir) throws SQLException, IOException {
@@ -354,11 +400,25 @@ public final class AuditExporter {
     }
 
     /** Counts for the HTML summary. */
+    private record ModelKey(String name, String sha256) implements Comparable<ModelKey> {
+        @Override
+        public int compareTo(ModelKey o) {
+            int byName = name.compareTo(o.name);
+            return byName != 0 ? byName : sha256.compareTo(o.sha256);
+        }
+    }
+
     private static final class Summary {
         final Map<String, Long> byType = new TreeMap<>();
         final Map<String, Long> byDecision = new TreeMap<>();
         final Map<LocalDate, Long> byDay = new TreeMap<>();
         final Map<LocalDate, Map<String, Long>> decisionsByDay = new TreeMap<>();
+        /** Every model that judged an exported item, with how many items it judged. */
+        final Map<ModelKey, Long> models = new TreeMap<>();
+
+        void model(String name, String sha256) {
+            models.merge(new ModelKey(name, sha256), 1L, Long::sum);
+        }
 
         void event(Instant time, String type, @Nullable String decision) {
             byType.merge(type, 1L, Long::sum);

@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * Checks an auditor's bundle written by {@link AuditExporter}, offline: no database, no server, only the files
  * and (optionally) the platform's public key obtained some other way. It checks the bundle signature and every
  * file's hash, the checkpoint's signature, each event's payload hash and leaf hash recomputed from its fields,
- * each event's inclusion proof against the signed root, and the consistency proof from the previous
- * checkpoint. Every problem names the file and line (and sequence number) that failed.
+ * each event's inclusion proof against the signed root, the consistency proof from the previous
+ * checkpoint, and that every model an exported decision names (generator, embedders, safety, bias, fact-check
+ * combiner, plugin checks) resolves to a manifest in {@code models.jsonl}. Every problem names the file and line (and sequence number) that failed.
  */
 public final class ExportVerifier {
 
@@ -163,7 +164,35 @@ public final class ExportVerifier {
                 add(problems, "consistency.json", e.getMessage());
             }
         }
-        // 5. every file's hash against the signed manifest
+        // 5. every model a decision names resolves to a manifest in the bundle
+        if (Files.exists(dir.resolve("items.jsonl"))) {
+            try {
+                Set<String> manifests = new java.util.HashSet<>();
+                if (Files.exists(dir.resolve("models.jsonl"))) {
+                    forEachLine(dir.resolve("models.jsonl"), (n, m) -> manifests.add(m.path("name").asText() + "@"
+                            + m.path("sha256").asText()));
+                }
+                forEachLine(dir.resolve("items.jsonl"), (n, item) -> {
+                    Map<String, String> named = new java.util.TreeMap<>();
+                    item.path("judgedBy").path("models").properties().forEach(m -> named.put(m.getKey(),
+                            m.getValue().asText()));
+                    if (!item.path("model").path("sha256").isMissingNode() && !item.path("model").path("sha256").isNull()) {
+                        named.put("generator:" + item.path("model").path("id").asText(),
+                                item.path("model").path("sha256").asText());
+                    }
+                    named.forEach((name, sha) -> {
+                        if (!manifests.contains(name + "@" + sha)) {
+                            add(problems, "items.jsonl line " + n + " (item " + item.path("id").asText() + ")",
+                                    "the decision names model " + name + " with SHA-256 " + sha
+                                            + ", which has no manifest in models.jsonl");
+                        }
+                    });
+                });
+            } catch (IOException | IllegalArgumentException e) {
+                add(problems, "models.jsonl", "missing or unreadable: " + e.getMessage());
+            }
+        }
+        // 6. every file's hash against the signed manifest
         if (bundle != null) {
             JsonNode files = bundle.path("files");
             Set<String> listed = new TreeSet<>();

@@ -68,7 +68,12 @@ public final class ContentCatalog {
             @Nullable Double factualityScore, @Nullable Decision decision) {}
 
     /** An item waiting for a person, with why. */
-    public record ReviewItem(Summary item, @Nullable String text, List<String> reasons, Map<String, Object> scores) {}
+    /**
+     * An item waiting for review: the policy's reasons, its scores, and the checks that did not run ("not checked:
+     * why"; the item failed closed to review because of them).
+     */
+    public record ReviewItem(Summary item, @Nullable String text, List<String> reasons, Map<String, Object> scores,
+            Map<String, String> notChecked) {}
 
     /** A decision taken on the review queue. */
     public record ReviewOutcome(UUID id, ContentStatus status, ReviewAction action, long auditSeq) {}
@@ -192,14 +197,30 @@ public final class ContentCatalog {
                 GovernanceReport r = (GovernanceReport) row[1];
                 List<String> reasons = new ArrayList<>();
                 Map<String, Object> scores = Map.of();
+                Map<String, String> notChecked = new java.util.TreeMap<>();
                 if (r != null) {
                     Object decision = r.report().get("decision");
+                    if (r.report().get("unavailable") instanceof Map<?, ?> unavailable) {
+                        unavailable.forEach((k, v) -> notChecked.put(String.valueOf(k), String.valueOf(v)));
+                    }
                     if (decision instanceof Map<?, ?> d) {
-                        reasons.add("Policy " + d.get("policy") + " rule '" + d.get("rule") + "' decided " + d.get("action"));
+                        if (io.hallmark.governance.policy.Decision.FAIL_CLOSED.equals(d.get("rule"))) {
+                            reasons.add("Failed closed to " + d.get("action") + ": not every check ran (policy "
+                                    + d.get("policy") + " alone decided " + (d.get("policyAction") == null ? "?" : d.get("policyAction"))
+                                    + ")");
+                        } else {
+                            reasons.add("Policy " + d.get("policy") + " rule '" + d.get("rule") + "' decided "
+                                    + d.get("action"));
+                        }
                         if (d.get("fired") instanceof List<?> fired && !fired.isEmpty()) {
                             reasons.add("Rules fired: " + fired);
                         }
+                        if (d.get("unknownMetrics") instanceof List<?> unknown && !unknown.isEmpty()) {
+                            reasons.add("Unknown metrics: " + String.join(", ", unknown.stream().map(String::valueOf)
+                                    .toList()));
+                        }
                     }
+                    notChecked.forEach((check, why) -> reasons.add("Not checked: " + check + ": " + why));
                     if (r.report().get("scores") instanceof Map<?, ?> sc) {
                         scores = (Map<String, Object>) sc;
                     }
@@ -207,7 +228,7 @@ public final class ContentCatalog {
                     reasons.add("No governance report");
                 }
                 items.add(new ReviewItem(summary(c, r == null ? null : r.factualityScore(), r == null ? null : r.decision()),
-                        c.textBody(), reasons, scores));
+                        c.textBody(), reasons, scores, notChecked));
             }
             return new ContentPage<>(items, page, size, total);
         });

@@ -350,6 +350,14 @@ public final class LuceneIndex implements AutoCloseable {
         });
     }
 
+    /**
+     * The version of what searches see now: Lucene's index version, which grows with every change to the index and
+     * is kept in its commits, so a decision can name the knowledge-base snapshot it read.
+     */
+    public long version() {
+        return withSearcher(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
+    }
+
     /** How many live chunks match everything (for tests and progress). */
     public int count() {
         return withSearcher(searcher -> searcher.count(MatchAllDocsQuery.INSTANCE));

@@ -62,6 +62,12 @@ public final class SemanticVerifier implements Verifier {
     }
 
     @Override
+    public java.util.Map<String, String> models() {
+        return embedder instanceof io.hallmark.retrieval.embed.OnnxEmbedder onnx
+                ? java.util.Map.of("embedder:" + onnx.model().id(), onnx.model().sha256()) : java.util.Map.of();
+    }
+
+    @Override
     public String name() {
         return "semantic-" + embedder.name();
     }
