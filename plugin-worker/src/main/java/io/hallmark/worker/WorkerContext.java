@@ -42,6 +42,19 @@ final class WorkerContext implements GeneratorContext {
     }
 
     @Override
+    public java.util.List<io.hallmark.api.KnowledgePassage> searchKnowledgeBase(String query, int limit) {
+        Map<String, Object> reply = host.call(callId, Protocol.OP_KB_SEARCH, Map.of("query", query, "limit", limit),
+                deadline);
+        java.util.List<io.hallmark.api.KnowledgePassage> passages = new java.util.ArrayList<>();
+        for (Object o : reply.get("passages") instanceof java.util.List<?> l ? l : java.util.List.of()) {
+            Map<String, Object> p = Codec.map(o);
+            passages.add(new io.hallmark.api.KnowledgePassage(String.valueOf(p.get("id")), String.valueOf(p.get("text")),
+                    p.get("score") instanceof Number n ? n.doubleValue() : 0));
+        }
+        return java.util.List.copyOf(passages);
+    }
+
+    @Override
     public void progress(double fraction, String message) {
         Map<String, Object> frame = FrameChannel.frame(Protocol.PROGRESS, callId);
         frame.put("fraction", Math.max(0, Math.min(1, fraction)));
