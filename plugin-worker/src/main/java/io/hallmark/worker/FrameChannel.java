@@ -83,6 +83,35 @@ public final class FrameChannel implements AutoCloseable {
         return frame;
     }
 
+    /**
+     * After a {@link FrameException}: up to {@code max} bytes that are already waiting (or arrive within
+     * {@code waitMillis}), as text, to say what the other side wrote instead of a frame.
+     */
+    public String readStray(int max, long waitMillis) {
+        byte[] buffer = new byte[max];
+        int n = 0;
+        long until = System.nanoTime() + waitMillis * 1_000_000;
+        try {
+            while (n < max && System.nanoTime() < until) {
+                int available = in.available();
+                if (available <= 0) {
+                    Thread.sleep(10);
+                    continue;
+                }
+                int got = in.read(buffer, n, Math.min(available, max - n));
+                if (got < 0) {
+                    break;
+                }
+                n += got;
+            }
+        } catch (IOException e) {
+            // what we have is all there is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static String preview(byte[] bytes) {
         String text = new String(bytes, 0, Math.min(bytes.length, 80), java.nio.charset.StandardCharsets.UTF_8);
         return "'" + text.replaceAll("\\p{Cntrl}", "?") + (bytes.length > 80 ? "...'" : "'");

@@ -50,7 +50,7 @@ public final class Frames {
         if (length < 0 || length > MAX_FRAME_BYTES) {
             throw new FrameException("Frame length " + Integer.toUnsignedString(length) + " (header bytes "
                     + String.format("%02x %02x %02x %02x", header[0], header[1], header[2], header[3])
-                    + ") is outside 0.." + MAX_FRAME_BYTES + "; the other side wrote something that is not a frame");
+                    + ") is outside 0.." + MAX_FRAME_BYTES + "; the other side wrote something that is not a frame", header);
         }
         byte[] body = in.readNBytes(length);
         if (body.length < length) {

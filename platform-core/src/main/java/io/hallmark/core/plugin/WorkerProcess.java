@@ -251,7 +251,13 @@ final class WorkerProcess {
                 handle(frame);
             }
         } catch (FrameException e) {
-            die("wrote a malformed frame to the protocol (" + e.getMessage() + ")");
+            String stray = (new String(e.header(), StandardCharsets.UTF_8) + channel.readStray(512, 200)).strip();
+            if (stray.contains("OutOfMemoryError")) { // the JVM reports -XX:+ExitOnOutOfMemoryError on stdout
+                die("ran out of memory (" + stray.lines().findFirst().orElse(stray) + ")");
+            } else {
+                die("wrote a malformed frame to the protocol (" + e.getMessage() + (stray.isEmpty() ? ""
+                        : "; it wrote: '" + shorten(stray.replaceAll("\\p{Cntrl}", " ")) + "'") + ")");
+            }
         } catch (IOException e) {
             die(stopping ? "was stopped" : exitCause());
         } catch (RuntimeException e) {
@@ -292,6 +298,10 @@ final class WorkerProcess {
                     .start(() -> hostCall(id, frame));
             default -> throw new IllegalArgumentException("unknown frame type '" + type + "'");
         }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
     }
 
     private void logFromPlugin(String level, String message) {

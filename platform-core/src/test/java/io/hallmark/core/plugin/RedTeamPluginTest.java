@@ -116,7 +116,7 @@ class RedTeamPluginTest {
                     .hasMessageNotContaining("secret");
         }
         // (b) the environment is built from scratch: no HALLMARK_*, no database password
-        assertThat(attack("thief", "env")).isEqualTo("[HOME, LANG, PATH] password=null");
+        assertThat(attack("thief", "env")).isEqualTo("[HOME, LANG, PATH, PWD] password=null");
 
         // (c) no network without the network permission: the listener never hears from it
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -132,6 +132,7 @@ class RedTeamPluginTest {
             assertThatThrownBy(() -> attack("thief", "class " + name))
                     .isInstanceOf(PluginCallException.class)
                     .hasMessageContaining("ClassNotFoundException: " + name);
+            attack("thief", "env"); // a success between failures keeps the circuit breaker closed
         }
 
         // (f) a forked process is in the same confinement, and dies with the worker
@@ -218,7 +219,8 @@ class RedTeamPluginTest {
 
         // (i) bytes that are not a frame on the protocol stream
         assertThatThrownBy(() -> attack("vandal", "garbage"))
-                .isInstanceOf(PluginCallException.class).hasMessageContaining("wrote a malformed frame");
+                .isInstanceOf(PluginCallException.class).hasMessageContaining("wrote a malformed frame")
+                .hasMessageContaining("it wrote: 'I am not a frame'");
 
         assertHostStillServes();
     }
