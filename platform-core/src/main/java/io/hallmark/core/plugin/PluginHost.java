@@ -84,7 +84,7 @@ public final class PluginHost implements AutoCloseable {
     private final Set<String> sandboxed = ConcurrentHashMap.newKeySet();
     private final ReentrantLock adminLock = new ReentrantLock();
     private @Nullable Path bundledDir;
-    private KnowledgeSearch knowledge = KnowledgeSearch.NONE;
+    private volatile KnowledgeSearch knowledge = KnowledgeSearch.NONE;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("plugin-call-", 0).factory());
 
@@ -156,7 +156,7 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Gives plugins granted {@code kb:read} the platform's knowledge-base search. Call before {@link #start()}.
+     * Gives plugins granted {@code kb:read} the platform's knowledge-base search (takes effect for the next call).
      */
     public PluginHost withKnowledgeSearch(KnowledgeSearch search) {
         this.knowledge = search;

@@ -20,6 +20,10 @@ import io.hallmark.api.CheckOutcome;
 import io.hallmark.api.CheckResult;
 import io.hallmark.core.plugin.fixtures.BrokenCheck;
 import io.hallmark.core.plugin.fixtures.EchoGenerator;
+import io.hallmark.core.plugin.fixtures.HostServicesGenerator;
+import io.hallmark.core.model.ModelRuntime;
+import io.hallmark.core.testing.TestPaths;
+import io.hallmark.api.KnowledgePassage;
 import io.hallmark.core.plugin.fixtures.LengthCheck;
 import io.hallmark.core.plugin.fixtures.FailingStartPlugin;
 import io.hallmark.core.plugin.fixtures.ModelPeekGenerator;
@@ -504,6 +508,43 @@ class PluginHostTest {
         host = newHost(false).withBundledPlugins(bundled);
         host.start();
         assertThat(generate("echo", prompt("upgraded"))).isEqualTo("v1.1.0 upgraded");
+    }
+
+    @Test
+    void aPluginInAWorkerUsesHostOwnedModelsAndTheKnowledgeBaseOnlyWithItsPermissions() throws Exception {
+        Path archive = PluginArchiveBuilder.plugin("services", "1.0.0").permissions("models:read", "kb:read")
+                .extension(HostServicesGenerator.class).signedWith(trustedKey).writeTo(tmp.resolve("services"));
+        Path denied = PluginArchiveBuilder.plugin("nosy", "1.0.0").extension(HostServicesGenerator.class)
+                .signedWith(trustedKey).writeTo(tmp.resolve("nosy"));
+        host.close();
+        try (ModelRuntime models = ModelRuntime.onCpu(TestPaths.sharedDir().resolve("models")).start()) {
+            host = new PluginHost(new PluginSettings(false, Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(10),
+                    null, WorkerSettings.defaults().withAllowUnconfined(true)), pluginsDir, store,
+                    new SequentialAuditLog(db), models, "0.1.0-SNAPSHOT")
+                    .withKnowledgeSearch((query, limit) -> List.of(new KnowledgePassage("c1", "found " + query, 1.0)));
+            host.start();
+            host.install(archive, Set.of(Permission.MODELS_READ, Permission.KNOWLEDGE_BASE_READ), ADMIN);
+            host.install(denied, Set.of(), ADMIN);
+
+            // the weights stay in the host: the worker runs the model through its lease, one copy for every plugin
+            GeneratedContent story = host.generate("services", prompt("model stories260k"), CallOptions.defaults("t"));
+            assertThat(story.text()).isNotBlank();
+            assertThat(story.model()).isNotNull();
+            assertThat(story.model().id()).isEqualTo("stories260k");
+            assertThat(generate("services", prompt("kb tides"))).isEqualTo("c1:found tides");
+
+            // without the grants, each call is refused at the host boundary and audited
+            assertThatThrownBy(() -> generate("nosy", prompt("model stories260k")))
+                    .isInstanceOf(PluginCallException.class)
+                    .hasMessageContaining("may not lease models: it was not granted models:read");
+            assertThatThrownBy(() -> generate("nosy", prompt("kb tides")))
+                    .isInstanceOf(PluginCallException.class)
+                    .hasMessageContaining("may not search the knowledge base: it was not granted kb:read");
+            assertThat(auditTypes().stream().filter("plugin.permission_denied"::equals)).hasSizeGreaterThanOrEqualTo(2);
+        } finally {
+            host.close();
+            host = newHost(false);
+        }
     }
 
     private List<String> auditTypes() {
