@@ -31,6 +31,7 @@ class ArchitectureTest {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .layer("SDK").definedBy("io.hallmark.api..")
+                .layer("Worker").definedBy("io.hallmark.worker..")
                 .layer("Retrieval").definedBy("io.hallmark.retrieval..")
                 .layer("Governance").definedBy("io.hallmark.governance..")
                 .layer("Core").definedBy("io.hallmark.core..")
@@ -41,6 +42,7 @@ class ArchitectureTest {
                 .whereLayer("Core").mayOnlyBeAccessedByLayers("Admin", "App")
                 .whereLayer("Governance").mayOnlyBeAccessedByLayers("Core", "Admin", "App")
                 .whereLayer("Retrieval").mayOnlyBeAccessedByLayers("Governance", "Core", "Admin", "App")
+                .whereLayer("Worker").mayOnlyBeAccessedByLayers("Core", "Admin", "App")
                 .withOptionalLayers(true)
                 .check(classes);
     }
@@ -50,6 +52,16 @@ class ArchitectureTest {
         classes().that().resideInAPackage("io.hallmark.api..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("io.hallmark.api..", "java..", "org.pf4j..", "org.slf4j..", "org.jspecify..")
+                .check(classes);
+    }
+
+    @Test
+    void thePluginWorkerDependsOnlyOnTheSdkPf4jAndJackson() {
+        // the worker's class path is what a third-party plugin's process holds: no platform, database or model code
+        classes().that().resideInAPackage("io.hallmark.worker..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.hallmark.worker..", "io.hallmark.api..", "java..", "org.pf4j..", "org.slf4j..",
+                        "org.jspecify..", "com.fasterxml.jackson..")
                 .check(classes);
     }
 

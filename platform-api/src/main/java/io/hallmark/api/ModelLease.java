@@ -23,6 +23,19 @@ public interface ModelLease extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Runs the model in the host to continue {@code prompt} (text models only). A plugin in a worker process cannot
+     * read weights; this is how it uses a host-owned model, of which the host keeps one copy for every plugin.
+     *
+     * @param options generation options such as {@code maxTokens} (whole number) and {@code temperature}
+     * @throws UnsupportedOperationException when this lease offers no text generation
+     * @throws GenerationFailedException when the host cannot run the model
+     */
+    default String generateText(String prompt, java.util.Map<String, Object> options) {
+        throw new UnsupportedOperationException("Model '" + info().id() + "' offers no text generation through its "
+                + "lease; read its weights with path() or use another model");
+    }
+
     /** Returns the model to the host. */
     @Override
     void close();

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 public enum Permission {
     /** Lease models from the host's model runtime. */
     MODELS_READ("models:read"),
-    /** Search the knowledge base. */
+    /** Search the knowledge base ({@link PluginContext#searchKnowledgeBase}). */
     KNOWLEDGE_BASE_READ("kb:read"),
-    /** Open network connections (declared for review; the JVM cannot enforce it, see the plugin guide). */
+    /** Open network connections: a worker without it runs in a network namespace of its own, with no network. */
     NETWORK("network");
 
     private final String id;

@@ -18,6 +18,18 @@ public interface PluginContext {
      */
     ModelLease leaseModel(ModelRequirement model);
 
+    /**
+     * Searches the host's knowledge base.
+     *
+     * @param limit how many passages at most (1 to 50)
+     * @return the best passages first
+     * @throws PermissionDeniedException when the plugin was not granted {@link Permission#KNOWLEDGE_BASE_READ}
+     * @throws GenerationFailedException when the host has no knowledge base to search
+     */
+    default java.util.List<KnowledgePassage> searchKnowledgeBase(String query, int limit) {
+        throw new GenerationFailedException("This host offers no knowledge-base search");
+    }
+
     /** Reports progress: {@code fraction} from 0 to 1 and a short message (e.g. {@code step 3/20}). */
     void progress(double fraction, String message);
 

@@ -149,6 +149,8 @@ public final class Platform implements AutoCloseable {
                     java.time.Duration.ofSeconds(2)));
             KnowledgeBases knowledgeBases = new KnowledgeBases(dataDir.root());
             started.push(knowledgeBases);
+            plugins.withKnowledgeSearch(new io.hallmark.core.kb.PluginKnowledgeSearch(knowledgeBases,
+                    String.valueOf(config.setting(ConfigKey.FACTCHECK_KB))));
             java.util.Optional<LlmJudge> judge = LlmJudge.open(config.llmJudge(), models, System.getenv());
             judge.ifPresent(j -> {
                 started.push(j);

@@ -132,10 +132,19 @@ public final class ConfigLoader {
                         permissions(resolved.get(ConfigKey.PLUGIN_PERMISSIONS)),
                         Duration.ofSeconds(intIn(resolved.get(ConfigKey.PLUGIN_CALL_TIMEOUT_SECONDS), 1, 86_400)),
                         Duration.ofSeconds(intIn(resolved.get(ConfigKey.PLUGIN_DRAIN_SECONDS), 0, 3_600)),
-                        bundled(resolved.get(ConfigKey.BUNDLED_PLUGINS_DIR))),
+                        bundled(resolved.get(ConfigKey.BUNDLED_PLUGINS_DIR)),
+                        workers(resolved)),
                 bool(resolved.get(ConfigKey.COOKIE_SECURE)),
                 blankToNull(resolved.get(ConfigKey.ADMIN_PASSWORD).value()),
                 values);
+    }
+
+    private static WorkerSettings workers(Map<ConfigKey, ConfigValue> resolved) {
+        WorkerSettings defaults = WorkerSettings.defaults();
+        int heap = intIn(resolved.get(ConfigKey.PLUGIN_WORKER_HEAP_MB), 32, 65_536);
+        return new WorkerSettings(bool(resolved.get(ConfigKey.PLUGINS_BUNDLED_IN_PROCESS)), heap, Math.max(32, heap / 2),
+                defaults.cpuSeconds(), defaults.sandboxCpuSeconds(), defaults.maxRestarts(), defaults.cancelGrace(),
+                defaults.startTimeout(), bool(resolved.get(ConfigKey.PLUGINS_ALLOW_UNCONFINED)));
     }
 
     private static String require(ConfigValue value) {

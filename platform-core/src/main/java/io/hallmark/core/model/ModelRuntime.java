@@ -404,6 +404,25 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
             return Optional.of(type.isInstance(generator) ? type.cast(generator) : type.cast(generator.model()));
         }
 
+        /**
+         * Runs a text model in the host for a plugin (in a worker, a plugin cannot read weights): greedy unless the
+         * options say {@code temperature}; {@code maxTokens} defaults to 64 (at most 4096).
+         */
+        @Override
+        public String generateText(String prompt, java.util.Map<String, Object> options) {
+            LlamaGenerator generator = loaded(LlamaGenerator.class).orElseThrow(() -> new UnsupportedOperationException(
+                    "Model '" + files.name() + "' (format " + files.format() + ") is not a text model the host can run"));
+            int maxTokens = (int) Math.max(1, Math.min(4096, number(options.get("maxTokens"), 64)));
+            double temperature = number(options.get("temperature"), 0);
+            long seed = (long) number(options.get("seed"), 0);
+            return generator.generate(prompt, true, new io.hallmark.textgen.SamplingSettings(maxTokens, temperature, 0,
+                    1, 1, List.of(), seed), piece -> { }, () -> false).text();
+        }
+
+        private static double number(Object value, double fallback) {
+            return value instanceof Number n ? n.doubleValue() : fallback;
+        }
+
         /** The model's shared ONNX loader, created (empty; files load on demand) on the first lease that asks. */
         private OnnxModels onnx() {
             synchronized (ModelRuntime.this) {

@@ -1,10 +1,13 @@
 package io.hallmark.core.plugin;
 
 import io.hallmark.api.GeneratorContext;
+import io.hallmark.api.InvalidRequestException;
+import io.hallmark.api.KnowledgePassage;
 import io.hallmark.api.ModelLease;
 import io.hallmark.api.ModelRequirement;
 import io.hallmark.api.Permission;
 import io.hallmark.api.PermissionDeniedException;
+import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.model.ModelProvider;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +32,14 @@ final class HostGeneratorContext implements GeneratorContext {
     private final Map<String, String> config;
     private final Logger logger;
     private final List<ModelLease> leases = new ArrayList<>();
+    private final AuditLog audit;
+    private final KnowledgeSearch knowledge;
 
     HostGeneratorContext(String pluginId, Set<Permission> granted, ModelProvider models, Instant deadline,
-            Cancellation cancellation, CallListener listener, Map<String, String> config) {
+            Cancellation cancellation, CallListener listener, Map<String, String> config, AuditLog audit,
+            KnowledgeSearch knowledge) {
+        this.audit = audit;
+        this.knowledge = knowledge;
         this.pluginId = pluginId;
         this.granted = granted;
         this.models = models;
@@ -45,14 +53,37 @@ final class HostGeneratorContext implements GeneratorContext {
     @Override
     public ModelLease leaseModel(ModelRequirement model) {
         if (!granted.contains(Permission.MODELS_READ)) {
-            throw new PermissionDeniedException("Plugin '" + pluginId + "' may not lease models: it was not granted "
-                    + Permission.MODELS_READ.id());
+            throw denied(Permission.MODELS_READ, "lease models", model.name());
         }
         ModelLease lease = models.lease(model, ModelProvider.pluginHolder(pluginId));
         synchronized (leases) {
             leases.add(lease);
         }
         return lease;
+    }
+
+    @Override
+    public List<KnowledgePassage> searchKnowledgeBase(String query, int limit) {
+        if (!granted.contains(Permission.KNOWLEDGE_BASE_READ)) {
+            throw denied(Permission.KNOWLEDGE_BASE_READ, "search the knowledge base", query);
+        }
+        if (limit < 1 || limit > 50) {
+            throw new InvalidRequestException("A knowledge-base search returns 1 to 50 passages, not " + limit);
+        }
+        return List.copyOf(knowledge.search(query, limit));
+    }
+
+    /** Records the refusal in the audit log and returns the exception the plugin gets. */
+    private PermissionDeniedException denied(Permission permission, String what, String target) {
+        String message = "Plugin '" + pluginId + "' may not " + what + ": it was not granted " + permission.id();
+        try {
+            audit.append("plugin:" + pluginId, "plugin.permission_denied", pluginId, Map.of("permission",
+                    permission.id(), "operation", what, "target", target.length() > 200 ? target.substring(0, 200)
+                    : target));
+        } catch (RuntimeException e) {
+            logger.warn("Cannot audit a denied call: {}", e.toString());
+        }
+        return new PermissionDeniedException(message);
     }
 
     @Override

@@ -84,6 +84,7 @@ public final class PluginHost implements AutoCloseable {
     private final Set<String> sandboxed = ConcurrentHashMap.newKeySet();
     private final ReentrantLock adminLock = new ReentrantLock();
     private @Nullable Path bundledDir;
+    private volatile KnowledgeSearch knowledge = KnowledgeSearch.NONE;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("plugin-call-", 0).factory());
 
@@ -111,6 +112,7 @@ public final class PluginHost implements AutoCloseable {
      * marked FAILED with its cause; the others load regardless.
      */
     public void start() {
+        checkConfinement();
         adminLock.lock();
         try {
             if (bundledDir != null) {
@@ -134,6 +136,31 @@ public final class PluginHost implements AutoCloseable {
             adminLock.unlock();
         }
         log.info("Plugin host started: {} plugins enabled, {} failed", active.size(), loadFailures.size());
+    }
+
+    /** Says loudly, at start, whether third-party plugins can run confined here, and audits an unconfined opt-in. */
+    private void checkConfinement() {
+        WorkerSandbox.Confinement confinement = WorkerSandbox.confinement();
+        if (confinement.available()) {
+            log.info("Third-party plugins run in worker processes confined by {}", confinement.detail());
+        } else if (settings.workers().allowUnconfined()) {
+            log.error("PLUGIN WORKERS RUN UNCONFINED: {}. An administrator allowed it "
+                    + "(plugins-allow-unconfined-workers=true): a third-party plugin can read what the platform user "
+                    + "can read and use the network", confinement.detail());
+            audit.append("system", "plugin.unconfined_workers", null, Map.of("reason", confinement.detail()));
+        } else {
+            log.error("THIRD-PARTY PLUGINS ARE REFUSED ON THIS MACHINE: {}. Only bundled plugins load; install "
+                    + "bubblewrap where namespaces are allowed, or set plugins-allow-unconfined-workers=true "
+                    + "(audited, unsafe)", confinement.detail());
+        }
+    }
+
+    /**
+     * Gives plugins granted {@code kb:read} the platform's knowledge-base search (takes effect for the next call).
+     */
+    public PluginHost withKnowledgeSearch(KnowledgeSearch search) {
+        this.knowledge = search;
+        return this;
     }
 
     /**
@@ -269,7 +296,7 @@ public final class PluginHost implements AutoCloseable {
 
         PluginSlot slot;
         try {
-            slot = PluginSlot.load(target, descriptor, signer, verified.archiveSha256(), granted, hostVersion);
+            slot = loadSlot(target, descriptor, signer, verified.archiveSha256(), granted, channel);
         } catch (RuntimeException e) {
             deleteQuietly(target);
             audit.append(actor, "plugin.install_failed", descriptor.id(), Map.of("version", descriptor.version(),
@@ -499,7 +526,7 @@ public final class PluginHost implements AutoCloseable {
             Duration timeout = timeout(options);
             Instant deadline = Instant.now().plus(timeout);
             context = new HostGeneratorContext(pluginId, slot.permissions(), models, deadline, options.cancellation(),
-                    options.listener(), pluginConfig(pluginId));
+                    options.listener(), pluginConfig(pluginId), audit, knowledge);
             HostGeneratorContext callContext = context;
             Future<GeneratedContent> future = calls.submit(() -> generator.generator().generate(validated, callContext));
             GeneratedContent content = await(slot, future, deadline, timeout, options.cancellation());
@@ -605,7 +632,7 @@ public final class PluginHost implements AutoCloseable {
         Duration timeout = timeout(options);
         Instant deadline = Instant.now().plus(timeout);
         HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
-                options.cancellation(), options.listener(), pluginConfig(slot.id()));
+                options.cancellation(), options.listener(), pluginConfig(slot.id()), audit, knowledge);
         try {
             Future<CheckResult> future = calls.submit(() -> check.check(input, context));
             CheckResult result;
@@ -706,6 +733,10 @@ public final class PluginHost implements AutoCloseable {
             if (cause instanceof InvalidRequestException invalid) {
                 throw invalid;
             }
+            if (cause instanceof PluginCallException workerFailure) { // the worker died or gave up: already says so
+                slot.breaker().failure(workerFailure.getMessage());
+                throw workerFailure;
+            }
             String message = "Plugin '" + id + "' " + slot.version() + " failed: " + PluginSlot.describe(cause);
             slot.breaker().failure(message);
             if (cause instanceof GenerationFailedException failed && failed.retriable()) {
@@ -789,11 +820,62 @@ public final class PluginHost implements AutoCloseable {
             throw new PluginInstallException("Plugin '" + record.pluginId() + "' now asks for permissions "
                     + ids(descriptor.permissions()) + " but was granted " + ids(granted));
         }
-        PluginSlot slot = PluginSlot.load(archive, descriptor, record.signerKeyId(), verified.archiveSha256(), granted,
-                hostVersion);
+        PluginSlot slot = loadSlot(archive, descriptor, record.signerKeyId(), verified.archiveSha256(), granted,
+                record.channel());
         active.put(record.pluginId(), slot);
         loadFailures.remove(record.pluginId());
         return slot;
+    }
+
+    /**
+     * Loads one plugin version where it must run: bundled plugins in this JVM (by setting), every other plugin in a
+     * worker process of its own, confined by bubblewrap, with the sandbox channel's tighter limits.
+     */
+    private PluginSlot loadSlot(Path archive, ArchiveDescriptor descriptor, @Nullable String signer, String sha256,
+            Set<Permission> granted, PluginChannel channel) {
+        if ("bundled".equals(signer) && settings.workers().bundledInProcess()) {
+            return PluginSlot.load(archive, descriptor, signer, sha256, granted, hostVersion);
+        }
+        WorkerSandbox.Confinement confinement = WorkerSandbox.confinement();
+        if (!confinement.available() && !settings.workers().allowUnconfined()) {
+            throw new PluginInstallException("Plugin '" + descriptor.id() + "' cannot run here: third-party plugins run "
+                    + "confined in worker processes and " + confinement.detail() + ". Install bubblewrap where "
+                    + "namespaces are allowed, or set plugins-allow-unconfined-workers=true to run workers unconfined "
+                    + "(audited; the plugin can then read what the platform can)");
+        }
+        boolean sandbox = channel == PluginChannel.SANDBOX;
+        var workers = settings.workers();
+        WorkerLaunch launch = new WorkerLaunch(descriptor.id(), descriptor.version(), archive,
+                workDir(descriptor.id(), descriptor.version()), sandbox ? workers.sandboxHeapMb() : workers.heapMb(),
+                sandbox ? workers.sandboxCpuSeconds() : workers.cpuSeconds(), granted.contains(Permission.NETWORK),
+                confinement.available(), hostVersion);
+        PluginSlot[] slot = new PluginSlot[1];
+        WorkerRuntime runtime = WorkerRuntime.launch(launch, workers, cause -> workerGaveUp(slot[0], cause));
+        slot[0] = new PluginSlot(descriptor, signer, sha256, granted, runtime);
+        return slot[0];
+    }
+
+    /** A plugin's own writable folder, the only part of the data directory its worker sees. */
+    private Path workDir(String pluginId, String version) {
+        return pluginsDir.resolveSibling("plugin-work").resolve(pluginId).resolve(version);
+    }
+
+    /** A worker kept crashing: the plugin goes FAILED with the cause, and stays out of service until re-enabled. */
+    private void workerGaveUp(@Nullable PluginSlot slot, String cause) {
+        if (slot == null) {
+            return;
+        }
+        adminLock.lock();
+        try {
+            if (active.get(slot.id()) != slot) {
+                return; // replaced or unloaded meanwhile
+            }
+            active.remove(slot.id());
+            store.current(slot.id()).ifPresent(record -> fail(record, cause));
+        } finally {
+            adminLock.unlock();
+        }
+        slot.unload();
     }
 
     /**
@@ -998,6 +1080,9 @@ public final class PluginHost implements AutoCloseable {
         if (loaded && slot.breaker().state() != CircuitBreaker.State.CLOSED) {
             failure = slot.breaker().describe();
         }
+        if (loaded && slot.runtime().failure() != null) {
+            failure = slot.runtime().failure();
+        }
         return new PluginView(record.pluginId(), record.version(), record.provider(),
                 loaded ? slot.descriptor().description() : "", record.state().name(), record.signerKeyId(),
                 record.archiveSha256(), record.permissions(),
@@ -1036,7 +1121,17 @@ public final class PluginHost implements AutoCloseable {
 
     /** For tests: a weak reference to the class loader of the loaded version of a plugin. */
     Optional<java.lang.ref.WeakReference<ClassLoader>> classLoaderOf(String pluginId) {
-        return Optional.ofNullable(active.get(pluginId)).map(PluginSlot::classLoaderReference);
+        return Optional.ofNullable(active.get(pluginId)).flatMap(PluginSlot::classLoaderReference);
+    }
+
+    /** The worker process serving a plugin now, if it runs in one; for tests, health and the benchmark. */
+    public Optional<ProcessHandle> workerOf(String pluginId) {
+        return Optional.ofNullable(active.get(pluginId)).flatMap(s -> s.runtime().process());
+    }
+
+    /** Where a plugin runs: {@code in-process}, {@code worker (bubblewrap)} or {@code worker (unconfined)}. */
+    public Optional<String> isolationOf(String pluginId) {
+        return Optional.ofNullable(active.get(pluginId)).map(s -> s.runtime().isolation());
     }
 
     /** Unloads every plugin, one by one (never PF4J's {@code stopPlugins()}, see pf4j #656). */

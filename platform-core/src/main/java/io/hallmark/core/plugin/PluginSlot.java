@@ -17,15 +17,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.pf4j.PluginState;
-import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One loaded version of one plugin: its own PF4J manager and class loader, its extensions, the calls running
- * in it, and its circuit breaker. A slot is drained (no new calls; running ones finish or are cancelled at a
- * deadline) before it is unloaded, after which nothing of the host refers to its class loader.
+ * One loaded version of one plugin: where its code runs (a {@link PluginRuntime}: in process or in a worker), the
+ * calls running in it, and its circuit breaker. A slot is drained (no new calls; running ones finish or are cancelled
+ * at a deadline) before it is unloaded, after which nothing of the host refers to the plugin's code.
  */
 final class PluginSlot {
 
@@ -41,83 +39,39 @@ final class PluginSlot {
     private final CircuitBreaker breaker;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
-    private final WeakReference<ClassLoader> classLoader;
+    private final PluginRuntime runtime;
     private volatile boolean draining;
-    private @Nullable SinglePluginManager manager;
-    private List<LoadedGenerator> generators;
-    private List<GovernanceCheck> checks;
 
-    private PluginSlot(ArchiveDescriptor descriptor, @Nullable String signerKeyId, String archiveSha256,
-            Set<Permission> permissions, SinglePluginManager manager, ClassLoader classLoader,
-            List<LoadedGenerator> generators, List<GovernanceCheck> checks) {
+    PluginSlot(ArchiveDescriptor descriptor, @Nullable String signerKeyId, String archiveSha256,
+            Set<Permission> permissions, PluginRuntime runtime) {
         this.descriptor = descriptor;
         this.signerKeyId = signerKeyId;
         this.archiveSha256 = archiveSha256;
         this.permissions = Set.copyOf(permissions);
-        this.manager = manager;
-        this.classLoader = new WeakReference<>(classLoader);
-        this.generators = List.copyOf(generators);
-        this.checks = List.copyOf(checks);
+        this.runtime = runtime;
         this.breaker = new CircuitBreaker(5, Duration.ofSeconds(30), Clock.systemUTC());
     }
 
-    /**
-     * Loads and starts the archive in a manager of its own and reads its extensions.
-     *
-     * @throws PluginInstallException with the cause when the plugin cannot be loaded or started, or declares no
-     *     extension; nothing stays loaded then
-     */
+    /** Loads the archive into this JVM (bundled plugins only). */
     static PluginSlot load(Path archive, ArchiveDescriptor descriptor, @Nullable String signerKeyId,
             String archiveSha256, Set<Permission> permissions, String hostVersion) {
-        SinglePluginManager manager = new SinglePluginManager(archive, hostVersion);
-        String id = descriptor.id();
-        try {
-            String loadedId = manager.loadPlugin(archive);
-            if (!id.equals(loadedId)) {
-                throw new PluginInstallException("Archive " + archive.getFileName() + " loaded as '" + loadedId
-                        + "', expected '" + id + "'");
-            }
-            PluginState state = manager.startPlugin(id);
-            PluginWrapper wrapper = manager.getPlugin(id);
-            if (state != PluginState.STARTED) {
-                Throwable failure = wrapper.getFailedException();
-                throw new PluginInstallException("Plugin '" + id + "' " + descriptor.version() + " failed to start"
-                        + (failure == null ? " (state " + state + ")" : ": " + describe(failure)), failure);
-            }
-            List<LoadedGenerator> generators = new ArrayList<>();
-            for (ContentGenerator generator : manager.getExtensions(ContentGenerator.class, id)) {
-                GeneratorInfo info;
-                try {
-                    info = generator.info();
-                } catch (RuntimeException | LinkageError e) {
-                    throw new PluginInstallException("Plugin '" + id + "': generator " + generator.getClass().getName()
-                            + " cannot describe itself: " + describe(e), e);
-                }
-                if (info == null) {
-                    throw new PluginInstallException("Plugin '" + id + "': generator " + generator.getClass().getName()
-                            + " returned no info()");
-                }
-                generators.add(new LoadedGenerator(generator, info));
-            }
-            List<GovernanceCheck> checks = new ArrayList<>(manager.getExtensions(GovernanceCheck.class, id));
-            if (generators.isEmpty() && checks.isEmpty()) {
-                throw new PluginInstallException("Plugin '" + id + "' declares no ContentGenerator or GovernanceCheck "
-                        + "extension; annotate the class with @Extension and build with the pf4j annotation processor "
-                        + "so that META-INF/extensions.idx lists it");
-            }
-            return new PluginSlot(descriptor, signerKeyId, archiveSha256, permissions, manager,
-                    wrapper.getPluginClassLoader(), generators, checks);
-        } catch (PluginInstallException e) {
-            unloadQuietly(manager, id);
-            throw e;
-        } catch (RuntimeException | LinkageError e) {
-            unloadQuietly(manager, id);
-            throw new PluginInstallException("Plugin '" + id + "' " + descriptor.version() + " cannot be loaded: "
-                    + describe(e), e);
+        return new PluginSlot(descriptor, signerKeyId, archiveSha256, permissions,
+                InProcessRuntime.load(archive, descriptor, hostVersion));
+    }
+
+    /** @throws PluginInstallException when a plugin offers nothing to call */
+    static void requireExtensions(String id, List<?> generators, List<?> checks) {
+        if (generators.isEmpty() && checks.isEmpty()) {
+            throw new PluginInstallException("Plugin '" + id + "' declares no ContentGenerator or GovernanceCheck "
+                    + "extension; annotate the class with @Extension and build with the pf4j annotation processor "
+                    + "so that META-INF/extensions.idx lists it");
         }
     }
 
     static String describe(Throwable e) {
+        if (e instanceof RemotePluginException remote) {
+            return remote.toString();
+        }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
@@ -151,24 +105,28 @@ final class PluginSlot {
     }
 
     List<LoadedGenerator> generators() {
-        return generators;
+        return runtime.generators();
     }
 
     List<GovernanceCheck> checks() {
-        return checks;
+        return runtime.checks();
+    }
+
+    PluginRuntime runtime() {
+        return runtime;
     }
 
     Optional<LoadedGenerator> generatorFor(Modality modality) {
-        return generators.stream().filter(g -> g.info().modality() == modality).findFirst();
+        return generators().stream().filter(g -> g.info().modality() == modality).findFirst();
     }
 
     int inFlight() {
         return inFlight.get();
     }
 
-    /** Weakly held, so tests can prove the loader is collected after unloading. */
-    WeakReference<ClassLoader> classLoaderReference() {
-        return classLoader;
+    /** Weakly held, so tests can prove the loader is collected after unloading; empty for a worker. */
+    Optional<WeakReference<ClassLoader>> classLoaderReference() {
+        return runtime.classLoader();
     }
 
     /** Takes a call into this slot unless it is draining; pair with {@link #release}. */
@@ -228,28 +186,9 @@ final class PluginSlot {
         return true;
     }
 
-    /** Stops the plugin and drops every reference to its classes and class loader. */
+    /** Stops the plugin and drops every reference to its code (its class loader, or its worker process). */
     void unload() {
         draining = true;
-        SinglePluginManager m = manager;
-        manager = null;
-        generators = List.of();
-        checks = List.of();
-        if (m != null) {
-            unloadQuietly(m, id());
-        }
-    }
-
-    private static void unloadQuietly(SinglePluginManager manager, String id) {
-        try {
-            if (manager.getPlugin(id) != null) {
-                if (manager.getPlugin(id).getPluginState() == PluginState.STARTED) {
-                    manager.stopPlugin(id);
-                }
-                manager.unloadPlugin(id);
-            }
-        } catch (RuntimeException | LinkageError e) {
-            log.warn("Plugin '{}' did not unload cleanly: {}", id, describe(e));
-        }
+        runtime.close();
     }
 }

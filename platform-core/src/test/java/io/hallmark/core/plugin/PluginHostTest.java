@@ -12,6 +12,7 @@ import io.hallmark.api.signing.PluginSignatureException;
 import io.hallmark.api.signing.SigningKeys;
 import io.hallmark.core.audit.SequentialAuditLog;
 import io.hallmark.core.config.PluginSettings;
+import io.hallmark.core.config.WorkerSettings;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.model.ModelDirectory;
 import io.hallmark.api.CheckInput;
@@ -19,6 +20,10 @@ import io.hallmark.api.CheckOutcome;
 import io.hallmark.api.CheckResult;
 import io.hallmark.core.plugin.fixtures.BrokenCheck;
 import io.hallmark.core.plugin.fixtures.EchoGenerator;
+import io.hallmark.core.plugin.fixtures.HostServicesGenerator;
+import io.hallmark.core.model.ModelRuntime;
+import io.hallmark.core.testing.TestPaths;
+import io.hallmark.api.KnowledgePassage;
 import io.hallmark.core.plugin.fixtures.LengthCheck;
 import io.hallmark.core.plugin.fixtures.FailingStartPlugin;
 import io.hallmark.core.plugin.fixtures.ModelPeekGenerator;
@@ -90,8 +95,9 @@ class PluginHostTest {
     }
 
     private PluginHost newHost(boolean devMode) {
+        // third-party plugins run in bubblewrap-confined workers where the machine allows it, unconfined elsewhere
         return new PluginHost(new PluginSettings(devMode, Set.of(Permission.KNOWLEDGE_BASE_READ), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), null), pluginsDir, store, new SequentialAuditLog(db), new ModelDirectory(modelsDir),
+                Duration.ofSeconds(10), null, WorkerSettings.defaults().withAllowUnconfined(true)), pluginsDir, store, new SequentialAuditLog(db), new ModelDirectory(modelsDir),
                 "0.1.0-SNAPSHOT");
     }
 
@@ -358,9 +364,10 @@ class PluginHostTest {
     }
 
     @Test
-    void hotUpgradeUnderConcurrentCallsFailsNoCallAndReleasesTheOldClassLoader() throws Exception {
+    void hotUpgradeUnderConcurrentCallsFailsNoCallAndStopsTheOldWorker() throws Exception {
         host.install(echo("1.0.0"), Set.of(), ADMIN);
-        WeakReference<ClassLoader> oldLoader = host.classLoaderOf("echo").orElseThrow();
+        assertThat(host.classLoaderOf("echo")).as("a third-party plugin has no class loader in the host").isEmpty();
+        ProcessHandle oldWorker = host.workerOf("echo").orElseThrow();
         AtomicBoolean running = new AtomicBoolean(true);
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> outputs = new ConcurrentLinkedQueue<>();
@@ -396,11 +403,12 @@ class PluginHostTest {
         assertThat(calls.get()).isGreaterThan(20);
         assertThat(Files.exists(pluginsDir.resolve("echo-1.0.0.jar"))).isFalse();
         assertThat(auditTypes()).contains("plugin.upgraded");
-        assertCollected(oldLoader);
+        assertStopped(oldWorker);
+        assertThat(host.workerOf("echo")).get().isNotEqualTo(oldWorker);
     }
 
     @Test
-    void uninstallingReleasesTheClassLoaderAndDisableEnableRoundTrips() throws Exception {
+    void uninstallingStopsTheWorkerAndDisableEnableRoundTrips() throws Exception {
         host.install(echo("1.0.0"), Set.of(), ADMIN);
 
         assertThat(host.disable("echo", ADMIN).state()).isEqualTo("DISABLED");
@@ -409,14 +417,14 @@ class PluginHostTest {
         assertThat(host.enable("echo", ADMIN).state()).isEqualTo("ENABLED");
         assertThat(generate("echo", prompt("back"))).isEqualTo("v1.0.0 back");
 
-        WeakReference<ClassLoader> loader = host.classLoaderOf("echo").orElseThrow();
+        ProcessHandle worker = host.workerOf("echo").orElseThrow();
         host.remove("echo", ADMIN);
 
         assertThat(host.list()).isEmpty();
         assertThatThrownBy(() -> generate("echo", prompt("x")))
                 .isInstanceOf(PluginUnavailableException.class).hasMessageContaining("is not installed");
         assertThat(auditTypes()).contains("plugin.disabled", "plugin.enabled", "plugin.removed");
-        assertCollected(loader);
+        assertStopped(worker);
 
         host.install(echo("1.0.0"), Set.of(), ADMIN);
         assertThat(generate("echo", prompt("reinstalled"))).isEqualTo("v1.0.0 reinstalled");
@@ -479,7 +487,10 @@ class PluginHostTest {
             assertThat(v.signerKeyId()).isEqualTo("bundled");
         });
         assertThat(generate("echo", prompt("shipped"))).isEqualTo("v1.0.0 shipped");
+        assertThat(host.isolationOf("echo")).contains("in-process");
+        WeakReference<ClassLoader> loader = host.classLoaderOf("echo").orElseThrow();
         host.disable("echo", ADMIN);
+        assertCollected(loader);
         host.close();
 
         PluginArchiveBuilder.plugin("echo", "1.1.0").extension(EchoGenerator.class).resource("version.txt", "1.1.0")
@@ -499,9 +510,53 @@ class PluginHostTest {
         assertThat(generate("echo", prompt("upgraded"))).isEqualTo("v1.1.0 upgraded");
     }
 
+    @Test
+    void aPluginInAWorkerUsesHostOwnedModelsAndTheKnowledgeBaseOnlyWithItsPermissions() throws Exception {
+        Path archive = PluginArchiveBuilder.plugin("services", "1.0.0").permissions("models:read", "kb:read")
+                .extension(HostServicesGenerator.class).signedWith(trustedKey).writeTo(tmp.resolve("services"));
+        Path denied = PluginArchiveBuilder.plugin("nosy", "1.0.0").extension(HostServicesGenerator.class)
+                .signedWith(trustedKey).writeTo(tmp.resolve("nosy"));
+        host.close();
+        try (ModelRuntime models = ModelRuntime.onCpu(TestPaths.sharedDir().resolve("models")).start()) {
+            host = new PluginHost(new PluginSettings(false, Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(10),
+                    null, WorkerSettings.defaults().withAllowUnconfined(true)), pluginsDir, store,
+                    new SequentialAuditLog(db), models, "0.1.0-SNAPSHOT")
+                    .withKnowledgeSearch((query, limit) -> List.of(new KnowledgePassage("c1", "found " + query, 1.0)));
+            host.start();
+            host.install(archive, Set.of(Permission.MODELS_READ, Permission.KNOWLEDGE_BASE_READ), ADMIN);
+            host.install(denied, Set.of(), ADMIN);
+
+            // the weights stay in the host: the worker runs the model through its lease, one copy for every plugin
+            GeneratedContent story = host.generate("services", prompt("model stories260k"), CallOptions.defaults("t"));
+            assertThat(story.text()).isNotBlank();
+            assertThat(story.model()).isNotNull();
+            assertThat(story.model().id()).isEqualTo("stories260k");
+            assertThat(generate("services", prompt("kb tides"))).isEqualTo("c1:found tides");
+
+            // without the grants, each call is refused at the host boundary and audited
+            assertThatThrownBy(() -> generate("nosy", prompt("model stories260k")))
+                    .isInstanceOf(PluginCallException.class)
+                    .hasMessageContaining("may not lease models: it was not granted models:read");
+            assertThatThrownBy(() -> generate("nosy", prompt("kb tides")))
+                    .isInstanceOf(PluginCallException.class)
+                    .hasMessageContaining("may not search the knowledge base: it was not granted kb:read");
+            assertThat(auditTypes().stream().filter("plugin.permission_denied"::equals)).hasSizeGreaterThanOrEqualTo(2);
+        } finally {
+            host.close();
+            host = newHost(false);
+        }
+    }
+
     private List<String> auditTypes() {
         return db.inTransaction(s -> s.createSelectionQuery("select eventType from AuditEvent order by seq", String.class)
                 .getResultList());
+    }
+
+    private static void assertStopped(ProcessHandle worker) throws InterruptedException {
+        for (int i = 0; i < 100 && worker.isAlive(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(worker.isAlive()).as("the unloaded plugin's worker process has ended").isFalse();
     }
 
     private static void assertCollected(WeakReference<ClassLoader> loader) throws InterruptedException {
