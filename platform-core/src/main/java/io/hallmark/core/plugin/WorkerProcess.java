@@ -337,6 +337,13 @@ final class WorkerProcess {
                     reply.put("result", Map.of("text", lease.generateText(String.valueOf(frame.get("prompt")),
                             Codec.map(frame.get("options")))));
                 }
+                case Protocol.OP_READ_MODEL -> {
+                    ModelLease lease = call.leases.get(String.valueOf(frame.get("lease")));
+                    if (lease == null) {
+                        throw new GenerationFailedException("No open model lease '" + frame.get("lease") + "'");
+                    }
+                    reply.put("result", readModelChunk(lease, ((Number) frame.getOrDefault("offset", 0L)).longValue()));
+                }
                 case Protocol.OP_RELEASE_MODEL -> {
                     ModelLease lease = call.leases.remove(String.valueOf(frame.get("lease")));
                     if (lease != null) {
@@ -357,6 +364,40 @@ final class WorkerProcess {
             } catch (IOException e) {
                 log.debug("{}: cannot answer a host call: {}", label, e.getMessage());
             }
+        }
+    }
+
+    /** The largest model file a worker may get a copy of; weights beyond it stay in the host. */
+    static final long MAX_COPIED_MODEL_BYTES = 64L * 1024 * 1024;
+    private static final int MODEL_CHUNK_BYTES = 4 * 1024 * 1024;
+
+    private static Map<String, Object> readModelChunk(ModelLease lease, long offset) {
+        java.nio.file.Path file = lease.path();
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new GenerationFailedException("Model '" + lease.info().id() + "' is a folder of files; a plugin in "
+                        + "a worker uses it through the lease (generateText), not by reading it");
+            }
+            long size = Files.size(file);
+            if (size > MAX_COPIED_MODEL_BYTES) {
+                throw new GenerationFailedException("Model '" + lease.info().id() + "' has " + size + " bytes; a plugin "
+                        + "in a worker gets copies of model files up to " + MAX_COPIED_MODEL_BYTES + " bytes. Run the "
+                        + "model in the host through the lease (generateText) instead");
+            }
+            byte[] chunk;
+            try (var channel = java.nio.channels.FileChannel.open(file)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.max(0, Math.min(MODEL_CHUNK_BYTES,
+                        size - offset)));
+                channel.position(offset);
+                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                    // fill the chunk
+                }
+                chunk = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+            }
+            return Map.of("size", size, "data", java.util.Base64.getEncoder().encodeToString(chunk));
+        } catch (IOException e) {
+            throw new GenerationFailedException("Cannot read model '" + lease.info().id() + "': " + e.getMessage(), false,
+                    e);
         }
     }
 
