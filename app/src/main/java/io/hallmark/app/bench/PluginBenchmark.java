@@ -173,8 +173,10 @@ public final class PluginBenchmark {
             result.put("streamOverheadPerPieceMicrosP50", Stats.round((sw.p50Micros() - si.p50Micros()) / piecesPerCall));
 
             result.put("memory", Memory.snapshot());
-            result.put("workerRssMiB", host.workerOf("example-markov")
-                    .map(p -> Memory.rssMiB(Long.toString(p.pid()))).orElse(-1L));
+            // the worker's JVM runs under prlimit and bubblewrap: count the whole process tree
+            result.put("workerRssMiB", host.workerOf("example-markov").map(p -> java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(p), p.descendants()).mapToLong(h -> Math.max(0,
+                    Memory.rssMiB(Long.toString(h.pid())))).sum()).orElse(-1L));
             result.put("measuredAt", Instant.now().toString());
         }
         return result;
