@@ -2,18 +2,12 @@ package io.hallmark.core.plugin;
 
 import io.hallmark.api.Capability;
 import io.hallmark.api.CheckInput;
-import io.hallmark.api.CheckOutcome;
 import io.hallmark.api.CheckResult;
-import io.hallmark.api.ClaimVerifier;
-import io.hallmark.api.GovernanceCheck;
 import io.hallmark.api.GeneratedContent;
 import io.hallmark.api.GenerationCancelledException;
-import io.hallmark.api.GenerationFailedException;
 import io.hallmark.api.GenerationRequest;
-import io.hallmark.api.GeneratorInfo;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Permission;
-import io.hallmark.api.signing.PluginArchiveVerifier;
 import io.hallmark.api.signing.PluginSignatureException;
 import io.hallmark.api.signing.VerifiedArchive;
 import io.hallmark.core.audit.AuditLog;
@@ -23,17 +17,12 @@ import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.persistence.PluginRecord;
 import io.hallmark.core.persistence.PluginState;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -60,8 +42,13 @@ import org.slf4j.LoggerFactory;
  * administrator, hot install, upgrade, disable and removal while calls are running, and containment of plugins
  * that throw, hang or return garbage.
  *
- * <p>Each loaded plugin version lives in its own {@link PluginSlot} (own PF4J manager and class loader). An
- * upgrade loads the new version beside the old one, routes new calls to it, lets the old one's calls finish
+ * <p>The host is split into rooms: this class installs, upgrades, enables, disables and removes plugins, follows
+ * other nodes ({@link #sync()}) and answers queries; {@link PluginTrust} holds the signing keys and checks archives;
+ * {@link PluginLauncher} decides where a plugin version runs (in this JVM for bundled plugins, otherwise a
+ * bubblewrap-confined worker process: {@link WorkerRuntime}, {@link WorkerProcess}, {@link WorkerSandbox});
+ * {@link PluginInvoker} makes the calls; {@link LoadedPlugins} is what this node has loaded.
+ *
+ * <p>Each loaded plugin version lives in its own {@link PluginSlot}. An upgrade loads the new version beside the old one, routes new calls to it, lets the old one's calls finish
  * (until the drain deadline), then unloads the old version so its class loader can be collected. Every change is
  * recorded in the database and in the audit log with who made it.
  */
@@ -78,15 +65,16 @@ public final class PluginHost implements AutoCloseable {
     private final AuditLog audit;
     private final ModelProvider models;
     private final String hostVersion;
-    private final Map<String, PluginSlot> active = new ConcurrentHashMap<>();
-    private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
-    /** Plugin ids on the sandbox channel, as the records say (kept in step by every change and by sync). */
-    private final Set<String> sandboxed = ConcurrentHashMap.newKeySet();
+    private final LoadedPlugins loaded = new LoadedPlugins();
+    private final Map<String, PluginSlot> active = loaded.active;
+    private final Map<String, String> loadFailures = loaded.failures;
+    private final Set<String> sandboxed = loaded.sandboxed;
+    private final PluginTrust trust;
+    private final PluginInvoker invoker;
+    private final PluginLauncher launcher;
     private final ReentrantLock adminLock = new ReentrantLock();
     private @Nullable Path bundledDir;
     private volatile KnowledgeSearch knowledge = KnowledgeSearch.NONE;
-    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("plugin-call-", 0).factory());
 
     /**
      * @param hostVersion the platform version plugins' {@code Plugin-Requires} is checked against
@@ -99,6 +87,9 @@ public final class PluginHost implements AutoCloseable {
         this.audit = audit;
         this.models = models;
         this.hostVersion = releaseVersion(hostVersion);
+        this.trust = new PluginTrust(store, audit, settings);
+        this.launcher = new PluginLauncher(settings, audit, this.pluginsDir, this.hostVersion, this::workerGaveUp);
+        this.invoker = new PluginInvoker(loaded, store, settings, models, audit, this.pluginsDir, () -> knowledge);
     }
 
     /** {@code 0.1.0-SNAPSHOT} satisfies {@code >=0.1.0}: plugins are checked against the release it will become. */
@@ -112,7 +103,7 @@ public final class PluginHost implements AutoCloseable {
      * marked FAILED with its cause; the others load regardless.
      */
     public void start() {
-        checkConfinement();
+        launcher.checkConfinement();
         adminLock.lock();
         try {
             if (bundledDir != null) {
@@ -136,23 +127,6 @@ public final class PluginHost implements AutoCloseable {
             adminLock.unlock();
         }
         log.info("Plugin host started: {} plugins enabled, {} failed", active.size(), loadFailures.size());
-    }
-
-    /** Says loudly, at start, whether third-party plugins can run confined here, and audits an unconfined opt-in. */
-    private void checkConfinement() {
-        WorkerSandbox.Confinement confinement = WorkerSandbox.confinement();
-        if (confinement.available()) {
-            log.info("Third-party plugins run in worker processes confined by {}", confinement.detail());
-        } else if (settings.workers().allowUnconfined()) {
-            log.error("PLUGIN WORKERS RUN UNCONFINED: {}. An administrator allowed it "
-                    + "(plugins-allow-unconfined-workers=true): a third-party plugin can read what the platform user "
-                    + "can read and use the network", confinement.detail());
-            audit.append("system", "plugin.unconfined_workers", null, Map.of("reason", confinement.detail()));
-        } else {
-            log.error("THIRD-PARTY PLUGINS ARE REFUSED ON THIS MACHINE: {}. Only bundled plugins load; install "
-                    + "bubblewrap where namespaces are allowed, or set plugins-allow-unconfined-workers=true "
-                    + "(audited, unsafe)", confinement.detail());
-        }
     }
 
     /**
@@ -191,7 +165,7 @@ public final class PluginHost implements AutoCloseable {
                 if (current.isPresent() && current.get().state() == PluginState.DISABLED) {
                     continue; // an administrator turned it off
                 }
-                installVerified(archive, new VerifiedArchive(null, sha256(archive), -1), descriptor,
+                installVerified(archive, new VerifiedArchive(null, PluginTrust.sha256(archive), -1), descriptor,
                         descriptor.permissions(), "system", "bundled", PluginChannel.PRODUCTION);
             } catch (RuntimeException e) {
                 log.warn("Bundled plugin {} cannot be installed: {}", archive.getFileName(), e.getMessage());
@@ -296,7 +270,7 @@ public final class PluginHost implements AutoCloseable {
 
         PluginSlot slot;
         try {
-            slot = loadSlot(target, descriptor, signer, verified.archiveSha256(), granted, channel);
+            slot = launcher.load(target, descriptor, signer, verified.archiveSha256(), granted, channel);
         } catch (RuntimeException e) {
             deleteQuietly(target);
             audit.append(actor, "plugin.install_failed", descriptor.id(), Map.of("version", descriptor.version(),
@@ -442,37 +416,19 @@ public final class PluginHost implements AutoCloseable {
 
     /** Trusts a public key (PEM text) to sign plugins, recorded in the audit log. */
     public TrustedKeyView trustKey(String publicKeyPem, String name, String actor) {
-        java.security.PublicKey key;
-        try {
-            key = io.hallmark.api.signing.SigningKeys.parsePublicPem(publicKeyPem);
-        } catch (io.hallmark.api.HallmarkException e) {
-            throw new InvalidRequestException("Not an Ed25519 public key in PEM form: " + e.getMessage());
-        }
-        if (name.isBlank() || name.length() > 128) {
-            throw InvalidRequestException.of("name", "Key name must be 1-128 characters");
-        }
-        var record = store.trust(key, name, actor);
-        audit.append(actor, "key.trusted", record.keyId(), Map.of("name", name, "purpose", "plugin-signing"));
-        return keyView(record);
+        return trust.trustKey(publicKeyPem, name, actor);
     }
 
     /** Revokes a trusted key; plugins signed with it are refused from now on and fail at the next start. */
     public void revokeKey(String keyId, String actor) {
-        if (!store.revoke(keyId)) {
-            throw new PluginUnavailableException("No trusted key with id '" + keyId + "'; trusted: "
-                    + store.keys().stream().filter(k -> k.active()).map(k -> k.keyId()).toList(), true);
-        }
-        audit.append(actor, "key.revoked", keyId, Map.of("purpose", "plugin-signing"));
+        trust.revokeKey(keyId, actor);
     }
 
     /** Every key ever trusted, revoked ones included. */
     public List<TrustedKeyView> trustedKeys() {
-        return store.keys().stream().map(PluginHost::keyView).toList();
+        return trust.trustedKeys();
     }
 
-    private static TrustedKeyView keyView(io.hallmark.core.persistence.SigningKeyRecord r) {
-        return new TrustedKeyView(r.keyId(), r.name(), r.publicKeyPem(), r.addedBy(), r.addedAt(), r.revokedAt());
-    }
 
     // ------------------------------------------------------------------------------------------------- queries
 
@@ -502,297 +458,31 @@ public final class PluginHost implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------- calling
 
     /**
-     * Generates content with a plugin's generator for the request's modality. The request's parameters are
-     * validated against the generator's declaration first; the call runs on its own thread with a deadline.
+     * Generates content with a plugin's generator for the request's modality (see {@link PluginInvoker#generate}).
      *
      * @throws PluginUnavailableException when the plugin is not enabled or its circuit is open
      * @throws InvalidRequestException when the request does not fit the generator
      * @throws GenerationCancelledException when the caller cancelled
-     * @throws PluginCallException when the plugin threw, hung past the deadline or returned invalid output
+     * @throws PluginCallException when the plugin threw, hung past the deadline, returned invalid output, or its
+     *     worker died
      */
     public GeneratedContent generate(String pluginId, GenerationRequest request, CallOptions options) {
-        PluginSlot slot = acquire(pluginId, options.cancellation());
-        HostGeneratorContext context = null;
-        try {
-            PluginSlot.LoadedGenerator generator = slot.generatorFor(request.modality())
-                    .orElseThrow(() -> new InvalidRequestException("Plugin '" + pluginId + "' generates "
-                            + slot.generators().stream().map(g -> g.info().modality()).toList() + ", not "
-                            + request.modality()));
-            GenerationRequest validated = request.withParameters(generator.info().validate(request.parameters()));
-            if (!slot.breaker().allow()) {
-                throw new PluginUnavailableException("Plugin '" + pluginId + "' is refusing calls: "
-                        + slot.breaker().describe(), false);
-            }
-            Duration timeout = timeout(options);
-            Instant deadline = Instant.now().plus(timeout);
-            context = new HostGeneratorContext(pluginId, slot.permissions(), models, deadline, options.cancellation(),
-                    options.listener(), pluginConfig(pluginId), audit, knowledge);
-            HostGeneratorContext callContext = context;
-            Future<GeneratedContent> future = calls.submit(() -> generator.generator().generate(validated, callContext));
-            GeneratedContent content = await(slot, future, deadline, timeout, options.cancellation());
-            checkOutput(slot, generator.info(), validated, content);
-            slot.breaker().success();
-            return content;
-        } finally {
-            if (context != null) {
-                context.closeLeases();
-            }
-            slot.release(options.cancellation());
-        }
+        return invoker.generate(pluginId, request, options);
     }
 
-    /**
-     * Runs every enabled plugin's governance checks that apply to the content's modality. A check that throws,
-     * hangs past the deadline or returns nothing yields an UNDECIDED result that says why, so one broken check
-     * never blocks the governance stage; its failures count towards its plugin's circuit breaker.
-     */
+    /** Runs every enabled production plugin's governance checks for the content (see {@link PluginInvoker#runChecks}). */
     public List<CheckResult> runChecks(CheckInput input, CallOptions options) {
-        List<CheckResult> results = new ArrayList<>();
-        for (String pluginId : enabledIds()) {
-            if (sandboxed.contains(pluginId)) {
-                continue; // sandbox plugins never judge production content
-            }
-            PluginSlot slot;
-            try {
-                slot = acquire(pluginId, options.cancellation());
-            } catch (PluginUnavailableException e) {
-                continue; // removed while we iterated
-            }
-            try {
-                for (GovernanceCheck check : slot.checks()) {
-                    if (check.appliesTo(input.modality())) {
-                        results.add(runCheck(slot, check, input, options));
-                    }
-                }
-            } finally {
-                slot.release(options.cancellation());
-            }
-        }
-        return results;
+        return invoker.runChecks(input, options);
     }
 
-    /**
-     * The claim verifiers ({@link ClaimVerifier} extensions) of enabled production plugins, as
-     * {@code <plugin id>/<name>}, sorted; the fact checker gives each a vote.
-     */
+    /** The claim verifiers of enabled production plugins, as {@code <plugin id>/<name>}, sorted. */
     public List<String> claimVerifiers() {
-        List<String> out = new ArrayList<>();
-        for (String pluginId : enabledIds()) {
-            if (sandboxed.contains(pluginId)) {
-                continue; // sandbox plugins never judge production content
-            }
-            PluginSlot slot = active.get(pluginId);
-            if (slot != null) {
-                slot.checks().stream().filter(c -> c instanceof ClaimVerifier).map(c -> pluginId + "/" + safeName(c))
-                        .forEach(out::add);
-            }
-        }
-        return out;
+        return invoker.claimVerifiers();
     }
 
-    /**
-     * Runs one claim verifier (named as by {@link #claimVerifiers()}) on a claim input
-     * ({@link ClaimVerifier#input}), under the same timeout and circuit breaker as every check; an
-     * UNDECIDED result when it cannot run (plugin disabled or removed, timeout, failure).
-     */
+    /** Runs one claim verifier (see {@link PluginInvoker#runClaimVerifier}). */
     public CheckResult runClaimVerifier(String qualifiedName, CheckInput input, CallOptions options) {
-        int slash = qualifiedName.indexOf('/');
-        if (slash < 1) {
-            throw new IllegalArgumentException("A claim verifier is named '<plugin id>/<name>', got '" + qualifiedName
-                    + "'");
-        }
-        String pluginId = qualifiedName.substring(0, slash);
-        String name = qualifiedName.substring(slash + 1);
-        if (sandboxed.contains(pluginId)) {
-            return undecided(qualifiedName, "plugin " + pluginId + " is on the sandbox channel");
-        }
-        PluginSlot slot;
-        try {
-            slot = acquire(pluginId, options.cancellation());
-        } catch (PluginUnavailableException e) {
-            return undecided(qualifiedName, "plugin " + pluginId + " is not enabled");
-        }
-        try {
-            for (GovernanceCheck check : slot.checks()) {
-                if (check instanceof ClaimVerifier && safeName(check).equals(name)) {
-                    return runCheck(slot, check, input, options);
-                }
-            }
-            return undecided(qualifiedName, "plugin " + pluginId + " has no claim verifier named " + name);
-        } finally {
-            slot.release(options.cancellation());
-        }
-    }
-
-    private CheckResult runCheck(PluginSlot slot, GovernanceCheck check, CheckInput input, CallOptions options) {
-        String name = slot.id() + "/" + safeName(check);
-        if (!slot.breaker().allow()) {
-            return undecided(name, "not run: " + slot.breaker().describe());
-        }
-        Duration timeout = timeout(options);
-        Instant deadline = Instant.now().plus(timeout);
-        HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
-                options.cancellation(), options.listener(), pluginConfig(slot.id()), audit, knowledge);
-        try {
-            Future<CheckResult> future = calls.submit(() -> check.check(input, context));
-            CheckResult result;
-            try {
-                result = future.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                slot.breaker().failure("check " + name + " did not finish within " + timeout);
-                return undecided(name, "did not finish within " + timeout);
-            } catch (ExecutionException e) {
-                slot.breaker().failure("check " + name + " failed: " + PluginSlot.describe(e.getCause()));
-                return undecided(name, "failed: " + PluginSlot.describe(e.getCause()));
-            }
-            String problem = result == null ? "returned no result" : checkJsonValues(result.details(), "details");
-            if (problem != null) {
-                slot.breaker().failure("check " + name + " " + problem);
-                return undecided(name, problem);
-            }
-            slot.breaker().success();
-            return result;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return undecided(name, "interrupted");
-        } finally {
-            context.closeLeases();
-        }
-    }
-
-    /** The caller's deadline, never longer than the host's call timeout. */
-    private Duration timeout(CallOptions options) {
-        return options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
-                ? settings.callTimeout() : options.timeout();
-    }
-
-    private static String safeName(GovernanceCheck check) {
-        try {
-            return check.name();
-        } catch (RuntimeException e) {
-            return check.getClass().getSimpleName();
-        }
-    }
-
-    private static CheckResult undecided(String name, String why) {
-        return new CheckResult(name, CheckOutcome.UNDECIDED, 0, "The check could not run: " + why, List.of(),
-                Map.of("error", why));
-    }
-
-    private PluginSlot acquire(String pluginId, Cancellation cancellation) {
-        for (int attempt = 0; attempt < 1_000; attempt++) {
-            PluginSlot slot = active.get(pluginId);
-            if (slot == null) {
-                throw unavailable(pluginId);
-            }
-            if (slot.tryAcquire(cancellation)) {
-                return slot;
-            }
-            Thread.onSpinWait(); // the slot is being swapped out; the next read sees its successor
-        }
-        throw unavailable(pluginId);
-    }
-
-    private PluginUnavailableException unavailable(String pluginId) {
-        String failure = loadFailures.get(pluginId);
-        if (failure != null) {
-            return new PluginUnavailableException("Plugin '" + pluginId + "' failed to load: " + failure, false);
-        }
-        Optional<PluginRecord> record = store.current(pluginId);
-        if (record.isPresent()) {
-            return new PluginUnavailableException("Plugin '" + pluginId + "' is " + record.get().state()
-                    + "; enable it first", false);
-        }
-        return new PluginUnavailableException("Plugin '" + pluginId + "' is not installed; enabled plugins: "
-                + enabledIds(), true);
-    }
-
-    private GeneratedContent await(PluginSlot slot, Future<GeneratedContent> future, Instant deadline,
-            Duration timeout, Cancellation cancellation) {
-        String id = slot.id();
-        try {
-            long wait = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
-            return future.get(wait, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            cancellation.cancel();
-            future.cancel(true);
-            String message = "Plugin '" + id + "' did not finish within " + timeout + "; the call was abandoned";
-            slot.breaker().failure(message);
-            throw new PluginCallException(id, message, null);
-        } catch (InterruptedException e) {
-            cancellation.cancel();
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new GenerationCancelledException("Interrupted while waiting for plugin '" + id + "'");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof GenerationCancelledException cancelled && cancellation.isCancelled()) {
-                throw cancelled;
-            }
-            if (cause instanceof InvalidRequestException invalid) {
-                throw invalid;
-            }
-            if (cause instanceof PluginCallException workerFailure) { // the worker died or gave up: already says so
-                slot.breaker().failure(workerFailure.getMessage());
-                throw workerFailure;
-            }
-            String message = "Plugin '" + id + "' " + slot.version() + " failed: " + PluginSlot.describe(cause);
-            slot.breaker().failure(message);
-            if (cause instanceof GenerationFailedException failed && failed.retriable()) {
-                throw new GenerationFailedException(message, true, cause);
-            }
-            throw new PluginCallException(id, message, cause);
-        }
-    }
-
-    private static void checkOutput(PluginSlot slot, GeneratorInfo info, GenerationRequest request,
-            @Nullable GeneratedContent content) {
-        String problem = null;
-        if (content == null) {
-            problem = "returned no content";
-        } else if (content.modality() != request.modality()) {
-            problem = "returned " + content.modality() + " content for a " + request.modality() + " request";
-        } else if (!info.models().isEmpty() && content.model() == null) {
-            problem = "declares models but reported none in its output";
-        } else {
-            problem = checkJsonValues(content.metadata(), "metadata");
-        }
-        if (problem != null) {
-            String message = "Plugin '" + slot.id() + "' " + slot.version() + " " + problem;
-            slot.breaker().failure(message);
-            throw new PluginCallException(slot.id(), message, null);
-        }
-    }
-
-    /** Metadata must be plain JSON values: no plugin classes may outlive the call (they would pin its loader). */
-    private static @Nullable String checkJsonValues(Object value, String path) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Double || value instanceof Float) {
-            return null;
-        }
-        if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String key)) {
-                    return "returned a non-string key in " + path;
-                }
-                String problem = checkJsonValues(e.getValue(), path + "." + key);
-                if (problem != null) {
-                    return problem;
-                }
-            }
-            return null;
-        }
-        if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                String problem = checkJsonValues(list.get(i), path + "[" + i + "]");
-                if (problem != null) {
-                    return problem;
-                }
-            }
-            return null;
-        }
-        return "returned a " + value.getClass().getName() + " at " + path + "; only JSON values are allowed";
+        return invoker.runClaimVerifier(qualifiedName, input, options);
     }
 
     // ------------------------------------------------------------------------------------------------ internals
@@ -806,7 +496,7 @@ public final class PluginHost implements AutoCloseable {
             materialize(record, archive);
         }
         VerifiedArchive verified = "bundled".equals(record.signerKeyId()) && isBundled(archive, record)
-                ? new VerifiedArchive("bundled", sha256(archive), -1) : verify(archive);
+                ? new VerifiedArchive("bundled", PluginTrust.sha256(archive), -1) : verify(archive);
         if (record.archiveSha256() != null && !record.archiveSha256().equals(verified.archiveSha256())) {
             throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive
                     + " changed since it was installed (SHA-256 " + verified.archiveSha256() + ", installed "
@@ -820,44 +510,11 @@ public final class PluginHost implements AutoCloseable {
             throw new PluginInstallException("Plugin '" + record.pluginId() + "' now asks for permissions "
                     + ids(descriptor.permissions()) + " but was granted " + ids(granted));
         }
-        PluginSlot slot = loadSlot(archive, descriptor, record.signerKeyId(), verified.archiveSha256(), granted,
+        PluginSlot slot = launcher.load(archive, descriptor, record.signerKeyId(), verified.archiveSha256(), granted,
                 record.channel());
         active.put(record.pluginId(), slot);
         loadFailures.remove(record.pluginId());
         return slot;
-    }
-
-    /**
-     * Loads one plugin version where it must run: bundled plugins in this JVM (by setting), every other plugin in a
-     * worker process of its own, confined by bubblewrap, with the sandbox channel's tighter limits.
-     */
-    private PluginSlot loadSlot(Path archive, ArchiveDescriptor descriptor, @Nullable String signer, String sha256,
-            Set<Permission> granted, PluginChannel channel) {
-        if ("bundled".equals(signer) && settings.workers().bundledInProcess()) {
-            return PluginSlot.load(archive, descriptor, signer, sha256, granted, hostVersion);
-        }
-        WorkerSandbox.Confinement confinement = WorkerSandbox.confinement();
-        if (!confinement.available() && !settings.workers().allowUnconfined()) {
-            throw new PluginInstallException("Plugin '" + descriptor.id() + "' cannot run here: third-party plugins run "
-                    + "confined in worker processes and " + confinement.detail() + ". Install bubblewrap where "
-                    + "namespaces are allowed, or set plugins-allow-unconfined-workers=true to run workers unconfined "
-                    + "(audited; the plugin can then read what the platform can)");
-        }
-        boolean sandbox = channel == PluginChannel.SANDBOX;
-        var workers = settings.workers();
-        WorkerLaunch launch = new WorkerLaunch(descriptor.id(), descriptor.version(), archive,
-                workDir(descriptor.id(), descriptor.version()), sandbox ? workers.sandboxHeapMb() : workers.heapMb(),
-                sandbox ? workers.sandboxCpuSeconds() : workers.cpuSeconds(), granted.contains(Permission.NETWORK),
-                confinement.available(), hostVersion);
-        PluginSlot[] slot = new PluginSlot[1];
-        WorkerRuntime runtime = WorkerRuntime.launch(launch, workers, cause -> workerGaveUp(slot[0], cause));
-        slot[0] = new PluginSlot(descriptor, signer, sha256, granted, runtime);
-        return slot[0];
-    }
-
-    /** A plugin's own writable folder, the only part of the data directory its worker sees. */
-    private Path workDir(String pluginId, String version) {
-        return pluginsDir.resolveSibling("plugin-work").resolve(pluginId).resolve(version);
     }
 
     /** A worker kept crashing: the plugin goes FAILED with the cause, and stays out of service until re-enabled. */
@@ -876,27 +533,6 @@ public final class PluginHost implements AutoCloseable {
             adminLock.unlock();
         }
         slot.unload();
-    }
-
-    /**
-     * A plugin's settings as an administrator wrote them in {@code <plugins>/<id>.properties} (endpoint URLs, keys,
-     * limits); empty when there is no such file. Read at each call, so edits apply without a restart.
-     */
-    Map<String, String> pluginConfig(String pluginId) {
-        Path file = pluginsDir.resolve(pluginId + ".properties");
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        java.util.Properties p = new java.util.Properties();
-        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (IOException e) {
-            log.warn("Cannot read plugin settings {}: {}", file, e.getMessage());
-            return Map.of();
-        }
-        Map<String, String> config = new java.util.TreeMap<>();
-        p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k).trim()));
-        return config;
     }
 
     /** Writes an archive another node installed from the database into this node's plugins folder. */
@@ -978,7 +614,7 @@ public final class PluginHost implements AutoCloseable {
         }
         try (var files = Files.list(bundledDir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                    .anyMatch(p -> record.archiveSha256().equals(sha256(p)));
+                    .anyMatch(p -> record.archiveSha256().equals(PluginTrust.sha256(p)));
         } catch (IOException e) {
             return false;
         }
@@ -1016,16 +652,9 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private VerifiedArchive verify(Path archive) {
-        try {
-            return PluginArchiveVerifier.verify(archive, store::trustedKey);
-        } catch (PluginSignatureException e) {
-            if (settings.devMode() && e.getMessage().contains("is not signed")) {
-                log.warn("Loading unsigned plugin archive {} because development mode is on", archive.getFileName());
-                return new VerifiedArchive(null, sha256(archive), -1);
-            }
-            throw e;
-        }
+        return trust.verify(archive);
     }
+
 
     private void checkHostVersion(ArchiveDescriptor descriptor) {
         boolean ok;
@@ -1098,19 +727,6 @@ public final class PluginHost implements AutoCloseable {
         return permissions.stream().map(Permission::id).sorted().collect(Collectors.toList());
     }
 
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new PluginInstallException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
@@ -1148,7 +764,7 @@ public final class PluginHost implements AutoCloseable {
             }
         } finally {
             adminLock.unlock();
-            calls.shutdownNow();
+            invoker.close();
         }
     }
 }

@@ -517,7 +517,7 @@ class PluginHostTest {
         Path denied = PluginArchiveBuilder.plugin("nosy", "1.0.0").extension(HostServicesGenerator.class)
                 .signedWith(trustedKey).writeTo(tmp.resolve("nosy"));
         host.close();
-        try (ModelRuntime models = ModelRuntime.onCpu(TestPaths.sharedDir().resolve("models")).start()) {
+        try (ModelRuntime models = ModelRuntime.onCpu(TestPaths.sharedDir().resolve("models"))) {
             host = new PluginHost(new PluginSettings(false, Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(10),
                     null, WorkerSettings.defaults().withAllowUnconfined(true)), pluginsDir, store,
                     new SequentialAuditLog(db), models, "0.1.0-SNAPSHOT")
