@@ -175,8 +175,8 @@ public final class PluginBenchmark {
             result.put("memory", Memory.snapshot());
             // the worker's JVM runs under prlimit and bubblewrap: count the whole process tree
             result.put("workerRssMiB", host.workerOf("example-markov").map(p -> java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of(p), p.descendants()).mapToLong(h -> Math.max(0,
-                    Memory.rssMiB(Long.toString(h.pid())))).sum()).orElse(-1L));
+                    java.util.stream.Stream.of(p), p.descendants()).mapToLong(proc -> Math.max(0,
+                    Memory.rssMiB(Long.toString(proc.pid())))).sum()).orElse(-1L));
             result.put("measuredAt", Instant.now().toString());
         }
         return result;
