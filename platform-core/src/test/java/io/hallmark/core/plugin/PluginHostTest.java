@@ -132,6 +132,8 @@ class PluginHostTest {
         PluginView sandboxed = host.installToSandbox(echo("1.0.0"), "dev");
 
         assertThat(sandboxed.channel()).isEqualTo("sandbox");
+        assertThat(commandLines(host.workerOf("echo").orElseThrow())).as("the sandbox channel's tighter heap")
+                .contains("-Xmx128m").doesNotContain("-Xmx256m");
         assertThat(host.channel("echo")).isEqualTo(PluginChannel.SANDBOX);
         assertThat(host.generators()).singleElement().satisfies(g -> assertThat(g.channel()).isEqualTo(PluginChannel.SANDBOX));
         assertThat(generate("echo", prompt("still callable by the host"))).startsWith("v1.0.0");
@@ -545,6 +547,40 @@ class PluginHostTest {
             host.close();
             host = newHost(false);
         }
+    }
+
+    @Test
+    void withoutConfinementThirdPartyPluginsAreRefusedUnlessAnAdministratorOptsInAudited() {
+        WorkerSandbox.assume(new WorkerSandbox.Confinement(false, "bubblewrap is not installed (assumed by the test)"));
+        try {
+            host.close();
+            host = new PluginHost(new PluginSettings(false, Set.of(), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                    null, WorkerSettings.defaults()), pluginsDir, store, new SequentialAuditLog(db),
+                    new ModelDirectory(modelsDir), "0.1.0-SNAPSHOT");
+            host.start();
+            assertThatThrownBy(() -> host.install(echo("1.0.0"), Set.of(), ADMIN))
+                    .isInstanceOf(PluginInstallException.class)
+                    .hasMessageContaining("third-party plugins run confined in worker processes and bubblewrap is not "
+                            + "installed (assumed by the test)")
+                    .hasMessageContaining("plugins-allow-unconfined-workers=true");
+            assertThat(host.list()).isEmpty();
+            host.close();
+
+            host = newHost(false); // the administrator opted in
+            host.start();
+            assertThat(auditTypes()).contains("plugin.unconfined_workers");
+            host.install(echo("1.0.0"), Set.of(), ADMIN);
+            assertThat(host.isolationOf("echo")).contains("worker (unconfined)");
+            assertThat(commandLines(host.workerOf("echo").orElseThrow())).doesNotContain("bwrap");
+            assertThat(generate("echo", prompt("unconfined"))).isEqualTo("v1.0.0 unconfined");
+        } finally {
+            WorkerSandbox.assume(null);
+        }
+    }
+
+    private static String commandLines(ProcessHandle root) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+                .map(p -> p.info().commandLine().orElse("")).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private List<String> auditTypes() {
