@@ -62,6 +62,7 @@ final class WorkerProcess {
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private volatile boolean stopping;
     private volatile @Nullable String deathCause;
+    private volatile @Nullable WorkerCgroup cgroup;
 
     private WorkerProcess(WorkerLaunch launch, Process process, Consumer<WorkerProcess> onDeath) {
         this.pluginId = launch.pluginId();
@@ -94,11 +95,20 @@ final class WorkerProcess {
                     + e.getMessage(), e);
         }
         WorkerProcess worker = new WorkerProcess(launch, process, onDeath);
+        // the whole tree in a control group of its own where the host allows it: memory and process-count limits
+        worker.cgroup = WorkerCgroup.create(launch.pluginId() + "-" + process.pid(),
+                (launch.heapMb() * 2L + 256) << 20).orElse(null);
+        if (worker.cgroup != null) {
+            worker.cgroup.add(process.toHandle());
+        }
         worker.startThreads();
         try {
             worker.ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("{} runs in worker process {} ({})", worker.label, process.pid(),
-                    launch.confined() ? "bubblewrap" : "unconfined");
+            if (worker.cgroup != null) {
+                worker.cgroup.add(process.toHandle()); // any process forked before the first move
+            }
+            log.info("{} runs in worker process {} ({}{})", worker.label, process.pid(),
+                    launch.confined() ? "bubblewrap" : "unconfined", worker.cgroup != null ? ", cgroup" : "");
             return worker;
         } catch (TimeoutException e) {
             worker.kill("did not load its plugin within " + startTimeout);
@@ -132,6 +142,11 @@ final class WorkerProcess {
 
     boolean alive() {
         return !dead.get();
+    }
+
+    /** Whether the worker's tree runs in a control group with memory and process limits. */
+    boolean limitedByCgroup() {
+        return cgroup != null;
     }
 
     @Nullable String deathCause() {
@@ -465,6 +480,10 @@ final class WorkerProcess {
         deathCause = stopping ? "was stopped" : cause;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        WorkerCgroup group = cgroup;
+        if (group != null) {
+            process.onExit().thenRun(group::close);
+        }
         PluginInstallException loadFailure = new PluginInstallException(label + "'s worker " + deathCause
                 + " while loading the plugin");
         ready.completeExceptionally(loadFailure);

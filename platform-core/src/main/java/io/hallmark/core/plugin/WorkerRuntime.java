@@ -102,7 +102,9 @@ final class WorkerRuntime implements PluginRuntime {
 
     @Override
     public String isolation() {
-        return launch.confined() ? "worker (bubblewrap)" : "worker (unconfined)";
+        WorkerProcess w = worker;
+        String cgroup = w != null && w.limitedByCgroup() ? ", cgroup" : "";
+        return launch.confined() ? "worker (bubblewrap" + cgroup + ")" : "worker (unconfined" + cgroup + ")";
     }
 
     /** How many times the worker was started again after dying. */
