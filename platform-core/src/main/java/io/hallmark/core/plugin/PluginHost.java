@@ -745,6 +745,20 @@ public final class PluginHost implements AutoCloseable {
         return Optional.ofNullable(active.get(pluginId)).flatMap(s -> s.runtime().process());
     }
 
+    /**
+     * How a loaded plugin is: {@code ok}, where it runs and, for a worker, its process id, calls in flight and heap
+     * in use (a {@code health} frame answered within 5 s).
+     *
+     * @throws PluginUnavailableException when the plugin is not loaded here
+     */
+    public Map<String, Object> health(String pluginId) {
+        PluginSlot slot = active.get(pluginId);
+        if (slot == null) {
+            throw invoker.unavailable(pluginId);
+        }
+        return slot.runtime().health();
+    }
+
     /** Where a plugin runs: {@code in-process}, {@code worker (bubblewrap)} or {@code worker (unconfined)}. */
     public Optional<String> isolationOf(String pluginId) {
         return Optional.ofNullable(active.get(pluginId)).map(s -> s.runtime().isolation());

@@ -212,6 +212,46 @@ final class WorkerProcess {
         }
     }
 
+    /**
+     * Asks the worker how it is ({@code health} frame): {@code ok}, calls in flight, heap in use.
+     *
+     * @throws PluginCallException when it does not answer within {@code timeout} (it is then killed) or is dead
+     */
+    Map<String, Object> health(Duration timeout) {
+        Map<String, Object> answer = call(Protocol.HEALTH, Map.of(), new IdleContext(Instant.now().plus(timeout)),
+                Duration.ofMillis(100));
+        Map<String, Object> health = new java.util.LinkedHashMap<>(answer);
+        health.keySet().removeAll(List.of("v", "type", "id"));
+        health.put("pid", process.pid());
+        return health;
+    }
+
+    /** The context of a call the host makes on its own behalf (health): no services, only a deadline. */
+    private record IdleContext(Instant deadline) implements PluginContext {
+        @Override
+        public ModelLease leaseModel(io.hallmark.api.ModelRequirement model) {
+            throw new PermissionDeniedException("A health check leases no models");
+        }
+
+        @Override
+        public void progress(double fraction, String message) {}
+
+        @Override
+        public boolean isCancelled() {
+            return Instant.now().isAfter(deadline);
+        }
+
+        @Override
+        public Logger logger() {
+            return log;
+        }
+
+        @Override
+        public Map<String, String> config() {
+            return Map.of();
+        }
+    }
+
     private void killIfStillRunning(long id, Duration grace) {
         try {
             Thread.sleep(grace.toMillis());
@@ -516,7 +556,4 @@ final class WorkerProcess {
         return label + " worker " + process.pid() + (dead.get() ? " (" + deathCause + ")" : "");
     }
 
-    static Instant deadlineOf(PluginContext context) {
-        return context.deadline();
-    }
 }

@@ -21,6 +21,7 @@ import io.hallmark.api.CheckResult;
 import io.hallmark.core.plugin.fixtures.BrokenCheck;
 import io.hallmark.core.plugin.fixtures.EchoGenerator;
 import io.hallmark.core.plugin.fixtures.HostServicesGenerator;
+import io.hallmark.core.plugin.fixtures.LargeImageGenerator;
 import io.hallmark.core.model.ModelRuntime;
 import io.hallmark.core.testing.TestPaths;
 import io.hallmark.api.KnowledgePassage;
@@ -575,6 +576,24 @@ class PluginHostTest {
             assertThat(generate("echo", prompt("unconfined"))).isEqualTo("v1.0.0 unconfined");
         } finally {
             WorkerSandbox.assume(null);
+        }
+    }
+
+    @Test
+    void largeArtifactsTravelAsFilesInTheWorkersFolderAndSmallOnesInline() throws Exception {
+        host.install(PluginArchiveBuilder.plugin("images", "1.0.0").extension(LargeImageGenerator.class)
+                .signedWith(trustedKey).writeTo(tmp.resolve("images")), Set.of(), ADMIN);
+
+        for (int size : new int[] {1_000, 6 * 1024 * 1024}) { // inline, then over the 4 MiB inline limit
+            byte[] artifact = host.generate("images", GenerationRequest.of(Modality.IMAGE, Integer.toString(size)),
+                    CallOptions.defaults("t")).artifact();
+            assertThat(artifact).hasSize(size);
+            assertThat(artifact[size - 1]).isEqualTo((byte) ((size - 1) % 251));
+        }
+        Path out = tmp.resolve("plugin-work").resolve("images").resolve("1.0.0").resolve("out");
+        assertThat(out).isDirectory();
+        try (var files = Files.list(out)) {
+            assertThat(files).as("the host took the artifact file").isEmpty();
         }
     }
 

@@ -242,6 +242,7 @@ class RedTeamPluginTest {
                     Set.of(), ADMIN);
         }
         assertThat(attack("echo", "still serving")).isEqualTo("v1.0.0 still serving");
+        assertThat(host.health("echo")).containsEntry("ok", true).containsKey("pid").containsKey("heapUsed");
         assertThat(host.generate("echo", GenerationRequest.of(Modality.TEXT, "ok"), CallOptions.defaults("t"))
                 .text()).isEqualTo("v1.0.0 ok");
     }
