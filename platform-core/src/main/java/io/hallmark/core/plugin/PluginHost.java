@@ -29,11 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.pf4j.DefaultVersionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * that throw, hang or return garbage.
  *
  * <p>The host is split into rooms: this class installs, upgrades, enables, disables and removes plugins, follows
- * other nodes ({@link #sync()}) and answers queries; {@link PluginTrust} holds the signing keys and checks archives;
+ * other nodes ({@link #sync()}) and answers queries; {@link PluginTrust} holds the signing keys and checks signatures; {@link PluginArchives} receives archives and
+ * checks their manifest demands;
  * {@link PluginLauncher} decides where a plugin version runs (in this JVM for bundled plugins, otherwise a
  * bubblewrap-confined worker process: {@link WorkerRuntime}, {@link WorkerProcess}, {@link WorkerSandbox});
  * {@link PluginInvoker} makes the calls; {@link LoadedPlugins} is what this node has loaded.
@@ -72,6 +70,7 @@ public final class PluginHost implements AutoCloseable {
     private final PluginTrust trust;
     private final PluginInvoker invoker;
     private final PluginLauncher launcher;
+    private final PluginArchives archives;
     private final ReentrantLock adminLock = new ReentrantLock();
     private @Nullable Path bundledDir;
     private volatile KnowledgeSearch knowledge = KnowledgeSearch.NONE;
@@ -88,6 +87,7 @@ public final class PluginHost implements AutoCloseable {
         this.models = models;
         this.hostVersion = releaseVersion(hostVersion);
         this.trust = new PluginTrust(store, audit, settings);
+        this.archives = new PluginArchives(settings, this.pluginsDir, store, this.hostVersion);
         this.launcher = new PluginLauncher(settings, audit, this.pluginsDir, this.hostVersion, this::workerGaveUp);
         this.invoker = new PluginInvoker(loaded, store, settings, models, audit, this.pluginsDir, () -> knowledge);
     }
@@ -212,7 +212,7 @@ public final class PluginHost implements AutoCloseable {
         adminLock.lock();
         Path incoming = null;
         try {
-            incoming = receive(archive);
+            incoming = archives.receive(archive);
             VerifiedArchive verified = verify(incoming);
             ArchiveDescriptor descriptor = ArchiveDescriptor.read(incoming);
             if (expectedId != null && !expectedId.equals(descriptor.id())) {
@@ -226,7 +226,7 @@ public final class PluginHost implements AutoCloseable {
                         + "channel; a sandbox install cannot replace it (give your plugin another id, or ask an "
                         + "administrator to upgrade it)");
             }
-            Set<Permission> granted = checkPermissions(descriptor, grants);
+            Set<Permission> granted = archives.checkPermissions(descriptor, grants);
             PluginView view = installVerified(incoming, verified, descriptor, granted, actor, verified.keyId(), channel);
             incoming = null;
             return view;
@@ -234,8 +234,8 @@ public final class PluginHost implements AutoCloseable {
             throw new PluginInstallException("Cannot install " + archive.getFileName() + ": " + e.getMessage(), e);
         } finally {
             if (incoming != null) {
-                deleteQuietly(incoming);
-                deleteQuietly(incoming.getParent());
+                PluginArchives.deleteQuietly(incoming);
+                PluginArchives.deleteQuietly(incoming.getParent());
             }
             adminLock.unlock();
         }
@@ -247,7 +247,7 @@ public final class PluginHost implements AutoCloseable {
      */
     private PluginView installVerified(Path source, VerifiedArchive verified, ArchiveDescriptor descriptor,
             Set<Permission> granted, String actor, @Nullable String signer, PluginChannel channel) {
-        checkHostVersion(descriptor);
+        archives.checkHostVersion(descriptor);
         Optional<PluginRecord> previous = store.current(descriptor.id());
         if (previous.isPresent() && previous.get().version().equals(descriptor.version())) {
             throw new PluginInstallException("Plugin '" + descriptor.id() + "' " + descriptor.version()
@@ -259,7 +259,7 @@ public final class PluginHost implements AutoCloseable {
             if (source.getParent() != null && source.getParent().getParent() != null
                     && source.getParent().getParent().equals(pluginsDir.resolve(".incoming"))) {
                 Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                deleteQuietly(source.getParent());
+                PluginArchives.deleteQuietly(source.getParent());
             } else {
                 Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -272,7 +272,7 @@ public final class PluginHost implements AutoCloseable {
         try {
             slot = launcher.load(target, descriptor, signer, verified.archiveSha256(), granted, channel);
         } catch (RuntimeException e) {
-            deleteQuietly(target);
+            PluginArchives.deleteQuietly(target);
             audit.append(actor, "plugin.install_failed", descriptor.id(), Map.of("version", descriptor.version(),
                     "reason", String.valueOf(e.getMessage())));
             throw e;
@@ -290,7 +290,7 @@ public final class PluginHost implements AutoCloseable {
             store.saveInstall(record, previous.map(PluginRecord::id).orElse(null), actor);
         } catch (RuntimeException e) {
             slot.unload();
-            deleteQuietly(target);
+            PluginArchives.deleteQuietly(target);
             throw e;
         }
 
@@ -311,7 +311,7 @@ public final class PluginHost implements AutoCloseable {
             retire(old);
         }
         previous.filter(p -> p.fileName() != null && !p.fileName().equals(fileName))
-                .ifPresent(p -> deleteQuietly(pluginsDir.resolve(p.fileName())));
+                .ifPresent(p -> PluginArchives.deleteQuietly(pluginsDir.resolve(p.fileName())));
         return view(record, slot);
     }
 
@@ -368,7 +368,7 @@ public final class PluginHost implements AutoCloseable {
         try {
             PluginRecord record = unload(pluginId);
             if (record.fileName() != null) {
-                deleteQuietly(pluginsDir.resolve(record.fileName()));
+                PluginArchives.deleteQuietly(pluginsDir.resolve(record.fileName()));
             }
             store.changeState(record.id(), PluginState.REMOVED, null, actor);
             audit.append(actor, "plugin.removed", pluginId, Map.of("version", record.version()));
@@ -428,7 +428,6 @@ public final class PluginHost implements AutoCloseable {
     public List<TrustedKeyView> trustedKeys() {
         return trust.trustedKeys();
     }
-
 
     // ------------------------------------------------------------------------------------------------- queries
 
@@ -493,7 +492,7 @@ public final class PluginHost implements AutoCloseable {
         }
         Path archive = pluginsDir.resolve(record.fileName());
         if (!Files.isRegularFile(archive)) {
-            materialize(record, archive);
+            archives.materialize(record, archive);
         }
         VerifiedArchive verified = "bundled".equals(record.signerKeyId()) && isBundled(archive, record)
                 ? new VerifiedArchive("bundled", PluginTrust.sha256(archive), -1) : verify(archive);
@@ -503,12 +502,12 @@ public final class PluginHost implements AutoCloseable {
                     + record.archiveSha256() + ")");
         }
         ArchiveDescriptor descriptor = ArchiveDescriptor.read(archive);
-        checkHostVersion(descriptor);
+        archives.checkHostVersion(descriptor);
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
         record.permissions().forEach(p -> granted.add(Permission.parse(p)));
         if (!granted.containsAll(descriptor.permissions())) {
             throw new PluginInstallException("Plugin '" + record.pluginId() + "' now asks for permissions "
-                    + ids(descriptor.permissions()) + " but was granted " + ids(granted));
+                    + PluginArchives.ids(descriptor.permissions()) + " but was granted " + PluginArchives.ids(granted));
         }
         PluginSlot slot = launcher.load(archive, descriptor, record.signerKeyId(), verified.archiveSha256(), granted,
                 record.channel());
@@ -533,24 +532,6 @@ public final class PluginHost implements AutoCloseable {
             adminLock.unlock();
         }
         slot.unload();
-    }
-
-    /** Writes an archive another node installed from the database into this node's plugins folder. */
-    private void materialize(PluginRecord record, Path archive) {
-        byte[] bytes = record.archiveSha256() == null ? null : store.archive(record.archiveSha256()).orElse(null);
-        if (bytes == null) {
-            throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive
-                    + " is missing and the database holds no copy of it");
-        }
-        try {
-            Files.createDirectories(pluginsDir);
-            Path tmp = Files.createTempFile(pluginsDir, ".fetch-", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            log.info("Fetched plugin archive {} from the database", archive.getFileName());
-        } catch (IOException e) {
-            throw new PluginInstallException("Cannot write " + archive + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -635,54 +616,8 @@ public final class PluginHost implements AutoCloseable {
                 drained ? "" : " (some calls were cancelled at the drain deadline)");
     }
 
-    private Path receive(Path archive) throws IOException {
-        if (!Files.isRegularFile(archive)) {
-            throw new PluginInstallException("Plugin archive " + archive + " does not exist or is not a file");
-        }
-        long size = Files.size(archive);
-        if (size > MAX_ARCHIVE_BYTES) {
-            throw new PluginInstallException("Plugin archive " + archive.getFileName() + " has " + size
-                    + " bytes; the limit is " + MAX_ARCHIVE_BYTES);
-        }
-        // a folder of its own keeps the archive's name, so that every message names the file the user gave
-        Path incomingDir = Files.createDirectories(pluginsDir.resolve(".incoming").resolve(UUID.randomUUID().toString()));
-        Path incoming = incomingDir.resolve(archive.getFileName().toString());
-        Files.copy(archive, incoming);
-        return incoming;
-    }
-
     private VerifiedArchive verify(Path archive) {
         return trust.verify(archive);
-    }
-
-
-    private void checkHostVersion(ArchiveDescriptor descriptor) {
-        boolean ok;
-        try {
-            ok = new DefaultVersionManager().checkVersionConstraint(hostVersion, descriptor.requires());
-        } catch (RuntimeException e) {
-            throw new PluginInstallException("Plugin '" + descriptor.id() + "' has an unreadable Plugin-Requires '"
-                    + descriptor.requires() + "'; use a constraint like >=0.1.0");
-        }
-        if (!ok) {
-            throw new PluginInstallException("Plugin '" + descriptor.id() + "' " + descriptor.version()
-                    + " requires Hallmark " + descriptor.requires() + "; this is Hallmark " + hostVersion);
-        }
-    }
-
-    private Set<Permission> checkPermissions(ArchiveDescriptor descriptor, Set<Permission> grants) {
-        Set<Permission> allowed = EnumSet.noneOf(Permission.class);
-        allowed.addAll(settings.defaultPermissions());
-        allowed.addAll(grants);
-        Set<Permission> missing = EnumSet.noneOf(Permission.class);
-        missing.addAll(descriptor.permissions());
-        missing.removeAll(allowed);
-        if (!missing.isEmpty()) {
-            throw new PluginInstallException("Plugin '" + descriptor.id() + "' asks for " + ids(missing)
-                    + ", which an administrator has not granted; grant it at install (--grant "
-                    + String.join(",", ids(missing)) + ") if you trust the plugin with it");
-        }
-        return descriptor.permissions().isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(descriptor.permissions());
     }
 
     private PluginRecord record(String pluginId) {
@@ -721,18 +656,6 @@ public final class PluginHost implements AutoCloseable {
                 loaded ? slot.checks().stream().map(c -> c.name()).toList() : List.of(),
                 failure, loaded ? slot.breaker().state().name() : null, loaded ? slot.inFlight() : 0,
                 record.installedAt(), record.installedBy(), record.channel().name().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private static List<String> ids(Set<Permission> permissions) {
-        return permissions.stream().map(Permission::id).sorted().collect(Collectors.toList());
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Cannot delete {}: {}", file, e.getMessage());
-        }
     }
 
     /** For tests: a weak reference to the class loader of the loaded version of a plugin. */

@@ -410,7 +410,8 @@ final class WorkerProcess {
                         .stream().map(p -> Map.of("id", p.id(), "text", p.text(), "score", p.score())).toList()));
                 default -> throw new InvalidRequestException("Unknown host operation '" + op + "'");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // the plugin's call must get an answer, whatever broke here
+            log.warn("{}: host operation {} failed: {}", label, frame.get("op"), e.toString());
             reply.put("error", Codec.error(e));
         }
         if (id != 0) {
