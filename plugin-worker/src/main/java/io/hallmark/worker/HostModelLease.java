@@ -2,7 +2,13 @@ package io.hallmark.worker;
 
 import io.hallmark.api.ModelInfo;
 import io.hallmark.api.ModelLease;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A model the host lent to a plugin in a worker. The weights stay in the host process (one copy whatever number of
  * plugins use it); the plugin runs the model through {@link #generateText}, which the host serves from its model
- * runtime.
+ * runtime. Small model files (a corpus, a vocabulary) can be copied into the worker's folder through {@link #path}.
  */
 final class HostModelLease implements ModelLease {
 
@@ -36,10 +42,38 @@ final class HostModelLease implements ModelLease {
         return info;
     }
 
+    /**
+     * A read-only copy of the model file in the worker's own folder, fetched from the host in chunks the first time;
+     * the host refuses files over its copy limit (weights stay in the host: use {@link #generateText}).
+     */
     @Override
-    public Path path() {
-        throw new UnsupportedOperationException("Model '" + info.id() + "' stays in the host process: a plugin in a "
-                + "worker cannot read its weights; call generateText(...) on the lease to run it in the host");
+    public synchronized Path path() {
+        Path copy = Path.of("models", info.sha256(), info.id()).toAbsolutePath();
+        if (Files.isRegularFile(copy)) {
+            return copy;
+        }
+        try {
+            Files.createDirectories(copy.getParent());
+            Path partial = copy.resolveSibling(info.id() + ".part");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                long offset = 0;
+                while (true) {
+                    Map<String, Object> chunk = host.call(callId, Protocol.OP_READ_MODEL, Map.of("lease", leaseId,
+                            "offset", offset), deadline);
+                    byte[] bytes = Base64.getDecoder().decode(String.valueOf(chunk.get("data")));
+                    out.write(bytes);
+                    offset += bytes.length;
+                    if (bytes.length == 0 || offset >= ((Number) chunk.get("size")).longValue()) {
+                        break;
+                    }
+                }
+            }
+            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy model '" + info.id() + "' into the worker's folder: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class Protocol {
     public static final String OP_LEASE_MODEL = "models.lease";
     public static final String OP_MODEL_GENERATE = "models.generate";
     public static final String OP_RELEASE_MODEL = "models.release";
+    /** Reads a chunk of a small model file (a corpus, a vocabulary) for a copy in the worker's folder. */
+    public static final String OP_READ_MODEL = "models.read";
     public static final String OP_KB_SEARCH = "kb.search";
 
     private Protocol() {}

@@ -75,7 +75,7 @@ public final class WorkerMain {
         }
         worker.serve();
         try {
-            manager.stopPlugins();
+            manager.stopPlugin(worker.pluginId); // one plugin, never stopPlugins() (pf4j #656)
         } catch (RuntimeException | LinkageError e) {
             System.err.println("The plugin did not stop cleanly: " + describe(e));
         }

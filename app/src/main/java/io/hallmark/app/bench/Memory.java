@@ -20,8 +20,13 @@ public final class Memory {
     }
 
     private static long rssMiB() {
+        return rssMiB("self");
+    }
+
+    /** The resident set size of a process ({@code self} or a pid), in MiB; -1 where unknown. */
+    public static long rssMiB(String pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
                 }

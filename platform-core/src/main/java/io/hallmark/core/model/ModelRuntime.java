@@ -111,7 +111,7 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
                 try {
                     Engine engine = Engine.getEngine(name);
                     engines.add(name + " " + engine.getVersion());
-                } catch (RuntimeException | UnsatisfiedLinkError e) {
+                } catch (RuntimeException | LinkageError e) { // UnsatisfiedLinkError, ExceptionInInitializerError
                     log.warn("Engine {} is not usable: {}", name, e.toString());
                 }
             }

@@ -2,18 +2,12 @@ package io.hallmark.core.plugin;
 
 import io.hallmark.api.Capability;
 import io.hallmark.api.CheckInput;
-import io.hallmark.api.CheckOutcome;
 import io.hallmark.api.CheckResult;
-import io.hallmark.api.ClaimVerifier;
-import io.hallmark.api.GovernanceCheck;
 import io.hallmark.api.GeneratedContent;
 import io.hallmark.api.GenerationCancelledException;
-import io.hallmark.api.GenerationFailedException;
 import io.hallmark.api.GenerationRequest;
-import io.hallmark.api.GeneratorInfo;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Permission;
-import io.hallmark.api.signing.PluginArchiveVerifier;
 import io.hallmark.api.signing.PluginSignatureException;
 import io.hallmark.api.signing.VerifiedArchive;
 import io.hallmark.core.audit.AuditLog;
@@ -23,35 +17,20 @@ import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.persistence.PluginRecord;
 import io.hallmark.core.persistence.PluginState;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.pf4j.DefaultVersionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +39,14 @@ import org.slf4j.LoggerFactory;
  * administrator, hot install, upgrade, disable and removal while calls are running, and containment of plugins
  * that throw, hang or return garbage.
  *
- * <p>Each loaded plugin version lives in its own {@link PluginSlot} (own PF4J manager and class loader). An
- * upgrade loads the new version beside the old one, routes new calls to it, lets the old one's calls finish
+ * <p>The host is split into rooms: this class installs, upgrades, enables, disables and removes plugins, follows
+ * other nodes ({@link #sync()}) and answers queries; {@link PluginTrust} holds the signing keys and checks signatures; {@link PluginArchives} receives archives and
+ * checks their manifest demands;
+ * {@link PluginLauncher} decides where a plugin version runs (in this JVM for bundled plugins, otherwise a
+ * bubblewrap-confined worker process: {@link WorkerRuntime}, {@link WorkerProcess}, {@link WorkerSandbox});
+ * {@link PluginInvoker} makes the calls; {@link LoadedPlugins} is what this node has loaded.
+ *
+ * <p>Each loaded plugin version lives in its own {@link PluginSlot}. An upgrade loads the new version beside the old one, routes new calls to it, lets the old one's calls finish
  * (until the drain deadline), then unloads the old version so its class loader can be collected. Every change is
  * recorded in the database and in the audit log with who made it.
  */
@@ -78,15 +63,17 @@ public final class PluginHost implements AutoCloseable {
     private final AuditLog audit;
     private final ModelProvider models;
     private final String hostVersion;
-    private final Map<String, PluginSlot> active = new ConcurrentHashMap<>();
-    private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
-    /** Plugin ids on the sandbox channel, as the records say (kept in step by every change and by sync). */
-    private final Set<String> sandboxed = ConcurrentHashMap.newKeySet();
+    private final LoadedPlugins loaded = new LoadedPlugins();
+    private final Map<String, PluginSlot> active = loaded.active;
+    private final Map<String, String> loadFailures = loaded.failures;
+    private final Set<String> sandboxed = loaded.sandboxed;
+    private final PluginTrust trust;
+    private final PluginInvoker invoker;
+    private final PluginLauncher launcher;
+    private final PluginArchives archives;
     private final ReentrantLock adminLock = new ReentrantLock();
     private @Nullable Path bundledDir;
     private volatile KnowledgeSearch knowledge = KnowledgeSearch.NONE;
-    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("plugin-call-", 0).factory());
 
     /**
      * @param hostVersion the platform version plugins' {@code Plugin-Requires} is checked against
@@ -99,6 +86,10 @@ public final class PluginHost implements AutoCloseable {
         this.audit = audit;
         this.models = models;
         this.hostVersion = releaseVersion(hostVersion);
+        this.trust = new PluginTrust(store, audit, settings);
+        this.archives = new PluginArchives(settings, this.pluginsDir, store, this.hostVersion);
+        this.launcher = new PluginLauncher(settings, audit, this.pluginsDir, this.hostVersion, this::workerGaveUp);
+        this.invoker = new PluginInvoker(loaded, store, settings, models, audit, this.pluginsDir, () -> knowledge);
     }
 
     /** {@code 0.1.0-SNAPSHOT} satisfies {@code >=0.1.0}: plugins are checked against the release it will become. */
@@ -112,7 +103,7 @@ public final class PluginHost implements AutoCloseable {
      * marked FAILED with its cause; the others load regardless.
      */
     public void start() {
-        checkConfinement();
+        launcher.checkConfinement();
         adminLock.lock();
         try {
             if (bundledDir != null) {
@@ -136,23 +127,6 @@ public final class PluginHost implements AutoCloseable {
             adminLock.unlock();
         }
         log.info("Plugin host started: {} plugins enabled, {} failed", active.size(), loadFailures.size());
-    }
-
-    /** Says loudly, at start, whether third-party plugins can run confined here, and audits an unconfined opt-in. */
-    private void checkConfinement() {
-        WorkerSandbox.Confinement confinement = WorkerSandbox.confinement();
-        if (confinement.available()) {
-            log.info("Third-party plugins run in worker processes confined by {}", confinement.detail());
-        } else if (settings.workers().allowUnconfined()) {
-            log.error("PLUGIN WORKERS RUN UNCONFINED: {}. An administrator allowed it "
-                    + "(plugins-allow-unconfined-workers=true): a third-party plugin can read what the platform user "
-                    + "can read and use the network", confinement.detail());
-            audit.append("system", "plugin.unconfined_workers", null, Map.of("reason", confinement.detail()));
-        } else {
-            log.error("THIRD-PARTY PLUGINS ARE REFUSED ON THIS MACHINE: {}. Only bundled plugins load; install "
-                    + "bubblewrap where namespaces are allowed, or set plugins-allow-unconfined-workers=true "
-                    + "(audited, unsafe)", confinement.detail());
-        }
     }
 
     /**
@@ -191,7 +165,7 @@ public final class PluginHost implements AutoCloseable {
                 if (current.isPresent() && current.get().state() == PluginState.DISABLED) {
                     continue; // an administrator turned it off
                 }
-                installVerified(archive, new VerifiedArchive(null, sha256(archive), -1), descriptor,
+                installVerified(archive, new VerifiedArchive(null, PluginTrust.sha256(archive), -1), descriptor,
                         descriptor.permissions(), "system", "bundled", PluginChannel.PRODUCTION);
             } catch (RuntimeException e) {
                 log.warn("Bundled plugin {} cannot be installed: {}", archive.getFileName(), e.getMessage());
@@ -238,7 +212,7 @@ public final class PluginHost implements AutoCloseable {
         adminLock.lock();
         Path incoming = null;
         try {
-            incoming = receive(archive);
+            incoming = archives.receive(archive);
             VerifiedArchive verified = verify(incoming);
             ArchiveDescriptor descriptor = ArchiveDescriptor.read(incoming);
             if (expectedId != null && !expectedId.equals(descriptor.id())) {
@@ -252,7 +226,7 @@ public final class PluginHost implements AutoCloseable {
                         + "channel; a sandbox install cannot replace it (give your plugin another id, or ask an "
                         + "administrator to upgrade it)");
             }
-            Set<Permission> granted = checkPermissions(descriptor, grants);
+            Set<Permission> granted = archives.checkPermissions(descriptor, grants);
             PluginView view = installVerified(incoming, verified, descriptor, granted, actor, verified.keyId(), channel);
             incoming = null;
             return view;
@@ -260,8 +234,8 @@ public final class PluginHost implements AutoCloseable {
             throw new PluginInstallException("Cannot install " + archive.getFileName() + ": " + e.getMessage(), e);
         } finally {
             if (incoming != null) {
-                deleteQuietly(incoming);
-                deleteQuietly(incoming.getParent());
+                PluginArchives.deleteQuietly(incoming);
+                PluginArchives.deleteQuietly(incoming.getParent());
             }
             adminLock.unlock();
         }
@@ -273,7 +247,7 @@ public final class PluginHost implements AutoCloseable {
      */
     private PluginView installVerified(Path source, VerifiedArchive verified, ArchiveDescriptor descriptor,
             Set<Permission> granted, String actor, @Nullable String signer, PluginChannel channel) {
-        checkHostVersion(descriptor);
+        archives.checkHostVersion(descriptor);
         Optional<PluginRecord> previous = store.current(descriptor.id());
         if (previous.isPresent() && previous.get().version().equals(descriptor.version())) {
             throw new PluginInstallException("Plugin '" + descriptor.id() + "' " + descriptor.version()
@@ -285,7 +259,7 @@ public final class PluginHost implements AutoCloseable {
             if (source.getParent() != null && source.getParent().getParent() != null
                     && source.getParent().getParent().equals(pluginsDir.resolve(".incoming"))) {
                 Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                deleteQuietly(source.getParent());
+                PluginArchives.deleteQuietly(source.getParent());
             } else {
                 Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -296,9 +270,9 @@ public final class PluginHost implements AutoCloseable {
 
         PluginSlot slot;
         try {
-            slot = loadSlot(target, descriptor, signer, verified.archiveSha256(), granted, channel);
+            slot = launcher.load(target, descriptor, signer, verified.archiveSha256(), granted, channel);
         } catch (RuntimeException e) {
-            deleteQuietly(target);
+            PluginArchives.deleteQuietly(target);
             audit.append(actor, "plugin.install_failed", descriptor.id(), Map.of("version", descriptor.version(),
                     "reason", String.valueOf(e.getMessage())));
             throw e;
@@ -316,7 +290,7 @@ public final class PluginHost implements AutoCloseable {
             store.saveInstall(record, previous.map(PluginRecord::id).orElse(null), actor);
         } catch (RuntimeException e) {
             slot.unload();
-            deleteQuietly(target);
+            PluginArchives.deleteQuietly(target);
             throw e;
         }
 
@@ -337,7 +311,7 @@ public final class PluginHost implements AutoCloseable {
             retire(old);
         }
         previous.filter(p -> p.fileName() != null && !p.fileName().equals(fileName))
-                .ifPresent(p -> deleteQuietly(pluginsDir.resolve(p.fileName())));
+                .ifPresent(p -> PluginArchives.deleteQuietly(pluginsDir.resolve(p.fileName())));
         return view(record, slot);
     }
 
@@ -394,7 +368,7 @@ public final class PluginHost implements AutoCloseable {
         try {
             PluginRecord record = unload(pluginId);
             if (record.fileName() != null) {
-                deleteQuietly(pluginsDir.resolve(record.fileName()));
+                PluginArchives.deleteQuietly(pluginsDir.resolve(record.fileName()));
             }
             store.changeState(record.id(), PluginState.REMOVED, null, actor);
             audit.append(actor, "plugin.removed", pluginId, Map.of("version", record.version()));
@@ -442,36 +416,17 @@ public final class PluginHost implements AutoCloseable {
 
     /** Trusts a public key (PEM text) to sign plugins, recorded in the audit log. */
     public TrustedKeyView trustKey(String publicKeyPem, String name, String actor) {
-        java.security.PublicKey key;
-        try {
-            key = io.hallmark.api.signing.SigningKeys.parsePublicPem(publicKeyPem);
-        } catch (io.hallmark.api.HallmarkException e) {
-            throw new InvalidRequestException("Not an Ed25519 public key in PEM form: " + e.getMessage());
-        }
-        if (name.isBlank() || name.length() > 128) {
-            throw InvalidRequestException.of("name", "Key name must be 1-128 characters");
-        }
-        var record = store.trust(key, name, actor);
-        audit.append(actor, "key.trusted", record.keyId(), Map.of("name", name, "purpose", "plugin-signing"));
-        return keyView(record);
+        return trust.trustKey(publicKeyPem, name, actor);
     }
 
     /** Revokes a trusted key; plugins signed with it are refused from now on and fail at the next start. */
     public void revokeKey(String keyId, String actor) {
-        if (!store.revoke(keyId)) {
-            throw new PluginUnavailableException("No trusted key with id '" + keyId + "'; trusted: "
-                    + store.keys().stream().filter(k -> k.active()).map(k -> k.keyId()).toList(), true);
-        }
-        audit.append(actor, "key.revoked", keyId, Map.of("purpose", "plugin-signing"));
+        trust.revokeKey(keyId, actor);
     }
 
     /** Every key ever trusted, revoked ones included. */
     public List<TrustedKeyView> trustedKeys() {
-        return store.keys().stream().map(PluginHost::keyView).toList();
-    }
-
-    private static TrustedKeyView keyView(io.hallmark.core.persistence.SigningKeyRecord r) {
-        return new TrustedKeyView(r.keyId(), r.name(), r.publicKeyPem(), r.addedBy(), r.addedAt(), r.revokedAt());
+        return trust.trustedKeys();
     }
 
     // ------------------------------------------------------------------------------------------------- queries
@@ -502,297 +457,31 @@ public final class PluginHost implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------- calling
 
     /**
-     * Generates content with a plugin's generator for the request's modality. The request's parameters are
-     * validated against the generator's declaration first; the call runs on its own thread with a deadline.
+     * Generates content with a plugin's generator for the request's modality (see {@link PluginInvoker#generate}).
      *
      * @throws PluginUnavailableException when the plugin is not enabled or its circuit is open
      * @throws InvalidRequestException when the request does not fit the generator
      * @throws GenerationCancelledException when the caller cancelled
-     * @throws PluginCallException when the plugin threw, hung past the deadline or returned invalid output
+     * @throws PluginCallException when the plugin threw, hung past the deadline, returned invalid output, or its
+     *     worker died
      */
     public GeneratedContent generate(String pluginId, GenerationRequest request, CallOptions options) {
-        PluginSlot slot = acquire(pluginId, options.cancellation());
-        HostGeneratorContext context = null;
-        try {
-            PluginSlot.LoadedGenerator generator = slot.generatorFor(request.modality())
-                    .orElseThrow(() -> new InvalidRequestException("Plugin '" + pluginId + "' generates "
-                            + slot.generators().stream().map(g -> g.info().modality()).toList() + ", not "
-                            + request.modality()));
-            GenerationRequest validated = request.withParameters(generator.info().validate(request.parameters()));
-            if (!slot.breaker().allow()) {
-                throw new PluginUnavailableException("Plugin '" + pluginId + "' is refusing calls: "
-                        + slot.breaker().describe(), false);
-            }
-            Duration timeout = timeout(options);
-            Instant deadline = Instant.now().plus(timeout);
-            context = new HostGeneratorContext(pluginId, slot.permissions(), models, deadline, options.cancellation(),
-                    options.listener(), pluginConfig(pluginId), audit, knowledge);
-            HostGeneratorContext callContext = context;
-            Future<GeneratedContent> future = calls.submit(() -> generator.generator().generate(validated, callContext));
-            GeneratedContent content = await(slot, future, deadline, timeout, options.cancellation());
-            checkOutput(slot, generator.info(), validated, content);
-            slot.breaker().success();
-            return content;
-        } finally {
-            if (context != null) {
-                context.closeLeases();
-            }
-            slot.release(options.cancellation());
-        }
+        return invoker.generate(pluginId, request, options);
     }
 
-    /**
-     * Runs every enabled plugin's governance checks that apply to the content's modality. A check that throws,
-     * hangs past the deadline or returns nothing yields an UNDECIDED result that says why, so one broken check
-     * never blocks the governance stage; its failures count towards its plugin's circuit breaker.
-     */
+    /** Runs every enabled production plugin's governance checks for the content (see {@link PluginInvoker#runChecks}). */
     public List<CheckResult> runChecks(CheckInput input, CallOptions options) {
-        List<CheckResult> results = new ArrayList<>();
-        for (String pluginId : enabledIds()) {
-            if (sandboxed.contains(pluginId)) {
-                continue; // sandbox plugins never judge production content
-            }
-            PluginSlot slot;
-            try {
-                slot = acquire(pluginId, options.cancellation());
-            } catch (PluginUnavailableException e) {
-                continue; // removed while we iterated
-            }
-            try {
-                for (GovernanceCheck check : slot.checks()) {
-                    if (check.appliesTo(input.modality())) {
-                        results.add(runCheck(slot, check, input, options));
-                    }
-                }
-            } finally {
-                slot.release(options.cancellation());
-            }
-        }
-        return results;
+        return invoker.runChecks(input, options);
     }
 
-    /**
-     * The claim verifiers ({@link ClaimVerifier} extensions) of enabled production plugins, as
-     * {@code <plugin id>/<name>}, sorted; the fact checker gives each a vote.
-     */
+    /** The claim verifiers of enabled production plugins, as {@code <plugin id>/<name>}, sorted. */
     public List<String> claimVerifiers() {
-        List<String> out = new ArrayList<>();
-        for (String pluginId : enabledIds()) {
-            if (sandboxed.contains(pluginId)) {
-                continue; // sandbox plugins never judge production content
-            }
-            PluginSlot slot = active.get(pluginId);
-            if (slot != null) {
-                slot.checks().stream().filter(c -> c instanceof ClaimVerifier).map(c -> pluginId + "/" + safeName(c))
-                        .forEach(out::add);
-            }
-        }
-        return out;
+        return invoker.claimVerifiers();
     }
 
-    /**
-     * Runs one claim verifier (named as by {@link #claimVerifiers()}) on a claim input
-     * ({@link ClaimVerifier#input}), under the same timeout and circuit breaker as every check; an
-     * UNDECIDED result when it cannot run (plugin disabled or removed, timeout, failure).
-     */
+    /** Runs one claim verifier (see {@link PluginInvoker#runClaimVerifier}). */
     public CheckResult runClaimVerifier(String qualifiedName, CheckInput input, CallOptions options) {
-        int slash = qualifiedName.indexOf('/');
-        if (slash < 1) {
-            throw new IllegalArgumentException("A claim verifier is named '<plugin id>/<name>', got '" + qualifiedName
-                    + "'");
-        }
-        String pluginId = qualifiedName.substring(0, slash);
-        String name = qualifiedName.substring(slash + 1);
-        if (sandboxed.contains(pluginId)) {
-            return undecided(qualifiedName, "plugin " + pluginId + " is on the sandbox channel");
-        }
-        PluginSlot slot;
-        try {
-            slot = acquire(pluginId, options.cancellation());
-        } catch (PluginUnavailableException e) {
-            return undecided(qualifiedName, "plugin " + pluginId + " is not enabled");
-        }
-        try {
-            for (GovernanceCheck check : slot.checks()) {
-                if (check instanceof ClaimVerifier && safeName(check).equals(name)) {
-                    return runCheck(slot, check, input, options);
-                }
-            }
-            return undecided(qualifiedName, "plugin " + pluginId + " has no claim verifier named " + name);
-        } finally {
-            slot.release(options.cancellation());
-        }
-    }
-
-    private CheckResult runCheck(PluginSlot slot, GovernanceCheck check, CheckInput input, CallOptions options) {
-        String name = slot.id() + "/" + safeName(check);
-        if (!slot.breaker().allow()) {
-            return undecided(name, "not run: " + slot.breaker().describe());
-        }
-        Duration timeout = timeout(options);
-        Instant deadline = Instant.now().plus(timeout);
-        HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
-                options.cancellation(), options.listener(), pluginConfig(slot.id()), audit, knowledge);
-        try {
-            Future<CheckResult> future = calls.submit(() -> check.check(input, context));
-            CheckResult result;
-            try {
-                result = future.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                slot.breaker().failure("check " + name + " did not finish within " + timeout);
-                return undecided(name, "did not finish within " + timeout);
-            } catch (ExecutionException e) {
-                slot.breaker().failure("check " + name + " failed: " + PluginSlot.describe(e.getCause()));
-                return undecided(name, "failed: " + PluginSlot.describe(e.getCause()));
-            }
-            String problem = result == null ? "returned no result" : checkJsonValues(result.details(), "details");
-            if (problem != null) {
-                slot.breaker().failure("check " + name + " " + problem);
-                return undecided(name, problem);
-            }
-            slot.breaker().success();
-            return result;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return undecided(name, "interrupted");
-        } finally {
-            context.closeLeases();
-        }
-    }
-
-    /** The caller's deadline, never longer than the host's call timeout. */
-    private Duration timeout(CallOptions options) {
-        return options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
-                ? settings.callTimeout() : options.timeout();
-    }
-
-    private static String safeName(GovernanceCheck check) {
-        try {
-            return check.name();
-        } catch (RuntimeException e) {
-            return check.getClass().getSimpleName();
-        }
-    }
-
-    private static CheckResult undecided(String name, String why) {
-        return new CheckResult(name, CheckOutcome.UNDECIDED, 0, "The check could not run: " + why, List.of(),
-                Map.of("error", why));
-    }
-
-    private PluginSlot acquire(String pluginId, Cancellation cancellation) {
-        for (int attempt = 0; attempt < 1_000; attempt++) {
-            PluginSlot slot = active.get(pluginId);
-            if (slot == null) {
-                throw unavailable(pluginId);
-            }
-            if (slot.tryAcquire(cancellation)) {
-                return slot;
-            }
-            Thread.onSpinWait(); // the slot is being swapped out; the next read sees its successor
-        }
-        throw unavailable(pluginId);
-    }
-
-    private PluginUnavailableException unavailable(String pluginId) {
-        String failure = loadFailures.get(pluginId);
-        if (failure != null) {
-            return new PluginUnavailableException("Plugin '" + pluginId + "' failed to load: " + failure, false);
-        }
-        Optional<PluginRecord> record = store.current(pluginId);
-        if (record.isPresent()) {
-            return new PluginUnavailableException("Plugin '" + pluginId + "' is " + record.get().state()
-                    + "; enable it first", false);
-        }
-        return new PluginUnavailableException("Plugin '" + pluginId + "' is not installed; enabled plugins: "
-                + enabledIds(), true);
-    }
-
-    private GeneratedContent await(PluginSlot slot, Future<GeneratedContent> future, Instant deadline,
-            Duration timeout, Cancellation cancellation) {
-        String id = slot.id();
-        try {
-            long wait = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
-            return future.get(wait, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            cancellation.cancel();
-            future.cancel(true);
-            String message = "Plugin '" + id + "' did not finish within " + timeout + "; the call was abandoned";
-            slot.breaker().failure(message);
-            throw new PluginCallException(id, message, null);
-        } catch (InterruptedException e) {
-            cancellation.cancel();
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new GenerationCancelledException("Interrupted while waiting for plugin '" + id + "'");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof GenerationCancelledException cancelled && cancellation.isCancelled()) {
-                throw cancelled;
-            }
-            if (cause instanceof InvalidRequestException invalid) {
-                throw invalid;
-            }
-            if (cause instanceof PluginCallException workerFailure) { // the worker died or gave up: already says so
-                slot.breaker().failure(workerFailure.getMessage());
-                throw workerFailure;
-            }
-            String message = "Plugin '" + id + "' " + slot.version() + " failed: " + PluginSlot.describe(cause);
-            slot.breaker().failure(message);
-            if (cause instanceof GenerationFailedException failed && failed.retriable()) {
-                throw new GenerationFailedException(message, true, cause);
-            }
-            throw new PluginCallException(id, message, cause);
-        }
-    }
-
-    private static void checkOutput(PluginSlot slot, GeneratorInfo info, GenerationRequest request,
-            @Nullable GeneratedContent content) {
-        String problem = null;
-        if (content == null) {
-            problem = "returned no content";
-        } else if (content.modality() != request.modality()) {
-            problem = "returned " + content.modality() + " content for a " + request.modality() + " request";
-        } else if (!info.models().isEmpty() && content.model() == null) {
-            problem = "declares models but reported none in its output";
-        } else {
-            problem = checkJsonValues(content.metadata(), "metadata");
-        }
-        if (problem != null) {
-            String message = "Plugin '" + slot.id() + "' " + slot.version() + " " + problem;
-            slot.breaker().failure(message);
-            throw new PluginCallException(slot.id(), message, null);
-        }
-    }
-
-    /** Metadata must be plain JSON values: no plugin classes may outlive the call (they would pin its loader). */
-    private static @Nullable String checkJsonValues(Object value, String path) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Double || value instanceof Float) {
-            return null;
-        }
-        if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String key)) {
-                    return "returned a non-string key in " + path;
-                }
-                String problem = checkJsonValues(e.getValue(), path + "." + key);
-                if (problem != null) {
-                    return problem;
-                }
-            }
-            return null;
-        }
-        if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                String problem = checkJsonValues(list.get(i), path + "[" + i + "]");
-                if (problem != null) {
-                    return problem;
-                }
-            }
-            return null;
-        }
-        return "returned a " + value.getClass().getName() + " at " + path + "; only JSON values are allowed";
+        return invoker.runClaimVerifier(qualifiedName, input, options);
     }
 
     // ------------------------------------------------------------------------------------------------ internals
@@ -803,61 +492,28 @@ public final class PluginHost implements AutoCloseable {
         }
         Path archive = pluginsDir.resolve(record.fileName());
         if (!Files.isRegularFile(archive)) {
-            materialize(record, archive);
+            archives.materialize(record, archive);
         }
         VerifiedArchive verified = "bundled".equals(record.signerKeyId()) && isBundled(archive, record)
-                ? new VerifiedArchive("bundled", sha256(archive), -1) : verify(archive);
+                ? new VerifiedArchive("bundled", PluginTrust.sha256(archive), -1) : verify(archive);
         if (record.archiveSha256() != null && !record.archiveSha256().equals(verified.archiveSha256())) {
             throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive
                     + " changed since it was installed (SHA-256 " + verified.archiveSha256() + ", installed "
                     + record.archiveSha256() + ")");
         }
         ArchiveDescriptor descriptor = ArchiveDescriptor.read(archive);
-        checkHostVersion(descriptor);
+        archives.checkHostVersion(descriptor);
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
         record.permissions().forEach(p -> granted.add(Permission.parse(p)));
         if (!granted.containsAll(descriptor.permissions())) {
             throw new PluginInstallException("Plugin '" + record.pluginId() + "' now asks for permissions "
-                    + ids(descriptor.permissions()) + " but was granted " + ids(granted));
+                    + PluginArchives.ids(descriptor.permissions()) + " but was granted " + PluginArchives.ids(granted));
         }
-        PluginSlot slot = loadSlot(archive, descriptor, record.signerKeyId(), verified.archiveSha256(), granted,
+        PluginSlot slot = launcher.load(archive, descriptor, record.signerKeyId(), verified.archiveSha256(), granted,
                 record.channel());
         active.put(record.pluginId(), slot);
         loadFailures.remove(record.pluginId());
         return slot;
-    }
-
-    /**
-     * Loads one plugin version where it must run: bundled plugins in this JVM (by setting), every other plugin in a
-     * worker process of its own, confined by bubblewrap, with the sandbox channel's tighter limits.
-     */
-    private PluginSlot loadSlot(Path archive, ArchiveDescriptor descriptor, @Nullable String signer, String sha256,
-            Set<Permission> granted, PluginChannel channel) {
-        if ("bundled".equals(signer) && settings.workers().bundledInProcess()) {
-            return PluginSlot.load(archive, descriptor, signer, sha256, granted, hostVersion);
-        }
-        WorkerSandbox.Confinement confinement = WorkerSandbox.confinement();
-        if (!confinement.available() && !settings.workers().allowUnconfined()) {
-            throw new PluginInstallException("Plugin '" + descriptor.id() + "' cannot run here: third-party plugins run "
-                    + "confined in worker processes and " + confinement.detail() + ". Install bubblewrap where "
-                    + "namespaces are allowed, or set plugins-allow-unconfined-workers=true to run workers unconfined "
-                    + "(audited; the plugin can then read what the platform can)");
-        }
-        boolean sandbox = channel == PluginChannel.SANDBOX;
-        var workers = settings.workers();
-        WorkerLaunch launch = new WorkerLaunch(descriptor.id(), descriptor.version(), archive,
-                workDir(descriptor.id(), descriptor.version()), sandbox ? workers.sandboxHeapMb() : workers.heapMb(),
-                sandbox ? workers.sandboxCpuSeconds() : workers.cpuSeconds(), granted.contains(Permission.NETWORK),
-                confinement.available(), hostVersion);
-        PluginSlot[] slot = new PluginSlot[1];
-        WorkerRuntime runtime = WorkerRuntime.launch(launch, workers, cause -> workerGaveUp(slot[0], cause));
-        slot[0] = new PluginSlot(descriptor, signer, sha256, granted, runtime);
-        return slot[0];
-    }
-
-    /** A plugin's own writable folder, the only part of the data directory its worker sees. */
-    private Path workDir(String pluginId, String version) {
-        return pluginsDir.resolveSibling("plugin-work").resolve(pluginId).resolve(version);
     }
 
     /** A worker kept crashing: the plugin goes FAILED with the cause, and stays out of service until re-enabled. */
@@ -876,45 +532,6 @@ public final class PluginHost implements AutoCloseable {
             adminLock.unlock();
         }
         slot.unload();
-    }
-
-    /**
-     * A plugin's settings as an administrator wrote them in {@code <plugins>/<id>.properties} (endpoint URLs, keys,
-     * limits); empty when there is no such file. Read at each call, so edits apply without a restart.
-     */
-    Map<String, String> pluginConfig(String pluginId) {
-        Path file = pluginsDir.resolve(pluginId + ".properties");
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        java.util.Properties p = new java.util.Properties();
-        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (IOException e) {
-            log.warn("Cannot read plugin settings {}: {}", file, e.getMessage());
-            return Map.of();
-        }
-        Map<String, String> config = new java.util.TreeMap<>();
-        p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k).trim()));
-        return config;
-    }
-
-    /** Writes an archive another node installed from the database into this node's plugins folder. */
-    private void materialize(PluginRecord record, Path archive) {
-        byte[] bytes = record.archiveSha256() == null ? null : store.archive(record.archiveSha256()).orElse(null);
-        if (bytes == null) {
-            throw new PluginInstallException("Plugin '" + record.pluginId() + "' archive " + archive
-                    + " is missing and the database holds no copy of it");
-        }
-        try {
-            Files.createDirectories(pluginsDir);
-            Path tmp = Files.createTempFile(pluginsDir, ".fetch-", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            log.info("Fetched plugin archive {} from the database", archive.getFileName());
-        } catch (IOException e) {
-            throw new PluginInstallException("Cannot write " + archive + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -978,7 +595,7 @@ public final class PluginHost implements AutoCloseable {
         }
         try (var files = Files.list(bundledDir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                    .anyMatch(p -> record.archiveSha256().equals(sha256(p)));
+                    .anyMatch(p -> record.archiveSha256().equals(PluginTrust.sha256(p)));
         } catch (IOException e) {
             return false;
         }
@@ -999,61 +616,8 @@ public final class PluginHost implements AutoCloseable {
                 drained ? "" : " (some calls were cancelled at the drain deadline)");
     }
 
-    private Path receive(Path archive) throws IOException {
-        if (!Files.isRegularFile(archive)) {
-            throw new PluginInstallException("Plugin archive " + archive + " does not exist or is not a file");
-        }
-        long size = Files.size(archive);
-        if (size > MAX_ARCHIVE_BYTES) {
-            throw new PluginInstallException("Plugin archive " + archive.getFileName() + " has " + size
-                    + " bytes; the limit is " + MAX_ARCHIVE_BYTES);
-        }
-        // a folder of its own keeps the archive's name, so that every message names the file the user gave
-        Path incomingDir = Files.createDirectories(pluginsDir.resolve(".incoming").resolve(UUID.randomUUID().toString()));
-        Path incoming = incomingDir.resolve(archive.getFileName().toString());
-        Files.copy(archive, incoming);
-        return incoming;
-    }
-
     private VerifiedArchive verify(Path archive) {
-        try {
-            return PluginArchiveVerifier.verify(archive, store::trustedKey);
-        } catch (PluginSignatureException e) {
-            if (settings.devMode() && e.getMessage().contains("is not signed")) {
-                log.warn("Loading unsigned plugin archive {} because development mode is on", archive.getFileName());
-                return new VerifiedArchive(null, sha256(archive), -1);
-            }
-            throw e;
-        }
-    }
-
-    private void checkHostVersion(ArchiveDescriptor descriptor) {
-        boolean ok;
-        try {
-            ok = new DefaultVersionManager().checkVersionConstraint(hostVersion, descriptor.requires());
-        } catch (RuntimeException e) {
-            throw new PluginInstallException("Plugin '" + descriptor.id() + "' has an unreadable Plugin-Requires '"
-                    + descriptor.requires() + "'; use a constraint like >=0.1.0");
-        }
-        if (!ok) {
-            throw new PluginInstallException("Plugin '" + descriptor.id() + "' " + descriptor.version()
-                    + " requires Hallmark " + descriptor.requires() + "; this is Hallmark " + hostVersion);
-        }
-    }
-
-    private Set<Permission> checkPermissions(ArchiveDescriptor descriptor, Set<Permission> grants) {
-        Set<Permission> allowed = EnumSet.noneOf(Permission.class);
-        allowed.addAll(settings.defaultPermissions());
-        allowed.addAll(grants);
-        Set<Permission> missing = EnumSet.noneOf(Permission.class);
-        missing.addAll(descriptor.permissions());
-        missing.removeAll(allowed);
-        if (!missing.isEmpty()) {
-            throw new PluginInstallException("Plugin '" + descriptor.id() + "' asks for " + ids(missing)
-                    + ", which an administrator has not granted; grant it at install (--grant "
-                    + String.join(",", ids(missing)) + ") if you trust the plugin with it");
-        }
-        return descriptor.permissions().isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(descriptor.permissions());
+        return trust.verify(archive);
     }
 
     private PluginRecord record(String pluginId) {
@@ -1094,31 +658,6 @@ public final class PluginHost implements AutoCloseable {
                 record.installedAt(), record.installedBy(), record.channel().name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static List<String> ids(Set<Permission> permissions) {
-        return permissions.stream().map(Permission::id).sorted().collect(Collectors.toList());
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new PluginInstallException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Cannot delete {}: {}", file, e.getMessage());
-        }
-    }
-
     /** For tests: a weak reference to the class loader of the loaded version of a plugin. */
     Optional<java.lang.ref.WeakReference<ClassLoader>> classLoaderOf(String pluginId) {
         return Optional.ofNullable(active.get(pluginId)).flatMap(PluginSlot::classLoaderReference);
@@ -1127,6 +666,20 @@ public final class PluginHost implements AutoCloseable {
     /** The worker process serving a plugin now, if it runs in one; for tests, health and the benchmark. */
     public Optional<ProcessHandle> workerOf(String pluginId) {
         return Optional.ofNullable(active.get(pluginId)).flatMap(s -> s.runtime().process());
+    }
+
+    /**
+     * How a loaded plugin is: {@code ok}, where it runs and, for a worker, its process id, calls in flight and heap
+     * in use (a {@code health} frame answered within 5 s).
+     *
+     * @throws PluginUnavailableException when the plugin is not loaded here
+     */
+    public Map<String, Object> health(String pluginId) {
+        PluginSlot slot = active.get(pluginId);
+        if (slot == null) {
+            throw invoker.unavailable(pluginId);
+        }
+        return slot.runtime().health();
     }
 
     /** Where a plugin runs: {@code in-process}, {@code worker (bubblewrap)} or {@code worker (unconfined)}. */
@@ -1148,7 +701,7 @@ public final class PluginHost implements AutoCloseable {
             }
         } finally {
             adminLock.unlock();
-            calls.shutdownNow();
+            invoker.close();
         }
     }
 }

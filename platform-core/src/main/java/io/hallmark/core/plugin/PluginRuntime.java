@@ -37,6 +37,11 @@ interface PluginRuntime {
     /** Where it runs, for views and logs: {@code in-process}, {@code worker (bubblewrap)}, {@code worker (unconfined)}. */
     String isolation();
 
+    /** How the runtime is: {@code ok} and, for a worker, its process id, calls in flight and heap in use. */
+    default java.util.Map<String, Object> health() {
+        return java.util.Map.of("ok", true, "isolation", isolation());
+    }
+
     /** Stops the plugin and drops every reference to it. */
     void close();
 }

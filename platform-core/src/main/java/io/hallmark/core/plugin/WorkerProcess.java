@@ -62,6 +62,7 @@ final class WorkerProcess {
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private volatile boolean stopping;
     private volatile @Nullable String deathCause;
+    private volatile @Nullable WorkerCgroup cgroup;
 
     private WorkerProcess(WorkerLaunch launch, Process process, Consumer<WorkerProcess> onDeath) {
         this.pluginId = launch.pluginId();
@@ -94,11 +95,20 @@ final class WorkerProcess {
                     + e.getMessage(), e);
         }
         WorkerProcess worker = new WorkerProcess(launch, process, onDeath);
+        // the whole tree in a control group of its own where the host allows it: memory and process-count limits
+        worker.cgroup = WorkerCgroup.create(launch.pluginId() + "-" + process.pid(),
+                (launch.heapMb() * 2L + 256) << 20).orElse(null);
+        if (worker.cgroup != null) {
+            worker.cgroup.add(process.toHandle());
+        }
         worker.startThreads();
         try {
             worker.ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("{} runs in worker process {} ({})", worker.label, process.pid(),
-                    launch.confined() ? "bubblewrap" : "unconfined");
+            if (worker.cgroup != null) {
+                worker.cgroup.add(process.toHandle()); // any process forked before the first move
+            }
+            log.info("{} runs in worker process {} ({}{})", worker.label, process.pid(),
+                    launch.confined() ? "bubblewrap" : "unconfined", worker.cgroup != null ? ", cgroup" : "");
             return worker;
         } catch (TimeoutException e) {
             worker.kill("did not load its plugin within " + startTimeout);
@@ -132,6 +142,11 @@ final class WorkerProcess {
 
     boolean alive() {
         return !dead.get();
+    }
+
+    /** Whether the worker's tree runs in a control group with memory and process limits. */
+    boolean limitedByCgroup() {
+        return cgroup != null;
     }
 
     @Nullable String deathCause() {
@@ -194,6 +209,46 @@ final class WorkerProcess {
                 pending.remove(id);
             }
             call.leases.clear(); // the host context closes the leases themselves when the call ends
+        }
+    }
+
+    /**
+     * Asks the worker how it is ({@code health} frame): {@code ok}, calls in flight, heap in use.
+     *
+     * @throws PluginCallException when it does not answer within {@code timeout} (it is then killed) or is dead
+     */
+    Map<String, Object> health(Duration timeout) {
+        Map<String, Object> answer = call(Protocol.HEALTH, Map.of(), new IdleContext(Instant.now().plus(timeout)),
+                Duration.ofMillis(100));
+        Map<String, Object> health = new java.util.LinkedHashMap<>(answer);
+        health.keySet().removeAll(List.of("v", "type", "id"));
+        health.put("pid", process.pid());
+        return health;
+    }
+
+    /** The context of a call the host makes on its own behalf (health): no services, only a deadline. */
+    private record IdleContext(Instant deadline) implements PluginContext {
+        @Override
+        public ModelLease leaseModel(io.hallmark.api.ModelRequirement model) {
+            throw new PermissionDeniedException("A health check leases no models");
+        }
+
+        @Override
+        public void progress(double fraction, String message) {}
+
+        @Override
+        public boolean isCancelled() {
+            return Instant.now().isAfter(deadline);
+        }
+
+        @Override
+        public Logger logger() {
+            return log;
+        }
+
+        @Override
+        public Map<String, String> config() {
+            return Map.of();
         }
     }
 
@@ -337,6 +392,13 @@ final class WorkerProcess {
                     reply.put("result", Map.of("text", lease.generateText(String.valueOf(frame.get("prompt")),
                             Codec.map(frame.get("options")))));
                 }
+                case Protocol.OP_READ_MODEL -> {
+                    ModelLease lease = call.leases.get(String.valueOf(frame.get("lease")));
+                    if (lease == null) {
+                        throw new GenerationFailedException("No open model lease '" + frame.get("lease") + "'");
+                    }
+                    reply.put("result", readModelChunk(lease, ((Number) frame.getOrDefault("offset", 0L)).longValue()));
+                }
                 case Protocol.OP_RELEASE_MODEL -> {
                     ModelLease lease = call.leases.remove(String.valueOf(frame.get("lease")));
                     if (lease != null) {
@@ -348,7 +410,8 @@ final class WorkerProcess {
                         .stream().map(p -> Map.of("id", p.id(), "text", p.text(), "score", p.score())).toList()));
                 default -> throw new InvalidRequestException("Unknown host operation '" + op + "'");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // the plugin's call must get an answer, whatever broke here
+            log.warn("{}: host operation {} failed: {}", label, frame.get("op"), e.toString());
             reply.put("error", Codec.error(e));
         }
         if (id != 0) {
@@ -357,6 +420,40 @@ final class WorkerProcess {
             } catch (IOException e) {
                 log.debug("{}: cannot answer a host call: {}", label, e.getMessage());
             }
+        }
+    }
+
+    /** The largest model file a worker may get a copy of; weights beyond it stay in the host. */
+    static final long MAX_COPIED_MODEL_BYTES = 64L * 1024 * 1024;
+    private static final int MODEL_CHUNK_BYTES = 4 * 1024 * 1024;
+
+    private static Map<String, Object> readModelChunk(ModelLease lease, long offset) {
+        java.nio.file.Path file = lease.path();
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new GenerationFailedException("Model '" + lease.info().id() + "' is a folder of files; a plugin in "
+                        + "a worker uses it through the lease (generateText), not by reading it");
+            }
+            long size = Files.size(file);
+            if (size > MAX_COPIED_MODEL_BYTES) {
+                throw new GenerationFailedException("Model '" + lease.info().id() + "' has " + size + " bytes; a plugin "
+                        + "in a worker gets copies of model files up to " + MAX_COPIED_MODEL_BYTES + " bytes. Run the "
+                        + "model in the host through the lease (generateText) instead");
+            }
+            byte[] chunk;
+            try (var channel = java.nio.channels.FileChannel.open(file)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.max(0, Math.min(MODEL_CHUNK_BYTES,
+                        size - offset)));
+                channel.position(offset);
+                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                    // fill the chunk
+                }
+                chunk = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+            }
+            return Map.of("size", size, "data", java.util.Base64.getEncoder().encodeToString(chunk));
+        } catch (IOException e) {
+            throw new GenerationFailedException("Cannot read model '" + lease.info().id() + "': " + e.getMessage(), false,
+                    e);
         }
     }
 
@@ -424,6 +521,10 @@ final class WorkerProcess {
         deathCause = stopping ? "was stopped" : cause;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        WorkerCgroup group = cgroup;
+        if (group != null) {
+            process.onExit().thenRun(group::close);
+        }
         PluginInstallException loadFailure = new PluginInstallException(label + "'s worker " + deathCause
                 + " while loading the plugin");
         ready.completeExceptionally(loadFailure);
@@ -456,7 +557,4 @@ final class WorkerProcess {
         return label + " worker " + process.pid() + (dead.get() ? " (" + deathCause + ")" : "");
     }
 
-    static Instant deadlineOf(PluginContext context) {
-        return context.deadline();
-    }
 }

@@ -102,7 +102,9 @@ final class WorkerRuntime implements PluginRuntime {
 
     @Override
     public String isolation() {
-        return launch.confined() ? "worker (bubblewrap)" : "worker (unconfined)";
+        WorkerProcess w = worker;
+        String cgroup = w != null && w.limitedByCgroup() ? ", cgroup" : "";
+        return launch.confined() ? "worker (bubblewrap" + cgroup + ")" : "worker (unconfined" + cgroup + ")";
     }
 
     /** How many times the worker was started again after dying. */
@@ -185,6 +187,30 @@ final class WorkerRuntime implements PluginRuntime {
         }
         log.error(cause);
         Thread.ofVirtual().name("plugin-gave-up-" + launch.pluginId()).start(() -> onGaveUp.accept(cause));
+    }
+
+    @Override
+    public Map<String, Object> health() {
+        try {
+            Map<String, Object> health = new java.util.LinkedHashMap<>(health(Duration.ofSeconds(5)));
+            health.put("isolation", isolation());
+            return health;
+        } catch (RuntimeException e) {
+            return Map.of("ok", false, "cause", String.valueOf(e.getMessage()), "isolation", isolation());
+        }
+    }
+
+    /** The running worker's answer to a health frame; a dead worker is reported, not restarted. */
+    Map<String, Object> health(Duration timeout) {
+        WorkerProcess w = worker;
+        if (w == null || !w.alive()) {
+            Map<String, Object> down = new java.util.LinkedHashMap<>();
+            down.put("ok", false);
+            down.put("cause", failure != null ? failure : w == null ? "no worker" : "its worker " + w.deathCause()
+                    + "; the next call starts a new one");
+            return down;
+        }
+        return w.health(timeout);
     }
 
     /** Reads (and deletes) an artifact the worker wrote to its work folder instead of inlining it. */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the command line of a worker process: the JDK's {@code java} with a minimal class path (the worker, the SDK,
- * PF4J, SLF4J, JSpecify and Jackson) under {@code prlimit} (CPU time, file size, no core dumps) and, when the machine
+ * PF4J, SLF4J, JSpecify, Jackson and LangChain4j's OpenAI client) under {@code prlimit} (CPU time, file size, no core dumps) and, when the machine
  * allows it, bubblewrap: a new root with only {@code /usr}, the JDK, the worker jars and the plugin archive read-only,
  * a private {@code /tmp}, the plugin's own folder writable, fresh namespaces (no network unless granted), a cleared
  * environment, a new session, and the sandbox dying with the platform.
@@ -52,6 +52,14 @@ final class WorkerSandbox {
             }
         }
         return c;
+    }
+
+    /**
+     * Makes {@link #confinement()} answer {@code assumed} instead of probing (tests of machines without namespaces);
+     * {@code null} probes again.
+     */
+    static synchronized void assume(@Nullable Confinement assumed) {
+        detected = assumed;
     }
 
     private static Confinement probe() {
@@ -108,8 +116,23 @@ final class WorkerSandbox {
                         + e.getMessage(), e);
             }
         }
+        // LangChain4j's OpenAI-compatible client: the one library a worker provides beyond the SDK, so served-model
+        // plugins (granted network) reach their endpoint without bundling it
+        for (String name : HOST_PROVIDED) {
+            try {
+                Class<?> type = Class.forName(name, false, WorkerSandbox.class.getClassLoader());
+                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (ClassNotFoundException | URISyntaxException | RuntimeException e) {
+                log.debug("{} is not on the platform's class path; workers go without it", name);
+            }
+        }
         return List.copyOf(entries);
     }
+
+    /** Classes whose jars workers get when the platform has them: LangChain4j's OpenAI client and what it needs. */
+    private static final List<String> HOST_PROVIDED = List.of("dev.langchain4j.model.chat.ChatModel",
+            "dev.langchain4j.model.openai.OpenAiStreamingChatModel", "dev.langchain4j.http.client.HttpClient",
+            "dev.langchain4j.http.client.jdk.JdkHttpClient", "com.knuddels.jtokkit.Encodings");
 
     /** The full command that starts a worker. */
     static List<String> command(WorkerLaunch launch) {

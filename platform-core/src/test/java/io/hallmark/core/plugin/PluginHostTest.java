@@ -21,6 +21,7 @@ import io.hallmark.api.CheckResult;
 import io.hallmark.core.plugin.fixtures.BrokenCheck;
 import io.hallmark.core.plugin.fixtures.EchoGenerator;
 import io.hallmark.core.plugin.fixtures.HostServicesGenerator;
+import io.hallmark.core.plugin.fixtures.LargeImageGenerator;
 import io.hallmark.core.model.ModelRuntime;
 import io.hallmark.core.testing.TestPaths;
 import io.hallmark.api.KnowledgePassage;
@@ -132,6 +133,8 @@ class PluginHostTest {
         PluginView sandboxed = host.installToSandbox(echo("1.0.0"), "dev");
 
         assertThat(sandboxed.channel()).isEqualTo("sandbox");
+        assertThat(commandLines(host.workerOf("echo").orElseThrow())).as("the sandbox channel's tighter heap")
+                .contains("-Xmx128m").doesNotContain("-Xmx256m");
         assertThat(host.channel("echo")).isEqualTo(PluginChannel.SANDBOX);
         assertThat(host.generators()).singleElement().satisfies(g -> assertThat(g.channel()).isEqualTo(PluginChannel.SANDBOX));
         assertThat(generate("echo", prompt("still callable by the host"))).startsWith("v1.0.0");
@@ -517,7 +520,7 @@ class PluginHostTest {
         Path denied = PluginArchiveBuilder.plugin("nosy", "1.0.0").extension(HostServicesGenerator.class)
                 .signedWith(trustedKey).writeTo(tmp.resolve("nosy"));
         host.close();
-        try (ModelRuntime models = ModelRuntime.onCpu(TestPaths.sharedDir().resolve("models")).start()) {
+        try (ModelRuntime models = ModelRuntime.onCpu(TestPaths.sharedDir().resolve("models"))) {
             host = new PluginHost(new PluginSettings(false, Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(10),
                     null, WorkerSettings.defaults().withAllowUnconfined(true)), pluginsDir, store,
                     new SequentialAuditLog(db), models, "0.1.0-SNAPSHOT")
@@ -545,6 +548,58 @@ class PluginHostTest {
             host.close();
             host = newHost(false);
         }
+    }
+
+    @Test
+    void withoutConfinementThirdPartyPluginsAreRefusedUnlessAnAdministratorOptsInAudited() {
+        WorkerSandbox.assume(new WorkerSandbox.Confinement(false, "bubblewrap is not installed (assumed by the test)"));
+        try {
+            host.close();
+            host = new PluginHost(new PluginSettings(false, Set.of(), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                    null, WorkerSettings.defaults()), pluginsDir, store, new SequentialAuditLog(db),
+                    new ModelDirectory(modelsDir), "0.1.0-SNAPSHOT");
+            host.start();
+            assertThatThrownBy(() -> host.install(echo("1.0.0"), Set.of(), ADMIN))
+                    .isInstanceOf(PluginInstallException.class)
+                    .hasMessageContaining("third-party plugins run confined in worker processes and bubblewrap is not "
+                            + "installed (assumed by the test)")
+                    .hasMessageContaining("plugins-allow-unconfined-workers=true");
+            assertThat(host.list()).isEmpty();
+            host.close();
+
+            host = newHost(false); // the administrator opted in
+            host.start();
+            assertThat(auditTypes()).contains("plugin.unconfined_workers");
+            host.install(echo("1.0.0"), Set.of(), ADMIN);
+            assertThat(host.isolationOf("echo")).hasValueSatisfying(v -> assertThat(v).startsWith("worker (unconfined"));
+            assertThat(commandLines(host.workerOf("echo").orElseThrow())).doesNotContain("bwrap");
+            assertThat(generate("echo", prompt("unconfined"))).isEqualTo("v1.0.0 unconfined");
+        } finally {
+            WorkerSandbox.assume(null);
+        }
+    }
+
+    @Test
+    void largeArtifactsTravelAsFilesInTheWorkersFolderAndSmallOnesInline() throws Exception {
+        host.install(PluginArchiveBuilder.plugin("images", "1.0.0").extension(LargeImageGenerator.class)
+                .signedWith(trustedKey).writeTo(tmp.resolve("images")), Set.of(), ADMIN);
+
+        for (int size : new int[] {1_000, 6 * 1024 * 1024}) { // inline, then over the 4 MiB inline limit
+            byte[] artifact = host.generate("images", GenerationRequest.of(Modality.IMAGE, Integer.toString(size)),
+                    CallOptions.defaults("t")).artifact();
+            assertThat(artifact).hasSize(size);
+            assertThat(artifact[size - 1]).isEqualTo((byte) ((size - 1) % 251));
+        }
+        Path out = tmp.resolve("plugin-work").resolve("images").resolve("1.0.0").resolve("out");
+        assertThat(out).isDirectory();
+        try (var files = Files.list(out)) {
+            assertThat(files).as("the host took the artifact file").isEmpty();
+        }
+    }
+
+    private static String commandLines(ProcessHandle root) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+                .map(p -> p.info().commandLine().orElse("")).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private List<String> auditTypes() {

@@ -105,7 +105,7 @@ class RedTeamPluginTest {
     @Test
     void secretsFilesEnvironmentNetworkAndCoreClassesAreOutOfReach() throws Exception {
         host.install(hostile("thief"), Set.of(), ADMIN);
-        assertThat(host.isolationOf("thief")).contains("worker (bubblewrap)");
+        assertThat(host.isolationOf("thief")).hasValueSatisfying(v -> assertThat(v).startsWith("worker (bubblewrap"));
         assertThat(host.classLoaderOf("thief")).as("never loaded into the host JVM").isEmpty();
 
         // (a) the platform's signing key, the admin CLI token, /etc/shadow: not even there
@@ -143,6 +143,14 @@ class RedTeamPluginTest {
         host.remove("thief", ADMIN);
         waitFor(() -> sleepers("313").isEmpty());
         assertThat(sleepers("313")).as("the plugin's child process ended with its worker").isEmpty();
+
+        // a fork bomb stops at the worker's process limit, where the host lets the platform create control groups
+        host.install(hostile("forker"), Set.of(), ADMIN);
+        if (host.isolationOf("forker").orElseThrow().contains("cgroup")) {
+            String forks = attack("forker", "forkbomb");
+            assertThat(forks).startsWith("FORKS ").doesNotContain("stopped: never");
+            assertThat(Integer.parseInt(forks.split(" ")[1])).isLessThan(WorkerCgroup.MAX_PIDS);
+        }
 
         assertHostStillServes();
     }
@@ -234,6 +242,7 @@ class RedTeamPluginTest {
                     Set.of(), ADMIN);
         }
         assertThat(attack("echo", "still serving")).isEqualTo("v1.0.0 still serving");
+        assertThat(host.health("echo")).containsEntry("ok", true).containsKey("pid").containsKey("heapUsed");
         assertThat(host.generate("echo", GenerationRequest.of(Modality.TEXT, "ok"), CallOptions.defaults("t"))
                 .text()).isEqualTo("v1.0.0 ok");
     }

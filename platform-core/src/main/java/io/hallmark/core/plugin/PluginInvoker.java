@@ -1,0 +1,394 @@
+package io.hallmark.core.plugin;
+
+import io.hallmark.api.CheckInput;
+import io.hallmark.api.CheckOutcome;
+import io.hallmark.api.CheckResult;
+import io.hallmark.api.ClaimVerifier;
+import io.hallmark.api.GeneratedContent;
+import io.hallmark.api.GenerationCancelledException;
+import io.hallmark.api.GenerationFailedException;
+import io.hallmark.api.GenerationRequest;
+import io.hallmark.api.GeneratorInfo;
+import io.hallmark.api.GovernanceCheck;
+import io.hallmark.api.InvalidRequestException;
+import io.hallmark.core.audit.AuditLog;
+import io.hallmark.core.config.PluginSettings;
+import io.hallmark.core.model.ModelProvider;
+import io.hallmark.core.persistence.PluginRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The calling room of the plugin host: takes a call into a loaded plugin version (wherever its code runs), validates
+ * the request against the generator's declaration, runs it on its own virtual thread with a deadline and the host
+ * services of a {@link HostGeneratorContext}, checks the output, and counts failures in the plugin's circuit breaker.
+ * A broken governance check yields an UNDECIDED result instead of an exception.
+ */
+final class PluginInvoker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginInvoker.class);
+
+    private final LoadedPlugins loaded;
+    private final PluginStore store;
+    private final PluginSettings settings;
+    private final ModelProvider models;
+    private final AuditLog audit;
+    private final Path pluginsDir;
+    private final Supplier<KnowledgeSearch> knowledge;
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("plugin-call-", 0).factory());
+
+    PluginInvoker(LoadedPlugins loaded, PluginStore store, PluginSettings settings, ModelProvider models, AuditLog audit,
+            Path pluginsDir, Supplier<KnowledgeSearch> knowledge) {
+        this.loaded = loaded;
+        this.store = store;
+        this.settings = settings;
+        this.models = models;
+        this.audit = audit;
+        this.pluginsDir = pluginsDir;
+        this.knowledge = knowledge;
+    }
+
+    private Set<String> enabledIds() {
+        return new TreeSet<>(loaded.active.keySet());
+    }
+
+    /**
+     * Generates content with a plugin's generator for the request's modality. The request's parameters are
+     * validated against the generator's declaration first; the call runs on its own thread with a deadline.
+     *
+     * @throws PluginUnavailableException when the plugin is not enabled or its circuit is open
+     * @throws InvalidRequestException when the request does not fit the generator
+     * @throws GenerationCancelledException when the caller cancelled
+     * @throws PluginCallException when the plugin threw, hung past the deadline or returned invalid output
+     */
+    public GeneratedContent generate(String pluginId, GenerationRequest request, CallOptions options) {
+        PluginSlot slot = acquire(pluginId, options.cancellation());
+        HostGeneratorContext context = null;
+        try {
+            PluginSlot.LoadedGenerator generator = slot.generatorFor(request.modality())
+                    .orElseThrow(() -> new InvalidRequestException("Plugin '" + pluginId + "' generates "
+                            + slot.generators().stream().map(g -> g.info().modality()).toList() + ", not "
+                            + request.modality()));
+            GenerationRequest validated = request.withParameters(generator.info().validate(request.parameters()));
+            if (!slot.breaker().allow()) {
+                throw new PluginUnavailableException("Plugin '" + pluginId + "' is refusing calls: "
+                        + slot.breaker().describe(), false);
+            }
+            Duration timeout = timeout(options);
+            Instant deadline = Instant.now().plus(timeout);
+            context = new HostGeneratorContext(pluginId, slot.permissions(), models, deadline, options.cancellation(),
+                    options.listener(), pluginConfig(pluginId), audit, knowledge.get());
+            HostGeneratorContext callContext = context;
+            Future<GeneratedContent> future = calls.submit(() -> generator.generator().generate(validated, callContext));
+            GeneratedContent content = await(slot, future, deadline, timeout, options.cancellation());
+            checkOutput(slot, generator.info(), validated, content);
+            slot.breaker().success();
+            return content;
+        } finally {
+            if (context != null) {
+                context.closeLeases();
+            }
+            slot.release(options.cancellation());
+        }
+    }
+
+    /**
+     * Runs every enabled plugin's governance checks that apply to the content's modality. A check that throws,
+     * hangs past the deadline or returns nothing yields an UNDECIDED result that says why, so one broken check
+     * never blocks the governance stage; its failures count towards its plugin's circuit breaker.
+     */
+    public List<CheckResult> runChecks(CheckInput input, CallOptions options) {
+        List<CheckResult> results = new ArrayList<>();
+        for (String pluginId : enabledIds()) {
+            if (loaded.sandboxed.contains(pluginId)) {
+                continue; // sandbox plugins never judge production content
+            }
+            PluginSlot slot;
+            try {
+                slot = acquire(pluginId, options.cancellation());
+            } catch (PluginUnavailableException e) {
+                continue; // removed while we iterated
+            }
+            try {
+                for (GovernanceCheck check : slot.checks()) {
+                    if (check.appliesTo(input.modality())) {
+                        results.add(runCheck(slot, check, input, options));
+                    }
+                }
+            } finally {
+                slot.release(options.cancellation());
+            }
+        }
+        return results;
+    }
+
+    /**
+     * The claim verifiers ({@link ClaimVerifier} extensions) of enabled production plugins, as
+     * {@code <plugin id>/<name>}, sorted; the fact checker gives each a vote.
+     */
+    public List<String> claimVerifiers() {
+        List<String> out = new ArrayList<>();
+        for (String pluginId : enabledIds()) {
+            if (loaded.sandboxed.contains(pluginId)) {
+                continue; // sandbox plugins never judge production content
+            }
+            PluginSlot slot = loaded.active.get(pluginId);
+            if (slot != null) {
+                slot.checks().stream().filter(c -> c instanceof ClaimVerifier).map(c -> pluginId + "/" + safeName(c))
+                        .forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs one claim verifier (named as by {@link #claimVerifiers()}) on a claim input
+     * ({@link ClaimVerifier#input}), under the same timeout and circuit breaker as every check; an
+     * UNDECIDED result when it cannot run (plugin disabled or removed, timeout, failure).
+     */
+    public CheckResult runClaimVerifier(String qualifiedName, CheckInput input, CallOptions options) {
+        int slash = qualifiedName.indexOf('/');
+        if (slash < 1) {
+            throw new IllegalArgumentException("A claim verifier is named '<plugin id>/<name>', got '" + qualifiedName
+                    + "'");
+        }
+        String pluginId = qualifiedName.substring(0, slash);
+        String name = qualifiedName.substring(slash + 1);
+        if (loaded.sandboxed.contains(pluginId)) {
+            return undecided(qualifiedName, "plugin " + pluginId + " is on the sandbox channel");
+        }
+        PluginSlot slot;
+        try {
+            slot = acquire(pluginId, options.cancellation());
+        } catch (PluginUnavailableException e) {
+            return undecided(qualifiedName, "plugin " + pluginId + " is not enabled");
+        }
+        try {
+            for (GovernanceCheck check : slot.checks()) {
+                if (check instanceof ClaimVerifier && safeName(check).equals(name)) {
+                    return runCheck(slot, check, input, options);
+                }
+            }
+            return undecided(qualifiedName, "plugin " + pluginId + " has no claim verifier named " + name);
+        } finally {
+            slot.release(options.cancellation());
+        }
+    }
+
+    private CheckResult runCheck(PluginSlot slot, GovernanceCheck check, CheckInput input, CallOptions options) {
+        String name = slot.id() + "/" + safeName(check);
+        if (!slot.breaker().allow()) {
+            return undecided(name, "not run: " + slot.breaker().describe());
+        }
+        Duration timeout = timeout(options);
+        Instant deadline = Instant.now().plus(timeout);
+        HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
+                options.cancellation(), options.listener(), pluginConfig(slot.id()), audit, knowledge.get());
+        try {
+            Future<CheckResult> future = calls.submit(() -> check.check(input, context));
+            CheckResult result;
+            try {
+                result = future.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                slot.breaker().failure("check " + name + " did not finish within " + timeout);
+                return undecided(name, "did not finish within " + timeout);
+            } catch (ExecutionException e) {
+                slot.breaker().failure("check " + name + " failed: " + PluginSlot.describe(e.getCause()));
+                return undecided(name, "failed: " + PluginSlot.describe(e.getCause()));
+            }
+            String problem = result == null ? "returned no result" : checkJsonValues(result.details(), "details");
+            if (problem != null) {
+                slot.breaker().failure("check " + name + " " + problem);
+                return undecided(name, problem);
+            }
+            slot.breaker().success();
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return undecided(name, "interrupted");
+        } finally {
+            context.closeLeases();
+        }
+    }
+
+    /** The caller's deadline, never longer than the host's call timeout. */
+    private Duration timeout(CallOptions options) {
+        return options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
+                ? settings.callTimeout() : options.timeout();
+    }
+
+    private static String safeName(GovernanceCheck check) {
+        try {
+            return check.name();
+        } catch (RuntimeException e) {
+            return check.getClass().getSimpleName();
+        }
+    }
+
+    private static CheckResult undecided(String name, String why) {
+        return new CheckResult(name, CheckOutcome.UNDECIDED, 0, "The check could not run: " + why, List.of(),
+                Map.of("error", why));
+    }
+
+    PluginSlot acquire(String pluginId, Cancellation cancellation) {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            PluginSlot slot = loaded.active.get(pluginId);
+            if (slot == null) {
+                throw unavailable(pluginId);
+            }
+            if (slot.tryAcquire(cancellation)) {
+                return slot;
+            }
+            Thread.onSpinWait(); // the slot is being swapped out; the next read sees its successor
+        }
+        throw unavailable(pluginId);
+    }
+
+    PluginUnavailableException unavailable(String pluginId) {
+        String failure = loaded.failures.get(pluginId);
+        if (failure != null) {
+            return new PluginUnavailableException("Plugin '" + pluginId + "' failed to load: " + failure, false);
+        }
+        Optional<PluginRecord> record = store.current(pluginId);
+        if (record.isPresent()) {
+            return new PluginUnavailableException("Plugin '" + pluginId + "' is " + record.get().state()
+                    + "; enable it first", false);
+        }
+        return new PluginUnavailableException("Plugin '" + pluginId + "' is not installed; enabled plugins: "
+                + enabledIds(), true);
+    }
+
+    private GeneratedContent await(PluginSlot slot, Future<GeneratedContent> future, Instant deadline,
+            Duration timeout, Cancellation cancellation) {
+        String id = slot.id();
+        try {
+            long wait = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+            return future.get(wait, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            cancellation.cancel();
+            future.cancel(true);
+            String message = "Plugin '" + id + "' did not finish within " + timeout + "; the call was abandoned";
+            slot.breaker().failure(message);
+            throw new PluginCallException(id, message, null);
+        } catch (InterruptedException e) {
+            cancellation.cancel();
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new GenerationCancelledException("Interrupted while waiting for plugin '" + id + "'");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof GenerationCancelledException cancelled && cancellation.isCancelled()) {
+                throw cancelled;
+            }
+            if (cause instanceof InvalidRequestException invalid) {
+                throw invalid;
+            }
+            if (cause instanceof PluginCallException workerFailure) { // the worker died or gave up: already says so
+                slot.breaker().failure(workerFailure.getMessage());
+                throw workerFailure;
+            }
+            String message = "Plugin '" + id + "' " + slot.version() + " failed: " + PluginSlot.describe(cause);
+            slot.breaker().failure(message);
+            if (cause instanceof GenerationFailedException failed && failed.retriable()) {
+                throw new GenerationFailedException(message, true, cause);
+            }
+            throw new PluginCallException(id, message, cause);
+        }
+    }
+
+    private static void checkOutput(PluginSlot slot, GeneratorInfo info, GenerationRequest request,
+            @Nullable GeneratedContent content) {
+        String problem = null;
+        if (content == null) {
+            problem = "returned no content";
+        } else if (content.modality() != request.modality()) {
+            problem = "returned " + content.modality() + " content for a " + request.modality() + " request";
+        } else if (!info.models().isEmpty() && content.model() == null) {
+            problem = "declares models but reported none in its output";
+        } else {
+            problem = checkJsonValues(content.metadata(), "metadata");
+        }
+        if (problem != null) {
+            String message = "Plugin '" + slot.id() + "' " + slot.version() + " " + problem;
+            slot.breaker().failure(message);
+            throw new PluginCallException(slot.id(), message, null);
+        }
+    }
+
+    /** Metadata must be plain JSON values: no plugin classes may outlive the call (they would pin its loader). */
+    private static @Nullable String checkJsonValues(Object value, String path) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Double || value instanceof Float) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    return "returned a non-string key in " + path;
+                }
+                String problem = checkJsonValues(e.getValue(), path + "." + key);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                String problem = checkJsonValues(list.get(i), path + "[" + i + "]");
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        return "returned a " + value.getClass().getName() + " at " + path + "; only JSON values are allowed";
+    }
+
+    /**
+     * A plugin's settings as an administrator wrote them in {@code <plugins>/<id>.properties} (endpoint URLs, keys,
+     * limits); empty when there is no such file. Read at each call, so edits apply without a restart.
+     */
+    Map<String, String> pluginConfig(String pluginId) {
+        Path file = pluginsDir.resolve(pluginId + ".properties");
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            log.warn("Cannot read plugin settings {}: {}", file, e.getMessage());
+            return Map.of();
+        }
+        Map<String, String> config = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k).trim()));
+        return config;
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+}
