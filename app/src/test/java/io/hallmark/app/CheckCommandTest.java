@@ -89,7 +89,7 @@ class CheckCommandTest {
         assertThat(lenientResult.path("action").asText()).as("a looser policy cannot approve unchecked content")
                 .isEqualTo("NEEDS_REVIEW");
         assertThat(withActive.path("findings").path("factcheck").path("unavailable").asText())
-                .contains("knowledge base 'default' does not exist");
+                .contains("knowledge base 'default'").contains("does not exist yet");
         assertThat(withActive.path("findings").path("safety").path("unavailable").asText()).contains("not trained");
     }
 

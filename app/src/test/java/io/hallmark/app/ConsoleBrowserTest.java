@@ -66,6 +66,7 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed (apt-get install chromium)");
+        GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         cli = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
         KeyPair key = SigningKeys.generate();
@@ -370,7 +371,6 @@ class ConsoleBrowserTest {
 
         // a counterfactual bias probe from the content page: the reciting plugin's text (its prompt, hostile markup
         // included) is re-generated with the prompt's demographic terms swapped; the table shows each swap as text
-        SmallBiasModel.trainInto(dataDir.resolve("governance"), work);
         JsonNode recital = api("POST", "/api/v1/generations", "{\"modality\":\"text\",\"plugin\":\"reciting-test\","
                 + "\"prompt\":" + JsonOutput.mapper().writeValueAsString(XSS + " The old woman told her son a story.")
                 + ",\"seed\":5}");

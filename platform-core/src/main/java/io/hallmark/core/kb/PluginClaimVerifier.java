@@ -32,6 +32,11 @@ final class PluginClaimVerifier implements Verifier {
     }
 
     @Override
+    public boolean deterministic() {
+        return false; // sampled or third-party: the same claim may get another vote
+    }
+
+    @Override
     public String name() {
         return "plugin:" + qualifiedName;
     }
