@@ -41,6 +41,15 @@ final class PluginClaimVerifier implements Verifier {
         return "plugin:" + qualifiedName;
     }
 
+    /** The plugin's archive, by its SHA-256: what judged, for the record of a decision. */
+    @Override
+    public java.util.Map<String, String> models() {
+        String pluginId = qualifiedName.contains("/") ? qualifiedName.substring(0, qualifiedName.indexOf('/'))
+                : qualifiedName;
+        return plugins.find(pluginId).map(io.hallmark.core.plugin.PluginView::archiveSha256)
+                .map(sha -> java.util.Map.of(name(), sha)).orElse(java.util.Map.of());
+    }
+
     @Override
     public Vote verify(Claim claim, List<Evidence> evidence) {
         CheckResult r = plugins.runClaimVerifier(qualifiedName, ClaimVerifier.input(claim.text(), evidence.stream()
