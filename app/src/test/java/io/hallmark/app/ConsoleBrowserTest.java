@@ -279,6 +279,18 @@ class ConsoleBrowserTest {
                 .isEqualTo("DONE");
 
         // content: a refuted claim is marked in place and its evidence shows on click
+        // an item that failed closed: the queue and the item page say what was not checked and why
+        UUID unchecked = ConsoleApiTestItems.unchecked(server);
+        page.navigate(server.url() + "/console/review.html");
+        Locator uncheckedCard = page.locator(".review-item[data-id='" + unchecked + "']");
+        assertThat(uncheckedCard.locator("li.not-checked")).hasText(
+                "not checked: safety: safety is unavailable: still training (40%)");
+        assertThat(uncheckedCard).containsText("Failed closed to NEEDS_REVIEW");
+        page.navigate(server.url() + "/console/content.html?id=" + unchecked);
+        assertThat(page.locator("#not-checked")).containsText("not checked: safety: safety is unavailable");
+        assertThat(page.locator(".fail-closed")).containsText("the policy alone decided APPROVE");
+        assertThat(page.locator("#detail")).containsText("Judged by");
+
         UUID claims = ConsoleApiTestItems.withClaims(server);
         page.navigate(server.url() + "/console/content.html?id=" + claims);
         assertThat(page.locator("#detail-text mark.claim.refuted")).hasText("The sea rose two metres in 2020");
@@ -444,6 +456,27 @@ class ConsoleBrowserTest {
                 item.setTextBody(text);
                 item.setStatus(ContentStatus.APPROVED);
                 s.persist(item);
+                return item.id();
+            });
+        }
+
+        static UUID unchecked(PlatformServer server) {
+            Map<String, Object> report = Map.of("scores", Map.of("checks.unavailable", 1.0),
+                    "unavailable", Map.of("safety", "safety is unavailable: still training (40%)"),
+                    "decision", Map.of("action", "NEEDS_REVIEW", "rule", "fail-closed", "policy", "default",
+                            "policyAction", "APPROVE", "fired", List.of()),
+                    "judgedBy", Map.of("models", Map.of("bias", "a".repeat(64)), "policy", "default",
+                            "policySha256", "c".repeat(64)));
+            return server.platform().database().inTransaction(s -> {
+                var item = new io.hallmark.core.persistence.ContentItem(io.hallmark.api.Modality.TEXT,
+                        "Nobody could screen this");
+                item.setPlugin("example-markov", "1.0.0");
+                item.setTextBody("A text whose safety was not checked.");
+                item.setStatus(ContentStatus.NEEDS_REVIEW);
+                s.persist(item);
+                var r = new io.hallmark.core.persistence.GovernanceReport(item.id(), report);
+                r.decide(Decision.NEEDS_REVIEW, null, null);
+                s.persist(r);
                 return item.id();
             });
         }
