@@ -154,6 +154,9 @@ final class CheckCommand implements Callable<Integer> {
         if (!result.path("changedAssessors").isEmpty()) {
             out.println("  scores changed in: " + result.path("changedAssessors"));
         }
+        if (result.hasNonNull("note")) {
+            out.println("  note: " + result.path("note").asText());
+        }
         return 0;
     }
 

@@ -224,6 +224,25 @@ class FailClosedPipelineTest {
         assertThat(replay.notDeterministic()).containsExactly("plugin-checks");
         assertThat(replay.unavailable()).containsKeys("factcheck", "plugin:broken-checks/broken");
         assertThat(replay.policy()).startsWith("default@");
+        assertThat(replay.note()).isNull();
+    }
+
+    @Test
+    void aReplayOfARedactedItemReadsItsRedactedTextAndAgrees() throws Exception {
+        policies.apply(GenerationPipelineTest.STAGE_DEFAULT, "admin"); // personal data in the output is redacted
+        GovernanceStage stage = new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins)));
+        ContentItem item = run(stage, "write to jane@example.com today");
+        assertThat(item.status()).isEqualTo(ContentStatus.APPROVED);
+        assertThat(item.textBody()).contains("[EMAIL]");
+
+        io.hallmark.core.policy.DecisionReplay.Result replay = new io.hallmark.core.policy.DecisionReplay(db, stage,
+                policies).replay(item.id());
+
+        assertThat(replay.recordedAction()).isEqualTo("REDACT");
+        assertThat(replay.replayedAction()).isEqualTo("APPROVE");
+        assertThat(replay.same()).isTrue();
+        assertThat(replay.changedScores()).isEmpty();
+        assertThat(replay.note()).contains("redacted");
     }
 
     @Test
