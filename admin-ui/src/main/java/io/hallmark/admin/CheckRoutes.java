@@ -10,20 +10,26 @@ import io.javalin.http.Context;
  * {@code POST /api/v1/checks}: runs the whole governance stage and a policy on given content without generating or
  * storing it. Body {@code {"text", "prompt"?, "modality"? (TEXT), "channel"? (default), "policy"? (a draft policy's
  * YAML or JSON text; default the one in force)}}; the answer holds the action, the deciding and fired rules, the
- * policy's name and version hash, every score and each assessor's findings.
+ * policy's name and version hash, every score and each assessor's findings. {@code POST /api/v1/checks/replay/{id}}
+ * re-runs governance on a stored item with its recorded policy version and compares ({@code hallmark check
+ * --replay}).
  */
 final class CheckRoutes {
 
     private static final int MAX_POLICY_CHARS = 256 * 1024;
 
     private final ContentChecks checks;
+    private final io.hallmark.core.policy.DecisionReplay replays;
 
-    CheckRoutes(ContentChecks checks) {
+    CheckRoutes(ContentChecks checks, io.hallmark.core.policy.DecisionReplay replays) {
         this.checks = checks;
+        this.replays = replays;
     }
 
     void register(RoutesConfig routes) {
         routes.post("/api/v1/checks", this::check, Allowed.OPERATOR, Allowed.ADMIN, Allowed.REVIEWER, Allowed.AUDITOR);
+        routes.post("/api/v1/checks/replay/{id}", ctx -> ctx.json(replays.replay(Params.uuid(ctx, "id"))),
+                Allowed.OPERATOR, Allowed.ADMIN, Allowed.REVIEWER, Allowed.AUDITOR);
     }
 
     private void check(Context ctx) {

@@ -87,7 +87,7 @@ public final class HttpServer implements AutoCloseable {
             new AuthRoutes(platform.access(), platform.config().cookieSecure()).register(routes);
             new PluginRoutes(platform.plugins()).register(routes);
             new PolicyRoutes(platform.policies()).register(routes);
-            new CheckRoutes(platform.checks()).register(routes);
+            new CheckRoutes(platform.checks(), platform.replays()).register(routes);
             new GenerationRoutes(platform.generations(), platform.plugins()).register(routes);
             new OpenAiRoutes(platform.generations(), platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);

@@ -53,6 +53,8 @@ final class OpenApi {
             Map.entry("POST /api/v1/policies/validate", "Validates a policy text (YAML or JSON)"),
             Map.entry("POST /api/v1/policies/dry-run", "Re-decides recent content under a policy text without storing it"),
             Map.entry("POST /api/v1/checks", "Runs the whole governance stage and a policy on given text without generating"),
+            Map.entry("POST /api/v1/checks/replay/{id}", "Re-runs governance on a stored item with its recorded policy "
+                    + "version and compares with the recorded decision"),
             Map.entry("POST /api/v1/policies", "Stores and activates a policy version"),
             Map.entry("GET /api/v1/generators", "Lists the enabled generators with their modality and parameters"),
             Map.entry("POST /api/v1/generations", "Queues a governed generation (202 with the job)"),

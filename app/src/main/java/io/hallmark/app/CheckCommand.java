@@ -22,11 +22,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hallmark check --file TEXT}: runs the whole governance stage (fact checking against the configured knowledge
+ * {@code hallmark check --file TEXT} (or {@code --replay ITEM}, below): runs the whole governance stage (fact checking against the configured knowledge
  * base, personal data, safety screens, bias, code findings, plugin checks) on a given text without generating, and
  * applies a policy: the one in force for the modality and channel in the platform's database, or
  * {@code --policy FILE}. It runs on a platform started on the data directory, or through the running server's
- * {@code POST /api/v1/checks} when one holds the directory.
+ * {@code POST /api/v1/checks} when one holds the directory. {@code --replay ITEM} re-runs governance on a stored item
+ * with the policy version recorded with it and compares with the recorded decision.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Run the whole governance stage and a policy on a text without generating.")
@@ -34,8 +35,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin PlatformOptions platform;
 
-    @Option(names = "--file", required = true, paramLabel = "TEXT", description = "The text to check (a file).")
-    Path file;
+    @Option(names = "--file", paramLabel = "TEXT", description = "The text to check (a file).")
+    @Nullable Path file;
+
+    @Option(names = "--replay", paramLabel = "ITEM",
+            description = "Re-run governance on a stored item with its recorded policy version and compare with the "
+                    + "recorded decision (says which checks are not deterministic and which models changed).")
+    java.util.@Nullable UUID replay;
 
     @Option(names = "--prompt", paramLabel = "P", defaultValue = "", description = "The prompt that produced it.")
     String prompt;
@@ -68,6 +74,13 @@ final class CheckCommand implements Callable<Integer> {
             extra.put(ConfigKey.EVAL_DIR, evalDir.toString());
         }
         HallmarkConfig config = platform.load(extra);
+        if ((file == null) == (replay == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give either --file TEXT (check a text) or "
+                    + "--replay ITEM (re-run governance on a stored item)");
+        }
+        if (replay != null) {
+            return replay(config);
+        }
         ContentChecks.Request request = new ContentChecks.Request(modality, channel, prompt, read(file));
         String draft = policyFile == null ? null : read(policyFile);
         JsonNode result = PlatformAccess.run(config, pl -> pl.checks().check(request, draft), server -> {
@@ -85,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("file", file.toString());
+            doc.put("file", String.valueOf(file));
             JsonOutput.mapper().convertValue(result, Map.class).forEach((k, v) -> doc.put(String.valueOf(k), v));
             doc.put("policy", result.path("policy").asText() + "@" + shortHash(result));
             JsonOutput.print(out, doc);
@@ -113,6 +126,36 @@ final class CheckCommand implements Callable<Integer> {
                 result.path("judgedBy").path("models").properties().forEach(e -> out.printf("  %-40s %s%n",
                         e.getKey(), e.getValue().asText()));
             }
+        }
+        return 0;
+    }
+
+    private int replay(HallmarkConfig config) {
+        java.util.UUID item = replay;
+        JsonNode result = PlatformAccess.run(config, pl -> pl.replays().replay(item),
+                server -> server.post("/api/v1/checks/replay/" + item, HttpRequest.BodyPublishers.noBody(),
+                        "application/json"));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, result);
+            return 0;
+        }
+        out.printf("%s: recorded %s, replayed %s with policy %s%n", result.path("same").asBoolean() ? "SAME" : "DIFFERENT",
+                result.path("recordedAction").asText(), result.path("replayedAction").asText(),
+                result.path("policy").asText());
+        result.path("changedScores").properties().forEach(e -> out.printf("  score %-26s recorded %s, now %s%n",
+                e.getKey(), e.getValue().get(0), e.getValue().get(1)));
+        result.path("changedModels").properties().forEach(e -> out.printf("  model %-26s recorded %s, now %s%n",
+                e.getKey(), e.getValue().get(0).asText("(none)"), e.getValue().get(1).asText("(none)")));
+        result.path("unavailable").properties().forEach(e -> out.printf("  not checked: %s: %s%n", e.getKey(),
+                e.getValue().asText()));
+        out.println("  not deterministic: " + (result.path("notDeterministic").isEmpty() ? "none"
+                : result.path("notDeterministic").toString()));
+        if (!result.path("changedAssessors").isEmpty()) {
+            out.println("  scores changed in: " + result.path("changedAssessors"));
+        }
+        if (result.hasNonNull("note")) {
+            out.println("  note: " + result.path("note").asText());
         }
         return 0;
     }

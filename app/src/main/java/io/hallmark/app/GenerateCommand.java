@@ -269,6 +269,9 @@ final class GenerateCommand implements Callable<Integer> {
                 out.printf("%ncontent %s  status %s  decision %s (rule %s)  model %s  seed %s%n", result.get("contentId"),
                         result.get("status"), result.get("decision"), result.get("rule"), result.get("model"),
                         result.get("seed"));
+                if (result.get("notChecked") instanceof Map<?, ?> notChecked) {
+                    notChecked.forEach((check, why) -> out.printf("not checked: %s: %s%n", check, why));
+                }
                 if (result.get("out") != null) {
                     out.printf("wrote %s (%s; provenance %s)%n", result.get("out"),
                             view.path("content").path("mediaType").asText(), result.get("provenance"));
@@ -309,6 +312,12 @@ final class GenerateCommand implements Callable<Integer> {
         r.put("model", view.path("content").path("model").asText(null));
         r.put("modelSha256", view.path("content").path("modelSha256").asText(null));
         r.put("seed", view.path("content").path("seed").isNumber() ? view.path("content").path("seed").asLong() : null);
+        if (view.path("report").path("unavailable").isObject()) {
+            Map<String, String> notChecked = new LinkedHashMap<>();
+            view.path("report").path("unavailable").properties().forEach(e -> notChecked.put(e.getKey(),
+                    e.getValue().asText()));
+            r.put("notChecked", notChecked);
+        }
         if (view.path("job").hasNonNull("error")) {
             r.put("error", view.path("job").path("error").asText());
         }

@@ -57,7 +57,7 @@ class BiasProbeApiTest {
         Files.copy(GenerateCommandTest.textPluginJar(), bundled.resolve("text-generator.jar"));
         Files.writeString(dataDir.resolve(ConfigLoader.CONFIG_FILE), "bundled-plugins-dir=" + bundled + "\nmodels-dir="
                 + TestPaths.sharedDir().resolve("models") + "\ndevice=cpu\n");
-        SmallBiasModel.trainInto(dataDir.resolve("governance"), work);
+        GovernedDataDir.prepare(dataDir, work); // the bias scorer for probes; every check must run to decide
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         admin = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
 

@@ -89,8 +89,51 @@ class CheckCommandTest {
         assertThat(lenientResult.path("action").asText()).as("a looser policy cannot approve unchecked content")
                 .isEqualTo("NEEDS_REVIEW");
         assertThat(withActive.path("findings").path("factcheck").path("unavailable").asText())
-                .contains("knowledge base 'default' does not exist");
+                .contains("knowledge base 'default'").contains("does not exist yet");
         assertThat(withActive.path("findings").path("safety").path("unavailable").asText()).contains("not trained");
+    }
+
+    @Test
+    void replayReRunsGovernanceOnAStoredItemWithItsRecordedPolicyVersion() throws Exception {
+        Path data = dir.resolve("replay");
+        Files.createDirectories(data);
+        java.util.UUID id;
+        try (io.hallmark.core.Platform platform = io.hallmark.core.Platform.start(new io.hallmark.core.config
+                .ConfigLoader(java.util.Map.of()).load(java.util.Map.of(io.hallmark.core.config.ConfigKey.DATA_DIR,
+                        data.toString(), io.hallmark.core.config.ConfigKey.EVAL_DIR, dir.resolve("no-eval").toString())),
+                "command")) {
+            var policy = platform.policies().list().stream().filter(p -> p.active() && p.name().equals("default"))
+                    .findFirst().orElseThrow();
+            id = platform.database().inTransaction(s -> {
+                var item = new io.hallmark.core.persistence.ContentItem(io.hallmark.api.Modality.TEXT, "a prompt");
+                item.setTextBody("Write to jane@example.com about the delivery.");
+                item.setStatus(io.hallmark.core.persistence.ContentStatus.NEEDS_REVIEW);
+                item.setJudgedBy(java.util.Map.of("models", java.util.Map.of("safety", "5".repeat(64))));
+                s.persist(item);
+                var report = new io.hallmark.core.persistence.GovernanceReport(item.id(), java.util.Map.of("scores",
+                        java.util.Map.of("pii.output", 1.0, "pii.prompt", 0.0)));
+                report.decide(io.hallmark.core.persistence.Decision.NEEDS_REVIEW, policy.id(), policy.sha256());
+                s.persist(report);
+                return item.id();
+            });
+        }
+
+        assertThat(run("check", "--data-dir", data.toString(), "--replay", id.toString(), "--eval-dir",
+                dir.resolve("no-eval").toString(), "--json")).isZero();
+        JsonNode replay = JsonOutput.mapper().readTree(out.toString());
+        assertThat(replay.path("recordedAction").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(replay.path("replayedAction").asText()).as("still fails closed: safety is not trained")
+                .isEqualTo("NEEDS_REVIEW");
+        assertThat(replay.path("same").asBoolean()).isTrue();
+        assertThat(replay.path("policy").asText()).startsWith("default@");
+        assertThat(replay.path("changedModels").path("safety").get(0).asText()).isEqualTo("5".repeat(64));
+        assertThat(replay.path("changedModels").path("safety").get(1).isNull()).as("not loaded now").isTrue();
+        assertThat(replay.path("unavailable").path("safety").asText()).contains("not trained");
+
+        assertThat(run("check", "--data-dir", data.toString(), "--replay", id.toString(), "--eval-dir",
+                dir.resolve("no-eval").toString())).isZero();
+        assertThat(out.toString()).startsWith("SAME: recorded NEEDS_REVIEW, replayed NEEDS_REVIEW")
+                .contains("not deterministic: none").contains("model safety");
     }
 
     @Test

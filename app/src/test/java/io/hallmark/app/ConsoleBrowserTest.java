@@ -66,6 +66,7 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed (apt-get install chromium)");
+        GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         cli = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
         KeyPair key = SigningKeys.generate();
@@ -190,7 +191,9 @@ class ConsoleBrowserTest {
                 .containsText("sandbox");
         page.fill("#sandbox-try [name=prompt]", "The sandbox keeper");
         page.click("#sandbox-run");
-        assertThat(page.locator("#sandbox-result")).containsText("DONE");
+        // governed like any job, by the sandbox policy (the default rules): the Markov story's claims are not in the
+        // knowledge base, so it waits for a person
+        assertThat(page.locator("#sandbox-result")).containsText("NEEDS_REVIEW");
         assertThat(page.locator("#sandbox-output")).not().isEmpty();
         shoot(page, "02-plugins-sandbox");
         page.locator("#plugin-list tr", new Page.LocatorOptions().setHasText("example-markov-dev"))
@@ -239,10 +242,12 @@ class ConsoleBrowserTest {
         page.fill("#seed", "7");
         page.fill("#prompt", "The lighthouse keeper");
         page.click("#generate");
-        assertThat(page.locator("#job-state")).hasText("DONE");
+        // every check runs; the Markov story's claims are not in the knowledge base, so the default policy's
+        // low-factuality rule sends it to a person
+        assertThat(page.locator("#job-state")).hasText("WAITING_REVIEW");
         assertThat(page.locator("#events")).containsText("started");
         assertThat(page.locator("#events")).containsText("finished");
-        assertThat(page.locator("#decision")).containsText("APPROVE");
+        assertThat(page.locator("#decision")).containsText("NEEDS_REVIEW");
         String streamed = page.locator("#output").textContent();
         assertThat(streamed).isNotBlank();
         JsonNode latest = api("GET", "/api/v1/content?size=1", null).path("items").get(0);
@@ -274,6 +279,18 @@ class ConsoleBrowserTest {
                 .isEqualTo("DONE");
 
         // content: a refuted claim is marked in place and its evidence shows on click
+        // an item that failed closed: the queue and the item page say what was not checked and why
+        UUID unchecked = ConsoleApiTestItems.unchecked(server);
+        page.navigate(server.url() + "/console/review.html");
+        Locator uncheckedCard = page.locator(".review-item[data-id='" + unchecked + "']");
+        assertThat(uncheckedCard.locator("li.not-checked")).hasText(
+                "not checked: safety: safety is unavailable: still training (40%)");
+        assertThat(uncheckedCard).containsText("Failed closed to NEEDS_REVIEW");
+        page.navigate(server.url() + "/console/content.html?id=" + unchecked);
+        assertThat(page.locator("#not-checked")).containsText("not checked: safety: safety is unavailable");
+        assertThat(page.locator(".fail-closed")).containsText("the policy alone decided APPROVE");
+        assertThat(page.locator("#detail")).containsText("Judged by");
+
         UUID claims = ConsoleApiTestItems.withClaims(server);
         page.navigate(server.url() + "/console/content.html?id=" + claims);
         assertThat(page.locator("#detail-text mark.claim.refuted")).hasText("The sea rose two metres in 2020");
@@ -370,7 +387,6 @@ class ConsoleBrowserTest {
 
         // a counterfactual bias probe from the content page: the reciting plugin's text (its prompt, hostile markup
         // included) is re-generated with the prompt's demographic terms swapped; the table shows each swap as text
-        SmallBiasModel.trainInto(dataDir.resolve("governance"), work);
         JsonNode recital = api("POST", "/api/v1/generations", "{\"modality\":\"text\",\"plugin\":\"reciting-test\","
                 + "\"prompt\":" + JsonOutput.mapper().writeValueAsString(XSS + " The old woman told her son a story.")
                 + ",\"seed\":5}");
@@ -440,6 +456,27 @@ class ConsoleBrowserTest {
                 item.setTextBody(text);
                 item.setStatus(ContentStatus.APPROVED);
                 s.persist(item);
+                return item.id();
+            });
+        }
+
+        static UUID unchecked(PlatformServer server) {
+            Map<String, Object> report = Map.of("scores", Map.of("checks.unavailable", 1.0),
+                    "unavailable", Map.of("safety", "safety is unavailable: still training (40%)"),
+                    "decision", Map.of("action", "NEEDS_REVIEW", "rule", "fail-closed", "policy", "default",
+                            "policyAction", "APPROVE", "fired", List.of()),
+                    "judgedBy", Map.of("models", Map.of("bias", "a".repeat(64)), "policy", "default",
+                            "policySha256", "c".repeat(64)));
+            return server.platform().database().inTransaction(s -> {
+                var item = new io.hallmark.core.persistence.ContentItem(io.hallmark.api.Modality.TEXT,
+                        "Nobody could screen this");
+                item.setPlugin("example-markov", "1.0.0");
+                item.setTextBody("A text whose safety was not checked.");
+                item.setStatus(ContentStatus.NEEDS_REVIEW);
+                s.persist(item);
+                var r = new io.hallmark.core.persistence.GovernanceReport(item.id(), report);
+                r.decide(Decision.NEEDS_REVIEW, null, null);
+                s.persist(r);
                 return item.id();
             });
         }

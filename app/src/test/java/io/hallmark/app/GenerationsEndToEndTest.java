@@ -41,6 +41,7 @@ class GenerationsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
+        GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         admin = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
         KeyPair key = SigningKeys.generate();
@@ -94,11 +95,25 @@ class GenerationsEndToEndTest {
         JsonNode result = JsonOutput.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(server.url()
                 + "/api/v1/generations/" + id)).header("Authorization", admin).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(result.path("job").path("state").asText()).isEqualTo("DONE");
-        assertThat(result.path("content").path("status").asText()).isEqualTo("APPROVED");
+        // every check ran (nothing failed closed) and the default policy decided: the Markov story's sentences are
+        // claims the knowledge base cannot support, so "mostly unsupported text needs a person"
+        JsonNode report = result.path("report");
+        assertThat(report.path("unavailable").isMissingNode()).as(report.toString()).isTrue();
+        assertThat(report.path("scores").path("checks.unavailable").asDouble()).isZero();
+        assertThat(report.path("scores").path("claims.total").asDouble()).isGreaterThanOrEqualTo(3);
+        assertThat(report.path("decision").path("rule").asText()).isEqualTo("low-factuality");
+        assertThat(result.path("job").path("state").asText()).isEqualTo("WAITING_REVIEW");
+        assertThat(result.path("content").path("status").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(result.path("content").path("text").asText()).isEqualTo(streamed.toString()).isNotBlank();
         assertThat(result.path("content").path("plugin").asText()).isEqualTo("example-markov@1.0.0");
-        assertThat(result.path("report").path("decision").path("action").asText()).isEqualTo("APPROVE");
+        assertThat(report.path("decision").path("action").asText()).isEqualTo("NEEDS_REVIEW");
+        // and the decision names what judged it
+        assertThat(report.path("judgedBy").path("models").path("safety").asText()).hasSize(64);
+        assertThat(report.path("judgedBy").path("models").path("bias").asText()).hasSize(64);
+        assertThat(report.path("judgedBy").path("models").path("embedder:all-minilm-l6-v2").asText()).hasSize(64);
+        assertThat(report.path("judgedBy").path("knowledgeBaseSnapshot").asText()).startsWith("lucene-v");
+        assertThat(report.path("judgedBy").path("policySha256").asText())
+                .isEqualTo(report.path("decision").path("policySha256").asText());
         assertThat(result.path("report").path("decision").path("policySha256").asText()).hasSize(64);
 
         // the request and the outcome are in the audit trail, the prompt only as its hash

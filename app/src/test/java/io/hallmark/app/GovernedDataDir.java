@@ -23,7 +23,8 @@ import java.util.Optional;
  * What a data directory needs so that governed generation is decided instead of failing closed (every governance
  * check must run): a small real safety model and bias model, trained here from the first rows of the shared eval
  * folder's <em>dev</em> splits (seconds instead of minutes), and a {@code default} knowledge base with one document
- * for the fact check. Nothing is copied into the repository; the data directory is the test's own.
+ * for the fact check. Nothing is copied into the repository; the data directory is the test's own (the models and
+ * the knowledge base are built once per test JVM in a temporary folder, then copied).
  */
 final class GovernedDataDir {
 
@@ -33,8 +34,36 @@ final class GovernedDataDir {
 
     private GovernedDataDir() {}
 
-    /** Trains the small models into {@code dataDir/governance} and creates the {@code default} knowledge base. */
-    static void prepare(Path dataDir, Path work) throws IOException {
+    private static Path built;
+
+    /**
+     * Puts the small models into {@code dataDir/governance} and the {@code default} knowledge base under
+     * {@code dataDir/kb}: built once per test JVM (about 20 s), then copied.
+     */
+    static synchronized void prepare(Path dataDir, Path work) throws IOException {
+        if (built == null) {
+            Path dir = Files.createTempDirectory("hallmark-governed-");
+            build(dir, Files.createDirectories(dir.resolve("work")));
+            built = dir;
+        }
+        copy(built.resolve("governance"), dataDir.resolve("governance"));
+        copy(built.resolve("kb"), dataDir.resolve("kb"));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void build(Path dataDir, Path work) throws IOException {
         Path governance = Files.createDirectories(dataDir.resolve("governance"));
         SmallBiasModel.trainInto(governance, work);
         trainSafety(governance);

@@ -58,6 +58,7 @@ class MediaGenerateCommandTest {
         Files.copy(pluginJar("video-generator"), bundled.resolve("video-generator.jar"));
         Files.writeString(dataDir.resolve(ConfigLoader.CONFIG_FILE), "bundled-plugins-dir=" + bundled + "\nmodels-dir="
                 + TestPaths.sharedDir().resolve("models") + "\ndevice=cpu\n");
+        GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
     }
 
     private static JsonNode run(StringWriter err, String... args) throws Exception {

@@ -38,6 +38,7 @@ class OpenAiCompatibleTest {
 
     @BeforeAll
     static void start() throws Exception {
+        GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         token = LocalCliToken.read(dataDir).orElseThrow();
         KeyPair key = SigningKeys.generate();

@@ -43,6 +43,7 @@ class ProbeCommandTest {
         Files.copy(GenerateCommandTest.textPluginJar(), bundled.resolve("text-generator.jar"));
         Files.writeString(dataDir.resolve(ConfigLoader.CONFIG_FILE), "bundled-plugins-dir=" + bundled + "\nmodels-dir="
                 + TestPaths.sharedDir().resolve("models") + "\ndevice=cpu\n");
+        GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
         String eval = TestPaths.sharedDir().resolve("eval").toString();
         assertThat(run("generate", "--data-dir", dataDir.toString(), "--prompt", "Once upon a time there was an old woman",
                 "--max-tokens", "30", "--seed", "11", "--json")).as(out.toString()).isZero();

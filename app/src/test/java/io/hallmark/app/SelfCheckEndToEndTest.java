@@ -51,6 +51,7 @@ class SelfCheckEndToEndTest {
         Files.copy(GenerateCommandTest.textPluginJar(), bundled.resolve("text-generator.jar"));
         Files.writeString(dataDir.resolve(ConfigLoader.CONFIG_FILE), "bundled-plugins-dir=" + bundled + "\nmodels-dir="
                 + TestPaths.sharedDir().resolve("models") + "\ndevice=cpu\n");
+        GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
         Path pipeline = work.resolve("text-selfcheck.yaml");
         Files.writeString(pipeline, """
                 name: text with self-check

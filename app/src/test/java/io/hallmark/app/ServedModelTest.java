@@ -43,12 +43,14 @@ class ServedModelTest {
         Path bundled = Files.createDirectories(tmp.resolve("bundled"));
         Files.copy(archive("example-plugin"), bundled.resolve("example-markov-1.0.0.jar"));
         Files.writeString(remoteDir.resolve("hallmark.properties"), "bundled-plugins-dir=" + bundled + "\n");
+        GovernedDataDir.prepare(remoteDir, tmp); // both nodes govern: every check must run, or items fail closed
         try (ChildJvm remote = ChildJvm.start(Main.class, List.of("-Xmx512m"), "serve", "--data-dir",
                 remoteDir.toString(), "--port", "0")) {
             String line = remote.awaitLine(l -> l.startsWith("Hallmark is serving at "), Duration.ofSeconds(120));
             String remoteUrl = line.substring("Hallmark is serving at ".length(), line.indexOf("/ (health"));
 
             Path localDir = tmp.resolve("local");
+            GovernedDataDir.prepare(localDir, tmp);
             try (PlatformServer local = PlatformServer.start(ServerTest.config(localDir, 0))) {
                 KeyPair key = SigningKeys.generate();
                 local.platform().plugins().trustKey(SigningKeys.publicPem(key.getPublic()), "test", "test");

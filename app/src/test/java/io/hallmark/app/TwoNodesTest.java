@@ -45,6 +45,7 @@ class TwoNodesTest {
     private ChildJvm node(Path dataDir, DatabaseSettings db) throws Exception {
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve("hallmark.properties"), "job-lease-seconds=3\njob-workers=2\n");
+        GovernedDataDir.prepare(dataDir, tmp); // every governance check must run, or items fail closed
         return ChildJvm.start(Main.class, List.of("-Xmx512m"), "serve", "--data-dir", dataDir.toString(), "--port", "0",
                 "--db-url", db.jdbcUrl(), "--db-user", db.user());
     }

@@ -39,6 +39,8 @@ public final class GovernanceModels implements AutoCloseable {
     private @Nullable TextFeatures features;
     private @Nullable SafetyScreen safety;
     private @Nullable BiasScorer bias;
+    private @Nullable String safetySha256;
+    private @Nullable String biasSha256;
 
     /**
      * @param folder where the trained models live
@@ -76,6 +78,7 @@ public final class GovernanceModels implements AutoCloseable {
                 log.info("Training the safety screens from the dev splits under {} (once; saved to {})", eval.dir(), file);
                 new SafetyTrainer(features(), m -> log.info("safety: {}", m)).train(eval).save(file);
             }
+            safetySha256 = sha256(file);
             safety = new SafetyScreen(SafetyModel.load(file), features());
         }
         return safety;
@@ -91,6 +94,7 @@ public final class GovernanceModels implements AutoCloseable {
                 log.info("Training the bias scorer from the dev splits under {} (once; saved to {})", eval.dir(), file);
                 new BiasTrainer(features(), m -> log.info("bias: {}", m)).train(eval).save(file);
             }
+            biasSha256 = sha256(file);
             bias = new BiasScorer(BiasModel.load(file), features());
         }
         return bias;
@@ -127,11 +131,11 @@ public final class GovernanceModels implements AutoCloseable {
      */
     public synchronized java.util.SortedMap<String, String> loadedModelHashes() {
         java.util.SortedMap<String, String> hashes = new java.util.TreeMap<>();
-        if (safety != null) {
-            hashes.put("safety", sha256(folder.resolve(SafetyModel.FILE)));
+        if (safety != null && safetySha256 != null) {
+            hashes.put("safety", safetySha256);
         }
-        if (bias != null) {
-            hashes.put("bias", sha256(folder.resolve(BiasModel.FILE)));
+        if (bias != null && biasSha256 != null) {
+            hashes.put("bias", biasSha256);
         }
         if (features != null) {
             hashes.put("embedder:" + EMBEDDING.id(), EMBEDDING.sha256());
@@ -139,21 +143,12 @@ public final class GovernanceModels implements AutoCloseable {
         return hashes;
     }
 
-    private final java.util.Map<String, String> fileHashes = new java.util.HashMap<>();
-
-    /** The SHA-256 of a model file, cached by its size and modification time. */
-    private String sha256(Path file) {
+    /** The SHA-256 of a model file's bytes, taken when the model loads. */
+    private static String sha256(Path file) {
         try {
-            String key = file + "@" + Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
-            return fileHashes.computeIfAbsent(key, k -> {
-                try {
-                    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(Files.readAllBytes(file)));
-                } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-                    throw new IllegalStateException("Cannot hash " + file + ": " + e.getMessage(), e);
-                }
-            });
-        } catch (java.io.IOException e) {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot hash " + file + ": " + e.getMessage(), e);
         }
     }

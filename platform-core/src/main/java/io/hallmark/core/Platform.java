@@ -344,6 +344,11 @@ public final class Platform implements AutoCloseable {
         return new io.hallmark.core.policy.ContentChecks(governance, policies);
     }
 
+    /** Re-runs governance on a stored item and compares with its recorded decision. */
+    public io.hallmark.core.policy.DecisionReplay replays() {
+        return new io.hallmark.core.policy.DecisionReplay(database, governance, policies);
+    }
+
     /** The plugin host. */
     public PluginHost plugins() {
         return plugins;

@@ -74,6 +74,12 @@ public final class FactCheckAssessor implements Assessor {
         return METRICS;
     }
 
+    /** Deterministic unless a verifier is not (an LLM judge, a plugin verifier). */
+    @Override
+    public boolean deterministic() {
+        return checker.get().map(fc -> fc.verifiers().stream().allMatch(Verifier::deterministic)).orElse(true);
+    }
+
     private static final java.util.Set<String> METRICS = java.util.Set.of("factuality", "claims.total",
             "claims.refuted", "claims.unverified", "verifiers.disagreement");
 

@@ -76,7 +76,7 @@ public final class FactCheckers {
             return WeightedVote.load(vote);
         }
         if (VerdictModel.exists(model)) {
-            return new TrainedCombiner(VerdictModel.load(model));
+            return new TrainedCombiner(VerdictModel.load(model), TrainedCombiner.folderSha256(model));
         }
         return Files.isRegularFile(vote) ? WeightedVote.load(vote) : WeightedVote.equal();
     }

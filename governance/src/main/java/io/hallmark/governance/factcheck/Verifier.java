@@ -27,6 +27,11 @@ public interface Verifier {
         return java.util.Map.of();
     }
 
+    /** Whether the same claim and evidence always get the same vote (an LLM or a plugin may not). */
+    default boolean deterministic() {
+        return true;
+    }
+
     /** Judges the claim; with no evidence the answer is usually {@link Verdict#NOT_ENOUGH_INFO}. */
     Vote verify(Claim claim, List<Evidence> evidence);
 

@@ -39,7 +39,8 @@ public final class Metrics {
         m.put("code.findings.high", "high-severity code findings (secrets, command execution, ...)");
         m.put("code.findings.medium", "medium-severity code findings");
         m.put("code.syntax_errors", "syntax errors in generated code");
-        m.put("checks.failed", "plugin governance checks that failed");
+        m.put("checks.failed", "governance checks that failed: plugin checks whose outcome was FAIL, plus every check "
+                + "that could not run");
         m.put("checks.unavailable", "checks that could not run (model training or missing, no knowledge base, error, "
                 + "timeout); any makes the decision fail closed");
         return Map.copyOf(m);

@@ -116,9 +116,11 @@ public final class GovernanceStage {
                 assessment.unknown(assessor.metrics());
             }
         }
+        // as before, a check that could not run also counts as failed, so existing rules on checks.failed still fire
         Double fromPlugins = assessment.scores().get("checks.failed");
-        assessment.score("checks.failed", fromPlugins == null ? 0 : fromPlugins);
-        assessment.score("checks.unavailable", assessment.unavailable().size());
+        int unavailable = assessment.unavailable().size();
+        assessment.score("checks.failed", unavailable + (fromPlugins == null ? 0 : fromPlugins));
+        assessment.score("checks.unavailable", unavailable);
         return assessment;
     }
 

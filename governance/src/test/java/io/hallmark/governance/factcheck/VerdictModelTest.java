@@ -45,6 +45,25 @@ class VerdictModelTest {
             assertThat(nei.verdict()).isEqualTo(Verdict.NOT_ENOUGH_INFO);
             assertThat(supported.verdict()).isEqualTo(Verdict.SUPPORTED);
             assertThat(refuted.confidence()).isBetween(0.34, 1.0);
+            assertThat(combiner.sha256()).as("no hash given, none claimed").isEmpty();
         }
+        // what a decision records for this combiner: the same saved files, the same hash
+        String sha = TrainedCombiner.folderSha256(dir);
+        assertThat(sha).hasSize(64).isEqualTo(TrainedCombiner.folderSha256(dir));
+        Path dataDir = dir.resolve("data");
+        Path saved = FactCheckers.verdictModelFolder(dataDir);
+        try {
+            java.nio.file.Files.createDirectories(saved);
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    java.nio.file.Files.copy(f, saved.resolve(f.getFileName()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        VoteCombiner platformCombiner = FactCheckers.combiner(dataDir);
+        assertThat(platformCombiner.name()).isEqualTo("verdict-model");
+        assertThat(platformCombiner.sha256()).as("loaded from <data-dir>/factcheck/verdict-model").contains(sha);
     }
 }

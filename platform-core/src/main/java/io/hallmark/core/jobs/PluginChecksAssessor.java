@@ -33,6 +33,12 @@ public final class PluginChecksAssessor implements Assessor {
         return "plugin-checks";
     }
 
+    /** Plugin checks are third-party code (possibly sampling a model): not known to be deterministic. */
+    @Override
+    public boolean deterministic() {
+        return plugins.list().stream().noneMatch(p -> !p.checks().isEmpty() && "ENABLED".equals(p.state()));
+    }
+
     @Override
     public Set<String> metrics() {
         return Set.of("checks.failed");

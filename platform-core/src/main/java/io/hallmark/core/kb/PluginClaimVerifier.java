@@ -32,8 +32,22 @@ final class PluginClaimVerifier implements Verifier {
     }
 
     @Override
+    public boolean deterministic() {
+        return false; // sampled or third-party: the same claim may get another vote
+    }
+
+    @Override
     public String name() {
         return "plugin:" + qualifiedName;
+    }
+
+    /** The plugin's archive, by its SHA-256: what judged, for the record of a decision. */
+    @Override
+    public java.util.Map<String, String> models() {
+        String pluginId = qualifiedName.contains("/") ? qualifiedName.substring(0, qualifiedName.indexOf('/'))
+                : qualifiedName;
+        return plugins.find(pluginId).map(io.hallmark.core.plugin.PluginView::archiveSha256)
+                .map(sha -> java.util.Map.of(name(), sha)).orElse(java.util.Map.of());
     }
 
     @Override

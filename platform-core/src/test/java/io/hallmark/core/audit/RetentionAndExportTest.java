@@ -138,7 +138,11 @@ class RetentionAndExportTest {
                 .contains("Governance decisions per day").contains("APPROVE: 1");
         assertThat(Files.readString(dir.resolve("index.json"))).contains("Art. 12").contains("A.6.2.8")
                 .contains("Art. 50(2)");
-        assertThat(Files.readString(dir.resolve("items.jsonl"))).contains("\"inputSha256\"").contains("APPROVE");
+        assertThat(Files.readString(dir.resolve("items.jsonl"))).contains("\"inputSha256\"").contains("APPROVE")
+                .contains("\"judgedBy\"").contains("lucene-v7");
+        assertThat(Files.readAllLines(dir.resolve("models.jsonl"))).hasSize(3).anySatisfy(m -> assertThat(m)
+                .contains("\"name\":\"safety\"").contains("5".repeat(64)).contains("\"kind\":\"safety\""))
+                .anySatisfy(m -> assertThat(m).contains("generator:stories260k"));
         assertThat(dir.resolve("consistency.json")).exists();
 
         ExportVerifier.Result verified = ExportVerifier.verify(dir, TestKeys.key().verifierKey());
@@ -148,6 +152,30 @@ class RetentionAndExportTest {
         // the export itself is on the record
         assertThat(AuditTestSupport.count(db.dataSource(),
                 "select count(*) from audit_events where event_type = 'audit.exported'")).isEqualTo(1);
+    }
+
+    @Test
+    void aDecisionWhoseModelHasNoManifestInTheBundleIsNamed(@TempDir Path out) throws Exception {
+        ContentItem judged = new ContentItem(Modality.TEXT, "Judged by a model");
+        judged.setJudgedBy(Map.of("models", Map.of("safety", "5".repeat(64)), "policy", "default"));
+        db.useTransaction(s -> s.persist(judged));
+        // after the range the other exports here count items in
+        AuditTestSupport.tamper(db.dataSource(), "update content_items set created_at = '"
+                + T0.plus(Duration.ofDays(3)) + "' where id = '" + judged.id() + "'");
+        Path dir = trail.exporter().export(new AuditExporter.Request(T0, T0.plus(Duration.ofDays(9)), null, null,
+                out.resolve("bundle"), "auditor")).dir();
+        Path models = dir.resolve("models.jsonl");
+        Files.write(models, Files.readAllLines(models).stream().filter(l -> !l.contains("\"name\":\"safety\""))
+                .toList(), StandardCharsets.UTF_8);
+
+        ExportVerifier.Result result = ExportVerifier.verify(dir, TestKeys.key().verifierKey());
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.item()).startsWith("items.jsonl line ");
+            assertThat(p.message()).contains("model safety with SHA-256 " + "5".repeat(64))
+                    .contains("no manifest in models.jsonl");
+        });
     }
 
     @Test
@@ -205,6 +233,10 @@ class RetentionAndExportTest {
         Policy policy = new Policy("default", 1, PolicyFormat.YAML, "rules: []\n", "admin");
         ContentItem a = new ContentItem(Modality.TEXT, "Tell me about lighthouses");
         a.setPlugin("text-generator", "1.0.0");
+        a.setModel("stories260k", "b".repeat(64));
+        a.setJudgedBy(Map.of("models", Map.of("safety", "5".repeat(64), "embedder:all-minilm-l6-v2", "e".repeat(64)),
+                "policy", "default", "policySha256", "c".repeat(64), "knowledgeBase", "default",
+                "knowledgeBaseSnapshot", "lucene-v7"));
         ContentItem b = new ContentItem(Modality.TEXT, "Another");
         b.setPlugin("text-generator", "1.0.0");
         db.useTransaction(s -> {

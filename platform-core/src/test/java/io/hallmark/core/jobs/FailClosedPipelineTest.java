@@ -205,6 +205,47 @@ class FailClosedPipelineTest {
     }
 
     @Test
+    void aReplayOfAStoredItemGivesTheSameDecisionAndNamesWhatIsNotDeterministic() throws Exception {
+        KeyPair key = SigningKeys.generate();
+        new PluginStore(db).trust(key.getPublic(), "k-broken-2", "admin");
+        plugins.install(PluginArchiveBuilder.plugin("broken-checks", "1.0.0").extension(BrokenCheck.class)
+                .signedWith(key).writeTo(tmp.resolve("build-broken-2")), Set.of(), "admin");
+        GovernanceStage stage = new GovernanceStage(List.of(new PiiAssessor(),
+                new FactCheckAssessor(Optional::empty, "default"), new PluginChecksAssessor(plugins)));
+        ContentItem item = run(stage, "write to jane@example.com today");
+
+        io.hallmark.core.policy.DecisionReplay.Result replay = new io.hallmark.core.policy.DecisionReplay(db, stage,
+                policies).replay(item.id());
+
+        assertThat(replay.recordedAction()).isEqualTo("NEEDS_REVIEW");
+        assertThat(replay.same()).isTrue();
+        assertThat(replay.changedScores()).isEmpty();
+        assertThat(replay.changedModels()).isEmpty();
+        assertThat(replay.notDeterministic()).containsExactly("plugin-checks");
+        assertThat(replay.unavailable()).containsKeys("factcheck", "plugin:broken-checks/broken");
+        assertThat(replay.policy()).startsWith("default@");
+        assertThat(replay.note()).isNull();
+    }
+
+    @Test
+    void aReplayOfARedactedItemReadsItsRedactedTextAndAgrees() throws Exception {
+        policies.apply(GenerationPipelineTest.STAGE_DEFAULT, "admin"); // personal data in the output is redacted
+        GovernanceStage stage = new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins)));
+        ContentItem item = run(stage, "write to jane@example.com today");
+        assertThat(item.status()).isEqualTo(ContentStatus.APPROVED);
+        assertThat(item.textBody()).contains("[EMAIL]");
+
+        io.hallmark.core.policy.DecisionReplay.Result replay = new io.hallmark.core.policy.DecisionReplay(db, stage,
+                policies).replay(item.id());
+
+        assertThat(replay.recordedAction()).isEqualTo("REDACT");
+        assertThat(replay.replayedAction()).isEqualTo("APPROVE");
+        assertThat(replay.same()).isTrue();
+        assertThat(replay.changedScores()).isEmpty();
+        assertThat(replay.note()).contains("redacted");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aPolicyRuleOnAMetricNoCheckProducesNeverApproves() throws Exception {
         policies.apply(DefaultPolicy.text(), "admin"); // names safety, bias and fact-check metrics

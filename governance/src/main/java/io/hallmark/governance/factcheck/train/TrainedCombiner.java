@@ -12,9 +12,36 @@ import java.util.Map;
 public final class TrainedCombiner implements VoteCombiner {
 
     private final VerdictModel model;
+    private final java.util.Optional<String> sha256;
 
     public TrainedCombiner(VerdictModel model) {
+        this(model, null);
+    }
+
+    /** @param sha256 the SHA-256 of the saved model's files ({@link #folderSha256}), for the record of decisions */
+    public TrainedCombiner(VerdictModel model, @org.jspecify.annotations.Nullable String sha256) {
         this.model = model;
+        this.sha256 = java.util.Optional.ofNullable(sha256);
+    }
+
+    @Override
+    public java.util.Optional<String> sha256() {
+        return sha256;
+    }
+
+    /** The SHA-256 over a saved model folder: each file's name and bytes, in name order. */
+    public static String folderSha256(java.nio.file.Path folder) {
+        try (var files = java.nio.file.Files.list(folder)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                digest.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(java.nio.file.Files.readAllBytes(f));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash the verdict model in " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -79,6 +79,11 @@ public final class LlmJudgeVerifier implements Verifier {
     }
 
     @Override
+    public boolean deterministic() {
+        return false; // sampled or third-party: the same claim may get another vote
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
