@@ -206,9 +206,16 @@ public final class GovernanceModels implements AutoCloseable {
         return BiasLexicon.fromHolisticBias(eval);
     }
 
-    /** Each kind's status, in training order. */
-    public synchronized Map<String, Status> status() {
-        return new LinkedHashMap<>(status);
+    /** Each kind's status, in training order (a kind active in the store but not loaded yet counts as ready). */
+    public Map<String, Status> status() {
+        Map<String, Status> out;
+        synchronized (this) {
+            out = new LinkedHashMap<>(status);
+        }
+        out.replaceAll((kind, s) -> s.state() != State.MISSING ? s : store.activation(kind).map(a -> new Status(
+                State.READY, a.sha256(), "active since " + a.activatedAt() + " (by " + a.activatedBy() + "), loads "
+                + "on first use", s.since())).orElse(s));
+        return out;
     }
 
     /** Whether a kind has an active artifact or a hand-written model file (so using it needs no training). */

@@ -72,14 +72,8 @@ public final class ArtifactTrainer {
             }
             case FACTCHECK_COMBINER -> {
                 // the committed vote: nothing to fit, so no data is read
-                Map<String, Object> vote = new LinkedHashMap<>();
-                var n = settings.of("factcheck");
-                vote.put("name", n.path("name").asText());
-                vote.put("weights", CanonicalJson.MAPPER.convertValue(n.path("weights"), Object.class));
-                vote.put("defaultWeight", n.path("defaultWeight").asDouble(1));
-                vote.put("scales", CanonicalJson.MAPPER.convertValue(n.path("scales"), Object.class));
-                bytes = CanonicalJson.bytes(vote);
-                devFigures.putAll(CanonicalJson.MAPPER.convertValue(n.path("dev"), Map.class));
+                bytes = committedVote(settings);
+                devFigures.putAll(CanonicalJson.MAPPER.convertValue(settings.of("factcheck").path("dev"), Map.class));
             }
             default -> throw new IllegalStateException("Unhandled kind " + k);
         }
@@ -100,6 +94,17 @@ public final class ArtifactTrainer {
         manifest.put("trainingSeconds", seconds);
         progress.accept(k.id() + " trained in " + seconds + " s: " + Hashes.sha256(bytes).substring(0, 12));
         return GovernanceArtifact.of(k.id(), bytes, manifest);
+    }
+
+    /** The committed fact-check vote ({@code factcheck} block) as a weighted vote's canonical JSON. */
+    public static byte[] committedVote(TunedSettings settings) {
+        var n = settings.of("factcheck");
+        Map<String, Object> vote = new LinkedHashMap<>();
+        vote.put("name", n.path("name").asText());
+        vote.put("weights", CanonicalJson.MAPPER.convertValue(n.path("weights"), Object.class));
+        vote.put("defaultWeight", n.path("defaultWeight").asDouble(1));
+        vote.put("scales", CanonicalJson.MAPPER.convertValue(n.path("scales"), Object.class));
+        return CanonicalJson.bytes(vote);
     }
 
     /** The data sets behind the files read, each with its licence. */
