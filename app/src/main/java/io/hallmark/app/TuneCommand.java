@@ -77,7 +77,7 @@ final class TuneCommand implements Runnable {
                 SafetyModel model = new SafetyTrainer(models.features(), m -> {
                     err.println("tune safety: " + m);
                     err.flush();
-                }).train(eval);
+                }).train(eval.forTraining()); // dev splits of shippable sets only
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("embedder", model.embedder());
                 Map<String, Object> heads = new LinkedHashMap<>();
