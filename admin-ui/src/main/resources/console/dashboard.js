@@ -69,6 +69,11 @@
     const models = d.models || {};
     stats.appendChild(stat('Model weights loaded (' + ((models.loaded || []).length) + ' models, ' + (models.device || '?') + ')',
       Math.round((models.nativeWeightBytes || 0) / 1048576) + ' MiB'));
+    const gov = (d.governanceModels || {}).models || {};
+    const govText = Object.entries(gov).map(([k, m]) => k + ' ' + m.state.toLowerCase()
+      + (m.sha256 ? ' ' + m.sha256.substring(0, 12) : '') + (m.state === 'TRAINING' ? ' (' + m.detail + ')' : '')).join(' · ');
+    stats.appendChild(stat('Governance models' + ((d.governanceModels || {}).training ? ' (training in the background)' : ''),
+      govText || 'none'));
 
     const g = pivot(d.generations, 'status', 'count', d.since, 0);
     lineChart(document.getElementById('chart-generations'), 'Items by status', g.times, g.series);

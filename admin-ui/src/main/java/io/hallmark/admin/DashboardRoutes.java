@@ -21,12 +21,19 @@ final class DashboardRoutes {
     private final PluginHost plugins;
     private final java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts;
     private final java.util.function.Supplier<Map<String, Object>> models;
+    private final java.util.function.Supplier<Map<String, Object>> governanceModels;
 
+    /**
+     * @param governanceModels the governance models' training status (which are ready, which still train and how
+     *     far; their checks report UNAVAILABLE until ready)
+     */
     DashboardRoutes(ContentCatalog catalog, JobQueue jobs, PluginHost plugins,
             java.util.function.Supplier<java.util.List<Map<String, Object>>> alerts,
-            java.util.function.Supplier<Map<String, Object>> models) {
+            java.util.function.Supplier<Map<String, Object>> models,
+            java.util.function.Supplier<Map<String, Object>> governanceModels) {
         this.alerts = alerts;
         this.models = models;
+        this.governanceModels = governanceModels;
         this.catalog = catalog;
         this.jobs = jobs;
         this.plugins = plugins;
@@ -56,6 +63,7 @@ final class DashboardRoutes {
         out.put("memory", Map.of("heapUsedBytes", rt.totalMemory() - rt.freeMemory(), "heapMaxBytes", rt.maxMemory()));
         out.put("alerts", alerts.get());
         out.put("models", models.get());
+        out.put("governanceModels", governanceModels.get());
         ctx.header("Cache-Control", "no-store").json(out);
     }
 }

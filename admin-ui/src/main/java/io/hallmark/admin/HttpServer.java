@@ -96,7 +96,7 @@ public final class HttpServer implements AutoCloseable {
             new AuditRoutes(platform.database(), platform.audit(), platform.config().dataDir().resolve("exports"))
                     .register(routes);
             new DashboardRoutes(catalog, platform.jobs(), platform.plugins(), alerts::list,
-                    platform.models()::status).register(routes);
+                    platform.models()::status, platform.governanceTraining()::status).register(routes);
             alerts.register(routes);
             routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApi.document(routesOf(self.get()),
                     io.hallmark.core.Version.current())), Allowed.ANY_USER);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Queue.class, BenchCommand.Plugins.class, RetrievalBenchCommand.class,
             BenchCommand.Textgen.class, GovernanceBenchCommand.class,
             FactCheckBenchCommand.class, BenchCommand.Image.class, BenchCommand.Video.class,
-            DiffusionBenchCommand.class})
+            DiffusionBenchCommand.class, FirstDecisionBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -34,6 +34,7 @@ final class BenchCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
                 "Missing benchmark; valid: queue, plugins, retrieval, textgen, governance, factcheck, image, video, "
+                        + "first-decision, "
                         + "diffusion");
     }
 

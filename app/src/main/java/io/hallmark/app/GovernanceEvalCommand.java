@@ -59,7 +59,9 @@ final class GovernanceEvalCommand {
             HallmarkConfig config = platform.load();
             EvalData eval = GovernanceCommands.eval(evalDir);
             try (GovernanceModels models = GovernanceCommands.models(config, evalDir)) {
-                Map<String, Object> report = new SafetyEvaluation(models.safety(), eval).run(split);
+                Map<String, Object> report = new java.util.LinkedHashMap<>(new SafetyEvaluation(models.safety(), eval)
+                        .run(split));
+                report.put("modelSha256", models.loadedModelHashes().get("safety"));
                 if (json) {
                     print(report);
                 } else {
@@ -91,7 +93,9 @@ final class GovernanceEvalCommand {
             try (GovernanceModels models = GovernanceCommands.models(config, evalDir)) {
                 BiasEvaluation evaluation = new BiasEvaluation(models.bias(), eval);
                 for (String d : sets) {
-                    reports.add(evaluation.run(d, split));
+                    Map<String, Object> r = new java.util.LinkedHashMap<>(evaluation.run(d, split));
+                    r.put("modelSha256", models.loadedModelHashes().get("bias"));
+                    reports.add(r);
                 }
             }
             if (json) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Hallmark: AI-generated content, governed and on the record.",
         subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, PluginsCommand.class, UsersCommand.class,
             UsersCommand.TokensCommand.class, PolicyCommand.class, BenchCommand.class, KbCommand.class, EvalCommand.class,
-            AuditCommand.class, VerifyCommand.class, ModelsCommand.class, GenerateCommand.class, TrainCommand.class,
+            AuditCommand.class, VerifyCommand.class, ModelsCommand.class, GenerateCommand.class, TrainCommand.class, TuneCommand.class,
             CheckCommand.class, PipelineCommand.class, ProbeCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * files only; needs no database.
  */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "List and verify the models in the model directory.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Verify.class})
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Verify.class, GovernanceModelsCommand.class})
 final class ModelsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +29,7 @@ final class ModelsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: list, verify");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: list, verify, governance");
     }
 
     abstract static class ModelsSubcommand implements Callable<Integer> {

@@ -39,6 +39,6 @@ class GovernanceBenchCommandTest {
         assertThat(result.path("p50Millis").asDouble()).isPositive();
         assertThat(result.path("eachCheckAlone").path("factcheck").path("p50Millis").asDouble()).isPositive();
         assertThat(result.path("eachCheckAlone").has("pii")).isTrue();
-        assertThat(err.toString()).contains("safety failed: Missing eval file");
+        assertThat(err.toString()).contains("safety failed: safety is unavailable: training failed: Missing eval file");
     }
 }

@@ -54,7 +54,9 @@ final class SmallBiasModel {
         // as the platform does at start: DJL's ONNX Runtime engine first, before any embedder makes the environment
         ai.djl.engine.Engine.getEngine("OnnxRuntime");
         try (GovernanceModels models = new GovernanceModels(governanceFolder, () -> Optional.of(new EvalData(sample)))) {
-            models.bias();
+            // trained as an artifact, then written where a platform reads a hand-made model when none is active
+            Files.write(governanceFolder.resolve(io.hallmark.governance.bias.BiasModel.FILE),
+                    models.ensure("bias").bytes());
         }
     }
 

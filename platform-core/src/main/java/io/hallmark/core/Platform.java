@@ -22,7 +22,10 @@ import io.hallmark.core.jobs.JobQueue;
 import io.hallmark.core.jobs.JobWorkers;
 import io.hallmark.core.jobs.PluginChecksAssessor;
 import io.hallmark.core.policy.PolicyService;
+import io.hallmark.core.governance.DatabaseModelStore;
+import io.hallmark.core.governance.GovernanceTraining;
 import io.hallmark.core.probe.BiasProbes;
+import io.hallmark.governance.artifact.ModelStore;
 import io.hallmark.core.kb.FactCheckService;
 import io.hallmark.core.kb.KnowledgeBases;
 import io.hallmark.core.kb.LlmJudge;
@@ -77,13 +80,16 @@ public final class Platform implements AutoCloseable {
     private final GovernanceStage governance;
     private final KnowledgeBases knowledgeBases;
     private final BiasProbes probes;
+    private final GovernanceModels governanceModels;
+    private final GovernanceTraining governanceTraining;
     private volatile @Nullable JobWorkers workers;
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
             Database database, BlobStore blobs, AuditTrail audit, ModelRuntime models, PluginHost plugins,
             Access access, PolicyService policies, JobQueue jobs, GovernanceStage governance,
-            KnowledgeBases knowledgeBases, BiasProbes probes, Deque<AutoCloseable> closeables) {
+            KnowledgeBases knowledgeBases, BiasProbes probes, GovernanceModels governanceModels,
+            GovernanceTraining governanceTraining, Deque<AutoCloseable> closeables) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
@@ -98,6 +104,8 @@ public final class Platform implements AutoCloseable {
         this.governance = governance;
         this.knowledgeBases = knowledgeBases;
         this.probes = probes;
+        this.governanceModels = governanceModels;
+        this.governanceTraining = governanceTraining;
         this.closeables = closeables;
     }
 
@@ -159,8 +167,15 @@ public final class Platform implements AutoCloseable {
             FactCheckService factCheck = new FactCheckService(knowledgeBases,
                     String.valueOf(config.setting(ConfigKey.FACTCHECK_KB)), dataDir.root(), plugins,
                     judge.map(LlmJudge::verifier).orElse(null));
-            GovernanceModels governanceModels = governanceModels(config, dataDir);
+            // a server trains missing models in the background and fails closed meanwhile; a one-shot command trains
+            // a missing model when it first needs it
+            boolean server = "server".equals(ownerKind);
+            GovernanceModels governanceModels = governanceModels(config, dataDir,
+                    new DatabaseModelStore(database.dataSource(), audit.log()), !server);
             started.push(governanceModels);
+            GovernanceTraining governanceTraining = server ? GovernanceTraining.start(governanceModels)
+                    : GovernanceTraining.none(governanceModels);
+            started.push(governanceTraining);
             List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));
             assessors.add(new FactCheckAssessor(factCheck::checker, factCheck.knowledgeBase()));
             assessors.add(new PluginChecksAssessor(plugins));
@@ -169,7 +184,7 @@ public final class Platform implements AutoCloseable {
             BiasProbes probes = new BiasProbes(database, plugins, audit.log(), governanceModels, nodeName());
             started.push(probes);
             return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
-                    jobs, governance, knowledgeBases, probes, started);
+                    jobs, governance, knowledgeBases, probes, governanceModels, governanceTraining, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -187,16 +202,23 @@ public final class Platform implements AutoCloseable {
         };
     }
 
-    /** The governance models under the data directory, trained on first use from {@code eval-dir} when set. */
-    private static GovernanceModels governanceModels(HallmarkConfig config, DataDirectory dataDir) {
+    /**
+     * The governance models: the active versions in the database; missing ones are trained in the background
+     * ({@link GovernanceTraining}) from {@code eval-dir} when set (else {@code HALLMARK_EVAL_DIR} or {@code
+     * ../shared/eval}), never inside a request.
+     */
+    private static GovernanceModels governanceModels(HallmarkConfig config, DataDirectory dataDir, ModelStore store,
+            boolean trainOnFirstUse) {
         String evalDir = config.setting(ConfigKey.EVAL_DIR);
         java.nio.file.Path folder = dataDir.root().resolve("governance");
         if (evalDir == null || evalDir.isBlank()) {
-            return GovernanceModels.in(folder);
+            return new GovernanceModels(folder, () -> io.hallmark.governance.ml.EvalData.locate(null), store,
+                    trainOnFirstUse);
         }
         java.nio.file.Path eval = java.nio.file.Path.of(evalDir).toAbsolutePath().normalize();
         return new GovernanceModels(folder, () -> java.nio.file.Files.isDirectory(eval)
-                ? java.util.Optional.of(new io.hallmark.governance.ml.EvalData(eval)) : java.util.Optional.empty());
+                ? java.util.Optional.of(new io.hallmark.governance.ml.EvalData(eval)) : java.util.Optional.empty(),
+                store, trainOnFirstUse);
     }
 
     private static void configureDjl(HallmarkConfig config, DataDirectory dataDir) {
@@ -269,6 +291,16 @@ public final class Platform implements AutoCloseable {
     /** The knowledge bases under the data directory, shared by the REST API and the fact checker. */
     public KnowledgeBases knowledgeBases() {
         return knowledgeBases;
+    }
+
+    /** The governance models (the active versions of the database). */
+    public GovernanceModels governanceModels() {
+        return governanceModels;
+    }
+
+    /** Background training of missing governance models at start, and its status for the dashboard. */
+    public GovernanceTraining governanceTraining() {
+        return governanceTraining;
     }
 
     /** Counterfactual bias probes of stored texts (run in the background on this node, kept in the database). */

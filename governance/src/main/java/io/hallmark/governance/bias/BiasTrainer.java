@@ -4,7 +4,6 @@ import io.hallmark.governance.ml.DjlTraining;
 import io.hallmark.governance.ml.EvalData;
 import io.hallmark.governance.ml.LogisticModel;
 import io.hallmark.governance.ml.TextFeatures;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,8 +24,11 @@ import java.util.function.Consumer;
  */
 public final class BiasTrainer {
 
-    static final DjlTraining.Settings RANKER = new DjlTraining.Settings(12, 64, 0.003f, 1e-3f, 11);
-    static final DjlTraining.Settings CALIBRATION = new DjlTraining.Settings(20, 64, 0.05f, 0, 13);
+    /** The committed settings ({@code tuned-settings.json}, block {@code bias}). */
+    static final io.hallmark.governance.artifact.TunedSettings TUNED =
+            io.hallmark.governance.artifact.TunedSettings.committed();
+    static final DjlTraining.Settings RANKER = TUNED.bias("ranker");
+    static final DjlTraining.Settings CALIBRATION = TUNED.bias("calibration");
 
     /** Folds of the dev pairs whose held-out rankers give the calibration its scores. */
     static final int CALIBRATION_FOLDS = 4;
@@ -127,10 +129,11 @@ public final class BiasTrainer {
         }
         progress.accept("calibrated, out of fold on those sentences: " + String.join("; ", at));
         BiasLexicon lexicon = BiasLexicon.fromHolisticBias(eval);
+        // no time or folder in the model: the same dev files and settings give the same bytes on every machine
         return new BiasModel(features.embedder().name(), ranker, coreference.coreference(), platt.weights()[0],
                 platt.bias(), lexicon.terms(), String.format(java.util.Locale.ROOT, "dev splits of crows-pairs, "
-                        + "stereoset, winobias under %s at %s with DJL; coreference resolver out-of-fold dev accuracy "
-                        + "%.3f", eval.dir(), Instant.now(), coreference.outOfFoldAccuracy()));
+                        + "stereoset, winobias with DJL; coreference resolver out-of-fold dev accuracy %.3f",
+                        coreference.outOfFoldAccuracy()));
     }
 
     /** A sentence's calibration fold: that of its first pair, or by its hash if it is in no pair. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class CoreferenceTrainer {
 
-    static final DjlTraining.Settings SETTINGS = new DjlTraining.Settings(40, 32, 0.003f, 1e-3f, 17);
+    static final DjlTraining.Settings SETTINGS = BiasTrainer.TUNED.bias("coreference");
     private static final int FOLDS = 4;
 
     /** The trained cue, the out-of-fold cue of every WinoBias dev text, and the resolver's out-of-fold accuracy. */

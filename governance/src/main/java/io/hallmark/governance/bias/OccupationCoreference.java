@@ -82,7 +82,14 @@ public record OccupationCoreference(Map<String, Integer> occupationGender, @Null
             r.ifPresent(x -> texts.addAll(List.of(x.firstReading(), x.secondReading(), x.firstClause(),
                     x.secondClause())));
         }
-        List<float[]> e = texts.isEmpty() ? List.of() : embedder.embedDocuments(texts);
+        // a WinoBias-style pair (he / she) has the same readings: embed each distinct text once
+        List<String> distinct = texts.stream().distinct().toList();
+        List<float[]> unique = distinct.isEmpty() ? List.of() : embedder.embedDocuments(distinct);
+        java.util.Map<String, float[]> byText = new java.util.HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            byText.put(distinct.get(i), unique.get(i));
+        }
+        List<float[]> e = texts.stream().map(byText::get).toList();
         List<float[]> out = new ArrayList<>(readings.size());
         int k = 0;
         for (Optional<PronounReadings> r : readings) {

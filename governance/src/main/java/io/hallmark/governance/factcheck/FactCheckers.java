@@ -58,8 +58,8 @@ public final class FactCheckers {
 
     /**
      * The combiner {@code hallmark train factcheck} chose on dev (the trained verdict model or the tuned weighted
-     * vote); with no choice recorded the verdict model when saved, else the tuned vote when saved, else the equal
-     * weighted vote.
+     * vote); with no choice recorded the verdict model when saved, else the tuned vote when saved, else the shipped
+     * default ({@link #defaultCombiner}).
      */
     public static VoteCombiner combiner(Path dataDir) {
         Path model = verdictModelFolder(dataDir);
@@ -78,6 +78,16 @@ public final class FactCheckers {
         if (VerdictModel.exists(model)) {
             return new TrainedCombiner(VerdictModel.load(model), TrainedCombiner.folderSha256(model));
         }
-        return Files.isRegularFile(vote) ? WeightedVote.load(vote) : WeightedVote.equal();
+        return Files.isRegularFile(vote) ? WeightedVote.load(vote) : defaultCombiner();
+    }
+
+    /**
+     * The shipped default combiner: the committed weighted vote of {@code tuned-settings.json} (block {@code
+     * factcheck}; the same bytes as the {@code factcheck-combiner} artifact), which needs no training data. It is the
+     * configuration the evaluation docs report, not the equal vote.
+     */
+    public static WeightedVote defaultCombiner() {
+        return WeightedVote.fromJson(io.hallmark.governance.artifact.ArtifactTrainer.committedVote(
+                io.hallmark.governance.artifact.TunedSettings.committed()));
     }
 }

@@ -139,14 +139,31 @@ public final class WeightedVote implements VoteCombiner {
     /** Reads a vote written by {@link #save}. */
     public static WeightedVote load(Path file) {
         try {
-            var n = JSON.readTree(file.toFile());
+            return parse(JSON.readTree(file.toFile()), file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read a weighted vote from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a vote from JSON bytes in {@link #save}'s form (a {@code factcheck-combiner} artifact). */
+    public static WeightedVote fromJson(byte[] json) {
+        try {
+            return parse(JSON.readTree(json), "a fact-check combiner artifact");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read a weighted vote from a fact-check combiner artifact: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static WeightedVote parse(com.fasterxml.jackson.databind.JsonNode n, String file) {
+        try {
             Map<String, Double> weights = new LinkedHashMap<>();
             n.path("weights").properties().forEach(e -> weights.put(e.getKey(), e.getValue().asDouble()));
             Map<Verdict, Double> scales = new EnumMap<>(Verdict.class);
             n.path("scales").properties().forEach(e -> scales.put(Verdict.valueOf(e.getKey()), e.getValue().asDouble()));
             return new WeightedVote(n.path("name").asText("weighted-vote"), weights,
                     n.path("defaultWeight").asDouble(1.0), scales);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot read a weighted vote from " + file + " (expected JSON with "
                     + "name, weights, defaultWeight and scales, as hallmark train factcheck writes): " + e.getMessage(), e);
         }

@@ -3,13 +3,8 @@ package io.hallmark.governance.ml;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
@@ -20,21 +15,19 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
-import ai.djl.util.Pair;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way the governance models are trained: DJL's training API on the PyTorch engine. {@link #fit} runs
- * mini-batch Adam over in-memory rows for any block and loss (the fact-check verdict MLP uses it), and {@link
- * #logistic} trains a single linear unit under a weighted sigmoid cross-entropy loss and hands its weights back as a
- * {@link LogisticModel} (the safety heads, the stereotype ranker and its calibration, the coreference resolver), so
- * scoring stays plain Java (no native engine, thread-safe) while training is DJL's.
+ * How the governance models are trained. {@link #fit} runs DJL's training API (mini-batch Adam on the PyTorch engine)
+ * over in-memory rows for any block and loss (the fact-check verdict MLP uses it). {@link #logistic} trains a single
+ * linear unit under a weighted sigmoid cross-entropy loss (the safety heads, the stereotype ranker and its
+ * calibration, the coreference resolver) with the same Adam in plain Java ({@link LinearTrainer}), because those are
+ * the shipped default models and must come out byte for byte the same on every machine, which PyTorch's CPU kernels
+ * do not guarantee; scoring is plain Java too ({@link LogisticModel}).
  */
 public final class DjlTraining {
 
@@ -75,11 +68,11 @@ public final class DjlTraining {
             throw new IllegalArgumentException("Need as many labels as rows, got " + x.length + " rows and " + y.length
                     + " labels");
         }
-        fit(model, loss, x, m -> m.create(y), settings, epoch -> {});
+        fit(model, loss, x, m -> m.create(y), settings);
     }
 
-    private static void fit(Model model, Loss loss, float[][] x, Function<NDManager, NDArray> labels, Settings settings,
-            IntConsumer afterEpoch) {
+    private static void fit(Model model, Loss loss, float[][] x, Function<NDManager, NDArray> labels,
+            Settings settings) {
         if (x.length == 0) {
             throw new IllegalArgumentException("Training the model '" + model.getName() + "' needs at least one row");
         }
@@ -101,7 +94,6 @@ public final class DjlTraining {
                         trainer.step();
                     }
                 }
-                afterEpoch.accept(epoch);
             }
         } catch (IOException | TranslateException e) {
             throw new IllegalStateException("Training the model '" + model.getName() + "' failed: " + e.getMessage(), e);
@@ -142,72 +134,6 @@ public final class DjlTraining {
                         + " epochs, got " + Arrays.toString(checkpoints));
             }
         }
-        float[][] labels = new float[y.length][];
-        for (int i = 0; i < y.length; i++) {
-            labels[i] = new float[] {y[i], weights == null ? 1f : weights[i]};
-        }
-        Map<Integer, LogisticModel> out = new LinkedHashMap<>();
-        synchronized (SINGLE_THREAD) {
-            Engine.getEngine(ENGINE);
-            int threads = JniUtils.getNumThreads();
-            JniUtils.setNumThreads(1);
-            try (Model model = Model.newInstance(name, ENGINE)) {
-                model.setBlock(new SequentialBlock()
-                        .add(Linear.builder().setUnits(1).optBias(intercept).build())
-                        .add(in -> new NDList(in.singletonOrThrow().reshape(-1))));
-                fit(model, new WeightedLogisticLoss(), x, m -> m.create(labels), settings, epoch -> {
-                    if (Arrays.stream(checkpoints).anyMatch(c -> c == epoch)) {
-                        out.put(epoch, weightsOf(name, model, x[0].length));
-                    }
-                });
-            } finally {
-                JniUtils.setNumThreads(threads);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Held while a linear unit trains on one PyTorch intra-op thread (the engine's thread count is process-wide, so
-     * two trainings must not interleave their set and restore). A linear unit's steps are far too small to share:
-     * on the shared 2-core machine a 20-epoch safety head took 26 s on two threads and 1.2-2.8 s on one, the two
-     * threads spending the difference waiting on each other.
-     */
-    private static final Object SINGLE_THREAD = new Object();
-
-    private static LogisticModel weightsOf(String name, Model model, int width) {
-        float[] trained = null;
-        double bias = 0;
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            float[] values = p.getValue().getArray().toFloatArray();
-            if (p.getValue().getType() == Parameter.Type.WEIGHT) {
-                trained = values;
-            } else if (p.getValue().getType() == Parameter.Type.BIAS) {
-                bias = values[0];
-            }
-        }
-        if (trained == null || trained.length != width) {
-            throw new IllegalStateException("The trained linear unit of '" + name + "' has no weight of width " + width);
-        }
-        return new LogisticModel(trained, bias);
-    }
-
-    /** Sigmoid cross-entropy on logits, labels as rows of (label, weight): the weighted mean over the batch. */
-    private static final class WeightedLogisticLoss extends Loss {
-
-        WeightedLogisticLoss() {
-            super("WeightedLogisticLoss");
-        }
-
-        @Override
-        public NDArray evaluate(NDList labels, NDList predictions) {
-            NDArray z = predictions.singletonOrThrow();
-            NDArray rows = labels.singletonOrThrow();
-            NDArray y = rows.get(":, 0");
-            NDArray w = rows.get(":, 1");
-            // log(1 + exp(z)) - y z, written stably: max(z, 0) - y z + log(1 + exp(-|z|))
-            NDArray loss = z.maximum(0).sub(z.mul(y)).add(z.abs().neg().exp().add(1).log());
-            return loss.mul(w).sum().div(w.sum().add(1e-12f));
-        }
+        return LinearTrainer.train(x, y, weights, intercept, settings, checkpoints);
     }
 }

@@ -155,6 +155,59 @@ public final class SafetyTrainer {
                         sourceRecall, sourceFalsePositives, INSTRUCTION_FPR_BUDGET, round(instructionRate)));
     }
 
+    /**
+     * Trains the heads with the committed settings ({@code hallmark tune safety} chose them): no search, each head the
+     * average of its committed candidates refit on all of its dev texts, its threshold the committed calibrated one.
+     * Deterministic: the same dev files and settings give the same model (candidates that differ only in their epoch
+     * count are read off one run).
+     *
+     * @param eval the dev data ({@link EvalData#forTraining} to check licences and record the files read)
+     * @param heads the committed settings by head ({@link io.hallmark.governance.artifact.TunedSettings#safetyHeads})
+     * @param source a line saying which data and settings, kept in the model
+     */
+    public SafetyModel train(EvalData eval, Map<String, io.hallmark.governance.artifact.TunedSettings.SafetyHead> heads,
+            String source) {
+        SafetyData data = new SafetyData(eval);
+        Map<String, List<LabeledText>> sets = new LinkedHashMap<>();
+        sets.put("injection", data.injection());
+        sets.put("jailbreak", data.jailbreak());
+        sets.put("harmful", data.harmful());
+        sets.put("toxicity", data.toxicity());
+        if (!heads.keySet().equals(sets.keySet())) {
+            throw new IllegalArgumentException("The committed safety settings need exactly the heads " + sets.keySet()
+                    + ", got " + heads.keySet());
+        }
+        embed(sets);
+        Map<String, SafetyModel.Head> out = new LinkedHashMap<>();
+        sets.forEach((category, set) -> {
+            io.hallmark.governance.artifact.TunedSettings.SafetyHead tuned = heads.get(category);
+            progress.accept("training " + category + " on " + set.size() + " dev texts with its " + tuned.settings()
+                    .size() + " committed settings");
+            // candidates that differ only in epochs come from one run, read at each epoch count
+            Map<HeadSettings, java.util.TreeSet<Integer>> runs = new LinkedHashMap<>();
+            for (HeadSettings h : tuned.settings()) {
+                runs.computeIfAbsent(withEpochs(h, 1), k -> new TreeSet<>()).add(h.training().epochs());
+            }
+            Map<HeadSettings, LogisticModel> fits = new LinkedHashMap<>();
+            runs.forEach((run, epochs) -> {
+                HeadSettings longest = withEpochs(run, epochs.last());
+                fitCheckpoints(set, all(set.size()), longest, epochs.stream().mapToInt(Integer::intValue).toArray())
+                        .forEach((e, m) -> fits.put(withEpochs(run, e), m));
+            });
+            List<LogisticModel> averaged = tuned.settings().stream().map(h -> fits.get(withEpochs(h,
+                    h.training().epochs()))).toList();
+            out.put(category, new SafetyModel.Head(LogisticModel.average(averaged), tuned.threshold(),
+                    tuned.devOutOfFoldF1(), tuned.settings()));
+        });
+        return new SafetyModel(features.embedder().name(), out, source);
+    }
+
+    private static HeadSettings withEpochs(HeadSettings h, int epochs) {
+        DjlTraining.Settings s = h.training();
+        return new HeadSettings(new DjlTraining.Settings(epochs, s.batchSize(), s.learningRate(), s.weightDecay(),
+                s.seed()), h.safeWeight(), h.instructionFactor());
+    }
+
     private void embed(Map<String, List<LabeledText>> sets) {
         List<String> texts = new ArrayList<>();
         sets.forEach((category, set) -> set.forEach(t -> {
