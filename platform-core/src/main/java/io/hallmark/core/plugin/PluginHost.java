@@ -655,7 +655,8 @@ public final class PluginHost implements AutoCloseable {
                         : List.of(),
                 loaded ? slot.checks().stream().map(c -> c.name()).toList() : List.of(),
                 failure, loaded ? slot.breaker().state().name() : null, loaded ? slot.inFlight() : 0,
-                record.installedAt(), record.installedBy(), record.channel().name().toLowerCase(java.util.Locale.ROOT));
+                record.installedAt(), record.installedBy(), record.channel().name().toLowerCase(java.util.Locale.ROOT),
+                loaded ? slot.runtime().isolation() : null);
     }
 
     /** For tests: a weak reference to the class loader of the loaded version of a plugin. */

@@ -120,6 +120,7 @@ class PluginHostTest {
         PluginView view = host.install(echo("1.0.0"), Set.of(), ADMIN);
 
         assertThat(view.state()).isEqualTo("ENABLED");
+        assertThat(view.isolation()).startsWith("worker (");
         assertThat(view.signerKeyId()).isEqualTo(SigningKeys.keyId(trustedKey.getPublic()));
         assertThat(view.generators()).singleElement().satisfies(g -> assertThat(g.info().name()).isEqualTo("echo"));
         assertThat(generate("echo", prompt("hello plugin world"))).isEqualTo("v1.0.0 hello plugin world");
