@@ -395,6 +395,17 @@ public final class PluginHost implements AutoCloseable {
             audit.append(actor, "plugin.promoted", pluginId, Map.of("version", record.version(),
                     "from", "sandbox", "to", "production"));
             log.info("Plugin '{}' {} promoted to production by {}", pluginId, record.version(), actor);
+            PluginSlot old = active.get(pluginId);
+            if (old != null && old.runtime() instanceof WorkerRuntime) {
+                // a new worker with production limits takes the calls; the sandbox-sized one finishes its own
+                try {
+                    activate(promoted);
+                    retire(old);
+                } catch (RuntimeException e) {
+                    log.warn("Plugin '{}' keeps its sandbox-sized worker until its next start: {}", pluginId,
+                            e.getMessage());
+                }
+            }
             return view(promoted, active.get(pluginId));
         } finally {
             adminLock.unlock();

@@ -147,6 +147,8 @@ class PluginHostTest {
 
         PluginView promoted = host.promote("echo", ADMIN);
         assertThat(promoted.channel()).isEqualTo("production");
+        assertThat(commandLines(host.workerOf("echo").orElseThrow())).as("production limits after promotion")
+                .contains("-Xmx256m");
         assertThat(host.generators()).singleElement().satisfies(g -> assertThat(g.channel()).isEqualTo(PluginChannel.PRODUCTION));
         assertThat(auditTypes()).contains("plugin.promoted");
         assertThatThrownBy(() -> host.promote("echo", ADMIN)).hasMessageContaining("production channel already");
