@@ -370,6 +370,7 @@ public final class PluginHost implements AutoCloseable {
             if (record.fileName() != null) {
                 PluginArchives.deleteQuietly(pluginsDir.resolve(record.fileName()));
             }
+            PluginArchives.deleteTree(launcher.workDir(pluginId, record.version()).getParent()); // its work folders
             store.changeState(record.id(), PluginState.REMOVED, null, actor);
             audit.append(actor, "plugin.removed", pluginId, Map.of("version", record.version()));
             log.info("Plugin '{}' {} removed by {}", pluginId, record.version(), actor);

@@ -431,6 +431,7 @@ class PluginHostTest {
                 .isInstanceOf(PluginUnavailableException.class).hasMessageContaining("is not installed");
         assertThat(auditTypes()).contains("plugin.disabled", "plugin.enabled", "plugin.removed");
         assertStopped(worker);
+        assertThat(tmp.resolve("plugin-work").resolve("echo")).as("its work folder went with it").doesNotExist();
 
         host.install(echo("1.0.0"), Set.of(), ADMIN);
         assertThat(generate("echo", prompt("reinstalled"))).isEqualTo("v1.0.0 reinstalled");
