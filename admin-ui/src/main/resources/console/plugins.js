@@ -76,6 +76,7 @@
       ['Signer', (p) => p.signerKeyId || 'unsigned'],
       ['Permissions', (p) => p.permissions.join(', ') || 'none'],
       ['Generators', (p) => p.generators.map((g) => g.info.modality + ' ' + g.info.name).join(', ')],
+      ['Runs in', (p) => p.isolation || ''],
       ['Failure', (p) => p.failure || ''], ['Circuit', (p) => p.circuit || ''], ['', actions],
     ], data.items));
     const sandboxGenerators = data.items.filter((p) => p.channel === 'sandbox' && p.state === 'ENABLED')

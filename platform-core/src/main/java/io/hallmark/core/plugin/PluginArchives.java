@@ -110,4 +110,16 @@ final class PluginArchives {
             log.warn("Cannot delete {}: {}", file, e.getMessage());
         }
     }
+
+    /** Deletes a folder and everything in it, logging what cannot be deleted. */
+    static void deleteTree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(PluginArchives::deleteQuietly);
+        } catch (IOException e) {
+            log.warn("Cannot delete {}: {}", dir, e.getMessage());
+        }
+    }
 }

@@ -370,6 +370,7 @@ public final class PluginHost implements AutoCloseable {
             if (record.fileName() != null) {
                 PluginArchives.deleteQuietly(pluginsDir.resolve(record.fileName()));
             }
+            PluginArchives.deleteTree(launcher.workDir(pluginId, record.version()).getParent()); // its work folders
             store.changeState(record.id(), PluginState.REMOVED, null, actor);
             audit.append(actor, "plugin.removed", pluginId, Map.of("version", record.version()));
             log.info("Plugin '{}' {} removed by {}", pluginId, record.version(), actor);
@@ -395,6 +396,17 @@ public final class PluginHost implements AutoCloseable {
             audit.append(actor, "plugin.promoted", pluginId, Map.of("version", record.version(),
                     "from", "sandbox", "to", "production"));
             log.info("Plugin '{}' {} promoted to production by {}", pluginId, record.version(), actor);
+            PluginSlot old = active.get(pluginId);
+            if (old != null && old.runtime() instanceof WorkerRuntime) {
+                // a new worker with production limits takes the calls; the sandbox-sized one finishes its own
+                try {
+                    activate(promoted);
+                    retire(old);
+                } catch (RuntimeException e) {
+                    log.warn("Plugin '{}' keeps its sandbox-sized worker until its next start: {}", pluginId,
+                            e.getMessage());
+                }
+            }
             return view(promoted, active.get(pluginId));
         } finally {
             adminLock.unlock();
@@ -655,7 +667,8 @@ public final class PluginHost implements AutoCloseable {
                         : List.of(),
                 loaded ? slot.checks().stream().map(c -> c.name()).toList() : List.of(),
                 failure, loaded ? slot.breaker().state().name() : null, loaded ? slot.inFlight() : 0,
-                record.installedAt(), record.installedBy(), record.channel().name().toLowerCase(java.util.Locale.ROOT));
+                record.installedAt(), record.installedBy(), record.channel().name().toLowerCase(java.util.Locale.ROOT),
+                loaded ? slot.runtime().isolation() : null);
     }
 
     /** For tests: a weak reference to the class loader of the loaded version of a plugin. */

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param installedAt when this version was installed
  * @param installedBy who installed it
  * @param channel {@code production}, or {@code sandbox} for plugin developers' plugins not yet promoted
+ * @param isolation where it runs while loaded: {@code in-process} (bundled plugins), {@code worker (bubblewrap)},
+ *     {@code worker (bubblewrap, cgroup)} or {@code worker (unconfined)}; {@code null} when not loaded
  */
 public record PluginView(
         String id,
@@ -40,7 +42,8 @@ public record PluginView(
         int inFlight,
         Instant installedAt,
         @Nullable String installedBy,
-        String channel) {
+        String channel,
+        @Nullable String isolation) {
 
     public PluginView {
         permissions = List.copyOf(permissions);

@@ -120,6 +120,7 @@ class PluginHostTest {
         PluginView view = host.install(echo("1.0.0"), Set.of(), ADMIN);
 
         assertThat(view.state()).isEqualTo("ENABLED");
+        assertThat(view.isolation()).startsWith("worker (");
         assertThat(view.signerKeyId()).isEqualTo(SigningKeys.keyId(trustedKey.getPublic()));
         assertThat(view.generators()).singleElement().satisfies(g -> assertThat(g.info().name()).isEqualTo("echo"));
         assertThat(generate("echo", prompt("hello plugin world"))).isEqualTo("v1.0.0 hello plugin world");
@@ -146,6 +147,8 @@ class PluginHostTest {
 
         PluginView promoted = host.promote("echo", ADMIN);
         assertThat(promoted.channel()).isEqualTo("production");
+        assertThat(commandLines(host.workerOf("echo").orElseThrow())).as("production limits after promotion")
+                .contains("-Xmx256m");
         assertThat(host.generators()).singleElement().satisfies(g -> assertThat(g.channel()).isEqualTo(PluginChannel.PRODUCTION));
         assertThat(auditTypes()).contains("plugin.promoted");
         assertThatThrownBy(() -> host.promote("echo", ADMIN)).hasMessageContaining("production channel already");
@@ -428,6 +431,7 @@ class PluginHostTest {
                 .isInstanceOf(PluginUnavailableException.class).hasMessageContaining("is not installed");
         assertThat(auditTypes()).contains("plugin.disabled", "plugin.enabled", "plugin.removed");
         assertStopped(worker);
+        assertThat(tmp.resolve("plugin-work").resolve("echo")).as("its work folder went with it").doesNotExist();
 
         host.install(echo("1.0.0"), Set.of(), ADMIN);
         assertThat(generate("echo", prompt("reinstalled"))).isEqualTo("v1.0.0 reinstalled");
