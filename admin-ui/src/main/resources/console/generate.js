@@ -76,6 +76,11 @@
     on('decision', (d) => {
       const box = clear(document.getElementById('decision'));
       box.appendChild(el('p', {}, 'Decision: ', badge(d.action), ' by rule ', el('code', { text: d.rule }), ' of policy ', el('code', { text: d.policy })));
+      const notChecked = Object.entries(d.unavailable || {});
+      if (notChecked.length) {
+        box.appendChild(el('ul', { className: 'not-checked' }, notChecked.map(([check, why]) =>
+          el('li', { className: 'not-checked', text: 'not checked: ' + check + ': ' + why }))));
+      }
     });
     on('finished', (d) => {
       stream.close();

@@ -66,17 +66,32 @@ public final class PolicyEngine {
                 List.copyOf(unknown), unavailable, byPolicy);
     }
 
-    /** One stored decision to replay: its id, the scores it was made on, and the action taken then. */
-    public record Case(String id, Map<String, Double> scores, Action recorded) {}
+    /**
+     * One stored decision to replay: its id, the scores it was made on, the action taken then, and the checks that
+     * could not run then (with why) and the metrics that did not apply, when the record has them.
+     */
+    public record Case(String id, Map<String, Double> scores, Action recorded, Map<String, String> unavailable,
+            Set<String> notApplicable) {
+
+        /** A case whose record says nothing of unavailable checks (every check ran). */
+        public Case(String id, Map<String, Double> scores, Action recorded) {
+            this(id, scores, recorded, Map.of(), Set.of());
+        }
+    }
 
     /** A decision that a draft policy would make differently. */
     public record Change(String id, Action before, Action after, String decidingRule) {}
 
-    /** Replays a draft policy over stored cases and returns the ones whose decision would change. */
+    /**
+     * Replays a draft policy over stored cases and returns the ones whose decision would change. A case whose checks
+     * could not all run keeps the fail-closed floor (NEEDS_REVIEW): no draft approves it. Unknown metrics count only
+     * where the record says which metrics did not apply (older records do not).
+     */
     public List<Change> dryRun(Policy draft, List<Case> cases) {
         List<Change> changes = new ArrayList<>();
         for (Case c : cases) {
-            Decision d = decide(draft, c.scores());
+            Decision d = c.unavailable().isEmpty() && c.notApplicable().isEmpty() ? decide(draft, c.scores())
+                    : decide(draft, c.scores(), c.unavailable(), c.notApplicable(), Action.NEEDS_REVIEW);
             if (d.action() != c.recorded()) {
                 changes.add(new Change(c.id(), c.recorded(), d.action(), d.decidingRule() == null ? "(default)"
                         : d.decidingRule()));

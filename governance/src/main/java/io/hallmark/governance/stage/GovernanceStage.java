@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * knowledge base is unavailable ({@link ModelUnavailableException}) is recorded as an {@code UNAVAILABLE} check with
  * its reason ({@link Assessment#unavailable()}, counted in {@code checks.unavailable}); whatever it wrote before it
  * failed is dropped, and the metrics it would have produced are unknown ({@link Assessment#unknownMetrics()}).
- * {@link FailClosed} then never lets such content be approved.
+ * {@link io.hallmark.governance.policy.PolicyEngine#decide(io.hallmark.governance.policy.Policy, Map, Map, Set,
+ * io.hallmark.governance.policy.Action)} then never lets such content be approved (the fail-closed floor).
  */
 public final class GovernanceStage {
 

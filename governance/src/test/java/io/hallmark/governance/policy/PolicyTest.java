@@ -120,6 +120,18 @@ class PolicyTest {
                 new PolicyEngine.Change("c1", Action.REVISE, Action.REJECT, "any-refuted"));
     }
 
+    @Test
+    void noDraftApprovesADecisionWhoseChecksCouldNotRun() {
+        Policy lenient = parser.parse("name: lenient\ndefault: APPROVE\nrules: []\n");
+        List<PolicyEngine.Case> cases = List.of(
+                new PolicyEngine.Case("unchecked", Map.of("checks.unavailable", 1.0), Action.NEEDS_REVIEW,
+                        Map.of("safety", "not trained"), java.util.Set.of()),
+                new PolicyEngine.Case("checked", Map.of("checks.unavailable", 0.0), Action.NEEDS_REVIEW));
+
+        assertThat(engine.dryRun(lenient, cases)).containsExactly(
+                new PolicyEngine.Change("checked", Action.NEEDS_REVIEW, Action.APPROVE, "(default)"));
+    }
+
     @Property(tries = 300)
     void theDecisionIsTheMostSevereActionOfTheFiredRules(@ForAll("rules") List<Rule> rules,
             @ForAll("scores") Map<String, Double> scores) {

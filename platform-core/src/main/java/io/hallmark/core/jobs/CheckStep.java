@@ -6,18 +6,18 @@ import io.hallmark.core.db.Database;
 import io.hallmark.core.persistence.ContentItem;
 import io.hallmark.core.pipeline.StepDefinition;
 import io.hallmark.core.pipeline.StepKind;
-import io.hallmark.governance.stage.JudgedBy;
-import java.util.Set;
-import java.util.TreeSet;
 import io.hallmark.governance.stage.Assessment;
 import io.hallmark.governance.stage.AssessmentInput;
 import io.hallmark.governance.stage.GovernanceStage;
+import io.hallmark.governance.stage.JudgedBy;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**

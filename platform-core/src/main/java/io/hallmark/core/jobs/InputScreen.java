@@ -12,9 +12,9 @@ import io.hallmark.governance.stage.AssessmentInput;
 import io.hallmark.governance.stage.GovernanceStage;
 import io.hallmark.governance.stage.JudgedBy;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The first step of a generation job: the prompt screens of the governance stage (injection, jailbreak and

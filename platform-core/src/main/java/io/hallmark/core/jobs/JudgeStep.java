@@ -92,6 +92,7 @@ final class JudgeStep implements PipelineStep {
         if (!unavailable.isEmpty()) {
             report.put("unavailable", unavailable);
         }
+        report.put("notApplicable", List.copyOf(notApplicable));
         report.put("judgedBy", judgedBy);
         if (state.get("sections") instanceof List<?> sections) {
             report.put("sections", sections.stream().map(s -> {

@@ -92,7 +92,8 @@ public final class LlmJudge implements AutoCloseable {
                         + ConfigKey.FACTCHECK_LLM_JUDGE_MODEL.key() + "')");
             }
             LlmJudgeVerifier verifier = new LlmJudgeVerifier(chat, new LlmJudgeVerifier.Options(settings.timeout(),
-                    PARALLELISM, p -> tokenizer.encode(p, true).length, maxPrompt));
+                    PARALLELISM, p -> tokenizer.encode(p, true).length, maxPrompt))
+                    .recordedAs("llm-judge:" + lease.info().id(), lease.info().sha256());
             return new LlmJudge(verifier, "local model " + name + " (" + format + ", context " + context + " tokens)",
                     lease);
         } catch (ConfigException e) {

@@ -165,7 +165,16 @@ public final class PolicyService {
                         scores.put(String.valueOf(k), n.doubleValue());
                     }
                 });
-                cases.add(new PolicyEngine.Case(r.contentItemId().toString(), scores, Action.valueOf(r.decision().name())));
+                Map<String, String> unavailable = new java.util.TreeMap<>();
+                if (r.report().get("unavailable") instanceof Map<?, ?> u) {
+                    u.forEach((k, v) -> unavailable.put(String.valueOf(k), String.valueOf(v)));
+                }
+                java.util.Set<String> notApplicable = new java.util.TreeSet<>();
+                if (r.report().get("notApplicable") instanceof List<?> na) {
+                    na.forEach(m -> notApplicable.add(String.valueOf(m)));
+                }
+                cases.add(new PolicyEngine.Case(r.contentItemId().toString(), scores, Action.valueOf(r.decision().name()),
+                        unavailable, notApplicable));
             }
         }
         return engine.dryRun(draft, cases);

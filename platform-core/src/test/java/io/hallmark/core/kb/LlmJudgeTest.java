@@ -171,6 +171,12 @@ class LlmJudgeTest {
                     .filteredOn(v -> LlmJudgeVerifier.NAME.equals(v.get("verifier"))).singleElement()
                     .satisfies(v -> assertThat(String.valueOf(v.get("rationale"))).isNotBlank()));
             assertThat(assessment.scores()).containsKey("verifiers.disagreement");
+            // and the decision names what judged it: the judge's weights, the embedders, the knowledge-base snapshot
+            assertThat(assessment.judgedBy().models()).containsKey("llm-judge:" + MODEL)
+                    .containsKeys("embedder:all-minilm-l6-v2", "embedder:bge-small-en-v15-q");
+            assertThat(assessment.judgedBy().models().get("llm-judge:" + MODEL)).matches("[0-9a-f]{64}");
+            assertThat(assessment.judgedBy().knowledgeBaseSnapshot()).startsWith("lucene-v");
+            assertThat(stage.assessors().getFirst().deterministic()).as("an LLM judge votes").isFalse();
         }
     }
 

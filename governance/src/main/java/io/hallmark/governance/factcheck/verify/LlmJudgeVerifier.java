@@ -68,14 +68,33 @@ public final class LlmJudgeVerifier implements Verifier {
 
     private final ChatModel model;
     private final Options options;
+    private final java.util.Map<String, String> recordedModels;
 
     public LlmJudgeVerifier(ChatModel model) {
         this(model, Options.defaults());
     }
 
     public LlmJudgeVerifier(ChatModel model, Options options) {
+        this(model, options, java.util.Map.of());
+    }
+
+    private LlmJudgeVerifier(ChatModel model, Options options, java.util.Map<String, String> recordedModels) {
         this.model = model;
         this.options = options;
+        this.recordedModels = java.util.Map.copyOf(recordedModels);
+    }
+
+    /**
+     * This verifier, recording {@code name} with the SHA-256 of its weights as a model that judged each decision it
+     * votes on (a local model; a hosted endpoint's weights have no hash to record).
+     */
+    public LlmJudgeVerifier recordedAs(String name, String sha256) {
+        return new LlmJudgeVerifier(model, options, java.util.Map.of(name, sha256));
+    }
+
+    @Override
+    public java.util.Map<String, String> models() {
+        return recordedModels;
     }
 
     @Override
