@@ -244,6 +244,10 @@ class ConsoleApiTest {
         assertThat(d.path("scores").findValuesAsText("score")).contains("factuality");
         assertThat(d.path("factualityHistogram").size()).isEqualTo(10);
         assertThat(d.path("queueDepth").isObject()).isTrue();
+        assertThat(d.path("governanceModels").path("training").asBoolean()).as("no eval folder here: nothing trains")
+                .isFalse();
+        assertThat(d.path("governanceModels").path("models").path("safety").path("state").asText())
+                .isEqualTo("MISSING");
         assertThat(d.path("plugins").isArray()).isTrue();
     }
 

@@ -160,7 +160,7 @@ public final class GovernanceModels implements AutoCloseable {
     public synchronized VoteCombiner combiner() {
         if (combiner == null) {
             String kind = ArtifactKind.FACTCHECK_COMBINER.id();
-            GovernanceArtifact a = store.active(kind).orElseGet(() -> ensureNow(kind));
+            GovernanceArtifact a = ensure(kind);
             combiner = WeightedVote.fromJson(a.bytes());
             loaded(kind, a.sha256());
         }
@@ -261,10 +261,6 @@ public final class GovernanceModels implements AutoCloseable {
         GovernanceArtifact artifact = store.whileTraining(kind, () -> trainAndActivate(kind, who));
         reload();
         return artifact;
-    }
-
-    private GovernanceArtifact ensureNow(String kind) {
-        return ensure(kind);
     }
 
     private GovernanceArtifact trainAndActivate(String kind, String who) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Trains the stereotype detector on the dev splits of CrowS-Pairs, StereoSet and WinoBias with DJL's training API
+ * Trains the stereotype detector on the dev splits of CrowS-Pairs, StereoSet and WinoBias with {@link DjlTraining}
  * ({@link DjlTraining#logistic}): first the occupational coreference cue ({@link CoreferenceTrainer}, WinoBias dev),
  * then a pairwise ranker, a linear unit without intercept on feature differences (more stereotyping minus less, and
  * the reverse; each data set weighted equally), then a Platt scaling of
@@ -79,7 +79,7 @@ public final class BiasTrainer {
         for (int i = 0; i < distinct.size(); i++) {
             cache.put(distinct.get(i), vectors.get(i));
         }
-        progress.accept("training the pairwise ranker (DJL) on " + bySet.values().stream().mapToInt(List::size).sum()
+        progress.accept("training the pairwise ranker on " + bySet.values().stream().mapToInt(List::size).sum()
                 + " dev pairs");
         LogisticModel ranker = fitRanker(bySet, cache, p -> true);
 
@@ -132,7 +132,7 @@ public final class BiasTrainer {
         // no time or folder in the model: the same dev files and settings give the same bytes on every machine
         return new BiasModel(features.embedder().name(), ranker, coreference.coreference(), platt.weights()[0],
                 platt.bias(), lexicon.terms(), String.format(java.util.Locale.ROOT, "dev splits of crows-pairs, "
-                        + "stereoset, winobias with DJL; coreference resolver out-of-fold dev accuracy %.3f",
+                        + "stereoset, winobias (plain-Java Adam); coreference resolver out-of-fold dev accuracy %.3f",
                         coreference.outOfFoldAccuracy()));
     }
 

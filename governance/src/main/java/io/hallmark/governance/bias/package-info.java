@@ -1,6 +1,6 @@
 /**
  * Bias scoring: a stereotype detector ({@link io.hallmark.governance.bias.BiasTrainer}: a pairwise linear ranker on
- * sentence features, trained with DJL on the dev splits of CrowS-Pairs, StereoSet and WinoBias, then calibrated to
+ * sentence features, trained (plain-Java Adam, deterministic) on the dev splits of CrowS-Pairs, StereoSet and WinoBias, then calibrated to
  * 0..1), with an occupational coreference cue ({@link io.hallmark.governance.bias.OccupationCoreference}: which of two
  * occupations a pronoun refers to, judged from the two substituted readings, times the occupation's majority gender),
  * demographic terms per axis from the HolisticBias vocabulary ({@link io.hallmark.governance.bias.BiasLexicon}),

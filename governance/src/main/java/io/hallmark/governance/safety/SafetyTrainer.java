@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  * instructions in the set. A head is the average of its {@link #AVERAGED} best
  * candidates (ties go to the earlier candidate, fewer epochs), each refit on all of the head's dev data. The input
  * heads' thresholds are then calibrated together on the averages' out-of-fold scores ({@link ThresholdCalibration})
- * so that all three at once stay within the budgets. Every head is a logistic regression trained with DJL's training
- * API ({@link DjlTraining#logistic}), classes balanced by row weights. Deterministic for a given seed.
+ * so that all three at once stay within the budgets. Every head is a logistic regression trained by {@link
+ * DjlTraining#logistic} (plain-Java Adam, bit-reproducible), classes balanced by row weights. Deterministic.
  */
 public final class SafetyTrainer {
 
