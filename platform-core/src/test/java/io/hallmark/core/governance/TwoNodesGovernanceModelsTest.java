@@ -83,7 +83,7 @@ class TwoNodesGovernanceModelsTest {
             }
             a.combiner();
             b.combiner();
-            assertThat(a.loadedModelHashes()).containsOnlyKeys(ArtifactKind.ids()).isEqualTo(b.loadedModelHashes());
+            assertThat(a.loadedModelHashes()).containsKeys(ArtifactKind.ids().toArray(String[]::new)).isEqualTo(b.loadedModelHashes());
             assertThat(screensA).isEqualTo(screensB);
             assertThat(biasA).isEqualTo(biasB);
             assertThat(screensA.get(1).get("injection")).as("the injection prompt").isGreaterThan(0.8);
