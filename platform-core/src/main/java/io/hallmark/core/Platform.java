@@ -23,6 +23,7 @@ import io.hallmark.core.jobs.JobWorkers;
 import io.hallmark.core.jobs.PluginChecksAssessor;
 import io.hallmark.core.policy.PolicyService;
 import io.hallmark.core.governance.DatabaseModelStore;
+import io.hallmark.core.governance.ActiveModelFollower;
 import io.hallmark.core.governance.GovernanceTraining;
 import io.hallmark.core.probe.BiasProbes;
 import io.hallmark.governance.artifact.ModelStore;
@@ -176,6 +177,10 @@ public final class Platform implements AutoCloseable {
             GovernanceTraining governanceTraining = server ? GovernanceTraining.start(governanceModels)
                     : GovernanceTraining.none(governanceModels);
             started.push(governanceTraining);
+            if (server) {
+                started.push(ActiveModelFollower.start(governanceModels, java.time.Duration.ofSeconds(
+                        config.intSetting(ConfigKey.GOVERNANCE_MODEL_FOLLOW_SECONDS, 1, 86_400))));
+            }
             List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));
             assessors.add(new FactCheckAssessor(factCheck::checker, factCheck.knowledgeBase()));
             assessors.add(new PluginChecksAssessor(plugins));

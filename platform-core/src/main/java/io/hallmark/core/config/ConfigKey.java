@@ -71,7 +71,9 @@ public enum ConfigKey {
             "the longest one governance check may take on one item; past it the check is UNAVAILABLE and the item "
                     + "goes to review (fail closed)"),
     GOVERNANCE_SCREEN_UNAVAILABLE("governance-screen-unavailable", "reject", false,
-            "what happens to a prompt when an input screen could not run: reject, or review (a person decides)");
+            "what happens to a prompt when an input screen could not run: reject, or review (a person decides)"),
+    GOVERNANCE_MODEL_FOLLOW_SECONDS("governance-model-follow-seconds", "10", false,
+            "how often a server checks which governance model versions are active cluster-wide and switches to them");
 
     private final String key;
     private final @Nullable String defaultValue;

@@ -13,6 +13,15 @@ import io.hallmark.governance.artifact.ArtifactKind;
 import io.hallmark.governance.artifact.GovernanceArtifact;
 import io.hallmark.governance.artifact.ModelStore;
 import io.hallmark.governance.ml.EvalData;
+import io.hallmark.governance.policy.Decision;
+import io.hallmark.governance.policy.DefaultPolicy;
+import io.hallmark.governance.policy.Policy;
+import io.hallmark.core.jobs.InputScreen;
+import io.hallmark.governance.pii.PiiDetector;
+import io.hallmark.governance.pii.PiiRedactor;
+import io.hallmark.governance.stage.GovernanceStage;
+import io.hallmark.governance.stage.StandardAssessors;
+import io.hallmark.api.Modality;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two nodes (two model sets, two stores, two data directories) on one PostgreSQL start training in the background
  * at the same time: one trains each kind (advisory lock), the other waits and loads its artifact; until then their
- * checks are unavailable, never trained inside a request. Afterwards both report the same model hashes and screen 20
- * prompts identically. An administrator's activation is seen by both.
+ * checks are unavailable, never trained inside a request. Afterwards both report the same model hashes and screen and decide
+ * 20 prompts identically (the input screen with the
+ * standard assessors and the default policy), naming the same models. An administrator's activation is seen by both.
  */
 @ExtendWith(PostgresExtension.class)
 class TwoNodesGovernanceModelsTest {
@@ -89,12 +99,44 @@ class TwoNodesGovernanceModelsTest {
             assertThat(screensA.get(1).get("injection")).as("the injection prompt").isGreaterThan(0.8);
             assertThat(screensA.get(0).values()).as("the story request").allMatch(s -> s < 0.8);
 
+            // the whole standard stage and the default policy: the same decision, on record with the same models
+            List<Decision> decisionsA = decide(a);
+            List<Decision> decisionsB = decide(b);
+            assertThat(decisionsA).hasSize(PROMPTS.size());
+            for (int i = 0; i < PROMPTS.size(); i++) {
+                assertThat(decisionsA.get(i).action()).as(PROMPTS.get(i)).isEqualTo(decisionsB.get(i).action());
+                assertThat(decisionsA.get(i).inputs()).as(PROMPTS.get(i)).isEqualTo(decisionsB.get(i).inputs());
+                assertThat(decisionsA.get(i).unavailable()).as("every check ran").isEmpty();
+            }
+            assertThat(judgedA).hasSize(PROMPTS.size()).isEqualTo(judgedB);
+            assertThat(judgedA.get(0)).containsKey("safety");
+            assertThat(decisionsA.stream().map(Decision::action).distinct().toList())
+                    .as("the prompts are not all decided alike").hasSizeGreaterThan(1);
+
             // an activation made through one node's store is what the other node's store reads
             GovernanceArtifact bias = store.active("bias").orElseThrow();
             store.activate("bias", bias.sha256(), "cli:admin");
             assertThat(new DatabaseModelStore(other.dataSource(), null).activation("bias").orElseThrow().activatedBy())
                     .isEqualTo("cli:admin");
         }
+    }
+
+    private final List<Map<String, String>> judgedA = new ArrayList<>();
+    private final List<Map<String, String>> judgedB = new ArrayList<>();
+
+    /** Each prompt through the input screen every job starts with (standard assessors, the default policy). */
+    private List<Decision> decide(GovernanceModels models) {
+        InputScreen screen = new InputScreen(new GovernanceStage(StandardAssessors.of(models)).promptScreens(),
+                new PiiRedactor(new PiiDetector()));
+        Policy policy = DefaultPolicy.load();
+        List<Map<String, String>> judged = judgedA.isEmpty() ? judgedA : judgedB;
+        List<Decision> decisions = new ArrayList<>();
+        for (String prompt : PROMPTS) {
+            InputScreen.Outcome outcome = screen.screen(Modality.TEXT, prompt, policy);
+            decisions.add(outcome.decision());
+            judged.add(outcome.judgedBy().models());
+        }
+        return decisions;
     }
 
     private static GovernanceModels node(Database db, Path dataDir, EvalData eval) {
