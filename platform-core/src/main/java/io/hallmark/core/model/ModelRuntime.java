@@ -55,6 +55,7 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
     private final Map<Path, LoadedModel> loaded = new LinkedHashMap<>();
     private @Nullable Device device;
     private final List<String> engines = new ArrayList<>();
+    private final HostEmbeddings embeddings = new HostEmbeddings();
 
     /**
      * @param device {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
@@ -151,8 +152,22 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
         return device;
     }
 
+    /**
+     * Lends plugins the knowledge base's embedders (format {@code embedding}) instead of loading copies of its own,
+     * so one instance of each embedding model serves the knowledge base and every plugin.
+     */
+    public ModelRuntime withEmbedders(java.util.function.Function<io.hallmark.retrieval.embed.EmbeddingModel,
+            ? extends io.hallmark.retrieval.embed.Embedder> source) {
+        embeddings.share(source);
+        return this;
+    }
+
     @Override
     public ModelLease lease(ModelRequirement requirement, String holder) {
+        if (requirement.format().equals(HostEmbeddings.FORMAT)) {
+            // ONNX Runtime first through DJL: an embedder creating the environment first would fix its thread pool
+            return embeddings.lease(requirement, () -> startEngines(List.of("OnnxRuntime")));
+        }
         ModelFiles files = ModelFiles.find(directory, requirement);
         String sha = checkedSha256(files);
         if (requirement.sha256() != null && !requirement.sha256().equals(sha)) {
@@ -345,6 +360,7 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
         for (LoadedModel model : List.copyOf(loaded.values())) {
             unload(model);
         }
+        embeddings.close();
     }
 
     /** A lease: the files always, the loaded model when asked for. */
@@ -417,6 +433,16 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
             long seed = (long) number(options.get("seed"), 0);
             return generator.generate(prompt, true, new io.hallmark.textgen.SamplingSettings(maxTokens, temperature, 0,
                     1, 1, List.of(), seed), piece -> { }, () -> false).text();
+        }
+
+        /** Draws one image with an ONNX image model on the host's shared sessions (see {@link HostImages}). */
+        @Override
+        public byte[] generateImage(String prompt, java.util.Map<String, Object> options) {
+            if (!files.format().equals("onnx")) {
+                throw new UnsupportedOperationException("Model '" + files.name() + "' (format " + files.format()
+                        + ") is not an ONNX image model; lease one with format 'onnx'");
+            }
+            return HostImages.generate(files.path(), info, loaded(OnnxLoader.class).orElseThrow(), prompt, options);
         }
 
         private static double number(Object value, double fallback) {

@@ -73,6 +73,18 @@ final class HostGeneratorContext implements GeneratorContext {
         return List.copyOf(knowledge.search(query, limit));
     }
 
+    /**
+     * Checks a permission for an operation a plugin asks the host for (a model operation on an open lease), auditing
+     * a refusal.
+     *
+     * @throws PermissionDeniedException when the plugin was not granted {@code permission}
+     */
+    void require(Permission permission, String what, String target) {
+        if (!granted.contains(permission)) {
+            throw denied(permission, what, target);
+        }
+    }
+
     /** Records the refusal in the audit log and returns the exception the plugin gets. */
     private PermissionDeniedException denied(Permission permission, String what, String target) {
         String message = "Plugin '" + pluginId + "' may not " + what + ": it was not granted " + permission.id();

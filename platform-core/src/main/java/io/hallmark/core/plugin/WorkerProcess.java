@@ -51,6 +51,7 @@ final class WorkerProcess {
 
     private final String label;
     private final String pluginId;
+    private final java.nio.file.Path workDir;
     private final Process process;
     private final FrameChannel channel;
     private final Logger pluginLog;
@@ -66,6 +67,7 @@ final class WorkerProcess {
 
     private WorkerProcess(WorkerLaunch launch, Process process, Consumer<WorkerProcess> onDeath) {
         this.pluginId = launch.pluginId();
+        this.workDir = launch.workDir();
         this.label = "Plugin '" + launch.pluginId() + "' " + launch.version();
         this.process = process;
         this.channel = new FrameChannel(process.getInputStream(), process.getOutputStream());
@@ -373,6 +375,9 @@ final class WorkerProcess {
         try {
             long callId = ((Number) frame.get("call")).longValue();
             Pending call = pending.get(callId);
+            if (call == null && Protocol.OP_RELEASE_MODEL.equals(frame.get("op"))) {
+                return; // a lease returned as its call ended: the host context closed it already
+            }
             if (call == null) {
                 throw new GenerationCancelledException("The call " + callId + " has ended");
             }
@@ -385,12 +390,19 @@ final class WorkerProcess {
                     reply.put("result", Map.of("lease", leaseId, "model", Codec.model(lease.info())));
                 }
                 case Protocol.OP_MODEL_GENERATE -> {
-                    ModelLease lease = call.leases.get(String.valueOf(frame.get("lease")));
-                    if (lease == null) {
-                        throw new GenerationFailedException("No open model lease '" + frame.get("lease") + "'");
-                    }
+                    ModelLease lease = modelLease(call, frame, "generate text");
                     reply.put("result", Map.of("text", lease.generateText(String.valueOf(frame.get("prompt")),
                             Codec.map(frame.get("options")))));
+                }
+                case Protocol.OP_MODEL_EMBED -> {
+                    ModelLease lease = modelLease(call, frame, "embed texts");
+                    List<String> texts = ((List<?>) frame.get("texts")).stream().map(String::valueOf).toList();
+                    reply.put("result", Map.of("vectors", lease.embed(texts, Boolean.TRUE.equals(frame.get("queries")))));
+                }
+                case Protocol.OP_MODEL_IMAGE -> {
+                    ModelLease lease = modelLease(call, frame, "generate images");
+                    byte[] png = lease.generateImage(String.valueOf(frame.get("prompt")), Codec.map(frame.get("options")));
+                    reply.put("result", imageReply(png));
                 }
                 case Protocol.OP_READ_MODEL -> {
                     ModelLease lease = call.leases.get(String.valueOf(frame.get("lease")));
@@ -420,6 +432,37 @@ final class WorkerProcess {
             } catch (IOException e) {
                 log.debug("{}: cannot answer a host call: {}", label, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The open lease a model operation names, after checking {@code models:read} again at this boundary (a denial is
+     * audited like any other).
+     */
+    private static ModelLease modelLease(Pending call, Map<String, Object> frame, String what) {
+        ModelLease lease = call.leases.get(String.valueOf(frame.get("lease")));
+        if (call.context instanceof HostGeneratorContext host) {
+            host.require(io.hallmark.api.Permission.MODELS_READ, what, lease == null ? "?" : lease.info().id());
+        }
+        if (lease == null) {
+            throw new GenerationFailedException("No open model lease '" + frame.get("lease") + "'");
+        }
+        return lease;
+    }
+
+    /** A small image inline; a large one as a file in the worker's folder, which the worker reads and deletes. */
+    private Map<String, Object> imageReply(byte[] png) {
+        if (png.length <= Protocol.INLINE_IMAGE_BYTES) {
+            return Map.of("png", java.util.Base64.getEncoder().encodeToString(png));
+        }
+        try {
+            java.nio.file.Path folder = Files.createDirectories(workDir.resolve("host-images"));
+            java.nio.file.Path file = folder.resolve(UUID.randomUUID() + ".png");
+            Files.write(file, png);
+            return Map.of("file", workDir.relativize(file).toString());
+        } catch (IOException e) {
+            throw new GenerationFailedException("Cannot hand a " + png.length + "-byte image to the worker through "
+                    + workDir + ": " + e.getMessage(), true, e);
         }
     }
 
