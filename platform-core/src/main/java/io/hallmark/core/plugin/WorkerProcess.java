@@ -51,7 +51,7 @@ final class WorkerProcess {
 
     private final String label;
     private final String pluginId;
-    private final java.nio.file.Path workDir;
+    private final WorkerHostServices services;
     private final Process process;
     private final FrameChannel channel;
     private final Logger pluginLog;
@@ -67,7 +67,7 @@ final class WorkerProcess {
 
     private WorkerProcess(WorkerLaunch launch, Process process, Consumer<WorkerProcess> onDeath) {
         this.pluginId = launch.pluginId();
-        this.workDir = launch.workDir();
+        this.services = new WorkerHostServices(launch.workDir());
         this.label = "Plugin '" + launch.pluginId() + "' " + launch.version();
         this.process = process;
         this.channel = new FrameChannel(process.getInputStream(), process.getOutputStream());
@@ -381,46 +381,9 @@ final class WorkerProcess {
             if (call == null) {
                 throw new GenerationCancelledException("The call " + callId + " has ended");
             }
-            String op = String.valueOf(frame.get("op"));
-            switch (op) {
-                case Protocol.OP_LEASE_MODEL -> {
-                    ModelLease lease = call.context.leaseModel(Codec.requirement(Codec.map(frame.get("model"))));
-                    String leaseId = UUID.randomUUID().toString();
-                    call.leases.put(leaseId, lease);
-                    reply.put("result", Map.of("lease", leaseId, "model", Codec.model(lease.info())));
-                }
-                case Protocol.OP_MODEL_GENERATE -> {
-                    ModelLease lease = modelLease(call, frame, "generate text");
-                    reply.put("result", Map.of("text", lease.generateText(String.valueOf(frame.get("prompt")),
-                            Codec.map(frame.get("options")))));
-                }
-                case Protocol.OP_MODEL_EMBED -> {
-                    ModelLease lease = modelLease(call, frame, "embed texts");
-                    List<String> texts = ((List<?>) frame.get("texts")).stream().map(String::valueOf).toList();
-                    reply.put("result", Map.of("vectors", lease.embed(texts, Boolean.TRUE.equals(frame.get("queries")))));
-                }
-                case Protocol.OP_MODEL_IMAGE -> {
-                    ModelLease lease = modelLease(call, frame, "generate images");
-                    byte[] png = lease.generateImage(String.valueOf(frame.get("prompt")), Codec.map(frame.get("options")));
-                    reply.put("result", imageReply(png));
-                }
-                case Protocol.OP_READ_MODEL -> {
-                    ModelLease lease = call.leases.get(String.valueOf(frame.get("lease")));
-                    if (lease == null) {
-                        throw new GenerationFailedException("No open model lease '" + frame.get("lease") + "'");
-                    }
-                    reply.put("result", readModelChunk(lease, ((Number) frame.getOrDefault("offset", 0L)).longValue()));
-                }
-                case Protocol.OP_RELEASE_MODEL -> {
-                    ModelLease lease = call.leases.remove(String.valueOf(frame.get("lease")));
-                    if (lease != null) {
-                        lease.close();
-                    }
-                }
-                case Protocol.OP_KB_SEARCH -> reply.put("result", Map.of("passages", call.context.searchKnowledgeBase(
-                        String.valueOf(frame.get("query")), ((Number) frame.getOrDefault("limit", 5L)).intValue())
-                        .stream().map(p -> Map.of("id", p.id(), "text", p.text(), "score", p.score())).toList()));
-                default -> throw new InvalidRequestException("Unknown host operation '" + op + "'");
+            Map<String, Object> result = services.answer(call.context, call.leases, frame);
+            if (result != null) {
+                reply.put("result", result);
             }
         } catch (RuntimeException | LinkageError e) { // the plugin's call must get an answer, whatever broke here
             log.warn("{}: host operation {} failed: {}", label, frame.get("op"), e.toString());
@@ -432,71 +395,6 @@ final class WorkerProcess {
             } catch (IOException e) {
                 log.debug("{}: cannot answer a host call: {}", label, e.getMessage());
             }
-        }
-    }
-
-    /**
-     * The open lease a model operation names, after checking {@code models:read} again at this boundary (a denial is
-     * audited like any other).
-     */
-    private static ModelLease modelLease(Pending call, Map<String, Object> frame, String what) {
-        ModelLease lease = call.leases.get(String.valueOf(frame.get("lease")));
-        if (call.context instanceof HostGeneratorContext host) {
-            host.require(io.hallmark.api.Permission.MODELS_READ, what, lease == null ? "?" : lease.info().id());
-        }
-        if (lease == null) {
-            throw new GenerationFailedException("No open model lease '" + frame.get("lease") + "'");
-        }
-        return lease;
-    }
-
-    /** A small image inline; a large one as a file in the worker's folder, which the worker reads and deletes. */
-    private Map<String, Object> imageReply(byte[] png) {
-        if (png.length <= Protocol.INLINE_IMAGE_BYTES) {
-            return Map.of("png", java.util.Base64.getEncoder().encodeToString(png));
-        }
-        try {
-            java.nio.file.Path folder = Files.createDirectories(workDir.resolve("host-images"));
-            java.nio.file.Path file = folder.resolve(UUID.randomUUID() + ".png");
-            Files.write(file, png);
-            return Map.of("file", workDir.relativize(file).toString());
-        } catch (IOException e) {
-            throw new GenerationFailedException("Cannot hand a " + png.length + "-byte image to the worker through "
-                    + workDir + ": " + e.getMessage(), true, e);
-        }
-    }
-
-    /** The largest model file a worker may get a copy of; weights beyond it stay in the host. */
-    static final long MAX_COPIED_MODEL_BYTES = 64L * 1024 * 1024;
-    private static final int MODEL_CHUNK_BYTES = 4 * 1024 * 1024;
-
-    private static Map<String, Object> readModelChunk(ModelLease lease, long offset) {
-        java.nio.file.Path file = lease.path();
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new GenerationFailedException("Model '" + lease.info().id() + "' is a folder of files; a plugin in "
-                        + "a worker uses it through the lease (generateText), not by reading it");
-            }
-            long size = Files.size(file);
-            if (size > MAX_COPIED_MODEL_BYTES) {
-                throw new GenerationFailedException("Model '" + lease.info().id() + "' has " + size + " bytes; a plugin "
-                        + "in a worker gets copies of model files up to " + MAX_COPIED_MODEL_BYTES + " bytes. Run the "
-                        + "model in the host through the lease (generateText) instead");
-            }
-            byte[] chunk;
-            try (var channel = java.nio.channels.FileChannel.open(file)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.max(0, Math.min(MODEL_CHUNK_BYTES,
-                        size - offset)));
-                channel.position(offset);
-                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                    // fill the chunk
-                }
-                chunk = java.util.Arrays.copyOf(buffer.array(), buffer.position());
-            }
-            return Map.of("size", size, "data", java.util.Base64.getEncoder().encodeToString(chunk));
-        } catch (IOException e) {
-            throw new GenerationFailedException("Cannot read model '" + lease.info().id() + "': " + e.getMessage(), false,
-                    e);
         }
     }
 
