@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link PluginViews}: what the console and the API see;</li>
  *   <li>{@link PluginTrust} (keys, signatures), {@link PluginArchives} (receiving archives, manifest demands),
  *       {@link PluginLauncher} (in this JVM for bundled plugins, otherwise a bubblewrap-confined worker process:
- *       {@link WorkerRuntime}, {@link WorkerProcess}, {@link WorkerSandbox}), {@link PluginInvoker} (the calls) and
+ *       {@link WorkerRuntime}, {@link WorkerProcess}, {@link WorkerSandbox}), {@link PluginInvoker} (the calls),
+ *       {@link PluginCheckRunner} (governance checks and claim verifiers) and
  *       {@link LoadedPlugins} (what this node has loaded).</li>
  * </ul>
  *
@@ -57,6 +58,7 @@ public final class PluginHost implements AutoCloseable {
     private final ReentrantLock adminLock = new ReentrantLock();
     private final PluginTrust trust;
     private final PluginInvoker invoker;
+    private final PluginCheckRunner checks;
     private final PluginLauncher launcher;
     private final PluginActivator activator;
     private final PluginViews views;
@@ -83,6 +85,7 @@ public final class PluginHost implements AutoCloseable {
         this.admin = new PluginAdmin(plugins, store, audit, models, launcher, loaded, activator, views, adminLock);
         this.clusterSync = new PluginClusterSync(store, loaded, activator, adminLock);
         this.invoker = new PluginInvoker(loaded, store, settings, models, audit, plugins, () -> knowledge);
+        this.checks = new PluginCheckRunner(invoker, loaded);
     }
 
     /** A worker kept crashing: the plugin goes FAILED (see {@link PluginActivator#workerGaveUp}). */
@@ -254,19 +257,19 @@ public final class PluginHost implements AutoCloseable {
         return invoker.generate(pluginId, request, options);
     }
 
-    /** Runs every enabled production plugin's governance checks for the content (see {@link PluginInvoker#runChecks}). */
+    /** Runs every enabled production plugin's governance checks for the content (see {@link PluginCheckRunner#runChecks}). */
     public List<CheckResult> runChecks(CheckInput input, CallOptions options) {
-        return invoker.runChecks(input, options);
+        return checks.runChecks(input, options);
     }
 
     /** The claim verifiers of enabled production plugins, as {@code <plugin id>/<name>}, sorted. */
     public List<String> claimVerifiers() {
-        return invoker.claimVerifiers();
+        return checks.claimVerifiers();
     }
 
-    /** Runs one claim verifier (see {@link PluginInvoker#runClaimVerifier}). */
+    /** Runs one claim verifier (see {@link PluginCheckRunner#runClaimVerifier}). */
     public CheckResult runClaimVerifier(String qualifiedName, CheckInput input, CallOptions options) {
-        return invoker.runClaimVerifier(qualifiedName, input, options);
+        return checks.runClaimVerifier(qualifiedName, input, options);
     }
 
     // ------------------------------------------------------------------------------------------ health and tests

@@ -15,7 +15,8 @@
  *       {@link io.hallmark.core.plugin.WorkerSandbox});</li>
  *   <li>{@link io.hallmark.core.plugin.PluginInvoker}: the calls, with the host services a plugin's context offers
  *       ({@link io.hallmark.core.plugin.HostGeneratorContext}: model leases, knowledge-base search, each permission
- *       checked and each refusal audited).</li>
+ *       checked and each refusal audited), and {@link io.hallmark.core.plugin.PluginCheckRunner} for governance checks and
+ *       claim verifiers.</li>
  * </ul>
  * {@link io.hallmark.core.plugin.PluginStore} keeps installed versions and trusted keys.
  */
