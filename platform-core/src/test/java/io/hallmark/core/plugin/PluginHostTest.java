@@ -584,19 +584,37 @@ class PluginHostTest {
                     .map(v -> v[0] + "," + v[1] + "," + v[2]).toList()));
             assertThat(dot(expected.get(0), expected.get(1))).isGreaterThan(dot(expected.get(0), expected.get(2)));
 
-            // images: a latent generator and a Stable Diffusion export, each run in the host; same seed, same PNG
-            for (String[] model : List.of(new String[] {"mnist-gan", "7"}, new String[] {"tiny-sd-onnx", "7", "2"})) {
+            // images: a latent generator and a Stable Diffusion export, each run in the host; same seed, same PNG. The
+            // 768 x 768 picture of the random-weight fixture is noise, over 1 MiB as PNG: it comes back as a file
+            for (String[] model : List.of(new String[] {"mnist-gan", "7"}, new String[] {"tiny-sd-onnx", "7", "2"},
+                    new String[] {"tiny-sd-onnx", "7", "1", "768"})) {
                 String text = generate("services", prompt("image " + String.join(" ", model)));
-                Map<String, Object> options = model.length > 2 ? Map.of("seed", 7L, "steps", 2) : Map.of("seed", 7L);
+                Map<String, Object> options = new java.util.HashMap<>(Map.of("seed", 7L));
+                if (model.length > 2) {
+                    options.put("steps", Integer.parseInt(model[2]));
+                }
+                if (model.length > 3) {
+                    options.put("width", 768);
+                    options.put("height", 768);
+                }
                 byte[] png;
                 try (var lease = models.lease(io.hallmark.api.ModelRequirement.of(model[0], "onnx"), "test")) {
                     png = lease.generateImage("a seven", options);
                 }
                 assertThat(png).startsWith(0x89, 'P', 'N', 'G');
                 java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-                assertThat(image.getWidth()).isEqualTo(model[0].equals("mnist-gan") ? 28 : 64);
+                assertThat(image.getWidth()).isEqualTo(model[0].equals("mnist-gan") ? 28 : model.length > 3 ? 768 : 64);
+                if (model.length > 3) {
+                    assertThat(png.length).isGreaterThan(io.hallmark.worker.Protocol.INLINE_IMAGE_BYTES);
+                }
                 assertThat(text).isEqualTo(png.length + " " + java.util.HexFormat.of().formatHex(
                         java.security.MessageDigest.getInstance("SHA-256").digest(png)));
+            }
+            Path images = pluginsDir.resolveSibling("plugin-work").resolve("services").resolve("1.0.0")
+                    .resolve("host-images");
+            assertThat(images).as("the worker used the file path and deleted what it read").isDirectory();
+            try (var left = Files.list(images)) {
+                assertThat(left).isEmpty();
             }
 
             // without models:read, neither operation gets a model: refused at the host boundary and audited
