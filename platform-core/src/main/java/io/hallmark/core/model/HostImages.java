@@ -1,5 +1,6 @@
 package io.hallmark.core.model;
 
+import io.hallmark.api.GenerationCancelledException;
 import io.hallmark.api.GenerationFailedException;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.ModelInfo;
@@ -17,11 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Draws one image with an ONNX image model on the host's shared ONNX sessions, for a plugin's
  * {@link io.hallmark.api.ModelLease#generateImage}: a Stable Diffusion export (Optimum layout) is denoised from the
- * prompt, any other single-file ONNX model is run as a latent generator from the seed. Returns PNG bytes with the
+ * prompt (stopping between steps once {@code cancelled} says so), any other single-file ONNX model is run as a latent
+ * generator from the seed. Returns PNG bytes with the
  * prompt, seed and model in their text chunks.
  */
 final class HostImages {
@@ -32,7 +35,8 @@ final class HostImages {
 
     private HostImages() {}
 
-    static byte[] generate(Path model, ModelInfo info, OnnxLoader loader, String prompt, Map<String, Object> options) {
+    static byte[] generate(Path model, ModelInfo info, OnnxLoader loader, String prompt, Map<String, Object> options,
+            BooleanSupplier cancelled) {
         long seed = (long) number(options, "seed", 0);
         Map<String, String> recorded = new LinkedHashMap<>();
         recorded.put("model", info.id());
@@ -56,7 +60,10 @@ final class HostImages {
                     .withGuidanceScale(guidance).withSeed(seed).withSize(width, height);
             try {
                 image = DiffusionPipeline.open(OptimumLayout.read(model), loader, new GenerationLimits(1, MAX_STEPS,
-                        1, MAX_PIXELS)).generate(request).image();
+                        1, MAX_PIXELS)).generate(request, step -> !cancelled.getAsBoolean()).image();
+            } catch (io.hallmark.imagegen.diffusion.GenerationCancelledException e) {
+                throw new GenerationCancelledException("Image generation with model '" + info.id() + "' stopped: the "
+                        + "plugin call ended (" + e.getMessage() + ")");
             } catch (DiffusionModelException e) {
                 throw new GenerationFailedException("Model '" + info.id() + "' cannot be run as Stable Diffusion: "
                         + e.getMessage(), false, e);
@@ -66,6 +73,10 @@ final class HostImages {
             recorded.put("pipeline", "stable-diffusion");
             recorded.put("steps", Integer.toString(steps));
         } else {
+            if (cancelled.getAsBoolean()) {
+                throw new GenerationCancelledException("Image generation with model '" + info.id() + "' not started: "
+                        + "the plugin call ended");
+            }
             try {
                 image = LatentGenerator.open(model, loader, LatentGenerator.ValueRange.ZERO_TO_ONE).generate(seed, 1)
                         .getFirst();

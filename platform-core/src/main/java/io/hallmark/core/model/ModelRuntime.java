@@ -364,7 +364,7 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
     }
 
     /** A lease: the files always, the loaded model when asked for. */
-    private final class Lease implements ModelLease {
+    private final class Lease implements CancellableModelLease {
         private final ModelFiles files;
         private final ModelInfo info;
         private final String holder;
@@ -426,23 +426,42 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
          */
         @Override
         public String generateText(String prompt, java.util.Map<String, Object> options) {
+            return generateText(prompt, options, () -> false);
+        }
+
+        @Override
+        public String generateText(String prompt, java.util.Map<String, Object> options,
+                java.util.function.BooleanSupplier cancelled) {
             LlamaGenerator generator = loaded(LlamaGenerator.class).orElseThrow(() -> new UnsupportedOperationException(
                     "Model '" + files.name() + "' (format " + files.format() + ") is not a text model the host can run"));
             int maxTokens = (int) Math.max(1, Math.min(4096, number(options.get("maxTokens"), 64)));
             double temperature = number(options.get("temperature"), 0);
             long seed = (long) number(options.get("seed"), 0);
-            return generator.generate(prompt, true, new io.hallmark.textgen.SamplingSettings(maxTokens, temperature, 0,
-                    1, 1, List.of(), seed), piece -> { }, () -> false).text();
+            io.hallmark.textgen.Completion completion = generator.generate(prompt, true,
+                    new io.hallmark.textgen.SamplingSettings(maxTokens, temperature, 0, 1, 1, List.of(), seed),
+                    piece -> { }, cancelled);
+            if (completion.finish() == io.hallmark.textgen.Completion.Finish.CANCELLED) {
+                throw new io.hallmark.api.GenerationCancelledException("Text generation with model '" + files.name()
+                        + "' stopped after " + completion.outputTokens() + " tokens: the plugin call ended");
+            }
+            return completion.text();
         }
 
         /** Draws one image with an ONNX image model on the host's shared sessions (see {@link HostImages}). */
         @Override
         public byte[] generateImage(String prompt, java.util.Map<String, Object> options) {
+            return generateImage(prompt, options, () -> false);
+        }
+
+        @Override
+        public byte[] generateImage(String prompt, java.util.Map<String, Object> options,
+                java.util.function.BooleanSupplier cancelled) {
             if (!files.format().equals("onnx")) {
                 throw new UnsupportedOperationException("Model '" + files.name() + "' (format " + files.format()
                         + ") is not an ONNX image model; lease one with format 'onnx'");
             }
-            return HostImages.generate(files.path(), info, loaded(OnnxLoader.class).orElseThrow(), prompt, options);
+            return HostImages.generate(files.path(), info, loaded(OnnxLoader.class).orElseThrow(), prompt, options,
+                    cancelled);
         }
 
         private static double number(Object value, double fallback) {

@@ -55,7 +55,9 @@ final class HostGeneratorContext implements GeneratorContext {
         if (!granted.contains(Permission.MODELS_READ)) {
             throw denied(Permission.MODELS_READ, "lease models", model.name());
         }
-        ModelLease lease = models.lease(model, ModelProvider.pluginHolder(pluginId));
+        ModelLease hostLease = models.lease(model, ModelProvider.pluginHolder(pluginId));
+        ModelLease lease = hostLease instanceof io.hallmark.core.model.CancellableModelLease cancellable
+                ? new CallBoundLease(cancellable, this::isCancelled) : hostLease;
         synchronized (leases) {
             leases.add(lease);
         }

@@ -129,4 +129,40 @@ class WorkerHostServicesTest {
                 .isInstanceOf(GenerationFailedException.class)
                 .hasMessageContaining("No open model lease 'nope'");
     }
+
+    @Test
+    void hostModelWorkStopsWhenThePluginCallEnds() {
+        try (io.hallmark.core.model.ModelRuntime models = io.hallmark.core.model.ModelRuntime.onCpu(
+                io.hallmark.core.testing.TestPaths.sharedDir().resolve("models")).start()) {
+            Cancellation cancellation = new Cancellation();
+            HostGeneratorContext context = new HostGeneratorContext("painter-plugin", Set.of(Permission.MODELS_READ),
+                    models, Instant.now().plusSeconds(60), cancellation, CallListener.NONE, Map.of(), audit,
+                    KnowledgeSearch.NONE);
+            WorkerHostServices services = new WorkerHostServices(workDir);
+            Map<String, ModelLease> leases = new ConcurrentHashMap<>();
+            String image = (String) services.answer(context, leases, frame(Protocol.OP_LEASE_MODEL,
+                    Map.of("model", io.hallmark.worker.Codec.requirement(
+                            io.hallmark.api.ModelRequirement.of("tiny-sd-onnx", "onnx"))))).get("lease");
+            String text = (String) services.answer(context, leases, frame(Protocol.OP_LEASE_MODEL,
+                    Map.of("model", io.hallmark.worker.Codec.requirement(
+                            io.hallmark.api.ModelRequirement.of("stories260k", "llama2c"))))).get("lease");
+            assertThat(services.answer(context, leases, frame(Protocol.OP_MODEL_IMAGE, Map.of("lease", image,
+                    "prompt", "a cat", "options", Map.of("steps", 1))))).containsKey("png");
+
+            cancellation.cancel(); // the plugin's call was cancelled or passed its deadline
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> services.answer(context, leases, frame(Protocol.OP_MODEL_IMAGE, Map.of("lease",
+                    image, "prompt", "a cat", "options", Map.of("steps", 500, "width", 512, "height", 512)))))
+                    .isInstanceOf(io.hallmark.api.GenerationCancelledException.class)
+                    .hasMessageContaining("the plugin call ended");
+            assertThatThrownBy(() -> services.answer(context, leases, frame(Protocol.OP_MODEL_GENERATE, Map.of("lease",
+                    text, "prompt", "Once upon a time", "options", Map.of("maxTokens", 4096)))))
+                    .isInstanceOf(io.hallmark.api.GenerationCancelledException.class)
+                    .hasMessageContaining("the plugin call ended");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .as("500 steps at 512 x 512 would take minutes; one step does not").isLessThan(
+                            java.time.Duration.ofSeconds(30));
+            context.closeLeases();
+        }
+    }
 }
