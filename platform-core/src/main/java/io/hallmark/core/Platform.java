@@ -158,6 +158,7 @@ public final class Platform implements AutoCloseable {
                     java.time.Duration.ofSeconds(2)));
             KnowledgeBases knowledgeBases = new KnowledgeBases(dataDir.root());
             started.push(knowledgeBases);
+            models.withEmbedders(knowledgeBases::embedder); // one copy of each embedder for the KB and plugins
             plugins.withKnowledgeSearch(new io.hallmark.core.kb.PluginKnowledgeSearch(knowledgeBases,
                     String.valueOf(config.setting(ConfigKey.FACTCHECK_KB))));
             java.util.Optional<LlmJudge> judge = LlmJudge.open(config.llmJudge(), models, System.getenv());

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A model the host lent to a plugin in a worker. The weights stay in the host process (one copy whatever number of
- * plugins use it); the plugin runs the model through {@link #generateText}, which the host serves from its model
- * runtime. Small model files (a corpus, a vocabulary) can be copied into the worker's folder through {@link #path}.
+ * plugins use it); the plugin runs the model through {@link #generateText}, {@link #embed} or
+ * {@link #generateImage}, which the host serves from its model runtime. Small model files (a corpus, a vocabulary) can be copied into the worker's folder through {@link #path}.
  */
 final class HostModelLease implements ModelLease {
 
@@ -81,6 +81,41 @@ final class HostModelLease implements ModelLease {
         Map<String, Object> reply = host.call(callId, Protocol.OP_MODEL_GENERATE,
                 Map.of("lease", leaseId, "prompt", prompt, "options", options), deadline);
         return String.valueOf(reply.get("text"));
+    }
+
+    /** Embeds in the host: the texts travel to the host's embedder and the vectors come back as numbers. */
+    @Override
+    public java.util.List<float[]> embed(java.util.List<String> texts, boolean asQueries) {
+        Map<String, Object> reply = host.call(callId, Protocol.OP_MODEL_EMBED,
+                Map.of("lease", leaseId, "texts", texts, "queries", asQueries), deadline);
+        java.util.List<float[]> vectors = new java.util.ArrayList<>();
+        for (Object vector : (java.util.List<?>) reply.get("vectors")) {
+            java.util.List<?> numbers = (java.util.List<?>) vector;
+            float[] v = new float[numbers.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = ((Number) numbers.get(i)).floatValue();
+            }
+            vectors.add(v);
+        }
+        return vectors;
+    }
+
+    /** Draws in the host; a large picture comes as a file in this worker's folder, read and deleted here. */
+    @Override
+    public byte[] generateImage(String prompt, Map<String, Object> options) {
+        Map<String, Object> reply = host.call(callId, Protocol.OP_MODEL_IMAGE,
+                Map.of("lease", leaseId, "prompt", prompt, "options", options), deadline);
+        if (reply.get("png") instanceof String inline) {
+            return Base64.getDecoder().decode(inline);
+        }
+        Path file = Path.of(String.valueOf(reply.get("file"))).toAbsolutePath();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            Files.deleteIfExists(file);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the image the host wrote to " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

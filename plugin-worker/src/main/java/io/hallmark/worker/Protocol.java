@@ -43,6 +43,16 @@ public final class Protocol {
     public static final String OP_LEASE_MODEL = "models.lease";
     public static final String OP_MODEL_GENERATE = "models.generate";
     public static final String OP_RELEASE_MODEL = "models.release";
+    /** Embeds texts with a leased host embedding model: {@code texts}, {@code queries}; reply {@code vectors}. */
+    public static final String OP_MODEL_EMBED = "models.embed";
+    /**
+     * Draws one image with a leased host ONNX image model: {@code prompt}, {@code options}; reply {@code png}
+     * (base64) or, over {@link #INLINE_IMAGE_BYTES}, {@code file} (a path in the worker's folder the worker reads
+     * and deletes).
+     */
+    public static final String OP_MODEL_IMAGE = "models.image";
+    /** The largest image the host inlines in a {@code models.image} reply; larger ones travel as a file. */
+    public static final int INLINE_IMAGE_BYTES = 1024 * 1024;
     /** Reads a chunk of a small model file (a corpus, a vocabulary) for a copy in the worker's folder. */
     public static final String OP_READ_MODEL = "models.read";
     public static final String OP_KB_SEARCH = "kb.search";

@@ -55,6 +55,7 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
     private final Map<Path, LoadedModel> loaded = new LinkedHashMap<>();
     private @Nullable Device device;
     private final List<String> engines = new ArrayList<>();
+    private final HostEmbeddings embeddings = new HostEmbeddings();
 
     /**
      * @param device {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
@@ -151,8 +152,22 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
         return device;
     }
 
+    /**
+     * Lends plugins the knowledge base's embedders (format {@code embedding}) instead of loading copies of its own,
+     * so one instance of each embedding model serves the knowledge base and every plugin.
+     */
+    public ModelRuntime withEmbedders(java.util.function.Function<io.hallmark.retrieval.embed.EmbeddingModel,
+            ? extends io.hallmark.retrieval.embed.Embedder> source) {
+        embeddings.share(source);
+        return this;
+    }
+
     @Override
     public ModelLease lease(ModelRequirement requirement, String holder) {
+        if (requirement.format().equals(HostEmbeddings.FORMAT)) {
+            // ONNX Runtime first through DJL: an embedder creating the environment first would fix its thread pool
+            return embeddings.lease(requirement, () -> startEngines(List.of("OnnxRuntime")));
+        }
         ModelFiles files = ModelFiles.find(directory, requirement);
         String sha = checkedSha256(files);
         if (requirement.sha256() != null && !requirement.sha256().equals(sha)) {
@@ -345,10 +360,11 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
         for (LoadedModel model : List.copyOf(loaded.values())) {
             unload(model);
         }
+        embeddings.close();
     }
 
     /** A lease: the files always, the loaded model when asked for. */
-    private final class Lease implements ModelLease {
+    private final class Lease implements CancellableModelLease {
         private final ModelFiles files;
         private final ModelInfo info;
         private final String holder;
@@ -410,13 +426,42 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
          */
         @Override
         public String generateText(String prompt, java.util.Map<String, Object> options) {
+            return generateText(prompt, options, () -> false);
+        }
+
+        @Override
+        public String generateText(String prompt, java.util.Map<String, Object> options,
+                java.util.function.BooleanSupplier cancelled) {
             LlamaGenerator generator = loaded(LlamaGenerator.class).orElseThrow(() -> new UnsupportedOperationException(
                     "Model '" + files.name() + "' (format " + files.format() + ") is not a text model the host can run"));
             int maxTokens = (int) Math.max(1, Math.min(4096, number(options.get("maxTokens"), 64)));
             double temperature = number(options.get("temperature"), 0);
             long seed = (long) number(options.get("seed"), 0);
-            return generator.generate(prompt, true, new io.hallmark.textgen.SamplingSettings(maxTokens, temperature, 0,
-                    1, 1, List.of(), seed), piece -> { }, () -> false).text();
+            io.hallmark.textgen.Completion completion = generator.generate(prompt, true,
+                    new io.hallmark.textgen.SamplingSettings(maxTokens, temperature, 0, 1, 1, List.of(), seed),
+                    piece -> { }, cancelled);
+            if (completion.finish() == io.hallmark.textgen.Completion.Finish.CANCELLED) {
+                throw new io.hallmark.api.GenerationCancelledException("Text generation with model '" + files.name()
+                        + "' stopped after " + completion.outputTokens() + " tokens: the plugin call ended");
+            }
+            return completion.text();
+        }
+
+        /** Draws one image with an ONNX image model on the host's shared sessions (see {@link HostImages}). */
+        @Override
+        public byte[] generateImage(String prompt, java.util.Map<String, Object> options) {
+            return generateImage(prompt, options, () -> false);
+        }
+
+        @Override
+        public byte[] generateImage(String prompt, java.util.Map<String, Object> options,
+                java.util.function.BooleanSupplier cancelled) {
+            if (!files.format().equals("onnx")) {
+                throw new UnsupportedOperationException("Model '" + files.name() + "' (format " + files.format()
+                        + ") is not an ONNX image model; lease one with format 'onnx'");
+            }
+            return HostImages.generate(files.path(), info, loaded(OnnxLoader.class).orElseThrow(), prompt, options,
+                    cancelled);
         }
 
         private static double number(Object value, double fallback) {

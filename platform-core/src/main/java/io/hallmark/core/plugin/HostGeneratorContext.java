@@ -55,7 +55,9 @@ final class HostGeneratorContext implements GeneratorContext {
         if (!granted.contains(Permission.MODELS_READ)) {
             throw denied(Permission.MODELS_READ, "lease models", model.name());
         }
-        ModelLease lease = models.lease(model, ModelProvider.pluginHolder(pluginId));
+        ModelLease hostLease = models.lease(model, ModelProvider.pluginHolder(pluginId));
+        ModelLease lease = hostLease instanceof io.hallmark.core.model.CancellableModelLease cancellable
+                ? new CallBoundLease(cancellable, this::isCancelled) : hostLease;
         synchronized (leases) {
             leases.add(lease);
         }
@@ -71,6 +73,18 @@ final class HostGeneratorContext implements GeneratorContext {
             throw new InvalidRequestException("A knowledge-base search returns 1 to 50 passages, not " + limit);
         }
         return List.copyOf(knowledge.search(query, limit));
+    }
+
+    /**
+     * Checks a permission for an operation a plugin asks the host for (a model operation on an open lease), auditing
+     * a refusal.
+     *
+     * @throws PermissionDeniedException when the plugin was not granted {@code permission}
+     */
+    void require(Permission permission, String what, String target) {
+        if (!granted.contains(permission)) {
+            throw denied(permission, what, target);
+        }
     }
 
     /** Records the refusal in the audit log and returns the exception the plugin gets. */

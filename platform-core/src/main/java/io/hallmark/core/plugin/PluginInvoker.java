@@ -1,15 +1,10 @@
 package io.hallmark.core.plugin;
 
-import io.hallmark.api.CheckInput;
-import io.hallmark.api.CheckOutcome;
-import io.hallmark.api.CheckResult;
-import io.hallmark.api.ClaimVerifier;
 import io.hallmark.api.GeneratedContent;
 import io.hallmark.api.GenerationCancelledException;
 import io.hallmark.api.GenerationFailedException;
 import io.hallmark.api.GenerationRequest;
 import io.hallmark.api.GeneratorInfo;
-import io.hallmark.api.GovernanceCheck;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.config.PluginSettings;
@@ -20,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * The calling room of the plugin host: takes a call into a loaded plugin version (wherever its code runs), validates
  * the request against the generator's declaration, runs it on its own virtual thread with a deadline and the host
  * services of a {@link HostGeneratorContext}, checks the output, and counts failures in the plugin's circuit breaker.
- * A broken governance check yields an UNDECIDED result instead of an exception.
+ * Governance checks and claim verifiers are called by {@link PluginCheckRunner} through the same machinery.
  */
 final class PluginInvoker implements AutoCloseable {
 
@@ -68,7 +62,7 @@ final class PluginInvoker implements AutoCloseable {
         this.knowledge = knowledge;
     }
 
-    private Set<String> enabledIds() {
+    Set<String> enabledIds() {
         return new TreeSet<>(loaded.active.keySet());
     }
 
@@ -112,143 +106,10 @@ final class PluginInvoker implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs every enabled plugin's governance checks that apply to the content's modality. A check that throws,
-     * hangs past the deadline or returns nothing yields an UNDECIDED result that says why, so one broken check
-     * never blocks the governance stage; its failures count towards its plugin's circuit breaker.
-     */
-    public List<CheckResult> runChecks(CheckInput input, CallOptions options) {
-        List<CheckResult> results = new ArrayList<>();
-        for (String pluginId : enabledIds()) {
-            if (loaded.sandboxed.contains(pluginId)) {
-                continue; // sandbox plugins never judge production content
-            }
-            PluginSlot slot;
-            try {
-                slot = acquire(pluginId, options.cancellation());
-            } catch (PluginUnavailableException e) {
-                continue; // removed while we iterated
-            }
-            try {
-                for (GovernanceCheck check : slot.checks()) {
-                    if (check.appliesTo(input.modality())) {
-                        results.add(runCheck(slot, check, input, options));
-                    }
-                }
-            } finally {
-                slot.release(options.cancellation());
-            }
-        }
-        return results;
-    }
-
-    /**
-     * The claim verifiers ({@link ClaimVerifier} extensions) of enabled production plugins, as
-     * {@code <plugin id>/<name>}, sorted; the fact checker gives each a vote.
-     */
-    public List<String> claimVerifiers() {
-        List<String> out = new ArrayList<>();
-        for (String pluginId : enabledIds()) {
-            if (loaded.sandboxed.contains(pluginId)) {
-                continue; // sandbox plugins never judge production content
-            }
-            PluginSlot slot = loaded.active.get(pluginId);
-            if (slot != null) {
-                slot.checks().stream().filter(c -> c instanceof ClaimVerifier).map(c -> pluginId + "/" + safeName(c))
-                        .forEach(out::add);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Runs one claim verifier (named as by {@link #claimVerifiers()}) on a claim input
-     * ({@link ClaimVerifier#input}), under the same timeout and circuit breaker as every check; an
-     * UNDECIDED result when it cannot run (plugin disabled or removed, timeout, failure).
-     */
-    public CheckResult runClaimVerifier(String qualifiedName, CheckInput input, CallOptions options) {
-        int slash = qualifiedName.indexOf('/');
-        if (slash < 1) {
-            throw new IllegalArgumentException("A claim verifier is named '<plugin id>/<name>', got '" + qualifiedName
-                    + "'");
-        }
-        String pluginId = qualifiedName.substring(0, slash);
-        String name = qualifiedName.substring(slash + 1);
-        if (loaded.sandboxed.contains(pluginId)) {
-            return undecided(qualifiedName, "plugin " + pluginId + " is on the sandbox channel");
-        }
-        PluginSlot slot;
-        try {
-            slot = acquire(pluginId, options.cancellation());
-        } catch (PluginUnavailableException e) {
-            return undecided(qualifiedName, "plugin " + pluginId + " is not enabled");
-        }
-        try {
-            for (GovernanceCheck check : slot.checks()) {
-                if (check instanceof ClaimVerifier && safeName(check).equals(name)) {
-                    return runCheck(slot, check, input, options);
-                }
-            }
-            return undecided(qualifiedName, "plugin " + pluginId + " has no claim verifier named " + name);
-        } finally {
-            slot.release(options.cancellation());
-        }
-    }
-
-    private CheckResult runCheck(PluginSlot slot, GovernanceCheck check, CheckInput input, CallOptions options) {
-        String name = slot.id() + "/" + safeName(check);
-        if (!slot.breaker().allow()) {
-            return undecided(name, "not run: " + slot.breaker().describe());
-        }
-        Duration timeout = timeout(options);
-        Instant deadline = Instant.now().plus(timeout);
-        HostGeneratorContext context = new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline,
-                options.cancellation(), options.listener(), pluginConfig(slot.id()), audit, knowledge.get());
-        try {
-            Future<CheckResult> future = calls.submit(() -> check.check(input, context));
-            CheckResult result;
-            try {
-                result = future.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                slot.breaker().failure("check " + name + " did not finish within " + timeout);
-                return undecided(name, "did not finish within " + timeout);
-            } catch (ExecutionException e) {
-                slot.breaker().failure("check " + name + " failed: " + PluginSlot.describe(e.getCause()));
-                return undecided(name, "failed: " + PluginSlot.describe(e.getCause()));
-            }
-            String problem = result == null ? "returned no result" : checkJsonValues(result.details(), "details");
-            if (problem != null) {
-                slot.breaker().failure("check " + name + " " + problem);
-                return undecided(name, problem);
-            }
-            slot.breaker().success();
-            return result;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return undecided(name, "interrupted");
-        } finally {
-            context.closeLeases();
-        }
-    }
-
     /** The caller's deadline, never longer than the host's call timeout. */
-    private Duration timeout(CallOptions options) {
+    Duration timeout(CallOptions options) {
         return options.timeout() == null || options.timeout().compareTo(settings.callTimeout()) > 0
                 ? settings.callTimeout() : options.timeout();
-    }
-
-    private static String safeName(GovernanceCheck check) {
-        try {
-            return check.name();
-        } catch (RuntimeException e) {
-            return check.getClass().getSimpleName();
-        }
-    }
-
-    private static CheckResult undecided(String name, String why) {
-        return new CheckResult(name, CheckOutcome.UNDECIDED, 0, "The check could not run: " + why, List.of(),
-                Map.of("error", why));
     }
 
     PluginSlot acquire(String pluginId, Cancellation cancellation) {
@@ -337,7 +198,7 @@ final class PluginInvoker implements AutoCloseable {
     }
 
     /** Metadata must be plain JSON values: no plugin classes may outlive the call (they would pin its loader). */
-    private static @Nullable String checkJsonValues(Object value, String path) {
+    static @Nullable String checkJsonValues(Object value, String path) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                 || value instanceof Long || value instanceof Double || value instanceof Float) {
             return null;
@@ -385,6 +246,17 @@ final class PluginInvoker implements AutoCloseable {
         Map<String, String> config = new java.util.TreeMap<>();
         p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k).trim()));
         return config;
+    }
+
+    /** Runs a plugin's code on its own virtual thread (the caller waits with a deadline). */
+    <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+        return calls.submit(task);
+    }
+
+    /** A fresh host context for one call of a loaded plugin. */
+    HostGeneratorContext context(PluginSlot slot, Instant deadline, CallOptions options) {
+        return new HostGeneratorContext(slot.id(), slot.permissions(), models, deadline, options.cancellation(),
+                options.listener(), pluginConfig(slot.id()), audit, knowledge.get());
     }
 
     @Override

@@ -51,6 +51,7 @@ final class WorkerProcess {
 
     private final String label;
     private final String pluginId;
+    private final WorkerHostServices services;
     private final Process process;
     private final FrameChannel channel;
     private final Logger pluginLog;
@@ -66,6 +67,7 @@ final class WorkerProcess {
 
     private WorkerProcess(WorkerLaunch launch, Process process, Consumer<WorkerProcess> onDeath) {
         this.pluginId = launch.pluginId();
+        this.services = new WorkerHostServices(launch.workDir());
         this.label = "Plugin '" + launch.pluginId() + "' " + launch.version();
         this.process = process;
         this.channel = new FrameChannel(process.getInputStream(), process.getOutputStream());
@@ -373,42 +375,15 @@ final class WorkerProcess {
         try {
             long callId = ((Number) frame.get("call")).longValue();
             Pending call = pending.get(callId);
+            if (call == null && Protocol.OP_RELEASE_MODEL.equals(frame.get("op"))) {
+                return; // a lease returned as its call ended: the host context closed it already
+            }
             if (call == null) {
                 throw new GenerationCancelledException("The call " + callId + " has ended");
             }
-            String op = String.valueOf(frame.get("op"));
-            switch (op) {
-                case Protocol.OP_LEASE_MODEL -> {
-                    ModelLease lease = call.context.leaseModel(Codec.requirement(Codec.map(frame.get("model"))));
-                    String leaseId = UUID.randomUUID().toString();
-                    call.leases.put(leaseId, lease);
-                    reply.put("result", Map.of("lease", leaseId, "model", Codec.model(lease.info())));
-                }
-                case Protocol.OP_MODEL_GENERATE -> {
-                    ModelLease lease = call.leases.get(String.valueOf(frame.get("lease")));
-                    if (lease == null) {
-                        throw new GenerationFailedException("No open model lease '" + frame.get("lease") + "'");
-                    }
-                    reply.put("result", Map.of("text", lease.generateText(String.valueOf(frame.get("prompt")),
-                            Codec.map(frame.get("options")))));
-                }
-                case Protocol.OP_READ_MODEL -> {
-                    ModelLease lease = call.leases.get(String.valueOf(frame.get("lease")));
-                    if (lease == null) {
-                        throw new GenerationFailedException("No open model lease '" + frame.get("lease") + "'");
-                    }
-                    reply.put("result", readModelChunk(lease, ((Number) frame.getOrDefault("offset", 0L)).longValue()));
-                }
-                case Protocol.OP_RELEASE_MODEL -> {
-                    ModelLease lease = call.leases.remove(String.valueOf(frame.get("lease")));
-                    if (lease != null) {
-                        lease.close();
-                    }
-                }
-                case Protocol.OP_KB_SEARCH -> reply.put("result", Map.of("passages", call.context.searchKnowledgeBase(
-                        String.valueOf(frame.get("query")), ((Number) frame.getOrDefault("limit", 5L)).intValue())
-                        .stream().map(p -> Map.of("id", p.id(), "text", p.text(), "score", p.score())).toList()));
-                default -> throw new InvalidRequestException("Unknown host operation '" + op + "'");
+            Map<String, Object> result = services.answer(call.context, call.leases, frame);
+            if (result != null) {
+                reply.put("result", result);
             }
         } catch (RuntimeException | LinkageError e) { // the plugin's call must get an answer, whatever broke here
             log.warn("{}: host operation {} failed: {}", label, frame.get("op"), e.toString());
@@ -420,40 +395,6 @@ final class WorkerProcess {
             } catch (IOException e) {
                 log.debug("{}: cannot answer a host call: {}", label, e.getMessage());
             }
-        }
-    }
-
-    /** The largest model file a worker may get a copy of; weights beyond it stay in the host. */
-    static final long MAX_COPIED_MODEL_BYTES = 64L * 1024 * 1024;
-    private static final int MODEL_CHUNK_BYTES = 4 * 1024 * 1024;
-
-    private static Map<String, Object> readModelChunk(ModelLease lease, long offset) {
-        java.nio.file.Path file = lease.path();
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new GenerationFailedException("Model '" + lease.info().id() + "' is a folder of files; a plugin in "
-                        + "a worker uses it through the lease (generateText), not by reading it");
-            }
-            long size = Files.size(file);
-            if (size > MAX_COPIED_MODEL_BYTES) {
-                throw new GenerationFailedException("Model '" + lease.info().id() + "' has " + size + " bytes; a plugin "
-                        + "in a worker gets copies of model files up to " + MAX_COPIED_MODEL_BYTES + " bytes. Run the "
-                        + "model in the host through the lease (generateText) instead");
-            }
-            byte[] chunk;
-            try (var channel = java.nio.channels.FileChannel.open(file)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.max(0, Math.min(MODEL_CHUNK_BYTES,
-                        size - offset)));
-                channel.position(offset);
-                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                    // fill the chunk
-                }
-                chunk = java.util.Arrays.copyOf(buffer.array(), buffer.position());
-            }
-            return Map.of("size", size, "data", java.util.Base64.getEncoder().encodeToString(chunk));
-        } catch (IOException e) {
-            throw new GenerationFailedException("Cannot read model '" + lease.info().id() + "': " + e.getMessage(), false,
-                    e);
         }
     }
 

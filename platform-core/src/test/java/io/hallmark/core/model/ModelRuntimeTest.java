@@ -211,4 +211,43 @@ class ModelRuntimeTest {
     private static List<Map<String, Object>> loadedModels(ModelRuntime runtime) {
         return (List<Map<String, Object>>) runtime.status().get("loaded");
     }
+
+    @Test
+    void hostEmbeddingAndImageOperationsSayWhatIsWrongBeforeLoadingAnything() {
+        try (ModelRuntime runtime = ModelRuntime.onCpu(models()).start()) {
+            assertThatThrownBy(() -> runtime.lease(ModelRequirement.of("word2vec", "embedding"), "test"))
+                    .isInstanceOf(GenerationFailedException.class)
+                    .hasMessageContaining("Unknown embedding model 'word2vec'; choose one of all-minilm-l6-v2");
+            assertThatThrownBy(() -> runtime.lease(new ModelRequirement("all-minilm-l6-v2", "embedding",
+                    "0".repeat(64), false), "test"))
+                    .isInstanceOf(GenerationFailedException.class)
+                    .hasMessageContaining("not " + "0".repeat(64) + " as asked");
+            try (ModelLease lease = runtime.lease(ModelRequirement.of("all-minilm-l6-v2", "embedding"), "test")) {
+                assertThat(lease.info().sha256()).matches("[0-9a-f]{64}");
+                assertThatThrownBy(() -> lease.embed(List.of(), false))
+                        .isInstanceOf(io.hallmark.api.InvalidRequestException.class)
+                        .hasMessageContaining("embed takes 1 to 256 texts, not 0");
+                assertThatThrownBy(() -> lease.embed(List.of("x".repeat(20_001)), true))
+                        .hasMessageContaining("text 0 is 20001 characters long");
+                assertThatThrownBy(lease::path).isInstanceOf(UnsupportedOperationException.class)
+                        .hasMessageContaining("use embed()");
+                assertThatThrownBy(() -> lease.generateImage("a cat", Map.of()))
+                        .isInstanceOf(UnsupportedOperationException.class);
+            }
+            try (ModelLease lease = runtime.lease(ModelRequirement.of("stories260k", "llama2c"), "test")) {
+                assertThatThrownBy(() -> lease.generateImage("a cat", Map.of()))
+                        .isInstanceOf(UnsupportedOperationException.class)
+                        .hasMessageContaining("is not an ONNX image model");
+                assertThatThrownBy(() -> lease.embed(List.of("a"), false))
+                        .isInstanceOf(UnsupportedOperationException.class)
+                        .hasMessageContaining("lease an embedding model with format 'embedding'");
+            }
+            try (ModelLease lease = runtime.lease(ModelRequirement.of("tiny-sd-onnx", "onnx"), "test")) {
+                assertThatThrownBy(() -> lease.generateImage("a cat", Map.of("steps", 501)))
+                        .hasMessageContaining("steps must be 1 to 500, not 501");
+                assertThatThrownBy(() -> lease.generateImage("a cat", Map.of("seed", "seven")))
+                        .hasMessageContaining("'seed' must be a number, not 'seven'");
+            }
+        }
+    }
 }

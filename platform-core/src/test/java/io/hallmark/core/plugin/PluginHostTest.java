@@ -555,6 +555,92 @@ class PluginHostTest {
     }
 
     @Test
+    void aPluginInAWorkerEmbedsAndDrawsWithHostOwnedModelsOnlyWithModelsRead() throws Exception {
+        Path archive = PluginArchiveBuilder.plugin("services", "1.0.0").permissions("models:read")
+                .extension(HostServicesGenerator.class).signedWith(trustedKey).writeTo(tmp.resolve("services"));
+        Path denied = PluginArchiveBuilder.plugin("nosy", "1.0.0").extension(HostServicesGenerator.class)
+                .signedWith(trustedKey).writeTo(tmp.resolve("nosy"));
+        host.close();
+        try (ModelRuntime models = ModelRuntime.onCpu(TestPaths.sharedDir().resolve("models")).start()) {
+            host = new PluginHost(new PluginSettings(false, Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(10),
+                    null, WorkerSettings.defaults().withAllowUnconfined(true)), pluginsDir, store,
+                    new SequentialAuditLog(db), models, "0.1.0-SNAPSHOT");
+            host.start();
+            host.install(archive, Set.of(Permission.MODELS_READ), ADMIN);
+            host.install(denied, Set.of(), ADMIN);
+            assertThat(host.isolationOf("services")).hasValueSatisfying(v -> assertThat(v).startsWith("worker"));
+
+            // embeddings: the host's embedder runs the texts; the worker gets the very vectors the host computes
+            GeneratedContent embedded = host.generate("services",
+                    prompt("embed all-minilm-l6-v2 The tide comes in|Rising sea water|Income tax forms"),
+                    CallOptions.defaults("t"));
+            List<float[]> expected;
+            try (var lease = models.lease(io.hallmark.api.ModelRequirement.of("all-minilm-l6-v2", "embedding"), "test")) {
+                expected = lease.embed(List.of("The tide comes in", "Rising sea water", "Income tax forms"), false);
+                assertThat(embedded.model()).isEqualTo(lease.info());
+            }
+            assertThat(expected).hasSize(3).allSatisfy(v -> assertThat(v).hasSize(384));
+            assertThat(embedded.text()).isEqualTo("384 " + String.join(" ", expected.stream()
+                    .map(v -> v[0] + "," + v[1] + "," + v[2]).toList()));
+            assertThat(dot(expected.get(0), expected.get(1))).isGreaterThan(dot(expected.get(0), expected.get(2)));
+
+            // images: a latent generator and a Stable Diffusion export, each run in the host; same seed, same PNG. The
+            // 768 x 768 picture of the random-weight fixture is noise, over 1 MiB as PNG: it comes back as a file
+            for (String[] model : List.of(new String[] {"mnist-gan", "7"}, new String[] {"tiny-sd-onnx", "7", "2"},
+                    new String[] {"tiny-sd-onnx", "7", "1", "768"})) {
+                String text = generate("services", prompt("image " + String.join(" ", model)));
+                Map<String, Object> options = new java.util.HashMap<>(Map.of("seed", 7L));
+                if (model.length > 2) {
+                    options.put("steps", Integer.parseInt(model[2]));
+                }
+                if (model.length > 3) {
+                    options.put("width", 768);
+                    options.put("height", 768);
+                }
+                byte[] png;
+                try (var lease = models.lease(io.hallmark.api.ModelRequirement.of(model[0], "onnx"), "test")) {
+                    png = lease.generateImage("a seven", options);
+                }
+                assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+                assertThat(image.getWidth()).isEqualTo(model[0].equals("mnist-gan") ? 28 : model.length > 3 ? 768 : 64);
+                if (model.length > 3) {
+                    assertThat(png.length).isGreaterThan(io.hallmark.worker.Protocol.INLINE_IMAGE_BYTES);
+                }
+                assertThat(text).isEqualTo(png.length + " " + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(png)));
+            }
+            Path images = pluginsDir.resolveSibling("plugin-work").resolve("services").resolve("1.0.0")
+                    .resolve("host-images");
+            assertThat(images).as("the worker used the file path and deleted what it read").isDirectory();
+            try (var left = Files.list(images)) {
+                assertThat(left).isEmpty();
+            }
+
+            // without models:read, neither operation gets a model: refused at the host boundary and audited
+            long before = auditTypes().stream().filter("plugin.permission_denied"::equals).count();
+            assertThatThrownBy(() -> generate("nosy", prompt("embed all-minilm-l6-v2 tides")))
+                    .isInstanceOf(PluginCallException.class)
+                    .hasMessageContaining("may not lease models: it was not granted models:read");
+            assertThatThrownBy(() -> generate("nosy", prompt("image mnist-gan 7")))
+                    .isInstanceOf(PluginCallException.class)
+                    .hasMessageContaining("may not lease models: it was not granted models:read");
+            assertThat(auditTypes().stream().filter("plugin.permission_denied"::equals).count()).isEqualTo(before + 2);
+        } finally {
+            host.close();
+            host = newHost(false);
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    @Test
     void withoutConfinementThirdPartyPluginsAreRefusedUnlessAnAdministratorOptsInAudited() {
         WorkerSandbox.assume(new WorkerSandbox.Confinement(false, "bubblewrap is not installed (assumed by the test)"));
         try {
