@@ -101,7 +101,7 @@ class GovernanceModelsCommandTest {
             assertThat(rs.next()).as("the activation is audited").isTrue();
             assertThat(rs.getString(1)).startsWith("cli:");
             assertThat(rs.getString(2)).isEqualTo("factcheck-combiner");
-            assertThat(platform.governanceModels().combiner().name()).isEqualTo("minilm-verifier");
+            assertThat(platform.governanceModels().combiner().name()).isEqualTo("equal-vote");
             assertThat(platform.governanceModels().loadedModelHashes()).containsEntry("factcheck-combiner",
                     artifact.sha256());
         }

@@ -38,7 +38,7 @@ class DeterministicTrainingTest {
                 assertThat(models.safety().model().heads()).containsOnlyKeys("injection", "jailbreak", "harmful",
                         "toxicity");
                 assertThat(models.bias()).isNotNull();
-                assertThat(models.combiner().name()).isEqualTo("minilm-verifier");
+                assertThat(models.combiner().name()).isEqualTo("equal-vote");
                 hashes.add(models.loadedModelHashes());
             }
         }
