@@ -122,6 +122,10 @@ final class FirstDecisionBenchCommand implements Callable<Integer> {
         r.put("status", view.path("content").path("status").asText(null));
         r.put("decision", view.path("report").path("decision").path("action").asText(null));
         r.put("rule", view.path("report").path("decision").path("rule").asText(null));
+        r.put("policyAction", view.path("report").path("decision").path("policyAction").asText(null));
+        // the checks that could not run, with why (fail closed): what a newcomer reads as "not checked: ..."
+        r.put("notChecked", JsonOutput.mapper().convertValue(view.path("report").path("decision").path("unavailable"),
+                Map.class));
         r.put("error", view.path("job").path("error").asText(null));
         return r;
     }
