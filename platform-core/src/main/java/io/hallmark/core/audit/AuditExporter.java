@@ -316,14 +316,17 @@ public final class AuditExporter {
 
     /**
      * {@code models.jsonl}: one manifest per model that judged an exported item (name, SHA-256, kind; for a plugin
-     * check or verifier, whether its archive is held by the platform), so that {@code verify-export} can resolve
-     * every decision's model hashes.
+     * check or verifier, whether its archive is held by the platform; for a governance model artifact, its size and
+     * its manifest: training data hash and files, settings hash, code version, dev figures, sources and licences), so
+     * that {@code verify-export} can resolve every decision's model hashes and an auditor can see how each was made.
      */
     private static long writeModels(Connection c, Path dir, Summary summary) throws SQLException, IOException {
         long count = 0;
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("models.jsonl"), StandardCharsets.UTF_8);
                 PreparedStatement archive = c.prepareStatement("select octet_length(content) from plugin_archives "
-                        + "where sha256 = ?")) {
+                        + "where sha256 = ?");
+                PreparedStatement artifact = c.prepareStatement("select octet_length(bytes), manifest::text "
+                        + "from governance_model where sha256 = ?")) {
             for (var model : summary.models.entrySet()) {
                 String name = model.getKey().name();
                 String sha = model.getKey().sha256();
@@ -338,6 +341,13 @@ public final class AuditExporter {
                         if (rs.next()) {
                             m.put("archiveBytes", rs.getLong(1));
                         }
+                    }
+                }
+                artifact.setString(1, sha);
+                try (ResultSet rs = artifact.executeQuery()) {
+                    if (rs.next()) {
+                        m.put("artifactBytes", rs.getLong(1));
+                        m.put("manifest", CanonicalJson.parse(rs.getString(2)));
                     }
                 }
                 out.write(CanonicalJson.string(m));

@@ -126,6 +126,10 @@ class RetentionAndExportTest {
     @Test
     void anExportVerifiesOfflineWithAProofForEveryEvent(@TempDir Path out) throws Exception {
         seedItems();
+        // the safety model that judged an item is a stored governance artifact: its manifest travels with the bundle
+        AuditTestSupport.tamper(db.dataSource(), "insert into governance_model (sha256, kind, bytes, manifest, "
+                + "created_at) values ('" + "5".repeat(64) + "', 'safety', '\\x7b7d', '{\"trainingDataHash\": \""
+                + "d".repeat(64) + "\", \"codeVersion\": \"0.1.0\"}', now())");
         AuditExporter.Result result = trail.exporter().export(new AuditExporter.Request(T0,
                 T0.plus(Duration.ofDays(2)), null, null, out.resolve("bundle"), "auditor"));
 
@@ -141,7 +145,8 @@ class RetentionAndExportTest {
         assertThat(Files.readString(dir.resolve("items.jsonl"))).contains("\"inputSha256\"").contains("APPROVE")
                 .contains("\"judgedBy\"").contains("lucene-v7");
         assertThat(Files.readAllLines(dir.resolve("models.jsonl"))).hasSize(3).anySatisfy(m -> assertThat(m)
-                .contains("\"name\":\"safety\"").contains("5".repeat(64)).contains("\"kind\":\"safety\""))
+                .contains("\"name\":\"safety\"").contains("5".repeat(64)).contains("\"kind\":\"safety\"")
+                .contains("\"artifactBytes\":2").contains("\"trainingDataHash\":\"" + "d".repeat(64)))
                 .anySatisfy(m -> assertThat(m).contains("generator:stories260k"));
         assertThat(dir.resolve("consistency.json")).exists();
 
