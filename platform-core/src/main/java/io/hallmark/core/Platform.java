@@ -175,6 +175,8 @@ public final class Platform implements AutoCloseable {
             GovernanceModels governanceModels = governanceModels(config, dataDir,
                     new DatabaseModelStore(database.dataSource(), audit.log()), !server);
             started.push(governanceModels);
+            // with nothing trained locally, the fact check combines votes with the cluster's active combiner artifact
+            factCheck.useActiveCombiner(governanceModels::combiner);
             GovernanceTraining governanceTraining = server ? GovernanceTraining.start(governanceModels)
                     : GovernanceTraining.none(governanceModels);
             started.push(governanceTraining);

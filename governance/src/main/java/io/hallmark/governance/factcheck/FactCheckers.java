@@ -62,6 +62,14 @@ public final class FactCheckers {
      * default ({@link #defaultCombiner}).
      */
     public static VoteCombiner combiner(Path dataDir) {
+        return trainedCombiner(dataDir).orElseGet(FactCheckers::defaultCombiner);
+    }
+
+    /**
+     * The combiner {@code hallmark train factcheck} left in this data directory (for internal use: it is fit on
+     * Climate-FEVER dev), if any: the chosen one, else the verdict model, else the tuned vote.
+     */
+    public static java.util.Optional<VoteCombiner> trainedCombiner(Path dataDir) {
         Path model = verdictModelFolder(dataDir);
         Path vote = tunedVoteFile(dataDir);
         String chosen = "";
@@ -73,12 +81,12 @@ public final class FactCheckers {
             throw new UncheckedIOException("Cannot read " + chosenCombinerFile(dataDir), e);
         }
         if (chosen.equals(WeightedVoteTuner.NAME) && Files.isRegularFile(vote)) {
-            return WeightedVote.load(vote);
+            return java.util.Optional.of(WeightedVote.load(vote));
         }
         if (VerdictModel.exists(model)) {
-            return new TrainedCombiner(VerdictModel.load(model), TrainedCombiner.folderSha256(model));
+            return java.util.Optional.of(new TrainedCombiner(VerdictModel.load(model), TrainedCombiner.folderSha256(model)));
         }
-        return Files.isRegularFile(vote) ? WeightedVote.load(vote) : defaultCombiner();
+        return Files.isRegularFile(vote) ? java.util.Optional.of(WeightedVote.load(vote)) : java.util.Optional.empty();
     }
 
     /**

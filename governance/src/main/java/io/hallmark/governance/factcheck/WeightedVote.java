@@ -27,6 +27,8 @@ public final class WeightedVote implements VoteCombiner {
     private final Map<String, Double> weights;
     private final double defaultWeight;
     private final Map<Verdict, Double> scales;
+    /** The SHA-256 of the artifact bytes this vote was read from ({@link #fromJson}), if it was. */
+    private @org.jspecify.annotations.Nullable String artifactSha256;
 
     /** @param weights per verifier name; verifiers not named weigh {@code defaultWeight} */
     public WeightedVote(Map<String, Double> weights, double defaultWeight) {
@@ -106,6 +108,9 @@ public final class WeightedVote implements VoteCombiner {
     /** The SHA-256 of the canonical JSON of the weights and scales (what {@link #save} writes, compactly). */
     @Override
     public java.util.Optional<String> sha256() {
+        if (artifactSha256 != null) {
+            return java.util.Optional.of(artifactSha256); // the factcheck-combiner artifact's own hash
+        }
         try {
             return java.util.Optional.of(java.util.HexFormat.of().formatHex(java.security.MessageDigest
                     .getInstance("SHA-256").digest(JSON.writeValueAsBytes(document()))));
@@ -148,7 +153,12 @@ public final class WeightedVote implements VoteCombiner {
     /** Reads a vote from JSON bytes in {@link #save}'s form (a {@code factcheck-combiner} artifact). */
     public static WeightedVote fromJson(byte[] json) {
         try {
-            return parse(JSON.readTree(json), "a fact-check combiner artifact");
+            WeightedVote vote = parse(JSON.readTree(json), "a fact-check combiner artifact");
+            vote.artifactSha256 = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(json));
+            return vote;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read a weighted vote from a fact-check combiner artifact: "
                     + e.getMessage(), e);

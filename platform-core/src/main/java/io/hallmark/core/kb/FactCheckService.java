@@ -31,6 +31,11 @@ public final class FactCheckService {
     private @Nullable KnowledgeBase builtFor;
     private List<String> builtWithPlugins = List.of();
     private @Nullable FactChecker checker;
+    private @Nullable VoteCombiner builtWithCombiner;
+    private @Nullable VoteCombiner committed;
+    private java.util.function.Supplier<VoteCombiner> activeCombiner = this::committedCombiner;
+    /** What `hallmark train factcheck` left in the data directory, read once (a verdict model is costly to load). */
+    private @Nullable Optional<VoteCombiner> trained;
 
     public FactCheckService(KnowledgeBases knowledgeBases, String kbName, Path dataDir) {
         this(knowledgeBases, kbName, dataDir, null);
@@ -57,6 +62,23 @@ public final class FactCheckService {
         knowledgeBases.storePassageVectors(kbName, FactCheckers.SECOND_MODEL);
     }
 
+    /**
+     * Where the combiner comes from when {@code hallmark train factcheck} left none in the data directory: the
+     * cluster's active {@code factcheck-combiner} artifact ({@code GovernanceModels::combiner}), so that a decision
+     * records the artifact's hash and an activation takes effect. By default the committed vote.
+     */
+    public synchronized FactCheckService useActiveCombiner(java.util.function.Supplier<VoteCombiner> active) {
+        this.activeCombiner = active;
+        return this;
+    }
+
+    private VoteCombiner committedCombiner() {
+        if (committed == null) {
+            committed = FactCheckers.defaultCombiner();
+        }
+        return committed;
+    }
+
     public String knowledgeBase() {
         return kbName;
     }
@@ -68,8 +90,12 @@ public final class FactCheckService {
             return Optional.empty();
         }
         List<String> pluginVerifiers = plugins == null ? List.of() : plugins.claimVerifiers();
-        if (checker == null || builtFor != kb.get() || !pluginVerifiers.equals(builtWithPlugins)) {
-            VoteCombiner combiner = FactCheckers.combiner(dataDir);
+        if (trained == null) {
+            trained = FactCheckers.trainedCombiner(dataDir);
+        }
+        VoteCombiner combiner = trained.orElseGet(activeCombiner);
+        if (checker == null || builtFor != kb.get() || !pluginVerifiers.equals(builtWithPlugins)
+                || combiner != builtWithCombiner) {
             KnowledgeBaseEvidence evidence = new KnowledgeBaseEvidence(kb.get());
             List<Verifier> verifiers = new ArrayList<>(FactCheckers.standardVerifiers(
                     knowledgeBases.embedder(FactCheckers.FIRST_MODEL), knowledgeBases.embedder(FactCheckers.SECOND_MODEL),
@@ -81,6 +107,7 @@ public final class FactCheckService {
             checker = new FactChecker(new ClaimExtractor(), evidence, verifiers, combiner, FactChecker.DEFAULT_K);
             builtFor = kb.get();
             builtWithPlugins = pluginVerifiers;
+            builtWithCombiner = combiner;
         }
         return Optional.of(checker);
     }
