@@ -6,15 +6,10 @@ import io.hallmark.governance.ml.EvalData;
 import io.hallmark.governance.safety.SafetyModel;
 import io.hallmark.governance.safety.SafetyTrainer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code hallmark tune ...}: the slow dev-split searches that choose the governance models' settings, run by
@@ -38,35 +33,12 @@ final class TuneCommand implements Runnable {
                 + "(bias has no search: its settings are set by hand in tuned-settings.json)");
     }
 
-    abstract static class Base implements Callable<Integer> {
-        @Mixin PlatformOptions platform;
-
-        @Option(names = "--eval-dir", paramLabel = "DIR",
-                description = "The shared eval folder (default ../shared/eval, or HALLMARK_EVAL_DIR).")
-        @Nullable Path evalDir;
-
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        void print(Map<String, Object> doc) {
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                JsonOutput.print(out, doc);
-            } else {
-                doc.forEach((k, v) -> out.println(k + ": " + v));
-            }
-        }
-    }
-
     @Command(name = "safety", mixinStandardHelpOptions = true,
             description = "Search the settings of the injection, jailbreak, harmful-request and toxicity screens: each head's training "
                     + "settings (epochs, batch size, learning rate, safe-prompt weight) and threshold are searched on "
                     + "out-of-fold dev scores, the input heads' thresholds under one false-positive budget on XSTest's "
                     + "safe dev prompts. --json prints the whole search.")
-    static final class Safety extends Base {
+    static final class Safety extends TrainCommand.Base {
         @Override
         public Integer call() {
             HallmarkConfig config = platform.load();
