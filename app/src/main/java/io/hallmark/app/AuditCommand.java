@@ -7,6 +7,7 @@ import io.hallmark.core.audit.AuditRetention;
 import io.hallmark.core.audit.AuditVerifier;
 import io.hallmark.core.audit.Checkpoints;
 import io.hallmark.core.audit.ExportVerifier;
+import io.hallmark.core.audit.HeldCheckpoints;
 import io.hallmark.core.audit.PlatformKey;
 import io.hallmark.core.audit.VerifierKey;
 import io.hallmark.core.config.ConfigKey;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +64,16 @@ final class AuditCommand implements Runnable {
                         + "leaf hashes against N's signed root.")
         @Nullable Long fromCheckpoint;
 
+        @Option(names = "--trusted-checkpoint", paramLabel = "FILE",
+                description = "A checkpoint you hold outside the database (a signed note file, or a checkpoint sink's "
+                        + "folder): prove the log still extends it; a rollback, a rewrite below it or its deletion "
+                        + "fails, naming the changed range. Repeatable.")
+        List<Path> trusted = new ArrayList<>();
+
+        @Option(names = "--from-sinks", description = "Also trust the latest checkpoint each configured "
+                + "audit-checkpoint-sinks entry holds.")
+        boolean fromSinks;
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -68,9 +81,16 @@ final class AuditCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            List<String> held = new ArrayList<>(HeldCheckpoints.readAll(trusted));
             try (Platform p = Platform.start(platform.load(), "command")) {
-                AuditVerifier.Report r = p.audit().verifier().verify(fromCheckpoint);
+                if (fromSinks) {
+                    if (p.audit().publisher().sinks().isEmpty()) {
+                        throw new IllegalArgumentException("--from-sinks: no audit-checkpoint-sinks are configured");
+                    }
+                    held.addAll(p.audit().publisher().latestFromSinks());
+                }
+                AuditVerifier.Report r = p.audit().verifier().verify(fromCheckpoint, held);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     JsonOutput.print(out, r);
@@ -78,6 +98,9 @@ final class AuditCommand implements Runnable {
                     out.println((r.ok() ? "OK: " : "DIVERGENCE: ") + r.events() + " events, " + r.payloadsChecked()
                             + " payloads and " + r.checkpointsChecked() + " signed checkpoints checked in "
                             + r.millis() + " ms; tree size " + r.treeSize() + ", root " + r.rootHash());
+                    if (r.heldTreeSize() != null) {
+                        out.println("held checkpoints: " + held.size() + ", the largest of size " + r.heldTreeSize());
+                    }
                     r.firstDivergence().ifPresent(d -> out.println("first divergence: " + d.message()));
                     if (r.divergences().size() > 1) {
                         out.println("(" + (r.divergences().size() - 1) + " more; --json lists them)");
@@ -157,6 +180,11 @@ final class AuditCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "New, empty folder for the bundle.")
         Path out;
 
+        @Option(names = "--consistency-from", paramLabel = "FILE",
+                description = "A checkpoint the auditor holds (signed note file or sink folder): the bundle carries a "
+                        + "consistency proof from it. Repeatable.")
+        List<Path> consistencyFrom = new ArrayList<>();
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -164,12 +192,13 @@ final class AuditCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Instant start = parse(from, "--from", false);
             Instant end = parse(to, "--to", true);
+            List<String> held = HeldCheckpoints.readAll(consistencyFrom);
             try (Platform p = Platform.start(platform.load(), "command")) {
                 AuditExporter.Result r = p.audit().exporter().export(new AuditExporter.Request(start, end, decision,
-                        plugin, out, actor()));
+                        plugin, out, actor(), held));
                 PrintWriter w = spec.commandLine().getOut();
                 if (json) {
                     JsonOutput.print(w, r);
@@ -196,6 +225,12 @@ final class AuditCommand implements Runnable {
                         + "bundle's own key is used: compare its fingerprint with the platform's.")
         @Nullable String publicKey;
 
+        @Option(names = "--trusted-checkpoint", paramLabel = "FILE",
+                description = "A checkpoint you hold (signed note file or checkpoint sink folder): the bundle's "
+                        + "checkpoint must extend it (same root, or a consistency proof from it in the bundle). "
+                        + "Repeatable.")
+        List<Path> trustedCheckpoints = new ArrayList<>();
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -208,7 +243,7 @@ final class AuditCommand implements Runnable {
                 throw new IllegalArgumentException("Export folder " + dir + " does not exist");
             }
             VerifierKey trusted = publicKey == null ? null : readKey(publicKey);
-            ExportVerifier.Result r = ExportVerifier.verify(dir, trusted);
+            ExportVerifier.Result r = ExportVerifier.verify(dir, trusted, HeldCheckpoints.readAll(trustedCheckpoints));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(out, r);

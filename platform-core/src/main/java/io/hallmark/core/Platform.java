@@ -137,7 +137,7 @@ public final class Platform implements AutoCloseable {
             started.push(database);
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
             AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
-                    AuditSettings.from(config));
+                    AuditSettings.from(config), AuditSettings.publisher(config));
             started.push(audit);
             ModelRuntime models = new ModelRuntime(new ModelDirectory(config.modelsDir()), config.device(),
                     ServingProfile.of(config.servingProfile()), 0).start();

@@ -47,13 +47,22 @@ public final class AuditExporter {
      * @param decision keep only events whose payload {@code decision} equals this, and items with this decision
      * @param pluginId keep only events whose payload {@code pluginId} equals this or {@code plugin.*} events with this
      *     subject, and items of this plugin
+     * @param consistencyFrom checkpoints the auditor holds (signed notes): the bundle carries a consistency proof from
+     *     each to its own checkpoint ({@code consistency-proofs.jsonl})
      */
     public record Request(Instant from, Instant to, @Nullable String decision, @Nullable String pluginId, Path outDir,
-            String actor) {
+            String actor, List<String> consistencyFrom) {
         public Request {
             if (!from.isBefore(to)) {
                 throw new IllegalArgumentException("--from " + from + " must be before --to " + to);
             }
+            consistencyFrom = List.copyOf(consistencyFrom);
+        }
+
+        /** A request without checkpoints of the auditor's to prove consistency from. */
+        public Request(Instant from, Instant to, @Nullable String decision, @Nullable String pluginId, Path outDir,
+                String actor) {
+            this(from, to, decision, pluginId, outDir, actor, List.of());
         }
     }
 
@@ -85,7 +94,7 @@ public final class AuditExporter {
             Checkpoints.Stored cp = checkpoints.create();
             long size = cp.checkpoint().treeSize();
             Map<String, String> files = new TreeMap<>();
-            PlatformKey key = checkpoints.key();
+            Signer key = checkpoints.key();
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -103,6 +112,7 @@ public final class AuditExporter {
                     write(dir, "checkpoint.txt", cp.checkpoint().note());
                     write(dir, "platform.vkey", key.verifierKey().encoded() + "\n");
                     writeConsistency(dir, tree, size, cp);
+                    writeHeldConsistency(dir, tree, size, request.consistencyFrom());
                     write(dir, "index.json", CanonicalJson.string(ComplianceIndex.build()) + "\n");
                     write(dir, "summary.html", summary.html(request, cp, events, items, policies));
                     try (Stream<Path> s = Files.list(dir)) {
@@ -403,6 +413,38 @@ public final class AuditExporter {
         c.put("toSize", size);
         c.put("path", tree.consistencyProof(prev.treeSize(), size).stream().map(Hashes::hex).toList());
         write(dir, "consistency.json", CanonicalJson.string(c) + "\n");
+    }
+
+    /**
+     * A consistency proof from each checkpoint the auditor holds to the bundle's; refuses (nothing to prove from) when
+     * the log no longer extends one of them.
+     */
+    private void writeHeldConsistency(Path dir, MerkleTree tree, long size, List<String> held) throws IOException {
+        if (held.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (String note : held) {
+            Checkpoint h;
+            try {
+                h = Checkpoint.verify(note, checkpoints.trustedKeys());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("A checkpoint to prove consistency from does not verify: " + e.getMessage());
+            }
+            if (h.treeSize() > size || !Arrays.equals(tree.root(h.treeSize()), h.rootHash())) {
+                throw new HallmarkException("The audit log does not extend the checkpoint of size " + h.treeSize()
+                        + " given to prove consistency from (" + (h.treeSize() > size ? "the log holds only " + size
+                                + " events: rolled back" : "its events were rewritten")
+                        + "); run 'hallmark audit verify --trusted-checkpoint'");
+            }
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("fromCheckpoint", h.note());
+            c.put("fromSize", h.treeSize());
+            c.put("toSize", size);
+            c.put("path", tree.consistencyProof(h.treeSize(), size).stream().map(Hashes::hex).toList());
+            lines.append(CanonicalJson.string(c)).append('\n');
+        }
+        write(dir, "consistency-proofs.jsonl", lines.toString());
     }
 
     private static void write(Path dir, String name, String content) throws IOException {

@@ -28,6 +28,9 @@ public final class AuditKeyRegistry {
     /** The event that introduces a key. */
     public static final String EVENT = "audit.key.registered";
 
+    /** The event that records a node replacing its signing key (the old key stays trusted for old checkpoints). */
+    public static final String ROTATED_EVENT = "audit.key.rotated";
+
     /** A registered key with the sequence number of the event that introduced it. */
     public record Registered(VerifierKey key, long auditSeq) {}
 

@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * subject, payload hash and leaf hash; only its payload becomes {@code {}} and {@code payload_removed_at} is
  * set. Because the leaf commits to the payload's hash, not the payload, every root and proof stays valid.
  * A run is "verified": it first verifies the whole trail (and refuses to destroy evidence of tampering),
- * then signs a checkpoint covering every event it touches, then removes the payloads and records the run
- * (cutoff, sequence range, count, checkpoint) in {@code audit_retention_runs} in the same transaction, and
- * finally appends an {@code audit.retention.applied} event.
+ * then signs a checkpoint covering every event it touches, then in one transaction removes the payloads, records
+ * the run in {@code audit_retention_runs} (for operators) and appends the signed {@link RetentionEvent} naming the
+ * exact sequence ranges, the cutoff and the setting in force. The verifier trusts only that signed event, never
+ * the table. The payloads of retention and key events are never removed.
  */
 public final class AuditRetention {
 
@@ -32,16 +36,17 @@ public final class AuditRetention {
             @Nullable Long lastSeq, @Nullable Long checkpointNumber, @Nullable Long auditSeq) {}
 
     private final DataSource dataSource;
-    private final AuditLog log;
+    private final DatabaseAuditLog log;
     private final Checkpoints checkpoints;
     private final AuditVerifier verifier;
     private final int retentionDays;
     private final Clock clock;
 
-    public AuditRetention(DataSource dataSource, AuditLog log, Checkpoints checkpoints, AuditVerifier verifier,
+    public AuditRetention(DataSource dataSource, DatabaseAuditLog log, Checkpoints checkpoints, AuditVerifier verifier,
             int retentionDays, Clock clock) {
-        if (retentionDays < 1) {
-            throw new IllegalArgumentException("Retention must be at least one day, was " + retentionDays);
+        if (retentionDays < AuditSettings.MIN_RETENTION_DAYS) {
+            throw new IllegalArgumentException("Audit retention must be at least " + AuditSettings.MIN_RETENTION_DAYS
+                    + " days (EU AI Act Art. 19(1), 26(6)), was " + retentionDays);
         }
         this.dataSource = dataSource;
         this.log = log;
@@ -72,34 +77,40 @@ public final class AuditRetention {
                     + "could destroy evidence. First divergence: " + report.firstDivergence().orElseThrow().message()
                     + "; run 'hallmark audit verify'");
         }
+        if (now.isAfter(clock.instant().plusSeconds(60))) {
+            throw new HallmarkException("Retention refused: it was asked to run as of " + now + ", after the clock's "
+                    + clock.instant() + "; the signed retention event carries the clock's time");
+        }
         Checkpoints.Stored cp = checkpoints.create();
-        long first;
-        long last;
-        long count;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement("select set_config('hallmark.audit_retention', 'on', true)")) {
                     ps.execute();
                 }
-                try (PreparedStatement ps = c.prepareStatement("with removed as (update audit_events "
+                List<Long> removed = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("update audit_events "
                         + "set payload = '{}'::jsonb, payload_removed_at = ? "
-                        + "where event_time < ? and payload_removed_at is null and seq <= ? returning seq) "
-                        + "select min(seq), max(seq), count(*) from removed")) {
+                        + "where event_time < ? and payload_removed_at is null and seq <= ? "
+                        + "and event_type <> all (?) returning seq")) {
                     ps.setObject(1, now.atOffset(ZoneOffset.UTC));
                     ps.setObject(2, cutoff.atOffset(ZoneOffset.UTC));
                     ps.setLong(3, cp.checkpoint().treeSize());
+                    ps.setArray(4, c.createArrayOf("varchar", RetentionEvent.KEPT_TYPES.toArray()));
                     try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        first = rs.getLong(1);
-                        last = rs.getLong(2);
-                        count = rs.getLong(3);
+                        while (rs.next()) {
+                            removed.add(rs.getLong(1));
+                        }
                     }
                 }
-                if (count == 0) {
+                if (removed.isEmpty()) {
                     c.rollback();
                     return new Result(cutoff, retentionDays, 0, null, null, cp.number(), null);
                 }
+                Collections.sort(removed);
+                long first = removed.getFirst();
+                long last = removed.getLast();
+                long count = removed.size();
                 try (PreparedStatement ps = c.prepareStatement("insert into audit_retention_runs (run_at, cutoff, "
                         + "retention_days, first_seq, last_seq, events_removed, checkpoint_id, tree_size, root_hash, "
                         + "actor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -115,7 +126,18 @@ public final class AuditRetention {
                     ps.setString(10, actor);
                     ps.executeUpdate();
                 }
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("firstSeq", first);
+                facts.put("lastSeq", last);
+                facts.put("checkpoint", cp.number());
+                facts.put("treeSize", cp.checkpoint().treeSize());
+                facts.put("rootHash", cp.checkpoint().rootHashHex());
+                RetentionEvent event = new RetentionEvent(cutoff, retentionDays, RetentionEvent.ranges(removed), count);
+                // in the same transaction: the payloads go only together with the signed record of their removal
+                long seq = log.appendInTransaction(c, List.of(new DatabaseAuditLog.NewEvent(actor, RetentionEvent.TYPE,
+                        null, event.signedPayload(checkpoints.key(), facts)))).getFirst().seq();
                 c.commit();
+                return new Result(cutoff, retentionDays, count, first, last, cp.number(), seq);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -123,17 +145,6 @@ public final class AuditRetention {
         } catch (SQLException e) {
             throw new HallmarkException("Retention failed, nothing was removed: " + e.getMessage(), e);
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("cutoff", cutoff.toString());
-        payload.put("retentionDays", retentionDays);
-        payload.put("firstSeq", first);
-        payload.put("lastSeq", last);
-        payload.put("eventsRemoved", count);
-        payload.put("checkpoint", cp.number());
-        payload.put("treeSize", cp.checkpoint().treeSize());
-        payload.put("rootHash", cp.checkpoint().rootHashHex());
-        long seq = log.append(actor, "audit.retention.applied", null, payload).seq();
-        return new Result(cutoff, retentionDays, count, first, last, cp.number(), seq);
     }
 
     private long countExpired(Instant cutoff) {

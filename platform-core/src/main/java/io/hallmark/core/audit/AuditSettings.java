@@ -26,6 +26,12 @@ public record AuditSettings(int retentionDays, Duration checkpointInterval, bool
         return new AuditSettings(MIN_RETENTION_DAYS, Duration.ofSeconds(60), true);
     }
 
+    /** The checkpoint sinks {@code audit-checkpoint-sinks} names (none when unset). */
+    public static CheckpointPublisher publisher(HallmarkConfig config) {
+        String spec = config.setting(ConfigKey.AUDIT_CHECKPOINT_SINKS);
+        return new CheckpointPublisher(spec == null ? java.util.List.of() : CheckpointPublisher.parse(spec));
+    }
+
     /**
      * Reads {@code audit-retention-days}, {@code audit-checkpoint-interval-seconds} and
      * {@code audit-retention-interval-hours} from the configuration.

@@ -22,8 +22,10 @@ public final class AuditTrail implements AutoCloseable {
     private final RetentionScheduler retentionScheduler;
     private final AuditSettings settings;
     private final Clock clock;
+    private final CheckpointPublisher publisher;
 
-    private AuditTrail(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock) {
+    private AuditTrail(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock,
+            CheckpointPublisher publisher) {
         this.dataSource = dataSource;
         this.key = key;
         this.settings = settings;
@@ -31,6 +33,8 @@ public final class AuditTrail implements AutoCloseable {
         this.log = new DatabaseAuditLog(dataSource, settings.groupCommit(), 1_000, clock);
         this.keys = new AuditKeyRegistry(dataSource, log, key.verifierKey());
         this.checkpoints = new Checkpoints(dataSource, key, clock, keys);
+        this.publisher = publisher;
+        checkpoints.onCreate(stored -> publisher.publish(stored.checkpoint()));
         this.scheduler = new CheckpointScheduler(checkpoints);
         this.verifier = new AuditVerifier(dataSource, key.verifierKey());
         this.retention = new AuditRetention(dataSource, log, checkpoints, verifier, settings.retentionDays(), clock);
@@ -38,12 +42,24 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     /** Opens the trail on a migrated database; loads or makes the platform key in {@code keysDir}. */
-    public static AuditTrail open(DataSource dataSource, Path keysDir, AuditSettings settings) {
-        return open(dataSource, PlatformKey.loadOrCreate(keysDir), settings, Clock.systemUTC());
+    public static AuditTrail open(DataSource dataSource, Path keysDir, AuditSettings settings,
+            CheckpointPublisher publisher) {
+        return open(dataSource, PlatformKey.loadOrCreate(keysDir), settings, Clock.systemUTC(), publisher);
     }
 
     public static AuditTrail open(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock) {
-        return new AuditTrail(dataSource, key, settings, clock);
+        return open(dataSource, key, settings, clock, new CheckpointPublisher(java.util.List.of()));
+    }
+
+    /** Opens the trail publishing every new checkpoint through {@code publisher}. */
+    public static AuditTrail open(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock,
+            CheckpointPublisher publisher) {
+        return new AuditTrail(dataSource, key, settings, clock, publisher);
+    }
+
+    /** Where new checkpoints go besides the database. */
+    public CheckpointPublisher publisher() {
+        return publisher;
     }
 
     public DatabaseAuditLog log() {

@@ -40,7 +40,7 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
     }
 
     /** Signs a new checkpoint. */
-    public static Checkpoint sign(String origin, long treeSize, byte[] rootHash, Instant time, PlatformKey key) {
+    public static Checkpoint sign(String origin, long treeSize, byte[] rootHash, Instant time, Signer key) {
         Instant t = time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String body = origin + "\n" + treeSize + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n"
                 + "time " + t + "\n";

@@ -23,12 +23,13 @@ public final class Checkpoints {
     public record Stored(long number, Checkpoint checkpoint) {}
 
     private final DataSource dataSource;
-    private final PlatformKey key;
+    private final Signer key;
     private final Clock clock;
     private final @Nullable AuditKeyRegistry registry;
     private volatile String origin;
+    private volatile java.util.function.Consumer<Stored> onCreate = s -> { };
 
-    public Checkpoints(DataSource dataSource, PlatformKey key, Clock clock) {
+    public Checkpoints(DataSource dataSource, Signer key, Clock clock) {
         this(dataSource, key, clock, null);
     }
 
@@ -36,7 +37,7 @@ public final class Checkpoints {
      * @param registry the keys of every node sharing the database (this node's is registered before its first
      *     checkpoint); {@code null} trusts this node's key only
      */
-    public Checkpoints(DataSource dataSource, PlatformKey key, Clock clock, @Nullable AuditKeyRegistry registry) {
+    public Checkpoints(DataSource dataSource, Signer key, Clock clock, @Nullable AuditKeyRegistry registry) {
         this.dataSource = dataSource;
         this.key = key;
         this.clock = clock;
@@ -58,6 +59,11 @@ public final class Checkpoints {
             }
         }
         return o;
+    }
+
+    /** Runs {@code listener} after each checkpoint is stored (publishing it to sinks and witnesses). */
+    public void onCreate(java.util.function.Consumer<Stored> listener) {
+        this.onCreate = listener;
     }
 
     /** Signs and stores a checkpoint of the tree as it is now, even when nothing was appended since the last. */
@@ -84,10 +90,13 @@ public final class Checkpoints {
                 ins.setString(4, key.name());
                 ins.setString(5, cp.note());
                 ins.setObject(6, cp.time().atOffset(ZoneOffset.UTC));
+                Stored stored;
                 try (ResultSet rs = ins.executeQuery()) {
                     rs.next();
-                    return new Stored(rs.getLong(1), cp);
+                    stored = new Stored(rs.getLong(1), cp);
                 }
+                onCreate.accept(stored);
+                return stored;
             }
         } catch (SQLException e) {
             throw new HallmarkException("Cannot create an audit checkpoint: " + e.getMessage(), e);
@@ -150,7 +159,7 @@ public final class Checkpoints {
                 ps.setObject(i + 1, params[i]);
             }
             List<Stored> out = new ArrayList<>();
-            List<VerifierKey> keys = registry != null ? registry.trustedKeys() : List.of(key.verifierKey());
+            List<VerifierKey> keys = trustedKeys();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Stored(rs.getLong(1), Checkpoint.verify(rs.getString(2), keys)));
@@ -162,7 +171,12 @@ public final class Checkpoints {
         }
     }
 
-    public PlatformKey key() {
+    /** The keys this log's checkpoints may be signed with: this node's and every registered one. */
+    public List<VerifierKey> trustedKeys() {
+        return registry != null ? registry.trustedKeys() : List.of(key.verifierKey());
+    }
+
+    public Signer key() {
         return key;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +57,17 @@ public final class ExportVerifier {
      *     (then compare its fingerprint with the platform's published key)
      */
     public static Result verify(Path dir, @Nullable VerifierKey trusted) {
+        return verify(dir, trusted, List.of());
+    }
+
+    /**
+     * Verifies the bundle in {@code dir} and that its checkpoint extends every checkpoint the auditor holds
+     * ({@code heldNotes}, signed notes kept from earlier exports, a checkpoint sink or a witness): the same root at
+     * the same size, or a consistency proof in the bundle from exactly that checkpoint.
+     *
+     * @param trusted the platform key to trust; {@code null} trusts the bundle's own {@code platform.vkey}
+     */
+    public static Result verify(Path dir, @Nullable VerifierKey trusted, List<String> heldNotes) {
         List<Problem> problems = new ArrayList<>();
         VerifierKey key;
         try {
@@ -164,6 +176,10 @@ public final class ExportVerifier {
                 add(problems, "consistency.json", e.getMessage());
             }
         }
+        // 4b. the checkpoints the auditor holds
+        if (checkpoint != null) {
+            checkHeld(dir, key, checkpoint, heldNotes, problems);
+        }
         // 5. every model a decision names resolves to a manifest in the bundle
         if (Files.exists(dir.resolve("items.jsonl"))) {
             try {
@@ -225,6 +241,67 @@ public final class ExportVerifier {
         return new Result(problems.isEmpty(), key.encoded(), trusted != null, events, proofsOk,
                 checkpoint == null ? 0 : checkpoint.treeSize(), checkpoint == null ? null : checkpoint.rootHashHex(),
                 List.copyOf(problems));
+    }
+
+    private static void checkHeld(Path dir, VerifierKey key, Checkpoint bundled, List<String> heldNotes,
+            List<Problem> problems) {
+        List<JsonNode> proofs = new ArrayList<>();
+        try {
+            if (Files.exists(dir.resolve("consistency.json"))) {
+                proofs.add(CanonicalJson.parse(read(dir, "consistency.json")));
+            }
+            if (Files.exists(dir.resolve("consistency-proofs.jsonl"))) {
+                forEachLine(dir.resolve("consistency-proofs.jsonl"), (n, node) -> proofs.add(node));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            add(problems, "consistency-proofs.jsonl", "unreadable: " + e.getMessage());
+        }
+        for (String note : heldNotes) {
+            Checkpoint held;
+            try {
+                held = Checkpoint.verify(note, key);
+            } catch (IllegalArgumentException e) {
+                add(problems, "trusted checkpoint", "does not verify with key " + key.name() + ": " + e.getMessage());
+                continue;
+            }
+            String item = "trusted checkpoint (size " + held.treeSize() + ", signed " + held.time() + ")";
+            if (!held.origin().equals(bundled.origin())) {
+                add(problems, item, "is of log " + held.origin() + ", the bundle of log " + bundled.origin());
+            } else if (held.treeSize() > bundled.treeSize()) {
+                add(problems, item, "is larger than the bundle's checkpoint (size " + bundled.treeSize() + "): events "
+                        + "seq " + (bundled.treeSize() + 1) + " to " + held.treeSize() + " are missing (the log was "
+                        + "rolled back), or the bundle predates it; ask for a new export");
+            } else if (held.treeSize() == bundled.treeSize()) {
+                if (!Arrays.equals(held.rootHash(), bundled.rootHash())) {
+                    add(problems, item, "has the bundle checkpoint's size but another root: events seq 1 to "
+                            + held.treeSize() + " were rewritten (a fork)");
+                }
+            } else {
+                JsonNode proof = proofs.stream().filter(p -> sameCheckpoint(p.path("fromCheckpoint").asText(), held, key))
+                        .findFirst().orElse(null);
+                if (proof == null) {
+                    add(problems, item, "the bundle holds no consistency proof from it; ask for an export with "
+                            + "--consistency-from naming it");
+                    continue;
+                }
+                List<byte[]> path = new ArrayList<>();
+                proof.path("path").forEach(h -> path.add(Hashes.fromHex(h.asText())));
+                if (proof.path("toSize").asLong() != bundled.treeSize() || !Merkle.verifyConsistency(held.treeSize(),
+                        bundled.treeSize(), held.rootHash(), bundled.rootHash(), path)) {
+                    add(problems, item, "the bundle's checkpoint (size " + bundled.treeSize() + ") does not extend it: "
+                            + "events between seq 1 and " + held.treeSize() + " were rewritten after it was signed");
+                }
+            }
+        }
+    }
+
+    private static boolean sameCheckpoint(String note, Checkpoint held, VerifierKey key) {
+        try {
+            Checkpoint c = Checkpoint.verify(note, key);
+            return c.treeSize() == held.treeSize() && Arrays.equals(c.rootHash(), held.rootHash());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private interface LineHandler {

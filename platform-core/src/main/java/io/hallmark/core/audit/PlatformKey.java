@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@code <name>+<hex key hash>+<base64(0x01 || public key)>}). It signs audit checkpoints, export bundles and
  * provenance manifests. The private key never leaves this class and is never logged.
  */
-public final class PlatformKey {
+public final class PlatformKey implements Signer {
 
     public static final String PRIVATE_FILE = "platform-ed25519.key";
     public static final String PUBLIC_FILE = "platform.vkey";
@@ -137,6 +137,7 @@ public final class PlatformKey {
         }
     }
 
+    @Override
     public byte[] sign(byte[] message) {
         try {
             Signature s = Signature.getInstance("Ed25519");
@@ -148,10 +149,12 @@ public final class PlatformKey {
         }
     }
 
+    @Override
     public VerifierKey verifierKey() {
         return verifierKey;
     }
 
+    @Override
     public String name() {
         return verifierKey.name();
     }

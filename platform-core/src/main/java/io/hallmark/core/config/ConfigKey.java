@@ -48,6 +48,9 @@ public enum ConfigKey {
     AUDIT_RETENTION_DAYS("audit-retention-days", "183", false, "days audit payloads are kept (at least 183)"),
     AUDIT_CHECKPOINT_INTERVAL_SECONDS("audit-checkpoint-interval-seconds", "60", false,
             "how often the server signs an audit checkpoint when the log grew"),
+    AUDIT_CHECKPOINT_SINKS("audit-checkpoint-sinks", null, false,
+            "where each new audit checkpoint is also published, comma-separated: dir:/path, git:/work-tree, "
+                    + "http(s)://url (docs/audit.md)"),
     AUDIT_RETENTION_INTERVAL_HOURS("audit-retention-interval-hours", "24", false,
             "how often the server applies audit retention (0: never; then run `hallmark audit retention`)"),
     EVAL_DIR("eval-dir", null, false,
