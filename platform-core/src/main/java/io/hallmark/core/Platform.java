@@ -136,8 +136,10 @@ public final class Platform implements AutoCloseable {
             Database database = Database.connect(settings);
             started.push(database);
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
+            var witnesses = AuditSettings.witnesses(config);
             AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
-                    AuditSettings.from(config), AuditSettings.publisher(config));
+                    AuditSettings.from(config), AuditSettings.publisher(config), witnesses,
+                    AuditSettings.witnessQuorum(config, witnesses.size()));
             started.push(audit);
             ModelRuntime models = new ModelRuntime(new ModelDirectory(config.modelsDir()), config.device(),
                     ServingProfile.of(config.servingProfile()), 0).start();

@@ -109,7 +109,7 @@ public final class AuditExporter {
                     long items = writeItems(c, request, dir, summary);
                     long policies = writePolicies(c, request, dir);
                     long models = writeModels(c, dir, summary);
-                    write(dir, "checkpoint.txt", cp.checkpoint().note());
+                    write(dir, "checkpoint.txt", checkpoints.cosignedNote(cp));
                     write(dir, "platform.vkey", key.verifierKey().encoded() + "\n");
                     writeConsistency(dir, tree, size, cp);
                     writeHeldConsistency(dir, tree, size, request.consistencyFrom());

@@ -32,6 +32,18 @@ public record AuditSettings(int retentionDays, Duration checkpointInterval, bool
         return new CheckpointPublisher(spec == null ? java.util.List.of() : CheckpointPublisher.parse(spec));
     }
 
+    /** The witnesses {@code audit-witnesses} names (none when unset). */
+    public static java.util.List<WitnessClient> witnesses(HallmarkConfig config) {
+        String spec = config.setting(ConfigKey.AUDIT_WITNESSES);
+        return spec == null ? java.util.List.of() : WitnessClient.parse(spec);
+    }
+
+    /** How many of them must cosign each checkpoint: {@code audit-witness-quorum}, by default all of them. */
+    public static int witnessQuorum(HallmarkConfig config, int witnesses) {
+        return config.setting(ConfigKey.AUDIT_WITNESS_QUORUM) == null ? witnesses
+                : config.intSetting(ConfigKey.AUDIT_WITNESS_QUORUM, 0, witnesses);
+    }
+
     /**
      * Reads {@code audit-retention-days}, {@code audit-checkpoint-interval-seconds} and
      * {@code audit-retention-interval-hours} from the configuration.

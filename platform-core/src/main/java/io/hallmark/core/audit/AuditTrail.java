@@ -2,6 +2,7 @@ package io.hallmark.core.audit;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -23,9 +24,10 @@ public final class AuditTrail implements AutoCloseable {
     private final AuditSettings settings;
     private final Clock clock;
     private final CheckpointPublisher publisher;
+    private final Witnessing witnessing;
 
     private AuditTrail(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock,
-            CheckpointPublisher publisher) {
+            CheckpointPublisher publisher, Witnessing witnessing) {
         this.dataSource = dataSource;
         this.key = key;
         this.settings = settings;
@@ -34,7 +36,12 @@ public final class AuditTrail implements AutoCloseable {
         this.keys = new AuditKeyRegistry(dataSource, log, key.verifierKey());
         this.checkpoints = new Checkpoints(dataSource, key, clock, keys);
         this.publisher = publisher;
-        checkpoints.onCreate(stored -> publisher.publish(stored.checkpoint()));
+        this.witnessing = witnessing;
+        checkpoints.onCreate(stored -> {
+            String cosigned = witnessing.witness(stored);
+            Checkpoint cp = stored.checkpoint();
+            publisher.publish(new Checkpoint(cp.origin(), cp.treeSize(), cp.rootHash(), cp.time(), cosigned));
+        });
         this.scheduler = new CheckpointScheduler(checkpoints);
         this.verifier = new AuditVerifier(dataSource, key.verifierKey());
         this.retention = new AuditRetention(dataSource, log, checkpoints, verifier, settings.retentionDays(), clock);
@@ -43,18 +50,33 @@ public final class AuditTrail implements AutoCloseable {
 
     /** Opens the trail on a migrated database; loads or makes the platform key in {@code keysDir}. */
     public static AuditTrail open(DataSource dataSource, Path keysDir, AuditSettings settings,
-            CheckpointPublisher publisher) {
-        return open(dataSource, PlatformKey.loadOrCreate(keysDir), settings, Clock.systemUTC(), publisher);
+            CheckpointPublisher publisher, List<WitnessClient> witnesses, int quorum) {
+        return open(dataSource, PlatformKey.loadOrCreate(keysDir), settings, Clock.systemUTC(), publisher,
+                new Witnessing(dataSource, witnesses, quorum, Clock.systemUTC()));
     }
 
     public static AuditTrail open(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock) {
-        return open(dataSource, key, settings, clock, new CheckpointPublisher(java.util.List.of()));
+        return open(dataSource, key, settings, clock, new CheckpointPublisher(List.of()), Witnessing.none(dataSource));
     }
 
     /** Opens the trail publishing every new checkpoint through {@code publisher}. */
     public static AuditTrail open(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock,
             CheckpointPublisher publisher) {
-        return new AuditTrail(dataSource, key, settings, clock, publisher);
+        return open(dataSource, key, settings, clock, publisher, Witnessing.none(dataSource));
+    }
+
+    /**
+     * Opens the trail having every new checkpoint cosigned by {@code witnessing}'s witnesses, then published, with
+     * their cosignatures, through {@code publisher}.
+     */
+    public static AuditTrail open(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock,
+            CheckpointPublisher publisher, Witnessing witnessing) {
+        return new AuditTrail(dataSource, key, settings, clock, publisher, witnessing);
+    }
+
+    /** The witnesses asked to cosign each checkpoint, and the policy. */
+    public Witnessing witnessing() {
+        return witnessing;
     }
 
     /** Where new checkpoints go besides the database. */

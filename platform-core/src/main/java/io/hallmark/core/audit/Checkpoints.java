@@ -83,13 +83,14 @@ public final class Checkpoints {
             byte[] root = CompactRange.of(size, frontier).root();
             Checkpoint cp = Checkpoint.sign(origin(), size, root, clock.instant(), key);
             try (PreparedStatement ins = c.prepareStatement("insert into audit_checkpoints (tree_size, root_hash, "
-                    + "origin, key_name, signed_note, created_at) values (?, ?, ?, ?, ?, ?) returning id")) {
+                    + "origin, key_name, signed_note, created_at, frontier) values (?, ?, ?, ?, ?, ?, ?) returning id")) {
                 ins.setLong(1, size);
                 ins.setString(2, cp.rootHashHex());
                 ins.setString(3, cp.origin());
                 ins.setString(4, key.name());
                 ins.setString(5, cp.note());
                 ins.setObject(6, cp.time().atOffset(ZoneOffset.UTC));
+                ins.setBytes(7, frontier);
                 Stored stored;
                 try (ResultSet rs = ins.executeQuery()) {
                     rs.next();
@@ -174,6 +175,26 @@ public final class Checkpoints {
     /** The keys this log's checkpoints may be signed with: this node's and every registered one. */
     public List<VerifierKey> trustedKeys() {
         return registry != null ? registry.trustedKeys() : List.of(key.verifierKey());
+    }
+
+    /**
+     * The checkpoint's note with the cosignature lines its witnesses returned appended (a signed note with several
+     * signatures: the platform's and each witness's).
+     */
+    public String cosignedNote(Stored stored) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select signature_line from audit_cosignatures where checkpoint_id = ? order by witness")) {
+            ps.setLong(1, stored.number());
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            return Cosignatures.withCosignatures(stored.checkpoint().note(), lines);
+        } catch (SQLException e) {
+            throw new HallmarkException("Cannot read audit cosignatures: " + e.getMessage(), e);
+        }
     }
 
     public Signer key() {

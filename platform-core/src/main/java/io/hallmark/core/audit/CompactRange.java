@@ -75,6 +75,11 @@ public final class CompactRange {
         return out;
     }
 
+    /** The peaks, largest (leftmost) first: complete subtrees covering the leaves in order. */
+    List<byte[]> peaks() {
+        return List.copyOf(peaks);
+    }
+
     public CompactRange copy() {
         return new CompactRange(size, new ArrayList<>(peaks));
     }

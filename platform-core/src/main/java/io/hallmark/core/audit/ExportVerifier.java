@@ -68,6 +68,15 @@ public final class ExportVerifier {
      * @param trusted the platform key to trust; {@code null} trusts the bundle's own {@code platform.vkey}
      */
     public static Result verify(Path dir, @Nullable VerifierKey trusted, List<String> heldNotes) {
+        return verify(dir, trusted, heldNotes, WitnessPolicy.NONE);
+    }
+
+    /**
+     * Verifies as {@link #verify(Path, VerifierKey, List)} does, and that the bundle's checkpoint carries the
+     * cosignatures {@code witnesses} requires.
+     */
+    public static Result verify(Path dir, @Nullable VerifierKey trusted, List<String> heldNotes,
+            WitnessPolicy witnesses) {
         List<Problem> problems = new ArrayList<>();
         VerifierKey key;
         try {
@@ -176,9 +185,13 @@ public final class ExportVerifier {
                 add(problems, "consistency.json", e.getMessage());
             }
         }
-        // 4b. the checkpoints the auditor holds
+        // 4b. the checkpoints the auditor holds, and the witnesses' cosignatures
         if (checkpoint != null) {
             checkHeld(dir, key, checkpoint, heldNotes, problems);
+            String missing = witnesses.problem(checkpoint.note());
+            if (missing != null) {
+                add(problems, "checkpoint.txt", missing);
+            }
         }
         // 5. every model a decision names resolves to a manifest in the bundle
         if (Files.exists(dir.resolve("items.jsonl"))) {

@@ -51,6 +51,11 @@ public enum ConfigKey {
     AUDIT_CHECKPOINT_SINKS("audit-checkpoint-sinks", null, false,
             "where each new audit checkpoint is also published, comma-separated: dir:/path, git:/work-tree, "
                     + "http(s)://url (docs/audit.md)"),
+    AUDIT_WITNESSES("audit-witnesses", null, false,
+            "C2SP witnesses asked to cosign each audit checkpoint, comma-separated '<witness vkey> <URL>' "
+                    + "(docs/audit.md)"),
+    AUDIT_WITNESS_QUORUM("audit-witness-quorum", null, false,
+            "how many audit witnesses must cosign each checkpoint (default: all configured)"),
     AUDIT_RETENTION_INTERVAL_HOURS("audit-retention-interval-hours", "24", false,
             "how often the server applies audit retention (0: never; then run `hallmark audit retention`)"),
     EVAL_DIR("eval-dir", null, false,
