@@ -6,10 +6,13 @@ import io.hallmark.core.audit.AuditExporter;
 import io.hallmark.core.audit.AuditRetention;
 import io.hallmark.core.audit.AuditVerifier;
 import io.hallmark.core.audit.Checkpoints;
+import io.hallmark.core.audit.CosignerKey;
 import io.hallmark.core.audit.ExportVerifier;
 import io.hallmark.core.audit.HeldCheckpoints;
 import io.hallmark.core.audit.PlatformKey;
 import io.hallmark.core.audit.VerifierKey;
+import io.hallmark.core.audit.WitnessClient;
+import io.hallmark.core.audit.WitnessPolicy;
 import io.hallmark.core.config.ConfigKey;
 import io.hallmark.core.config.HallmarkConfig;
 import java.io.IOException;
@@ -74,6 +77,10 @@ final class AuditCommand implements Runnable {
                 + "audit-checkpoint-sinks entry holds.")
         boolean fromSinks;
 
+        @Option(names = "--from-witnesses", description = "Also trust the latest checkpoint each configured "
+                + "audit-witnesses entry cosigned (a Hallmark witness's GET /latest/<origin>).")
+        boolean fromWitnesses;
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -89,6 +96,16 @@ final class AuditCommand implements Runnable {
                         throw new IllegalArgumentException("--from-sinks: no audit-checkpoint-sinks are configured");
                     }
                     held.addAll(p.audit().publisher().latestFromSinks());
+                }
+                if (fromWitnesses) {
+                    if (p.audit().witnessing().witnesses().isEmpty()) {
+                        throw new IllegalArgumentException("--from-witnesses: no audit-witnesses are configured");
+                    }
+                    String origin = p.audit().checkpoints().origin();
+                    for (WitnessClient w : p.audit().witnessing().witnesses()) {
+                        held.add(w.latest(origin).orElseThrow(() -> new IllegalArgumentException("Witness "
+                                + w.key().name() + " has cosigned no checkpoint of " + origin)));
+                    }
                 }
                 AuditVerifier.Report r = p.audit().verifier().verify(fromCheckpoint, held);
                 PrintWriter out = spec.commandLine().getOut();
@@ -231,6 +248,14 @@ final class AuditCommand implements Runnable {
                         + "Repeatable.")
         List<Path> trustedCheckpoints = new ArrayList<>();
 
+        @Option(names = "--witness", paramLabel = "VKEY",
+                description = "A witness whose cosignature counts (hallmark witness public-key). Repeatable.")
+        List<String> witnesses = new ArrayList<>();
+
+        @Option(names = "--witness-quorum", paramLabel = "N",
+                description = "How many of the --witness keys must have cosigned the bundle's checkpoint (default: all).")
+        @Nullable Integer witnessQuorum;
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -243,7 +268,10 @@ final class AuditCommand implements Runnable {
                 throw new IllegalArgumentException("Export folder " + dir + " does not exist");
             }
             VerifierKey trusted = publicKey == null ? null : readKey(publicKey);
-            ExportVerifier.Result r = ExportVerifier.verify(dir, trusted, HeldCheckpoints.readAll(trustedCheckpoints));
+            List<CosignerKey> witnessKeys = witnesses.stream().map(CosignerKey::parse).toList();
+            WitnessPolicy policy = new WitnessPolicy(witnessKeys, witnessQuorum == null ? witnessKeys.size() : witnessQuorum);
+            ExportVerifier.Result r = ExportVerifier.verify(dir, trusted, HeldCheckpoints.readAll(trustedCheckpoints),
+                    policy);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(out, r);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ConfigCommand.class, DbCommand.class, PluginsCommand.class, UsersCommand.class,
             UsersCommand.TokensCommand.class, PolicyCommand.class, BenchCommand.class, KbCommand.class, EvalCommand.class,
             AuditCommand.class, VerifyCommand.class, ModelsCommand.class, GenerateCommand.class, TrainCommand.class, TuneCommand.class,
-            CheckCommand.class, PipelineCommand.class, ProbeCommand.class,
+            CheckCommand.class, PipelineCommand.class, ProbeCommand.class, WitnessCommand.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

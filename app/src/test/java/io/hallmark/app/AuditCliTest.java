@@ -86,6 +86,34 @@ class AuditCliTest {
     }
 
     @Test
+    void aKeptCheckpointIsProvedAgainstTheLogAndLaterBundlesAndAnOlderBundleIsCaughtAsARollback() throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Path first = work.resolve("first");
+        assertThat(run("audit", "export", "--data-dir", dataDir.toString(), "--from", today, "--to", today,
+                "--out", first.toString())).as(err.toString()).isZero();
+        Path kept = work.resolve("kept-checkpoint.txt");
+        Files.copy(first.resolve("checkpoint.txt"), kept);
+        assertThat(run("audit", "checkpoint", "--data-dir", dataDir.toString())).as(err.toString()).isZero();
+        Path second = work.resolve("second");
+        assertThat(run("audit", "export", "--data-dir", dataDir.toString(), "--from", today, "--to", today,
+                "--out", second.toString(), "--consistency-from", kept.toString())).as(err.toString()).isZero();
+
+        assertThat(run("audit", "verify", "--data-dir", dataDir.toString(), "--trusted-checkpoint", kept.toString()))
+                .as(out.toString()).isZero();
+        assertThat(out.toString()).startsWith("OK: ").contains("held checkpoints: 1");
+        assertThat(run("audit", "verify-export", second.toString(), "--trusted-checkpoint", kept.toString()))
+                .as(out.toString()).isZero();
+        // the first bundle is older than what the auditor now holds: a rollback, or an old bundle
+        assertThat(run("audit", "verify-export", first.toString(), "--trusted-checkpoint",
+                second.resolve("checkpoint.txt").toString())).isEqualTo(1);
+        assertThat(out.toString()).startsWith("REJECTED").contains("rolled back");
+        // no witness is configured here, so a policy asking for one fails
+        String witness = io.hallmark.core.audit.CosignerKey.of("w.example/w1", new byte[32]).encoded();
+        assertThat(run("audit", "verify-export", second.toString(), "--witness", witness)).isEqualTo(1);
+        assertThat(out.toString()).contains("checkpoint.txt: cosigned by 0 of the 1 required witnesses");
+    }
+
+    @Test
     void verifyFileSaysWhetherItWasProducedHereAndUnchanged() throws Exception {
         PlatformKey key = PlatformKey.loadOrCreate(dataDir.resolve("keys"));
         Path file = work.resolve("story.txt");

@@ -71,6 +71,30 @@ public final class WitnessClient {
         return prefix;
     }
 
+    /**
+     * The latest checkpoint of {@code origin} this witness cosigned, with its cosignature (checked), through a
+     * Hallmark witness's {@code GET <prefix>/latest/<origin>}; empty when it has none.
+     */
+    public java.util.Optional<String> latest(String origin) throws IOException {
+        String base = prefix.toString().endsWith("/") ? prefix.toString() : prefix + "/";
+        HttpResponse<String> response;
+        try {
+            response = client.send(HttpRequest.newBuilder(URI.create(base + "latest/" + origin)).timeout(TIMEOUT)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while asking witness " + key.name(), e);
+        }
+        if (response.statusCode() == 404) {
+            return java.util.Optional.empty();
+        }
+        if (response.statusCode() != 200 || Cosignatures.valid(response.body(), List.of(key)).isEmpty()) {
+            throw new IOException("Witness " + key.name() + " answered " + response.statusCode()
+                    + " without a valid cosignature for the latest checkpoint of " + origin);
+        }
+        return java.util.Optional.of(response.body());
+    }
+
     /** Submits {@code note} with the proof from {@code oldSize}. */
     public Answer addCheckpoint(long oldSize, List<byte[]> proof, String note) throws IOException {
         StringBuilder body = new StringBuilder("old ").append(oldSize).append('\n');
