@@ -69,6 +69,7 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(grace.toMillis());
                 server.setHandler(new RequestLimits()); // Javalin puts its servlet context inside
+                server.setErrorHandler(new ProblemErrorHandler());
             });
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
             config.jetty.multipartConfig.maxFileSize(io.hallmark.core.plugin.PluginHost.MAX_ARCHIVE_BYTES,

@@ -65,6 +65,8 @@ final class KbRoutes implements AutoCloseable {
         return ctx -> {
             try {
                 handler.handle(ctx);
+            } catch (io.hallmark.api.InvalidRequestException e) {
+                HttpServer.problem(ctx, ErrorMapping.toApiError(e));
             } catch (InvalidRetrievalRequestException | IllegalArgumentException e) {
                 HttpServer.problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage()));
             }

@@ -264,7 +264,7 @@ final class SchemaFuzzer {
         ObjectNode o = NODES.objectNode();
         int n = random.nextInt(4);
         for (int i = 0; i < n; i++) {
-            String key = List.of("name", "text", "prompt", "id", "value", "modality", "items")[random.nextInt(7)];
+            String key = List.of("name", "text", "prompt", "id", "value", "modality", "items").get(random.nextInt(7));
             o.set(key, depth > 0 && random.nextInt(4) == 0 ? randomObject(depth - 1) : value(NODES.objectNode()
                     .put("type", List.of("string", "integer", "boolean", "number").get(random.nextInt(4))), depth));
         }
