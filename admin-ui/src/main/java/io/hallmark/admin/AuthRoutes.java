@@ -100,6 +100,9 @@ final class AuthRoutes {
             access.users().changePassword(username, Json.requiredText(body, "password", 1024), AccessFilter.actor(ctx));
         }
         Role role = body.hasNonNull("role") ? role(body, "role") : null;
+        if (body.hasNonNull("enabled") && !body.get("enabled").isBoolean()) {
+            throw io.hallmark.api.InvalidRequestException.of("enabled", "Field 'enabled' must be true or false");
+        }
         Boolean enabled = body.hasNonNull("enabled") ? body.get("enabled").asBoolean() : null;
         ctx.json(access.users().update(username, role, enabled, AccessFilter.actor(ctx)));
     }

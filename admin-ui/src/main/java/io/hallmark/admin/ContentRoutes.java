@@ -85,8 +85,9 @@ final class ContentRoutes {
     private void review(Context ctx, ContentCatalog.ReviewAction action) {
         UUID id = Params.uuid(ctx, "id");
         JsonNode body = ctx.body().isBlank() ? null : Json.body(ctx);
-        String comment = body != null && body.hasNonNull("comment") ? body.get("comment").asText() : null;
-        String text = body != null && body.hasNonNull("text") ? body.get("text").asText() : null;
+        String comment = body == null ? null
+                : Json.optionalText(body, "comment", io.hallmark.api.input.FieldLimits.SHORT_TEXT);
+        String text = body == null ? null : Json.optionalText(body, "text", io.hallmark.api.input.FieldLimits.TEXT);
         ctx.json(catalog.review(id, action, comment, text, AccessFilter.actor(ctx)));
     }
 }

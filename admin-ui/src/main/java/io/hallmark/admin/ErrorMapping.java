@@ -15,7 +15,11 @@ import io.hallmark.core.db.DatabaseUnavailableException;
 import io.hallmark.core.plugin.PluginCallException;
 import io.hallmark.core.plugin.PluginInstallException;
 import io.hallmark.core.plugin.PluginUnavailableException;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.postgresql.util.PSQLException;
 
 /** Maps the platform's exceptions to HTTP statuses and the one error shape, by what the caller can do. */
 final class ErrorMapping {
@@ -47,9 +51,61 @@ final class ErrorMapping {
             case GenerationFailedException f when f.retriable() ->
                     ApiError.of(503, "retry-later", "Temporarily unavailable", detail);
             case GenerationFailedException f -> ApiError.of(500, "generation-failed", "Generation failed", detail);
+            case DatabaseUnavailableException d when valueProblem(d).isPresent() -> valueProblem(d).orElseThrow();
             case DatabaseUnavailableException d -> ApiError.of(503, "database-unavailable", "Database unavailable",
                     "The database cannot be reached; try again shortly");
             default -> ApiError.of(500, "platform-error", "Platform error", detail);
+        };
+    }
+
+    /**
+     * The status for a failure that is not a {@link HallmarkException}: a malformed or over-long request that Jetty
+     * refused while the body was read (400, 413), or a value the database refused (400); empty for a defect.
+     */
+    static Optional<ApiError> fromCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
+                return Optional.of(bad.getCode() == 413
+                        ? ApiError.of(413, "too-large", "Request too large", bad.getReason())
+                        : ApiError.of(400, "malformed-request", "Malformed request", "The request could not be read ("
+                                + bad.getReason() + "); send a well-formed HTTP request with a complete body"));
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return Optional.of(ApiError.of(400, "malformed-request", "Malformed request", "The request body "
+                        + "ended early or its chunked encoding is broken; send the whole body"));
+            }
+        }
+        return valueProblem(e);
+    }
+
+    /**
+     * A database error caused by a value of the request (SQLSTATE class 22, data exception, or 23, integrity
+     * constraint violation) as a 400 naming the column when PostgreSQL names it; the boundary should have refused
+     * the value already, so this is the safety net that keeps it from reading as "database unavailable".
+     */
+    static Optional<ApiError> valueProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                String column = t instanceof PSQLException p && p.getServerErrorMessage() != null
+                        && p.getServerErrorMessage().getColumn() != null ? p.getServerErrorMessage().getColumn() : "value";
+                String reason = t instanceof PSQLException p && p.getServerErrorMessage() != null
+                        ? p.getServerErrorMessage().getMessage() : "SQLSTATE " + sql.getSQLState();
+                String detail = "A value of the request cannot be stored (" + reason + "); correct '" + column + "'";
+                return Optional.of(new ApiError("/errors/invalid-request", "Invalid request", 400, detail,
+                        List.of(Map.of("field", column, "message", detail))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Seconds a client should wait before retrying a 429 or 503, for the {@code Retry-After} header. */
+    static long retryAfterSeconds(HallmarkException e) {
+        return switch (e) {
+            case ThrottledException t -> Math.max(1, t.retryAfter().toSeconds());
+            case io.hallmark.core.jobs.QueueFullException q -> 5;
+            case DatabaseUnavailableException d -> 5;
+            default -> 10;
         };
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Modality;
+import io.hallmark.api.input.FieldLimits;
+import io.hallmark.api.input.TextInput;
 import io.hallmark.core.jobs.GenerationService;
 import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.jobs.JobEvent;
@@ -81,17 +83,25 @@ final class GenerationRoutes {
             parameters = JSON.convertValue(body.get("parameters"), JSON.getTypeFactory()
                     .constructMapType(HashMap.class, String.class, Object.class));
         }
-        Long seed = body.hasNonNull("seed") ? body.get("seed").asLong() : null;
+        Long seed = Json.optionalLong(body, "seed");
         Duration deadline = body.hasNonNull("deadlineSeconds")
                 ? Duration.ofSeconds(Json.intIn(body, "deadlineSeconds", 1, 86_400)) : null;
         GenerationService.Submission submission = new GenerationService.Submission(modality,
                 Json.requiredText(body, "prompt", io.hallmark.api.GenerationRequest.MAX_PROMPT_CHARS),
-                body.hasNonNull("plugin") ? body.get("plugin").asText() : null, parameters, seed,
-                forcedChannel != null ? forcedChannel : body.hasNonNull("channel") ? body.get("channel").asText() : "default",
+                identifier(body, "plugin"), parameters, seed,
+                forcedChannel != null ? forcedChannel : java.util.Objects.requireNonNullElse(identifier(body, "channel"),
+                        "default"),
                 body.hasNonNull("priority") ? Json.intIn(body, "priority", -100, 100) : 0, deadline);
         JobView job = generations.submit(submission, AccessFilter.actor(ctx));
         ctx.status(202).header("Location", (forcedChannel != null ? "/api/v1/sandbox/generations/"
                 : "/api/v1/generations/") + job.id()).json(job);
+    }
+
+    /** An optional identifier field (plugin, channel): {@link FieldLimits#IDENTIFIER}'s alphabet. */
+    private static @Nullable String identifier(JsonNode body, String field) {
+        String value = Json.optionalText(body, field, 64);
+        return value == null ? null : TextInput.identifier(field, value, FieldLimits.IDENTIFIER,
+                FieldLimits.IDENTIFIER_RULE);
     }
 
     private void events(SseClient client) {

@@ -66,11 +66,15 @@ public final class HttpServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.jetty.host = host;
             config.jetty.port = port;
-            config.jetty.modifyServer(server -> server.setStopTimeout(grace.toMillis()));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(grace.toMillis());
+                server.setHandler(new RequestLimits()); // Javalin puts its servlet context inside
+                server.setErrorHandler(new ProblemErrorHandler());
+            });
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
             config.jetty.multipartConfig.maxFileSize(io.hallmark.core.plugin.PluginHost.MAX_ARCHIVE_BYTES,
                     io.javalin.config.SizeUnit.BYTES);
-            config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.http.maxRequestSize = RequestLimits.largest(); // RequestLimits holds each route to its own
             config.staticFiles.add(files -> {
                 files.hostedPath = "/console";
                 files.directory = "/console";
@@ -83,6 +87,7 @@ public final class HttpServer implements AutoCloseable {
             routes.before(metrics::before);
             routes.after(metrics::after);
             routes.beforeMatched(new AccessFilter(platform.access())::check);
+            routes.beforeMatched(InputBoundary::checkParameters);
             new HealthRoutes(platform).register(routes);
             new AuthRoutes(platform.access(), platform.config().cookieSecure()).register(routes);
             new PluginRoutes(platform.plugins()).register(routes);
@@ -130,15 +135,24 @@ public final class HttpServer implements AutoCloseable {
         routes.exception(IllegalArgumentException.class, (e, ctx) ->
                 problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage())));
         routes.exception(HallmarkException.class, (e, ctx) -> {
-            if (e instanceof io.hallmark.core.security.ThrottledException t) {
-                ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-            }
             if (e instanceof io.hallmark.core.security.AuthenticationException) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"hallmark\"");
             }
-            problem(ctx, ErrorMapping.toApiError(e));
+            ApiError error = ErrorMapping.toApiError(e);
+            if (error.status() == 429 || error.status() == 503) {
+                ctx.header("Retry-After", Long.toString(ErrorMapping.retryAfterSeconds(e)));
+            }
+            if (error.status() >= 500) {
+                log.warn("{} {} answered {}: {}", ctx.method(), ctx.path(), error.status(), e.toString());
+            }
+            problem(ctx, error);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            java.util.Optional<ApiError> caller = ErrorMapping.fromCause(e);
+            if (caller.isPresent()) {
+                problem(ctx, caller.get());
+                return;
+            }
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ApiError.of(500, "internal-error", "Internal error",
                     "The request failed unexpectedly; the server log has the details"));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallmark.api.InvalidRequestException;
 import io.javalin.http.Context;
-import java.io.IOException;
 
 /** Reading JSON request bodies with errors that name the field. */
 final class Json {
@@ -15,22 +14,9 @@ final class Json {
 
     private Json() {}
 
+    /** The body as a JSON object, every string in it checked by the {@link InputBoundary}. */
     static JsonNode body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw new InvalidRequestException("The request needs a JSON body");
-        }
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            if (!node.isObject()) {
-                throw new InvalidRequestException("The request body must be a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidRequestException("The request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidRequestException("The request body cannot be read: " + e.getMessage());
-        }
+        return InputBoundary.json(ctx);
     }
 
     static String write(Object value) {
@@ -46,10 +32,7 @@ final class Json {
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
             throw InvalidRequestException.of(field, "Field '" + field + "' is required (a non-empty string)");
         }
-        if (value.asText().length() > maxLength) {
-            throw InvalidRequestException.of(field, "Field '" + field + "' is longer than " + maxLength + " characters");
-        }
-        return value.asText();
+        return io.hallmark.api.input.TextInput.checked(field, value.asText(), maxLength);
     }
 
     /** A string field that may be absent or null ({@code null} then); too long or not a string is refused. */
@@ -61,15 +44,43 @@ final class Json {
         if (!value.isTextual()) {
             throw InvalidRequestException.of(field, "Field '" + field + "' must be a string");
         }
-        if (value.asText().length() > maxLength) {
-            throw InvalidRequestException.of(field, "Field '" + field + "' is longer than " + maxLength + " characters");
+        return io.hallmark.api.input.TextInput.checked(field, value.asText(), maxLength);
+    }
+
+    /** A whole-number field that may be absent or null ({@code null} then); anything else is refused. */
+    static @org.jspecify.annotations.Nullable Long optionalLong(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
         }
-        return value.asText();
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw InvalidRequestException.of(field, "Field '" + field + "' must be a whole number from "
+                    + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", was " + shorten(value.toString()));
+        }
+        return value.longValue();
+    }
+
+    /** A number field in {@code [min, max]} that may be absent or null ({@code null} then); anything else is refused. */
+    static @org.jspecify.annotations.Nullable Double optionalNumber(JsonNode body, String field, double min, double max) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber() || !(value.doubleValue() >= min && value.doubleValue() <= max)) {
+            throw InvalidRequestException.of(field, "Field '" + field + "' must be a number from " + min + " to " + max
+                    + ", was " + shorten(value.toString()));
+        }
+        return value.doubleValue();
+    }
+
+    private static String shorten(String value) {
+        return io.hallmark.api.input.TextInput.quote(value);
     }
 
     static int intIn(JsonNode body, String field, int min, int max) {
         JsonNode value = body.get(field);
-        if (value == null || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min
+                || value.asInt() > max) {
             throw InvalidRequestException.of(field, "Field '" + field + "' must be a whole number from " + min + " to " + max);
         }
         return value.asInt();

@@ -1,8 +1,6 @@
 package io.hallmark.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallmark.core.kb.KnowledgeBases;
 import io.hallmark.retrieval.IngestListener;
 import io.hallmark.retrieval.IngestReport;
@@ -43,7 +41,6 @@ import java.util.Set;
  */
 final class KbRoutes implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DOCUMENTS = 10_000;
 
     private final KnowledgeBases knowledgeBases;
@@ -68,6 +65,8 @@ final class KbRoutes implements AutoCloseable {
         return ctx -> {
             try {
                 handler.handle(ctx);
+            } catch (io.hallmark.api.InvalidRequestException e) {
+                HttpServer.problem(ctx, ErrorMapping.toApiError(e));
             } catch (InvalidRetrievalRequestException | IllegalArgumentException e) {
                 HttpServer.problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage()));
             }
@@ -75,13 +74,7 @@ final class KbRoutes implements AutoCloseable {
     }
 
     private void ingest(Context ctx) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.body());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The body is not valid JSON (" + e.getOriginalMessage()
-                    + "); send a record {\"id\", \"text\"} or {\"documents\": [...]}");
-        }
+        JsonNode body = InputBoundary.documents(ctx); // their text is cleaned by the ingestion, which reports it
         List<JsonNode> records = new ArrayList<>();
         if (body != null && body.has("documents") && body.get("documents").isArray()) {
             body.get("documents").forEach(records::add);
@@ -121,6 +114,8 @@ final class KbRoutes implements AutoCloseable {
         out.put("unchanged", r.unchanged());
         out.put("chunks", r.chunks());
         out.put("skipped", r.skips());
+        out.put("cleaned", r.cleaned().stream().map(c -> Map.of("source", c.source(), "removedCharacters", c.removed()))
+                .toList());
         out.put("millis", r.millis());
         return out;
     }

@@ -69,7 +69,7 @@ final class OpenAiRoutes {
         GeneratorView generator = pick(body.path("model").asText(""));
         Map<String, Object> parameters = parameters(body, generator.info());
         JobView job = generations.submit(new GenerationService.Submission(generator.info().modality(), prompt.toString(),
-                generator.pluginId(), parameters, body.hasNonNull("seed") ? body.get("seed").asLong() : null, "default",
+                generator.pluginId(), parameters, Json.optionalLong(body, "seed"), "default",
                 0, MAX_WAIT), AccessFilter.actor(ctx));
         String id = "chatcmpl-" + job.id();
         if (body.path("stream").asBoolean(false)) {
@@ -211,8 +211,8 @@ final class OpenAiRoutes {
         Map<String, Object> p = new HashMap<>();
         var names = info.parameterNames();
         if (body.hasNonNull("max_tokens") || body.hasNonNull("max_completion_tokens")) {
-            long max = body.hasNonNull("max_tokens") ? body.get("max_tokens").asLong()
-                    : body.get("max_completion_tokens").asLong();
+            long max = body.hasNonNull("max_tokens") ? Json.optionalLong(body, "max_tokens")
+                    : Json.optionalLong(body, "max_completion_tokens");
             for (String name : List.of("maxTokens", "maxWords")) {
                 if (names.contains(name)) {
                     p.put(name, max);
@@ -221,10 +221,10 @@ final class OpenAiRoutes {
             }
         }
         if (body.hasNonNull("temperature") && names.contains("temperature")) {
-            p.put("temperature", body.get("temperature").asDouble());
+            p.put("temperature", Json.optionalNumber(body, "temperature", 0, 2));
         }
         if (body.hasNonNull("top_p") && names.contains("topP")) {
-            p.put("topP", body.get("top_p").asDouble());
+            p.put("topP", Json.optionalNumber(body, "top_p", 0, 1));
         }
         if (body.has("stop") && names.contains("stop")) {
             List<String> stops = new java.util.ArrayList<>();

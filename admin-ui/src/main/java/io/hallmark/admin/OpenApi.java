@@ -106,7 +106,9 @@ final class OpenApi {
                 "Governed AI-generated content. Sign in with POST /api/v1/auth/login (session cookie; send the "
                         + "returned csrfToken as X-CSRF-Token on every change) or send an API token as "
                         + "'Authorization: Bearer hm_...'. Errors are problem documents (type, title, status, detail, "
-                        + "errors). Each operation lists the roles that may call it in x-roles."));
+                        + "errors). Each operation lists the roles that may call it in x-roles and the largest body it "
+                        + "takes in x-max-body-bytes (413 past it). No string may hold NUL or an unpaired surrogate "
+                        + "(400 naming the field); field limits and alphabets: docs/input.md."));
         Map<String, Map<String, Object>> paths = new TreeMap<>();
         for (HttpServer.Route route : routes) {
             String method = route.method().toLowerCase(Locale.ROOT);
@@ -124,6 +126,9 @@ final class OpenApi {
             }
             if (!parameters.isEmpty()) {
                 op.put("parameters", parameters);
+            }
+            if (!method.equals("get") && !method.equals("delete")) { // enforced while reading: 413 past it
+                op.put("x-max-body-bytes", RequestLimits.limitFor(route.method(), route.path()));
             }
             if (route.allowed().contains(Allowed.PUBLIC)) {
                 op.put("security", List.of());

@@ -78,8 +78,10 @@ final class PluginRoutes {
         routes.get("/api/v1/plugin-keys", ctx -> ctx.json(Map.of("items", plugins.trustedKeys())), Allowed.ADMIN,
                 Allowed.AUDITOR, Allowed.PLUGIN_DEVELOPER);
         routes.post("/api/v1/plugin-keys", ctx -> {
-            String name = ctx.queryParam("name") == null ? "unnamed" : ctx.queryParam("name");
-            ctx.status(201).json(plugins.trustKey(ctx.body(), name, actor(ctx)));
+            String name = ctx.queryParam("name") == null ? "unnamed"
+                    : io.hallmark.api.input.TextInput.label("name", ctx.queryParam("name"),
+                            io.hallmark.api.input.FieldLimits.LABEL);
+            ctx.status(201).json(plugins.trustKey(InputBoundary.text(ctx, "key", 16_384), name, actor(ctx)));
         }, Allowed.ADMIN);
         routes.delete("/api/v1/plugin-keys/{keyId}", ctx -> {
             plugins.revokeKey(ctx.pathParam("keyId"), actor(ctx));

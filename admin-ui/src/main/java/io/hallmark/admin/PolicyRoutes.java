@@ -45,10 +45,6 @@ final class PolicyRoutes {
     }
 
     private static String body(io.javalin.http.Context ctx) {
-        String text = ctx.body();
-        if (text.length() > MAX_POLICY_CHARS) {
-            throw new RequestTooLargeException("A policy may have at most " + MAX_POLICY_CHARS + " characters");
-        }
-        return text;
+        return InputBoundary.text(ctx, "policy", MAX_POLICY_CHARS);
     }
 }

@@ -113,6 +113,8 @@ final class KbCommand implements Runnable {
                 doc.put("chunksPerSecond", Math.round(r.chunksPerSecond() * 10) / 10.0);
                 doc.put("skipped", r.skips().stream().map(s -> Map.of("source", s.source(), "line", s.line(),
                         "reason", s.reason())).toList());
+                doc.put("cleaned", r.cleaned().stream().map(c -> Map.of("source", c.source(), "removedCharacters",
+                        c.removed())).toList());
                 doc.put("stats", stats(result.stats()));
                 JsonOutput.print(out, doc);
             } else {
@@ -124,6 +126,10 @@ final class KbCommand implements Runnable {
                     for (Skip s : r.skips()) {
                         out.println("  " + s);
                     }
+                }
+                if (!r.cleaned().isEmpty()) {
+                    out.println("Cleaned " + r.cleaned().size() + " (taken without characters that cannot be stored):");
+                    r.cleaned().forEach(c -> out.println("  " + c));
                 }
                 out.printf("Knowledge base now holds %d sources, %d chunks.%n", result.stats().sources(),
                         result.stats().chunks());

@@ -30,6 +30,7 @@ public record GenerationRequest(Modality modality, String prompt, Map<String, Ob
             throw InvalidRequestException.of("prompt", "The prompt has " + prompt.length()
                     + " characters; the limit is " + MAX_PROMPT_CHARS);
         }
+        io.hallmark.api.input.TextInput.checked("prompt", prompt, MAX_PROMPT_CHARS); // storable: no NUL, valid Unicode
         parameters = Map.copyOf(Objects.requireNonNull(parameters, "parameters"));
     }
 

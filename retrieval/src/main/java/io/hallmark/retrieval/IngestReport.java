@@ -1,5 +1,6 @@
 package io.hallmark.retrieval;
 
+import io.hallmark.retrieval.ingest.Cleaning;
 import io.hallmark.retrieval.ingest.Skip;
 import java.util.List;
 
@@ -13,12 +14,14 @@ import java.util.List;
  * @param skips files and rows not taken, with reasons
  * @param millis wall-clock time of the whole ingest
  * @param embedMillis time spent embedding
+ * @param cleaned documents taken after removing characters that cannot be stored (NUL and the like), with counts
  */
 public record IngestReport(int added, int replaced, int unchanged, long chunks, List<Skip> skips, long millis,
-        long embedMillis) {
+        long embedMillis, List<Cleaning> cleaned) {
 
     public IngestReport {
         skips = List.copyOf(skips);
+        cleaned = List.copyOf(cleaned);
     }
 
     /** Chunks written per second of wall-clock time. */

@@ -7,6 +7,7 @@ import io.hallmark.retrieval.index.IndexSettings;
 import io.hallmark.retrieval.index.IndexStats;
 import io.hallmark.retrieval.index.IndexedChunk;
 import io.hallmark.retrieval.index.LuceneIndex;
+import io.hallmark.retrieval.ingest.Cleaning;
 import io.hallmark.retrieval.ingest.DocumentLoader;
 import io.hallmark.retrieval.ingest.LoadResult;
 import io.hallmark.retrieval.ingest.Skip;
@@ -121,7 +122,13 @@ public final class KnowledgeBase implements AutoCloseable {
         List<SourceDocument> todo = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int unchanged = 0;
-        for (SourceDocument doc : documents) {
+        List<Cleaning> cleaned = new ArrayList<>();
+        for (SourceDocument original : documents) {
+            SourceDocument.Cleaned clean = original.cleaned(); // the index and the evidence it feeds store every character
+            SourceDocument doc = clean.document();
+            if (clean.removed() > 0) {
+                cleaned.add(new Cleaning(doc.id(), clean.removed()));
+            }
             if (!seen.add(doc.id())) {
                 skips.add(new Skip(doc.id(), 0, "the same source id appears twice in one ingest; the first was kept"));
                 continue;
@@ -183,7 +190,7 @@ public final class KnowledgeBase implements AutoCloseable {
         }
         listener.progress(total, total, chunks);
         return new IngestReport(added, replaced, unchanged, chunks, skips, (System.nanoTime() - start) / 1_000_000,
-                embedNanos / 1_000_000);
+                embedNanos / 1_000_000, cleaned);
     }
 
     private List<List<IndexedChunk>> embed(List<List<Chunk>> perDoc) {

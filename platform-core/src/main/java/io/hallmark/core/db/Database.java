@@ -110,6 +110,7 @@ public final class Database implements AutoCloseable {
                 .applySetting(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .applySetting("hibernate.query.hql.json_functions_enabled", true)
+                .applySetting(AvailableSettings.JSON_FORMAT_MAPPER, new StorableJsonFormatMapper())
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);

@@ -46,6 +46,8 @@ public final class GenerationService {
 
     /** Validates and queues; returns the queued job. */
     public JobView submit(Submission s, String actor) {
+        io.hallmark.api.input.TextInput.identifier("channel", s.channel(), io.hallmark.api.input.FieldLimits.IDENTIFIER,
+                io.hallmark.api.input.FieldLimits.IDENTIFIER_RULE);
         GenerationRequest request = new GenerationRequest(s.modality(), s.prompt(), s.parameters(), s.seed());
         GeneratorView generator = pick(s.modality(), s.pluginId(), s.channel());
         Map<String, Object> generatorParameters = new LinkedHashMap<>(request.parameters());

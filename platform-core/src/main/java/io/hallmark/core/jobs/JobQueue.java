@@ -375,7 +375,7 @@ public final class JobQueue {
 
     static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return io.hallmark.core.db.JsonbText.storable(JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not JSON-serializable: " + e.getMessage(), e);
         }

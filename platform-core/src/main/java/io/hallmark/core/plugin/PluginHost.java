@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class PluginHost implements AutoCloseable {
 
     /** The largest plugin archive accepted. */
-    public static final long MAX_ARCHIVE_BYTES = 256L * 1024 * 1024;
+    public static final long MAX_ARCHIVE_BYTES = 32L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 

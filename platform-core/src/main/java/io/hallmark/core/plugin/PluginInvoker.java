@@ -97,7 +97,7 @@ final class PluginInvoker implements AutoCloseable {
             GeneratedContent content = await(slot, future, deadline, timeout, options.cancellation());
             checkOutput(slot, generator.info(), validated, content);
             slot.breaker().success();
-            return content;
+            return storable(content);
         } finally {
             if (context != null) {
                 context.closeLeases();
@@ -197,8 +197,30 @@ final class PluginInvoker implements AutoCloseable {
         }
     }
 
+    /**
+     * Generated text made storable: a model may emit NUL or half a surrogate pair, which PostgreSQL cannot keep; they
+     * are removed (the content is kept, not lost) and {@code metadata.removedCharacters} says how many.
+     */
+    static GeneratedContent storable(GeneratedContent content) {
+        if (content.text() == null) {
+            return content;
+        }
+        io.hallmark.api.input.TextInput.Cleaned cleaned = io.hallmark.api.input.TextInput.clean(content.text());
+        if (!cleaned.changed()) {
+            return content;
+        }
+        Map<String, Object> metadata = new java.util.HashMap<>(content.metadata());
+        metadata.put("removedCharacters", cleaned.removed());
+        return new GeneratedContent(content.modality(), cleaned.text(), null, content.mediaType(), content.model(),
+                content.seed(), content.usage(), content.duration(), metadata);
+    }
+
     /** Metadata must be plain JSON values: no plugin classes may outlive the call (they would pin its loader). */
     static @Nullable String checkJsonValues(Object value, String path) {
+        if (value instanceof String text && !io.hallmark.api.input.TextInput.storable(text)) {
+            return "returned " + path + " holding " + io.hallmark.api.input.TextInput.problem(text).orElseThrow()
+                    + ", which cannot be stored";
+        }
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                 || value instanceof Long || value instanceof Double || value instanceof Float) {
             return null;
@@ -207,6 +229,9 @@ final class PluginInvoker implements AutoCloseable {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
                     return "returned a non-string key in " + path;
+                }
+                if (!io.hallmark.api.input.TextInput.storable(key)) {
+                    return "returned a key in " + path + " holding a character that cannot be stored";
                 }
                 String problem = checkJsonValues(e.getValue(), path + "." + key);
                 if (problem != null) {

@@ -1,0 +1,84 @@
+package io.hallmark.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.hallmark.core.db.Database;
+import io.hallmark.core.db.DatabaseUnavailableException;
+import io.hallmark.core.jobs.QueueFullException;
+import io.hallmark.core.testing.PostgresExtension;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.EofException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Statuses that tell the truth, from the real errors PostgreSQL and Jetty raise. */
+@ExtendWith(PostgresExtension.class)
+class ErrorMappingTest {
+
+    private final Database db;
+
+    ErrorMappingTest(Database db) {
+        this.db = db;
+    }
+
+    @Test
+    void aValueThatPostgresCannotStoreIsA400NotDatabaseUnavailable() throws Exception {
+        SQLException nul = sqlError("select ?::jsonb", "{\"stop\":\"\\u0000\"}");
+        assertThat(nul.getSQLState()).isEqualTo("22P05"); // untranslatable character
+
+        ApiError error = ErrorMapping.toApiError(new DatabaseUnavailableException("Job queue: " + nul.getMessage(), nul));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.detail()).contains("unsupported Unicode escape sequence").doesNotContain("unavailable");
+        assertThat(error.errors()).singleElement().satisfies(f -> assertThat(f).containsKey("field"));
+    }
+
+    @Test
+    void aConstraintViolationNamesTheColumnPostgresReports() throws Exception {
+        SQLException notNull = sqlError("insert into users (id, username, role, created_at, updated_at) "
+                + "values (gen_random_uuid(), ?, 'ADMIN', now(), now())", null);
+        assertThat(notNull.getSQLState()).isEqualTo("23502");
+
+        ApiError error = ErrorMapping.toApiError(new DatabaseUnavailableException("x", notNull));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.errors().getFirst().get("field")).isEqualTo("username");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedStays503WithRetryAfter() {
+        SQLException refused = catchThrowableOfType(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2", "x", "x"));
+        DatabaseUnavailableException e = new DatabaseUnavailableException("Cannot connect", refused);
+
+        assertThat(ErrorMapping.toApiError(e).status()).isEqualTo(503);
+        assertThat(ErrorMapping.retryAfterSeconds(e)).isEqualTo(5);
+        assertThat(ErrorMapping.retryAfterSeconds(new QueueFullException("q", 10))).isEqualTo(5);
+    }
+
+    @Test
+    void whatJettyRefusesWhileReadingIsTheCallersError() {
+        assertThat(ErrorMapping.fromCause(new java.io.IOException(new BadMessageException(413, "over"))))
+                .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(413));
+        assertThat(ErrorMapping.fromCause(new RuntimeException(new BadMessageException(400, "bad chunk"))))
+                .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(ErrorMapping.fromCause(new java.io.UncheckedIOException(new EofException("early EOF"))))
+                .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(ErrorMapping.fromCause(new IllegalStateException("a defect"))).isEmpty();
+    }
+
+    private SQLException sqlError(String sql, @org.jspecify.annotations.Nullable String value) {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            ps.execute();
+        } catch (SQLException e) {
+            return e;
+        }
+        throw new AssertionError("PostgreSQL took " + sql);
+    }
+}
