@@ -29,6 +29,9 @@ public final class HttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
+    /** What a 503 for an unreachable database tells clients to wait before retrying. */
+    static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+
     private final Javalin javalin;
     private final String host;
     private final KbRoutes kbRoutes;
@@ -132,6 +135,12 @@ public final class HttpServer implements AutoCloseable {
         routes.exception(HallmarkException.class, (e, ctx) -> {
             if (e instanceof io.hallmark.core.security.ThrottledException t) {
                 ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+            }
+            if (e instanceof io.hallmark.core.jobs.QueueFullException q) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, q.retryAfter().toSeconds())));
+            }
+            if (e instanceof io.hallmark.core.db.DatabaseUnavailableException) {
+                ctx.header("Retry-After", Long.toString(DATABASE_RETRY_AFTER_SECONDS));
             }
             if (e instanceof io.hallmark.core.security.AuthenticationException) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"hallmark\"");

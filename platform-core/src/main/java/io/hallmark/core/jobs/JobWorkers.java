@@ -2,6 +2,7 @@ package io.hallmark.core.jobs;
 
 import io.hallmark.api.GenerationCancelledException;
 import io.hallmark.api.GenerationFailedException;
+import io.hallmark.core.db.ConnectionLoss;
 import io.hallmark.core.db.DatabaseUnavailableException;
 import io.hallmark.core.plugin.Cancellation;
 import io.hallmark.core.plugin.PluginUnavailableException;
@@ -134,6 +135,10 @@ public final class JobWorkers implements AutoCloseable {
                 }
             }
         } catch (Exception e) {
+            if (ConnectionLoss.causedBy(e)) {
+                giveBack(worker, job, e);
+                return;
+            }
             boolean retriable = e instanceof DatabaseUnavailableException
                     || (e instanceof GenerationFailedException f && f.retriable())
                     || (e instanceof PluginUnavailableException u && !u.notFound());
@@ -143,6 +148,25 @@ public final class JobWorkers implements AutoCloseable {
                     job.attempt(), job.maxAttempts());
         } finally {
             running.remove(worker);
+        }
+    }
+
+    /**
+     * The database went away under a job: once it answers again, the job goes back to the queue without counting the
+     * attempt (the job did nothing wrong) and resumes after its last saved step. Gives up when the worker stops or
+     * lost the job; its lease then expires and the job is claimed again.
+     */
+    private void giveBack(String worker, ClaimedJob job, Exception cause) {
+        log.warn("Job {} attempt {} lost the database ({}); it goes back to the queue once the database answers",
+                job.id(), job.attempt(), cause.toString());
+        String reason = "Database connection lost: " + cause.getMessage();
+        while (!stopping) {
+            try {
+                queue.release(job.id(), worker, reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+                return;
+            } catch (RuntimeException e) {
+                sleepQuietly(Duration.ofMillis(500));
+            }
         }
     }
 
