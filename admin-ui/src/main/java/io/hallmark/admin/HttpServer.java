@@ -84,6 +84,7 @@ public final class HttpServer implements AutoCloseable {
             RoutesConfig routes = config.routes;
             routes.before(SecurityHeaders::apply);
             routes.before(metrics::before);
+            routes.before(new DatabaseGate(platform.databaseMonitor())::check);
             routes.after(metrics::after);
             routes.beforeMatched(new AccessFilter(platform.access())::check);
             new HealthRoutes(platform).register(routes);

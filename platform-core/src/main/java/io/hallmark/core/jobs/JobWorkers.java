@@ -35,6 +35,7 @@ public final class JobWorkers implements AutoCloseable {
     }
 
     private final JobQueue queue;
+    private final java.util.function.Predicate<Instant> databaseDownSince;
     private final JobRunner runner;
     private final int threads;
     private final String node;
@@ -45,6 +46,17 @@ public final class JobWorkers implements AutoCloseable {
     private volatile boolean stopping;
 
     public JobWorkers(JobQueue queue, JobRunner runner, int threads, String node) {
+        this(queue, runner, threads, node, from -> false);
+    }
+
+    /**
+     * @param databaseDownSince whether the database was away at any moment since a given instant: a job attempt that
+     *     failed while it was goes back to the queue without counting, whatever the failure looked like (a driver
+     *     error, or a null where a row was expected)
+     */
+    public JobWorkers(JobQueue queue, JobRunner runner, int threads, String node,
+            java.util.function.Predicate<Instant> databaseDownSince) {
+        this.databaseDownSince = databaseDownSince;
         this.queue = queue;
         this.runner = runner;
         this.threads = threads;
@@ -100,6 +112,7 @@ public final class JobWorkers implements AutoCloseable {
             return;
         }
         running.put(worker, current);
+        Instant attemptStarted = Instant.now();
         queue.appendEvent(job.id(), "started", Map.of("attempt", job.attempt(), "worker", worker,
                 "resumeAfter", job.lastStep() == null ? "" : job.lastStep()));
         try {
@@ -135,7 +148,7 @@ public final class JobWorkers implements AutoCloseable {
                 }
             }
         } catch (Exception e) {
-            if (ConnectionLoss.causedBy(e)) {
+            if (ConnectionLoss.causedBy(e) || databaseDownSince.test(attemptStarted) || !databaseAnswers(job, worker)) {
                 giveBack(worker, job, e);
                 return;
             }
@@ -148,6 +161,16 @@ public final class JobWorkers implements AutoCloseable {
                     job.attempt(), job.maxAttempts());
         } finally {
             running.remove(worker);
+        }
+    }
+
+    /** Whether the database answers now (a heartbeat through the pool); only a lost connection counts as no. */
+    private boolean databaseAnswers(ClaimedJob job, String worker) {
+        try {
+            queue.heartbeat(job.id(), worker);
+            return true;
+        } catch (RuntimeException e) {
+            return !ConnectionLoss.causedBy(e);
         }
     }
 
