@@ -40,6 +40,8 @@ final class ErrorMapping {
                     ApiError.of(409, "probe-unavailable", "Probe unavailable", detail);
             case NotFoundException n -> ApiError.of(404, "not-found", "Not found", detail);
             case io.hallmark.core.jobs.QueueFullException q -> ApiError.of(429, "queue-full", "Queue full", detail);
+            case io.hallmark.core.jobs.IdempotencyConflictException i ->
+                    ApiError.of(422, "idempotency-conflict", "Idempotency key reused", detail);
             case RequestTooLargeException t -> ApiError.of(413, "too-large", "Request too large", detail);
             case PluginSignatureException s -> ApiError.of(422, "plugin-signature", "Plugin signature refused", detail);
             case PluginInstallException i -> ApiError.of(422, "plugin-refused", "Plugin refused", detail);
@@ -103,8 +105,8 @@ final class ErrorMapping {
     static long retryAfterSeconds(HallmarkException e) {
         return switch (e) {
             case ThrottledException t -> Math.max(1, t.retryAfter().toSeconds());
-            case io.hallmark.core.jobs.QueueFullException q -> 5;
-            case DatabaseUnavailableException d -> 5;
+            case io.hallmark.core.jobs.QueueFullException q -> Math.max(1, q.retryAfter().toSeconds());
+            case DatabaseUnavailableException d -> HttpServer.DATABASE_RETRY_AFTER_SECONDS;
             default -> 10;
         };
     }

@@ -28,6 +28,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class GenerationRoutes {
 
+    /**
+     * The request header that makes a submission safe to retry: the same key and request return the first job, the
+     * same key with another request is refused (422).
+     */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FINAL = Set.of("DONE", "WAITING_REVIEW", "FAILED", "CANCELLED", "DEAD");
     private static final Duration MAX_STREAM = Duration.ofMinutes(30);
@@ -92,7 +98,12 @@ final class GenerationRoutes {
                 forcedChannel != null ? forcedChannel : java.util.Objects.requireNonNullElse(identifier(body, "channel"),
                         "default"),
                 body.hasNonNull("priority") ? Json.intIn(body, "priority", -100, 100) : 0, deadline);
-        JobView job = generations.submit(submission, AccessFilter.actor(ctx));
+        io.hallmark.core.jobs.Submitted submitted = generations.submit(submission, AccessFilter.actor(ctx),
+                ctx.header(IDEMPOTENCY_KEY));
+        JobView job = submitted.job();
+        if (submitted.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
         ctx.status(202).header("Location", (forcedChannel != null ? "/api/v1/sandbox/generations/"
                 : "/api/v1/generations/") + job.id()).json(job);
     }

@@ -29,6 +29,9 @@ public final class HttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
+    /** What a 503 for an unreachable database tells clients to wait before retrying. */
+    static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+
     private final Javalin javalin;
     private final String host;
     private final KbRoutes kbRoutes;
@@ -85,6 +88,7 @@ public final class HttpServer implements AutoCloseable {
             RoutesConfig routes = config.routes;
             routes.before(SecurityHeaders::apply);
             routes.before(metrics::before);
+            routes.before(new DatabaseGate(platform.databaseMonitor())::check);
             routes.after(metrics::after);
             routes.beforeMatched(new AccessFilter(platform.access())::check);
             routes.beforeMatched(InputBoundary::checkParameters);

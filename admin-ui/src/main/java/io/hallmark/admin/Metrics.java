@@ -77,6 +77,9 @@ final class Metrics {
                 .register(registry);
         Gauge.builder("hallmark.jobs.queue.depth", queueDepth, AtomicLong::get)
                 .description("Generation jobs queued or running (all queues)").register(registry);
+        // this node's own submits, finishes, cancels and dead letters update the depth at once; the periodic refresh
+        // brings in other nodes' changes
+        jobs.onDepthChange(() -> queueDepth.set(jobs.totalDepth()));
     }
 
     void before(Context ctx) {

@@ -70,7 +70,7 @@ final class OpenAiRoutes {
         Map<String, Object> parameters = parameters(body, generator.info());
         JobView job = generations.submit(new GenerationService.Submission(generator.info().modality(), prompt.toString(),
                 generator.pluginId(), parameters, Json.optionalLong(body, "seed"), "default",
-                0, MAX_WAIT), AccessFilter.actor(ctx));
+                0, MAX_WAIT), AccessFilter.actor(ctx), ctx.header(GenerationRoutes.IDEMPOTENCY_KEY)).job();
         String id = "chatcmpl-" + job.id();
         if (body.path("stream").asBoolean(false)) {
             stream(ctx, job.id(), id, generator.pluginId());

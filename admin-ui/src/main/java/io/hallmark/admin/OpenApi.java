@@ -57,7 +57,7 @@ final class OpenApi {
                     + "version and compares with the recorded decision"),
             Map.entry("POST /api/v1/policies", "Stores and activates a policy version"),
             Map.entry("GET /api/v1/generators", "Lists the enabled generators with their modality and parameters"),
-            Map.entry("POST /api/v1/generations", "Queues a governed generation (202 with the job)"),
+            Map.entry("POST /api/v1/generations", "Queues a governed generation (202 with the job; an Idempotency-Key header makes a retry return the same job)"),
             Map.entry("GET /api/v1/generations/{id}", "A generation job with its content, governance report, "
                     + "pipeline definition and agent calls"),
             Map.entry("POST /api/v1/generations/{id}/cancel", "Cancels a generation job"),

@@ -10,6 +10,8 @@ import io.hallmark.core.data.DataDirectory;
 import io.hallmark.core.data.DataDirectoryOwner;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.db.DatabaseInfo;
+import io.hallmark.core.db.DatabaseMonitor;
+import io.hallmark.core.db.PostgresSupervisor;
 import io.hallmark.core.db.DatabaseSettings;
 import io.hallmark.core.db.EmbeddedPostgresServer;
 import io.hallmark.core.model.ModelDirectory;
@@ -67,10 +69,14 @@ public final class Platform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
+    /** How often the database monitor probes: health reports a database that went away within about this long. */
+    public static final java.time.Duration DATABASE_PROBE_EVERY = java.time.Duration.ofMillis(500);
+
     private final HallmarkConfig config;
     private final DataDirectory dataDirectory;
     private final @Nullable EmbeddedPostgresServer embeddedPostgres;
     private final Database database;
+    private final DatabaseMonitor databaseMonitor;
     private final BlobStore blobs;
     private final AuditTrail audit;
     private final ModelRuntime models;
@@ -87,7 +93,7 @@ public final class Platform implements AutoCloseable {
     private final Deque<AutoCloseable> closeables;
 
     private Platform(HallmarkConfig config, DataDirectory dataDirectory, @Nullable EmbeddedPostgresServer postgres,
-            Database database, BlobStore blobs, AuditTrail audit, ModelRuntime models, PluginHost plugins,
+            Database database, DatabaseMonitor databaseMonitor, BlobStore blobs, AuditTrail audit, ModelRuntime models, PluginHost plugins,
             Access access, PolicyService policies, JobQueue jobs, GovernanceStage governance,
             KnowledgeBases knowledgeBases, BiasProbes probes, GovernanceModels governanceModels,
             GovernanceTraining governanceTraining, Deque<AutoCloseable> closeables) {
@@ -95,6 +101,7 @@ public final class Platform implements AutoCloseable {
         this.dataDirectory = dataDirectory;
         this.embeddedPostgres = postgres;
         this.database = database;
+        this.databaseMonitor = databaseMonitor;
         this.blobs = blobs;
         this.audit = audit;
         this.models = models;
@@ -135,6 +142,12 @@ public final class Platform implements AutoCloseable {
             }
             Database database = Database.connect(settings);
             started.push(database);
+            DatabaseMonitor databaseMonitor = DatabaseMonitor.start(settings, DATABASE_PROBE_EVERY);
+            started.push(databaseMonitor);
+            if (postgres != null) {
+                started.push(PostgresSupervisor.start(postgres, databaseMonitor, java.time.Duration.ofMillis(500),
+                        java.time.Duration.ofSeconds(30)));
+            }
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
             var witnesses = AuditSettings.witnesses(config);
             AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
@@ -193,7 +206,7 @@ public final class Platform implements AutoCloseable {
                     ConfigKey.GOVERNANCE_CHECK_TIMEOUT_SECONDS, 1, 86_400)), screenFloor(config));
             BiasProbes probes = new BiasProbes(database, plugins, audit.log(), governanceModels, nodeName());
             started.push(probes);
-            return new Platform(config, dataDir, postgres, database, blobs, audit, models, plugins, access, policies,
+            return new Platform(config, dataDir, postgres, database, databaseMonitor, blobs, audit, models, plugins, access, policies,
                     jobs, governance, knowledgeBases, probes, governanceModels, governanceTraining, started);
         } catch (RuntimeException e) {
             closeAll(started);
@@ -269,6 +282,14 @@ public final class Platform implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Whether the database answers now (probed every {@link #DATABASE_PROBE_EVERY}; an embedded PostgreSQL that exits
+     * is reported at once): requests fail fast with {@link DatabaseMonitor#requireUp()} while it is away.
+     */
+    public DatabaseMonitor databaseMonitor() {
+        return databaseMonitor;
+    }
+
     public BlobStore blobs() {
         return blobs;
     }
@@ -330,7 +351,7 @@ public final class Platform implements AutoCloseable {
     public synchronized JobWorkers startWorkers(int threads, String node) {
         if (workers == null) {
             JobWorkers w = new JobWorkers(jobs, new GenerationPipeline(database, plugins, blobs, governance, policies,
-                    audit.log(), pipelines(), this::selfConsistency), threads, node);
+                    audit.log(), pipelines(), this::selfConsistency), threads, node, databaseMonitor::downSince);
             w.start();
             closeables.push(() -> w.stop(config.shutdownGrace()));
             workers = w;
@@ -399,19 +420,23 @@ public final class Platform implements AutoCloseable {
     /** Asks every subsystem how it is; never throws. */
     public PlatformHealth health() {
         Map<String, SubsystemHealth> subsystems = new LinkedHashMap<>();
-        DatabaseInfo info = null;
-        try {
-            long start = System.nanoTime();
-            info = database.info();
+        DatabaseMonitor.Status db = databaseMonitor.status();
+        DatabaseInfo info = db.info();
+        if (db.up() && info != null) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("product", info.product());
             details.put("version", info.version());
             details.put("schemaVersion", info.schemaVersion());
             details.put("embedded", embeddedPostgres != null);
-            details.put("latencyMillis", (System.nanoTime() - start) / 1_000_000.0);
+            details.put("latencyMillis", db.latencyMillis());
             subsystems.put("database", SubsystemHealth.up(details));
-        } catch (RuntimeException e) {
-            subsystems.put("database", SubsystemHealth.down(e.getMessage()));
+        } else {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("error", "Database at " + database.settings().maskedUrl() + " is unavailable: " + db.reason());
+            details.put("since", db.since().toString());
+            details.put("embedded", embeddedPostgres != null);
+            subsystems.put("database", new SubsystemHealth("DOWN", details));
+            info = null;
         }
         long usable = blobs.usableSpace();
         subsystems.put("blobStore", usable >= 0

@@ -1,6 +1,9 @@
 package io.hallmark.core.audit;
 
 import io.hallmark.core.persistence.AuditEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,4 +22,16 @@ public interface AuditLog {
      * @param payload the event's details; must be JSON-serializable
      */
     AuditEvent append(String actor, String eventType, @Nullable String subject, Map<String, Object> payload);
+
+    /**
+     * Appends events inside the caller's open transaction ({@code c} with auto-commit off), so they commit or roll
+     * back with the caller's own changes. Logs that cannot (a test's in-memory log) refuse, so a caller that needs the
+     * guarantee never silently loses it.
+     *
+     * @throws UnsupportedOperationException when this log cannot join a caller's transaction
+     */
+    default List<AuditEvent> appendInTransaction(Connection c, List<DatabaseAuditLog.NewEvent> events)
+            throws SQLException {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot append inside a caller's transaction");
+    }
 }

@@ -177,6 +177,7 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
      * The head row stays locked until the caller commits, which holds up every other appender: keep such
      * transactions short. The events are durable only once the caller commits.
      */
+    @Override
     public List<AuditEvent> appendInTransaction(Connection c, List<NewEvent> events) throws SQLException {
         if (c.getAutoCommit()) {
             throw new IllegalArgumentException("appendInTransaction needs a connection with auto-commit off");

@@ -24,4 +24,10 @@ public final class SequentialAuditLog implements AuditLog {
     public AuditEvent append(String actor, String eventType, @Nullable String subject, Map<String, Object> payload) {
         return log.append(actor, eventType, subject, payload);
     }
+
+    @Override
+    public java.util.List<AuditEvent> appendInTransaction(java.sql.Connection c,
+            java.util.List<DatabaseAuditLog.NewEvent> events) throws java.sql.SQLException {
+        return log.appendInTransaction(c, events);
+    }
 }

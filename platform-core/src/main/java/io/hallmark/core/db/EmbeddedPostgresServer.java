@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,42 +37,94 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
-    private final EmbeddedPostgres postgres;
+    private final Path clusterDir;
+    private final Path binariesDir;
+    private final int port;
+    private final @Nullable PostgresWatchdog watchdog;
+    private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path clusterDir, Path binariesDir, EmbeddedPostgres postgres,
+            @Nullable PostgresWatchdog watchdog) {
+        this.clusterDir = clusterDir;
+        this.binariesDir = binariesDir;
         this.postgres = postgres;
+        this.port = postgres.getPort();
+        this.watchdog = watchdog;
     }
 
     /**
-     * Starts PostgreSQL on the cluster in {@code clusterDir}, creating it on first use.
+     * Starts PostgreSQL on the cluster in {@code clusterDir}, creating it on first use, with a
+     * {@link PostgresWatchdog} that stops it if this process ends without stopping it.
      *
      * @param clusterDir the cluster's data directory
      * @param binariesDir where the PostgreSQL binaries are unpacked (re-creatable)
      */
     public static EmbeddedPostgresServer start(Path clusterDir, Path binariesDir) {
+        PostgresWatchdog watchdog = null;
         try {
             Files.createDirectories(clusterDir);
             Files.createDirectories(binariesDir);
             stopOrphan(clusterDir);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(clusterDir)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(binariesDir.toFile())
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("fsync", "on")
-                    .setPGStartupWait(Duration.ofSeconds(90))
-                    .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg);
+            watchdog = PostgresWatchdog.start(clusterDir);
+            EmbeddedPostgres pg = launch(clusterDir, binariesDir, 0);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(clusterDir, binariesDir, pg, watchdog);
             server.createDatabaseIfMissing(DATABASE);
             log.info("Embedded PostgreSQL started on 127.0.0.1:{} with its cluster in {}", pg.getPort(), clusterDir);
             return server;
-        } catch (IOException | SQLException e) {
+        } catch (IOException | SQLException | RuntimeException e) {
+            if (watchdog != null) {
+                watchdog.close();
+            }
             throw new HallmarkException("Cannot start the embedded PostgreSQL in " + clusterDir + ": "
                     + e.getMessage() + "; see " + clusterDir.resolve("log") + " or start with --db-url to use "
                     + "another server", e);
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path clusterDir, Path binariesDir, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(clusterDir)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binariesDir.toFile())
+                .setRegisterShutdownHook(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setPGStartupWait(Duration.ofSeconds(90))
+                .start();
+    }
+
+    /**
+     * Starts PostgreSQL again on the same cluster and port after its process died (the JDBC URL stays valid, so the
+     * pool reconnects by itself); PostgreSQL's crash recovery replays the WAL, so everything committed is kept.
+     *
+     * @throws IOException when it cannot start (yet): the old server's processes may still be exiting
+     */
+    public synchronized void restart() throws IOException {
+        EmbeddedPostgres dead = postgres;
+        try {
+            dead.close(); // releases its lock on the cluster; stopping the dead server fails harmlessly
+        } catch (IOException e) {
+            log.debug("Closing the dead embedded PostgreSQL: {}", e.getMessage());
+        }
+        stopOrphan(clusterDir);
+        postgres = launch(clusterDir, binariesDir, port);
+        log.info("Embedded PostgreSQL restarted on 127.0.0.1:{} with its cluster in {}", port, clusterDir);
+    }
+
+    /** The cluster directory. */
+    public Path clusterDir() {
+        return clusterDir;
+    }
+
+    /** The running postmaster, read from {@code postmaster.pid}; empty when none runs. */
+    public Optional<ProcessHandle> postmaster() {
+        try {
+            return postmaster(clusterDir);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -90,7 +143,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** Creates a database unless it exists; the name must be a plain lower-case identifier. */
@@ -114,12 +167,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Stops PostgreSQL cleanly (a fast shutdown: sessions end, everything committed stays). */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             postgres.close();
             log.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
         }
     }
 
@@ -151,7 +208,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static Optional<ProcessHandle> postmaster(Path clusterDir) throws IOException {
+    static Optional<ProcessHandle> postmaster(Path clusterDir) throws IOException {
         Path pidFile = clusterDir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
@@ -167,7 +224,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return Optional.empty();
         }
         return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
+                .filter(EmbeddedPostgresServer::alive)
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+    }
+
+    /**
+     * Whether a process runs: where {@code /proc} exists, a zombie (a killed postmaster its new parent has not reaped
+     * yet, common in containers) counts as dead.
+     */
+    static boolean alive(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String text = Files.readString(stat, StandardCharsets.UTF_8);
+            int end = text.lastIndexOf(')');
+            char state = end >= 0 && end + 2 < text.length() ? text.charAt(end + 2) : 'R';
+            return state != 'Z' && state != 'X';
+        } catch (IOException e) {
+            return Files.isDirectory(Path.of("/proc", "self")) ? false : process.isAlive();
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.hallmark.api.GenerationRequest;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Modality;
 import io.hallmark.core.audit.AuditLog;
+import io.hallmark.core.audit.CanonicalJson;
+import io.hallmark.core.audit.DatabaseAuditLog;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.persistence.ContentItem;
 import io.hallmark.core.persistence.GovernanceReport;
@@ -13,6 +15,7 @@ import io.hallmark.core.plugin.PluginHost;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,8 +49,21 @@ public final class GenerationService {
 
     /** Validates and queues; returns the queued job. */
     public JobView submit(Submission s, String actor) {
+        return submit(s, actor, null).job();
+    }
+
+    /**
+     * Validates and queues. The job and its {@code generation.requested} audit event commit together or not at all.
+     * With an idempotency key, a retry of the same request by the same actor returns the job the first one created
+     * (and queues nothing); the same key with a different request is refused.
+     *
+     * @param idempotencyKey the client's {@code Idempotency-Key}, or {@code null}
+     * @throws IdempotencyConflictException when the key was used before with a different request
+     */
+    public Submitted submit(Submission s, String actor, @Nullable String idempotencyKey) {
         io.hallmark.api.input.TextInput.identifier("channel", s.channel(), io.hallmark.api.input.FieldLimits.IDENTIFIER,
                 io.hallmark.api.input.FieldLimits.IDENTIFIER_RULE);
+        IdempotencyKey key = idempotencyKey == null ? null : new IdempotencyKey(idempotencyKey, requestSha256(s));
         GenerationRequest request = new GenerationRequest(s.modality(), s.prompt(), s.parameters(), s.seed());
         GeneratorView generator = pick(s.modality(), s.pluginId(), s.channel());
         Map<String, Object> generatorParameters = new LinkedHashMap<>(request.parameters());
@@ -66,21 +82,44 @@ public final class GenerationService {
         }
         stored.put("channel", s.channel());
         stored.put("actor", actor);
-        JobView job = queue.submit(generator.pluginId(), s.modality(), s.prompt(), stored, s.priority(),
-                s.deadline() == null ? null : Instant.now().plus(s.deadline()), actor);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("job", job.id().toString());
-        event.put("plugin", generator.pluginId() + "@" + generator.pluginVersion());
-        event.put("modality", s.modality().name());
-        event.put("channel", s.channel());
-        event.put("promptSha256", sha256(s.prompt())); // the prompt itself stays with the content, not in the log
-        event.put("parameters", parameters);
-        if (s.seed() != null) {
-            event.put("seed", s.seed());
+        Submitted submitted = queue.submit(NewJob.builder(generator.pluginId(), s.modality(), s.prompt(), stored)
+                .priority(s.priority())
+                .deadline(s.deadline() == null ? null : Instant.now().plus(s.deadline()))
+                .actor(actor)
+                .idempotency(key)
+                .inTransaction((c, jobId, itemId) -> {
+                    Map<String, Object> event = new LinkedHashMap<>();
+                    event.put("job", jobId.toString());
+                    event.put("plugin", generator.pluginId() + "@" + generator.pluginVersion());
+                    event.put("modality", s.modality().name());
+                    event.put("channel", s.channel());
+                    event.put("promptSha256", sha256(s.prompt())); // the prompt itself stays with the content
+                    event.put("parameters", parameters);
+                    if (s.seed() != null) {
+                        event.put("seed", s.seed());
+                    }
+                    audit.appendInTransaction(c, List.of(new DatabaseAuditLog.NewEvent(actor, "generation.requested",
+                            itemId.toString(), event)));
+                })
+                .build());
+        if (!submitted.replayed()) {
+            nudge.run();
         }
-        audit.append(actor, "generation.requested", job.contentItemId().toString(), event);
-        nudge.run();
-        return job;
+        return submitted;
+    }
+
+    /** The SHA-256 of a submission as the client sent it, in canonical JSON: what an idempotency key is bound to. */
+    static String requestSha256(Submission s) {
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("modality", s.modality().name());
+        canonical.put("prompt", s.prompt());
+        canonical.put("plugin", s.pluginId());
+        canonical.put("parameters", s.parameters());
+        canonical.put("seed", s.seed());
+        canonical.put("channel", s.channel());
+        canonical.put("priority", s.priority());
+        canonical.put("deadlineSeconds", s.deadline() == null ? null : s.deadline().toSeconds());
+        return sha256(CanonicalJson.string(canonical));
     }
 
     /**

@@ -44,8 +44,11 @@ public final class JobQueue {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobQueue.class);
+
     private final Database db;
     private final Settings settings;
+    private final List<Runnable> depthListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public JobQueue(Database db, Settings settings) {
         this.db = db;
@@ -64,11 +67,35 @@ public final class JobQueue {
      */
     public JobView submit(String queue, Modality modality, String prompt, Map<String, Object> request, int priority,
             @Nullable Instant deadline, String actor) {
+        return submit(NewJob.builder(queue, modality, prompt, request).priority(priority).deadline(deadline).actor(actor)
+                .build()).job();
+    }
+
+    /**
+     * Queues a generation: its content item (PENDING), the job (QUEUED), its idempotency key and whatever
+     * {@link NewJob#inTransaction()} writes (the {@code generation.requested} audit event) commit in one transaction or
+     * not at all. A submission whose idempotency key was used before by the same actor with the same request returns
+     * that job and writes nothing.
+     *
+     * @throws QueueFullException when the queue already holds its capacity
+     * @throws IdempotencyConflictException when the key was used before with a different request
+     */
+    public Submitted submit(NewJob newJob) {
         UUID jobId = Ids.newId();
         UUID itemId = Ids.newId();
-        sql(c -> {
+        String queue = newJob.queue();
+        Map<String, Object> request = newJob.request();
+        UUID earlier = sql(c -> {
             c.setAutoCommit(false);
             try {
+                IdempotencyKey key = newJob.idempotency();
+                if (key != null) {
+                    UUID existing = earlierJob(c, newJob.actor(), key);
+                    if (existing != null) {
+                        c.commit();
+                        return existing;
+                    }
+                }
                 try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
                     lock.setString(1, "queue:" + queue);
                     lock.execute();
@@ -79,7 +106,7 @@ public final class JobQueue {
                     try (ResultSet rs = count.executeQuery()) {
                         rs.next();
                         if (rs.getLong(1) >= settings.capacityPerQueue()) {
-                            throw new QueueFullException(queue, settings.capacityPerQueue());
+                            throw new QueueFullException(queue, settings.capacityPerQueue(), settings.retryBackoff());
                         }
                     }
                 }
@@ -88,13 +115,13 @@ public final class JobQueue {
                                                    created_at, updated_at)
                         values (?, ?, ?, ?, ?::jsonb, ?, 'PENDING', ?, now(), now())""")) {
                     item.setObject(1, itemId);
-                    item.setString(2, modality.name());
-                    item.setString(3, prompt);
+                    item.setString(2, newJob.modality().name());
+                    item.setString(3, newJob.prompt());
                     item.setString(4, queue);
                     item.setString(5, json(request.getOrDefault("parameters", Map.of())));
                     Object seed = request.get("seed");
                     item.setObject(6, seed instanceof Number n ? n.longValue() : null);
-                    item.setString(7, actor);
+                    item.setString(7, newJob.actor());
                     item.executeUpdate();
                 }
                 try (PreparedStatement job = c.prepareStatement("""
@@ -104,11 +131,11 @@ public final class JobQueue {
                     job.setObject(1, jobId);
                     job.setObject(2, itemId);
                     job.setString(3, json(request));
-                    job.setInt(4, priority);
+                    job.setInt(4, newJob.priority());
                     job.setInt(5, settings.maxAttempts());
                     job.setString(6, queue);
-                    job.setTimestamp(7, deadline == null ? null : Timestamp.from(deadline));
-                    job.setString(8, actor);
+                    job.setTimestamp(7, newJob.deadline() == null ? null : Timestamp.from(newJob.deadline()));
+                    job.setString(8, newJob.actor());
                     job.executeUpdate();
                 }
                 try (PreparedStatement event = c.prepareStatement("""
@@ -119,6 +146,18 @@ public final class JobQueue {
                     event.setString(2, json(Map.of("queue", queue)));
                     event.executeUpdate();
                 }
+                if (key != null) {
+                    try (PreparedStatement remember = c.prepareStatement("""
+                            insert into generation_idempotency (actor, idempotency_key, request_sha256, job_id, created_at)
+                            values (?, ?, ?, ?, now())""")) {
+                        remember.setString(1, newJob.actor());
+                        remember.setString(2, key.key());
+                        remember.setString(3, key.requestSha256());
+                        remember.setObject(4, jobId);
+                        remember.executeUpdate();
+                    }
+                }
+                newJob.inTransaction().write(c, jobId, itemId);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -126,11 +165,46 @@ public final class JobQueue {
             }
             return null;
         });
-        return get(jobId);
+        if (earlier != null) {
+            return new Submitted(get(earlier), true);
+        }
+        depthChanged();
+        return new Submitted(get(jobId), false);
     }
 
-    /** Claims the oldest ready job (queued, or running under an expired lease), if any. */
+    /**
+     * The job an earlier submission with this key created, or {@code null}; holds a lock on the key until the caller's
+     * transaction ends, so two submissions racing with one key create one job.
+     */
+    private static @Nullable UUID earlierJob(Connection c, String actor, IdempotencyKey key) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "idempotency:" + actor + "\n" + key.key());
+            lock.execute();
+        }
+        try (PreparedStatement q = c.prepareStatement(
+                "select request_sha256, job_id from generation_idempotency where actor = ? and idempotency_key = ?")) {
+            q.setString(1, actor);
+            q.setString(2, key.key());
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                UUID job = rs.getObject(2, UUID.class);
+                if (!rs.getString(1).equals(key.requestSha256())) {
+                    throw new IdempotencyConflictException(key.key(), job);
+                }
+                return job;
+            }
+        }
+    }
+
+    /**
+     * Claims the oldest ready job (queued, or running under an expired lease with attempts left), if any. Each claim
+     * counts an attempt, a re-claim after an expired lease too; a running job whose lease expired on its last attempt
+     * (its worker's process died every time) is dead-lettered first instead of running again.
+     */
     public Optional<ClaimedJob> claim(String worker) {
+        deadLetterExhausted();
         return sql(c -> {
             try (PreparedStatement claim = c.prepareStatement("""
                     update generation_jobs j
@@ -139,7 +213,8 @@ public final class JobQueue {
                            updated_at = now()
                      where j.id = (select id from generation_jobs
                                     where (state = 'QUEUED' and (not_before is null or not_before <= now()))
-                                       or (state = 'RUNNING' and lease_expires_at < now())
+                                       or (state = 'RUNNING' and lease_expires_at < now()
+                                           and attempts < max_attempts)
                                     order by priority desc, created_at
                                     limit 1
                                     for update skip locked)
@@ -158,6 +233,91 @@ public final class JobQueue {
                 }
             }
         });
+    }
+
+    /**
+     * Dead-letters every running job whose lease expired on its last attempt: its worker stopped without finishing
+     * (the process was killed, or lost the database) as many times as the job may run, so running it again would
+     * likely kill another process. The error names the plugin, the attempts and the last step that completed.
+     *
+     * @return the jobs dead-lettered
+     */
+    public List<UUID> deadLetterExhausted() {
+        List<UUID> dead = new ArrayList<>();
+        while (true) {
+            UUID job = sql(c -> {
+                c.setAutoCommit(false);
+                try {
+                    UUID id;
+                    String cause;
+                    try (PreparedStatement pick = c.prepareStatement("""
+                            select id, queue, request ->> 'pluginId', attempts, current_step, error from generation_jobs
+                             where state = 'RUNNING' and lease_expires_at < now() and attempts >= max_attempts
+                             limit 1 for update skip locked""");
+                            ResultSet rs = pick.executeQuery()) {
+                        if (!rs.next()) {
+                            c.rollback();
+                            return null;
+                        }
+                        id = rs.getObject(1, UUID.class);
+                        String plugin = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
+                        String step = rs.getString(5);
+                        String earlier = rs.getString(6);
+                        cause = "Attempt limit reached: plugin '" + plugin + "' ran " + rs.getInt(4) + " times and its "
+                                + "worker stopped without finishing each time (process killed or lease lost) "
+                                + (step == null ? "before the first step completed" : "after step '" + step + "'")
+                                + "; not retried again" + (earlier == null ? "" : "; earlier error: " + earlier);
+                    }
+                    try (PreparedStatement end = c.prepareStatement("""
+                            update generation_jobs set state = 'DEAD', error = ?, lease_owner = null,
+                                   lease_expires_at = null, finished_at = now(), updated_at = now()
+                             where id = ?""")) {
+                        end.setString(1, cause);
+                        end.setObject(2, id);
+                        end.executeUpdate();
+                    }
+                    try (PreparedStatement item = c.prepareStatement("""
+                            update content_items set status = 'FAILED', updated_at = now()
+                             where id = (select content_item_id from generation_jobs where id = ?)
+                               and status in ('PENDING', 'GENERATING', 'CHECKING')""")) {
+                        item.setObject(1, id);
+                        item.executeUpdate();
+                    }
+                    c.commit();
+                    log.warn("Job {} dead-lettered: {}", id, cause);
+                    appendEvent(id, "finished", Map.of("state", "DEAD", "error", cause));
+                    return id;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            });
+            if (job == null) {
+                if (!dead.isEmpty()) {
+                    depthChanged();
+                }
+                return dead;
+            }
+            dead.add(job);
+        }
+    }
+
+    /**
+     * Gives a job back to the queue without counting the attempt, because the platform's own database failed under it
+     * (not the job); false when the worker no longer holds it.
+     */
+    public boolean release(UUID job, String worker, String cause) {
+        boolean released = update("""
+                update generation_jobs set state = 'QUEUED', error = ?, attempts = greatest(attempts - 1, 0),
+                       lease_owner = null, lease_expires_at = null,
+                       not_before = now() + make_interval(secs => ?), updated_at = now()
+                 where id = ? and lease_owner = ? and state = 'RUNNING'""", cause,
+                settings.retryBackoff().toMillis() / 1000.0, job, worker) == 1;
+        if (released) {
+            appendEvent(job, "retry", Map.of("error", cause, "attemptCounted", false,
+                    "backoffMillis", settings.retryBackoff().toMillis()));
+        }
+        return released;
     }
 
     /** Renews the lease; says whether the worker still holds the job and whether it was asked to stop. */
@@ -225,6 +385,7 @@ public final class JobQueue {
             }
         });
         if (done) {
+            depthChanged();
             appendEvent(job, "finished", error == null ? Map.of("state", state) : Map.of("state", state, "error", error));
         }
         return done;
@@ -257,6 +418,7 @@ public final class JobQueue {
                        updated_at = now()
                  where id = ? and state = 'QUEUED'""", job);
         if (queued == 1) {
+            depthChanged();
             update("update content_items set status = 'CANCELLED', updated_at = now() where id = "
                     + "(select content_item_id from generation_jobs where id = ?)", job);
             appendEvent(job, "finished", Map.of("state", "CANCELLED"));
@@ -287,6 +449,36 @@ public final class JobQueue {
                             rs.getString(8), map(rs.getString(9)), rs.getTimestamp(10).toInstant(),
                             instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getBoolean(13)));
                 }
+            }
+        });
+    }
+
+    /**
+     * Calls {@code listener} each time this node changes how many jobs wait or run (a submit, a finish, a cancel, a
+     * dead letter), so a metric never lags behind this node's own changes.
+     */
+    public void onDepthChange(Runnable listener) {
+        depthListeners.add(listener);
+    }
+
+    private void depthChanged() {
+        for (Runnable l : depthListeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                log.warn("Queue depth listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Jobs waiting or running in every queue together. */
+    public long totalDepth() {
+        return sql(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "select count(*) from generation_jobs where state in ('QUEUED', 'RUNNING')");
+                    ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         });
     }

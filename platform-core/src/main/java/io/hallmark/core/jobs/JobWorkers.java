@@ -2,6 +2,7 @@ package io.hallmark.core.jobs;
 
 import io.hallmark.api.GenerationCancelledException;
 import io.hallmark.api.GenerationFailedException;
+import io.hallmark.core.db.ConnectionLoss;
 import io.hallmark.core.db.DatabaseUnavailableException;
 import io.hallmark.core.plugin.Cancellation;
 import io.hallmark.core.plugin.PluginUnavailableException;
@@ -34,6 +35,7 @@ public final class JobWorkers implements AutoCloseable {
     }
 
     private final JobQueue queue;
+    private final java.util.function.Predicate<Instant> databaseDownSince;
     private final JobRunner runner;
     private final int threads;
     private final String node;
@@ -44,6 +46,17 @@ public final class JobWorkers implements AutoCloseable {
     private volatile boolean stopping;
 
     public JobWorkers(JobQueue queue, JobRunner runner, int threads, String node) {
+        this(queue, runner, threads, node, from -> false);
+    }
+
+    /**
+     * @param databaseDownSince whether the database was away at any moment since a given instant: a job attempt that
+     *     failed while it was goes back to the queue without counting, whatever the failure looked like (a driver
+     *     error, or a null where a row was expected)
+     */
+    public JobWorkers(JobQueue queue, JobRunner runner, int threads, String node,
+            java.util.function.Predicate<Instant> databaseDownSince) {
+        this.databaseDownSince = databaseDownSince;
         this.queue = queue;
         this.runner = runner;
         this.threads = threads;
@@ -99,6 +112,7 @@ public final class JobWorkers implements AutoCloseable {
             return;
         }
         running.put(worker, current);
+        Instant attemptStarted = Instant.now();
         queue.appendEvent(job.id(), "started", Map.of("attempt", job.attempt(), "worker", worker,
                 "resumeAfter", job.lastStep() == null ? "" : job.lastStep()));
         try {
@@ -134,6 +148,10 @@ public final class JobWorkers implements AutoCloseable {
                 }
             }
         } catch (Exception e) {
+            if (ConnectionLoss.causedBy(e) || databaseDownSince.test(attemptStarted) || !databaseAnswers(job, worker)) {
+                giveBack(worker, job, e);
+                return;
+            }
             boolean retriable = e instanceof DatabaseUnavailableException
                     || (e instanceof GenerationFailedException f && f.retriable())
                     || (e instanceof PluginUnavailableException u && !u.notFound());
@@ -143,6 +161,35 @@ public final class JobWorkers implements AutoCloseable {
                     job.attempt(), job.maxAttempts());
         } finally {
             running.remove(worker);
+        }
+    }
+
+    /** Whether the database answers now (a heartbeat through the pool); only a lost connection counts as no. */
+    private boolean databaseAnswers(ClaimedJob job, String worker) {
+        try {
+            queue.heartbeat(job.id(), worker);
+            return true;
+        } catch (RuntimeException e) {
+            return !ConnectionLoss.causedBy(e);
+        }
+    }
+
+    /**
+     * The database went away under a job: once it answers again, the job goes back to the queue without counting the
+     * attempt (the job did nothing wrong) and resumes after its last saved step. Gives up when the worker stops or
+     * lost the job; its lease then expires and the job is claimed again.
+     */
+    private void giveBack(String worker, ClaimedJob job, Exception cause) {
+        log.warn("Job {} attempt {} lost the database ({}); it goes back to the queue once the database answers",
+                job.id(), job.attempt(), cause.toString());
+        String reason = "Database connection lost: " + cause.getMessage();
+        while (!stopping) {
+            try {
+                queue.release(job.id(), worker, reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+                return;
+            } catch (RuntimeException e) {
+                sleepQuietly(Duration.ofMillis(500));
+            }
         }
     }
 

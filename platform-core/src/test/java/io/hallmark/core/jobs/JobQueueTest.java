@@ -138,6 +138,136 @@ class JobQueueTest {
         assertThat(queue.heartbeat(claimed.id(), "w")).isEqualTo(JobQueue.Lease.CANCEL_REQUESTED);
     }
 
+    @Test
+    void aJobWhoseWorkerDiesOnEveryAttemptIsDeadLetteredWithItsPluginNamedAndNeverRunsAgain() {
+        JobView job = submit("poison-plugin");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ClaimedJob claimed = queue.claim("process-" + attempt).orElseThrow();
+            assertThat(claimed.attempt()).isEqualTo(attempt);
+            expireLeases(); // the worker's process died holding the job
+        }
+
+        assertThat(queue.claim("process-4")).as("the attempt limit holds across expired leases").isEmpty();
+        JobView dead = queue.get(job.id());
+        assertThat(dead.state()).isEqualTo("DEAD");
+        assertThat(dead.attempts()).isEqualTo(3);
+        assertThat(dead.error()).contains("Attempt limit reached", "plugin 'poison-plugin'", "ran 3 times",
+                "before the first step completed");
+        assertThat(queue.events(job.id(), 0)).last().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("finished");
+            assertThat(e.data()).containsEntry("state", "DEAD");
+        });
+        Object itemStatus = db.inTransaction(s -> s.createNativeQuery(
+                "select status from content_items where id = :id", Object.class)
+                .setParameter("id", dead.contentItemId()).getSingleResult());
+        assertThat(itemStatus).isEqualTo("FAILED");
+        assertThat(queue.claim("process-5")).isEmpty();
+    }
+
+    @Test
+    void aJobReleasedBecauseTheDatabaseWentAwayKeepsItsAttempts() throws Exception {
+        JobView job = submit("q");
+        ClaimedJob first = queue.claim("w").orElseThrow();
+
+        assertThat(queue.release(first.id(), "w", "Database connection lost")).isTrue();
+        assertThat(queue.release(first.id(), "w", "again")).as("only the holder can release, once").isFalse();
+
+        ClaimedJob again = awaitClaim("w2");
+        assertThat(again.id()).isEqualTo(job.id());
+        assertThat(again.attempt()).as("the lost attempt did not count").isEqualTo(1);
+        assertThat(queue.events(job.id(), 0)).extracting(JobEvent::type).contains("retry");
+    }
+
+    @Test
+    void aRetriedSubmissionWithTheSameKeyReturnsTheFirstJobAndADifferentRequestIsRefused() {
+        IdempotencyKey key = new IdempotencyKey("retry-1", "a".repeat(64));
+        Submitted first = queue.submit(newJob("q").idempotency(key).build());
+        Submitted retry = queue.submit(newJob("q").idempotency(key).build());
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.job().id()).isEqualTo(first.job().id());
+        assertThat(queue.depth()).containsEntry("q", 1L);
+        assertThatThrownBy(() -> queue.submit(newJob("q").idempotency(new IdempotencyKey("retry-1", "b".repeat(64)))
+                .build())).isInstanceOf(IdempotencyConflictException.class)
+                .hasMessageContaining("'retry-1' was already used for a different request (job " + first.job().id());
+        assertThat(queue.submit(newJob("q").actor("someone-else").idempotency(key).build()).replayed())
+                .as("keys are per actor").isFalse();
+        assertThat(queue.depth()).containsEntry("q", 2L);
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyCreateOneJob() throws Exception {
+        IdempotencyKey key = new IdempotencyKey("raced", "c".repeat(64));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<Submitted>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(clients.submit(() -> queue.submit(newJob("q").idempotency(key).build())));
+        }
+        Set<UUID> jobs = ConcurrentHashMap.newKeySet();
+        int created = 0;
+        for (Future<Submitted> f : results) {
+            jobs.add(f.get().job().id());
+            created += f.get().replayed() ? 0 : 1;
+        }
+        clients.shutdown();
+
+        assertThat(jobs).hasSize(1);
+        assertThat(created).isEqualTo(1);
+        assertThat(queue.depth()).containsEntry("q", 1L);
+    }
+
+    @Test
+    void theJobAndItsAuditEventCommitTogetherOrNotAtAll() {
+        var audit = new io.hallmark.core.audit.SequentialAuditLog(db);
+        Submitted ok = queue.submit(newJob("q").inTransaction((c, job, item) -> audit.appendInTransaction(c, List.of(
+                new io.hallmark.core.audit.DatabaseAuditLog.NewEvent("tester", "generation.requested", item.toString(),
+                        Map.of("job", job.toString()))))).build());
+        assertThat(auditEvents(ok.job().contentItemId())).isEqualTo(1);
+
+        long jobsBefore = jobCount();
+        assertThatThrownBy(() -> queue.submit(newJob("q").inTransaction((c, job, item) -> {
+            audit.appendInTransaction(c, List.of(new io.hallmark.core.audit.DatabaseAuditLog.NewEvent("tester",
+                    "generation.requested", item.toString(), Map.of())));
+            throw new java.sql.SQLException("the audit write failed", "08006");
+        }).build())).isInstanceOf(io.hallmark.core.db.DatabaseUnavailableException.class);
+        assertThat(jobCount()).as("no job without its audit event").isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void everySubmitAndFinishTellsTheDepthListenersAtOnce() {
+        java.util.concurrent.atomic.AtomicLong depth = new java.util.concurrent.atomic.AtomicLong(-1);
+        queue.onDepthChange(() -> depth.set(queue.totalDepth()));
+        JobView job = submit("q");
+        assertThat(depth.get()).isEqualTo(1);
+        ClaimedJob claimed = queue.claim("w").orElseThrow();
+        queue.finish(claimed.id(), "w", "DONE", null);
+        assertThat(depth.get()).isZero();
+        assertThat(queue.get(job.id()).state()).isEqualTo("DONE");
+    }
+
+    private NewJob.Builder newJob(String queueName) {
+        return NewJob.builder(queueName, Modality.TEXT, "a prompt", Map.of("pluginId", queueName, "modality", "TEXT",
+                "prompt", "a prompt")).actor("tester");
+    }
+
+    private void expireLeases() {
+        db.useTransaction(s -> s.createNativeMutationQuery(
+                "update generation_jobs set lease_expires_at = now() - interval '1 second' where state = 'RUNNING'")
+                .executeUpdate());
+    }
+
+    private long auditEvents(UUID item) {
+        return db.inTransaction(s -> s.createNativeQuery("select count(*) from audit_events where subject = :s "
+                + "and event_type = 'generation.requested'", Long.class).setParameter("s", item.toString())
+                .getSingleResult());
+    }
+
+    private long jobCount() {
+        return db.inTransaction(s -> s.createNativeQuery("select count(*) from generation_jobs", Long.class)
+                .getSingleResult());
+    }
+
     private ClaimedJob awaitClaim(String worker) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             var job = queue.claim(worker);
