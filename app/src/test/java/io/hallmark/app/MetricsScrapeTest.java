@@ -126,6 +126,49 @@ class MetricsScrapeTest {
         assertThat(samples.get(count)).as(count).isEqualTo(buckets.getLast().getValue());
     }
 
+    /** Series that a fresh server has no sample of yet: they appear with finished jobs, decisions, a GPU. */
+    static final java.util.Set<String> APPEAR_WITH_DATA = java.util.Set.of("hallmark_generation_duration_seconds",
+            "hallmark_governance_decisions_total", "hallmark_gpu_utilization_ratio", "hallmark_gpu_memory_used_bytes",
+            "hallmark_gpu_memory_total_bytes");
+
+    @Test
+    void theGrafanaDashboardQueriesParseAndNameOnlyMetricsTheServerServes() throws Exception {
+        Path promtool = Path.of("/usr/bin/promtool");
+        assumeThat(Files.isExecutable(promtool)).as("promtool is not installed (Debian package prometheus; .ci/run "
+                + "installs it): skipping the dashboard's PromQL check").isTrue();
+        System.gc(); // so the GC pause histogram has a sample
+        String body = scrape();
+        java.util.Set<String> families = new java.util.HashSet<>();
+        for (String line : body.split("\n")) {
+            if (line.startsWith("# TYPE ")) {
+                families.add(line.split(" ")[2]);
+            }
+        }
+        Path dashboard = io.hallmark.core.testing.StandardReaders.repositoryRoot().resolve("docker/grafana/hallmark-dashboard.json");
+        com.fasterxml.jackson.databind.JsonNode doc = JsonOutput.mapper().readTree(dashboard.toFile());
+        StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
+        int n = 0;
+        for (com.fasterxml.jackson.databind.JsonNode expr : doc.findValues("expr")) {
+            String promql = expr.asText().replace("$instance", ".*");
+            rules.append("      - record: dashboard:panel").append(n++).append("\n        expr: '")
+                    .append(promql.replace("'", "''")).append("'\n");
+            Matcher m = Pattern.compile("\\b((?:hallmark|jvm|process|system)_[a-z0-9_]+)").matcher(promql);
+            while (m.find()) {
+                String family = m.group(1).replaceAll("_(bucket|count|sum)$", "");
+                assertThat(families.contains(family) || APPEAR_WITH_DATA.contains(family))
+                        .as("%s (in the dashboard) is served by /metrics", m.group(1)).isTrue();
+            }
+        }
+        assertThat(n).isGreaterThanOrEqualTo(10);
+        Path file = Files.createDirectories(TestPaths.buildDir().resolve("metrics")).resolve("dashboard-rules.yml");
+        Files.writeString(file, rules.toString(), StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(promtool.toString(), "check", "rules", file.toString()).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("promtool check rules on the dashboard's queries: %s", out).isZero();
+    }
+
     @Test
     void promtoolChecksTheLiveScrapeClean() throws Exception {
         Path promtool = Path.of("/usr/bin/promtool");
