@@ -15,6 +15,7 @@ import java.util.Map;
 /**
  * Writes kept content to a file for {@code hallmark generate --out FILE} and marks it with its signed provenance
  * manifest: embedded in a PNG (iTXt) or MP4 ({@code uuid} box) and as the sidecar {@code FILE.provenance.json},
+ * plus XMP and C2PA Content Credentials in PNG, JPEG and MP4 files,
  * which {@code hallmark verify FILE} checks. Only approved content is written; anything else stays in the platform
  * for review.
  */
@@ -52,7 +53,9 @@ final class ArtifactOutput {
         }
         new ProvenanceMarker(key).mark(out, manifest, mediaType, false);
         boolean embedded = mediaType.equals("image/png") || mediaType.equals("video/mp4");
-        return (embedded ? "embedded and " : "") + "sidecar " + ProvenanceMarker.sidecarOf(out).getFileName();
+        boolean standard = embedded || mediaType.equals("image/jpeg");
+        return (embedded ? "embedded and " : "") + "sidecar " + ProvenanceMarker.sidecarOf(out).getFileName()
+                + (standard ? "; XMP (IPTC digital source type) and C2PA Content Credentials embedded" : "");
     }
 
     static byte[] text(String text) {

@@ -15,6 +15,7 @@ import io.hallmark.core.audit.WitnessClient;
 import io.hallmark.core.audit.WitnessPolicy;
 import io.hallmark.core.config.ConfigKey;
 import io.hallmark.core.config.HallmarkConfig;
+import io.hallmark.core.provenance.SigningCredential;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify, checkpoint and export the audit trail.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Checkpoint.class, AuditCommand.Retention.class,
-            AuditCommand.Export.class, AuditCommand.VerifyExport.class, AuditCommand.PublicKey.class,
+            AuditCommand.Export.class, AuditCommand.VerifyExport.class, AuditCommand.PublicKey.class, AuditCommand.C2paRoot.class,
             AuditCommand.Bench.class})
 final class AuditCommand implements Runnable {
 
@@ -52,7 +53,8 @@ final class AuditCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand; valid: verify, checkpoint, retention, export, verify-export, public-key, bench");
+                "Missing subcommand; valid: verify, checkpoint, retention, export, verify-export, public-key, c2pa-root, "
+                        + "bench");
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -301,6 +303,29 @@ final class AuditCommand implements Runnable {
         public Integer call() {
             HallmarkConfig config = platform.load();
             spec.commandLine().getOut().println(PlatformKey.readVerifierKey(config.dataDir().resolve("keys")).encoded());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "c2pa-root", mixinStandardHelpOptions = true,
+            description = "Print (PEM) the root certificate that issues the platform's C2PA Content Credentials "
+                    + "signing certificate, for C2PA validators to add as a trust anchor.")
+    static final class C2paRoot implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platform;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Path keys = platform.load().dataDir().resolve("keys");
+            if (!Files.isRegularFile(keys.resolve(PlatformKey.PRIVATE_FILE))) {
+                throw new IllegalArgumentException("No platform key in " + keys + " yet: it is made on the first "
+                        + "start or generation");
+            }
+            spec.commandLine().getOut().print(SigningCredential.issuedBy(PlatformKey.loadOrCreate(keys)).rootPem());
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -259,7 +259,7 @@ class ConsoleApiTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         HttpResponse<String> metrics = send("GET", "/metrics", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("hallmark_http_server_requests_seconds{", "quantile=\"0.95\"",
+        assertThat(metrics.body()).contains("hallmark_http_server_requests_seconds_bucket{", "le=\"0.5\"",
                 "route=\"/api/v1/content\"", "hallmark_jobs_queue_depth", "jvm_memory_used_bytes");
 
         HttpResponse<String> bad = send("POST", "/api/v1/alerts", "{\"name\":\"x\",\"metric\":\"nope\",\"operator\":\">\",\"threshold\":1}");

@@ -8,6 +8,7 @@ import io.hallmark.core.config.ConfigLoader;
 import io.hallmark.core.provenance.Mp4Boxes;
 import io.hallmark.core.provenance.PngChunks;
 import io.hallmark.core.provenance.ProvenanceMarker;
+import io.hallmark.core.testing.StandardReaders;
 import io.hallmark.core.testing.TestPaths;
 import io.hallmark.imagegen.encode.GenerationRecord;
 import io.hallmark.imagegen.encode.ImageEncoder;
@@ -101,6 +102,64 @@ class MediaGenerateCommandTest {
         assertThat(ProvenanceMarker.sidecarOf(png)).exists();
         assertThat(verify(png)).startsWith("VERIFIED").contains("source: embedded (PNG iTXt")
                 .contains("generator: hallmark-image").contains("governance: APPROVE");
+        assertStandardMarks(png, "image/png", "hallmark-image", "c2pa.hash.data");
+
+        StringWriter pem = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(pem));
+        assertThat(cli.execute("audit", "c2pa-root", "--data-dir", dataDir.toString())).isZero();
+        assertThat(pem.toString()).startsWith("-----BEGIN CERTIFICATE-----");
+        Path root = Files.writeString(work.resolve("c2pa-root.pem"), pem.toString());
+        JsonNode trusted = StandardReaders.c2pa(png, "image/png", root).path("store");
+        assertThat(trusted.path("validation_state").asText()).as("with the root `hallmark audit c2pa-root` prints as "
+                + "a trust anchor: %s", trusted).isEqualTo("Trusted");
+    }
+
+    @Test
+    void anImageWrittenAsAJpegCarriesXmpAndContentCredentials() throws Exception {
+        Path jpg = work.resolve("out/digit.jpg");
+        JsonNode result = run(new StringWriter(), "generate", "--data-dir", dataDir.toString(), "--modality", "image",
+                "--prompt", "a handwritten three", "--seed", "3", "--width", "56", "--height", "56", "--out",
+                jpg.toString(), "--json");
+
+        assertThat(result.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(result.path("mediaType").asText()).isEqualTo("image/jpeg");
+        assertThat(result.path("provenance").asText()).startsWith("sidecar").contains("C2PA Content Credentials");
+        assertThat(ImageIO.read(jpg.toFile()).getWidth()).isEqualTo(56);
+        assertThat(verify(jpg)).startsWith("VERIFIED").contains("source: sidecar");
+        assertStandardMarks(jpg, "image/jpeg", "hallmark-image", "c2pa.hash.data");
+    }
+
+    /**
+     * What others read: exiftool finds the XMP packet with IPTC's digital source type, and the official C2PA library
+     * validates the Content Credentials (signature and hash binding), flagging only the platform's self-issued root
+     * as on no trust list; the manifest names the generator, the model with its hash and the governance decision.
+     */
+    static void assertStandardMarks(Path file, String mediaType, String generator, String binding) throws Exception {
+        JsonNode tags = StandardReaders.exiftool(file);
+        assertThat(tags.path("XMP-iptcExt:DigitalSourceType").asText()).as(tags.toPrettyString())
+                .isEqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
+        assertThat(tags.path("XMP-xmp:CreatorTool").asText()).contains(generator);
+
+        JsonNode report = StandardReaders.c2pa(file, mediaType);
+        JsonNode store = report.path("store");
+        assertThat(store.path("validation_state").asText()).as(report.toPrettyString()).isEqualTo("Valid");
+        JsonNode results = store.path("validation_results").path("activeManifest");
+        assertThat(results.path("failure").findValuesAsText("code")).containsExactly("signingCredential.untrusted");
+        assertThat(results.path("success").findValuesAsText("code")).contains("claimSignature.validated",
+                binding.equals("c2pa.hash.data") ? "assertion.dataHash.match" : "assertion.bmffHash.match");
+        JsonNode manifest = store.path("manifests").path(report.path("activeLabel").asText());
+        JsonNode hallmark = null;
+        for (JsonNode a : manifest.path("assertions")) {
+            if (a.path("label").asText().equals("io.hallmark.provenance")) {
+                hallmark = a.path("data");
+            }
+        }
+        assertThat(hallmark).as(manifest.toPrettyString()).isNotNull();
+        assertThat(hallmark.path("generator").path("pluginId").asText()).isEqualTo(generator);
+        assertThat(hallmark.path("model").path("sha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(hallmark.path("governance").path("decision").asText()).isEqualTo("APPROVE");
+        assertThat(manifest.toString()).contains("c2pa.created", "trainedAlgorithmicMedia");
     }
 
     @Test
@@ -124,6 +183,7 @@ class MediaGenerateCommandTest {
         assertThat(frames).isEqualTo(24);
         assertThat(Mp4Boxes.split(Files.readAllBytes(mp4)).provenance()).isPresent();
         assertThat(verify(mp4)).startsWith("VERIFIED").contains("source: embedded (MP4 uuid box");
+        assertStandardMarks(mp4, "video/mp4", "hallmark-video", "c2pa.hash.bmff.v2");
         ffprobe(mp4).ifPresent(stream -> {
             assertThat(stream.path("codec_name").asText()).isEqualTo("h264");
             assertThat(stream.path("nb_read_frames").asInt()).isEqualTo(24);

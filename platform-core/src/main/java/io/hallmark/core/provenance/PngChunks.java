@@ -16,6 +16,10 @@ import java.util.zip.CRC32;
 public final class PngChunks {
 
     public static final String KEYWORD = "hallmark-provenance";
+    /** The iTXt keyword of an XMP packet (XMP specification part 3). */
+    public static final String XMP_KEYWORD = "XML:com.adobe.xmp";
+    /** The chunk type C2PA keeps its manifest store in. */
+    public static final String C2PA_CHUNK = "caBX";
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     /** A PNG split into Hallmark's provenance text and the rest of the file. */
@@ -65,6 +69,10 @@ public final class PngChunks {
             String type = new String(png, pos + 4, 4, StandardCharsets.ISO_8859_1);
             int end = pos + 12 + length;
             String text = type.equals("iTXt") ? ourText(png, pos + 8, length) : null;
+            if (type.equals(C2PA_CHUNK) || type.equals("iTXt") && hasKeyword(png, pos + 8, length, XMP_KEYWORD)) {
+                pos = end; // standard marks Hallmark writes: the XMP packet and the C2PA manifest store
+                continue;
+            }
             if (text != null) {
                 CRC32 crc = new CRC32();
                 crc.update(png, pos + 4, 4 + length);
@@ -86,10 +94,15 @@ public final class PngChunks {
         return new Split(Optional.ofNullable(found), rest.toByteArray());
     }
 
+    private static boolean hasKeyword(byte[] png, int data, int length, String name) {
+        byte[] keyword = name.getBytes(StandardCharsets.ISO_8859_1);
+        return length >= keyword.length + 5 && Arrays.equals(png, data, data + keyword.length, keyword, 0, keyword.length)
+                && png[data + keyword.length] == 0;
+    }
+
     private static String ourText(byte[] png, int data, int length) {
         byte[] keyword = KEYWORD.getBytes(StandardCharsets.ISO_8859_1);
-        if (length < keyword.length + 5 || !Arrays.equals(png, data, data + keyword.length, keyword, 0, keyword.length)
-                || png[data + keyword.length] != 0) {
+        if (!hasKeyword(png, data, length, KEYWORD)) {
             return null;
         }
         int p = data + keyword.length + 1;
@@ -107,6 +120,63 @@ public final class PngChunks {
         }
         p++;
         return new String(png, p, Math.max(0, end - p), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Adds the XMP packet as an uncompressed {@code XML:com.adobe.xmp} iTXt chunk right after IHDR (before the
+     * image data, where XMP readers look for it).
+     */
+    public static byte[] withXmp(byte[] png, byte[] xmp) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes(XMP_KEYWORD.getBytes(StandardCharsets.ISO_8859_1));
+        data.writeBytes(new byte[] {0, 0, 0, 0, 0}); // terminator, uncompressed, method, empty language and keyword
+        data.writeBytes(xmp);
+        return afterHeader(png, chunk("iTXt", data.toByteArray()));
+    }
+
+    /** The C2PA container of a PNG: a {@code caBX} chunk right after IHDR, bound by {@code c2pa.hash.data}. */
+    static ManifestContainer contentCredentials() {
+        return new ManifestContainer() {
+            @Override
+            public byte[] place(byte[] asset, byte[] store) {
+                return afterHeader(asset, chunk(C2PA_CHUNK, store));
+            }
+
+            @Override
+            public HardBinding bind(byte[] placed) {
+                int pos = 8;
+                while (pos + 12 <= placed.length) {
+                    int length = ByteBuffer.wrap(placed, pos, 4).getInt();
+                    if (new String(placed, pos + 4, 4, StandardCharsets.ISO_8859_1).equals(C2PA_CHUNK)) {
+                        return ContentCredentials.dataHash(placed, pos, 12 + length);
+                    }
+                    pos += 12 + length;
+                }
+                throw new IllegalStateException("No caBX chunk in the PNG");
+            }
+        };
+    }
+
+    /** Inserts a chunk right after IHDR (the first chunk), dropping any C2PA chunk already there. */
+    private static byte[] afterHeader(byte[] png, byte[] chunk) {
+        int ihdrLength = ByteBuffer.wrap(png, 8, 4).getInt();
+        int afterIhdr = 8 + 12 + ihdrLength;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + chunk.length);
+        out.write(png, 0, afterIhdr);
+        out.writeBytes(chunk);
+        int pos = afterIhdr;
+        boolean placingStore = new String(chunk, 4, 4, StandardCharsets.ISO_8859_1).equals(C2PA_CHUNK);
+        while (pos + 12 <= png.length) {
+            int length = ByteBuffer.wrap(png, pos, 4).getInt();
+            boolean oldStore = placingStore
+                    && new String(png, pos + 4, 4, StandardCharsets.ISO_8859_1).equals(C2PA_CHUNK);
+            if (!oldStore) {
+                out.write(png, pos, 12 + length);
+            }
+            pos += 12 + length;
+        }
+        out.write(png, pos, png.length - pos);
+        return out.toByteArray();
     }
 
     private static int findIend(byte[] png) {

@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * plugin and model, with which parameters and seed, kept under which governance decision and policy version,
  * when; marked with the IPTC digital source type {@value #TRAINED_ALGORITHMIC_MEDIA}. The platform key signs it
  * ({@link ProvenanceSigner}). Field names follow C2PA's vocabulary where one exists ({@code claimGenerator},
- * {@code digitalSourceType}, a {@code c2pa.created} action); it is not a C2PA manifest store (no JUMBF box,
- * no COSE signature, no X.509 certificate chain).
+ * {@code digitalSourceType}, a {@code c2pa.created} action); the same statement goes into the file's C2PA
+ * Content Credentials ({@link ContentCredentials}) for C2PA tools.
  *
- * @param contentSha256 SHA-256 of the content (for PNG: the file without Hallmark's iTXt chunk; for text with a
+ * @param contentSha256 SHA-256 of the content (for PNG, JPEG and MP4: the file without Hallmark's marks; for text with a
  *     disclosure line: the text without it)
  * @param mediaType e.g. {@code image/png}, {@code text/plain}
  */

@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Answers "was this file produced here, is it unchanged, and what does its record say?" from the file itself
- * (embedded PNG chunk or MP4 box) or its sidecar, with nothing but the platform's public key: no database.
+ * (embedded PNG chunk or MP4 box) or its sidecar, with nothing but the platform's public key: no database. The
+ * content hash covers the file without any of Hallmark's marks (its own chunk or box, the XMP packet, the C2PA
+ * manifest store); the C2PA Content Credentials themselves are for third-party C2PA validators to check.
  */
 public final class ProvenanceVerifier {
 
@@ -63,6 +65,13 @@ public final class ProvenanceVerifier {
                 }
             } catch (IllegalArgumentException e) {
                 return new Result(Status.INVALID_SIGNATURE, "embedded", null, e.getMessage());
+            }
+        }
+        if (JpegSegments.isJpeg(bytes)) {
+            try {
+                content = JpegSegments.withoutMarks(bytes); // its manifest is the sidecar; the hash covers the rest
+            } catch (IllegalArgumentException e) {
+                content = bytes; // damaged segments: the whole file is compared, and cannot match
             }
         }
         if (Mp4Boxes.isWellFormedMp4(bytes)) {
