@@ -27,6 +27,8 @@ final class OpenApi {
                     + "returns the CSRF token"),
             Map.entry("POST /api/v1/auth/logout", "Ends the session"),
             Map.entry("GET /api/v1/auth/me", "The caller: username, roles, and the CSRF token of a session"),
+            Map.entry("POST /api/v1/auth/password", "Changes the caller's own password (currentPassword, newPassword); "
+                    + "ends the caller's other sessions"),
             Map.entry("GET /api/v1/users", "Lists users"),
             Map.entry("POST /api/v1/users", "Creates a user with a role and a password"),
             Map.entry("PATCH /api/v1/users/{username}", "Changes a user's role, password or enabled flag"),
