@@ -5,16 +5,33 @@ window.H = (function () {
   let csrf = null;
   let me = null;
   const PAGES = [
-    ['index.html', 'Dashboard', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER']],
-    ['generate.html', 'Generate', ['ADMIN', 'OPERATOR']],
-    ['review.html', 'Review queue', ['ADMIN', 'REVIEWER']],
-    ['content.html', 'Content', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
-    ['kb.html', 'Knowledge base', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
-    ['plugins.html', 'Plugins', ['ADMIN', 'OPERATOR', 'AUDITOR', 'PLUGIN_DEVELOPER']],
-    ['policies.html', 'Policies', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
-    ['audit.html', 'Audit', ['ADMIN', 'AUDITOR']],
-    ['users.html', 'Access', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER']],
+    ['index.html', 'nav.dashboard', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER']],
+    ['generate.html', 'nav.generate', ['ADMIN', 'OPERATOR']],
+    ['check.html', 'nav.check', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
+    ['review.html', 'nav.review', ['ADMIN', 'REVIEWER']],
+    ['content.html', 'nav.content', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
+    ['kb.html', 'nav.kb', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
+    ['plugins.html', 'nav.plugins', ['ADMIN', 'OPERATOR', 'AUDITOR', 'PLUGIN_DEVELOPER']],
+    ['policies.html', 'nav.policies', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
+    ['audit.html', 'nav.audit', ['ADMIN', 'AUDITOR']],
+    ['users.html', 'nav.access', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER']],
   ];
+  const PASSWORD_PAGE = '/console/password.html';
+  const STRINGS = (window.HM_STRINGS || {})[(document.documentElement.lang || 'en')] || (window.HM_STRINGS || {}).en || {};
+
+  /** A string of the bundle (strings.js), with {0}, {1} ... replaced by the arguments; the key when it is missing. */
+  function t(key, ...args) {
+    const text = Object.prototype.hasOwnProperty.call(STRINGS, key) ? STRINGS[key] : key;
+    return text.replace(/\{(\d+)}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
+  }
+
+  function here() {
+    return location.pathname + location.search;
+  }
+
+  function toPasswordPage() {
+    location.assign(PASSWORD_PAGE + '?next=' + encodeURIComponent(here()));
+  }
 
   /** el('td', {className: 'x', text: 'y', on: {click: f}}, child...) */
   function el(tag, props, ...children) {
@@ -55,6 +72,9 @@ window.H = (function () {
     let payload;
     if (body instanceof FormData) {
       payload = body;
+    } else if (body instanceof Blob) {
+      headers['Content-Type'] = 'application/octet-stream';
+      payload = body;
     } else if (typeof body === 'string') {
       headers['Content-Type'] = (options && options.contentType) || 'text/plain';
       payload = body;
@@ -72,6 +92,10 @@ window.H = (function () {
     let data = null;
     if (text) {
       try { data = JSON.parse(text); } catch (e) { data = text; }
+    }
+    if (response.status === 403 && data && data.type === '/errors/password_change_required'
+        && location.pathname !== PASSWORD_PAGE) {
+      toPasswordPage();
     }
     if (!response.ok) throw new ApiError(data, response.status);
     return data;
@@ -96,6 +120,35 @@ window.H = (function () {
     return isNaN(d) ? String(value) : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
   }
 
+  /** Bytes as people read them: 512 B, 3.4 KiB, 251 MiB, 5.9 GiB. */
+  function bytes(n) {
+    const v = Number(n);
+    if (!Number.isFinite(v)) return '';
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let i = 0;
+    let x = v;
+    while (Math.abs(x) >= 1024 && i < units.length - 1) { x /= 1024; i++; }
+    return (i === 0 ? String(Math.round(x)) : x.toFixed(x < 10 ? 1 : 0)) + ' ' + units[i];
+  }
+
+  /** Appends text to node with every occurrence of the query's words wrapped in <mark class="hit">. */
+  function highlight(node, text, query) {
+    const words = String(query || '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+    const source = String(text || '');
+    if (!words.length) { node.appendChild(document.createTextNode(source)); return node; }
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp('(' + escaped.join('|') + ')', 'giu');
+    let pos = 0;
+    source.replace(pattern, (match, _g, at) => {
+      if (at > pos) node.appendChild(document.createTextNode(source.slice(pos, at)));
+      node.appendChild(el('mark', { className: 'hit', text: match }));
+      pos = at + match.length;
+      return match;
+    });
+    if (pos < source.length) node.appendChild(document.createTextNode(source.slice(pos)));
+    return node;
+  }
+
   function badge(text) {
     return el('span', { className: 'badge ' + String(text), text: text });
   }
@@ -112,16 +165,16 @@ window.H = (function () {
         }));
       body.appendChild(tr);
     });
-    if (!rows.length) body.appendChild(el('tr', {}, el('td', { colspan: String(columns.length), className: 'muted', text: 'Nothing here yet.' })));
+    if (!rows.length) body.appendChild(el('tr', {}, el('td', { colspan: String(columns.length), className: 'muted', text: t('table.empty') })));
     return el('table', {}, el('thead', {}, head), body);
   }
 
   function pager(page, onPage) {
     const pages = Math.max(1, Math.ceil(page.total / page.size));
     return el('div', { className: 'pager' },
-      el('button', { className: 'secondary', type: 'button', disabled: page.page <= 1 ? '' : null, on: { click: () => onPage(page.page - 1) } }, 'Previous'),
-      el('span', { className: 'muted', text: 'Page ' + page.page + ' of ' + pages + ' (' + page.total + ' in all)' }),
-      el('button', { className: 'secondary', type: 'button', disabled: page.page >= pages ? '' : null, on: { click: () => onPage(page.page + 1) } }, 'Next'));
+      el('button', { className: 'secondary', type: 'button', disabled: page.page <= 1 ? '' : null, on: { click: () => onPage(page.page - 1) } }, t('pager.previous')),
+      el('span', { className: 'muted', text: t('pager.page', page.page, pages, page.total) }),
+      el('button', { className: 'secondary', type: 'button', disabled: page.page >= pages ? '' : null, on: { click: () => onPage(page.page + 1) } }, t('pager.next')));
   }
 
   function query(params) {
@@ -144,19 +197,35 @@ window.H = (function () {
   async function init(page) {
     me = await api('GET', '/api/v1/auth/me');
     csrf = me.csrfToken || null;
+    if (me.passwordMustChange && page !== 'password.html') {
+      toPasswordPage();
+      throw new ApiError({ detail: t('password.forced') }, 403);
+    }
     const nav = document.getElementById('nav');
-    PAGES.filter(([, , roles]) => has(...roles)).forEach(([href, title]) => {
-      const a = el('a', { href: '/console/' + href, text: title });
-      if (href === page) a.setAttribute('aria-current', 'page');
-      nav.appendChild(a);
-    });
+    const header = nav.parentElement;
+    const toggle = el('button', { type: 'button', className: 'nav-toggle', 'aria-expanded': 'false',
+      'aria-controls': 'nav', on: { click: () => {
+        const open = header.classList.toggle('nav-open');
+        toggle.setAttribute('aria-expanded', String(open));
+      } } }, t('nav.menu'));
+    header.insertBefore(toggle, nav);
+    if (!me.passwordMustChange) {
+      PAGES.filter(([, , roles]) => has(...roles)).forEach(([href, key]) => {
+        const a = el('a', { href: '/console/' + href, text: t(key) });
+        if (href === page) a.setAttribute('aria-current', 'page');
+        nav.appendChild(a);
+      });
+    }
     const user = document.getElementById('user');
     user.appendChild(el('span', { text: me.username + ' (' + me.roles.join(', ') + ')' }));
+    if (me.via === 'SESSION' && page !== 'password.html') {
+      user.appendChild(el('a', { href: PASSWORD_PAGE, id: 'change-password', text: t('user.changePassword') }));
+    }
     user.appendChild(el('button', { className: 'link-button', type: 'button', id: 'sign-out', on: { click: async () => {
       try { await api('POST', '/api/v1/auth/logout'); } finally { location.assign('/console/login.html'); }
-    } } }, 'Sign out'));
+    } } }, t('user.signOut')));
     return me;
   }
 
-  return { el, clear, api, init, message, error, time, badge, table, pager, query, formValues, has, ApiError };
+  return { el, clear, api, init, message, error, time, badge, table, pager, query, formValues, has, ApiError, t, bytes, highlight };
 })();

@@ -8,7 +8,8 @@
   let page = 1;
 
   function kv(entries) {
-    return el('dl', { className: 'kv' }, entries.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v === null || v === undefined ? '' : (typeof v === 'object' ? JSON.stringify(v) : String(v)) })]).flat());
+    return el('dl', { className: 'kv' }, entries.map(([k, v]) => [el('dt', { text: Decisions.label(k) }),
+      el('dd', {}, v !== null && typeof v === 'object' ? Decisions.details(v) : (v === null || v === undefined ? '' : String(v)))]).flat());
   }
 
   /**
@@ -26,14 +27,18 @@
     return el('pre', { className: 'code' }, code);
   }
 
-  async function show(id) {
+  async function show(id, fromHistory) {
+    if (!fromHistory) {
+      const url = '/console/content.html?id=' + encodeURIComponent(id);
+      if (location.pathname + location.search !== url) history.pushState({ id }, '', url);
+    }
     try {
       const d = await api('GET', '/api/v1/content/' + encodeURIComponent(id));
       const it = d.item;
       clear(detail).hidden = false;
-      detail.appendChild(el('h3', {}, 'Content ', el('code', { text: it.id }), ' ', badge(it.status)));
+      detail.appendChild(el('h3', {}, 'Content ', el('code', { text: it.id }), ' ', Decisions.badge(it.status)));
       detail.appendChild(el('p', {}, el('strong', { text: 'Prompt: ' }), el('span', { id: 'detail-prompt', text: d.prompt })));
-      const body = el('div', { className: 'output', id: 'detail-text' });
+      const body = el('div', { className: 'output ' + Decisions.textClass(it.status), id: 'detail-text' });
       const evidence = el('div', { id: 'detail-evidence' });
       if (d.text !== null && d.text !== undefined && it.modality === 'CODE') {
         body.appendChild(highlighted(d.text, (d.provenance.parameters || {}).language));
@@ -45,6 +50,7 @@
         body.appendChild(el('video', { className: 'artifact', controls: '', src: '/api/v1/content/' + it.id + '/artifact' }));
       }
       detail.appendChild(body);
+      if (d.text !== null && d.text !== undefined && it.modality !== 'CODE') detail.appendChild(Decisions.legend());
       detail.appendChild(evidence);
       detail.appendChild(el('p', {}, el('a', { href: '/api/v1/content/' + it.id + '/artifact', text: 'Download artifact' })));
       const probes = Probes.section(it);
@@ -52,7 +58,7 @@
       const report = d.report || {};
       const decision = report.decision || {};
       detail.appendChild(el('h3', { text: 'Governance report' }));
-      detail.appendChild(el('p', {}, 'Decision: ', badge(decision.action || it.decision || 'none'), ' rule ', el('code', { text: decision.rule || '' }), ' policy ', el('code', { text: decision.policy || '' })));
+      detail.appendChild(Decisions.explain(Object.assign({ action: it.decision }, decision)));
       if (decision.policyAction && decision.policyAction !== decision.action) {
         detail.appendChild(el('p', { className: 'fail-closed', text: 'Failed closed: the policy alone decided ' + decision.policyAction + ', but not every check ran.' }));
       }
@@ -64,7 +70,7 @@
       if ((decision.unknownMetrics || []).length) {
         detail.appendChild(el('p', { className: 'muted', text: 'Unknown metrics: ' + decision.unknownMetrics.join(', ') }));
       }
-      detail.appendChild(table([['Score', (r) => r[0]], ['Value', (r) => Number(r[1]).toFixed(3)]], Object.entries(report.scores || {})));
+      detail.appendChild(Decisions.scores(report.scores, decision));
       const judgedBy = report.judgedBy || {};
       if (Object.keys(judgedBy.models || {}).length || judgedBy.policySha256) {
         detail.appendChild(el('h4', { text: 'Judged by' }));
@@ -74,13 +80,13 @@
         detail.appendChild(table([['What', (r) => r[0]], ['SHA-256 / version', (r) => el('code', { text: r[1] })]], rows));
       }
       detail.appendChild(el('h4', { text: 'Findings and evidence' }));
-      detail.appendChild(el('pre', { text: JSON.stringify(report.findings || {}, null, 2) }));
+      detail.appendChild(Decisions.findings(report.findings));
       detail.appendChild(el('h3', { text: 'Provenance' }));
       detail.appendChild(kv(Object.entries(d.provenance)));
       detail.appendChild(el('h3', { text: 'Audit events' }));
       detail.appendChild(table([
         ['#', (e) => e.seq], ['Time', (e) => H.time(e.at)], ['Type', (e) => e.type], ['Actor', (e) => e.actor],
-        ['Details', (e) => el('code', { text: JSON.stringify(e.payload) })],
+        ['Details', (e) => Decisions.details(e.payload || {})],
       ], d.events));
       detail.scrollIntoView();
     } catch (e) {
@@ -94,10 +100,10 @@
       const data = await api('GET', '/api/v1/content' + H.query({ q: f.q, status: f.status, modality: f.modality, plugin: f.plugin, page, size: 20 }));
       clear(box);
       clear(list).appendChild(table([
-        ['Created', (c) => H.time(c.createdAt)], ['Modality', (c) => c.modality], ['Status', (c) => badge(c.status)],
+        ['Created', (c) => el('span', { className: 'nowrap', text: H.time(c.createdAt) })], ['Modality', (c) => c.modality], ['Status', (c) => Decisions.badge(c.status)],
         ['Prompt', (c) => el('span', { className: 'prompt', text: c.prompt })], ['Plugin', (c) => c.pluginId || ''],
         ['Factuality', (c) => c.factualityScore === null ? '' : Number(c.factualityScore).toFixed(2)],
-        ['Decision', (c) => c.decision ? badge(c.decision) : ''],
+        ['Policy action', (c) => c.decision ? badge(c.decision) : ''],
       ], data.items, (c) => show(c.id)));
       list.appendChild(H.pager(data, (p) => { page = p; load(); }));
     } catch (e) {
@@ -109,6 +115,10 @@
   H.init('content.html').then(() => {
     load();
     const id = new URLSearchParams(location.search).get('id');
-    if (id) show(id);
+    if (id) show(id, true);
+    window.addEventListener('popstate', () => {
+      const back = new URLSearchParams(location.search).get('id');
+      if (back) show(back, true); else detail.hidden = true;
+    });
   }).catch((e) => H.error(box, e));
 })();

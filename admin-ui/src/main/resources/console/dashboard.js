@@ -7,7 +7,7 @@
     return el('section', { className: 'card' }, el('div', { className: 'stat', text: value }), el('div', { className: 'stat-label', text: label }));
   }
 
-  function lineChart(container, title, times, seriesByName) {
+  function lineChart(container, title, times, seriesByName, yRange) {
     clear(container);
     const names = Object.keys(seriesByName);
     if (!times.length || typeof uPlot === 'undefined') {
@@ -15,8 +15,8 @@
       return;
     }
     const opts = {
-      title, width: Math.max(320, container.clientWidth - 10), height: 200,
-      scales: { x: { time: true } },
+      title, width: Math.max(200, container.clientWidth - 10), height: 200,
+      scales: yRange ? { x: { time: true }, y: { range: yRange } } : { x: { time: true } },
       series: [{}].concat(names.map((n, i) => ({ label: n, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: true, points: { show: true, size: 6 } }))),
     };
     const data = [times].concat(names.map((n) => seriesByName[n]));
@@ -40,6 +40,74 @@
     return { times: rows.length ? times : [], series };
   }
 
+  /** A device as people read it: cpu() -> CPU, gpu(0) -> GPU 0. */
+  function device(value) {
+    const text = String(value || '?');
+    if (/^cpu\(\)$/.test(text)) return 'CPU';
+    const gpu = /^gpu\((\d+)\)$/.exec(text);
+    return gpu ? 'GPU ' + gpu[1] : text;
+  }
+
+  /** A subsystem's details in words: problems first, sizes in MiB/GiB, no raw JSON. */
+  function subsystemDetails(sub) {
+    const d = Object.assign({}, sub.details || {});
+    const box = el('div', { className: 'subsystem-details' });
+    (d.problems || []).forEach((p) => box.appendChild(el('p', { className: 'problem', text: p })));
+    if (d.error) box.appendChild(el('p', { className: 'problem', text: d.error }));
+    delete d.problems;
+    delete d.error;
+    const parts = [];
+    Object.entries(d).forEach(([k, v]) => {
+      if (v === null || v === undefined || (Array.isArray(v) && !v.length)) return;
+      let shown;
+      if (/bytes$/i.test(k) && typeof v === 'number') shown = H.bytes(v);
+      else if (k === 'device') shown = device(v);
+      else if (k === 'latencyMillis') shown = Number(v).toFixed(1) + ' ms';
+      else if (Array.isArray(v)) shown = v.map((x) => (x && typeof x === 'object' ? (x.name || x.id || '?') : String(x))).join(', ');
+      else if (typeof v === 'object') shown = Object.keys(v).length + ' entries';
+      else shown = String(v);
+      parts.push(Decisions.label(k.replace(/Bytes$/, '')) + ': ' + shown);
+    });
+    if (parts.length) box.appendChild(el('p', { className: 'muted', text: parts.join(' · ') }));
+    return box;
+  }
+
+  /** Model training and knowledge-base ingestions, each with a progress bar, refreshed while any runs. */
+  async function background(governanceModels) {
+    const box = clear(document.getElementById('background'));
+    const rows = [];
+    Object.entries((governanceModels || {}).models || {}).forEach(([name, m]) => {
+      const percent = /(\d+(?:\.\d+)?)\s*%/.exec(m.detail || '');
+      rows.push({ what: 'Training the ' + name + ' model', state: m.state, fraction: m.state === 'READY' ? 1
+        : percent ? Number(percent[1]) / 100 : null, detail: m.state === 'READY' ? 'ready' + (m.sha256 ? ' · ' + m.sha256.substring(0, 12) : '') : (m.detail || '') });
+    });
+    let ingestions = [];
+    if (H.has('ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR')) {
+      try { ingestions = (await api('GET', '/api/v1/kb/ingestions')).items; } catch (e) { ingestions = []; }
+    }
+    ingestions.slice(0, 5).forEach((i) => rows.push({ what: 'Ingesting into knowledge base ' + i.kb, state: i.state,
+      fraction: i.documentsTotal ? i.documentsDone / i.documentsTotal : null,
+      detail: i.documentsDone + ' of ' + i.documentsTotal + ' documents, ' + i.chunks + ' passages' + (i.error ? ' · ' + i.error : '') }));
+    if (!rows.length) {
+      box.appendChild(el('p', { className: 'muted', text: 'Nothing is training or ingesting.' }));
+      return false;
+    }
+    box.appendChild(el('ul', { className: 'jobs' }, rows.map((r) => el('li', {},
+      el('strong', { text: r.what }), ' ', badge(r.state), ' ',
+      r.fraction === null ? null : el('progress', { max: '1', value: String(r.fraction), 'aria-label': r.what }),
+      ' ', el('span', { className: 'muted', text: r.detail })))));
+    return rows.some((r) => r.state === 'TRAINING' || r.state === 'RUNNING' || r.state === 'PENDING');
+  }
+
+  async function watchBackground(first) {
+    let running = await background(first);
+    while (running) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const d = await api('GET', '/api/v1/dashboard?window=1h&bucket=hour');
+      running = await background(d.governanceModels);
+    }
+  }
+
   async function health() {
     const status = document.getElementById('status');
     try {
@@ -49,7 +117,8 @@
       status.textContent = 'Hallmark ' + h.version + ' is ' + h.status + ' on ' + (h.database || 'no database') + ' ' +
         (h.databaseVersion || '') + ' (schema ' + (h.schemaVersion || '?') + ')';
       document.getElementById('subsystems').appendChild(table([
-        ['Subsystem', (r) => r[0]], ['State', (r) => badge(r[1].status)], ['Details', (r) => el('code', { text: JSON.stringify(r[1].details) })],
+        ['Subsystem', (r) => Decisions.label(r[0])], ['State', (r) => badge(r[1].status)],
+        ['Details', (r) => subsystemDetails(r[1])],
       ], Object.entries(h.subsystems)));
     } catch (e) {
       status.dataset.state = 'error';
@@ -65,23 +134,30 @@
     stats.appendChild(stat('Generations in the last 24 h', total));
     stats.appendChild(stat('Waiting for review', d.reviewQueue));
     stats.appendChild(stat('Jobs queued or running', depth));
-    stats.appendChild(stat('Heap in use', Math.round(d.memory.heapUsedBytes / 1048576) + ' MiB of ' + Math.round(d.memory.heapMaxBytes / 1048576)));
+    stats.appendChild(stat('Heap in use (of ' + H.bytes(d.memory.heapMaxBytes) + ')', H.bytes(d.memory.heapUsedBytes)));
     const models = d.models || {};
-    stats.appendChild(stat('Model weights loaded (' + ((models.loaded || []).length) + ' models, ' + (models.device || '?') + ')',
-      Math.round((models.nativeWeightBytes || 0) / 1048576) + ' MiB'));
+    stats.appendChild(stat('Model weights loaded (' + ((models.loaded || []).length) + ' models on ' + device(models.device) + ')',
+      H.bytes(models.nativeWeightBytes || 0)));
     const gov = (d.governanceModels || {}).models || {};
-    const govText = Object.entries(gov).map(([k, m]) => k + ' ' + m.state.toLowerCase()
-      + (m.sha256 ? ' ' + m.sha256.substring(0, 12) : '') + (m.state === 'TRAINING' ? ' (' + m.detail + ')' : '')).join(' · ');
-    stats.appendChild(stat('Governance models' + ((d.governanceModels || {}).training ? ' (training in the background)' : ''),
-      govText || 'none'));
+    const ready = Object.values(gov).filter((m) => m.state === 'READY').length;
+    stats.appendChild(stat('Governance models ready' + ((d.governanceModels || {}).training ? ' (training in the background)' : ''),
+      ready + ' of ' + Object.keys(gov).length));
+    watchBackground(d.governanceModels).catch((e) => H.error(document.getElementById('dash-message'), e));
 
     const g = pivot(d.generations, 'status', 'count', d.since, 0);
     lineChart(document.getElementById('chart-generations'), 'Items by status', g.times, g.series);
+    // scores between 0 and 1 only, on a 0-1 axis; counts (claims.total ...) and series without a value stay out
     const s = pivot(d.scores, 'score', 'mean', d.since, null);
-    lineChart(document.getElementById('chart-scores'), 'Mean score', s.times, s.series);
+    const scoreSeries = {};
+    Object.entries(s.series).forEach(([name, values]) => {
+      const known = values.filter((v) => v !== null && v !== undefined);
+      if (known.length && known.every((v) => v >= 0 && v <= 1)) scoreSeries[Decisions.label(name)] = values;
+    });
+    lineChart(document.getElementById('chart-scores'), 'Mean score (0 to 1)', Object.keys(scoreSeries).length ? s.times : [],
+      scoreSeries, [0, 1]);
 
     document.getElementById('decisions').appendChild(table([
-      ['Decision', (r) => badge(r[0])], ['Count', (r) => r[1]],
+      ['Decision', (r) => Decisions.badge(r[0])], ['Count', (r) => r[1]],
     ], Object.entries(d.decisions)));
 
     const hist = document.getElementById('histogram');
@@ -99,10 +175,10 @@
       hist.appendChild(el('div', { className: 'bar-labels' }, d.factualityHistogram.map((_, i) => el('span', { text: (i / 10).toFixed(1) }))));
     }
 
-    document.getElementById('plugins').appendChild(table([
+    document.getElementById('plugins').appendChild(el('div', { className: 'table-scroll' }, table([
       ['Plugin', (p) => p.id], ['Version', (p) => p.version], ['State', (p) => badge(p.state)],
       ['Circuit', (p) => p.circuit || ''], ['In flight', (p) => p.inFlight], ['Failure', (p) => p.failure || ''],
-    ], d.plugins));
+    ], d.plugins)));
     renderAlerts(d.alerts || []);
   }
 

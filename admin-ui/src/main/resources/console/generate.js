@@ -24,7 +24,9 @@
           step: type === 'NUMBER' ? 'any' : null, min: p.min, max: type === 'STRING' ? null : p.max, placeholder: p.defaultValue === null || p.defaultValue === undefined ? '' : String(p.defaultValue) });
       }
       input.dataset.type = type;
-      params.appendChild(el('label', { title: p.description || '' }, p.name, input));
+      input.setAttribute('aria-describedby', 'param-help-' + p.name);
+      params.appendChild(el('label', { title: p.description || '' }, Decisions.label(p.name), input,
+        p.description ? el('span', { className: 'help', id: 'param-help-' + p.name, text: p.description }) : null));
     });
   }
 
@@ -32,19 +34,28 @@
     events.appendChild(el('div', {}, badge(type), ' ', el('span', { text })));
   }
 
-  function scores(map) {
-    return table([['Score', (r) => r[0]], ['Value', (r) => Number(r[1]).toFixed(3)]], Object.entries(map || {}));
+  let lastScores = null;
+
+  function showScores(map, decision) {
+    lastScores = map;
+    const box = clear(document.getElementById('scores'));
+    box.appendChild(Decisions.scores(map, decision));
   }
 
   async function finished(id) {
     const result = await api('GET', '/api/v1/generations/' + id);
     state.textContent = result.job.state;
     const content = result.content || {};
+    if (content.status) clear(document.getElementById('content-decision')).appendChild(Decisions.badge(content.status));
+    output.className = 'output pre ' + Decisions.textClass(content.status);
     const report = result.report;
     if (content.text !== null && content.text !== undefined) {
       const evidence = document.getElementById('findings');
       const marked = Claims.render(output, content.text, Claims.collect(report), evidence);
-      if (marked) log('claims', marked + ' claim(s) marked; click one for its evidence');
+      if (marked) {
+        log('claims', marked + ' claim(s) marked; click one for its evidence');
+        output.after(Decisions.legend());
+      }
     } else if (content.id && /^image\//.test(content.mediaType)) {
       document.getElementById('artifact').appendChild(el('img', { className: 'artifact', alt: 'Generated image', src: '/api/v1/content/' + content.id + '/artifact' }));
     } else if (content.id && /^video\//.test(content.mediaType)) {
@@ -71,11 +82,12 @@
     on('output', (d) => output.appendChild(document.createTextNode(d.text)));
     on('governance', (d) => {
       log('governance', 'Checks done');
-      document.getElementById('findings').appendChild(scores(d.scores));
+      showScores(d.scores, null);
     });
     on('decision', (d) => {
       const box = clear(document.getElementById('decision'));
-      box.appendChild(el('p', {}, 'Decision: ', badge(d.action), ' by rule ', el('code', { text: d.rule }), ' of policy ', el('code', { text: d.policy })));
+      box.appendChild(Decisions.explain(d));
+      if (lastScores) showScores(lastScores, d);
       const notChecked = Object.entries(d.unavailable || {});
       if (notChecked.length) {
         box.appendChild(el('ul', { className: 'not-checked' }, notChecked.map(([check, why]) =>
@@ -102,7 +114,11 @@
     });
     const body = { modality: g.info.modality, plugin: g.pluginId, prompt: form.prompt.value, parameters };
     if (form.seed.value !== '') body.seed = Number(form.seed.value);
-    [output, events, document.getElementById('findings'), document.getElementById('decision'), document.getElementById('artifact')].forEach(clear);
+    [output, events, document.getElementById('findings'), document.getElementById('scores'), document.getElementById('decision'),
+      document.getElementById('artifact'), document.getElementById('content-decision')].forEach(clear);
+    lastScores = null;
+    output.className = 'output pre';
+    document.querySelectorAll('#generate-result .legend').forEach((n) => n.remove());
     try {
       const job = await api('POST', '/api/v1/generations', body);
       H.message(document.getElementById('generate-message'), 'Queued job ' + job.id);

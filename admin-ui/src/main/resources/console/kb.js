@@ -1,53 +1,185 @@
 'use strict';
 (function () {
   const { el, clear, api, table } = H;
+  const pick = document.getElementById('kb-pick');
   const upload = document.getElementById('kb-upload');
   const search = document.getElementById('kb-search');
+  const fileList = document.getElementById('kb-file-list');
+  const EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf', 'jsonl', 'ndjson'];
+  const MAX_FILE_BYTES = 15 * 1024 * 1024;
+  let docPage = 1;
+  let queue = Promise.resolve();
+
+  function kb() {
+    return document.getElementById('kb-name').value.trim() || 'default';
+  }
+
+  function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  /** Watches an ingestion until it ends, showing its progress on bar and label. */
+  async function follow(ingestion, bar, label) {
+    let now = ingestion;
+    while (now.state === 'RUNNING') {
+      bar.max = Math.max(1, now.documentsTotal);
+      bar.value = now.documentsDone;
+      label.textContent = 'Ingesting: ' + now.documentsDone + ' of ' + now.documentsTotal + ' documents, '
+        + now.chunks + ' passages written';
+      await sleep(300);
+      now = await api('GET', '/api/v1/kb/ingestions/' + encodeURIComponent(now.id));
+    }
+    bar.max = 1;
+    bar.value = now.state === 'DONE' ? 1 : 0;
+    return now;
+  }
+
+  function summary(r) {
+    return 'Added ' + r.added + ', replaced ' + r.replaced + ', unchanged ' + r.unchanged + ' (' + r.chunks
+      + ' passages in ' + (r.millis / 1000).toFixed(1) + ' s)';
+  }
+
+  /** Uploads one file with its own row: progress, then what was added or why not. */
+  async function send(file) {
+    const bar = el('progress', { max: '1', value: '0', 'aria-label': 'Progress of ' + file.name });
+    const state = el('span', { className: 'file-state', text: 'Waiting…' });
+    const row = el('li', { className: 'file-row', dataset: { file: file.name } },
+      el('strong', { text: file.name }), ' ', el('span', { className: 'muted', text: H.bytes(file.size) }), ' ', bar, ' ', state);
+    fileList.appendChild(row);
+    const ext = (file.name.split('.').pop() || '').toLowerCase();
+    function fail(text) {
+      row.classList.add('failed');
+      state.textContent = text;
+    }
+    if (!EXTENSIONS.includes(ext) || file.name.indexOf('.') < 0) {
+      fail('Not added: ' + (ext ? '.' + ext : 'a file without an extension') + ' is not a supported type; use .txt, .md, .html, .pdf or .jsonl.');
+      return;
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      fail('Not added: ' + H.bytes(file.size) + ' is over the ' + H.bytes(MAX_FILE_BYTES) + ' limit; use hallmark kb ingest for larger files.');
+      return;
+    }
+    try {
+      state.textContent = 'Uploading…';
+      const accepted = await api('POST', '/api/v1/kb/files' + H.query({ kb: kb(), name: file.name }), file);
+      const done = await follow(accepted, bar, state);
+      if (done.state === 'FAILED') {
+        fail('Failed after ' + done.documentsDone + ' of ' + done.documentsTotal + ' documents: ' + done.error);
+        return;
+      }
+      row.classList.add('done');
+      state.textContent = summary(done.result);
+      (accepted.skipped || []).forEach((s) => row.appendChild(el('div', { className: 'skip',
+        text: 'Skipped' + (s.line ? ' line ' + s.line : '') + ': ' + s.reason })));
+    } catch (e) {
+      const problem = e.problem || {};
+      fail('Not added: ' + (e.message || String(e)));
+      (problem.errors || []).forEach((f) => row.appendChild(el('div', { className: 'skip', text: f.field + ': ' + f.message })));
+    }
+  }
+
+  function addFiles(files) {
+    Array.from(files).forEach((file) => { queue = queue.then(() => send(file)); });
+    queue = queue.then(() => Promise.all([stats(), documents()]));
+  }
 
   async function stats() {
     const box = clear(document.getElementById('kb-stats'));
     try {
-      const s = await api('GET', '/api/v1/kb/stats' + H.query({ kb: upload.kb.value }));
-      box.appendChild(el('dl', { className: 'kv' }, Object.entries(s).map(([k, v]) => [el('dt', { text: k }), el('dd', { text: typeof v === 'object' ? JSON.stringify(v) : String(v) })]).flat()));
+      const s = await api('GET', '/api/v1/kb/stats' + H.query({ kb: kb() }));
+      if (!s.exists) {
+        box.appendChild(el('p', { id: 'kb-empty', className: 'empty-state',
+          text: 'The knowledge base “' + s.kb + '” is empty. Add files or a text, and generated texts are '
+            + 'fact-checked against it.' }));
+        return;
+      }
+      const st = s.stats;
+      const rows = [
+        ['Documents', st.sources], ['Passages (chunks)', st.chunks],
+        ['Embedding model', st.embedder === 'none' ? 'none (keyword search only)' : st.embedder],
+        ['Vector size', st.dimension ? st.dimension + ' dimensions' + (st.quantizedVectors ? ', quantized' : '') : 'no vectors'],
+        ['Size on disk', H.bytes(st.sizeBytes)], ['Index segments', st.segments],
+        ['Last change', st.lastCommit ? H.time(st.lastCommit) : 'never'],
+      ];
+      box.appendChild(el('dl', { className: 'kv' }, rows.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })]).flat()));
     } catch (e) {
-      box.appendChild(el('p', { className: 'muted', text: e.message }));
+      H.error(box, e);
     }
   }
+
+  async function documents() {
+    const box = clear(document.getElementById('kb-documents'));
+    try {
+      const size = 20;
+      const d = await api('GET', '/api/v1/kb/documents' + H.query({ kb: kb(), page: docPage, size }));
+      if (!d.items.length && docPage === 1) {
+        box.appendChild(el('p', { className: 'muted', text: 'No documents yet.' }));
+        return;
+      }
+      box.appendChild(el('div', { className: 'table-scroll' }, table([
+        ['Id', (x) => el('code', { text: x.id })], ['Title', (x) => x.title], ['Passages', (x) => x.chunks],
+        ['', (x) => el('button', { type: 'button', className: 'danger small', 'aria-label': 'Delete ' + x.id, on: { click: async () => {
+          if (!confirm('Delete ' + x.id + ' from the knowledge base?')) return;
+          try {
+            await api('DELETE', '/api/v1/kb/documents/' + encodeURIComponent(x.id) + H.query({ kb: kb() }));
+            H.message(document.getElementById('kb-message'), 'Deleted ' + x.id);
+            stats();
+            documents();
+          } catch (e) {
+            H.error(document.getElementById('kb-message'), e);
+          }
+        } } }, 'Delete')],
+      ], d.items)));
+      box.appendChild(el('div', { className: 'pager' },
+        el('button', { className: 'secondary', type: 'button', disabled: docPage <= 1 ? '' : null, on: { click: () => { docPage--; documents(); } } }, H.t('pager.previous')),
+        el('span', { className: 'muted', text: 'Page ' + docPage }),
+        el('button', { className: 'secondary', type: 'button', disabled: d.items.length < size ? '' : null, on: { click: () => { docPage++; documents(); } } }, H.t('pager.next'))));
+    } catch (e) {
+      H.error(box, e);
+    }
+  }
+
+  const drop = document.getElementById('kb-drop');
+  ['dragenter', 'dragover'].forEach((type) => drop.addEventListener(type, (event) => {
+    event.preventDefault();
+    drop.classList.add('dragging');
+  }));
+  ['dragleave', 'drop'].forEach((type) => drop.addEventListener(type, () => drop.classList.remove('dragging')));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    if (event.dataTransfer && event.dataTransfer.files.length) addFiles(event.dataTransfer.files);
+  });
+  drop.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      document.getElementById('kb-file').click();
+    }
+  });
+  document.getElementById('kb-file').addEventListener('change', (event) => {
+    addFiles(event.target.files);
+    event.target.value = '';
+  });
 
   upload.addEventListener('submit', async (event) => {
     event.preventDefault();
     const box = document.getElementById('kb-upload-message');
     try {
-      let body;
-      const file = document.getElementById('kb-file').files[0];
-      if (file) {
-        const documents = (await file.text()).split('\n').map((l) => l.trim()).filter(Boolean).map((l) => JSON.parse(l));
-        body = { documents };
-      } else {
-        body = { id: upload.id.value, text: upload.text.value };
-        if (upload.title.value) body.title = upload.title.value;
-      }
+      const body = { id: upload.id.value.trim(), text: upload.text.value };
+      if (upload.title.value.trim()) body.title = upload.title.value.trim();
       H.message(box, 'Ingesting…');
-      let ingestion = await api('POST', '/api/v1/kb/documents' + H.query({ kb: upload.kb.value, async: 'true' }), body);
-      const bar = el('progress', { id: 'kb-progress', max: String(Math.max(1, ingestion.documentsTotal)) });
+      const accepted = await api('POST', '/api/v1/kb/documents' + H.query({ kb: kb(), async: 'true' }), body);
+      const bar = el('progress', { id: 'kb-progress', max: '1', 'aria-label': 'Ingestion progress' });
       const label = el('span', { id: 'kb-progress-label' });
       clear(box).appendChild(el('p', {}, bar, ' ', label));
-      while (ingestion.state === 'RUNNING') {
-        bar.max = Math.max(1, ingestion.documentsTotal);
-        bar.value = ingestion.documentsDone;
-        label.textContent = 'Ingesting: ' + ingestion.documentsDone + ' of ' + ingestion.documentsTotal
-          + ' documents, ' + ingestion.chunks + ' chunks written';
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        ingestion = await api('GET', '/api/v1/kb/ingestions/' + encodeURIComponent(ingestion.id));
-      }
-      if (ingestion.state === 'FAILED') {
-        H.message(box, 'Ingestion failed after ' + ingestion.documentsDone + ' of ' + ingestion.documentsTotal
-          + ' documents: ' + ingestion.error, 'error');
+      const done = await follow(accepted, bar, label);
+      if (done.state === 'FAILED') {
+        H.message(box, 'Ingestion failed: ' + done.error, 'error');
         return;
       }
-      const r = ingestion.result;
-      H.message(box, 'Added ' + r.added + ', replaced ' + r.replaced + ', unchanged ' + r.unchanged + ' (' + r.chunks + ' chunks in ' + r.millis + ' ms)');
+      H.message(box, summary(done.result));
+      upload.reset();
       stats();
+      documents();
     } catch (e) {
       H.error(box, e);
     }
@@ -58,15 +190,35 @@
     const box = clear(document.getElementById('kb-results'));
     try {
       const f = H.formValues(search);
-      const r = await api('GET', '/api/v1/kb/search' + H.query({ q: f.q, mode: f.mode, k: f.k, kb: upload.kb.value }));
-      box.appendChild(table([
-        ['Score', (h) => Number(h.score).toFixed(4)], ['Source', (h) => h.sourceId], ['Title', (h) => h.title],
-        ['Text', (h) => h.text], ['BM25 rank', (h) => h.bm25Rank], ['Vector rank', (h) => h.vectorRank],
-      ], r.hits));
+      const r = await api('GET', '/api/v1/kb/search' + H.query({ q: f.q, mode: f.mode, k: f.k, kb: kb() }));
+      if (!r.hits.length) {
+        box.appendChild(el('p', { className: 'muted', text: 'Nothing matches “' + f.q + '”.' }));
+        return;
+      }
+      box.appendChild(el('div', { className: 'table-scroll' }, table([
+        ['Score', (h) => Number(h.score).toFixed(3)], ['Source', (h) => el('code', { text: h.sourceId })], ['Title', (h) => h.title],
+        ['Passage', (h) => H.highlight(el('span', { className: 'passage' }), h.text, f.q)],
+        ['Keyword rank', (h) => h.bm25Rank || '–'], ['Meaning rank', (h) => h.vectorRank || '–'],
+      ], r.hits)));
     } catch (e) {
       H.error(box, e);
     }
   });
 
-  H.init('kb.html').then(stats).catch((e) => H.error(document.getElementById('kb-upload-message'), e));
+  pick.addEventListener('submit', (event) => {
+    event.preventDefault();
+    docPage = 1;
+    history.replaceState(null, '', '/console/kb.html' + H.query({ kb: kb() === 'default' ? '' : kb() }));
+    stats();
+    documents();
+  });
+
+  H.init('kb.html').then((me) => {
+    const named = new URLSearchParams(location.search).get('kb');
+    if (named) document.getElementById('kb-name').value = named;
+    const writer = me.roles.includes('ADMIN') || me.roles.includes('OPERATOR');
+    document.getElementById('kb-files-card').hidden = !writer;
+    upload.closest('section').hidden = !writer;
+    return Promise.all([stats(), documents()]);
+  }).catch((e) => H.error(document.getElementById('kb-message'), e));
 })();

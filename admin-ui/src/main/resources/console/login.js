@@ -22,7 +22,9 @@
       body: JSON.stringify({ username: form.username.value.trim(), password: form.password.value }),
     });
     if (response.ok) {
-      location.assign(next());
+      const session = await response.json().catch(() => ({}));
+      location.assign(session.passwordMustChange
+        ? '/console/password.html?next=' + encodeURIComponent(next()) : next());
     } else {
       const problem = await response.json().catch(() => ({}));
       show(problem.detail || ('Sign-in failed (HTTP ' + response.status + ')'));

@@ -33,13 +33,13 @@
     } } }, 'Edit');
     if (entry.text === null) editButton.disabled = true;
     return el('section', { className: 'card review-item', dataset: { id: it.id } },
-      el('p', {}, badge(it.modality), ' ', el('span', { className: 'muted', text: H.time(it.createdAt) + ' · ' + (it.pluginId || '') + ' · by ' + (it.createdBy || '?') })),
+      el('p', {}, Decisions.badge(it.status), ' ', badge(it.modality), ' ', el('span', { className: 'muted', text: H.time(it.createdAt) + ' · ' + (it.pluginId || '') + ' · by ' + (it.createdBy || '?') })),
       el('p', {}, el('strong', { text: 'Prompt: ' }), el('span', { className: 'review-prompt', text: it.prompt })),
       text, editor,
       el('ul', {}, entry.reasons.filter((r) => !r.startsWith('Not checked: ')).map((r) => el('li', { text: r }))),
       el('ul', { className: 'not-checked' }, Object.entries(entry.notChecked || {}).map(([check, why]) =>
         el('li', { className: 'not-checked', text: 'not checked: ' + check + ': ' + why }))),
-      table([['Score', (r) => r[0]], ['Value', (r) => Number(r[1]).toFixed(3)]], Object.entries(entry.scores || {})),
+      Decisions.scores(entry.scores),
       comment,
       el('p', {},
         el('button', { type: 'button', className: 'approve', on: { click: () => decide('approve') } }, 'Approve'), ' ',

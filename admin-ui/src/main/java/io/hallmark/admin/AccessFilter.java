@@ -3,6 +3,7 @@ package io.hallmark.admin;
 import io.hallmark.core.security.Access;
 import io.hallmark.core.security.AccessDeniedException;
 import io.hallmark.core.security.AuthenticationException;
+import io.hallmark.core.security.PasswordChangeRequiredException;
 import io.hallmark.core.security.Principal;
 import io.hallmark.core.security.Secrets;
 import io.javalin.http.Context;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs before every matched route: resolves the caller from the session cookie or the bearer token, checks the
  * route's {@link Allowed} roles, and for cookie sessions requires the CSRF token on every state-changing request.
+ * A caller who signed in with a one-time password may only read who they are, sign out and choose a new password
+ * (else 403 {@code password_change_required}).
  */
 final class AccessFilter {
 
@@ -21,6 +24,9 @@ final class AccessFilter {
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "hallmark.principal";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** What a caller who must change a one-time password may still do. */
+    private static final Set<String> WHILE_PASSWORD_MUST_CHANGE = Set.of(
+            "GET /api/v1/auth/me", "POST /api/v1/auth/logout", "POST /api/v1/auth/password");
 
     private final Access access;
 
@@ -46,6 +52,10 @@ final class AccessFilter {
                 throw new AccessDeniedException("Missing or wrong " + CSRF_HEADER + " header; the console sends the "
                         + "token it got at sign-in with every change");
             }
+        }
+        if (caller.mustChangePassword()
+                && !WHILE_PASSWORD_MUST_CHANGE.contains(ctx.method().name() + " " + ctx.path())) {
+            throw new PasswordChangeRequiredException(caller.username());
         }
         boolean allowed = roles.contains(Allowed.ANY_USER) || roles.stream()
                 .map(r -> ((Allowed) r).role()).flatMap(Optional::stream).anyMatch(caller::has);

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Signing in and out, users and API tokens: {@code /api/v1/auth/login|logout|me}, {@code /api/v1/users} (ADMIN)
+ * Signing in and out, users and API tokens: {@code /api/v1/auth/login|logout|me|password}, {@code /api/v1/users} (ADMIN)
  * and {@code /api/v1/tokens}.
  */
 final class AuthRoutes {
@@ -36,6 +36,7 @@ final class AuthRoutes {
         routes.post("/api/v1/auth/login", this::login, Allowed.PUBLIC);
         routes.post("/api/v1/auth/logout", this::logout, Allowed.ANY_USER);
         routes.get("/api/v1/auth/me", this::me, Allowed.ANY_USER);
+        routes.post("/api/v1/auth/password", this::changeOwnPassword, Allowed.ANY_USER);
 
         routes.get("/api/v1/users", ctx -> ctx.json(Map.of("items", access.users().list())), Allowed.ADMIN);
         routes.post("/api/v1/users", this::createUser, Allowed.ADMIN);
@@ -59,6 +60,7 @@ final class AuthRoutes {
                 + "SameSite=Strict; Max-Age=" + SessionService.ABSOLUTE.toSeconds() + (secureCookies ? "; Secure" : ""));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("user", session.user());
+        result.put("passwordMustChange", session.user().passwordMustChange());
         result.put("csrfToken", session.csrfToken());
         result.put("expiresAt", session.expiresAt());
         ctx.json(result);
@@ -80,16 +82,36 @@ final class AuthRoutes {
         result.put("username", p.username());
         result.put("roles", p.roles());
         result.put("via", p.via());
+        result.put("passwordMustChange", p.mustChangePassword());
         if (p.csrfToken() != null) {
             result.put("csrfToken", p.csrfToken());
         }
         ctx.json(result);
     }
 
+    /**
+     * The caller changes their own password: {@code currentPassword} (not needed right after a sign-in with a
+     * one-time password) and {@code newPassword}. The caller's other sessions end; this one stays.
+     */
+    private void changeOwnPassword(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        Principal p = AccessFilter.principal(ctx);
+        if (p.via() == Principal.Via.LOCAL_CLI) {
+            throw InvalidRequestException.of("user", "The local command line has no password; use "
+                    + "'hallmark users passwd NAME'");
+        }
+        String current = body.hasNonNull("currentPassword") ? Json.requiredText(body, "currentPassword", 1024) : null;
+        String cookie = p.via() == Principal.Via.SESSION ? ctx.cookie(AccessFilter.SESSION_COOKIE) : null;
+        int ended = access.users().changeOwnPassword(p.username(), current,
+                Json.requiredText(body, "newPassword", 1024), cookie, ctx.ip());
+        ctx.json(Map.of("changed", true, "otherSessionsEnded", ended));
+    }
+
     private void createUser(Context ctx) {
         JsonNode body = Json.body(ctx);
         UserView user = access.users().create(Json.requiredText(body, "username", 64), role(body, "role"),
-                Json.requiredText(body, "password", 1024), AccessFilter.actor(ctx));
+                Json.requiredText(body, "password", 1024), body.path("oneTime").asBoolean(false),
+                AccessFilter.actor(ctx));
         ctx.status(201).header("Location", "/api/v1/users/" + user.username()).json(user);
     }
 
@@ -97,7 +119,8 @@ final class AuthRoutes {
         JsonNode body = Json.body(ctx);
         String username = ctx.pathParam("username");
         if (body.hasNonNull("password")) {
-            access.users().changePassword(username, Json.requiredText(body, "password", 1024), AccessFilter.actor(ctx));
+            access.users().setPassword(username, Json.requiredText(body, "password", 1024),
+                    body.path("oneTime").asBoolean(false), AccessFilter.actor(ctx));
         }
         Role role = body.hasNonNull("role") ? role(body, "role") : null;
         if (body.hasNonNull("enabled") && !body.get("enabled").isBoolean()) {

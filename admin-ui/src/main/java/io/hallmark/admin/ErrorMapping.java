@@ -33,6 +33,8 @@ final class ErrorMapping {
                     detail, invalid.errors().stream().map(ErrorMapping::field).toList());
             case ConfigException c -> ApiError.of(400, "invalid-request", "Invalid request", detail);
             case AuthenticationException a -> ApiError.of(401, "unauthenticated", "Not signed in", detail);
+            case io.hallmark.core.security.PasswordChangeRequiredException p ->
+                    ApiError.of(403, "password_change_required", "Password change required", detail);
             case AccessDeniedException a -> ApiError.of(403, "forbidden", "Forbidden", detail);
             case ThrottledException t -> ApiError.of(429, "throttled", "Too many attempts", detail);
             case io.hallmark.core.content.ReviewConflictException r -> ApiError.of(409, "conflict", "Conflict", detail);

@@ -95,6 +95,13 @@ final class KbIngestions implements AutoCloseable {
         return ingestion;
     }
 
+    /** The newest ingestions on this node, newest first. */
+    List<Ingestion> recent(int limit) {
+        return ingestions.values().stream()
+                .sorted(java.util.Comparator.comparing((Ingestion i) -> i.startedAt).reversed())
+                .limit(limit).toList();
+    }
+
     /** The ingestion with that id on this node, if it is still kept. */
     java.util.Optional<Ingestion> find(UUID id) {
         return java.util.Optional.ofNullable(ingestions.get(id));

@@ -30,10 +30,16 @@ import java.util.Set;
  *   <li>{@code POST /api/v1/kb/documents}: a record {@code {id, text, title?, metadata?}} or
  *       {@code {"documents": [...]}}; 200 with the ingest counts; 400 naming each bad record; with
  *       {@code ?async=true} 202 at once with an ingestion to watch
+ *   <li>{@code POST /api/v1/kb/files?name=FILE.EXT}: one file as the body ({@code .txt}, {@code .md}, {@code .html},
+ *       {@code .pdf}, {@code .jsonl}), read by the same readers as {@code hallmark kb ingest}; 202 with an ingestion
+ *       to watch and the rows or parts skipped with why; 400 when nothing in the file is usable, naming each reason
+ *   <li>{@code GET /api/v1/kb/documents?page=1&size=50}: the documents, in id order (empty when the knowledge base
+ *       does not exist yet)
+ *   <li>{@code GET /api/v1/kb/ingestions}: this node's recent ingestions, newest first
  *   <li>{@code GET /api/v1/kb/ingestions/{id}}: a background ingestion's state and progress
  *   <li>{@code GET /api/v1/kb/search?q=...&mode=hybrid&k=5&source=ID&meta=KEY:VALUE}: 200 with the hits
  *   <li>{@code DELETE /api/v1/kb/documents/{id}}: 204, or 404 naming the id
- *   <li>{@code GET /api/v1/kb/stats}: 200 with counts and settings
+ *   <li>{@code GET /api/v1/kb/stats}: 200 with counts and settings; {@code "exists": false} before the first document
  * </ul>
  *
  * The platform's {@link KnowledgeBases} owns the open knowledge bases (shared with the fact checker) and holds
@@ -56,8 +62,12 @@ final class KbRoutes implements AutoCloseable {
         routes.post("/api/v1/kb/documents", badRequests(this::ingest), writers);
         routes.get("/api/v1/kb/search", badRequests(this::search), readers);
         routes.delete("/api/v1/kb/documents/{id}", badRequests(this::delete), writers);
+        routes.post("/api/v1/kb/files", badRequests(this::ingestFile), writers);
+        routes.get("/api/v1/kb/documents", badRequests(this::documents), readers);
+        routes.get("/api/v1/kb/ingestions", ctx -> ctx.json(Map.of("items",
+                ingestions.recent(20).stream().map(KbIngestions.Ingestion::view).toList())), readers);
         routes.get("/api/v1/kb/ingestions/{id}", badRequests(this::ingestion), writers);
-        routes.get("/api/v1/kb/stats", badRequests(ctx -> ctx.json(kb(ctx, false).stats())), readers);
+        routes.get("/api/v1/kb/stats", badRequests(this::stats), readers);
     }
 
     /** Invalid requests become 400 problem documents with the module's message. */
@@ -104,6 +114,87 @@ final class KbRoutes implements AutoCloseable {
             return;
         }
         ctx.json(counts(kb(ctx, true).ingest(docs, IngestListener.NONE)));
+    }
+
+    /** The largest file {@code POST /api/v1/kb/files} takes (the server's request limit is 16 MiB). */
+    static final long MAX_FILE_BYTES = 15L * 1024 * 1024;
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[^/\\\\:*?\"<>|\\x00-\\x1f]{1,200}");
+
+    /**
+     * One uploaded file, read by the readers {@code hallmark kb ingest} uses (chosen by the file's extension). The
+     * file lands in a private temporary folder only while it is read.
+     */
+    private void ingestFile(Context ctx) throws java.io.IOException {
+        String fileName = ctx.queryParam("name");
+        if (fileName == null || !FILE_NAME.matcher(fileName).matches() || fileName.startsWith(".")) {
+            throw new IllegalArgumentException("Name the file with ?name=FILE.EXT (1-200 characters, no path, not "
+                    + "hidden), e.g. ?name=sea-level.md; got " + (fileName == null ? "none" : "'" + fileName + "'"));
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new RequestTooLargeException("'" + fileName + "' has " + bytes.length + " bytes; the limit is "
+                    + MAX_FILE_BYTES + " (use 'hallmark kb ingest' for larger files)");
+        }
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("hallmark-kb-upload");
+        io.hallmark.retrieval.ingest.LoadResult loaded;
+        try {
+            java.nio.file.Path file = folder.resolve(fileName);
+            java.nio.file.Files.write(file, bytes);
+            loaded = new io.hallmark.retrieval.ingest.DocumentLoader(MAX_FILE_BYTES).load(file);
+        } finally {
+            try (var files = java.nio.file.Files.list(folder)) {
+                for (java.nio.file.Path f : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(folder);
+        }
+        List<Map<String, Object>> skipped = loaded.skips().stream().map(KbRoutes::skip).toList();
+        if (loaded.documents().isEmpty()) {
+            HttpServer.problem(ctx, new ApiError("/errors/invalid-request", "Invalid request", 400,
+                    "Nothing in '" + fileName + "' can be ingested: " + (loaded.skips().isEmpty() ? "no text"
+                            : loaded.skips().getFirst().reason()),
+                    loaded.skips().stream().map(k -> Map.of("field", k.line() > 0 ? fileName + ":" + k.line() : fileName,
+                            "message", k.reason())).toList()));
+            return;
+        }
+        KbIngestions.Ingestion ingestion = ingestions.start(name(ctx), kb(ctx, true), loaded.documents());
+        Map<String, Object> out = new LinkedHashMap<>(ingestion.view());
+        out.put("file", fileName);
+        out.put("skipped", skipped);
+        ctx.status(202).header("Location", "/api/v1/kb/ingestions/" + ingestion.id).json(out);
+    }
+
+    private static Map<String, Object> skip(io.hallmark.retrieval.ingest.Skip skip) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", skip.source());
+        out.put("line", skip.line());
+        out.put("reason", skip.reason());
+        return out;
+    }
+
+    private void documents(Context ctx) {
+        int page = Math.max(1, parseInt("page", ctx.queryParam("page"), 1));
+        int size = Math.min(500, Math.max(1, parseInt("size", ctx.queryParam("size"), 50)));
+        String name = name(ctx);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kb", name);
+        out.put("exists", knowledgeBases.exists(name));
+        out.put("page", page);
+        out.put("size", size);
+        out.put("items", knowledgeBases.exists(name) ? kb(ctx, false).sources((page - 1) * size, size) : List.of());
+        ctx.json(out);
+    }
+
+    private void stats(Context ctx) {
+        String name = name(ctx);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kb", name);
+        out.put("exists", knowledgeBases.exists(name));
+        if (knowledgeBases.exists(name)) {
+            out.put("stats", kb(ctx, false).stats());
+        }
+        ctx.json(out);
     }
 
     /** What an ingest did, as the API reports it. */

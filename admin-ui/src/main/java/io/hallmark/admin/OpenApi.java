@@ -27,6 +27,8 @@ final class OpenApi {
                     + "returns the CSRF token"),
             Map.entry("POST /api/v1/auth/logout", "Ends the session"),
             Map.entry("GET /api/v1/auth/me", "The caller: username, roles, and the CSRF token of a session"),
+            Map.entry("POST /api/v1/auth/password", "Changes the caller's own password (currentPassword, newPassword); "
+                    + "ends the caller's other sessions"),
             Map.entry("GET /api/v1/users", "Lists users"),
             Map.entry("POST /api/v1/users", "Creates a user with a role and a password"),
             Map.entry("PATCH /api/v1/users/{username}", "Changes a user's role, password or enabled flag"),
@@ -67,7 +69,12 @@ final class OpenApi {
             Map.entry("GET /api/v1/kb/ingestions/{id}", "A background ingestion's state and progress"),
             Map.entry("GET /api/v1/kb/search", "Searches a knowledge base (bm25, vector or hybrid)"),
             Map.entry("DELETE /api/v1/kb/documents/{id}", "Deletes a document from a knowledge base"),
-            Map.entry("GET /api/v1/kb/stats", "Knowledge base counts and settings"),
+            Map.entry("GET /api/v1/kb/stats", "Knowledge base counts and settings ('exists': false before the first "
+                    + "document)"),
+            Map.entry("POST /api/v1/kb/files", "Ingests one file (?name=FILE.EXT; .txt, .md, .html, .pdf, .jsonl) with "
+                    + "the readers of 'kb ingest' (202, watch it)"),
+            Map.entry("GET /api/v1/kb/documents", "Lists a knowledge base's documents in id order (paged)"),
+            Map.entry("GET /api/v1/kb/ingestions", "This node's recent knowledge-base ingestions with progress"),
             Map.entry("GET /api/v1/content", "Searches kept content (status, modality, plugin, q, from, to; paged)"),
             Map.entry("GET /api/v1/content/{id}", "One content item with its report, provenance and audit events"),
             Map.entry("GET /api/v1/content/{id}/artifact", "Downloads a content item's artifact or text"),

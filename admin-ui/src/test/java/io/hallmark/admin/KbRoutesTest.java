@@ -130,4 +130,68 @@ class KbRoutesTest {
         assertThat(send("GET", "/api/v1/kb/search?q=" + q("word ".repeat(500)), null).statusCode()).isEqualTo(400);
         assertThat(send("POST", "/api/v1/kb/documents", "not json").statusCode()).isEqualTo(400);
     }
+
+    private HttpResponse<String> upload(String name, byte[] bytes) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + javalin.port()
+                        + "/api/v1/kb/files?kb=files&name=" + q(name)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode finished(JsonNode ingestion) throws Exception {
+        JsonNode now = ingestion;
+        for (int i = 0; i < 600 && now.path("state").asText().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            now = json.readTree(send("GET", "/api/v1/kb/ingestions/" + ingestion.path("id").asText(), null).body());
+        }
+        return now;
+    }
+
+    @Test
+    void filesOfEveryTypeIngestWithTheCliReadersAndJsonLinesNeedNoIds() throws Exception {
+        HttpResponse<String> empty = send("GET", "/api/v1/kb/stats?kb=files", null);
+        assertThat(empty.statusCode()).as("a knowledge base without documents yet is no error").isEqualTo(200);
+        assertThat(json.readTree(empty.body()).path("exists").asBoolean()).isFalse();
+        assertThat(json.readTree(send("GET", "/api/v1/kb/documents?kb=files", null).body()).path("items")).isEmpty();
+
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("bees.txt", "Honey bees dance to tell their hive where flowers are.".getBytes(StandardCharsets.UTF_8));
+        files.put("tides.md", "# Tides\n\nThe moon's gravity raises two tidal bulges.".getBytes(StandardCharsets.UTF_8));
+        files.put("owls.html", "<html><head><title>Owls</title></head><body><p>Owls hunt at night.</p></body></html>"
+                .getBytes(StandardCharsets.UTF_8));
+        files.put("facts.jsonl", "{\"text\": \"Copper conducts electricity.\"}\n{\"text\": \"\"}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        for (var file : files.entrySet()) {
+            HttpResponse<String> accepted = upload(file.getKey(), file.getValue());
+            assertThat(accepted.statusCode()).as(file.getKey() + ": " + accepted.body()).isEqualTo(202);
+            JsonNode done = finished(json.readTree(accepted.body()));
+            assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("DONE");
+            if (file.getKey().equals("facts.jsonl")) {
+                assertThat(json.readTree(accepted.body()).path("skipped").get(0).path("line").asInt()).isEqualTo(2);
+            }
+        }
+
+        JsonNode documents = json.readTree(send("GET", "/api/v1/kb/documents?kb=files", null).body());
+        assertThat(documents.path("items").findValuesAsText("id"))
+                .containsExactly("bees.txt", "facts.jsonl#1", "owls.html", "tides.md");
+        assertThat(json.readTree(send("GET", "/api/v1/kb/stats?kb=files", null).body()).path("stats").path("sources")
+                .asInt()).isEqualTo(4);
+        assertThat(json.readTree(send("GET", "/api/v1/kb/ingestions", null).body()).path("items")).hasSize(4);
+    }
+
+    @Test
+    void aFileWithNothingUsableIsRefusedWithTheReasonAndABadNameIsRefused() throws Exception {
+        HttpResponse<String> binary = upload("noise.txt", new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7});
+        assertThat(binary.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(binary.body()).path("detail").asText()).contains("noise.txt");
+
+        HttpResponse<String> unknown = upload("slides.pptx", "x".getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).path("detail").asText()).contains("unsupported file type '.pptx'");
+
+        HttpResponse<String> noIds = upload("bad.jsonl", "not json\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(json.readTree(noIds.body()).path("errors").get(0).path("field").asText()).isEqualTo("bad.jsonl:1");
+
+        assertThat(upload("../escape.txt", "text".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+        assertThat(upload(".hidden.txt", "text".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+    }
 }

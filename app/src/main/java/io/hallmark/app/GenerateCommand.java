@@ -123,6 +123,13 @@ final class GenerateCommand implements Callable<Integer> {
             return run(new Local(p), submissions);
         } catch (DataDirectoryInUseException e) {
             String url = e.owner().map(o -> o.httpUrl()).orElseThrow(() -> e);
+            List<String> refused = platform.localOnlyFlags();
+            if (!refused.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), String.join(", ", refused)
+                        + (refused.size() == 1 ? " does" : " do") + " not apply: the server at " + url + " holds this "
+                        + "data directory and generates with its own settings. Leave " + (refused.size() == 1 ? "it" : "them")
+                        + " out, or stop the server and start it with " + String.join(", ", refused) + ".");
+            }
             return run(new Remote(url, LocalCliToken.read(platform.load().dataDir()).orElse(null), platform.load().dataDir()),
                     submissions);
         }
@@ -232,19 +239,28 @@ final class GenerateCommand implements Callable<Integer> {
             GenerationService.Submission submission = submissions.getFirst();
             UUID job = target.submit(submission);
             Map<String, Object> generated = new LinkedHashMap<>();
-            boolean media = submission.modality() == Modality.IMAGE || submission.modality() == Modality.VIDEO;
-            ProgressBar bar = new ProgressBar(err);
-            target.follow(job, (type, data) -> {
-                if (type.equals("output") && !json) {
-                    out.print(data.path("text").asText());
-                    out.flush();
-                } else if (type.equals("progress") && media && !json) {
-                    bar.fraction(data.path("fraction").asDouble(), data.path("message").asText(""));
-                } else if (type.equals("generated")) {
-                    generated.putAll(JsonOutput.mapper().convertValue(data, Map.class));
-                }
-            });
-            bar.finish();
+            boolean[] textOpen = {false};
+            try (JobProgress progress = new JobProgress(new ProgressBar(err))) {
+                target.follow(job, (type, data) -> {
+                    progress.on(type, data);
+                    if (type.equals("output") && !json) {
+                        progress.beforeText();
+                        String text = data.path("text").asText();
+                        out.print(text);
+                        out.flush();
+                        textOpen[0] = !text.endsWith("\n") && (textOpen[0] || !text.isEmpty());
+                        progress.midLine(textOpen[0]);
+                    } else if (type.equals("generated")) {
+                        generated.putAll(JsonOutput.mapper().convertValue(data, Map.class));
+                        if (textOpen[0]) { // the text is complete: end its line, so the wait for the checks shows
+                            out.println();
+                            out.flush();
+                            textOpen[0] = false;
+                            progress.midLine(false);
+                        }
+                    }
+                });
+            }
             JsonNode view = target.view(job);
             Map<String, Object> result = summary(view);
             result.putAll(generated);
@@ -263,12 +279,15 @@ final class GenerateCommand implements Callable<Integer> {
                 result.put("mediaType", view.path("content").path("mediaType").asText(null));
                 JsonOutput.print(out, result);
             } else {
-                if (!media) {
+                if (textOpen[0]) {
                     out.println();
                 }
-                out.printf("%ncontent %s  status %s  decision %s (rule %s)  model %s  seed %s%n", result.get("contentId"),
-                        result.get("status"), result.get("decision"), result.get("rule"), result.get("model"),
-                        result.get("seed"));
+                out.println();
+                out.println(outcomeLine(result));
+                if (result.get("error") instanceof String reason) {
+                    out.println("failed: " + reason);
+                    out.println("remedy: " + FailureAdvice.remedy(reason));
+                }
                 if (result.get("notChecked") instanceof Map<?, ?> notChecked) {
                     notChecked.forEach((check, why) -> out.printf("not checked: %s: %s%n", check, why));
                 }
@@ -295,9 +314,32 @@ final class GenerateCommand implements Callable<Integer> {
         if (json) {
             JsonOutput.print(out, Map.of("items", results));
         } else {
-            results.forEach(r -> out.printf("%s  %s  %s%n", r.get("contentId"), r.get("status"), r.get("decision")));
+            results.forEach(r -> {
+                out.println(outcomeLine(r));
+                if (r.get("error") instanceof String reason) {
+                    out.println("  failed: " + reason + "; remedy: " + FailureAdvice.remedy(reason));
+                }
+            });
         }
         return 0;
+    }
+
+    /** One line with what is known of the outcome, e.g. {@code content 3f2... status APPROVED decision APPROVE}. */
+    static String outcomeLine(Map<String, Object> result) {
+        StringBuilder line = new StringBuilder();
+        for (String key : List.of("contentId", "status", "decision", "rule", "model", "seed")) {
+            Object value = result.get(key);
+            if (value == null || value.toString().isEmpty()) {
+                continue;
+            }
+            String label = key.equals("contentId") ? "content" : key;
+            if (key.equals("rule")) {
+                line.append(" (rule ").append(value).append(')');
+            } else {
+                line.append(line.isEmpty() ? "" : "  ").append(label).append(' ').append(value);
+            }
+        }
+        return line.toString();
     }
 
     private static Map<String, Object> summary(JsonNode view) {

@@ -49,6 +49,27 @@ final class PlatformOptions {
         return load(Map.of());
     }
 
+    /**
+     * The flags given that only a platform this process starts can use (the database and the models): a server that
+     * already holds the data directory keeps its own, so a command that goes through it refuses them.
+     */
+    java.util.List<String> localOnlyFlags() {
+        java.util.List<String> given = new java.util.ArrayList<>();
+        if (dbUrl != null) {
+            given.add("--db-url");
+        }
+        if (dbUser != null) {
+            given.add("--db-user");
+        }
+        if (dbPassword != null) {
+            given.add("--db-password");
+        }
+        if (modelsDir != null) {
+            given.add("--models-dir");
+        }
+        return given;
+    }
+
     private static void put(Map<ConfigKey, String> flags, ConfigKey key, @Nullable String value) {
         if (value != null) {
             flags.put(key, value);

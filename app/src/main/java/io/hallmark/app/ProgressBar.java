@@ -3,7 +3,10 @@ package io.hallmark.app;
 import io.hallmark.retrieval.IngestListener;
 import java.io.PrintWriter;
 
-/** A one-line progress bar on stderr for ingests and long generations, redrawn at most ten times a second. */
+/**
+ * A one-line progress bar on stderr for ingests, long generations and waits, redrawn at most ten times a second: the
+ * phase, the percent done and the time left when the fraction is known, else the time spent so far.
+ */
 final class ProgressBar implements IngestListener {
 
     private static final int WIDTH = 30;
@@ -46,6 +49,44 @@ final class ProgressBar implements IngestListener {
                 message.length() > 28 ? message.substring(0, 28) : message, (now - start) / 1e9);
         err.flush();
         drawn = true;
+    }
+
+    /**
+     * Draws a phase of a longer wait, e.g. {@code governance [######    ] 60%  safety  ETA 12 s}.
+     *
+     * @param fraction 0 to 1, or negative when the phase does not say how far it is
+     * @param phaseStartNanos when the phase began ({@link System#nanoTime()}), for the time left
+     */
+    synchronized void phase(String phase, double fraction, String message, long phaseStartNanos) {
+        long now = System.nanoTime();
+        if (now - lastDraw < 100_000_000L) {
+            return;
+        }
+        lastDraw = now;
+        String shownMessage = message.length() > 32 ? message.substring(0, 31) + "…" : message;
+        double spent = (now - phaseStartNanos) / 1e9;
+        if (fraction < 0) {
+            err.printf("\r%-16s %-32s %5.0f s   ", phase, shownMessage, (now - start) / 1e9);
+        } else {
+            double f = Math.min(1, fraction);
+            int filled = (int) Math.round(f * WIDTH);
+            String eta = f > 0.02 && f < 1 ? String.format(java.util.Locale.ROOT, "ETA %.0f s", spent * (1 - f) / f)
+                    : String.format(java.util.Locale.ROOT, "%.0f s", spent);
+            err.printf("\r%-16s [%s%s] %3.0f%%  %-32s %-10s", phase, "#".repeat(filled), " ".repeat(WIDTH - filled),
+                    f * 100, shownMessage, eta);
+        }
+        err.flush();
+        drawn = true;
+    }
+
+    /** Wipes the bar's line, so that other output can take it. */
+    synchronized void clear() {
+        if (drawn) {
+            err.print("\r" + " ".repeat(WIDTH + 80) + "\r");
+            err.flush();
+            drawn = false;
+            lastDraw = 0;
+        }
     }
 
     void finish() {

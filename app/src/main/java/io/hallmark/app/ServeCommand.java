@@ -58,8 +58,16 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "hallmark-shutdown"));
         server.initialAdminPassword().ifPresent(password -> out.println("First start: created the administrator 'admin' "
-                + "with the one-time password " + password + " (shown only now; change it in the console or with "
-                + "'hallmark users passwd admin')"));
+                + "with the one-time password " + password + " (shown only now; it signs in once, then the console "
+                + "asks for a new password; 'hallmark users passwd admin' makes another)"));
+        java.util.List<String> missing = io.hallmark.core.model.ModelReadiness.problems(config.modelsDir(),
+                server.platform().plugins().generators());
+        PrintWriter err = spec.commandLine().getErr();
+        missing.forEach(problem -> err.println("warning: " + problem));
+        if (!missing.isEmpty()) {
+            err.println("warning: health reports DEGRADED until the models are there; generations that need them fail");
+        }
+        err.flush();
         out.println("Hallmark is serving at " + server.url() + "/ (health: " + server.url() + "/api/v1/health)");
         out.flush();
         stopped.await();

@@ -52,7 +52,8 @@ final class UsersCommand implements Runnable {
             }
         }
         String generated = Secrets.password(20);
-        spec.commandLine().getOut().println("One-time password (shown only now): " + generated);
+        spec.commandLine().getOut().println("One-time password (shown only now; it signs in once, then a new "
+                + "password must be chosen): " + generated);
         return generated;
     }
 
@@ -101,9 +102,11 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             String password = password(passwordStdin, spec);
-            printUser(access(p -> p.access().users().create(username, role, password, ACTOR),
+            boolean oneTime = !passwordStdin;
+            printUser(access(p -> p.access().users().create(username, role, password, oneTime, ACTOR),
                     s -> s.post("/api/v1/users", HttpRequest.BodyPublishers.ofString(JsonOutput.mapper()
-                            .valueToTree(Map.of("username", username, "role", role.name(), "password", password))
+                            .valueToTree(Map.of("username", username, "role", role.name(), "password", password,
+                                    "oneTime", oneTime))
                             .toString()), "application/json")));
             return 0;
         }
@@ -120,8 +123,9 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             String password = password(passwordStdin, spec);
-            patch(username, Map.of("password", password), p -> {
-                p.access().users().changePassword(username, password, ACTOR);
+            boolean oneTime = !passwordStdin;
+            patch(username, Map.of("password", password, "oneTime", oneTime), p -> {
+                p.access().users().setPassword(username, password, oneTime, ACTOR);
                 return p.access().users().find(username).orElseThrow();
             });
             out().println("Password of " + username + " changed");
@@ -238,7 +242,7 @@ final class UsersCommand implements Runnable {
             public Integer call() {
                 access(p -> {
                     p.access().tokens().revoke(id, new Principal(null, ACTOR, EnumSet.of(Role.ADMIN),
-                            Principal.Via.LOCAL_CLI, null));
+                            Principal.Via.LOCAL_CLI, null, false));
                     return Map.of("revoked", id.toString());
                 }, s -> s.delete("/api/v1/tokens/" + id));
                 out().println("Revoked token " + id);

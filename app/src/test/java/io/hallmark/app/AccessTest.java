@@ -74,8 +74,18 @@ class AccessTest {
         return JsonOutput.mapper().readTree(response.body());
     }
 
+    /** Signs in; returns "cookie|csrf". */
+    static String signIn(String username, String password) throws Exception {
+        HttpResponse<String> login = send("POST", "/api/v1/auth/login", null, null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring("hallmark_session=".length(), setCookie.indexOf(';')) + "|"
+                + json(login).path("csrfToken").asText();
+    }
+
     @Test
-    void theFirstStartCreatesAnAdministratorWithAOneTimePassword() throws Exception {
+    void theFirstAdministratorsOneTimePasswordSignsInOnceAndOnlyAllowsChoosingANewOne() throws Exception {
         String password = server.initialAdminPassword().orElseThrow();
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
 
@@ -83,6 +93,71 @@ class AccessTest {
                 "{\"username\":\"admin\",\"password\":\"" + password + "\"}");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(json(login).path("user").path("role").asText()).isEqualTo("ADMIN");
+        assertThat(json(login).path("passwordMustChange").asBoolean()).isTrue();
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        String session = setCookie.substring("hallmark_session=".length(), setCookie.indexOf(';')) + "|"
+                + json(login).path("csrfToken").asText();
+
+        // until a new password is chosen the session reads who it is and nothing else
+        assertThat(json(send("GET", "/api/v1/auth/me", null, session, null)).path("passwordMustChange").asBoolean())
+                .isTrue();
+        HttpResponse<String> plugins = send("GET", "/api/v1/plugins", null, session, null);
+        assertThat(plugins.statusCode()).isEqualTo(403);
+        assertThat(json(plugins).path("type").asText()).isEqualTo("/errors/password_change_required");
+        assertThat(json(plugins).path("detail").asText()).contains("POST /api/v1/auth/password");
+        assertThat(send("POST", "/api/v1/tokens", null, session, "{\"name\":\"early\"}").statusCode()).isEqualTo(403);
+
+        // the one-time password does not sign in a second time
+        HttpResponse<String> again = send("POST", "/api/v1/auth/login", null, null,
+                "{\"username\":\"admin\",\"password\":\"" + password + "\"}");
+        assertThat(again.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> same = send("POST", "/api/v1/auth/password", null, session,
+                "{\"newPassword\":\"" + password + "\"}");
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(400);
+        HttpResponse<String> changed = send("POST", "/api/v1/auth/password", null, session,
+                "{\"newPassword\":\"the administrator's own choice\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/plugins", null, session, null).statusCode()).isEqualTo(200);
+        assertThat(json(send("GET", "/api/v1/auth/me", null, session, null)).path("passwordMustChange").asBoolean())
+                .isFalse();
+        signIn("admin", "the administrator's own choice");
+        assertThat(send("POST", "/api/v1/auth/login", null, null,
+                "{\"username\":\"admin\",\"password\":\"" + password + "\"}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordChangeEndsTheUsersOtherSessionsAndDisablingEndsThemAll() throws Exception {
+        String cli = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
+        assertThat(send("POST", "/api/v1/users", cli, null, "{\"username\":\"pat\",\"role\":\"REVIEWER\","
+                + "\"password\":\"" + PASSWORD + "\"}").statusCode()).isEqualTo(201);
+        String laptop = signIn("pat", PASSWORD);
+        String phone = signIn("pat", PASSWORD);
+
+        HttpResponse<String> wrong = send("POST", "/api/v1/auth/password", null, laptop,
+                "{\"currentPassword\":\"not my password\",\"newPassword\":\"a brand new password\"}");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/auth/me", null, phone, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> changed = send("POST", "/api/v1/auth/password", null, laptop,
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a brand new password\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(json(changed).path("otherSessionsEnded").asInt()).isEqualTo(1);
+        assertThat(send("GET", "/api/v1/auth/me", null, laptop, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/auth/me", null, phone, null).statusCode()).isEqualTo(401);
+
+        // disabling ends every session; enabling again does not bring them back
+        assertThat(send("PATCH", "/api/v1/users/pat", cli, null, "{\"enabled\":false}").statusCode()).isEqualTo(200);
+        assertThat(send("PATCH", "/api/v1/users/pat", cli, null, "{\"enabled\":true}").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/auth/me", null, laptop, null).statusCode()).isEqualTo(401);
+
+        // a password an administrator sets as one-time ends the sessions and must be changed at the next sign-in
+        String tablet = signIn("pat", "a brand new password");
+        assertThat(send("PATCH", "/api/v1/users/pat", cli, null,
+                "{\"password\":\"reset by the admin\",\"oneTime\":true}").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/auth/me", null, tablet, null).statusCode()).isEqualTo(401);
+        String reset = signIn("pat", "reset by the admin");
+        assertThat(send("GET", "/api/v1/review", null, reset, null).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -145,6 +145,75 @@ class ConsoleBrowserTest {
         return target;
     }
 
+    static void writePdf(Path file, String text) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage pdfPage = new org.apache.pdfbox.pdmodel.PDPage();
+            pdf.addPage(pdfPage);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, pdfPage)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            pdf.save(file.toFile());
+        }
+    }
+
+    /**
+     * Every page at 1,280 and 390 px: nothing wider than the viewport (measured in the page), no raw JSON visible, no
+     * console errors, no failed requests; at 390 px the navigation hides behind its menu button.
+     */
+    static void layoutSweep(Page page, UUID itemWithClaims) {
+        List<String> problems = new CopyOnWriteArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                problems.add("console error on " + page.url() + ": " + m.text());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                problems.add("HTTP " + r.status() + " for " + r.url());
+            }
+        });
+        page.onRequestFailed(r -> {
+            if (!r.url().contains("/events")) { // an event stream closed by navigating away
+                problems.add("failed request " + r.url() + ": " + r.failure());
+            }
+        });
+        List<String> pages = List.of("index.html", "generate.html", "check.html", "review.html", "content.html",
+                "content.html?id=" + itemWithClaims, "kb.html", "plugins.html", "policies.html", "audit.html",
+                "users.html", "password.html");
+        for (int width : new int[] {1280, 390}) {
+            page.setViewportSize(width, 900);
+            for (String path : pages) {
+                page.navigate(server.url() + "/console/" + path);
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                page.waitForTimeout(300);
+                Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+                Number viewport = (Number) page.evaluate("() => window.innerWidth");
+                if (scrollWidth.intValue() > viewport.intValue()) {
+                    problems.add(path + " at " + width + " px is " + scrollWidth + " px wide");
+                }
+                String text = (String) page.evaluate("() => document.body.innerText");
+                if (text.contains("{\"") || text.contains("\":")) {
+                    problems.add(path + " at " + width + " px shows raw JSON");
+                }
+                shoot(page, "layout-" + width + "-" + path.replace(".html", "").replaceAll("[^a-z0-9]+", "-"));
+            }
+        }
+        page.setViewportSize(390, 900);
+        page.navigate(server.url() + "/console/index.html");
+        assertThat(page.locator("#nav")).isHidden();
+        page.click(".nav-toggle");
+        assertThat(page.locator("#nav")).isVisible();
+        assertThat(page.locator("#nav a").first()).isVisible();
+        shoot(page, "layout-390-nav-open");
+        page.setViewportSize(1280, 900);
+        assertThat(problems).as("layout, raw JSON, console errors and failed requests").isEmpty();
+    }
+
     static void shoot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
@@ -174,7 +243,21 @@ class ConsoleBrowserTest {
         shoot(page, "01-sign-in");
         page.fill("#password", server.initialAdminPassword().orElseThrow());
         page.click("#sign-in");
-        page.waitForURL("**/console/review.html");
+        // the one-time password signs in once, straight to choosing a new password; nothing else opens before that
+        page.waitForURL("**/console/password.html**");
+        assertThat(page.locator("#password-why")).containsText("one-time password");
+        assertThat(page.locator("#current-label")).isHidden();
+        page.navigate(server.url() + "/console/plugins.html");
+        page.waitForURL("**/console/password.html**");
+        page.fill("#new-password", "the administrator's own password");
+        page.fill("#repeat-password", "not the same password");
+        page.click("#password-submit");
+        assertThat(page.locator("#password-message")).containsText("differ");
+        page.fill("#repeat-password", "the administrator's own password");
+        shoot(page, "01-first-password");
+        page.click("#password-submit");
+        page.waitForURL("**/console/plugins.html");
+        assertThat(page.locator("#nav")).containsText("Review queue");
 
         // plugins: upload the signed example plugin archive
         page.navigate(server.url() + "/console/plugins.html");
@@ -350,7 +433,54 @@ class ConsoleBrowserTest {
             page.click("#kb-search button[type=submit]");
             assertThat(page.locator("#kb-results")).containsText("sea-level");
         }
+        // files of every type `kb ingest` reads, chosen together: each gets a row with its progress and outcome; a JSON
+        // Lines file needs no ids; a file with nothing usable says why, and the others still go in
+        Path files = Files.createDirectories(work.resolve("kb-files"));
+        Files.writeString(files.resolve("bees.txt"), "Honey bees dance to tell the hive where the flowers are.");
+        Files.writeString(files.resolve("tides.md"), "# Tides\n\nThe moon's gravity raises two tidal bulges on the sea.");
+        Files.writeString(files.resolve("owls.html"), "<html><head><title>Owls</title></head><body><p>Owls hunt at "
+                + "night with silent feathers.</p></body></html>");
+        Files.writeString(files.resolve("copper.jsonl"), "{\"text\": \"Copper conducts electricity well.\"}\n"
+                + "{\"title\": \"Iron\", \"text\": \"Iron rusts in damp air.\"}\n");
+        writePdf(files.resolve("volcano.pdf"), "Volcanoes erupt molten rock called lava.");
+        Files.write(files.resolve("noise.txt"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7});
+        page.setInputFiles("#kb-file", new Path[] {files.resolve("bees.txt"), files.resolve("tides.md"),
+                files.resolve("owls.html"), files.resolve("copper.jsonl"), files.resolve("volcano.pdf"),
+                files.resolve("noise.txt")});
+        for (String file : List.of("bees.txt", "tides.md", "owls.html", "volcano.pdf")) {
+            assertThat(page.locator("#kb-file-list li[data-file='" + file + "']")).containsText("Added 1",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(180_000));
+        }
+        assertThat(page.locator("#kb-file-list li[data-file='copper.jsonl']")).containsText("Added 2");
+        assertThat(page.locator("#kb-file-list li[data-file='noise.txt']")).containsText("Not added");
+        assertThat(page.locator("#kb-file-list li[data-file='noise.txt']")).not().containsText("JSON");
+        assertThat(page.locator("#kb-documents")).containsText("copper.jsonl#1");
+        assertThat(page.locator("#kb-stats")).containsText("Documents");
+        assertThat(page.locator("#kb-stats")).not().containsText("sizeBytes");
+        page.locator("#kb-documents tr", new Page.LocatorOptions().setHasText("bees.txt"))
+                .locator("button", new Locator.LocatorOptions().setHasText("Delete")).click();
+        assertThat(page.locator("#kb-message")).containsText("Deleted bees.txt");
+        assertThat(page.locator("#kb-documents")).not().containsText("bees.txt");
+        page.fill("#kb-search [name=q]", "volcanoes lava");
+        page.selectOption("#kb-search [name=mode]", "bm25");
+        page.click("#kb-search button[type=submit]");
+        assertThat(page.locator("#kb-results mark.hit").first()).hasText(java.util.regex.Pattern.compile("(?i)volcanoes|lava"));
         shoot(page, "08-knowledge-base");
+
+        // a knowledge base with nothing in it yet is a friendly empty state, not an error
+        List<String> kbFailures = new CopyOnWriteArrayList<>();
+        com.microsoft.playwright.options.LoadState idle = com.microsoft.playwright.options.LoadState.NETWORKIDLE;
+        java.util.function.Consumer<com.microsoft.playwright.Response> onKbResponse = r -> {
+            if (r.status() >= 400) {
+                kbFailures.add(r.status() + " " + r.url());
+            }
+        };
+        page.onResponse(onKbResponse);
+        page.navigate(server.url() + "/console/kb.html?kb=nothing-yet");
+        page.waitForLoadState(idle);
+        assertThat(page.locator("#kb-empty")).containsText("is empty");
+        page.offResponse(onKbResponse);
+        assertThat(kbFailures).as("requests that failed on an empty knowledge base").isEmpty();
 
         // the real governance stage checks a generated text's claims against the knowledge base, and the console
         // marks them in place: the true one supported, the false one refuted, with the refuting evidence on click
@@ -384,6 +514,29 @@ class ConsoleBrowserTest {
         page.locator("#output mark.claim.refuted").click();
         assertThat(page.locator("#findings")).containsText("Himalayas");
         shoot(page, "09-generate-claims");
+
+        // check a given text: the whole governance stage on pasted text, the false claim marked refuted in place with
+        // its evidence, the deciding rule and its metric highlighted; then a dry run of another policy on it
+        page.navigate(server.url() + "/console/check.html");
+        page.fill("#check-text", "The Eiffel Tower in Paris was completed in 1889. Mount Everest lies in the Andes on "
+                + "the border between Peru and Chile.");
+        page.click("#check-run");
+        assertThat(page.locator("#check-output mark.claim.refuted")).containsText("Mount Everest lies in the Andes",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(180_000));
+        assertThat(page.locator("#check-decision")).containsText("Needs review");
+        assertThat(page.locator("#check-decision")).containsText("rule refuted of policy claims-to-review");
+        assertThat(page.locator("#check-decision li.held")).containsText("claims.refuted >= 1");
+        assertThat(page.locator("#check-scores tr.deciding").first()).containsText("claims.refuted");
+        assertThat(page.locator("#check-legend")).containsText("refuted by the knowledge base");
+        page.locator("#check-output mark.claim.refuted").click();
+        assertThat(page.locator("#check-evidence")).containsText("Himalayas");
+        shoot(page, "11-check");
+        page.click("#check-policy-box summary");
+        page.fill("#check-policy", "name: lenient\ndefault: APPROVE\nrules: []\n");
+        page.click("#check-run");
+        assertThat(page.locator("#check-decision")).containsText("No rule fired",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(180_000));
+        assertThat(page.locator("#check-message")).containsText("under policy lenient");
 
         // a counterfactual bias probe from the content page: the reciting plugin's text (its prompt, hostile markup
         // included) is re-generated with the prompt's demographic terms swapped; the table shows each swap as text
@@ -428,6 +581,8 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#alerts-firing")).containsText("Queue not empty");
         assertThat(api("GET", "/api/v1/audit/events?type=alert.firing", null).path("total").asLong()).isEqualTo(1);
         shoot(page, "00-dashboard");
+
+        layoutSweep(page, claims);
 
         page.click("#sign-out");
         page.waitForURL("**/console/login.html**");

@@ -75,4 +75,35 @@ class GenerateCommandTest {
             assertThat(platform.health().subsystems()).containsKey("models");
         }
     }
+
+    @Test
+    void aFailedGenerationPrintsItsReasonAndARemedyAndJsonKeepsStdoutClean() throws Exception {
+        Path dataDir = Files.createDirectories(work.resolve("data"));
+        Path bundled = Files.createDirectories(work.resolve("plugins"));
+        Path noModels = Files.createDirectories(work.resolve("empty-models"));
+        Files.copy(textPluginJar(), bundled.resolve("text-generator.jar"));
+        Files.writeString(dataDir.resolve(ConfigLoader.CONFIG_FILE), "bundled-plugins-dir=" + bundled + "\ndevice=cpu\n");
+        GovernedDataDir.prepare(dataDir, work);
+
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("generate", "--data-dir", dataDir.toString(), "--models-dir", noModels.toString(),
+                "--prompt", "Once upon a time", "--max-tokens", "5", "--seed", "7");
+
+        assertThat(code).as(out + "\n" + err).isEqualTo(1);
+        assertThat(out.toString()).contains("status FAILED").doesNotContain("null")
+                .contains("failed: ").contains("stories260k")
+                .contains("remedy: point the server at the folder with the models");
+
+        StringWriter jsonOut = new StringWriter();
+        cli.setOut(new PrintWriter(jsonOut));
+        cli.execute("generate", "--data-dir", dataDir.toString(), "--models-dir", noModels.toString(),
+                "--prompt", "Once upon a time", "--max-tokens", "5", "--seed", "7", "--json");
+        JsonNode result = JsonOutput.mapper().readTree(jsonOut.toString()); // nothing but the JSON document
+        assertThat(result.path("status").asText()).isEqualTo("FAILED");
+        assertThat(result.path("error").asText()).contains("stories260k");
+    }
 }

@@ -106,6 +106,19 @@ class ServerTest {
     }
 
     @Test
+    void generateRefusesAModelsDirectoryWhileAServerHoldsTheDataDirectory() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setErr(new java.io.PrintWriter(err));
+        int code = cli.execute("generate", "--data-dir", dataDir.toString(), "--models-dir", "/somewhere/else",
+                "--prompt", "Once upon a time");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--models-dir does not apply").contains(server.url())
+                .contains("stop the server and start it with --models-dir");
+    }
+
+    @Test
     void dbStatusGoesThroughTheServerThatHoldsTheDataDirectory() throws Exception {
         java.io.StringWriter out = new java.io.StringWriter();
         picocli.CommandLine cli = Main.commandLine();

@@ -449,12 +449,16 @@ public final class Platform implements AutoCloseable {
             subsystems.put("plugins", SubsystemHealth.down(String.valueOf(e.getMessage())));
         }
         try {
-            subsystems.put("models", SubsystemHealth.up(models.status()));
+            java.util.List<String> missing = io.hallmark.core.model.ModelReadiness.problems(config.modelsDir(),
+                    plugins.generators());
+            subsystems.put("models", missing.isEmpty() ? SubsystemHealth.up(models.status())
+                    : SubsystemHealth.degraded(models.status(), missing));
         } catch (RuntimeException e) {
             subsystems.put("models", SubsystemHealth.down(String.valueOf(e.getMessage())));
         }
         boolean up = subsystems.values().stream().allMatch(SubsystemHealth::up);
-        return new PlatformHealth(up ? "UP" : "DOWN", Version.current(),
+        boolean down = subsystems.values().stream().anyMatch(SubsystemHealth::down);
+        return new PlatformHealth(up ? "UP" : down ? "DOWN" : "DEGRADED", Version.current(),
                 info == null ? null : info.product(),
                 info == null ? null : info.version(),
                 info == null ? null : info.schemaVersion(),

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@code GET /api/v1/health} reports.
  *
- * @param status {@code UP} when every subsystem is up, otherwise {@code DOWN}
+ * @param status {@code UP} when every subsystem is up, {@code DEGRADED} when one runs with problems (a model the
+ *     plugins need is missing) and none is down, otherwise {@code DOWN}
  * @param version the platform version
  * @param database the database product, e.g. {@code PostgreSQL}, or {@code null} when unreachable
  * @param databaseVersion the database server version
@@ -23,7 +24,8 @@ public record PlatformHealth(
         boolean embeddedDatabase,
         Map<String, SubsystemHealth> subsystems) {
 
+    /** Whether the platform serves requests: {@code UP} or {@code DEGRADED} (HTTP 200; {@code DOWN} is 503). */
     public boolean up() {
-        return "UP".equals(status);
+        return !"DOWN".equals(status);
     }
 }

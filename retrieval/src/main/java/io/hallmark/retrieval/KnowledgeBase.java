@@ -224,6 +224,11 @@ public final class KnowledgeBase implements AutoCloseable {
         return out;
     }
 
+    /** The documents it holds, in id order, a page at a time. */
+    public List<io.hallmark.retrieval.index.IndexedSource> sources(int offset, int limit) {
+        return index.sources(offset, limit);
+    }
+
     /** Removes a source and its chunks, durably; returns whether it was there. */
     public synchronized boolean delete(String sourceId) {
         boolean present = index.deleteSource(sourceId);

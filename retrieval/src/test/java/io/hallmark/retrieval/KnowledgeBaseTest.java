@@ -60,6 +60,24 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void theDocumentListPagesThroughLiveSourcesInIdOrderAndForgetsADeletedOne() throws IOException {
+        try (KnowledgeBase kb = open()) {
+            kb.ingest(writeSamples(), IngestListener.NONE);
+
+            assertThat(kb.sources(0, 10)).extracting(io.hallmark.retrieval.index.IndexedSource::id)
+                    .containsExactly("bread.html", "glaciers.md", "trains.txt");
+            assertThat(kb.sources(0, 10)).allSatisfy(s -> assertThat(s.chunks()).isPositive());
+            assertThat(kb.sources(0, 10).get(1).title()).isEqualTo("Glaciers");
+            assertThat(kb.sources(1, 1)).extracting(io.hallmark.retrieval.index.IndexedSource::id)
+                    .containsExactly("glaciers.md");
+
+            assertThat(kb.delete("glaciers.md")).isTrue();
+            assertThat(kb.sources(0, 10)).extracting(io.hallmark.retrieval.index.IndexedSource::id)
+                    .containsExactly("bread.html", "trains.txt");
+        }
+    }
+
+    @Test
     void vectorSearchFindsAParaphraseWithNoSharedWords() throws IOException {
         try (KnowledgeBase kb = open()) {
             kb.ingest(writeSamples(), IngestListener.NONE);

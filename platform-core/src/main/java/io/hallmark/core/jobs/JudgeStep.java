@@ -73,7 +73,7 @@ final class JudgeStep implements PipelineStep {
                 GovernanceStage.CONTENT_FLOOR);
         Map<String, Object> judgedBy = JudgedBy.fromMap(state.get("judgedBy") instanceof Map<?, ?> j ? j : null)
                 .toBuilder().policy(policy.name(), policy.sha256()).build().toMap();
-        Map<String, Object> decisionMap = decisionMap(decision);
+        Map<String, Object> decisionMap = decisionMap(decision, policy);
         if (decision.action() == Action.REVISE && run.round() <= maxRounds(run)) {
             state.put("action", "REVISE");
             state.put("fired", decision.firedRules());
@@ -136,12 +136,14 @@ final class JudgeStep implements PipelineStep {
         return null;
     }
 
-    /** A decision as reports and events show it. */
-    static Map<String, Object> decisionMap(io.hallmark.governance.policy.Decision decision) {
+    /** A decision as reports and events show it, with the deciding rule's comparisons and the scores they saw. */
+    static Map<String, Object> decisionMap(io.hallmark.governance.policy.Decision decision, Policy policy) {
         Map<String, Object> decisionMap = new LinkedHashMap<>();
         decisionMap.put("action", decision.action().name());
         decisionMap.put("rule", decision.decidingRule() == null ? "(default)" : decision.decidingRule());
         decisionMap.put("fired", decision.firedRules());
+        decisionMap.put("decidedBy", io.hallmark.governance.policy.DecidingComparison.of(policy, decision).stream()
+                .map(io.hallmark.governance.policy.DecidingComparison::toMap).toList());
         decisionMap.put("inputs", decision.inputs());
         decisionMap.put("policy", decision.policyName());
         decisionMap.put("policySha256", decision.policySha256());

@@ -55,7 +55,7 @@ final class ScreenStep implements PipelineStep {
             run.state().put("prompt", outcome.prompt());
             return null;
         }
-        Map<String, Object> decisionMap = JudgeStep.decisionMap(outcome.decision());
+        Map<String, Object> decisionMap = JudgeStep.decisionMap(outcome.decision(), policy);
         decisionMap.put("stage", "input");
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("scores", outcome.decision().inputs());

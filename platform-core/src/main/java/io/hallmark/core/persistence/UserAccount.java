@@ -47,6 +47,12 @@ public class UserAccount {
     @Column(name = "last_login_at")
     private @Nullable Instant lastLoginAt;
 
+    @Column(name = "password_must_change", nullable = false)
+    private boolean passwordMustChange;
+
+    @Column(name = "one_time_password_used_at")
+    private @Nullable Instant oneTimePasswordUsedAt;
+
     protected UserAccount() {
         // for Hibernate
     }
@@ -87,7 +93,29 @@ public class UserAccount {
 
     public void setPasswordHash(@Nullable String passwordHash) {
         this.passwordHash = passwordHash;
+        this.passwordMustChange = false;
+        this.oneTimePasswordUsedAt = null;
         touch();
+    }
+
+    /**
+     * Sets a one-time password: it signs in once, and that session may do nothing but choose a new password.
+     */
+    public void setOneTimePasswordHash(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.passwordMustChange = true;
+        this.oneTimePasswordUsedAt = null;
+        touch();
+    }
+
+    /** Whether the user must choose a new password before doing anything else. */
+    public boolean passwordMustChange() {
+        return passwordMustChange;
+    }
+
+    /** When the one-time password signed in, or {@code null} while it is unused (or the password is not one-time). */
+    public @Nullable Instant oneTimePasswordUsedAt() {
+        return oneTimePasswordUsedAt;
     }
 
     public Role role() {

@@ -56,12 +56,14 @@ public final class ContentChecks {
      * The outcome: the action, the rule that decided and every rule that fired, the policy (name and version hash),
      * every score the decision was made on, each assessor's findings, how long the stage took, the checks that
      * could not run ("not checked: why"), the metrics the policy names that are unknown, what the policy alone
-     * decided (before the fail-closed floor), and what judged it (model hashes, policy, knowledge-base snapshot).
+     * decided (before the fail-closed floor), what judged it (model hashes, policy, knowledge-base snapshot), and the
+     * deciding rule's comparisons with the scores they saw.
      */
     public record Result(String action, @Nullable String decidingRule, java.util.List<String> firedRules,
             String policy, String policySha256, Map<String, Double> scores, Map<String, Object> findings,
             double millis, Map<String, String> unavailable, java.util.List<String> unknownMetrics,
-            String policyAction, Map<String, Object> judgedBy) {}
+            String policyAction, Map<String, Object> judgedBy,
+            java.util.List<io.hallmark.governance.policy.DecidingComparison> decidedBy) {}
 
     /**
      * Checks content against the policy in force for its modality and channel, or against {@code draftPolicy}
@@ -84,6 +86,7 @@ public final class ContentChecks {
                 decision.policyName(), decision.policySha256(), new TreeMap<>(assessment.scores()),
                 assessment.findings(), Math.round(millis * 10) / 10.0, decision.unavailable(),
                 decision.unknownMetrics(), decision.policyAction().name(),
-                assessment.judgedByBuilder().policy(policy.name(), policy.sha256()).build().toMap());
+                assessment.judgedByBuilder().policy(policy.name(), policy.sha256()).build().toMap(),
+                io.hallmark.governance.policy.DecidingComparison.of(policy, decision));
     }
 }

@@ -44,7 +44,7 @@ public final class Access {
         LocalCliToken cli = localCli;
         if (cli != null && cli.matches(token)) {
             return Optional.of(new Principal(null, "cli:" + System.getProperty("user.name", "local"), Set.of(Role.ADMIN),
-                    Principal.Via.LOCAL_CLI, null));
+                    Principal.Via.LOCAL_CLI, null, false));
         }
         return tokens.resolve(token);
     }

@@ -92,7 +92,8 @@ public final class ApiTokenService {
         if (record.lastUsedAt() == null || record.lastUsedAt().plusSeconds(60).isBefore(now)) {
             db.useTransaction(s -> s.find(ApiTokenRecord.class, record.id()).used(now));
         }
-        return Optional.of(new Principal(user.get().id(), user.get().username(), roles, Principal.Via.TOKEN, null));
+        return Optional.of(new Principal(user.get().id(), user.get().username(), roles, Principal.Via.TOKEN, null,
+                user.get().passwordMustChange()));
     }
 
     /** Tokens of one user, or of everybody when {@code username} is null. */

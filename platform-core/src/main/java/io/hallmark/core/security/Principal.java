@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param roles the roles in force (a token may carry fewer than its user has)
  * @param via how the caller authenticated
  * @param csrfToken the session's CSRF token (sessions only)
+ * @param mustChangePassword whether the user signed in with a one-time password and may do nothing but choose a new
+ *     one
  */
-public record Principal(@Nullable UUID userId, String username, Set<Role> roles, Via via, @Nullable String csrfToken) {
+public record Principal(@Nullable UUID userId, String username, Set<Role> roles, Via via, @Nullable String csrfToken,
+        boolean mustChangePassword) {
 
     /** How a principal authenticated. */
     public enum Via {

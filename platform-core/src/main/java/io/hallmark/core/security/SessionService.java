@@ -60,7 +60,7 @@ public final class SessionService {
             db.useTransaction(s -> s.find(SessionRecord.class, id).touch(now, capped));
         }
         return Optional.of(new Principal(user.get().id(), user.get().username(), Set.of(user.get().role()),
-                Principal.Via.SESSION, session.csrfToken()));
+                Principal.Via.SESSION, session.csrfToken(), user.get().passwordMustChange()));
     }
 
     public void end(String cookieValue) {

@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Console and API users: creation with a role, password checks with throttling, password changes, disabling,
  * and the first administrator created on first start. Every change is audited.
+ *
+ * <p>A one-time password (the first administrator's generated one, or one that {@code hallmark users passwd} makes)
+ * signs in once; the session it opens may do nothing but choose a new password. A password change and disabling a
+ * user end the user's other sessions.
  */
 public final class UserService {
 
@@ -45,19 +49,29 @@ public final class UserService {
         if (admins > 0 || user("admin").isPresent()) {
             return Optional.empty();
         }
-        String chosen = password != null && !password.isBlank() ? password : Secrets.password(20);
+        boolean generated = password == null || password.isBlank();
+        String chosen = generated ? Secrets.password(20) : password;
         try {
-            create("admin", Role.ADMIN, chosen, "system");
+            create("admin", Role.ADMIN, chosen, generated, "system");
         } catch (RuntimeException e) {
             if (user("admin").isPresent()) {
                 return Optional.empty(); // another node sharing the database created it at the same moment
             }
             throw e;
         }
-        return password != null && !password.isBlank() ? Optional.empty() : Optional.of(chosen);
+        return generated ? Optional.of(chosen) : Optional.empty();
     }
 
     public UserView create(String username, Role role, String password, String actor) {
+        return create(username, role, password, false, actor);
+    }
+
+    /**
+     * Creates a user.
+     *
+     * @param oneTime whether the password signs in only once and must then be changed
+     */
+    public UserView create(String username, Role role, String password, boolean oneTime, String actor) {
         checkPassword(password);
         UserAccount user;
         try {
@@ -65,14 +79,18 @@ public final class UserService {
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.of("username", e.getMessage());
         }
-        user.setPasswordHash(PasswordHasher.hash(password));
+        if (oneTime) {
+            user.setOneTimePasswordHash(PasswordHasher.hash(password));
+        } else {
+            user.setPasswordHash(PasswordHasher.hash(password));
+        }
         boolean exists = db.inTransaction(s -> s.createSelectionQuery("from UserAccount where username = :u", UserAccount.class)
                 .setParameter("u", username).uniqueResultOptional().isPresent());
         if (exists) {
             throw InvalidRequestException.of("username", "User '" + username + "' exists already");
         }
         db.useTransaction(s -> s.persist(user));
-        audit.append(actor, "user.created", username, Map.of("role", role.name()));
+        audit.append(actor, "user.created", username, Map.of("role", role.name(), "oneTimePassword", oneTime));
         return UserView.of(user);
     }
 
@@ -104,7 +122,8 @@ public final class UserService {
         throttle.check(username, clientIp);
         Optional<UserAccount> user = user(username);
         boolean ok = user.isPresent() && user.get().enabled() && user.get().passwordHash() != null
-                && PasswordHasher.verify(password, user.get().passwordHash());
+                && PasswordHasher.verify(password, user.get().passwordHash())
+                && (!user.get().passwordMustChange() || consumeOneTimePassword(user.get()));
         if (!ok) {
             if (user.isEmpty()) {
                 PasswordHasher.hash(password.length() > PasswordHasher.MAX_PASSWORD_CHARS ? "" : password); // same cost
@@ -120,11 +139,84 @@ public final class UserService {
         return account;
     }
 
-    public void changePassword(String username, String newPassword, String actor) {
+    /**
+     * Marks a one-time password used, once: of two sign-ins racing with it, one wins.
+     *
+     * @return whether this sign-in used it
+     */
+    private boolean consumeOneTimePassword(UserAccount user) {
+        int updated = db.inTransaction(s -> s.createMutationQuery("update UserAccount set oneTimePasswordUsedAt = :now "
+                        + "where id = :id and passwordMustChange and oneTimePasswordUsedAt is null")
+                .setParameter("now", java.time.Instant.now()).setParameter("id", user.id()).executeUpdate());
+        if (updated == 0) {
+            audit.append(user.username(), "login.one_time_password_reused", user.username(), Map.of());
+        }
+        return updated == 1;
+    }
+
+    /**
+     * Sets a user's password (an administrator or the command line) and ends all of the user's sessions.
+     *
+     * @param oneTime whether the password signs in only once and must then be changed
+     */
+    public void setPassword(String username, String newPassword, boolean oneTime, String actor) {
         checkPassword(newPassword);
         UserAccount user = user(username).orElseThrow(() -> unknown(username));
-        db.useTransaction(s -> s.find(UserAccount.class, user.id()).setPasswordHash(PasswordHasher.hash(newPassword)));
-        audit.append(actor, "user.password_changed", username, Map.of());
+        String hash = PasswordHasher.hash(newPassword);
+        int ended = db.inTransaction(s -> {
+            UserAccount u = s.find(UserAccount.class, user.id());
+            if (oneTime) {
+                u.setOneTimePasswordHash(hash);
+            } else {
+                u.setPasswordHash(hash);
+            }
+            return endSessions(s, user.id(), null);
+        });
+        audit.append(actor, "user.password_changed", username, Map.of("oneTime", oneTime, "sessionsEnded", ended));
+    }
+
+    /**
+     * A user changes their own password. The current password is asked for unless the user signed in with a one-time
+     * password (that sign-in proved it, and it cannot sign in again); the new one must differ from it. Every other
+     * session of the user ends.
+     *
+     * @param currentPassword the password in force, or {@code null} after a sign-in with a one-time password
+     * @param keepSessionCookie the session making the change, which stays signed in; {@code null} for none
+     * @return how many other sessions ended
+     * @throws AuthenticationException when the current password is missing or wrong
+     */
+    public int changeOwnPassword(String username, @Nullable String currentPassword, String newPassword,
+            @Nullable String keepSessionCookie, String clientIp) {
+        checkPassword(newPassword);
+        UserAccount user = user(username).filter(UserAccount::enabled).orElseThrow(() -> unknown(username));
+        boolean oneTimeUsed = user.passwordMustChange() && user.oneTimePasswordUsedAt() != null;
+        if (!oneTimeUsed) {
+            throttle.check(username, clientIp);
+            if (currentPassword == null || user.passwordHash() == null
+                    || !PasswordHasher.verify(currentPassword, user.passwordHash())) {
+                throttle.failed(username, clientIp);
+                audit.append(username, "user.password_change_failed", username, Map.of("ip", clientIp));
+                throw new AuthenticationException("The current password is wrong");
+            }
+        }
+        if (user.passwordHash() != null && PasswordHasher.verify(newPassword, user.passwordHash())) {
+            throw InvalidRequestException.of("newPassword", "Choose a password different from the current one");
+        }
+        String hash = PasswordHasher.hash(newPassword);
+        String keep = keepSessionCookie == null ? null : Secrets.sha256(keepSessionCookie);
+        int ended = db.inTransaction(s -> {
+            s.find(UserAccount.class, user.id()).setPasswordHash(hash);
+            return endSessions(s, user.id(), keep);
+        });
+        audit.append(username, "user.password_changed", username, Map.of("oneTime", false, "sessionsEnded", ended));
+        return ended;
+    }
+
+    /** Ends a user's sessions but the one kept; returns how many. */
+    private static int endSessions(org.hibernate.Session s, java.util.UUID userId, @Nullable String keepSessionId) {
+        return s.createMutationQuery("delete from SessionRecord where userId = :u and id <> :keep")
+                .setParameter("u", userId).setParameter("keep", keepSessionId == null ? "" : keepSessionId)
+                .executeUpdate();
     }
 
     public UserView update(String username, @Nullable Role role, @Nullable Boolean enabled, String actor) {
@@ -136,6 +228,9 @@ public final class UserService {
             }
             if (enabled != null) {
                 u.setEnabled(enabled);
+            }
+            if (!u.enabled()) {
+                endSessions(s, u.id(), null);
             }
             return u;
         });

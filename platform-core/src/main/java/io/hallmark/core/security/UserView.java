@@ -5,12 +5,16 @@ import io.hallmark.core.persistence.UserAccount;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A user as the API shows it: never the password hash. */
+/**
+ * A user as the API shows it: never the password hash.
+ *
+ * @param passwordMustChange whether the user holds a one-time password and must choose a new one at sign-in
+ */
 public record UserView(String username, @Nullable String displayName, Role role, boolean enabled, Instant createdAt,
-        @Nullable Instant lastLoginAt) {
+        @Nullable Instant lastLoginAt, boolean passwordMustChange) {
 
     static UserView of(UserAccount user) {
         return new UserView(user.username(), user.displayName(), user.role(), user.enabled(), user.createdAt(),
-                user.lastLoginAt());
+                user.lastLoginAt(), user.passwordMustChange());
     }
 }

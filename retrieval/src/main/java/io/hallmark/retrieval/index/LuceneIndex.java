@@ -316,6 +316,46 @@ public final class LuceneIndex implements AutoCloseable {
         void visit(String chunkId, float[] vector);
     }
 
+    /**
+     * The live sources in id order, a page at a time.
+     *
+     * @param offset how many to skip
+     * @param limit the most to return
+     */
+    public List<IndexedSource> sources(int offset, int limit) {
+        return withSearcher(searcher -> {
+            DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+            List<IndexedSource> page = new ArrayList<>();
+            Terms terms = MultiTerms.getTerms(reader, IndexFields.SOURCE);
+            if (terms == null) {
+                return page;
+            }
+            Bits live = MultiBits.getLiveDocs(reader);
+            StoredFields stored = searcher.storedFields();
+            TermsEnum te = terms.iterator();
+            PostingsEnum postings = null;
+            int seen = 0;
+            BytesRef term;
+            while ((term = te.next()) != null && page.size() < limit) {
+                postings = MultiTerms.getTermPostingsEnum(reader, IndexFields.SOURCE, term, PostingsEnum.NONE);
+                int chunks = 0;
+                int first = -1;
+                for (int d = postings.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = postings.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        chunks++;
+                        first = first < 0 ? d : first;
+                    }
+                }
+                if (chunks == 0 || seen++ < offset) {
+                    continue;
+                }
+                String title = stored.document(first).get(IndexFields.TITLE);
+                page.add(new IndexedSource(term.utf8ToString(), title == null ? "" : title, chunks));
+            }
+            return page;
+        });
+    }
+
     /** Counts of what the index holds. */
     public IndexStats stats() {
         return withSearcher(searcher -> {

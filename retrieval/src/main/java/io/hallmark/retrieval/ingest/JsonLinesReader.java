@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 import io.hallmark.retrieval.InvalidRetrievalRequestException;
 
 /**
- * JSON Lines: one record per line, each its own source. A record has a string {@code id}, a string
+ * JSON Lines: one record per line, each its own source. A record has a string {@code id} (without one, the file's
+ * source id and the line number, {@code facts.jsonl#3}), a string
  * {@code text}, optionally a {@code title} (or {@code article}) and a {@code metadata} object; every other
  * top-level scalar field is kept as metadata too. Invalid rows are reported with their line number and the
  * rest of the file is ingested; a later row with an id seen before in the file is skipped.
@@ -49,7 +50,7 @@ public final class JsonLinesReader implements DocumentReader {
                     continue;
                 }
                 try {
-                    SourceDocument doc = parse(line);
+                    SourceDocument doc = parse(line, sourceId + "#" + number);
                     if (!seen.add(doc.id())) {
                         skips.accept(new Skip(sourceId, number, "duplicate id '" + doc.id()
                                 + "' (first seen earlier in this file); ids must be unique"));
@@ -66,13 +67,19 @@ public final class JsonLinesReader implements DocumentReader {
         return documents;
     }
 
-    /** Parses one record line. */
-    static SourceDocument parse(String line) {
+    /**
+     * Parses one record line; a record without an {@code id} field gets {@code lineId} (the file's source id and
+     * the line number, {@code facts.jsonl#3}), so files of plain {@code {"text": ...}} records ingest too.
+     */
+    static SourceDocument parse(String line, String lineId) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException("not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has("id")) {
+            object.put("id", lineId);
         }
         return record(node);
     }

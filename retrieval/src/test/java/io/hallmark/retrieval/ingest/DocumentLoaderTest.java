@@ -64,13 +64,14 @@ class DocumentLoaderTest {
 
         LoadResult result = new DocumentLoader().load(dir.resolve("records.jsonl"));
 
-        assertThat(result.documents()).extracting(SourceDocument::id).containsExactly("a", "7");
+        // a record without an id is named after its file and line
+        assertThat(result.documents()).extracting(SourceDocument::id).containsExactly("a", "records.jsonl#5", "7");
         assertThat(result.documents().get(0).metadata()).containsEntry("lang", "en").containsEntry("year", "2020");
         assertThat(result.documents().get(0).title()).isEqualTo("A");
-        assertThat(result.skips()).extracting(Skip::line).containsExactly(2, 3, 5, 6, 7);
+        assertThat(result.skips()).extracting(Skip::line).containsExactly(2, 3, 6, 7);
         assertThat(result.skips().get(0).reason()).contains("'b'").contains("text");
         assertThat(result.skips().get(1).reason()).contains("not valid JSON");
-        assertThat(result.skips().get(4).reason()).contains("duplicate id 'a'");
+        assertThat(result.skips().get(3).reason()).contains("duplicate id 'a'");
     }
 
     @Test
