@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes Llama weights as a GGUF v3 file that llama.cpp can run: 2-D weights in the chosen type (F32, F16 or
- * Q8_0), norms in F32, the SentencePiece vocabulary in the metadata. Used by tests (cross-format checks) and
- * by the benchmark (a random-weight model written on the fly).
+ * Writes Llama weights as a GGUF v3 file that llama.cpp can run: 2-D weights in the chosen {@link TensorType}
+ * (quantized in Java; a matrix whose rows do not fill whole blocks stays F32), norms in F32, the vocabulary in the
+ * metadata. Used by tests (cross-format and llama.cpp conformance checks) and by the benchmark (random-weight
+ * models written on the fly).
  */
 public final class GgufWriter {
 
@@ -155,30 +156,7 @@ public final class GgufWriter {
     }
 
     static byte[] encode(float[] v, TensorType type) {
-        ByteBuffer b = ByteBuffer.allocate((int) type.bytes(v.length)).order(ByteOrder.LITTLE_ENDIAN);
-        switch (type) {
-            case F32 -> b.asFloatBuffer().put(v);
-            case F16 -> {
-                for (float f : v) {
-                    b.putShort(Float.floatToFloat16(f));
-                }
-            }
-            case Q8_0 -> {
-                for (int block = 0; block < v.length / 32; block++) {
-                    float amax = 0;
-                    for (int j = 0; j < 32; j++) {
-                        amax = Math.max(amax, Math.abs(v[block * 32 + j]));
-                    }
-                    float d = amax / 127f;
-                    float inv = d == 0 ? 0 : 1f / d;
-                    b.putShort(Float.floatToFloat16(d));
-                    for (int j = 0; j < 32; j++) {
-                        b.put((byte) Math.round(v[block * 32 + j] * inv));
-                    }
-                }
-            }
-        }
-        return b.array();
+        return GgmlBlocks.quantize(type, v);
     }
 
     private static long align(long n) {

@@ -41,8 +41,8 @@ public final class LlamaModel implements AutoCloseable {
     private final NDManager manager;
     private final Device device;
     private final Precision precision;
-    private final NDArray embedding;
-    private final NDArray outputT;
+    private final Weight embedding;
+    private final Weight output;
     private final NDArray finalNorm;
     private final NDArray invFreq;
     private final Layer[] layers;
@@ -58,9 +58,31 @@ public final class LlamaModel implements AutoCloseable {
             r -> Thread.ofPlatform().daemon().name("llama-compute").unstarted(r));
     private volatile Thread computeThread;
 
-    /** One block's weights; projections transposed views {@code [in, out]} of the stored {@code [out, in]} rows. */
-    private record Layer(NDArray attnNorm, NDArray wqT, NDArray wkT, NDArray wvT, NDArray woT, NDArray ffnNorm,
-            NDArray w1T, NDArray w3T, NDArray w2T) {}
+    /** One block's weights. */
+    private record Layer(NDArray attnNorm, Weight wq, Weight wk, Weight wv, Weight wo, NDArray ffnNorm,
+            Weight w1, Weight w3, Weight w2) {}
+
+    /**
+     * A weight matrix stored {@code [out, in]}: F32 as a transposed NDArray view (in the compute precision), every
+     * other type kept in its stored blocks and multiplied by {@link QuantizedMatrix}.
+     */
+    private sealed interface Weight {
+        long bytes();
+    }
+
+    private record Dense(NDArray stored, NDArray transposed) implements Weight {
+        @Override
+        public long bytes() {
+            return stored.size() * stored.getDataType().getNumOfBytes();
+        }
+    }
+
+    private record Blocks(QuantizedMatrix matrix) implements Weight {
+        @Override
+        public long bytes() {
+            return matrix.bytes();
+        }
+    }
 
     private LlamaModel(LlamaCheckpoint checkpoint, NDManager manager, Precision precision) {
         this.config = checkpoint.config();
@@ -70,9 +92,10 @@ public final class LlamaModel implements AutoCloseable {
         this.precision = precision;
         this.computeType = precision == Precision.FLOAT16 ? DataType.FLOAT16 : DataType.FLOAT32;
         LlamaConfig c = config;
-        this.embedding = load(checkpoint, "token_embd.weight", DataType.FLOAT32);
-        NDArray out = c.tiedOutput() ? embedding : load(checkpoint, "output.weight", DataType.FLOAT32);
-        this.outputT = (computeType == DataType.FLOAT32 ? out : out.toType(computeType, false)).transpose();
+        this.embedding = weight(checkpoint, "token_embd.weight", DataType.FLOAT32);
+        this.output = c.tiedOutput() ? (embedding instanceof Dense d && computeType != DataType.FLOAT32
+                ? new Dense(d.stored(), d.stored().toType(computeType, false).transpose()) : embedding)
+                : weight(checkpoint, "output.weight", computeType);
         this.finalNorm = load(checkpoint, "output_norm.weight", DataType.FLOAT32);
         float[] freqs = new float[c.headSize() / 2];
         for (int i = 0; i < freqs.length; i++) {
@@ -83,18 +106,21 @@ public final class LlamaModel implements AutoCloseable {
         for (int l = 0; l < c.layers(); l++) {
             String p = "blk." + l + ".";
             layers[l] = new Layer(load(checkpoint, p + "attn_norm.weight", DataType.FLOAT32),
-                    load(checkpoint, p + "attn_q.weight", computeType).transpose(),
-                    load(checkpoint, p + "attn_k.weight", computeType).transpose(),
-                    load(checkpoint, p + "attn_v.weight", computeType).transpose(),
-                    load(checkpoint, p + "attn_output.weight", computeType).transpose(),
+                    weight(checkpoint, p + "attn_q.weight", computeType),
+                    weight(checkpoint, p + "attn_k.weight", computeType),
+                    weight(checkpoint, p + "attn_v.weight", computeType),
+                    weight(checkpoint, p + "attn_output.weight", computeType),
                     load(checkpoint, p + "ffn_norm.weight", DataType.FLOAT32),
-                    load(checkpoint, p + "ffn_gate.weight", computeType).transpose(),
-                    load(checkpoint, p + "ffn_up.weight", computeType).transpose(),
-                    load(checkpoint, p + "ffn_down.weight", computeType).transpose());
+                    weight(checkpoint, p + "ffn_gate.weight", computeType),
+                    weight(checkpoint, p + "ffn_up.weight", computeType),
+                    weight(checkpoint, p + "ffn_down.weight", computeType));
         }
         long bytes = 0;
         for (NDArray a : loaded) {
             bytes += a.size() * a.getDataType().getNumOfBytes();
+        }
+        for (Weight w : weights) {
+            bytes += w.bytes();
         }
         this.weightBytes = bytes;
     }
@@ -122,20 +148,57 @@ public final class LlamaModel implements AutoCloseable {
         return result;
     }
 
+    private final List<Weight> weights = new ArrayList<>();
+
+    /** A matrix: F32 becomes an NDArray in {@code type}, every other stored type stays in its blocks. */
+    private Weight weight(LlamaCheckpoint checkpoint, String name, DataType type) {
+        RawTensor t = checkpoint.tensor(name);
+        Weight w;
+        if (t.type() == TensorType.F32) {
+            NDArray stored = convert(checkpoint, name, type);
+            w = new Dense(stored, stored.transpose());
+        } else {
+            w = new Blocks(new QuantizedMatrix(t));
+        }
+        weights.add(w);
+        return w;
+    }
+
+    /** {@code x [n, in]} times the transposed weight: {@code [n, out]} in float32. */
+    private NDArray project(NDArray x, Weight w) {
+        return switch (w) {
+            case Dense d -> uncast(cast(x).matMul(d.transposed()));
+            case Blocks b -> {
+                int n = Math.toIntExact(x.getShape().get(0));
+                float[] in = x.getDataType() == DataType.FLOAT32 ? x.toFloatArray() : x.toType(DataType.FLOAT32, false).toFloatArray();
+                float[] out = new float[n * b.matrix().rows()];
+                b.matrix().multiply(in, n, out);
+                yield manager.create(out, new Shape(n, b.matrix().rows()));
+            }
+        };
+    }
+
+    /** The embedding rows of {@code tokens}. */
+    private NDArray embed(int[] tokens) {
+        return switch (embedding) {
+            case Dense d -> d.stored().get(manager.create(java.util.Arrays.stream(tokens).asLongStream().toArray()));
+            case Blocks b -> {
+                int dim = b.matrix().cols();
+                float[] rows = new float[tokens.length * dim];
+                for (int i = 0; i < tokens.length; i++) {
+                    b.matrix().dequantizeRow(tokens[i], rows, i * dim);
+                }
+                yield manager.create(rows, new Shape(tokens.length, dim));
+            }
+        };
+    }
+
     private NDArray convert(LlamaCheckpoint checkpoint, String name, DataType type) {
         RawTensor t = checkpoint.tensor(name);
         Shape shape = new Shape(t.shape());
-        NDArray a = switch (t.type()) {
-            // a direct (memory-mapped) buffer becomes the tensor's storage without a copy, as llama.cpp does
-            case F32 -> t.data().isDirect() ? manager.create(t.data(), shape, DataType.FLOAT32)
-                    : manager.create(t.floatBuffer(), shape);
-            case F16 -> {
-                try (NDArray half = manager.create(t.data(), shape, DataType.FLOAT16)) {
-                    yield half.toType(DataType.FLOAT32, true);
-                }
-            }
-            case Q8_0 -> manager.create(t.toFloats(), shape);
-        };
+        // a direct (memory-mapped) F32 buffer becomes the tensor's storage without a copy, as llama.cpp does
+        NDArray a = t.type() == TensorType.F32 && t.data().isDirect() ? manager.create(t.data(), shape, DataType.FLOAT32)
+                : manager.create(t.floatBuffer(), shape);
         if (type != DataType.FLOAT32) {
             NDArray converted = a.toType(type, true);
             a.close();
@@ -234,7 +297,7 @@ public final class LlamaModel implements AutoCloseable {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray x = embedding.get(manager.create(java.util.Arrays.stream(tokens).asLongStream().toArray()));
+            NDArray x = embed(tokens);
             NDArray pos = manager.create(positions, new Shape(rows, 1, 1));
             NDArray angles = pos.mul(invFreq.reshape(1, 1, -1));
             NDArray cos = angles.cos();
@@ -249,14 +312,13 @@ public final class LlamaModel implements AutoCloseable {
             for (int l = 0; l < layers.length; l++) {
                 Layer layer = layers[l];
                 NDArray h = rmsNorm(x, layer.attnNorm());
-                NDArray hc = cast(h);
-                NDArray qkRaw = uncast(hc.matMul(layer.wqT())).concat(uncast(hc.matMul(layer.wkT())), 1);
+                NDArray qkRaw = project(h, layer.wq()).concat(project(h, layer.wk()), 1);
                 // queries and keys rotate together: [rows, heads + kvHeads, hd]
                 NDArray qk = rope(qkRaw.reshape(rows, config.heads() + config.kvHeads(), hd), cos, sin);
                 NDList qAndK = qk.split(new long[] {config.heads()}, 1);
                 NDArray q = qAndK.get(0);
                 NDArray k = qAndK.get(1);
-                NDArray v = uncast(hc.matMul(layer.wvT())).reshape(rows, config.kvHeads(), hd);
+                NDArray v = project(h, layer.wv()).reshape(rows, config.kvHeads(), hd);
                 NDList outs = new NDList(chunks.size());
                 if (chunks.size() == 1) {
                     outs.add(attention(chunks.get(0).sequence(), l, q, k, v, masks.get(0)));
@@ -271,12 +333,11 @@ public final class LlamaModel implements AutoCloseable {
                     }
                 }
                 NDArray attn = outs.size() == 1 ? outs.head() : NDArrays.concat(outs, 0);
-                x = x.add(uncast(cast(attn).matMul(layer.woT())));
+                x = x.add(project(attn, layer.wo()));
                 NDArray h2 = rmsNorm(x, layer.ffnNorm());
-                NDArray h2c = cast(h2);
-                NDArray g = uncast(h2c.matMul(layer.w1T()));
-                NDArray u = uncast(h2c.matMul(layer.w3T()));
-                x = x.add(uncast(cast(Activation.sigmoid(g).mul(g).mul(u)).matMul(layer.w2T())));
+                NDArray g = project(h2, layer.w1());
+                NDArray u = project(h2, layer.w3());
+                x = x.add(project(Activation.sigmoid(g).mul(g).mul(u), layer.w2()));
             }
             for (Chunk chunk : chunks) {
                 chunk.sequence().advance(chunk.tokens().length);
@@ -293,7 +354,7 @@ public final class LlamaModel implements AutoCloseable {
                 }
                 last = NDArrays.concat(lasts, 0);
             }
-            NDArray logits = uncast(cast(rmsNorm(last, finalNorm)).matMul(outputT));
+            NDArray logits = project(rmsNorm(last, finalNorm), output);
             float[] flat = logits.toFloatArray();
             float[][] result = new float[chunks.size()][];
             int vocab = config.vocabSize();
