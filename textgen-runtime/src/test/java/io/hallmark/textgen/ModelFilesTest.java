@@ -58,6 +58,33 @@ class ModelFilesTest {
     }
 
     @Test
+    void aTensorOfATypeHallmarkDoesNotRunIsRefusedByTheTypesName() throws Exception {
+        Path gguf = RandomModels.write(temp.resolve("q4_1.gguf"), RandomModels.SHAPE, TensorType.Q8_0, 1);
+        byte[] all = Files.readAllBytes(gguf);
+        byte[] name = "blk.0.attn_q.weight".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = indexOf(all, name) + name.length + 4 + 2 * 8; // rank, two dimensions, then the type
+        java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(at, 3);
+        Files.write(gguf, all);
+        assertThatThrownBy(() -> GgufLoader.load(gguf))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("tensor 'blk.0.attn_q.weight' is Q4_1 (GGML type 3)")
+                .hasMessageContaining("Q4_K");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("not found");
+    }
+
+    @Test
     void aMissingFileNamesItsPath() {
         Path missing = temp.resolve("nothing.gguf");
         assertThatThrownBy(() -> GgufLoader.load(missing))
