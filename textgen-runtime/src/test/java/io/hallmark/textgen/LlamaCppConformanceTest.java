@@ -97,8 +97,9 @@ class LlamaCppConformanceTest {
     }
 
     static de.kherud.llama.LlamaModel llamaCpp(Path file) {
-        return new de.kherud.llama.LlamaModel(new ModelParameters().setModel(file.toString()).setThreads(2)
-                .setThreadsBatch(2).setCtxSize(256).setGpuLayers(0).disableLog());
+        ModelParameters params = new ModelParameters().setModel(file.toString()).setThreads(2).setThreadsBatch(2)
+                .setCtxSize(256).setGpuLayers(0);
+        return new de.kherud.llama.LlamaModel(Boolean.getBoolean("llama.log") ? params : params.disableLog());
     }
 
     static int argmax(float[] v) {
