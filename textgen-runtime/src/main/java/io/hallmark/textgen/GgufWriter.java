@@ -41,21 +41,45 @@ public final class GgufWriter {
      */
     public static void write(Path target, LlamaConfig config, GgufVocabulary tokenizer,
             Function<String, float[]> values, TensorType weightType, String name) {
+        write(target, config, tokenizer, values, weightType, name, null, Map.of());
+    }
+
+    /**
+     * Writes a model as {@link #write(Path, LlamaConfig, GgufVocabulary, Function, TensorType, String)} does, with
+     * further tensors (e.g. {@code rope_freqs.weight}, in F32) and metadata ({@code tokenizer.chat_template}, ...).
+     */
+    public static void write(Path target, LlamaConfig config, GgufVocabulary tokenizer,
+            Function<String, float[]> values, TensorType weightType, String name, Map<String, long[]> extraTensors,
+            Map<String, Object> extraMetadata) {
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("general.architecture", "llama");
+        Architecture arch = config.architecture();
+        String a = arch.name();
+        meta.put("general.architecture", a);
         meta.put("general.name", name);
         meta.put("general.alignment", ALIGNMENT);
-        meta.put("llama.context_length", config.contextLength());
-        meta.put("llama.embedding_length", config.dim());
-        meta.put("llama.block_count", config.layers());
-        meta.put("llama.feed_forward_length", config.hiddenDim());
-        meta.put("llama.rope.dimension_count", config.headSize());
-        meta.put("llama.attention.head_count", config.heads());
-        meta.put("llama.attention.head_count_kv", config.kvHeads());
-        meta.put("llama.attention.layer_norm_rms_epsilon", config.normEps());
-        meta.put("llama.rope.freq_base", config.ropeTheta());
+        meta.put(a + ".context_length", config.contextLength());
+        meta.put(a + ".embedding_length", config.dim());
+        meta.put(a + ".block_count", config.layers());
+        meta.put(a + ".feed_forward_length", config.hiddenDim());
+        meta.put(a + ".rope.dimension_count", config.headSize());
+        meta.put(a + ".attention.head_count", config.heads());
+        meta.put(a + ".attention.head_count_kv", config.kvHeads());
+        if (arch.headDim() > 0) {
+            meta.put(a + ".attention.key_length", config.headSize());
+            meta.put(a + ".attention.value_length", config.headSize());
+        }
+        meta.put(a + ".attention.layer_norm_rms_epsilon", config.normEps());
+        meta.put(a + ".rope.freq_base", config.ropeTheta());
+        if (!arch.ropeScaling().type().equals("none")) {
+            meta.put(a + ".rope.scaling.type", arch.ropeScaling().type());
+            meta.put(a + ".rope.scaling.factor", arch.ropeScaling().factor());
+        }
         meta.putAll(tokenizer.ggufMetadata());
-        Map<String, long[]> shapes = shapes(config);
+        meta.putAll(extraMetadata);
+        Map<String, long[]> shapes = new LinkedHashMap<>(shapes(config));
+        if (extraTensors != null) {
+            shapes.putAll(extraTensors);
+        }
         write(target, meta, shapes, values,
                 n -> shapes.get(n).length == 2 && weightType.fits(shapes.get(n)[1]) ? weightType : TensorType.F32);
     }
@@ -110,27 +134,9 @@ public final class GgufWriter {
         }
     }
 
-    /** The tensors of a Llama model under their GGUF names, with row-major shapes. */
+    /** The tensors of a model of {@code c} under their GGUF names, with row-major shapes. */
     public static Map<String, long[]> shapes(LlamaConfig c) {
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        shapes.put("token_embd.weight", new long[] {c.vocabSize(), c.dim()});
-        for (int l = 0; l < c.layers(); l++) {
-            String p = "blk." + l + ".";
-            shapes.put(p + "attn_norm.weight", new long[] {c.dim()});
-            shapes.put(p + "attn_q.weight", new long[] {c.dim(), c.dim()});
-            shapes.put(p + "attn_k.weight", new long[] {c.kvDim(), c.dim()});
-            shapes.put(p + "attn_v.weight", new long[] {c.kvDim(), c.dim()});
-            shapes.put(p + "attn_output.weight", new long[] {c.dim(), c.dim()});
-            shapes.put(p + "ffn_norm.weight", new long[] {c.dim()});
-            shapes.put(p + "ffn_gate.weight", new long[] {c.hiddenDim(), c.dim()});
-            shapes.put(p + "ffn_down.weight", new long[] {c.dim(), c.hiddenDim()});
-            shapes.put(p + "ffn_up.weight", new long[] {c.hiddenDim(), c.dim()});
-        }
-        shapes.put("output_norm.weight", new long[] {c.dim()});
-        if (!c.tiedOutput()) {
-            shapes.put("output.weight", new long[] {c.vocabSize(), c.dim()});
-        }
-        return shapes;
+        return LlamaCheckpoint.shapes(c);
     }
 
     static byte[] encode(float[] v, TensorType type) {

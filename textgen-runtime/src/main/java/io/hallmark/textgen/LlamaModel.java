@@ -16,8 +16,10 @@ import java.util.Objects;
 
 /**
  * A Llama-family decoder on DJL NDArrays: RMSNorm, rotary position embeddings (interleaved pairs, the llama2.c and
- * GGUF layout), grouped-query attention with a per-sequence KV cache, a SwiGLU feed-forward and a tied or separate
- * output head.
+ * GGUF layout of llama; halves for qwen; scaled linearly or per frequency by {@code rope_freqs}), grouped-query
+ * attention with a per-sequence KV cache (q/k/v biases for qwen2, per-head q/k RMSNorm for qwen3), a SwiGLU
+ * feed-forward and a tied or separate output head. F32 weights are NDArrays; every other stored type stays in its
+ * blocks and multiplies through {@link QuantizedMatrix}.
  *
  * <p>{@link #forward(List)} runs one step over several sequences at once: each {@link Chunk} brings one or more
  * tokens of one sequence (a prompt to prefill, or the last sampled token). Projections and the feed-forward run
@@ -58,9 +60,9 @@ public final class LlamaModel implements AutoCloseable {
             r -> Thread.ofPlatform().daemon().name("llama-compute").unstarted(r));
     private volatile Thread computeThread;
 
-    /** One block's weights. */
+    /** One block's weights; biases (qwen2) and q/k norms (qwen3) are null where the architecture has none. */
     private record Layer(NDArray attnNorm, Weight wq, Weight wk, Weight wv, Weight wo, NDArray ffnNorm,
-            Weight w1, Weight w3, Weight w2) {}
+            Weight w1, Weight w3, Weight w2, NDArray qBias, NDArray kBias, NDArray vBias, NDArray qNorm, NDArray kNorm) {}
 
     /**
      * A weight matrix stored {@code [out, in]}: F32 as a transposed NDArray view (in the compute precision), every
@@ -97,11 +99,7 @@ public final class LlamaModel implements AutoCloseable {
                 ? new Dense(d.stored(), d.stored().toType(computeType, false).transpose()) : embedding)
                 : weight(checkpoint, "output.weight", computeType);
         this.finalNorm = load(checkpoint, "output_norm.weight", DataType.FLOAT32);
-        float[] freqs = new float[c.headSize() / 2];
-        for (int i = 0; i < freqs.length; i++) {
-            freqs[i] = (float) (1.0 / Math.pow(c.ropeTheta(), 2.0 * i / c.headSize()));
-        }
-        this.invFreq = manager.create(freqs);
+        this.invFreq = manager.create(ropeFrequencies(checkpoint));
         this.layers = new Layer[c.layers()];
         for (int l = 0; l < c.layers(); l++) {
             String p = "blk." + l + ".";
@@ -113,7 +111,12 @@ public final class LlamaModel implements AutoCloseable {
                     load(checkpoint, p + "ffn_norm.weight", DataType.FLOAT32),
                     weight(checkpoint, p + "ffn_gate.weight", computeType),
                     weight(checkpoint, p + "ffn_up.weight", computeType),
-                    weight(checkpoint, p + "ffn_down.weight", computeType));
+                    weight(checkpoint, p + "ffn_down.weight", computeType),
+                    c.architecture().attentionBias() ? load(checkpoint, p + "attn_q.bias", DataType.FLOAT32) : null,
+                    c.architecture().attentionBias() ? load(checkpoint, p + "attn_k.bias", DataType.FLOAT32) : null,
+                    c.architecture().attentionBias() ? load(checkpoint, p + "attn_v.bias", DataType.FLOAT32) : null,
+                    c.architecture().qkNorm() ? load(checkpoint, p + "attn_q_norm.weight", DataType.FLOAT32) : null,
+                    c.architecture().qkNorm() ? load(checkpoint, p + "attn_k_norm.weight", DataType.FLOAT32) : null);
         }
         long bytes = 0;
         for (NDArray a : loaded) {
@@ -149,6 +152,23 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     private final List<Weight> weights = new ArrayList<>();
+
+    /**
+     * The rotation speed of each pair of a head: {@code theta^(-2i/headSize)}, divided by the linear scaling factor
+     * and by {@code rope_freqs} (Llama 3.1's per-frequency factors) where the model has them.
+     */
+    private static float[] ropeFrequencies(LlamaCheckpoint checkpoint) {
+        LlamaConfig c = checkpoint.config();
+        float[] factors = checkpoint.tensors().containsKey(LlamaCheckpoint.ROPE_FREQS)
+                ? checkpoint.tensor(LlamaCheckpoint.ROPE_FREQS).toFloats() : null;
+        float scale = c.architecture().ropeScaling().type().equals("linear") ? c.architecture().ropeScaling().factor() : 1;
+        float[] freqs = new float[c.headSize() / 2];
+        for (int i = 0; i < freqs.length; i++) {
+            double f = 1.0 / Math.pow(c.ropeTheta(), 2.0 * i / c.headSize()) / scale;
+            freqs[i] = (float) (factors != null ? f / factors[i] : f);
+        }
+        return freqs;
+    }
 
     /** A matrix: F32 becomes an NDArray in {@code type}, every other stored type stays in its blocks. */
     private Weight weight(LlamaCheckpoint checkpoint, String name, DataType type) {
@@ -302,8 +322,6 @@ public final class LlamaModel implements AutoCloseable {
             NDArray angles = pos.mul(invFreq.reshape(1, 1, -1));
             NDArray cos = angles.cos();
             NDArray sin = angles.sin();
-            int dim = config.dim();
-            int kvDim = config.kvDim();
             int hd = config.headSize();
             List<NDArray> masks = new ArrayList<>(chunks.size());
             for (Chunk chunk : chunks) {
@@ -312,13 +330,18 @@ public final class LlamaModel implements AutoCloseable {
             for (int l = 0; l < layers.length; l++) {
                 Layer layer = layers[l];
                 NDArray h = rmsNorm(x, layer.attnNorm());
-                NDArray qkRaw = project(h, layer.wq()).concat(project(h, layer.wk()), 1);
+                NDArray qRaw = bias(project(h, layer.wq()), layer.qBias()).reshape(rows, config.heads(), hd);
+                NDArray kRaw = bias(project(h, layer.wk()), layer.kBias()).reshape(rows, config.kvHeads(), hd);
+                if (layer.qNorm() != null) {
+                    qRaw = rmsNorm(qRaw, layer.qNorm());
+                    kRaw = rmsNorm(kRaw, layer.kNorm());
+                }
                 // queries and keys rotate together: [rows, heads + kvHeads, hd]
-                NDArray qk = rope(qkRaw.reshape(rows, config.heads() + config.kvHeads(), hd), cos, sin);
+                NDArray qk = rope(qRaw.concat(kRaw, 1), cos, sin);
                 NDList qAndK = qk.split(new long[] {config.heads()}, 1);
                 NDArray q = qAndK.get(0);
                 NDArray k = qAndK.get(1);
-                NDArray v = project(h, layer.wv()).reshape(rows, config.kvHeads(), hd);
+                NDArray v = bias(project(h, layer.wv()), layer.vBias()).reshape(rows, config.kvHeads(), hd);
                 NDList outs = new NDList(chunks.size());
                 if (chunks.size() == 1) {
                     outs.add(attention(chunks.get(0).sequence(), l, q, k, v, masks.get(0)));
@@ -378,9 +401,22 @@ public final class LlamaModel implements AutoCloseable {
         return x.mul(scale).mul(weight);
     }
 
-    /** Rotates each adjacent pair (2i, 2i+1) of every head by its position's angle. */
-    private static NDArray rope(NDArray x, NDArray cos, NDArray sin) {
+    private static NDArray bias(NDArray x, NDArray bias) {
+        return bias == null ? x : x.add(bias);
+    }
+
+    /**
+     * Rotates each pair of every head by its position's angle: adjacent pairs (2i, 2i+1) for llama, pairs across
+     * the halves (i, i + headSize/2) for the GPT-NeoX order of qwen.
+     */
+    private NDArray rope(NDArray x, NDArray cos, NDArray sin) {
         Shape shape = x.getShape();
+        if (config.architecture().neoxRope()) {
+            NDList halves = x.split(2, 2);
+            NDArray first = halves.get(0);
+            NDArray second = halves.get(1);
+            return first.mul(cos).sub(second.mul(sin)).concat(second.mul(cos).add(first.mul(sin)), 2);
+        }
         NDArray pairs = x.reshape(shape.get(0), shape.get(1), shape.get(2) / 2, 2);
         NDArray even = pairs.get(":, :, :, 0");
         NDArray odd = pairs.get(":, :, :, 1");
@@ -400,7 +436,7 @@ public final class LlamaModel implements AutoCloseable {
         return manager.create(mask, new Shape(t, total));
     }
 
-    /** Attention of {@code t} new rows of one sequence over its cache; returns {@code [t, dim]}. */
+    /** Attention of {@code t} new rows of one sequence over its cache; returns {@code [t, heads * headSize]}. */
     private NDArray attention(Sequence seq, int layer, NDArray q, NDArray k, NDArray v, NDArray mask) {
         int t = (int) q.getShape().get(0);
         int past = seq.length();
@@ -419,9 +455,9 @@ public final class LlamaModel implements AutoCloseable {
         }
         NDArray out = scores.softmax(-1).matMul(values);
         if (t == 1) {
-            return out.reshape(1, config.dim());
+            return out.reshape(1, config.qDim());
         }
-        return out.reshape(kvHeads, group, t, hd).transpose(2, 0, 1, 3).reshape(t, config.dim());
+        return out.reshape(kvHeads, group, t, hd).transpose(2, 0, 1, 3).reshape(t, config.qDim());
     }
 
     @Override

@@ -45,27 +45,71 @@ class LlamaCppConformanceTest {
         try (LlamaModel model = TestModels.load(checkpoint); de.kherud.llama.LlamaModel cpp = llamaCpp(file)) {
             assertThat(model.weightBytes()).as("resident weights vs the file").isLessThanOrEqualTo((long) (1.3 * Files.size(file)));
             for (String prompt : PROMPTS) {
-                int[] ids = checkpoint.tokenizer().encode(prompt, true);
-                assertThat(cpp.encode(prompt)).as("llama.cpp's tokens of '%s'", prompt)
-                        .containsExactly(java.util.Arrays.copyOfRange(ids, 1, ids.length));
-                compare(type + " '" + prompt + "'", model, checkpoint.tokenizer(), ids, cpp, prompt, nearTie(type));
+                compare(type + " '" + prompt + "'", model, checkpoint.tokenizer(), cpp, prompt, nearTie(type));
+            }
+        }
+    }
+
+    /** A model family or setting, written in a float and a quantized type. */
+    enum Variant {
+        QWEN2_BIASES_NEOX_ROPE_NO_BOS(RandomModels.SHAPE.withArchitecture(Architecture.QWEN2), "qwen2", false),
+        // qwen3's q/k norms cannot be checked here: the llama.cpp inside de.kherud:llama 4.2.0 predates qwen3
+        // (qwen2 in llama.cpp has no key_length of its own; llama does)
+        LLAMA_WIDE_HEADS(RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withHeadDim(128)), null, true),
+        LLAMA3_BPE_ROPE_FREQS(RandomModels.SHAPE, "llama-bpe", true),
+        LLAMA_LINEAR_ROPE_SCALING(RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withRopeScaling(
+                new Architecture.RopeScaling("linear", 4f))), null, true);
+
+        final LlamaConfig shape;
+        final String bpe;
+        final boolean addBos;
+
+        Variant(LlamaConfig shape, String bpe, boolean addBos) {
+            this.shape = shape;
+            this.bpe = bpe;
+            this.addBos = addBos;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void architecturesAndSettingsMatchLlamaCpp(Variant variant) throws Exception {
+        GgufVocabulary vocab = variant.bpe != null ? BpeVocabularies.train(variant.bpe, 300, true, variant.addBos)
+                : RandomModels.vocabulary(RandomModels.SHAPE.vocabSize());
+        LlamaConfig shape = new LlamaConfig(variant.shape.dim(), variant.shape.hiddenDim(), variant.shape.layers(),
+                variant.shape.heads(), variant.shape.kvHeads(), vocab.vocabSize(), variant.shape.contextLength(),
+                variant.shape.normEps(), variant.shape.ropeTheta(), false, variant.shape.architecture());
+        Map<String, long[]> extra = variant == Variant.LLAMA3_BPE_ROPE_FREQS
+                ? Map.of(LlamaCheckpoint.ROPE_FREQS, new long[] {shape.headSize() / 2}) : Map.of();
+        for (TensorType type : List.of(TensorType.F32, TensorType.Q4_K)) {
+            Path file = temp.resolve(variant + "-" + type + ".gguf");
+            GgufWriter.write(file, shape, vocab, n -> RandomModels.values(n, shape, 9), type, variant.name(), extra, Map.of());
+            LlamaCheckpoint checkpoint = GgufLoader.load(file);
+            assertThat(checkpoint.config()).isEqualTo(shape);
+            assertThat(checkpoint.tokenizer().encode("hi", true)[0] == vocab.bos()).isEqualTo(variant.addBos);
+            try (LlamaModel model = TestModels.load(checkpoint); de.kherud.llama.LlamaModel cpp = llamaCpp(file)) {
+                for (String prompt : PROMPTS) {
+                    compare(variant + " " + type + " '" + prompt + "'", model, checkpoint.tokenizer(), cpp, prompt,
+                            nearTie(type));
+                }
             }
         }
     }
 
     /** Greedy tokens of both engines; returns the measured gap at the first difference (0 when none). */
-    static double compare(String what, LlamaModel model, Tokenizer tokenizer, int[] prompt,
-            de.kherud.llama.LlamaModel cpp, String text, double nearTie) {
+    static double compare(String what, LlamaModel model, Tokenizer tokenizer, de.kherud.llama.LlamaModel cpp,
+            String text, double nearTie) {
+        assertThat(cpp.encode(text)).as("llama.cpp's tokens of %s", what).containsExactly(tokenizer.encode(text, false, true));
+        int[] prompt = tokenizer.encode(text, true, true);
         List<String> theirs = new ArrayList<>();
         InferenceParameters inference = new InferenceParameters(text).setNPredict(TOKENS).setTemperature(0)
                 .setIgnoreEos(true).setCachePrompt(false).setSeed(1);
         for (LlamaOutput o : cpp.generate(inference)) {
             theirs.add(o.text);
         }
-        if (theirs.size() == TOKENS + 1 && theirs.getLast().isEmpty()) {
+        if (!theirs.isEmpty() && theirs.getLast().isEmpty()) {
             theirs.removeLast(); // the closing message of the stream
         }
-        assertThat(theirs).as("llama.cpp's tokens for %s", what).hasSize(TOKENS);
         Map<String, Integer> byText = new HashMap<>();
         for (int t = 0; t < tokenizer.vocabSize(); t++) {
             byText.putIfAbsent(new String(tokenizer.decode(-1, t), StandardCharsets.UTF_8), t);
@@ -74,8 +118,15 @@ class LlamaCppConformanceTest {
         try (Sequence seq = model.newSequence(prompt.length + TOKENS)) {
             float[] logits = model.forward(List.of(new LlamaModel.Chunk(seq, prompt)))[0];
             for (int i = 0; i < TOKENS; i++) {
-                logits[tokenizer.eos()] = Float.NEGATIVE_INFINITY; // llama.cpp's ignore_eos
+                logits[tokenizer.eos()] = Float.NEGATIVE_INFINITY; // llama.cpp's ignore_eos masks EOS alone
                 int ours = argmax(logits);
+                if (tokenizer.endsGeneration(ours)) { // an end-of-turn token: llama.cpp must stop here too
+                    assertThat(theirs).as("%s: Hallmark ended the turn at token %d; llama.cpp's tokens", what, i).hasSize(i + 1);
+                    assertThat(theirs.get(i)).isEmpty();
+                    return 0;
+                }
+                assertThat(theirs.size()).as("%s: llama.cpp stopped after %d tokens, Hallmark did not", what, theirs.size())
+                        .isGreaterThan(i);
                 String mine = new String(tokenizer.decode(-1, ours), StandardCharsets.UTF_8);
                 if (!mine.equals(theirs.get(i))) {
                     Integer other = byText.get(theirs.get(i));
@@ -93,6 +144,7 @@ class LlamaCppConformanceTest {
                 }
             }
         }
+        assertThat(theirs).as("llama.cpp's tokens for %s", what).hasSize(TOKENS);
         return 0;
     }
 

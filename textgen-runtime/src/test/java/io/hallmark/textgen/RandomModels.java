@@ -51,10 +51,23 @@ final class RandomModels {
     }
 
     static float[] values(String name, LlamaConfig shape, long seed) {
+        if (name.equals(LlamaCheckpoint.ROPE_FREQS)) { // Llama 3.1-like: high frequencies kept, low ones slowed
+            float[] f = new float[shape.headSize() / 2];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = 1 + 7f * i / (f.length - 1);
+            }
+            return f;
+        }
         long[] dims = GgufWriter.shapes(shape).get(name);
         int n = Math.toIntExact(RawTensor.elements(dims));
         SplittableRandom random = new SplittableRandom(seed ^ name.hashCode());
         float[] v = new float[n];
+        if (name.endsWith(".bias")) {
+            for (int i = 0; i < n; i++) {
+                v[i] = (float) (0.5 * random.nextGaussian());
+            }
+            return v;
+        }
         boolean norm = dims.length == 1;
         double std = norm || name.startsWith("token_embd") || name.startsWith("output.") ? 1.0 : 1.0 / Math.sqrt(dims[1]);
         for (int i = 0; i < n; i++) {
