@@ -120,7 +120,13 @@ public final class GgufFile {
             if (type == null) {
                 continue; // reported when the tensor is used
             }
-            long end = dataStart + t.offset() + type.bytes(RawTensor.elements(t.dims()));
+            long elements = RawTensor.elements(t.dims());
+            if (!type.fits(t.dims()[0])) {
+                throw new ModelFormatException("GGUF file " + path + " is corrupt: tensor '" + t.name() + "' of " + type
+                        + " has rows of " + t.dims()[0] + " weights, not a multiple of the " + type.blockSize()
+                        + "-weight block");
+            }
+            long end = dataStart + t.offset() + type.bytes(elements);
             if (end > size) {
                 throw new ModelFormatException("GGUF file " + path + " is truncated: tensor '" + t.name()
                         + "' ends at byte " + end + " but the file has " + size + " bytes");
@@ -152,9 +158,9 @@ public final class GgufFile {
         }
         TensorType type = TensorType.ofGgml(info.ggmlType());
         if (type == null) {
-            throw new ModelFormatException("GGUF file " + path + ": tensor '" + name + "' has GGML type "
-                    + info.ggmlType() + "; supported: F32 (0), F16 (1), Q8_0 (8). Convert the model with llama.cpp's "
-                    + "llama-quantize to one of these");
+            throw new ModelFormatException("GGUF file " + path + ": tensor '" + name + "' is "
+                    + TensorType.ggmlName(info.ggmlType()) + ", which Hallmark does not run; supported: "
+                    + TensorType.supportedNames() + ". Convert the model with llama.cpp's llama-quantize to one of these");
         }
         long bytes = type.bytes(RawTensor.elements(info.dims()));
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {

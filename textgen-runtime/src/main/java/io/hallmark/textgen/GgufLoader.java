@@ -2,70 +2,151 @@ package io.hallmark.textgen;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Reads Llama-architecture GGUF files (F32, F16 and Q8_0 tensors) with their SentencePiece vocabulary. */
+/**
+ * Reads GGUF files of the llama (Llama 2/3.x, Mistral), qwen2 and qwen3 architectures with their SentencePiece or
+ * byte-level BPE vocabulary. Fails closed: every metadata key that could change the computation is either read
+ * here or refused by name, so no file runs with a setting silently ignored.
+ */
 public final class GgufLoader {
+
+    /** Keys under the architecture's prefix that this loader reads (or checks to be harmless). */
+    private static final Set<String> ARCHITECTURE_KEYS = Set.of("context_length", "embedding_length", "block_count",
+            "feed_forward_length", "attention.head_count", "attention.head_count_kv", "attention.layer_norm_rms_epsilon",
+            "rope.freq_base", "rope.dimension_count", "attention.key_length", "attention.value_length",
+            "rope.scaling.type", "rope.scaling.factor", "rope.scale_linear", "rope.scaling.original_context_length",
+            "rope.scaling.finetuned", "vocab_size", "attention.sliding_window");
+
+    /** Tokenizer keys that are read, or name tokens nothing here uses (padding, mask, ...). */
+    private static final Set<String> TOKENIZER_KEYS = Set.of("model", "pre", "tokens", "scores", "token_type", "merges",
+            "bos_token_id", "eos_token_id", "eot_token_id", "eom_token_id", "unknown_token_id", "padding_token_id",
+            "seperator_token_id", "separator_token_id", "mask_token_id", "cls_token_id", "add_bos_token",
+            "add_eos_token", "add_space_prefix", "fim_pre_token_id", "fim_suf_token_id", "fim_mid_token_id",
+            "fim_pad_token_id", "fim_rep_token_id", "fim_sep_token_id", "prefix_token_id", "suffix_token_id",
+            "middle_token_id", "token_type_count");
 
     private GgufLoader() {}
 
     public static LlamaCheckpoint load(Path file) {
         GgufFile gguf = GgufFile.read(file);
-        Object arch = gguf.require("general.architecture");
-        if (!"llama".equals(arch)) {
-            throw new ModelFormatException("GGUF file " + file + " has architecture '" + arch + "'; supported: llama");
-        }
-        Object tokModel = gguf.metadata().getOrDefault("tokenizer.ggml.model", "llama");
-        if (!"llama".equals(tokModel)) {
-            throw new ModelFormatException("GGUF file " + file + " has tokenizer '" + tokModel
-                    + "'; supported: llama (SentencePiece)");
-        }
-        List<String> tokens = strings(gguf, "tokenizer.ggml.tokens");
-        float[] scores = floats(gguf, "tokenizer.ggml.scores", tokens.size());
-        int dim = gguf.requireInt("llama.embedding_length");
-        int heads = gguf.requireInt("llama.attention.head_count");
-        int kvHeads = gguf.metadata().get("llama.attention.head_count_kv") instanceof Number n ? n.intValue() : heads;
-        float eps = gguf.metadata().get("llama.attention.layer_norm_rms_epsilon") instanceof Number n ? n.floatValue() : 1e-5f;
-        float theta = gguf.metadata().get("llama.rope.freq_base") instanceof Number n ? n.floatValue() : 10000f;
-        boolean tied = !gguf.tensors().containsKey("output.weight");
-        LlamaConfig config;
+        Object archName = gguf.require("general.architecture");
+        Architecture arch;
         try {
-            config = new LlamaConfig(dim, gguf.requireInt("llama.feed_forward_length"), gguf.requireInt("llama.block_count"),
-                    heads, kvHeads, tokens.size(), gguf.requireInt("llama.context_length"), eps, theta, tied);
+            arch = Architecture.of(String.valueOf(archName));
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("GGUF file " + file + ": " + e.getMessage());
         }
+        checkKeys(gguf, arch.name());
+        GgufVocabulary vocabulary = GgufVocabulary.fromGguf(gguf);
+        LlamaConfig config = config(gguf, arch, vocabulary.vocabSize());
         Map<String, RawTensor> tensors = new LinkedHashMap<>();
         for (String name : LlamaCheckpoint.expectedNames(config)) {
             if (!gguf.tensors().containsKey(name)) {
-                throw new ModelFormatException("GGUF file " + file + " lacks tensor '" + name + "'");
+                throw new ModelFormatException("GGUF file " + file + " (" + arch.name() + ") lacks tensor '" + name + "'");
             }
             tensors.put(name, gguf.tensor(name));
         }
-        int bos = gguf.metadata().get("tokenizer.ggml.bos_token_id") instanceof Number n ? n.intValue() : 1;
-        int eos = gguf.metadata().get("tokenizer.ggml.eos_token_id") instanceof Number n ? n.intValue() : 2;
-        return new LlamaCheckpoint(config, tensors, SentencePieceTokenizer.fromGguf(tokens, scores, bos, eos), "gguf", file);
+        if (gguf.tensors().containsKey(LlamaCheckpoint.ROPE_FREQS)) {
+            tensors.put(LlamaCheckpoint.ROPE_FREQS, gguf.tensor(LlamaCheckpoint.ROPE_FREQS));
+        }
+        for (String name : gguf.tensors().keySet()) {
+            if (!tensors.containsKey(name)) {
+                throw new ModelFormatException("GGUF file " + file + " (" + arch.name() + ") has tensor '" + name
+                        + "', which Hallmark's " + arch.name() + " decoder does not use; refusing rather than ignoring it");
+            }
+        }
+        return new LlamaCheckpoint(config, tensors, vocabulary, "gguf", file);
     }
 
-    private static List<String> strings(GgufFile gguf, String key) {
-        if (!(gguf.require(key) instanceof List<?> list) || list.stream().anyMatch(o -> !(o instanceof String))) {
-            throw new ModelFormatException("GGUF file " + gguf.path() + ": '" + key + "' is not a list of strings");
+    private static LlamaConfig config(GgufFile gguf, Architecture arch, int vocabSize) {
+        String a = arch.name() + ".";
+        Path file = gguf.path();
+        int dim = gguf.requireInt(a + "embedding_length");
+        int heads = gguf.requireInt(a + "attention.head_count");
+        int kvHeads = gguf.metadata().get(a + "attention.head_count_kv") instanceof Number n ? n.intValue() : heads;
+        int keyLength = (int) GgufMetadata.number(gguf, a + "attention.key_length", dim / Math.max(heads, 1));
+        int valueLength = (int) GgufMetadata.number(gguf, a + "attention.value_length", keyLength);
+        if (valueLength != keyLength) {
+            throw new ModelFormatException("GGUF file " + file + ": attention.value_length " + valueLength
+                    + " differs from attention.key_length " + keyLength + ", which Hallmark does not run");
         }
-        return list.stream().map(String.class::cast).toList();
+        int ropeDims = (int) GgufMetadata.number(gguf, a + "rope.dimension_count", keyLength);
+        if (ropeDims != keyLength) {
+            throw new ModelFormatException("GGUF file " + file + ": rope.dimension_count " + ropeDims
+                    + " rotates part of each " + keyLength + "-wide head (partial RoPE), which Hallmark does not run");
+        }
+        if (keyLength != dim / heads || dim % heads != 0) {
+            arch = arch.withHeadDim(keyLength);
+        }
+        arch = arch.withRopeScaling(ropeScaling(gguf, a));
+        int context = gguf.requireInt(a + "context_length");
+        double window = GgufMetadata.number(gguf, a + "attention.sliding_window", 0);
+        if (window > 0 && window < context) {
+            context = (int) window; // within the window sliding-window attention equals full attention
+        }
+        long declaredVocab = (long) GgufMetadata.number(gguf, a + "vocab_size", vocabSize);
+        if (declaredVocab != vocabSize) {
+            throw new ModelFormatException("GGUF file " + file + ": " + a + "vocab_size is " + declaredVocab
+                    + " but the vocabulary has " + vocabSize + " tokens");
+        }
+        try {
+            return new LlamaConfig(dim, gguf.requireInt(a + "feed_forward_length"), gguf.requireInt(a + "block_count"),
+                    heads, kvHeads, vocabSize, context,
+                    (float) GgufMetadata.number(gguf, a + "attention.layer_norm_rms_epsilon", 1e-5),
+                    (float) GgufMetadata.number(gguf, a + "rope.freq_base", 10000),
+                    !gguf.tensors().containsKey("output.weight"), arch);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("GGUF file " + file + ": " + e.getMessage());
+        }
     }
 
-    private static float[] floats(GgufFile gguf, String key, int expected) {
-        if (!gguf.metadata().containsKey(key)) {
-            return new float[expected];
+    private static Architecture.RopeScaling ropeScaling(GgufFile gguf, String a) {
+        String type = GgufMetadata.string(gguf, a + "rope.scaling.type", null);
+        double factor = GgufMetadata.number(gguf, a + "rope.scaling.factor", 0);
+        double linear = GgufMetadata.number(gguf, a + "rope.scale_linear", 0);
+        if (type == null) {
+            type = linear > 0 && linear != 1 ? "linear" : "none";
+            factor = linear > 0 ? linear : 1;
         }
-        if (!(gguf.require(key) instanceof List<?> list) || list.size() != expected) {
-            throw new ModelFormatException("GGUF file " + gguf.path() + ": '" + key + "' must hold " + expected + " numbers");
+        if (type.equals("none") || factor == 1 || factor == 0) {
+            return Architecture.RopeScaling.NONE;
         }
-        float[] out = new float[expected];
-        for (int i = 0; i < expected; i++) {
-            out[i] = ((Number) list.get(i)).floatValue();
+        try {
+            return new Architecture.RopeScaling(type, (float) factor);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("GGUF file " + gguf.path() + ": " + e.getMessage());
         }
-        return out;
+    }
+
+    /** Refuses metadata this loader would otherwise ignore: unknown architecture or tokenizer keys, split files. */
+    private static void checkKeys(GgufFile gguf, String arch) {
+        for (Map.Entry<String, Object> e : gguf.metadata().entrySet()) {
+            String key = e.getKey();
+            boolean known;
+            if (key.startsWith(arch + ".")) {
+                String k = key.substring(arch.length() + 1);
+                known = ARCHITECTURE_KEYS.contains(k) || ((k.equals("expert_count") || k.equals("expert_used_count"))
+                        && e.getValue() instanceof Number n && n.intValue() == 0); // a dense model that says so
+            } else if (key.startsWith("tokenizer.ggml.")) {
+                known = TOKENIZER_KEYS.contains(key.substring("tokenizer.ggml.".length()));
+            } else if (key.equals("split.count")) {
+                known = e.getValue() instanceof Number n && n.intValue() <= 1;
+            } else {
+                known = key.startsWith("general.") || key.startsWith("tokenizer.chat_template")
+                        || key.startsWith("quantize.") || key.startsWith("split.")
+                        || key.startsWith("tokenizer.huggingface.");
+            }
+            if (!known) {
+                throw new ModelFormatException("GGUF file " + gguf.path() + " sets '" + key + "' = " + preview(e.getValue())
+                        + ", which Hallmark does not implement; refusing rather than ignoring it");
+            }
+        }
+    }
+
+    private static String preview(Object v) {
+        String s = v instanceof java.util.List<?> l ? "[" + l.size() + " items]" : String.valueOf(v);
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 }

@@ -8,16 +8,16 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes Llama weights as a GGUF v3 file that llama.cpp can run: 2-D weights in the chosen type (F32, F16 or
- * Q8_0), norms in F32, the SentencePiece vocabulary in the metadata. Used by tests (cross-format checks) and
- * by the benchmark (a random-weight model written on the fly).
+ * Writes Llama weights as a GGUF v3 file that llama.cpp can run: 2-D weights in the chosen {@link TensorType}
+ * (quantized in Java; a matrix whose rows do not fill whole blocks stays F32), norms in F32, the vocabulary in the
+ * metadata. Used by tests (cross-format and llama.cpp conformance checks) and by the benchmark (random-weight
+ * models written on the fly).
  */
 public final class GgufWriter {
 
@@ -27,11 +27,11 @@ public final class GgufWriter {
 
     /** Writes a checkpoint read from another format. */
     public static void write(LlamaCheckpoint checkpoint, TensorType weightType, Path target) {
-        if (!(checkpoint.tokenizer() instanceof SentencePieceTokenizer spm)) {
-            throw new IllegalArgumentException("GGUF needs a SentencePiece vocabulary; " + checkpoint.source()
+        if (!(checkpoint.tokenizer() instanceof GgufVocabulary vocab)) {
+            throw new IllegalArgumentException("GGUF needs a SentencePiece or byte-level BPE vocabulary; " + checkpoint.source()
                     + " has a " + checkpoint.tokenizer().getClass().getSimpleName());
         }
-        write(target, checkpoint.config(), spm, name -> checkpoint.tensor(name).toFloats(), weightType,
+        write(target, checkpoint.config(), vocab, name -> checkpoint.tensor(name).toFloats(), weightType,
                 checkpoint.source().getFileName().toString());
     }
 
@@ -39,66 +39,69 @@ public final class GgufWriter {
      * Writes a model whose tensor values come from {@code values} (by GGUF name, row-major float32), one tensor at a
      * time so a large model never sits in memory twice.
      */
-    public static void write(Path target, LlamaConfig config, SentencePieceTokenizer tokenizer,
+    public static void write(Path target, LlamaConfig config, GgufVocabulary tokenizer,
             Function<String, float[]> values, TensorType weightType, String name) {
-        Map<String, long[]> shapes = shapes(config);
-        Map<String, TensorType> types = new LinkedHashMap<>();
-        shapes.forEach((n, shape) -> types.put(n, shape.length == 2 && weightType.fits(shape[1]) ? weightType : TensorType.F32));
+        write(target, config, tokenizer, values, weightType, name, null, Map.of());
+    }
+
+    /**
+     * Writes a model as {@link #write(Path, LlamaConfig, GgufVocabulary, Function, TensorType, String)} does, with
+     * further tensors (e.g. {@code rope_freqs.weight}, in F32) and metadata ({@code tokenizer.chat_template}, ...).
+     */
+    public static void write(Path target, LlamaConfig config, GgufVocabulary tokenizer,
+            Function<String, float[]> values, TensorType weightType, String name, Map<String, long[]> extraTensors,
+            Map<String, Object> extraMetadata) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        Architecture arch = config.architecture();
+        String a = arch.name();
+        meta.put("general.architecture", a);
+        meta.put("general.name", name);
+        meta.put("general.alignment", ALIGNMENT);
+        meta.put(a + ".context_length", config.contextLength());
+        meta.put(a + ".embedding_length", config.dim());
+        meta.put(a + ".block_count", config.layers());
+        meta.put(a + ".feed_forward_length", config.hiddenDim());
+        meta.put(a + ".rope.dimension_count", config.headSize());
+        meta.put(a + ".attention.head_count", config.heads());
+        meta.put(a + ".attention.head_count_kv", config.kvHeads());
+        if (arch.headDim() > 0) {
+            meta.put(a + ".attention.key_length", config.headSize());
+            meta.put(a + ".attention.value_length", config.headSize());
+        }
+        meta.put(a + ".attention.layer_norm_rms_epsilon", config.normEps());
+        meta.put(a + ".rope.freq_base", config.ropeTheta());
+        if (!arch.ropeScaling().type().equals("none")) {
+            meta.put(a + ".rope.scaling.type", arch.ropeScaling().type());
+            meta.put(a + ".rope.scaling.factor", arch.ropeScaling().factor());
+        }
+        meta.putAll(tokenizer.ggufMetadata());
+        meta.putAll(extraMetadata);
+        Map<String, long[]> shapes = new LinkedHashMap<>(shapes(config));
+        if (extraTensors != null) {
+            shapes.putAll(extraTensors);
+        }
+        write(target, meta, shapes, values,
+                n -> shapes.get(n).length == 2 && weightType.fits(shapes.get(n)[1]) ? weightType : TensorType.F32);
+    }
+
+    /**
+     * Writes any GGUF v3 file: the metadata (String, Integer as uint32, Long as uint64, Float as float32, Boolean,
+     * List of String, float[] and int[] arrays) and the tensors, each in the type {@code typeOf} gives it.
+     */
+    public static void write(Path target, Map<String, Object> metadata, Map<String, long[]> shapes,
+            Function<String, float[]> values, Function<String, TensorType> typeOf) {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20)) {
             Header h = new Header();
             h.i32(GgufFile.MAGIC);
             h.i32(3);
             h.i64(shapes.size());
-            List<Runnable> kv = new ArrayList<>();
-            int[] count = {0};
-            java.util.function.BiConsumer<String, Runnable> meta = (key, writeValue) -> kv.add(() -> {
+            Map<String, Object> meta = new LinkedHashMap<>(metadata);
+            meta.putIfAbsent("general.alignment", ALIGNMENT);
+            h.i64(meta.size());
+            meta.forEach((key, value) -> {
                 h.string(key);
-                writeValue.run();
-                count[0]++;
+                h.value(key, value);
             });
-            meta.accept("general.architecture", () -> h.typedString("llama"));
-            meta.accept("general.name", () -> h.typedString(name));
-            meta.accept("general.alignment", () -> h.u32(ALIGNMENT));
-            meta.accept("llama.context_length", () -> h.u32(config.contextLength()));
-            meta.accept("llama.embedding_length", () -> h.u32(config.dim()));
-            meta.accept("llama.block_count", () -> h.u32(config.layers()));
-            meta.accept("llama.feed_forward_length", () -> h.u32(config.hiddenDim()));
-            meta.accept("llama.rope.dimension_count", () -> h.u32(config.headSize()));
-            meta.accept("llama.attention.head_count", () -> h.u32(config.heads()));
-            meta.accept("llama.attention.head_count_kv", () -> h.u32(config.kvHeads()));
-            meta.accept("llama.attention.layer_norm_rms_epsilon", () -> h.f32(config.normEps()));
-            meta.accept("llama.rope.freq_base", () -> h.f32(config.ropeTheta()));
-            meta.accept("tokenizer.ggml.model", () -> h.typedString("llama"));
-            meta.accept("tokenizer.ggml.tokens", () -> {
-                List<String> tokens = tokenizer.ggufTokens();
-                h.i32(9);
-                h.i32(8);
-                h.i64(tokens.size());
-                tokens.forEach(h::string);
-            });
-            meta.accept("tokenizer.ggml.scores", () -> {
-                float[] scores = tokenizer.scores();
-                h.i32(9);
-                h.i32(6);
-                h.i64(scores.length);
-                for (float s : scores) {
-                    h.rawF32(s);
-                }
-            });
-            meta.accept("tokenizer.ggml.token_type", () -> {
-                int[] tt = tokenizer.ggufTokenTypes();
-                h.i32(9);
-                h.i32(5);
-                h.i64(tt.length);
-                for (int t : tt) {
-                    h.i32(t);
-                }
-            });
-            meta.accept("tokenizer.ggml.bos_token_id", () -> h.u32(tokenizer.bos()));
-            meta.accept("tokenizer.ggml.eos_token_id", () -> h.u32(tokenizer.eos()));
-            meta.accept("tokenizer.ggml.unknown_token_id", () -> h.u32(0));
-            h.i64(kv.size());
-            kv.forEach(Runnable::run);
             long offset = 0;
             for (Map.Entry<String, long[]> e : shapes.entrySet()) {
                 long[] shape = e.getValue();
@@ -107,7 +110,7 @@ public final class GgufWriter {
                 for (int d = shape.length - 1; d >= 0; d--) {
                     h.i64(shape[d]);
                 }
-                TensorType type = types.get(e.getKey());
+                TensorType type = typeOf.apply(e.getKey());
                 h.i32(type.ggmlId());
                 h.i64(offset);
                 offset = align(offset + type.bytes(RawTensor.elements(shape)));
@@ -117,7 +120,7 @@ public final class GgufWriter {
             out.write(new byte[(int) (align(header.length) - header.length)]);
             for (Map.Entry<String, long[]> e : shapes.entrySet()) {
                 float[] v = values.apply(e.getKey());
-                TensorType type = types.get(e.getKey());
+                TensorType type = typeOf.apply(e.getKey());
                 if (v.length != RawTensor.elements(e.getValue())) {
                     throw new IllegalArgumentException("Tensor '" + e.getKey() + "' has " + v.length + " values; expected "
                             + RawTensor.elements(e.getValue()));
@@ -131,54 +134,13 @@ public final class GgufWriter {
         }
     }
 
-    /** The tensors of a Llama model under their GGUF names, with row-major shapes. */
+    /** The tensors of a model of {@code c} under their GGUF names, with row-major shapes. */
     public static Map<String, long[]> shapes(LlamaConfig c) {
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        shapes.put("token_embd.weight", new long[] {c.vocabSize(), c.dim()});
-        for (int l = 0; l < c.layers(); l++) {
-            String p = "blk." + l + ".";
-            shapes.put(p + "attn_norm.weight", new long[] {c.dim()});
-            shapes.put(p + "attn_q.weight", new long[] {c.dim(), c.dim()});
-            shapes.put(p + "attn_k.weight", new long[] {c.kvDim(), c.dim()});
-            shapes.put(p + "attn_v.weight", new long[] {c.kvDim(), c.dim()});
-            shapes.put(p + "attn_output.weight", new long[] {c.dim(), c.dim()});
-            shapes.put(p + "ffn_norm.weight", new long[] {c.dim()});
-            shapes.put(p + "ffn_gate.weight", new long[] {c.hiddenDim(), c.dim()});
-            shapes.put(p + "ffn_down.weight", new long[] {c.dim(), c.hiddenDim()});
-            shapes.put(p + "ffn_up.weight", new long[] {c.hiddenDim(), c.dim()});
-        }
-        shapes.put("output_norm.weight", new long[] {c.dim()});
-        if (!c.tiedOutput()) {
-            shapes.put("output.weight", new long[] {c.vocabSize(), c.dim()});
-        }
-        return shapes;
+        return LlamaCheckpoint.shapes(c);
     }
 
     static byte[] encode(float[] v, TensorType type) {
-        ByteBuffer b = ByteBuffer.allocate((int) type.bytes(v.length)).order(ByteOrder.LITTLE_ENDIAN);
-        switch (type) {
-            case F32 -> b.asFloatBuffer().put(v);
-            case F16 -> {
-                for (float f : v) {
-                    b.putShort(Float.floatToFloat16(f));
-                }
-            }
-            case Q8_0 -> {
-                for (int block = 0; block < v.length / 32; block++) {
-                    float amax = 0;
-                    for (int j = 0; j < 32; j++) {
-                        amax = Math.max(amax, Math.abs(v[block * 32 + j]));
-                    }
-                    float d = amax / 127f;
-                    float inv = d == 0 ? 0 : 1f / d;
-                    b.putShort(Float.floatToFloat16(d));
-                    for (int j = 0; j < 32; j++) {
-                        b.put((byte) Math.round(v[block * 32 + j] * inv));
-                    }
-                }
-            }
-        }
-        return b.array();
+        return GgmlBlocks.quantize(type, v);
     }
 
     private static long align(long n) {
@@ -235,6 +197,48 @@ public final class GgufWriter {
         void typedString(String s) {
             i32(8);
             string(s);
+        }
+
+        /** A typed metadata value. */
+        void value(String key, Object v) {
+            switch (v) {
+                case String s -> typedString(s);
+                case Integer n -> u32(n);
+                case Long n -> {
+                    i32(10);
+                    i64(n);
+                }
+                case Float f -> f32(f);
+                case Boolean b -> {
+                    i32(7);
+                    room(1);
+                    buf.put((byte) (b ? 1 : 0));
+                }
+                case float[] fs -> {
+                    i32(9);
+                    i32(6);
+                    i64(fs.length);
+                    for (float f : fs) {
+                        rawF32(f);
+                    }
+                }
+                case int[] is -> {
+                    i32(9);
+                    i32(5);
+                    i64(is.length);
+                    for (int x : is) {
+                        i32(x);
+                    }
+                }
+                case List<?> list -> {
+                    i32(9);
+                    i32(8);
+                    i64(list.size());
+                    list.forEach(item -> string((String) item));
+                }
+                default -> throw new IllegalArgumentException("Metadata '" + key + "' has a value of type "
+                        + v.getClass().getSimpleName() + ", which GgufWriter does not write");
+            }
         }
 
         byte[] bytes() {

@@ -66,7 +66,7 @@ public final class HfTokenizer implements Tokenizer {
     }
 
     @Override
-    public int[] encode(String text, boolean addBos) {
+    public int[] encode(String text, boolean addBos, boolean parseSpecial) {
         long[] ids = text.isEmpty() ? new long[0] : tokenizer.encode(text, false, false).getIds();
         int[] out = new int[ids.length + (addBos ? 1 : 0)];
         int n = 0;

@@ -17,22 +17,21 @@ public record LlamaCheckpoint(LlamaConfig config, Map<String, RawTensor> tensors
 
     public LlamaCheckpoint {
         tensors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
-        for (String name : expectedNames(config)) {
-            if (!tensors.containsKey(name)) {
-                throw new ModelFormatException("Model " + source + " (" + format + ") lacks tensor '" + name
+        for (Map.Entry<String, long[]> e : shapes(config).entrySet()) {
+            RawTensor t = tensors.get(e.getKey());
+            if (t == null) {
+                throw new ModelFormatException("Model " + source + " (" + format + ") lacks tensor '" + e.getKey()
                         + "'; it has " + tensors.size() + " tensors");
             }
+            if (!java.util.Arrays.equals(t.shape(), e.getValue())) {
+                throw new ModelFormatException("Model " + source + ": tensor '" + e.getKey() + "' has shape "
+                        + java.util.Arrays.toString(t.shape()) + "; expected " + java.util.Arrays.toString(e.getValue()));
+            }
         }
-        check(tensors, "token_embd.weight", source, config.vocabSize(), config.dim());
-        for (int l = 0; l < config.layers(); l++) {
-            String p = "blk." + l + ".";
-            check(tensors, p + "attn_q.weight", source, config.dim(), config.dim());
-            check(tensors, p + "attn_k.weight", source, config.kvDim(), config.dim());
-            check(tensors, p + "attn_v.weight", source, config.kvDim(), config.dim());
-            check(tensors, p + "attn_output.weight", source, config.dim(), config.dim());
-            check(tensors, p + "ffn_gate.weight", source, config.hiddenDim(), config.dim());
-            check(tensors, p + "ffn_down.weight", source, config.dim(), config.hiddenDim());
-            check(tensors, p + "ffn_up.weight", source, config.hiddenDim(), config.dim());
+        RawTensor ropeFreqs = tensors.get(ROPE_FREQS);
+        if (ropeFreqs != null && (ropeFreqs.elements() != config.headSize() / 2)) {
+            throw new ModelFormatException("Model " + source + ": tensor '" + ROPE_FREQS + "' has "
+                    + ropeFreqs.elements() + " factors; expected one per rotated pair, " + config.headSize() / 2);
         }
         if (tokenizer.vocabSize() != config.vocabSize()) {
             throw new ModelFormatException("Model " + source + " has a vocabulary of " + config.vocabSize()
@@ -40,29 +39,47 @@ public record LlamaCheckpoint(LlamaConfig config, Map<String, RawTensor> tensors
         }
     }
 
-    private static void check(Map<String, RawTensor> tensors, String name, Path source, long rows, long cols) {
-        long[] shape = tensors.get(name).shape();
-        if (shape.length != 2 || shape[0] != rows || shape[1] != cols) {
-            throw new ModelFormatException("Model " + source + ": tensor '" + name + "' has shape "
-                    + java.util.Arrays.toString(shape) + "; expected [" + rows + ", " + cols + "]");
+    /** Per-frequency RoPE divisors (Llama 3.1's scaling, as llama.cpp's converter writes it). */
+    public static final String ROPE_FREQS = "rope_freqs.weight";
+
+    /**
+     * The tensors a model of {@code c} has, under their GGUF names, with row-major shapes ({@code output.weight} only
+     * when the head is not tied; q/k/v biases for qwen2, q/k norms for qwen3).
+     */
+    public static Map<String, long[]> shapes(LlamaConfig c) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        shapes.put("token_embd.weight", new long[] {c.vocabSize(), c.dim()});
+        for (int l = 0; l < c.layers(); l++) {
+            String p = "blk." + l + ".";
+            shapes.put(p + "attn_norm.weight", new long[] {c.dim()});
+            shapes.put(p + "attn_q.weight", new long[] {c.qDim(), c.dim()});
+            shapes.put(p + "attn_k.weight", new long[] {c.kvDim(), c.dim()});
+            shapes.put(p + "attn_v.weight", new long[] {c.kvDim(), c.dim()});
+            if (c.architecture().attentionBias()) {
+                shapes.put(p + "attn_q.bias", new long[] {c.qDim()});
+                shapes.put(p + "attn_k.bias", new long[] {c.kvDim()});
+                shapes.put(p + "attn_v.bias", new long[] {c.kvDim()});
+            }
+            if (c.architecture().qkNorm()) {
+                shapes.put(p + "attn_q_norm.weight", new long[] {c.headSize()});
+                shapes.put(p + "attn_k_norm.weight", new long[] {c.headSize()});
+            }
+            shapes.put(p + "attn_output.weight", new long[] {c.dim(), c.qDim()});
+            shapes.put(p + "ffn_norm.weight", new long[] {c.dim()});
+            shapes.put(p + "ffn_gate.weight", new long[] {c.hiddenDim(), c.dim()});
+            shapes.put(p + "ffn_down.weight", new long[] {c.dim(), c.hiddenDim()});
+            shapes.put(p + "ffn_up.weight", new long[] {c.hiddenDim(), c.dim()});
         }
+        shapes.put("output_norm.weight", new long[] {c.dim()});
+        if (!c.tiedOutput()) {
+            shapes.put("output.weight", new long[] {c.vocabSize(), c.dim()});
+        }
+        return shapes;
     }
 
-    /** The tensors every Llama checkpoint has ({@code output.weight} only when the head is not tied). */
+    /** The names of {@link #shapes}. */
     public static java.util.List<String> expectedNames(LlamaConfig config) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        names.add("token_embd.weight");
-        for (int l = 0; l < config.layers(); l++) {
-            for (String t : new String[] {"attn_norm", "attn_q", "attn_k", "attn_v", "attn_output", "ffn_norm",
-                "ffn_gate", "ffn_down", "ffn_up"}) {
-                names.add("blk." + l + "." + t + ".weight");
-            }
-        }
-        names.add("output_norm.weight");
-        if (!config.tiedOutput()) {
-            names.add("output.weight");
-        }
-        return names;
+        return java.util.List.copyOf(shapes(config).keySet());
     }
 
     public RawTensor tensor(String name) {

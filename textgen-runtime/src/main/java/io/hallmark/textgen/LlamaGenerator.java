@@ -68,13 +68,14 @@ public final class LlamaGenerator implements AutoCloseable {
     /**
      * Generates a continuation of {@code prompt}, streaming pieces to {@code sink}.
      *
-     * @param bos whether to put the begin-of-sequence token before the prompt
+     * @param bos whether to add the special tokens the model asks for around a prompt (BOS unless its GGUF file says
+     *     add_bos_token = false); control tokens written in the prompt are taken as such, as llama.cpp does
      * @param cancelled polled on the calling thread; when it turns true generation stops with {@link Completion.Finish#CANCELLED}
      * @throws IllegalArgumentException when the prompt does not fit the model's context
      */
     public Completion generate(String prompt, boolean bos, SamplingSettings settings, TokenSink sink,
             BooleanSupplier cancelled) {
-        int[] tokens = model.tokenizer().encode(prompt, bos);
+        int[] tokens = model.tokenizer().encode(prompt, bos, true);
         if (tokens.length == 0) {
             tokens = new int[] {model.tokenizer().bos()};
         }
@@ -232,7 +233,7 @@ public final class LlamaGenerator implements AutoCloseable {
         Completion.Finish accept(LlamaModel model, float[] logits) {
             int token = sampler.next(logits);
             generated++;
-            if (token == model.tokenizer().eos()) {
+            if (model.tokenizer().endsGeneration(token)) {
                 return Completion.Finish.EOS;
             }
             boolean stopped = text.add(model.tokenizer().decode(last, token));

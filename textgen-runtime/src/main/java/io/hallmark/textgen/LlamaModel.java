@@ -16,8 +16,10 @@ import java.util.Objects;
 
 /**
  * A Llama-family decoder on DJL NDArrays: RMSNorm, rotary position embeddings (interleaved pairs, the llama2.c and
- * GGUF layout), grouped-query attention with a per-sequence KV cache, a SwiGLU feed-forward and a tied or separate
- * output head.
+ * GGUF layout of llama; halves for qwen; scaled linearly or per frequency by {@code rope_freqs}), grouped-query
+ * attention with a per-sequence KV cache (q/k/v biases for qwen2, per-head q/k RMSNorm for qwen3), a SwiGLU
+ * feed-forward and a tied or separate output head. F32 weights are NDArrays; every other stored type stays in its
+ * blocks and multiplies through {@link QuantizedMatrix}.
  *
  * <p>{@link #forward(List)} runs one step over several sequences at once: each {@link Chunk} brings one or more
  * tokens of one sequence (a prompt to prefill, or the last sampled token). Projections and the feed-forward run
@@ -41,8 +43,8 @@ public final class LlamaModel implements AutoCloseable {
     private final NDManager manager;
     private final Device device;
     private final Precision precision;
-    private final NDArray embedding;
-    private final NDArray outputT;
+    private final Weight embedding;
+    private final Weight output;
     private final NDArray finalNorm;
     private final NDArray invFreq;
     private final Layer[] layers;
@@ -58,9 +60,31 @@ public final class LlamaModel implements AutoCloseable {
             r -> Thread.ofPlatform().daemon().name("llama-compute").unstarted(r));
     private volatile Thread computeThread;
 
-    /** One block's weights; projections transposed views {@code [in, out]} of the stored {@code [out, in]} rows. */
-    private record Layer(NDArray attnNorm, NDArray wqT, NDArray wkT, NDArray wvT, NDArray woT, NDArray ffnNorm,
-            NDArray w1T, NDArray w3T, NDArray w2T) {}
+    /** One block's weights; biases (qwen2) and q/k norms (qwen3) are null where the architecture has none. */
+    private record Layer(NDArray attnNorm, Weight wq, Weight wk, Weight wv, Weight wo, NDArray ffnNorm,
+            Weight w1, Weight w3, Weight w2, NDArray qBias, NDArray kBias, NDArray vBias, NDArray qNorm, NDArray kNorm) {}
+
+    /**
+     * A weight matrix stored {@code [out, in]}: F32 as a transposed NDArray view (in the compute precision), every
+     * other type kept in its stored blocks and multiplied by {@link QuantizedMatrix}.
+     */
+    private sealed interface Weight {
+        long bytes();
+    }
+
+    private record Dense(NDArray stored, NDArray transposed) implements Weight {
+        @Override
+        public long bytes() {
+            return stored.size() * stored.getDataType().getNumOfBytes();
+        }
+    }
+
+    private record Blocks(QuantizedMatrix matrix) implements Weight {
+        @Override
+        public long bytes() {
+            return matrix.bytes();
+        }
+    }
 
     private LlamaModel(LlamaCheckpoint checkpoint, NDManager manager, Precision precision) {
         this.config = checkpoint.config();
@@ -70,31 +94,36 @@ public final class LlamaModel implements AutoCloseable {
         this.precision = precision;
         this.computeType = precision == Precision.FLOAT16 ? DataType.FLOAT16 : DataType.FLOAT32;
         LlamaConfig c = config;
-        this.embedding = load(checkpoint, "token_embd.weight", DataType.FLOAT32);
-        NDArray out = c.tiedOutput() ? embedding : load(checkpoint, "output.weight", DataType.FLOAT32);
-        this.outputT = (computeType == DataType.FLOAT32 ? out : out.toType(computeType, false)).transpose();
+        this.embedding = weight(checkpoint, "token_embd.weight", DataType.FLOAT32);
+        this.output = c.tiedOutput() ? (embedding instanceof Dense d && computeType != DataType.FLOAT32
+                ? new Dense(d.stored(), d.stored().toType(computeType, false).transpose()) : embedding)
+                : weight(checkpoint, "output.weight", computeType);
         this.finalNorm = load(checkpoint, "output_norm.weight", DataType.FLOAT32);
-        float[] freqs = new float[c.headSize() / 2];
-        for (int i = 0; i < freqs.length; i++) {
-            freqs[i] = (float) (1.0 / Math.pow(c.ropeTheta(), 2.0 * i / c.headSize()));
-        }
-        this.invFreq = manager.create(freqs);
+        this.invFreq = manager.create(ropeFrequencies(checkpoint));
         this.layers = new Layer[c.layers()];
         for (int l = 0; l < c.layers(); l++) {
             String p = "blk." + l + ".";
             layers[l] = new Layer(load(checkpoint, p + "attn_norm.weight", DataType.FLOAT32),
-                    load(checkpoint, p + "attn_q.weight", computeType).transpose(),
-                    load(checkpoint, p + "attn_k.weight", computeType).transpose(),
-                    load(checkpoint, p + "attn_v.weight", computeType).transpose(),
-                    load(checkpoint, p + "attn_output.weight", computeType).transpose(),
+                    weight(checkpoint, p + "attn_q.weight", computeType),
+                    weight(checkpoint, p + "attn_k.weight", computeType),
+                    weight(checkpoint, p + "attn_v.weight", computeType),
+                    weight(checkpoint, p + "attn_output.weight", computeType),
                     load(checkpoint, p + "ffn_norm.weight", DataType.FLOAT32),
-                    load(checkpoint, p + "ffn_gate.weight", computeType).transpose(),
-                    load(checkpoint, p + "ffn_up.weight", computeType).transpose(),
-                    load(checkpoint, p + "ffn_down.weight", computeType).transpose());
+                    weight(checkpoint, p + "ffn_gate.weight", computeType),
+                    weight(checkpoint, p + "ffn_up.weight", computeType),
+                    weight(checkpoint, p + "ffn_down.weight", computeType),
+                    c.architecture().attentionBias() ? load(checkpoint, p + "attn_q.bias", DataType.FLOAT32) : null,
+                    c.architecture().attentionBias() ? load(checkpoint, p + "attn_k.bias", DataType.FLOAT32) : null,
+                    c.architecture().attentionBias() ? load(checkpoint, p + "attn_v.bias", DataType.FLOAT32) : null,
+                    c.architecture().qkNorm() ? load(checkpoint, p + "attn_q_norm.weight", DataType.FLOAT32) : null,
+                    c.architecture().qkNorm() ? load(checkpoint, p + "attn_k_norm.weight", DataType.FLOAT32) : null);
         }
         long bytes = 0;
         for (NDArray a : loaded) {
             bytes += a.size() * a.getDataType().getNumOfBytes();
+        }
+        for (Weight w : weights) {
+            bytes += w.bytes();
         }
         this.weightBytes = bytes;
     }
@@ -122,20 +151,74 @@ public final class LlamaModel implements AutoCloseable {
         return result;
     }
 
+    private final List<Weight> weights = new ArrayList<>();
+
+    /**
+     * The rotation speed of each pair of a head: {@code theta^(-2i/headSize)}, divided by the linear scaling factor
+     * and by {@code rope_freqs} (Llama 3.1's per-frequency factors) where the model has them.
+     */
+    private static float[] ropeFrequencies(LlamaCheckpoint checkpoint) {
+        LlamaConfig c = checkpoint.config();
+        float[] factors = checkpoint.tensors().containsKey(LlamaCheckpoint.ROPE_FREQS)
+                ? checkpoint.tensor(LlamaCheckpoint.ROPE_FREQS).toFloats() : null;
+        float scale = c.architecture().ropeScaling().type().equals("linear") ? c.architecture().ropeScaling().factor() : 1;
+        float[] freqs = new float[c.headSize() / 2];
+        for (int i = 0; i < freqs.length; i++) {
+            double f = 1.0 / Math.pow(c.ropeTheta(), 2.0 * i / c.headSize()) / scale;
+            freqs[i] = (float) (factors != null ? f / factors[i] : f);
+        }
+        return freqs;
+    }
+
+    /** A matrix: F32 becomes an NDArray in {@code type}, every other stored type stays in its blocks. */
+    private Weight weight(LlamaCheckpoint checkpoint, String name, DataType type) {
+        RawTensor t = checkpoint.tensor(name);
+        Weight w;
+        if (t.type() == TensorType.F32) {
+            NDArray stored = convert(checkpoint, name, type);
+            w = new Dense(stored, stored.transpose());
+        } else {
+            w = new Blocks(new QuantizedMatrix(t));
+        }
+        weights.add(w);
+        return w;
+    }
+
+    /** {@code x [n, in]} times the transposed weight: {@code [n, out]} in float32. */
+    private NDArray project(NDArray x, Weight w) {
+        return switch (w) {
+            case Dense d -> uncast(cast(x).matMul(d.transposed()));
+            case Blocks b -> {
+                int n = Math.toIntExact(x.getShape().get(0));
+                float[] in = x.getDataType() == DataType.FLOAT32 ? x.toFloatArray() : x.toType(DataType.FLOAT32, false).toFloatArray();
+                float[] out = new float[n * b.matrix().rows()];
+                b.matrix().multiply(in, n, out);
+                yield manager.create(out, new Shape(n, b.matrix().rows()));
+            }
+        };
+    }
+
+    /** The embedding rows of {@code tokens}. */
+    private NDArray embed(int[] tokens) {
+        return switch (embedding) {
+            case Dense d -> d.stored().get(manager.create(java.util.Arrays.stream(tokens).asLongStream().toArray()));
+            case Blocks b -> {
+                int dim = b.matrix().cols();
+                float[] rows = new float[tokens.length * dim];
+                for (int i = 0; i < tokens.length; i++) {
+                    b.matrix().dequantizeRow(tokens[i], rows, i * dim);
+                }
+                yield manager.create(rows, new Shape(tokens.length, dim));
+            }
+        };
+    }
+
     private NDArray convert(LlamaCheckpoint checkpoint, String name, DataType type) {
         RawTensor t = checkpoint.tensor(name);
         Shape shape = new Shape(t.shape());
-        NDArray a = switch (t.type()) {
-            // a direct (memory-mapped) buffer becomes the tensor's storage without a copy, as llama.cpp does
-            case F32 -> t.data().isDirect() ? manager.create(t.data(), shape, DataType.FLOAT32)
-                    : manager.create(t.floatBuffer(), shape);
-            case F16 -> {
-                try (NDArray half = manager.create(t.data(), shape, DataType.FLOAT16)) {
-                    yield half.toType(DataType.FLOAT32, true);
-                }
-            }
-            case Q8_0 -> manager.create(t.toFloats(), shape);
-        };
+        // a direct (memory-mapped) F32 buffer becomes the tensor's storage without a copy, as llama.cpp does
+        NDArray a = t.type() == TensorType.F32 && t.data().isDirect() ? manager.create(t.data(), shape, DataType.FLOAT32)
+                : manager.create(t.floatBuffer(), shape);
         if (type != DataType.FLOAT32) {
             NDArray converted = a.toType(type, true);
             a.close();
@@ -234,13 +317,11 @@ public final class LlamaModel implements AutoCloseable {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray x = embedding.get(manager.create(java.util.Arrays.stream(tokens).asLongStream().toArray()));
+            NDArray x = embed(tokens);
             NDArray pos = manager.create(positions, new Shape(rows, 1, 1));
             NDArray angles = pos.mul(invFreq.reshape(1, 1, -1));
             NDArray cos = angles.cos();
             NDArray sin = angles.sin();
-            int dim = config.dim();
-            int kvDim = config.kvDim();
             int hd = config.headSize();
             List<NDArray> masks = new ArrayList<>(chunks.size());
             for (Chunk chunk : chunks) {
@@ -249,14 +330,18 @@ public final class LlamaModel implements AutoCloseable {
             for (int l = 0; l < layers.length; l++) {
                 Layer layer = layers[l];
                 NDArray h = rmsNorm(x, layer.attnNorm());
-                NDArray hc = cast(h);
-                NDArray qkRaw = uncast(hc.matMul(layer.wqT())).concat(uncast(hc.matMul(layer.wkT())), 1);
+                NDArray qRaw = bias(project(h, layer.wq()), layer.qBias()).reshape(rows, config.heads(), hd);
+                NDArray kRaw = bias(project(h, layer.wk()), layer.kBias()).reshape(rows, config.kvHeads(), hd);
+                if (layer.qNorm() != null) {
+                    qRaw = rmsNorm(qRaw, layer.qNorm());
+                    kRaw = rmsNorm(kRaw, layer.kNorm());
+                }
                 // queries and keys rotate together: [rows, heads + kvHeads, hd]
-                NDArray qk = rope(qkRaw.reshape(rows, config.heads() + config.kvHeads(), hd), cos, sin);
+                NDArray qk = rope(qRaw.concat(kRaw, 1), cos, sin);
                 NDList qAndK = qk.split(new long[] {config.heads()}, 1);
                 NDArray q = qAndK.get(0);
                 NDArray k = qAndK.get(1);
-                NDArray v = uncast(hc.matMul(layer.wvT())).reshape(rows, config.kvHeads(), hd);
+                NDArray v = bias(project(h, layer.wv()), layer.vBias()).reshape(rows, config.kvHeads(), hd);
                 NDList outs = new NDList(chunks.size());
                 if (chunks.size() == 1) {
                     outs.add(attention(chunks.get(0).sequence(), l, q, k, v, masks.get(0)));
@@ -271,12 +356,11 @@ public final class LlamaModel implements AutoCloseable {
                     }
                 }
                 NDArray attn = outs.size() == 1 ? outs.head() : NDArrays.concat(outs, 0);
-                x = x.add(uncast(cast(attn).matMul(layer.woT())));
+                x = x.add(project(attn, layer.wo()));
                 NDArray h2 = rmsNorm(x, layer.ffnNorm());
-                NDArray h2c = cast(h2);
-                NDArray g = uncast(h2c.matMul(layer.w1T()));
-                NDArray u = uncast(h2c.matMul(layer.w3T()));
-                x = x.add(uncast(cast(Activation.sigmoid(g).mul(g).mul(u)).matMul(layer.w2T())));
+                NDArray g = project(h2, layer.w1());
+                NDArray u = project(h2, layer.w3());
+                x = x.add(project(Activation.sigmoid(g).mul(g).mul(u), layer.w2()));
             }
             for (Chunk chunk : chunks) {
                 chunk.sequence().advance(chunk.tokens().length);
@@ -293,7 +377,7 @@ public final class LlamaModel implements AutoCloseable {
                 }
                 last = NDArrays.concat(lasts, 0);
             }
-            NDArray logits = uncast(cast(rmsNorm(last, finalNorm)).matMul(outputT));
+            NDArray logits = project(rmsNorm(last, finalNorm), output);
             float[] flat = logits.toFloatArray();
             float[][] result = new float[chunks.size()][];
             int vocab = config.vocabSize();
@@ -317,9 +401,22 @@ public final class LlamaModel implements AutoCloseable {
         return x.mul(scale).mul(weight);
     }
 
-    /** Rotates each adjacent pair (2i, 2i+1) of every head by its position's angle. */
-    private static NDArray rope(NDArray x, NDArray cos, NDArray sin) {
+    private static NDArray bias(NDArray x, NDArray bias) {
+        return bias == null ? x : x.add(bias);
+    }
+
+    /**
+     * Rotates each pair of every head by its position's angle: adjacent pairs (2i, 2i+1) for llama, pairs across
+     * the halves (i, i + headSize/2) for the GPT-NeoX order of qwen.
+     */
+    private NDArray rope(NDArray x, NDArray cos, NDArray sin) {
         Shape shape = x.getShape();
+        if (config.architecture().neoxRope()) {
+            NDList halves = x.split(2, 2);
+            NDArray first = halves.get(0);
+            NDArray second = halves.get(1);
+            return first.mul(cos).sub(second.mul(sin)).concat(second.mul(cos).add(first.mul(sin)), 2);
+        }
         NDArray pairs = x.reshape(shape.get(0), shape.get(1), shape.get(2) / 2, 2);
         NDArray even = pairs.get(":, :, :, 0");
         NDArray odd = pairs.get(":, :, :, 1");
@@ -339,7 +436,7 @@ public final class LlamaModel implements AutoCloseable {
         return manager.create(mask, new Shape(t, total));
     }
 
-    /** Attention of {@code t} new rows of one sequence over its cache; returns {@code [t, dim]}. */
+    /** Attention of {@code t} new rows of one sequence over its cache; returns {@code [t, heads * headSize]}. */
     private NDArray attention(Sequence seq, int layer, NDArray q, NDArray k, NDArray v, NDArray mask) {
         int t = (int) q.getShape().get(0);
         int past = seq.length();
@@ -358,9 +455,9 @@ public final class LlamaModel implements AutoCloseable {
         }
         NDArray out = scores.softmax(-1).matMul(values);
         if (t == 1) {
-            return out.reshape(1, config.dim());
+            return out.reshape(1, config.qDim());
         }
-        return out.reshape(kvHeads, group, t, hd).transpose(2, 0, 1, 3).reshape(t, config.dim());
+        return out.reshape(kvHeads, group, t, hd).transpose(2, 0, 1, 3).reshape(t, config.qDim());
     }
 
     @Override

@@ -40,31 +40,13 @@ public record RawTensor(String name, long[] shape, TensorType type, ByteBuffer d
         return elements(shape);
     }
 
-    /** The values as float32 (F16 widened, Q8_0 dequantized). */
+    /** The values as float32 (F16 and BF16 widened, quantized blocks dequantized). */
     public float[] toFloats() {
         long n = elements();
         if (n > Integer.MAX_VALUE) {
             throw new IllegalStateException("Tensor '" + name + "' has too many elements for one array: " + n);
         }
-        float[] out = new float[(int) n];
-        ByteBuffer b = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        switch (type) {
-            case F32 -> b.asFloatBuffer().get(out);
-            case F16 -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = Float.float16ToFloat(b.getShort());
-                }
-            }
-            case Q8_0 -> {
-                for (int block = 0; block < out.length / 32; block++) {
-                    float scale = Float.float16ToFloat(b.getShort());
-                    for (int j = 0; j < 32; j++) {
-                        out[block * 32 + j] = scale * b.get();
-                    }
-                }
-            }
-        }
-        return out;
+        return GgmlBlocks.dequantize(type, data, (int) n);
     }
 
     /** The values as a float32 buffer, without copying when they are stored as F32. */

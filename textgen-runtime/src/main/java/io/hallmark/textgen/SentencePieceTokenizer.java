@@ -20,27 +20,51 @@ import java.util.Map;
  * <p>Pieces are kept as raw bytes (in ISO-8859-1 strings, one char per byte), with spaces as {@code ' '}
  * (GGUF spells them {@code U+2581}).
  */
-public final class SentencePieceTokenizer implements Tokenizer {
+public final class SentencePieceTokenizer implements GgufVocabulary {
 
     private static final String SPM_SPACE = "\u2581";
 
     private final String[] pieces;
     private final float[] scores;
+    private final int[] types;
+    private final SpecialTokenIds special;
+    private final boolean addSpacePrefix;
     private final Map<String, Integer> ids;
     private final int bos;
     private final int eos;
     private final int maxPieceBytes;
     private final int[] byteTokens = new int[256];
+    private final String[] texts;
+    private final SpecialTokens specials;
+    private final boolean[] endOfGeneration;
 
+    /**
+     * A vocabulary of raw-byte pieces (one char per byte, {@code ' '} for spaces) whose token types follow from the
+     * ids: 0 unknown, BOS and EOS control, {@code <0xNN>} bytes; BOS added, EOS not.
+     */
     public SentencePieceTokenizer(String[] pieces, float[] scores, int bos, int eos) {
-        if (pieces.length != scores.length || pieces.length == 0) {
-            throw new IllegalArgumentException("A vocabulary needs one score per piece: " + pieces.length
-                    + " pieces, " + scores.length + " scores");
+        this(pieces, scores, defaultTypes(pieces, bos, eos), new SpecialTokenIds(bos, eos, -1, -1, true, false), true);
+    }
+
+    private SentencePieceTokenizer(String[] pieces, float[] scores, int[] types, SpecialTokenIds special,
+            boolean addSpacePrefix) {
+        if (pieces.length != scores.length || pieces.length == 0 || types.length != pieces.length) {
+            throw new IllegalArgumentException("A vocabulary needs one score and one type per piece: " + pieces.length
+                    + " pieces, " + scores.length + " scores, " + types.length + " types");
         }
         this.pieces = pieces.clone();
         this.scores = scores.clone();
-        this.bos = bos;
-        this.eos = eos;
+        this.types = types.clone();
+        this.special = special;
+        this.addSpacePrefix = addSpacePrefix;
+        this.bos = special.bos();
+        this.eos = special.eos();
+        this.texts = new String[pieces.length];
+        for (int i = 0; i < pieces.length; i++) {
+            texts[i] = new String(pieces[i].getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        }
+        this.specials = new SpecialTokens(texts, types);
+        this.endOfGeneration = special.endOfGeneration(texts, types);
         this.ids = new HashMap<>(pieces.length * 2);
         int longest = 1;
         for (int i = 0; i < pieces.length; i++) {
@@ -90,12 +114,54 @@ public final class SentencePieceTokenizer implements Tokenizer {
 
     /** A vocabulary from GGUF metadata (UTF-8 pieces with {@code U+2581} for spaces). */
     public static SentencePieceTokenizer fromGguf(List<String> tokens, float[] scores, int bos, int eos) {
+        return new SentencePieceTokenizer(rawPieces(tokens), scores, bos, eos);
+    }
+
+    /**
+     * The {@code llama} (SentencePiece) vocabulary of a GGUF file: tokens, scores, token types, special ids,
+     * {@code add_bos_token} (default true), {@code add_eos_token}, {@code add_space_prefix} (default true).
+     */
+    static SentencePieceTokenizer fromGguf(GgufFile gguf) {
+        List<String> tokens = GgufMetadata.strings(gguf, "tokenizer.ggml.tokens");
+        String[] pieces = rawPieces(tokens);
+        float[] scores = GgufMetadata.floats(gguf, "tokenizer.ggml.scores", tokens.size());
+        SpecialTokenIds special = SpecialTokenIds.fromGguf(gguf, tokens.size(), 1, 2, true);
+        int[] types = gguf.metadata().containsKey("tokenizer.ggml.token_type")
+                ? GgufMetadata.ints(gguf, "tokenizer.ggml.token_type", tokens.size())
+                : defaultTypes(pieces, special.bos(), special.eos());
+        return new SentencePieceTokenizer(pieces, scores, types, special,
+                GgufMetadata.flag(gguf, "tokenizer.ggml.add_space_prefix", true));
+    }
+
+    private static String[] rawPieces(List<String> tokens) {
         String[] pieces = new String[tokens.size()];
         for (int i = 0; i < pieces.length; i++) {
             String utf8 = tokens.get(i).replace(SPM_SPACE, " ");
             pieces[i] = new String(utf8.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         }
-        return new SentencePieceTokenizer(pieces, scores, bos, eos);
+        return pieces;
+    }
+
+    @Override
+    public Map<String, Object> ggufMetadata() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("tokenizer.ggml.model", "llama");
+        m.put("tokenizer.ggml.tokens", ggufTokens());
+        m.put("tokenizer.ggml.scores", scores());
+        m.put("tokenizer.ggml.token_type", ggufTokenTypes());
+        m.putAll(special.ggufMetadata());
+        m.put("tokenizer.ggml.unknown_token_id", 0);
+        m.put("tokenizer.ggml.add_space_prefix", addSpacePrefix);
+        return m;
+    }
+
+    private static int[] defaultTypes(String[] pieces, int bos, int eos) {
+        int[] types = new int[pieces.length];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = i == 0 ? SpecialTokens.UNKNOWN : i == bos || i == eos ? SpecialTokens.CONTROL
+                    : pieces[i].matches("<0x[0-9A-F]{2}>") ? SpecialTokens.BYTE : SpecialTokens.NORMAL;
+        }
+        return types;
     }
 
     /** The pieces as GGUF stores them: UTF-8 text with {@code U+2581} for spaces. */
@@ -105,13 +171,14 @@ public final class SentencePieceTokenizer implements Tokenizer {
                 .toList();
     }
 
-    /** GGUF token types: 1 normal, 2 unknown, 3 control, 6 byte. */
+    /** GGUF token types: 1 normal, 2 unknown, 3 control, 4 user-defined, 6 byte. */
     public int[] ggufTokenTypes() {
-        int[] types = new int[pieces.length];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = i == 0 ? 2 : i == bos || i == eos ? 3 : pieces[i].matches("<0x[0-9A-F]{2}>") ? 6 : 1;
-        }
-        return types;
+        return types.clone();
+    }
+
+    @Override
+    public SpecialTokenIds special() {
+        return special;
     }
 
     public float[] scores() {
@@ -119,20 +186,32 @@ public final class SentencePieceTokenizer implements Tokenizer {
     }
 
     @Override
-    public int[] encode(String text, boolean addBos) {
-        int[] buffer = new int[text.length() * 4 + 3];
+    public int[] encode(String text, boolean addSpecial, boolean parseSpecial) {
+        int[] buffer = new int[text.length() * 4 + 8];
         int n = 0;
-        if (addBos) {
-            buffer[n++] = bos;
+        boolean afterSpecial = true; // llama.cpp puts the space prefix before the text and after each special token
+        for (Object fragment : specials.split(text, parseSpecial)) {
+            if (fragment instanceof String raw) {
+                String prefixed = addSpacePrefix && afterSpecial ? " " + raw : raw;
+                if (buffer.length < n + prefixed.length() * 4) {
+                    buffer = java.util.Arrays.copyOf(buffer, n + prefixed.length() * 4 + 8);
+                }
+                n = encodeRaw(prefixed, buffer, n);
+                afterSpecial = false;
+            } else {
+                if (buffer.length == n) {
+                    buffer = java.util.Arrays.copyOf(buffer, n * 2 + 8);
+                }
+                buffer[n++] = (Integer) fragment;
+                afterSpecial = true;
+            }
         }
-        if (text.isEmpty()) {
-            return java.util.Arrays.copyOf(buffer, n);
-        }
-        int start = n; // the leading space takes part in the merges
-        Integer space = ids.get(" ");
-        if (space != null) {
-            buffer[n++] = space;
-        }
+        return special.wrap(java.util.Arrays.copyOf(buffer, n), addSpecial);
+    }
+
+    /** Appends the tokens of {@code text} (spaces as {@code ' '}) to {@code buffer} from {@code start}. */
+    private int encodeRaw(String text, int[] buffer, int start) {
+        int n = start;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -172,7 +251,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
             System.arraycopy(buffer, bestIndex + 2, buffer, bestIndex + 1, n - bestIndex - 2);
             n--;
         }
-        return java.util.Arrays.copyOf(buffer, n);
+        return n;
     }
 
     @Override
@@ -180,7 +259,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
         if (token < 0 || token >= pieces.length) {
             throw new IllegalArgumentException("Token " + token + " is outside the vocabulary of " + pieces.length);
         }
-        if (token == bos || token == eos) {
+        if (types[token] == SpecialTokens.CONTROL) {
             return new byte[0];
         }
         String piece = pieces[token];
@@ -195,6 +274,22 @@ public final class SentencePieceTokenizer implements Tokenizer {
             }
         }
         return piece.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public boolean endsGeneration(int token) {
+        return token >= 0 && token < endOfGeneration.length && endOfGeneration[token];
+    }
+
+    @Override
+    public int tokenId(String text) {
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i].equals(text) && types[i] != SpecialTokens.NORMAL) {
+                return i;
+            }
+        }
+        Integer id = ids.get(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+        return id != null ? id : -1;
     }
 
     @Override

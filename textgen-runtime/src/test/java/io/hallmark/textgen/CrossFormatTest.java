@@ -26,7 +26,7 @@ class CrossFormatTest {
     void ggufWrittenFromTheLlama2cWeightsGivesTheSameLogitsInF32AndCloseOnesInF16AndQ8() {
         LlamaCheckpoint bin = TestModels.storiesBin();
         float[][] reference = logits(bin);
-        for (TensorType type : TensorType.values()) {
+        for (TensorType type : List.of(TensorType.F32, TensorType.F16, TensorType.BF16, TensorType.Q8_0)) {
             Path file = temp.resolve("stories-" + type + ".gguf");
             GgufWriter.write(bin, type, file);
             LlamaCheckpoint written = GgufLoader.load(file);
@@ -36,7 +36,9 @@ class CrossFormatTest {
             float tolerance = switch (type) {
                 case F32 -> 1e-4f;
                 case F16 -> 0.05f;
+                case BF16 -> 0.3f;
                 case Q8_0 -> 0.25f;
+                default -> throw new IllegalStateException(type + " does not fit the 64-wide stories rows");
             };
             assertSame(reference, logits(written), tolerance);
         }

@@ -58,6 +58,63 @@ class ModelFilesTest {
     }
 
     @Test
+    void aTensorOfATypeHallmarkDoesNotRunIsRefusedByTheTypesName() throws Exception {
+        Path gguf = RandomModels.write(temp.resolve("q4_1.gguf"), RandomModels.SHAPE, TensorType.Q8_0, 1);
+        byte[] all = Files.readAllBytes(gguf);
+        byte[] name = "blk.0.attn_q.weight".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = indexOf(all, name) + name.length + 4 + 2 * 8; // rank, two dimensions, then the type
+        java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(at, 3);
+        Files.write(gguf, all);
+        assertThatThrownBy(() -> GgufLoader.load(gguf))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("tensor 'blk.0.attn_q.weight' is Q4_1 (GGML type 3)")
+                .hasMessageContaining("Q4_K");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "general.architecture|gemma2|the architecture 'gemma2' is not supported",
+        "general.architecture|mamba|the architecture 'mamba' is not supported",
+        "llama.rope.scaling.type|yarn|RoPE scaling 'yarn' with factor 4.0 is not supported",
+        "llama.attn_logit_softcapping|50|sets 'llama.attn_logit_softcapping' = 50.0, which Hallmark does not implement",
+        "llama.expert_count|8|sets 'llama.expert_count' = 8, which Hallmark does not implement",
+        "tokenizer.ggml.pre|falcon|declares the pre-tokenizer 'falcon' (tokenizer.ggml.pre)",
+        "tokenizer.ggml.model|bert|has the tokenizer 'bert' (tokenizer.ggml.model)",
+        "tokenizer.ggml.remove_extra_whitespaces|true|sets 'tokenizer.ggml.remove_extra_whitespaces' = true"})
+    void aSettingHallmarkDoesNotImplementIsRefusedByName(String key, String value, String message) {
+        Object typed = value.equals("true") ? (Object) Boolean.TRUE : value.matches("\\d+") && !key.startsWith("llama.attn")
+                ? (Object) Integer.valueOf(value) : value.matches("\\d+") ? (Object) Float.valueOf(value) : value;
+        java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        extra.put(key, typed);
+        if (value.equals("yarn")) {
+            extra.put("llama.rope.scaling.factor", 4f);
+        }
+        if (key.equals("tokenizer.ggml.pre")) {
+            extra.put("tokenizer.ggml.model", "gpt2");
+            extra.put("tokenizer.ggml.merges", java.util.List.of("a b"));
+        }
+        Path gguf = temp.resolve("refused.gguf");
+        GgufWriter.write(gguf, RandomModels.SHAPE, RandomModels.vocabulary(RandomModels.SHAPE.vocabSize()),
+                n -> RandomModels.values(n, RandomModels.SHAPE, 1), TensorType.F32, "refused", null, extra);
+        assertThatThrownBy(() -> GgufLoader.load(gguf))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining(message);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("not found");
+    }
+
+    @Test
     void aMissingFileNamesItsPath() {
         Path missing = temp.resolve("nothing.gguf");
         assertThatThrownBy(() -> GgufLoader.load(missing))
