@@ -58,7 +58,7 @@ class ErrorMappingTest {
 
         assertThat(ErrorMapping.toApiError(e).status()).isEqualTo(503);
         assertThat(ErrorMapping.retryAfterSeconds(e)).isEqualTo(5);
-        assertThat(ErrorMapping.retryAfterSeconds(new QueueFullException("q", 10))).isEqualTo(5);
+        assertThat(ErrorMapping.retryAfterSeconds(new QueueFullException("q", 10, java.time.Duration.ofSeconds(7)))).isEqualTo(7);
     }
 
     @Test
