@@ -338,7 +338,7 @@ final class AuditCommand implements Runnable {
                     .load(Map.of(ConfigKey.DATA_DIR, workDir.toString()));
             try (Platform p = Platform.start(config, "command")) {
                 Map<String, Object> r = AuditBenchmark.run(p.database().dataSource(), p.audit().key(),
-                        new AuditBenchmark.Options(appends, threads, verifyEvents, batch));
+                        new AuditBenchmark.Options(appends, threads, verifyEvents, batch), workDir);
                 JsonOutput.print(spec.commandLine().getOut(), r);
                 return 0;
             }

@@ -54,7 +54,7 @@ public final class PlatformKey implements Signer {
             if (!Files.exists(priv)) {
                 create(keysDir, priv, pub);
             }
-            tightenPermissions(priv);
+            checkPermissions(priv);
             PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
                     .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(priv)));
             VerifierKey vkey = VerifierKey.parse(Files.readString(pub, StandardCharsets.UTF_8).trim());
@@ -113,13 +113,18 @@ public final class PlatformKey implements Signer {
         }
     }
 
-    private static void tightenPermissions(Path priv) throws IOException {
+    /**
+     * Refuses a private key that group or others may read or write: a key that was exposed must be treated as
+     * compromised (rotate it), not silently tightened.
+     */
+    private static void checkPermissions(Path priv) throws IOException {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(priv);
             if (!OWNER_ONLY_FILE.containsAll(perms)) {
-                log.warn("The platform private key {} was readable by others ({}); restricting it to the owner",
-                        priv, PosixFilePermissions.toString(perms));
-                Files.setPosixFilePermissions(priv, OWNER_ONLY_FILE);
+                throw new HallmarkException("The platform private key " + priv + " is accessible to group or others ("
+                        + PosixFilePermissions.toString(perms) + "); refusing to use it. If nobody else could have "
+                        + "read it, restrict it with 'chmod 600 " + priv + "'; otherwise treat it as compromised and "
+                        + "rotate it (docs/audit.md, key rotation)");
             }
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: nothing to check
