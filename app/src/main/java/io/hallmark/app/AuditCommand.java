@@ -43,6 +43,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify, checkpoint and export the audit trail.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Checkpoint.class, AuditCommand.Retention.class,
             AuditCommand.Export.class, AuditCommand.VerifyExport.class, AuditCommand.PublicKey.class,
+            AuditCommand.RotateKey.class,
             AuditCommand.Bench.class})
 final class AuditCommand implements Runnable {
 
@@ -303,6 +304,37 @@ final class AuditCommand implements Runnable {
             spec.commandLine().getOut().println(PlatformKey.readVerifierKey(config.dataDir().resolve("keys")).encoded());
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    @Command(name = "rotate-key", mixinStandardHelpOptions = true,
+            description = "Replace the platform signing key: the rotation is an audited event signed by the old key, "
+                    + "which stays registered so that every checkpoint it signed stays verifiable.")
+    static final class RotateKey extends PlatformCommand {
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (recorded in the event).")
+        String reason;
+
+        @Override
+        public Integer call() {
+            HallmarkConfig config = platform.load();
+            Path keys = config.dataDir().resolve("keys");
+            try (Platform p = Platform.start(config, "command")) {
+                PlatformKey current = p.audit().key();
+                PlatformKey next = PlatformKey.createNext(keys);
+                long seq = p.audit().keys().rotate(current, next, actor(), reason);
+                PlatformKey.promoteNext(keys, current.verifierKey());
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    JsonOutput.print(out, Map.of("previous", current.verifierKey().encoded(), "key",
+                            next.verifierKey().encoded(), "auditSeq", seq));
+                } else {
+                    out.println("Rotated " + current.name() + " to " + next.verifierKey().encoded()
+                            + "; recorded as event seq " + seq + ". Give auditors the new key.");
+                }
+                out.flush();
+                return 0;
+            }
         }
     }
 

@@ -131,6 +131,46 @@ public final class PlatformKey implements Signer {
         }
     }
 
+    /**
+     * Makes a new key pair in {@code keysDir/next/} for a rotation (the current key stays in place until
+     * {@link #promoteNext} once the rotation is recorded).
+     */
+    public static PlatformKey createNext(Path keysDir) {
+        Path next = keysDir.resolve("next");
+        try {
+            if (Files.exists(next.resolve(PRIVATE_FILE))) {
+                throw new HallmarkException("A key rotation is already prepared in " + next + "; finish it "
+                        + "(hallmark audit rotate-key) or remove that folder");
+            }
+            createOwnerOnlyDirectory(next);
+            return loadOrCreate(next);
+        } catch (IOException e) {
+            throw new HallmarkException("Cannot make the next platform key in " + next + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Retires the current key (its public half to {@code keysDir/retired/<name>.vkey}; its private half is deleted)
+     * and moves the prepared one from
+     * {@code keysDir/next/} into its place.
+     */
+    public static void promoteNext(Path keysDir, VerifierKey current) {
+        Path next = keysDir.resolve("next");
+        Path retired = keysDir.resolve("retired");
+        try {
+            createOwnerOnlyDirectory(retired);
+            // the public half stays on record; the private half is no longer used by anything
+            Files.move(keysDir.resolve(PUBLIC_FILE), retired.resolve(current.name() + ".vkey"));
+            Files.delete(keysDir.resolve(PRIVATE_FILE));
+            Files.move(next.resolve(PRIVATE_FILE), keysDir.resolve(PRIVATE_FILE), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(next.resolve(PUBLIC_FILE), keysDir.resolve(PUBLIC_FILE), StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(next);
+        } catch (IOException e) {
+            throw new HallmarkException("The rotation is recorded but the key files could not be swapped (" + e.getMessage()
+                    + "): move " + next + "/* into " + keysDir + " by hand", e);
+        }
+    }
+
     /** Reads only the public key from a keys folder (no private key needed, no lock). */
     public static VerifierKey readVerifierKey(Path keysDir) {
         Path pub = keysDir.resolve(PUBLIC_FILE);
