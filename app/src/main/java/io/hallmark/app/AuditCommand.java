@@ -4,6 +4,7 @@ import io.hallmark.core.Platform;
 import io.hallmark.core.audit.AuditBenchmark;
 import io.hallmark.core.audit.AuditExporter;
 import io.hallmark.core.audit.AuditRetention;
+import io.hallmark.core.audit.AuditSettings;
 import io.hallmark.core.audit.AuditVerifier;
 import io.hallmark.core.audit.Checkpoints;
 import io.hallmark.core.audit.CosignerKey;
@@ -301,6 +302,13 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             HallmarkConfig config = platform.load();
+            if (config.setting(ConfigKey.AUDIT_PKCS11_LIBRARY) != null) {
+                try (var hsm = (io.hallmark.core.audit.Pkcs11Signer) AuditSettings.signer(config, null)) {
+                    spec.commandLine().getOut().println(hsm.verifierKey().encoded());
+                }
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
             spec.commandLine().getOut().println(PlatformKey.readVerifierKey(config.dataDir().resolve("keys")).encoded());
             spec.commandLine().getOut().flush();
             return 0;
@@ -321,6 +329,10 @@ final class AuditCommand implements Runnable {
             Path keys = config.dataDir().resolve("keys");
             try (Platform p = Platform.start(config, "command")) {
                 PlatformKey current = p.audit().key();
+                if (p.audit().signer() != current) {
+                    throw new IllegalArgumentException("The audit key is in an HSM (audit-pkcs11-library): make the new "
+                            + "key pair with the HSM's tools; this command rotates the key file only");
+                }
                 PlatformKey next = PlatformKey.createNext(keys);
                 long seq = p.audit().keys().rotate(current, next, actor(), reason);
                 PlatformKey.promoteNext(keys, current.verifierKey());

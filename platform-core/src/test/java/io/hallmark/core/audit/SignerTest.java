@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignerTest {
 
     /** Where Debian's softhsm2 package puts the PKCS#11 module. */
-    private static final List<Path> SOFTHSM = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
+    static final List<Path> SOFTHSM = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
             Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"));
 
     @Test
@@ -44,11 +44,10 @@ class SignerTest {
     void anEd25519KeyInSoftHsmSignsCheckpointsAndRetentionEventsThatVerifyWithTheJdk() throws Exception {
         Path library = SOFTHSM.stream().filter(Files::exists).findFirst().orElseThrow(() -> new AssertionError(
                 "softhsm2 is not installed (apt-get install softhsm2; .ci/run installs it)"));
-        String token = "hallmark-test-" + UUID.randomUUID().toString().substring(0, 8);
-        initToken(token);
+        String token = token();
 
-        VerifierKey generated = Pkcs11Signer.generate(library, token, "1234".toCharArray(), "platform");
-        try (Pkcs11Signer hsm = Pkcs11Signer.open(library, token, "1234".toCharArray(), "platform")) {
+        VerifierKey generated = Pkcs11Signer.generate(library, token, "1234".toCharArray(), "signer-test");
+        try (Pkcs11Signer hsm = Pkcs11Signer.open(library, token, "1234".toCharArray(), "signer-test")) {
             assertThat(hsm.verifierKey()).isEqualTo(generated);
             Checkpoint cp = Checkpoint.sign("hallmark.audit/" + UUID.randomUUID(), 42, new byte[32], Instant.now(), hsm);
             assertThat(Checkpoint.verify(cp.note(), generated).treeSize()).isEqualTo(42);
@@ -57,26 +56,37 @@ class SignerTest {
             assertThat(RetentionEvent.verify(CanonicalJson.string(payload), Instant.parse("2020-07-02T00:00:00Z"),
                     List.of(generated)).eventsRemoved()).isEqualTo(5);
         }
-        assertThatThrownBy(() -> Pkcs11Signer.open(library, token, "0000".toCharArray(), "platform"))
+        assertThatThrownBy(() -> Pkcs11Signer.open(library, token, "0000".toCharArray(), "signer-test"))
                 .hasMessageContaining("wrong PIN");
         assertThatThrownBy(() -> Pkcs11Signer.open(library, token, "1234".toCharArray(), "missing"))
                 .hasMessageContaining("no Ed25519 key pair labelled 'missing'");
-        assertThatThrownBy(() -> Pkcs11Signer.open(library, "no-such-token", "1234".toCharArray(), "platform"))
+        assertThatThrownBy(() -> Pkcs11Signer.open(library, "no-such-token", "1234".toCharArray(), "signer-test"))
                 .hasMessageContaining("No PKCS#11 token labelled 'no-such-token'");
     }
 
-    /** Makes a SoftHSM2 token in a folder of the build (SOFTHSM2_CONF, set by the build, points at its config). */
-    private static void initToken(String label) throws IOException, InterruptedException {
+    private static String token;
+
+    /**
+     * One SoftHSM2 token for the test JVM, in a folder of the build (SOFTHSM2_CONF, set by the build, points at its
+     * config). Made before any test loads the library: SoftHSM2 reads its tokens when initialized.
+     */
+    static synchronized String token() throws IOException, InterruptedException {
+        if (token != null) {
+            return token;
+        }
         String conf = System.getenv("SOFTHSM2_CONF");
         assertThat(conf).as("SOFTHSM2_CONF is set for the tests by platform-core's pom").isNotNull();
         Path tokens = Files.createDirectories(TestPaths.buildDir().resolve("softhsm-tokens"));
         Files.writeString(Path.of(conf), "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
                 + "log.level = ERROR\n", StandardCharsets.UTF_8);
+        String label = "hallmark-test-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> cmd = new ArrayList<>(List.of("softhsm2-util", "--init-token", "--free", "--label", label,
                 "--so-pin", "12345678", "--pin", "1234"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
+        token = label;
+        return token;
     }
 }
