@@ -4,6 +4,7 @@ import io.hallmark.core.Platform;
 import io.hallmark.core.audit.AuditBenchmark;
 import io.hallmark.core.audit.AuditExporter;
 import io.hallmark.core.audit.AuditRetention;
+import io.hallmark.core.audit.AuditSettings;
 import io.hallmark.core.audit.AuditVerifier;
 import io.hallmark.core.audit.Checkpoints;
 import io.hallmark.core.audit.CosignerKey;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify, checkpoint and export the audit trail.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Checkpoint.class, AuditCommand.Retention.class,
             AuditCommand.Export.class, AuditCommand.VerifyExport.class, AuditCommand.PublicKey.class, AuditCommand.C2paRoot.class,
+            AuditCommand.RotateKey.class,
             AuditCommand.Bench.class})
 final class AuditCommand implements Runnable {
 
@@ -302,6 +304,13 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             HallmarkConfig config = platform.load();
+            if (config.setting(ConfigKey.AUDIT_PKCS11_LIBRARY) != null) {
+                try (var hsm = (io.hallmark.core.audit.Pkcs11Signer) AuditSettings.signer(config, null)) {
+                    spec.commandLine().getOut().println(hsm.verifierKey().encoded());
+                }
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
             spec.commandLine().getOut().println(PlatformKey.readVerifierKey(config.dataDir().resolve("keys")).encoded());
             spec.commandLine().getOut().flush();
             return 0;
@@ -328,6 +337,41 @@ final class AuditCommand implements Runnable {
             spec.commandLine().getOut().print(SigningCredential.issuedBy(PlatformKey.loadOrCreate(keys)).rootPem());
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    @Command(name = "rotate-key", mixinStandardHelpOptions = true,
+            description = "Replace the platform signing key: the rotation is an audited event signed by the old key, "
+                    + "which stays registered so that every checkpoint it signed stays verifiable.")
+    static final class RotateKey extends PlatformCommand {
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (recorded in the event).")
+        String reason;
+
+        @Override
+        public Integer call() {
+            HallmarkConfig config = platform.load();
+            Path keys = config.dataDir().resolve("keys");
+            try (Platform p = Platform.start(config, "command")) {
+                PlatformKey current = p.audit().key();
+                if (p.audit().signer() != current) {
+                    throw new IllegalArgumentException("The audit key is in an HSM (audit-pkcs11-library): make the new "
+                            + "key pair with the HSM's tools; this command rotates the key file only");
+                }
+                PlatformKey next = PlatformKey.createNext(keys);
+                long seq = p.audit().keys().rotate(current, next, actor(), reason);
+                PlatformKey.promoteNext(keys, current.verifierKey());
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    JsonOutput.print(out, Map.of("previous", current.verifierKey().encoded(), "key",
+                            next.verifierKey().encoded(), "auditSeq", seq));
+                } else {
+                    out.println("Rotated " + current.name() + " to " + next.verifierKey().encoded()
+                            + "; recorded as event seq " + seq + ". Give auditors the new key.");
+                }
+                out.flush();
+                return 0;
+            }
         }
     }
 
@@ -363,7 +407,7 @@ final class AuditCommand implements Runnable {
                     .load(Map.of(ConfigKey.DATA_DIR, workDir.toString()));
             try (Platform p = Platform.start(config, "command")) {
                 Map<String, Object> r = AuditBenchmark.run(p.database().dataSource(), p.audit().key(),
-                        new AuditBenchmark.Options(appends, threads, verifyEvents, batch));
+                        new AuditBenchmark.Options(appends, threads, verifyEvents, batch), workDir);
                 JsonOutput.print(spec.commandLine().getOut(), r);
                 return 0;
             }

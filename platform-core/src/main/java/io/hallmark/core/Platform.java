@@ -3,6 +3,8 @@ package io.hallmark.core;
 import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.audit.AuditSettings;
 import io.hallmark.core.audit.AuditTrail;
+import io.hallmark.core.audit.PlatformKey;
+import io.hallmark.core.audit.Witnessing;
 import io.hallmark.core.blob.BlobStore;
 import io.hallmark.core.config.ConfigKey;
 import io.hallmark.core.config.HallmarkConfig;
@@ -150,9 +152,11 @@ public final class Platform implements AutoCloseable {
             }
             BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
             var witnesses = AuditSettings.witnesses(config);
-            AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
-                    AuditSettings.from(config), AuditSettings.publisher(config), witnesses,
-                    AuditSettings.witnessQuorum(config, witnesses.size()));
+            PlatformKey platformKey = PlatformKey.loadOrCreate(dataDir.root().resolve("keys"));
+            AuditTrail audit = AuditTrail.open(database.dataSource(), platformKey,
+                    AuditSettings.signer(config, platformKey), AuditSettings.from(config), java.time.Clock.systemUTC(),
+                    AuditSettings.publisher(config), new Witnessing(database.dataSource(), witnesses,
+                            AuditSettings.witnessQuorum(config, witnesses.size()), java.time.Clock.systemUTC()));
             started.push(audit);
             ModelRuntime models = new ModelRuntime(new ModelDirectory(config.modelsDir()), config.device(),
                     ServingProfile.of(config.servingProfile()), 0).start();

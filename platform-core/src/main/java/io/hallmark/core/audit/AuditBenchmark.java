@@ -1,5 +1,7 @@
 package io.hallmark.core.audit;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -34,7 +36,12 @@ public final class AuditBenchmark {
 
     private AuditBenchmark() {}
 
-    public static Map<String, Object> run(DataSource dataSource, PlatformKey key, Options o) throws Exception {
+    /**
+     * Runs every phase; {@code scratch} holds the witness's key and state and the checkpoint sink of the witnessed
+     * phase.
+     */
+    public static Map<String, Object> run(DataSource dataSource, PlatformKey key, Options o, Path scratch)
+            throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("cores", Runtime.getRuntime().availableProcessors());
         results.put("options", o);
@@ -59,6 +66,37 @@ public final class AuditBenchmark {
             results.put("groupCommit", threaded(group, o.threads(), o.appends()));
             results.put("groupCommit32Threads", threaded(group, 32, o.appends()));
             results.put("explicitBatches", batched(group, o.appends(), o.batch()));
+        }
+        // the same group commit while every checkpoint (one a second) is published to a directory sink and
+        // cosigned over HTTP by a witness with a consistency proof
+        WitnessIdentity id = WitnessIdentity.loadOrCreate(scratch.resolve("bench-witness"), "bench.witness/w1");
+        Checkpoints witnessed = new Checkpoints(dataSource, key, Clock.systemUTC());
+        Witness witness = new Witness(id.key(), id.signer(), scratch.resolve("bench-witness/state"),
+                Map.of(witnessed.origin(), List.of(key.verifierKey())), Clock.systemUTC());
+        CheckpointPublisher sink = new CheckpointPublisher(List.of(new DirectorySink(scratch.resolve("bench-sink"))));
+        try (WitnessServer server = WitnessServer.start(witness, "127.0.0.1", 0);
+                DatabaseAuditLog group = new DatabaseAuditLog(dataSource, true, o.batch(), Clock.systemUTC());
+                CheckpointScheduler scheduler = new CheckpointScheduler(witnessed)) {
+            Witnessing witnessing = new Witnessing(dataSource, List.of(new WitnessClient(id.key(),
+                    URI.create("http://127.0.0.1:" + server.port()))), 1, Clock.systemUTC());
+            long[] cosigned = new long[1];
+            witnessed.onCreate(stored -> {
+                String note = witnessing.witness(stored);
+                if (!note.equals(stored.checkpoint().note())) {
+                    cosigned[0]++;
+                }
+                Checkpoint cp = stored.checkpoint();
+                sink.publish(new Checkpoint(cp.origin(), cp.treeSize(), cp.rootHash(), cp.time(), note));
+            });
+            scheduler.start(Duration.ofSeconds(1));
+            Map<String, Object> phase = new LinkedHashMap<>(threaded(group, 32, o.appends()));
+            scheduler.stop();
+            phase.put("checkpointsCosigned", cosigned[0]);
+            phase.put("witnessFailures", witnessing.failures());
+            phase.put("sinkFailures", sink.failures());
+            results.put("groupCommit32ThreadsPublishedAndWitnessed", phase);
+        }
+        try (DatabaseAuditLog group = new DatabaseAuditLog(dataSource, true, o.batch(), Clock.systemUTC())) {
             long have = new Checkpoints(dataSource, key, Clock.systemUTC()).treeSize();
             long fillStart = System.nanoTime();
             long toFill = Math.max(0, o.verifyEvents() - have);
@@ -68,7 +106,7 @@ public final class AuditBenchmark {
             results.put("fillSeconds", (System.nanoTime() - fillStart) / 1e9);
         }
         Checkpoints checkpoints = new Checkpoints(dataSource, key, Clock.systemUTC());
-        checkpoints.create();
+        String held = checkpoints.create().checkpoint().note();
         AuditVerifier.Report report = new AuditVerifier(dataSource, key.verifierKey()).verify(null);
         Map<String, Object> verify = new LinkedHashMap<>();
         verify.put("ok", report.ok());
@@ -77,6 +115,15 @@ public final class AuditBenchmark {
         verify.put("seconds", report.millis() / 1000.0);
         verify.put("secondsPerMillionEvents", report.events() == 0 ? 0 : report.millis() / 1000.0 * 1e6 / report.events());
         results.put("fullVerification", verify);
+        AuditVerifier.Report trusted = new AuditVerifier(dataSource, key.verifierKey()).verify(null, List.of(held));
+        Map<String, Object> fromHeld = new LinkedHashMap<>();
+        fromHeld.put("ok", trusted.ok());
+        fromHeld.put("events", trusted.events());
+        fromHeld.put("heldTreeSize", trusted.heldTreeSize());
+        fromHeld.put("seconds", trusted.millis() / 1000.0);
+        fromHeld.put("secondsPerMillionEvents", trusted.events() == 0 ? 0
+                : trusted.millis() / 1000.0 * 1e6 / trusted.events());
+        results.put("verificationAgainstTrustedCheckpoint", fromHeld);
         return results;
     }
 

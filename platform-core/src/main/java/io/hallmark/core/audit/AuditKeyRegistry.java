@@ -82,6 +82,88 @@ public final class AuditKeyRegistry {
         }
     }
 
+    /** Domain separation of the old key's endorsement of its successor. */
+    static final String ROTATION_CONTEXT = "hallmark.audit.key-rotation/v1\n";
+
+    /**
+     * Replaces this node's key {@code current} by {@code next}: one transaction appends an {@code audit.key.rotated}
+     * event naming both keys, the reason, and {@code current}'s signature endorsing {@code next}, and registers
+     * {@code next} with that event. {@code current} stays registered, so every checkpoint it signed stays verifiable.
+     * The caller then puts {@code next} in place of {@code current}.
+     *
+     * @return the sequence number of the rotation event
+     */
+    public long rotate(Signer current, Signer next, String actor, String reason) {
+        if (current.verifierKey().equals(next.verifierKey())) {
+            throw new IllegalArgumentException("The new key is the current key");
+        }
+        ensureRegistered();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("vkey", next.verifierKey().encoded());
+        payload.put("name", next.name());
+        payload.put("previous", current.verifierKey().encoded());
+        payload.put("reason", reason);
+        payload.put("endorsement", java.util.Base64.getEncoder().encodeToString(current.sign(
+                (ROTATION_CONTEXT + next.verifierKey().encoded()).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                AuditEvent event = auditLog.appendInTransaction(c, List.of(new DatabaseAuditLog.NewEvent(actor,
+                        ROTATED_EVENT, next.name(), payload))).getFirst();
+                try (PreparedStatement ps = c.prepareStatement("insert into audit_signing_keys (vkey, key_name, "
+                        + "registered_at, audit_seq) values (?, ?, ?, ?)")) {
+                    ps.setString(1, next.verifierKey().encoded());
+                    ps.setString(2, next.name());
+                    ps.setObject(3, event.eventTime().atOffset(ZoneOffset.UTC));
+                    ps.setLong(4, event.seq());
+                    ps.executeUpdate();
+                }
+                c.commit();
+                log.info("Rotated the audit signing key {} to {} (event #{})", current.name(), next.name(), event.seq());
+                return event.seq();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new HallmarkException("Cannot record the key rotation, nothing changed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code null} when {@code payloadJson} (stored with {@code payloadSha256}) is a valid rotation to {@code key}:
+     * intact, naming it, and endorsed by a key trusted already ({@code trusted}); else what is wrong.
+     */
+    static String checkRotation(String payloadJson, String payloadSha256, VerifierKey key, List<VerifierKey> trusted) {
+        if (payloadJson == null || !AuditVerifier.payloadHash(payloadJson).equals(payloadSha256)) {
+            return "its payload was changed";
+        }
+        var node = CanonicalJson.parse(payloadJson);
+        if (!key.encoded().equals(node.path("vkey").asText())) {
+            return "it names another key";
+        }
+        VerifierKey previous;
+        try {
+            previous = VerifierKey.parse(node.path("previous").asText());
+        } catch (IllegalArgumentException e) {
+            return "its previous key cannot be read";
+        }
+        if (!trusted.contains(previous)) {
+            return "the key it rotates from, " + previous.name() + ", is not a trusted key";
+        }
+        byte[] endorsement;
+        try {
+            endorsement = java.util.Base64.getDecoder().decode(node.path("endorsement").asText());
+        } catch (IllegalArgumentException e) {
+            return "its endorsement is not base64";
+        }
+        if (!previous.verify((ROTATION_CONTEXT + key.encoded()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                endorsement)) {
+            return "the previous key " + previous.name() + " did not endorse it";
+        }
+        return null;
+    }
+
     /** The payload of the event that introduces a key (the verifier re-derives its hash). */
     static Map<String, Object> payload(VerifierKey key) {
         Map<String, Object> payload = new LinkedHashMap<>();

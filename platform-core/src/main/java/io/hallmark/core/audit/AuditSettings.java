@@ -32,6 +32,24 @@ public record AuditSettings(int retentionDays, Duration checkpointInterval, bool
         return new CheckpointPublisher(spec == null ? java.util.List.of() : CheckpointPublisher.parse(spec));
     }
 
+    /**
+     * The signer of checkpoints, retention events and exports: the Ed25519 key pair on an HSM when
+     * {@code audit-pkcs11-library} is set (token {@code audit-pkcs11-token}, key {@code audit-pkcs11-key}, PIN
+     * {@code audit-pkcs11-pin}), else {@code fileKey}.
+     */
+    public static Signer signer(HallmarkConfig config, PlatformKey fileKey) {
+        String library = config.setting(ConfigKey.AUDIT_PKCS11_LIBRARY);
+        if (library == null || library.isBlank()) {
+            return fileKey;
+        }
+        String pin = config.setting(ConfigKey.AUDIT_PKCS11_PIN);
+        if (pin == null) {
+            throw new IllegalArgumentException("audit-pkcs11-library is set but audit-pkcs11-pin is not");
+        }
+        return Pkcs11Signer.open(java.nio.file.Path.of(library), config.setting(ConfigKey.AUDIT_PKCS11_TOKEN),
+                pin.toCharArray(), config.setting(ConfigKey.AUDIT_PKCS11_KEY));
+    }
+
     /** The witnesses {@code audit-witnesses} names (none when unset). */
     public static java.util.List<WitnessClient> witnesses(HallmarkConfig config) {
         String spec = config.setting(ConfigKey.AUDIT_WITNESSES);

@@ -1,6 +1,5 @@
 package io.hallmark.core.audit;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,15 +25,18 @@ public final class AuditTrail implements AutoCloseable {
     private final CheckpointPublisher publisher;
     private final Witnessing witnessing;
 
-    private AuditTrail(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock,
+    private final Signer signer;
+
+    private AuditTrail(DataSource dataSource, PlatformKey key, Signer signer, AuditSettings settings, Clock clock,
             CheckpointPublisher publisher, Witnessing witnessing) {
         this.dataSource = dataSource;
         this.key = key;
+        this.signer = signer;
         this.settings = settings;
         this.clock = clock;
         this.log = new DatabaseAuditLog(dataSource, settings.groupCommit(), 1_000, clock);
-        this.keys = new AuditKeyRegistry(dataSource, log, key.verifierKey());
-        this.checkpoints = new Checkpoints(dataSource, key, clock, keys);
+        this.keys = new AuditKeyRegistry(dataSource, log, signer.verifierKey());
+        this.checkpoints = new Checkpoints(dataSource, signer, clock, keys);
         this.publisher = publisher;
         this.witnessing = witnessing;
         checkpoints.onCreate(stored -> {
@@ -43,16 +45,19 @@ public final class AuditTrail implements AutoCloseable {
             publisher.publish(new Checkpoint(cp.origin(), cp.treeSize(), cp.rootHash(), cp.time(), cosigned));
         });
         this.scheduler = new CheckpointScheduler(checkpoints);
-        this.verifier = new AuditVerifier(dataSource, key.verifierKey());
+        this.verifier = new AuditVerifier(dataSource, signer.verifierKey());
         this.retention = new AuditRetention(dataSource, log, checkpoints, verifier, settings.retentionDays(), clock);
         this.retentionScheduler = new RetentionScheduler(dataSource, retention);
     }
 
     /** Opens the trail on a migrated database; loads or makes the platform key in {@code keysDir}. */
-    public static AuditTrail open(DataSource dataSource, Path keysDir, AuditSettings settings,
-            CheckpointPublisher publisher, List<WitnessClient> witnesses, int quorum) {
-        return open(dataSource, PlatformKey.loadOrCreate(keysDir), settings, Clock.systemUTC(), publisher,
-                new Witnessing(dataSource, witnesses, quorum, Clock.systemUTC()));
+    /**
+     * Opens the trail signing its checkpoints, retention events and exports with {@code signer} (an HSM key, say),
+     * while {@code key} (the key file) stays the platform's provenance key.
+     */
+    public static AuditTrail open(DataSource dataSource, PlatformKey key, Signer signer, AuditSettings settings,
+            Clock clock, CheckpointPublisher publisher, Witnessing witnessing) {
+        return new AuditTrail(dataSource, key, signer, settings, clock, publisher, witnessing);
     }
 
     public static AuditTrail open(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock) {
@@ -71,7 +76,12 @@ public final class AuditTrail implements AutoCloseable {
      */
     public static AuditTrail open(DataSource dataSource, PlatformKey key, AuditSettings settings, Clock clock,
             CheckpointPublisher publisher, Witnessing witnessing) {
-        return new AuditTrail(dataSource, key, settings, clock, publisher, witnessing);
+        return new AuditTrail(dataSource, key, key, settings, clock, publisher, witnessing);
+    }
+
+    /** What signs checkpoints, retention events and exports: {@link #key()} or an HSM key. */
+    public Signer signer() {
+        return signer;
     }
 
     /** The witnesses asked to cosign each checkpoint, and the policy. */
@@ -139,5 +149,12 @@ public final class AuditTrail implements AutoCloseable {
         retentionScheduler.stop();
         scheduler.stop();
         log.close();
+        if (signer != key && signer instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot close the audit signer: " + e.getMessage(), e);
+            }
+        }
     }
 }

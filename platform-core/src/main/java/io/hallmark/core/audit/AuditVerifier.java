@@ -308,8 +308,9 @@ public final class AuditVerifier {
     private List<VerifierKey> trustedKeys(Connection c, List<Divergence> found) throws SQLException {
         List<VerifierKey> keys = new ArrayList<>();
         keys.add(key);
-        try (PreparedStatement ps = c.prepareStatement("select k.vkey, k.audit_seq, e.event_type, e.payload_sha256 "
-                + "from audit_signing_keys k left join audit_events e on e.seq = k.audit_seq order by k.audit_seq");
+        try (PreparedStatement ps = c.prepareStatement("select k.vkey, k.audit_seq, e.event_type, e.payload_sha256, "
+                + "e.payload::text from audit_signing_keys k left join audit_events e on e.seq = k.audit_seq "
+                + "order by k.audit_seq");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String vkey = rs.getString(1);
@@ -320,6 +321,17 @@ public final class AuditVerifier {
                 } catch (IllegalArgumentException e) {
                     add(found, new Divergence(Kind.SIGNING_KEY_NOT_AUDITED, seq, null, "A registered signing key "
                             + "cannot be read: " + e.getMessage()));
+                    continue;
+                }
+                if (AuditKeyRegistry.ROTATED_EVENT.equals(rs.getString(3))) {
+                    String problem = AuditKeyRegistry.checkRotation(rs.getString(5), rs.getString(4), registered, keys);
+                    if (problem != null) {
+                        add(found, new Divergence(Kind.SIGNING_KEY_NOT_AUDITED, seq, null, "Signing key "
+                                + registered.name() + " was introduced by the key rotation event seq " + seq
+                                + ", which is not valid: " + problem));
+                    } else if (!registered.encoded().equals(key.encoded())) {
+                        keys.add(registered);
+                    }
                     continue;
                 }
                 String expected = EventHashing.payloadSha256(new String(CanonicalJson.bytes(

@@ -71,6 +71,7 @@ public final class Checkpoints {
         if (registry != null) {
             registry.ensureRegistered();
         }
+        Stored stored;
         try (Connection c = dataSource.getConnection()) {
             long size;
             byte[] frontier;
@@ -91,17 +92,16 @@ public final class Checkpoints {
                 ins.setString(5, cp.note());
                 ins.setObject(6, cp.time().atOffset(ZoneOffset.UTC));
                 ins.setBytes(7, frontier);
-                Stored stored;
                 try (ResultSet rs = ins.executeQuery()) {
                     rs.next();
                     stored = new Stored(rs.getLong(1), cp);
                 }
-                onCreate.accept(stored);
-                return stored;
             }
         } catch (SQLException e) {
             throw new HallmarkException("Cannot create an audit checkpoint: " + e.getMessage(), e);
         }
+        onCreate.accept(stored); // witnesses and sinks, with no connection held
+        return stored;
     }
 
     /** Creates a checkpoint only when the tree grew since the latest one; returns the new one if any. */

@@ -54,7 +54,7 @@ public final class PlatformKey implements Signer {
             if (!Files.exists(priv)) {
                 create(keysDir, priv, pub);
             }
-            tightenPermissions(priv);
+            checkPermissions(priv);
             PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
                     .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(priv)));
             VerifierKey vkey = VerifierKey.parse(Files.readString(pub, StandardCharsets.UTF_8).trim());
@@ -113,16 +113,61 @@ public final class PlatformKey implements Signer {
         }
     }
 
-    private static void tightenPermissions(Path priv) throws IOException {
+    /**
+     * Refuses a private key that group or others may read or write: a key that was exposed must be treated as
+     * compromised (rotate it), not silently tightened.
+     */
+    private static void checkPermissions(Path priv) throws IOException {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(priv);
             if (!OWNER_ONLY_FILE.containsAll(perms)) {
-                log.warn("The platform private key {} was readable by others ({}); restricting it to the owner",
-                        priv, PosixFilePermissions.toString(perms));
-                Files.setPosixFilePermissions(priv, OWNER_ONLY_FILE);
+                throw new HallmarkException("The platform private key " + priv + " is accessible to group or others ("
+                        + PosixFilePermissions.toString(perms) + "); refusing to use it. If nobody else could have "
+                        + "read it, restrict it with 'chmod 600 " + priv + "'; otherwise treat it as compromised and "
+                        + "rotate it (docs/audit.md, key rotation)");
             }
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: nothing to check
+        }
+    }
+
+    /**
+     * Makes a new key pair in {@code keysDir/next/} for a rotation (the current key stays in place until
+     * {@link #promoteNext} once the rotation is recorded).
+     */
+    public static PlatformKey createNext(Path keysDir) {
+        Path next = keysDir.resolve("next");
+        try {
+            if (Files.exists(next.resolve(PRIVATE_FILE))) {
+                throw new HallmarkException("A key rotation is already prepared in " + next + "; finish it "
+                        + "(hallmark audit rotate-key) or remove that folder");
+            }
+            createOwnerOnlyDirectory(next);
+            return loadOrCreate(next);
+        } catch (IOException e) {
+            throw new HallmarkException("Cannot make the next platform key in " + next + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Retires the current key (its public half to {@code keysDir/retired/<name>.vkey}; its private half is deleted)
+     * and moves the prepared one from
+     * {@code keysDir/next/} into its place.
+     */
+    public static void promoteNext(Path keysDir, VerifierKey current) {
+        Path next = keysDir.resolve("next");
+        Path retired = keysDir.resolve("retired");
+        try {
+            createOwnerOnlyDirectory(retired);
+            // the public half stays on record; the private half is no longer used by anything
+            Files.move(keysDir.resolve(PUBLIC_FILE), retired.resolve(current.name() + ".vkey"));
+            Files.delete(keysDir.resolve(PRIVATE_FILE));
+            Files.move(next.resolve(PRIVATE_FILE), keysDir.resolve(PRIVATE_FILE), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(next.resolve(PUBLIC_FILE), keysDir.resolve(PUBLIC_FILE), StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(next);
+        } catch (IOException e) {
+            throw new HallmarkException("The rotation is recorded but the key files could not be swapped (" + e.getMessage()
+                    + "): move " + next + "/* into " + keysDir + " by hand", e);
         }
     }
 

@@ -56,6 +56,12 @@ public enum ConfigKey {
                     + "(docs/audit.md)"),
     AUDIT_WITNESS_QUORUM("audit-witness-quorum", null, false,
             "how many audit witnesses must cosign each checkpoint (default: all configured)"),
+    AUDIT_PKCS11_LIBRARY("audit-pkcs11-library", null, false,
+            "PKCS#11 module of the HSM holding the audit signing key (e.g. /usr/lib/softhsm/libsofthsm2.so); unset: "
+                    + "the key file in <data-dir>/keys"),
+    AUDIT_PKCS11_TOKEN("audit-pkcs11-token", "hallmark", false, "label of the HSM token holding the audit key"),
+    AUDIT_PKCS11_KEY("audit-pkcs11-key", "platform", false, "label of the Ed25519 key pair on that token"),
+    AUDIT_PKCS11_PIN("audit-pkcs11-pin", null, true, "user PIN of that token"),
     AUDIT_RETENTION_INTERVAL_HOURS("audit-retention-interval-hours", "24", false,
             "how often the server applies audit retention (0: never; then run `hallmark audit retention`)"),
     EVAL_DIR("eval-dir", null, false,
