@@ -78,7 +78,7 @@ final class PluginRoutes {
         routes.get("/api/v1/plugin-keys", ctx -> ctx.json(Map.of("items", plugins.trustedKeys())), Allowed.ADMIN,
                 Allowed.AUDITOR, Allowed.PLUGIN_DEVELOPER);
         routes.post("/api/v1/plugin-keys", ctx -> {
-            String name = ctx.queryParam("name") == null ? "unnamed"
+            String name = ctx.queryParam("name") == null || ctx.queryParam("name").isBlank() ? "unnamed"
                     : io.hallmark.api.input.TextInput.label("name", ctx.queryParam("name"),
                             io.hallmark.api.input.FieldLimits.LABEL);
             ctx.status(201).json(plugins.trustKey(InputBoundary.text(ctx, "key", 16_384), name, actor(ctx)));

@@ -65,7 +65,8 @@ final class RequestLimits extends Handler.Wrapper {
             response.write(true, ByteBuffer.wrap(problem(path, detail).getBytes(StandardCharsets.UTF_8)), callback);
             return true;
         }
-        return super.handle(new Limited(request, limit), response, callback);
+        Limited limited = new Limited(request, limit);
+        return super.handle(limited, new CloseIfUnread(response, limited), callback);
     }
 
     /** The 413 in the API's error shape (OpenAI's under {@code /v1/}). */
@@ -78,11 +79,38 @@ final class RequestLimits extends Handler.Wrapper {
         return Json.write(error);
     }
 
+    /**
+     * Answers {@code Connection: close} when a route answers without reading much of a body (a 401, 403 or 400
+     * before the body mattered): the connection cannot be reused until the rest is drained, and a client that reused
+     * it would see its next request answered by nothing.
+     */
+    private static final class CloseIfUnread extends Response.Wrapper {
+
+        private final Limited request;
+
+        CloseIfUnread(Response response, Limited request) {
+            super(request, response);
+            this.request = request;
+        }
+
+        @Override
+        public void write(boolean last, ByteBuffer content, Callback callback) {
+            if (!isCommitted() && request.leavesMuchUnread()) {
+                getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            super.write(last, content, callback);
+        }
+    }
+
     /** Counts the bytes read and fails the read with 413 once they pass the limit. */
     private static final class Limited extends Request.Wrapper {
 
+        /** Unread bytes Jetty drains itself before reusing a connection; beyond this it closes. */
+        private static final long DRAINED = 16 * 1024;
+
         private final long limit;
-        private long read;
+        private volatile long read;
+        private volatile boolean ended;
 
         Limited(Request request, long limit) {
             super(request);
@@ -95,6 +123,7 @@ final class RequestLimits extends Handler.Wrapper {
             if (chunk == null || Content.Chunk.isFailure(chunk)) {
                 return chunk;
             }
+            ended |= chunk.isLast();
             read += chunk.remaining();
             if (read > limit) {
                 chunk.release();
@@ -102,6 +131,15 @@ final class RequestLimits extends Handler.Wrapper {
                         + "route, " + limit + " bytes"), true);
             }
             return chunk;
+        }
+
+        /** Whether much of the body is still unread (a chunked body counts as much until its end is read). */
+        boolean leavesMuchUnread() {
+            if (ended) {
+                return false;
+            }
+            long length = getLength();
+            return length > 0 ? length - read > DRAINED : getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         }
     }
 }

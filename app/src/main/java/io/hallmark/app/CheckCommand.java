@@ -2,14 +2,11 @@ package io.hallmark.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.api.Modality;
-import io.hallmark.api.HallmarkException;
 import io.hallmark.core.config.ConfigKey;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.policy.ContentChecks;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -166,10 +163,6 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static String read(Path f) {
-        try {
-            return Files.readString(f);
-        } catch (IOException e) {
-            throw new HallmarkException("Cannot read " + f + ": " + e.getMessage(), e);
-        }
+        return TextFiles.read(f, "text file");
     }
 }

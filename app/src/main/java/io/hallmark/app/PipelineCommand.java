@@ -1,12 +1,10 @@
 package io.hallmark.app;
 
-import io.hallmark.api.HallmarkException;
 import io.hallmark.api.Modality;
 import io.hallmark.core.pipeline.PipelineDefinition;
 import io.hallmark.core.pipeline.PipelineDefinitions;
 import io.hallmark.core.pipeline.PipelineParser;
 import io.hallmark.core.pipeline.StepDefinition;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +32,7 @@ final class PipelineCommand implements Runnable {
     }
 
     static PipelineDefinition read(Path file) {
-        try {
-            return new PipelineParser().parse(Files.readString(file), file.toString(), null);
-        } catch (IOException e) {
-            throw new HallmarkException("Cannot read pipeline file " + file + ": " + e.getMessage(), e);
-        }
+        return new PipelineParser().parse(TextFiles.read(file, "pipeline file"), file.toString(), null);
     }
 
     static void print(PrintWriter out, PipelineDefinition p, boolean json) {

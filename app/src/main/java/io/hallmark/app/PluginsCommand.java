@@ -171,7 +171,7 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String pem = Files.readString(file);
+            String pem = TextFiles.read(file, "key file");
             String keyName = name != null ? name : file.getFileName().toString().replaceFirst("\\.pub$", "");
             JsonNode key = access(p -> p.plugins().trustKey(pem, keyName, ACTOR),
                     s -> s.post("/api/v1/plugin-keys?name=" + URLEncoder.encode(keyName, StandardCharsets.UTF_8),

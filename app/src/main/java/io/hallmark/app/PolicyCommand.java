@@ -1,13 +1,10 @@
 package io.hallmark.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hallmark.api.HallmarkException;
 import io.hallmark.governance.policy.Policy;
 import io.hallmark.governance.policy.PolicyParser;
 import io.hallmark.governance.policy.Rule;
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,11 +32,7 @@ final class PolicyCommand implements Runnable {
     }
 
     static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new HallmarkException("Cannot read policy file " + file + ": " + e.getMessage(), e);
-        }
+        return TextFiles.read(file, "policy file");
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,

@@ -121,6 +121,17 @@ class InputBoundaryApiTest {
     }
 
     @Test
+    void oddPathsAreAnsweredInTheErrorShape() throws Exception {
+        String encodedSlash = raw("POST /api/v1/review/..%2F../reject HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + admin + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(encodedSlash).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"field\":\"id\""); // routed, and refused as an id
+        String longLine = raw("GET /api/v1/content/" + "h".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(longLine).matches("(?s)HTTP/1.1 (414|431).*").contains("application/problem+json");
+    }
+
+    @Test
     void unboundedFieldsAndWrongTypesAreRefused() throws Exception {
         assertRefused(send("POST", "/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"x\",\"channel\":\""
                 + "c".repeat(10_000) + "\"}"), "channel");

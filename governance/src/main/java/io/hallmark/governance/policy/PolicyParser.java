@@ -71,6 +71,10 @@ public final class PolicyParser {
         }
         String description = text(root, "description", "", problems, false);
         String channel = root.has("channel") ? text(root, "channel", "", problems, true) : "default";
+        if (channel != null && !io.hallmark.api.input.FieldLimits.IDENTIFIER.matcher(channel).matches()) {
+            problems.add(new ParameterError("channel", "'" + channel + "' must be "
+                    + io.hallmark.api.input.FieldLimits.IDENTIFIER_RULE + " (the alphabet every channel has)"));
+        }
         Set<Modality> modalities = modalities(root.get("modalities"), problems);
         Action defaultAction = root.has("default") ? action(root.get("default"), "default", problems) : Action.APPROVE;
         List<Rule> rules = new ArrayList<>();
