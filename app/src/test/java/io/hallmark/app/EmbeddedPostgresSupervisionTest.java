@@ -116,6 +116,21 @@ class EmbeddedPostgresSupervisionTest {
             for (int i = 0; i < JOBS_AFTER; i++) {
                 jobs.add(submit(url, token, 100 + i));
             }
+
+            // a client that retries a submission with its Idempotency-Key gets the first job, never a second one
+            HttpResponse<String> first = post(url + "/api/v1/generations", token, body(200), "retry-200");
+            HttpResponse<String> retried = post(url + "/api/v1/generations", token, body(200), "retry-200");
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+            String keyed = JsonOutput.mapper().readTree(first.body()).path("id").asText();
+            assertThat(JsonOutput.mapper().readTree(retried.body()).path("id").asText()).isEqualTo(keyed);
+            assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+            assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+            HttpResponse<String> reused = post(url + "/api/v1/generations", token, body(201), "retry-200");
+            assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
+            assertThat(JsonOutput.mapper().readTree(reused.body()).path("detail").asText())
+                    .contains("'retry-200' was already used for a different request (job " + keyed);
+            jobs.add(keyed);
             for (String job : jobs) {
                 JsonNode done = awaitFinished(url, token, job);
                 assertThat(done.path("job").path("state").asText()).as("job %s: %s", job, done.path("job"))
