@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real command line in its own JVM: {@code hallmark serve} is killed with SIGKILL after a row was
- * committed; the next {@code hallmark serve} recovers the embedded database, serves, and still has the row;
- * SIGTERM then stops it cleanly.
+ * committed, and its watchdog stops the embedded PostgreSQL; the next {@code hallmark serve} recovers the embedded
+ * database, serves, and still has the row; SIGTERM then stops it cleanly.
  */
 class CrashRecoveryTest {
 
@@ -44,7 +44,17 @@ class CrashRecoveryTest {
                 insert.setObject(1, id);
                 assertThat(insert.executeUpdate()).isEqualTo(1);
             }
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                    .getFirst().trim());
             first.kill();
+            // the platform's watchdog stops its PostgreSQL: it never outlives the platform process
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (ProcessHandle.of(postmaster).filter(CrashRecoveryTest::running).isPresent()
+                    && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(ProcessHandle.of(postmaster).filter(CrashRecoveryTest::running))
+                    .as("the embedded PostgreSQL stopped after its platform was SIGKILLed").isEmpty();
         }
 
         try (ChildJvm second = serve()) {
@@ -64,6 +74,17 @@ class CrashRecoveryTest {
             assertThat(second.output()).as("exit code %d", exit).contains("Embedded PostgreSQL stopped").contains("Hallmark stopped");
             assertThat(dataDir.resolve("postgres").resolve("postmaster.pid"))
                     .as("PostgreSQL shut down cleanly").doesNotExist();
+        }
+    }
+
+    /** Alive and not a zombie waiting for its new parent to reap it. */
+    private static boolean running(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return p.isAlive() && state != 'Z' && state != 'X';
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -74,6 +74,11 @@ public final class Platform implements AutoCloseable {
     /** How often the database monitor probes: health reports a database that went away within about this long. */
     public static final java.time.Duration DATABASE_PROBE_EVERY = java.time.Duration.ofMillis(500);
 
+    /** The longest health waits for a subsystem that needs the database. */
+    private static final java.time.Duration HEALTH_WAIT = java.time.Duration.ofSeconds(1);
+    private static final java.util.concurrent.Executor HEALTH_CALLS =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
     private final HallmarkConfig config;
     private final DataDirectory dataDirectory;
     private final @Nullable EmbeddedPostgresServer embeddedPostgres;
@@ -446,11 +451,27 @@ public final class Platform implements AutoCloseable {
         subsystems.put("blobStore", usable >= 0
                 ? SubsystemHealth.up(Map.of("usableBytes", usable))
                 : SubsystemHealth.down("cannot read free space of " + blobs.root()));
-        try {
-            subsystems.put("plugins", SubsystemHealth.up(Map.of("enabled", plugins.enabledIds(),
-                    "installed", plugins.list().size())));
-        } catch (RuntimeException e) {
-            subsystems.put("plugins", SubsystemHealth.down(String.valueOf(e.getMessage())));
+        if (!db.up()) {
+            subsystems.put("plugins", SubsystemHealth.down("the plugin store is in the database, which is unavailable"));
+        } else {
+            // the installed plugins are read from the database: bounded, so a database that dies during the call
+            // cannot hold health up for the pool's connection timeout
+            var installed = java.util.concurrent.CompletableFuture.supplyAsync(() -> plugins.list().size(),
+                    HEALTH_CALLS);
+            try {
+                subsystems.put("plugins", SubsystemHealth.up(Map.of("enabled", plugins.enabledIds(),
+                        "installed", installed.get(HEALTH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))));
+            } catch (java.util.concurrent.TimeoutException e) {
+                installed.cancel(true);
+                subsystems.put("plugins", SubsystemHealth.down("the plugin store did not answer within "
+                        + HEALTH_WAIT.toMillis() + " ms"));
+            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                subsystems.put("plugins", SubsystemHealth.down(String.valueOf(cause.getMessage())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                subsystems.put("plugins", SubsystemHealth.down("interrupted"));
+            }
         }
         try {
             java.util.List<String> missing = io.hallmark.core.model.ModelReadiness.problems(config.modelsDir(),

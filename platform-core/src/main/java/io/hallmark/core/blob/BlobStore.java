@@ -90,6 +90,10 @@ public final class BlobStore {
             return new BlobRef(sha, size);
         } catch (IOException e) {
             deleteQuietly(tmp);
+            if (String.valueOf(e.getMessage()).contains("No space left on device")) {
+                throw new StorageFullException("Cannot store blob in " + root + ": the disk is full (" + e.getMessage()
+                        + "); nothing was kept, and storing works again once space is freed there", e);
+            }
             throw new HallmarkException("Cannot store blob in " + root + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(tmp);

@@ -20,13 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Generation jobs in PostgreSQL, shared by every node: workers claim the oldest ready job with
  * {@code FOR UPDATE SKIP LOCKED} under a lease they renew by heartbeat. A job whose lease expires (its worker
  * crashed) is claimed again and resumes after its last completed step. Every state change after the claim is
  * fenced by the lease owner, so a worker that lost its lease cannot complete the job: a job completes exactly once.
+ * Every claim counts an attempt, re-claims after an expired lease too, so a job whose process dies on every attempt
+ * is dead-lettered after its attempt limit instead of running forever.
  */
 public final class JobQueue {
 
@@ -44,11 +49,11 @@ public final class JobQueue {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobQueue.class);
+    private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
 
     private final Database db;
     private final Settings settings;
-    private final List<Runnable> depthListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> depthListeners = new CopyOnWriteArrayList<>();
 
     public JobQueue(Database db, Settings settings) {
         this.db = db;

@@ -48,10 +48,28 @@ class EmbeddedPostgresRecoveryTest {
     }
 
     @Test
-    void afterTheOwnerIsKilledItsOrphanedPostgresIsStoppedAndTheDataKept() throws Exception {
-        Committed committed = commitInChildAndKillIt("owner killed, postgres orphaned", false);
+    void whenTheOwnerIsKilledItsWatchdogStopsPostgresAndTheDataIsKept() throws Exception {
+        Committed committed = commitInChildAndKillIt("owner killed, watchdog stops postgres", Kill.OWNER);
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ProcessHandle.of(committed.postmasterPid()).filter(EmbeddedPostgresServer::alive).isPresent()
+                && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.of(committed.postmasterPid()).filter(EmbeddedPostgresServer::alive))
+                .as("PostgreSQL does not outlive its killed owner").isEmpty();
+        assertThat(cluster.resolve("postmaster.pid")).as("it shut down cleanly").doesNotExist();
+
+        try (EmbeddedPostgresServer recovered = start(); Database db = connect(recovered)) {
+            assertThat(db.inTransaction(s -> s.find(ContentItem.class, committed.id())).prompt())
+                    .isEqualTo("owner killed, watchdog stops postgres");
+        }
+    }
+
+    @Test
+    void ifTheWatchdogDiedTooTheOrphanedPostgresIsStoppedAtTheNextStartAndTheDataKept() throws Exception {
+        Committed committed = commitInChildAndKillIt("owner killed, postgres orphaned", Kill.OWNER_AND_WATCHDOG);
         assertThat(ProcessHandle.of(committed.postmasterPid()).map(ProcessHandle::isAlive))
-                .as("PostgreSQL outlives its killed owner").contains(true);
+                .as("PostgreSQL outlives its killed owner and watchdog").contains(true);
 
         try (EmbeddedPostgresServer recovered = start(); Database db = connect(recovered)) {
             assertThat(ProcessHandle.of(committed.postmasterPid()).filter(ProcessHandle::isAlive)).isEmpty();
@@ -62,7 +80,7 @@ class EmbeddedPostgresRecoveryTest {
 
     @Test
     void afterOwnerAndPostgresAreBothKilledCrashRecoveryKeepsCommittedRows() throws Exception {
-        Committed committed = commitInChildAndKillIt("owner and postgres killed", true);
+        Committed committed = commitInChildAndKillIt("owner and postgres killed", Kill.OWNER_AND_POSTGRES);
 
         try (EmbeddedPostgresServer recovered = start(); Database db = connect(recovered)) {
             assertThat(db.inTransaction(s -> s.find(ContentItem.class, committed.id())).prompt())
@@ -72,13 +90,22 @@ class EmbeddedPostgresRecoveryTest {
 
     private record Committed(UUID id, long postmasterPid) {}
 
-    private Committed commitInChildAndKillIt(String prompt, boolean killPostgresToo) throws Exception {
+    private enum Kill { OWNER, OWNER_AND_WATCHDOG, OWNER_AND_POSTGRES }
+
+    private Committed commitInChildAndKillIt(String prompt, Kill kill) throws Exception {
         try (ChildJvm child = ChildJvm.start(CommitThenHang.class, List.of(), cluster.toString(),
                 TestPaths.cacheDir().resolve("postgres-binaries").toString(), prompt)) {
             String[] line = child.awaitLine(l -> l.startsWith("COMMITTED "), Duration.ofSeconds(90)).split(" ");
             Committed committed = new Committed(UUID.fromString(line[1]), Long.parseLong(line[2]));
+            List<ProcessHandle> watchdogs = child.process().toHandle().children()
+                    .filter(p -> p.info().commandLine().orElse("").contains("hallmark-postgres-watchdog")).toList();
+            assertThat(watchdogs).as("the owner runs a watchdog").hasSize(1);
+            if (kill == Kill.OWNER_AND_WATCHDOG) {
+                watchdogs.forEach(ProcessHandle::destroyForcibly);
+                watchdogs.forEach(w -> w.onExit().join());
+            }
             child.kill();
-            if (killPostgresToo) {
+            if (kill == Kill.OWNER_AND_POSTGRES) {
                 ProcessHandle postmaster = ProcessHandle.of(committed.postmasterPid()).orElseThrow();
                 List<ProcessHandle> backends = postmaster.children().toList();
                 postmaster.destroyForcibly();

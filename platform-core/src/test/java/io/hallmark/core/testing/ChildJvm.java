@@ -31,7 +31,16 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args} on this JVM's class path and flags. */
     public static ChildJvm start(Class<?> mainClass, List<String> jvmArgs, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return startWrapped(List.of(), mainClass, jvmArgs, args);
+    }
+
+    /**
+     * Starts {@code mainClass} as {@link #start} does, under a wrapper command that ends by running its arguments
+     * (for instance {@code unshare} and a shell that mounts a small file system first, then {@code exec "$@"}).
+     */
+    public static ChildJvm startWrapped(List<String> wrapper, Class<?> mainClass, List<String> jvmArgs, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-modules");
         command.add("jdk.incubator.vector");
