@@ -17,7 +17,9 @@ import java.util.UUID;
  * Reads and writes Hallmark's provenance in an MP4 (ISO base media file, ISO/IEC 14496-12) as a top-level
  * {@code uuid} box (a user extension box: 16-byte extended type {@link #USER_TYPE}, then the manifest as UTF-8)
  * appended after the file's last box. Players skip unknown top-level boxes; removing the box gives back the file
- * exactly as it was before marking, which is what the manifest's content hash covers.
+ * exactly as it was before marking, which is what the manifest's content hash covers. The standard marks go there
+ * too, as top-level {@code uuid} boxes after the last box (so no chunk offset in {@code moov} moves): the XMP packet
+ * ({@link #XMP_USER_TYPE}) and the C2PA manifest store ({@link #C2PA_USER_TYPE}); splitting removes those too.
  */
 public final class Mp4Boxes {
 
