@@ -100,7 +100,8 @@ public final class HttpServer implements AutoCloseable {
             new GenerationRoutes(platform.generations(), platform.plugins()).register(routes);
             new OpenAiRoutes(platform.generations(), platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
-            new ContentRoutes(catalog, platform.blobs()).register(routes);
+            new ContentRoutes(catalog, platform.blobs(),
+                    new io.hallmark.core.provenance.ProvenanceMarker(platform.audit().key())).register(routes);
             new ProbeRoutes(platform.probes()).register(routes);
             new AuditRoutes(platform.database(), platform.audit(), platform.config().dataDir().resolve("exports"))
                     .register(routes);

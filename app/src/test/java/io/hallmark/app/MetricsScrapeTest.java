@@ -3,6 +3,11 @@ package io.hallmark.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.hallmark.api.Modality;
+import io.hallmark.core.persistence.ContentItem;
+import io.hallmark.core.persistence.ContentStatus;
+import io.hallmark.core.persistence.Decision;
+import io.hallmark.core.persistence.GovernanceReport;
 import io.hallmark.core.security.LocalCliToken;
 import io.hallmark.core.testing.TestPaths;
 import java.net.URI;
@@ -12,10 +17,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,9 +51,36 @@ class MetricsScrapeTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         admin = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
+        // a finished generation and a governance decision, so the series that need data are in the scrape too
+        server.platform().database().inTransaction(s -> {
+            ContentItem item = new ContentItem(Modality.TEXT, "metrics");
+            item.setPlugin("example-markov", "1.0.0");
+            item.setTextBody("a kept text");
+            item.setStatus(ContentStatus.APPROVED);
+            item.setCreatedBy("tester");
+            s.persist(item);
+            GovernanceReport r = new GovernanceReport(item.id(), Map.of());
+            r.decide(Decision.APPROVE, null, null);
+            s.persist(r);
+            return item.id();
+        });
+        try (Connection c = server.platform().database().dataSource().getConnection();
+                PreparedStatement q = c.prepareStatement("insert into generation_jobs (id, state, request, created_at, "
+                        + "updated_at, finished_at) values (?, 'DONE', '{}'::jsonb, now() - interval '1.2 seconds', "
+                        + "now(), now() + interval '1 second')")) {
+            q.setObject(1, UUID.randomUUID());
+            q.executeUpdate();
+        }
+        // creating an alert rule evaluates the rules, which refreshes the database figures
+        HttpResponse<String> rule = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/alerts"))
+                .header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"metrics-refresh\",\"metric\":\"queue.depth\",\"operator\":\">\",\"threshold\":1000}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rule.statusCode()).as(rule.body()).isEqualTo(201);
     }
 
     @AfterAll
@@ -96,6 +131,12 @@ class MetricsScrapeTest {
         assertThat(samples.get("hallmark_process_resident_memory_bytes")).as("the process' RSS")
                 .isNotNull().isGreaterThan(10_000_000.0);
         assertThat(samples.get("hallmark_jobs_queue_depth")).isNotNull();
+        assertThat(samples.get("hallmark_governance_decisions_total{decision=\"APPROVE\"}")).isEqualTo(1.0);
+        assertThat(samples.get("hallmark_generation_duration_seconds_count{state=\"DONE\"}")).isEqualTo(1.0);
+        assertThat(samples.get("hallmark_generation_duration_seconds_bucket{state=\"DONE\",le=\"2.5\"}"))
+                .as("the 2.2 s job in the 2.5 s bucket, not the 1 s one").isEqualTo(1.0);
+        assertThat(samples.get("hallmark_generation_duration_seconds_bucket{state=\"DONE\",le=\"1.0\"}"))
+                .isEqualTo(0.0);
         assertThat(samples.get("process_cpu_seconds_total")).as("Prometheus' standard CPU counter").isPositive();
         assertThat(samples.keySet()).as("no GPU series on a machine without one, never a NaN percent")
                 .noneMatch(k -> k.contains("percent"));
@@ -126,10 +167,9 @@ class MetricsScrapeTest {
         assertThat(samples.get(count)).as(count).isEqualTo(buckets.getLast().getValue());
     }
 
-    /** Series that a fresh server has no sample of yet: they appear with finished jobs, decisions, a GPU. */
-    static final java.util.Set<String> APPEAR_WITH_DATA = java.util.Set.of("hallmark_generation_duration_seconds",
-            "hallmark_governance_decisions_total", "hallmark_gpu_utilization_ratio", "hallmark_gpu_memory_used_bytes",
-            "hallmark_gpu_memory_total_bytes");
+    /** Series a machine without a GPU has none of. */
+    static final java.util.Set<String> APPEAR_WITH_DATA = java.util.Set.of("hallmark_gpu_utilization_ratio",
+            "hallmark_gpu_memory_used_bytes", "hallmark_gpu_memory_total_bytes");
 
     @Test
     void theGrafanaDashboardQueriesParseAndNameOnlyMetricsTheServerServes() throws Exception {

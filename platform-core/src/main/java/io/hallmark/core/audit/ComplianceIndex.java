@@ -73,7 +73,8 @@ final class ComplianceIndex {
                         List.of("Art. 12(1)", "Art. 14 human oversight", "Art. 26(5) monitoring by deployers"),
                         List.of("A.3.2 AI roles and responsibilities", "A.6.2.6 AI system operation and monitoring"),
                         List.of("GOVERN 2.1: roles and responsibilities", "MANAGE 4.1: post-deployment monitoring")),
-                field("provenance manifests (PNG iTXt chunk and .provenance.json sidecars)",
+                field("provenance marks: signed manifests (PNG iTXt chunk, MP4 uuid box, .provenance.json sidecars); "
+                        + "XMP with the IPTC digital source type and C2PA Content Credentials in PNG, JPEG and MP4",
                         "AI-generated content marked in a machine-readable, signed way; IPTC digital source type "
                                 + "trainedAlgorithmicMedia",
                         List.of("Art. 50(2) marking of synthetic content in a machine-readable format",

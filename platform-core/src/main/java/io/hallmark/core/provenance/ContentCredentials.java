@@ -2,6 +2,7 @@ package io.hallmark.core.provenance;
 
 import io.hallmark.core.Version;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -62,7 +64,7 @@ public final class ContentCredentials {
 
     /** A JUMBF superbox header and zeros: stands in for the store while the binding is computed. */
     private static byte[] placeholder(int length) {
-        return java.nio.ByteBuffer.allocate(length).putInt(length).put("jumb".getBytes(StandardCharsets.US_ASCII))
+        return ByteBuffer.allocate(length).putInt(length).put("jumb".getBytes(StandardCharsets.US_ASCII))
                 .array();
     }
 
@@ -154,7 +156,7 @@ public final class ContentCredentials {
 
     private static Map<String, Object> withoutNulls(Map<String, Object> map) {
         Map<String, Object> out = new LinkedHashMap<>();
-        new java.util.TreeMap<>(map).forEach((k, v) -> {
+        new TreeMap<>(map).forEach((k, v) -> {
             if (v instanceof Map<?, ?> nested) {
                 Map<String, Object> copy = new LinkedHashMap<>();
                 nested.forEach((nk, nv) -> copy.put(String.valueOf(nk), nv));

@@ -3,7 +3,13 @@ package io.hallmark.core.provenance;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,7 +17,9 @@ import java.util.UUID;
  * Reads and writes Hallmark's provenance in an MP4 (ISO base media file, ISO/IEC 14496-12) as a top-level
  * {@code uuid} box (a user extension box: 16-byte extended type {@link #USER_TYPE}, then the manifest as UTF-8)
  * appended after the file's last box. Players skip unknown top-level boxes; removing the box gives back the file
- * exactly as it was before marking, which is what the manifest's content hash covers.
+ * exactly as it was before marking, which is what the manifest's content hash covers. The standard marks go there
+ * too, as top-level {@code uuid} boxes after the last box (so no chunk offset in {@code moov} moves): the XMP packet
+ * ({@link #XMP_USER_TYPE}) and the C2PA manifest store ({@link #C2PA_USER_TYPE}); splitting removes those too.
  */
 public final class Mp4Boxes {
 
@@ -115,8 +123,8 @@ public final class Mp4Boxes {
     record TopBox(int offset, int size, String type, UUID userType) {}
 
     /** The file's top-level boxes in order. */
-    static java.util.List<TopBox> topBoxes(byte[] mp4) {
-        java.util.List<TopBox> boxes = new java.util.ArrayList<>();
+    static List<TopBox> topBoxes(byte[] mp4) {
+        List<TopBox> boxes = new ArrayList<>();
         int pos = 0;
         while (pos + 8 <= mp4.length) {
             long size = Integer.toUnsignedLong(ByteBuffer.wrap(mp4, pos, 4).getInt());
@@ -176,7 +184,7 @@ public final class Mp4Boxes {
      */
     static ManifestContainer.HardBinding bmffHash(byte[] mp4) {
         try {
-            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
             for (TopBox box : topBoxes(mp4)) {
                 if (box.type().equals("ftyp") || box.type().equals("mfra") || C2PA_USER_TYPE.equals(box.userType())) {
                     continue;
@@ -186,17 +194,17 @@ public final class Mp4Boxes {
             }
             ByteBuffer uuid = ByteBuffer.allocate(16).putLong(C2PA_USER_TYPE.getMostSignificantBits())
                     .putLong(C2PA_USER_TYPE.getLeastSignificantBits());
-            java.util.Map<String, Object> c2paBox = new java.util.LinkedHashMap<>();
+            Map<String, Object> c2paBox = new LinkedHashMap<>();
             c2paBox.put("xpath", "/uuid");
-            c2paBox.put("data", java.util.List.of(java.util.Map.of("offset", 8, "value", uuid.array())));
-            java.util.Map<String, Object> a = new java.util.LinkedHashMap<>();
-            a.put("exclusions", java.util.List.of(c2paBox, java.util.Map.of("xpath", "/ftyp"),
-                    java.util.Map.of("xpath", "/mfra")));
+            c2paBox.put("data", List.of(Map.of("offset", 8, "value", uuid.array())));
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("exclusions", List.of(c2paBox, Map.of("xpath", "/ftyp"),
+                    Map.of("xpath", "/mfra")));
             a.put("alg", "sha256");
             a.put("hash", d.digest());
             a.put("name", "jumbf manifest");
             return new ManifestContainer.HardBinding("c2pa.hash.bmff.v2", a);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -11,7 +11,9 @@ import java.util.zip.CRC32;
  * Reads and writes Hallmark's provenance in a PNG as an uncompressed international text chunk ({@code iTXt},
  * PNG specification section 11.3.3.4) with the keyword {@value #KEYWORD}, written just before {@code IEND}
  * with its CRC-32. Removing that chunk gives back the PNG exactly as it was before marking, which is what the
- * manifest's content hash covers.
+ * manifest's content hash covers. It also places the standard marks right after {@code IHDR}, before the image
+ * data: the XMP packet ({@code iTXt} {@value #XMP_KEYWORD}) and the C2PA manifest store ({@code caBX}); splitting
+ * removes those too.
  */
 public final class PngChunks {
 

@@ -44,37 +44,60 @@ public final class ProvenanceMarker {
      */
     public String mark(Path file, ProvenanceManifest manifest, String mediaType, boolean discloseText) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            boolean png = PngChunks.isPng(bytes);
-            boolean jpeg = !png && JpegSegments.isJpeg(bytes);
-            boolean mp4 = !png && !jpeg && Mp4Boxes.isWellFormedMp4(bytes);
-            byte[] content = png ? PngChunks.split(bytes).withoutProvenance()
-                    : jpeg ? JpegSegments.withoutMarks(bytes)
-                    : mp4 ? Mp4Boxes.split(bytes).withoutProvenance() : bytes;
-            String sha256 = Hashes.sha256Hex(content);
-            ProvenanceManifest m = manifest.withContent(sha256, png ? "image/png" : jpeg ? "image/jpeg"
-                    : mp4 ? "video/mp4" : mediaType);
-            String signed = signer.sign(m);
-            ContentCredentials.Identity id = identity(m);
-            byte[] xmp = XmpPacket.of(m, creatorTool(m), id.instanceId(), id.manifestLabel());
-            if (png) {
-                byte[] marked = PngChunks.withXmp(PngChunks.embed(content, signed), xmp);
-                Files.write(file, credentials.embed(marked, PngChunks.contentCredentials(), m, id));
-            } else if (jpeg) {
-                Files.write(file, credentials.embed(JpegSegments.withXmp(content, xmp),
-                        JpegSegments.contentCredentials(), m, id));
-            } else if (mp4) {
-                byte[] marked = Mp4Boxes.withXmp(Mp4Boxes.embed(content, signed), xmp);
-                Files.write(file, credentials.embed(marked, Mp4Boxes.contentCredentials(), m, id));
-            } else if (discloseText && isText(m.mediaType())) {
-                Files.writeString(file, new String(content, StandardCharsets.UTF_8) + Disclosure.suffix(m),
-                        StandardCharsets.UTF_8);
+            Marked marked = marked(Files.readAllBytes(file), manifest, mediaType);
+            if (marked.standardMarks()) {
+                Files.write(file, marked.bytes());
+            } else if (discloseText && isText(marked.manifest().mediaType())) {
+                Files.writeString(file, new String(marked.bytes(), StandardCharsets.UTF_8)
+                        + Disclosure.suffix(marked.manifest()), StandardCharsets.UTF_8);
             }
-            Files.writeString(sidecarOf(file), signed + "\n", StandardCharsets.UTF_8);
-            return signed;
+            Files.writeString(sidecarOf(file), marked.signedManifest() + "\n", StandardCharsets.UTF_8);
+            return marked.signedManifest();
         } catch (IOException e) {
             throw new HallmarkException("Cannot mark " + file + " with its provenance: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An artifact with its marks, for a file written or served.
+     *
+     * @param bytes the marked bytes (for media without embedded marks: the content as given)
+     * @param manifest the statement, with the content's hash and media type filled in
+     * @param standardMarks whether XMP and Content Credentials (and for PNG and MP4 the signed manifest) are embedded
+     */
+    public record Marked(byte[] bytes, ProvenanceManifest manifest, String signedManifest, boolean standardMarks) {}
+
+    /**
+     * Marks an artifact in memory: hashes it without any earlier mark, signs the manifest and, for PNG, JPEG and
+     * MP4, embeds XMP, Content Credentials and (PNG, MP4) the signed manifest. Marking the same bytes with the same
+     * statement twice gives the same bytes.
+     */
+    public Marked marked(byte[] bytes, ProvenanceManifest manifest, String mediaType) {
+        boolean png = PngChunks.isPng(bytes);
+        boolean jpeg = !png && JpegSegments.isJpeg(bytes);
+        boolean mp4 = !png && !jpeg && Mp4Boxes.isWellFormedMp4(bytes);
+        byte[] content = png ? PngChunks.split(bytes).withoutProvenance()
+                : jpeg ? JpegSegments.withoutMarks(bytes)
+                : mp4 ? Mp4Boxes.split(bytes).withoutProvenance() : bytes;
+        ProvenanceManifest m = manifest.withContent(Hashes.sha256Hex(content), png ? "image/png"
+                : jpeg ? "image/jpeg" : mp4 ? "video/mp4" : mediaType);
+        String signed = signer.sign(m);
+        if (!png && !jpeg && !mp4) {
+            return new Marked(content, m, signed, false);
+        }
+        ContentCredentials.Identity id = identity(m);
+        byte[] xmp = XmpPacket.of(m, creatorTool(m), id.instanceId(), id.manifestLabel());
+        byte[] out;
+        if (png) {
+            out = credentials.embed(PngChunks.withXmp(PngChunks.embed(content, signed), xmp),
+                    PngChunks.contentCredentials(), m, id);
+        } else if (jpeg) {
+            out = credentials.embed(JpegSegments.withXmp(content, xmp), JpegSegments.contentCredentials(), m, id);
+        } else {
+            out = credentials.embed(Mp4Boxes.withXmp(Mp4Boxes.embed(content, signed), xmp),
+                    Mp4Boxes.contentCredentials(), m, id);
+        }
+        return new Marked(out, m, signed, true);
     }
 
     /** Labels derived from the content and the statement, so marking the same thing twice gives the same file. */
