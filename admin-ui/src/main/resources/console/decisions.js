@@ -125,10 +125,25 @@ window.Decisions = (function () {
     return c instanceof Node ? c : el('span', { text: c });
   }
 
+  /** An object in one line of words (key: value · ...), nested parts counted, with the raw JSON behind a toggle. */
+  function summary(object) {
+    const parts = Object.entries(object || {}).map(([k, v]) => {
+      let shown;
+      if (v === null || v === undefined) shown = '–';
+      else if (Array.isArray(v)) shown = v.every((x) => x === null || typeof x !== 'object') ? v.join(', ') : v.length + ' items';
+      else if (typeof v === 'object') shown = Object.keys(v).length + ' entries';
+      else shown = typeof v === 'number' ? number(v) : String(v);
+      return label(k) + ': ' + shown;
+    });
+    const box = el('div', { className: 'summary' }, el('span', { text: parts.join(' · ') }));
+    if (Object.values(object || {}).some((v) => v !== null && typeof v === 'object')) box.appendChild(rawJson(object));
+    return box;
+  }
+
   /** The CSS class that marks a text by its content's decision. */
   function textClass(status) {
     return status === 'REJECTED' ? 'rejected-text' : status === 'NEEDS_REVIEW' ? 'review-text-box' : '';
   }
 
-  return { badge, explain, scores, findings, legend, label, rawJson, number, details, textClass };
+  return { badge, explain, scores, findings, legend, label, rawJson, number, details, summary, textClass };
 })();
