@@ -422,7 +422,7 @@ public final class Platform implements AutoCloseable {
             subsystems.put("plugins", SubsystemHealth.down(String.valueOf(e.getMessage())));
         }
         try {
-            java.util.List<String> missing = io.hallmark.core.model.ModelReadiness.problems(config.modelsDir(),
+            java.util.List<String> missing = io.hallmark.core.plugin.ModelReadiness.problems(config.modelsDir(),
                     plugins.generators());
             subsystems.put("models", missing.isEmpty() ? SubsystemHealth.up(models.status())
                     : SubsystemHealth.degraded(models.status(), missing));
