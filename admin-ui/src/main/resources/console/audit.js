@@ -43,7 +43,7 @@
       clear(document.getElementById('audit-message'));
       clear(box).appendChild(table([
         ['#', (e) => e.seq], ['Time', (e) => H.time(e.time)], ['Actor', (e) => e.actor], ['Type', (e) => e.type],
-        ['Subject', (e) => e.subject || ''], ['Details', (e) => el('code', { text: JSON.stringify(e.payload) })],
+        ['Subject', (e) => e.subject || ''], ['Details', (e) => Decisions.summary(e.payload)],
       ], data.items));
       box.appendChild(H.pager(data, (p) => { page = p; events(); }));
     } catch (e) {

@@ -50,7 +50,7 @@ window.Claims = (function () {
     evidence.forEach((e) => {
       const source = e && (e.source || e.sourceId || e.title);
       const score = e && typeof e.score === 'number' ? ' (score ' + e.score.toFixed(3) + ')' : '';
-      box.appendChild(el('blockquote', { text: typeof e === 'string' ? e : (e.text || JSON.stringify(e)) },
+      box.appendChild(el('blockquote', { text: typeof e === 'string' ? e : (e.text || e.passage || e.source || '(no text recorded)') },
         source ? el('footer', { className: 'muted', text: '— ' + source + score }) : null));
     });
   }

@@ -161,7 +161,10 @@ window.H = (function () {
       const tr = el('tr', onClick ? { className: 'clickable', tabindex: '0', on: { click: () => onClick(row) } } : {},
         columns.map(([, f]) => {
           const v = f(row);
-          return el('td', {}, v instanceof Node ? v : (v === null || v === undefined ? '' : String(v)));
+          const text = v === null || v === undefined ? '' : String(v);
+          // timestamps (H.time) stay on one line
+          return el('td', typeof v === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ/.test(v) ? { className: 'nowrap' } : {},
+            v instanceof Node || Array.isArray(v) ? v : text);
         }));
       body.appendChild(tr);
     });

@@ -86,7 +86,7 @@
       detail.appendChild(el('h3', { text: 'Audit events' }));
       detail.appendChild(table([
         ['#', (e) => e.seq], ['Time', (e) => H.time(e.at)], ['Type', (e) => e.type], ['Actor', (e) => e.actor],
-        ['Details', (e) => Decisions.details(e.payload || {})],
+        ['Details', (e) => Decisions.summary(e.payload)],
       ], d.events));
       detail.scrollIntoView();
     } catch (e) {

@@ -175,7 +175,7 @@
       hist.appendChild(el('div', { className: 'bar-labels' }, d.factualityHistogram.map((_, i) => el('span', { text: (i / 10).toFixed(1) }))));
     }
 
-    document.getElementById('plugins').appendChild(el('div', { className: 'table-scroll' }, table([
+    document.getElementById('plugins').appendChild(el('div', { className: 'table-scroll', tabindex: '0' }, table([
       ['Plugin', (p) => p.id], ['Version', (p) => p.version], ['State', (p) => badge(p.state)],
       ['Circuit', (p) => p.circuit || ''], ['In flight', (p) => p.inFlight], ['Failure', (p) => p.failure || ''],
     ], d.plugins)));

@@ -69,13 +69,13 @@ window.Decisions = (function () {
     if (value === null || value === undefined) return '–';
     if (typeof value === 'number') return number(value);
     if (typeof value !== 'object') return String(value);
-    if (depth > 2) return JSON.stringify(value);
     if (Array.isArray(value)) {
       if (!value.length) return '–';
       if (value.every((v) => v === null || typeof v !== 'object')) return value.map((v) => cell(v, depth + 1)).join(', ');
-      return rowsTable(value, depth + 1);
+      // two levels of tables at most; deeper lists are counted (the raw JSON toggle has them)
+      return depth >= 2 ? value.length + ' items' : rowsTable(value, depth + 1);
     }
-    return kvTable(value, depth + 1);
+    return depth >= 3 ? Object.keys(value).length + ' entries' : kvTable(value, depth + 1);
   }
 
   function kvTable(object, depth) {
@@ -106,7 +106,7 @@ window.Decisions = (function () {
     if (!entries.length) box.appendChild(el('p', { className: 'muted', text: t('table.empty') }));
     entries.forEach(([assessor, details]) => {
       box.appendChild(el('h5', { text: label(assessor) }));
-      box.appendChild(el('div', { className: 'table-scroll' }, details !== null && typeof details === 'object'
+      box.appendChild(el('div', { className: 'table-scroll', tabindex: '0' }, details !== null && typeof details === 'object'
         ? cell(details, 0) : el('p', { text: String(details) })));
     });
     if (entries.length) box.appendChild(rawJson(map));
@@ -116,7 +116,7 @@ window.Decisions = (function () {
   /** What the claim colours mean. */
   function legend() {
     return el('p', { className: 'legend' }, t('verdict.legend'), ' ',
-      ['supported', 'refuted', 'unverified'].map((v) => [el('mark', { className: 'claim ' + v, text: t('verdict.' + v) }), ' ']));
+      ['supported', 'refuted', 'unverified'].map((v) => [el('mark', { className: 'claim ' + v, text: t('verdict.' + v) }), ' ']).flat());
   }
 
   /** Any object as nested readable tables (no raw JSON). */
@@ -125,10 +125,25 @@ window.Decisions = (function () {
     return c instanceof Node ? c : el('span', { text: c });
   }
 
+  /** An object in one line of words (key: value · ...), nested parts counted, with the raw JSON behind a toggle. */
+  function summary(object) {
+    const parts = Object.entries(object || {}).map(([k, v]) => {
+      let shown;
+      if (v === null || v === undefined) shown = '–';
+      else if (Array.isArray(v)) shown = v.every((x) => x === null || typeof x !== 'object') ? v.join(', ') : v.length + ' items';
+      else if (typeof v === 'object') shown = Object.keys(v).length + ' entries';
+      else shown = typeof v === 'number' ? number(v) : String(v);
+      return label(k) + ': ' + shown;
+    });
+    const box = el('div', { className: 'summary' }, el('span', { text: parts.join(' · ') }));
+    if (Object.values(object || {}).some((v) => v !== null && typeof v === 'object')) box.appendChild(rawJson(object));
+    return box;
+  }
+
   /** The CSS class that marks a text by its content's decision. */
   function textClass(status) {
     return status === 'REJECTED' ? 'rejected-text' : status === 'NEEDS_REVIEW' ? 'review-text-box' : '';
   }
 
-  return { badge, explain, scores, findings, legend, label, rawJson, number, details, textClass };
+  return { badge, explain, scores, findings, legend, label, rawJson, number, details, summary, textClass };
 })();

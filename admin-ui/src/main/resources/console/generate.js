@@ -122,6 +122,7 @@
     try {
       const job = await api('POST', '/api/v1/generations', body);
       H.message(document.getElementById('generate-message'), 'Queued job ' + job.id);
+      history.pushState({ job: job.id }, '', '/console/generate.html?job=' + encodeURIComponent(job.id));
       watch(job.id);
     } catch (e) {
       H.error(document.getElementById('generate-message'), e);
@@ -134,5 +135,7 @@
     select.addEventListener('change', renderParameters);
     renderParameters();
     if (!generators.length) H.message(document.getElementById('generate-message'), 'No generator is enabled; install or enable a plugin first.', 'error');
+    const linked = new URLSearchParams(location.search).get('job');
+    if (linked) watch(linked); // a deep link to a job replays its events and shows its outcome
   }).catch((e) => H.error(document.getElementById('generate-message'), e));
 })();

@@ -74,7 +74,8 @@
     } catch (e) {
       const problem = e.problem || {};
       fail('Not added: ' + (e.message || String(e)));
-      (problem.errors || []).forEach((f) => row.appendChild(el('div', { className: 'skip', text: f.field + ': ' + f.message })));
+      (problem.errors || []).filter((f) => !(e.message || '').includes(f.message))
+        .forEach((f) => row.appendChild(el('div', { className: 'skip', text: f.field + ': ' + f.message })));
     }
   }
 
@@ -116,7 +117,7 @@
         box.appendChild(el('p', { className: 'muted', text: 'No documents yet.' }));
         return;
       }
-      box.appendChild(el('div', { className: 'table-scroll' }, table([
+      box.appendChild(el('div', { className: 'table-scroll', tabindex: '0' }, table([
         ['Id', (x) => el('code', { text: x.id })], ['Title', (x) => x.title], ['Passages', (x) => x.chunks],
         ['', (x) => el('button', { type: 'button', className: 'danger small', 'aria-label': 'Delete ' + x.id, on: { click: async () => {
           if (!confirm('Delete ' + x.id + ' from the knowledge base?')) return;
@@ -148,12 +149,6 @@
   drop.addEventListener('drop', (event) => {
     event.preventDefault();
     if (event.dataTransfer && event.dataTransfer.files.length) addFiles(event.dataTransfer.files);
-  });
-  drop.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      document.getElementById('kb-file').click();
-    }
   });
   document.getElementById('kb-file').addEventListener('change', (event) => {
     addFiles(event.target.files);
@@ -195,7 +190,7 @@
         box.appendChild(el('p', { className: 'muted', text: 'Nothing matches “' + f.q + '”.' }));
         return;
       }
-      box.appendChild(el('div', { className: 'table-scroll' }, table([
+      box.appendChild(el('div', { className: 'table-scroll', tabindex: '0' }, table([
         ['Score', (h) => Number(h.score).toFixed(3)], ['Source', (h) => el('code', { text: h.sourceId })], ['Title', (h) => h.title],
         ['Passage', (h) => H.highlight(el('span', { className: 'passage' }), h.text, f.q)],
         ['Keyword rank', (h) => h.bm25Rank || '–'], ['Meaning rank', (h) => h.vectorRank || '–'],

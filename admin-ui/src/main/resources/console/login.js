@@ -19,7 +19,8 @@
     const response = await fetch('/api/v1/auth/login', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ username: form.username.value.trim(), password: form.password.value }),
+      body: JSON.stringify(Object.assign({ username: form.username.value.trim(), password: form.password.value },
+        form.totpCode.value.trim() ? { totpCode: form.totpCode.value.trim() } : {})),
     });
     if (response.ok) {
       const session = await response.json().catch(() => ({}));
@@ -27,6 +28,11 @@
         ? '/console/password.html?next=' + encodeURIComponent(next()) : next());
     } else {
       const problem = await response.json().catch(() => ({}));
+      if (problem.type === '/errors/totp-required') {
+        document.getElementById('totp-label').hidden = false;
+        form.totpCode.required = true;
+        form.totpCode.focus();
+      }
       show(problem.detail || ('Sign-in failed (HTTP ' + response.status + ')'));
     }
   });

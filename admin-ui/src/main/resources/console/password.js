@@ -29,7 +29,50 @@
     }
   });
 
+  /** Two-step sign-in: set up (secret and otpauth link), confirm with a code, or turn off with a code. */
+  let totpOn = false;
+  let settingUp = false;
+  function totpView() {
+    document.getElementById('totp-state').textContent = totpOn
+      ? 'On: signing in asks for a code from your authenticator app.'
+      : 'Off. With it on, signing in also asks for a code from an authenticator app.';
+    document.getElementById('totp-code-label').hidden = !(totpOn || settingUp);
+    document.getElementById('totp-submit').textContent = totpOn ? 'Turn off' : settingUp ? 'Turn on' : 'Set up';
+  }
+  document.getElementById('totp-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const msg = document.getElementById('totp-message');
+    const code = document.getElementById('totp-code').value.trim();
+    try {
+      if (totpOn) {
+        await api('POST', '/api/v1/auth/totp/disable', { code });
+        totpOn = false;
+        H.message(msg, 'Two-step sign-in is off.');
+      } else if (settingUp) {
+        await api('POST', '/api/v1/auth/totp/confirm', { code });
+        totpOn = true;
+        settingUp = false;
+        document.getElementById('totp-setup').hidden = true;
+        H.message(msg, 'Two-step sign-in is on.');
+      } else {
+        const setup = await api('POST', '/api/v1/auth/totp', {});
+        settingUp = true;
+        document.getElementById('totp-secret').textContent = setup.secret.replace(/(.{4})/g, '$1 ').trim();
+        document.getElementById('totp-uri').setAttribute('href', setup.uri);
+        document.getElementById('totp-setup').hidden = false;
+        H.clear(msg);
+      }
+      document.getElementById('totp-code').value = '';
+      totpView();
+    } catch (e) {
+      H.error(msg, e);
+    }
+  });
+
   H.init('password.html').then((me) => {
+    totpOn = !!me.totpEnabled;
+    document.getElementById('totp-card').hidden = !!me.passwordMustChange || me.via !== 'SESSION';
+    totpView();
     forced = !!me.passwordMustChange;
     document.getElementById('password-title').textContent = t('password.title');
     document.getElementById('password-why').textContent = forced ? t('password.forced') : t('password.voluntary');

@@ -28,7 +28,7 @@
     const users = await api('GET', '/api/v1/users');
     clear(document.getElementById('user-list')).appendChild(table([
       ['User', (u) => u.username], ['Role', roleSelect],
-      ['State', (u) => badge(u.enabled ? 'ENABLED' : 'DISABLED')],
+      ['State', (u) => [badge(u.enabled ? 'ENABLED' : 'DISABLED'), u.passwordMustChange ? el('span', { className: 'muted', text: ' one-time password' }) : null]],
       ['Last sign-in', (u) => u.lastLoginAt ? H.time(u.lastLoginAt) : 'never'],
       ['', (u) => u.username === me.username ? el('span', { className: 'muted', text: 'you' }) : el('button', { type: 'button', className: u.enabled ? 'danger' : 'secondary', on: { click: () =>
         change(u.username, { enabled: !u.enabled }, u.username + (u.enabled ? ' disabled' : ' enabled')) } },
@@ -59,7 +59,8 @@
     event.preventDefault();
     const f = H.formValues(event.target);
     try {
-      const u = await api('POST', '/api/v1/users', { username: f.username, role: f.role, password: event.target.password.value });
+      const u = await api('POST', '/api/v1/users', { username: f.username, role: f.role, password: event.target.password.value,
+        oneTime: event.target.oneTime.checked });
       H.message(box, 'Added ' + u.username + ' as ' + u.role);
       event.target.reset();
       loadUsers();

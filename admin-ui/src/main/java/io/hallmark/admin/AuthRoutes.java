@@ -37,6 +37,17 @@ final class AuthRoutes {
         routes.post("/api/v1/auth/logout", this::logout, Allowed.ANY_USER);
         routes.get("/api/v1/auth/me", this::me, Allowed.ANY_USER);
         routes.post("/api/v1/auth/password", this::changeOwnPassword, Allowed.ANY_USER);
+        routes.post("/api/v1/auth/totp", ctx -> ctx.status(201).json(access.users().startTotp(ownAccount(ctx))),
+                Allowed.ANY_USER);
+        routes.post("/api/v1/auth/totp/confirm", ctx -> {
+            access.users().confirmTotp(ownAccount(ctx), Json.requiredText(Json.body(ctx), "code", 16));
+            ctx.json(Map.of("totpEnabled", true));
+        }, Allowed.ANY_USER);
+        routes.post("/api/v1/auth/totp/disable", ctx -> {
+            String username = ownAccount(ctx);
+            access.users().disableTotp(username, Json.requiredText(Json.body(ctx), "code", 16), username);
+            ctx.json(Map.of("totpEnabled", false));
+        }, Allowed.ANY_USER);
 
         routes.get("/api/v1/users", ctx -> ctx.json(Map.of("items", access.users().list())), Allowed.ADMIN);
         routes.post("/api/v1/users", this::createUser, Allowed.ADMIN);
@@ -54,7 +65,8 @@ final class AuthRoutes {
         JsonNode body = Json.body(ctx);
         String username = Json.requiredText(body, "username", 64);
         String password = Json.requiredText(body, "password", 1024);
-        UserAccount user = access.users().authenticate(username, password, ctx.ip());
+        UserAccount user = access.users().authenticate(username, password, Json.optionalText(body, "totpCode", 16),
+                ctx.ip());
         SessionService.NewSession session = access.sessions().start(user, ctx.ip(), ctx.header("User-Agent"));
         ctx.header("Set-Cookie", AccessFilter.SESSION_COOKIE + "=" + session.cookieValue() + "; Path=/; HttpOnly; "
                 + "SameSite=Strict; Max-Age=" + SessionService.ABSOLUTE.toSeconds() + (secureCookies ? "; Secure" : ""));
@@ -83,6 +95,9 @@ final class AuthRoutes {
         result.put("roles", p.roles());
         result.put("via", p.via());
         result.put("passwordMustChange", p.mustChangePassword());
+        if (p.via() != Principal.Via.LOCAL_CLI) {
+            result.put("totpEnabled", access.users().find(p.username()).map(UserView::totpEnabled).orElse(false));
+        }
         if (p.csrfToken() != null) {
             result.put("csrfToken", p.csrfToken());
         }
@@ -107,6 +122,15 @@ final class AuthRoutes {
         ctx.json(Map.of("changed", true, "otherSessionsEnded", ended));
     }
 
+    /** The caller's own account name; the local command line has none. */
+    private static String ownAccount(Context ctx) {
+        Principal p = AccessFilter.principal(ctx);
+        if (p.via() == Principal.Via.LOCAL_CLI) {
+            throw InvalidRequestException.of("user", "The local command line has no account of its own");
+        }
+        return p.username();
+    }
+
     private void createUser(Context ctx) {
         JsonNode body = Json.body(ctx);
         UserView user = access.users().create(Json.requiredText(body, "username", 64), role(body, "role"),
@@ -127,6 +151,9 @@ final class AuthRoutes {
             throw io.hallmark.api.InvalidRequestException.of("enabled", "Field 'enabled' must be true or false");
         }
         Boolean enabled = body.hasNonNull("enabled") ? body.get("enabled").asBoolean() : null;
+        if (body.hasNonNull("totp") && !body.get("totp").asBoolean()) { // an administrator resets a lost authenticator
+            access.users().disableTotp(username, null, AccessFilter.actor(ctx));
+        }
         ctx.json(access.users().update(username, role, enabled, AccessFilter.actor(ctx)));
     }
 

@@ -32,6 +32,8 @@ final class ErrorMapping {
             case InvalidRequestException invalid -> new ApiError("/errors/invalid-request", "Invalid request", 400,
                     detail, invalid.errors().stream().map(ErrorMapping::field).toList());
             case ConfigException c -> ApiError.of(400, "invalid-request", "Invalid request", detail);
+            case io.hallmark.core.security.TotpRequiredException t ->
+                    ApiError.of(401, "totp-required", "Code required", detail);
             case AuthenticationException a -> ApiError.of(401, "unauthenticated", "Not signed in", detail);
             case io.hallmark.core.security.PasswordChangeRequiredException p ->
                     ApiError.of(403, "password_change_required", "Password change required", detail);

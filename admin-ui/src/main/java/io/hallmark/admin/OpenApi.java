@@ -29,9 +29,14 @@ final class OpenApi {
             Map.entry("GET /api/v1/auth/me", "The caller: username, roles, and the CSRF token of a session"),
             Map.entry("POST /api/v1/auth/password", "Changes the caller's own password (currentPassword, newPassword); "
                     + "ends the caller's other sessions"),
+            Map.entry("POST /api/v1/auth/totp", "Sets up two-step sign-in: a new TOTP secret and its otpauth URI "
+                    + "(off until confirmed)"),
+            Map.entry("POST /api/v1/auth/totp/confirm", "Turns two-step sign-in on with a code from the new secret"),
+            Map.entry("POST /api/v1/auth/totp/disable", "Turns two-step sign-in off with a current code"),
             Map.entry("GET /api/v1/users", "Lists users"),
             Map.entry("POST /api/v1/users", "Creates a user with a role and a password"),
-            Map.entry("PATCH /api/v1/users/{username}", "Changes a user's role, password or enabled flag"),
+            Map.entry("PATCH /api/v1/users/{username}", "Changes a user's role, password (oneTime), enabled flag, or turns "
+                    + "their two-step sign-in off (totp: false)"),
             Map.entry("GET /api/v1/tokens", "Lists the caller's API tokens (all with ?all=true for admins)"),
             Map.entry("POST /api/v1/tokens", "Issues an API token (shown once)"),
             Map.entry("DELETE /api/v1/tokens/{id}", "Revokes an API token"),

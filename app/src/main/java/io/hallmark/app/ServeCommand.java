@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         server.initialAdminPassword().ifPresent(password -> out.println("First start: created the administrator 'admin' "
                 + "with the one-time password " + password + " (shown only now; it signs in once, then the console "
                 + "asks for a new password; 'hallmark users passwd admin' makes another)"));
-        java.util.List<String> missing = io.hallmark.core.model.ModelReadiness.problems(config.modelsDir(),
+        java.util.List<String> missing = io.hallmark.core.plugin.ModelReadiness.problems(config.modelsDir(),
                 server.platform().plugins().generators());
         PrintWriter err = spec.commandLine().getErr();
         missing.forEach(problem -> err.println("warning: " + problem));

@@ -161,6 +161,40 @@ class AccessTest {
     }
 
     @Test
+    void twoStepSignInAsksForAFreshAuthenticatorCodeOnceTurnedOn() throws Exception {
+        String cli = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
+        assertThat(send("POST", "/api/v1/users", cli, null, "{\"username\":\"tia\",\"role\":\"ADMIN\","
+                + "\"password\":\"" + PASSWORD + "\"}").statusCode()).isEqualTo(201);
+        String session = signIn("tia", PASSWORD);
+        HttpResponse<String> started = send("POST", "/api/v1/auth/totp", null, session, "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String secret = json(started).path("secret").asText();
+        assertThat(json(started).path("uri").asText()).startsWith("otpauth://totp/Hallmark%3Atia?secret=" + secret);
+        assertThat(send("POST", "/api/v1/auth/totp/confirm", null, session, "{\"code\":\"000000\"}").statusCode())
+                .as("a wrong code does not turn it on").isEqualTo(400);
+        java.time.Instant now = java.time.Instant.now();
+        HttpResponse<String> confirmed = send("POST", "/api/v1/auth/totp/confirm", null, session,
+                "{\"code\":\"" + io.hallmark.core.security.Totp.code(secret, now) + "\"}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(json(send("GET", "/api/v1/auth/me", null, session, null)).path("totpEnabled").asBoolean()).isTrue();
+
+        String login = "{\"username\":\"tia\",\"password\":\"" + PASSWORD + "\"";
+        HttpResponse<String> noCode = send("POST", "/api/v1/auth/login", null, null, login + "}");
+        assertThat(noCode.statusCode()).isEqualTo(401);
+        assertThat(json(noCode).path("type").asText()).isEqualTo("/errors/totp-required");
+        String next = io.hallmark.core.security.Totp.code(secret, now.plusSeconds(30));
+        HttpResponse<String> withCode = send("POST", "/api/v1/auth/login", null, null,
+                login + ",\"totpCode\":\"" + next + "\"}");
+        assertThat(withCode.statusCode()).as(withCode.body()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/auth/login", null, null, login + ",\"totpCode\":\"" + next + "\"}")
+                .statusCode()).as("a code signs in once").isEqualTo(401);
+
+        // an administrator turns it off for a user who lost the authenticator
+        assertThat(send("PATCH", "/api/v1/users/tia", cli, null, "{\"totp\":false}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/auth/login", null, null, login + "}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aSessionCookieIsHttpOnlyStrictAndStateChangesNeedTheCsrfToken() throws Exception {
         HttpResponse<String> login = send("POST", "/api/v1/auth/login", null, null,
                 "{\"username\":\"user-operator\",\"password\":\"" + PASSWORD + "\"}");

@@ -45,6 +45,8 @@ class ConsoleBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Deque's axe-core from npm (.ci/run fetches it; not committed). */
+    static final Path AXE = Path.of("target", "npm", "axe-core", "axe.min.js");
     static final String XSS = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
 
     @TempDir
@@ -67,7 +69,12 @@ class ConsoleBrowserTest {
     static void start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed (apt-get install chromium)");
         GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
-        server = PlatformServer.start(ServerTest.config(dataDir, 0));
+        assertThat(AXE).as("axe-core is missing at " + AXE.toAbsolutePath() + "; fetch it "
+                + "as .ci/run does: (mkdir -p app/target/npm && cd app/target/npm && npm pack axe-core@4.14.1 && tar xzf "
+                + "axe-core-4.14.1.tgz && mv package axe-core)").isRegularFile();
+        // axe-core is served from the test server's own origin, so the console's Content-Security-Policy stays on
+        server = PlatformServer.start(ServerTest.config(dataDir, 0), List.of(routes -> routes.get("/test/axe.min.js",
+                ctx -> ctx.contentType("text/javascript").result(Files.readAllBytes(AXE)), io.hallmark.admin.Allowed.PUBLIC)));
         cli = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
         KeyPair key = SigningKeys.generate();
         server.platform().plugins().trustKey(SigningKeys.publicPem(key.getPublic()), "browser-test", "test");
@@ -163,7 +170,8 @@ class ConsoleBrowserTest {
 
     /**
      * Every page at 1,280 and 390 px: nothing wider than the viewport (measured in the page), no raw JSON visible, no
-     * console errors, no failed requests; at 390 px the navigation hides behind its menu button.
+     * console errors, no failed requests, no serious or critical axe-core violation; at 390 px the navigation hides
+     * behind its menu button.
      */
     static void layoutSweep(Page page, UUID itemWithClaims) {
         List<String> problems = new CopyOnWriteArrayList<>();
@@ -200,6 +208,14 @@ class ConsoleBrowserTest {
                 if (text.contains("{\"") || text.contains("\":")) {
                     problems.add(path + " at " + width + " px shows raw JSON");
                 }
+                page.addScriptTag(new Page.AddScriptTagOptions().setUrl(server.url() + "/test/axe.min.js"));
+                @SuppressWarnings("unchecked")
+                List<String> serious = (List<String>) page.evaluate("async () => (await axe.run(document, "
+                        + "{ resultTypes: ['violations'] })).violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+                        + " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
+                serious.forEach(v -> problems.add("axe on " + path + " at " + width + " px: " + v));
                 shoot(page, "layout-" + width + "-" + path.replace(".html", "").replaceAll("[^a-z0-9]+", "-"));
             }
         }
@@ -330,7 +346,12 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#job-state")).hasText("WAITING_REVIEW");
         assertThat(page.locator("#events")).containsText("started");
         assertThat(page.locator("#events")).containsText("finished");
-        assertThat(page.locator("#decision")).containsText("NEEDS_REVIEW");
+        // the badge is the content's decision, in words, with the rule and the comparisons that decided
+        assertThat(page.locator("#content-decision [data-decision]")).hasAttribute("data-decision", "NEEDS_REVIEW");
+        assertThat(page.locator("#decision")).containsText("Needs review");
+        assertThat(page.locator("#decision")).containsText("Decided by rule low-factuality of policy default");
+        assertThat(page.locator("#decision li.held").first()).containsText("was");
+        assertThat(page.locator("#scores tr.deciding").first()).isVisible();
         String streamed = page.locator("#output").textContent();
         assertThat(streamed).isNotBlank();
         JsonNode latest = api("GET", "/api/v1/content?size=1", null).path("items").get(0);
@@ -453,7 +474,8 @@ class ConsoleBrowserTest {
         }
         assertThat(page.locator("#kb-file-list li[data-file='copper.jsonl']")).containsText("Added 2");
         assertThat(page.locator("#kb-file-list li[data-file='noise.txt']")).containsText("Not added");
-        assertThat(page.locator("#kb-file-list li[data-file='noise.txt']")).not().containsText("JSON");
+        assertThat(page.locator("#kb-file-list li[data-file='noise.txt']")).containsText("looks binary");
+        assertThat(page.locator("#kb-file-list li[data-file='noise.txt']")).not().containsText("Unexpected token");
         assertThat(page.locator("#kb-documents")).containsText("copper.jsonl#1");
         assertThat(page.locator("#kb-stats")).containsText("Documents");
         assertThat(page.locator("#kb-stats")).not().containsText("sizeBytes");
@@ -464,7 +486,7 @@ class ConsoleBrowserTest {
         page.fill("#kb-search [name=q]", "volcanoes lava");
         page.selectOption("#kb-search [name=mode]", "bm25");
         page.click("#kb-search button[type=submit]");
-        assertThat(page.locator("#kb-results mark.hit").first()).hasText(java.util.regex.Pattern.compile("(?i)volcanoes|lava"));
+        assertThat(page.locator("#kb-results mark.hit").first()).hasText(java.util.regex.Pattern.compile("volcanoes|lava", java.util.regex.Pattern.CASE_INSENSITIVE));
         shoot(page, "08-knowledge-base");
 
         // a knowledge base with nothing in it yet is a friendly empty state, not an error
@@ -508,7 +530,7 @@ class ConsoleBrowserTest {
         page.click("#generate");
         assertThat(page.locator("#job-state")).hasText("WAITING_REVIEW",
                 new LocatorAssertions.HasTextOptions().setTimeout(180_000));
-        assertThat(page.locator("#decision")).containsText("NEEDS_REVIEW");
+        assertThat(page.locator("#decision")).containsText("Needs review");
         assertThat(page.locator("#output mark.claim.refuted")).containsText("Mount Everest lies in the Andes");
         assertThat(page.locator("#output mark.claim.supported")).containsText("The Eiffel Tower in Paris was completed");
         page.locator("#output mark.claim.refuted").click();

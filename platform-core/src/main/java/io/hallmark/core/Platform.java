@@ -474,7 +474,7 @@ public final class Platform implements AutoCloseable {
             }
         }
         try {
-            java.util.List<String> missing = io.hallmark.core.model.ModelReadiness.problems(config.modelsDir(),
+            java.util.List<String> missing = io.hallmark.core.plugin.ModelReadiness.problems(config.modelsDir(),
                     plugins.generators());
             subsystems.put("models", missing.isEmpty() ? SubsystemHealth.up(models.status())
                     : SubsystemHealth.degraded(models.status(), missing));

@@ -53,6 +53,15 @@ public class UserAccount {
     @Column(name = "one_time_password_used_at")
     private @Nullable Instant oneTimePasswordUsedAt;
 
+    @Column(name = "totp_secret", length = 64)
+    private @Nullable String totpSecret;
+
+    @Column(name = "totp_enabled", nullable = false)
+    private boolean totpEnabled;
+
+    @Column(name = "totp_last_step", nullable = false)
+    private long totpLastStep = -1;
+
     protected UserAccount() {
         // for Hibernate
     }
@@ -116,6 +125,49 @@ public class UserAccount {
     /** When the one-time password signed in, or {@code null} while it is unused (or the password is not one-time). */
     public @Nullable Instant oneTimePasswordUsedAt() {
         return oneTimePasswordUsedAt;
+    }
+
+    /** The TOTP secret (Base32), pending until confirmed or in force; {@code null} when none was set up. */
+    public @Nullable String totpSecret() {
+        return totpSecret;
+    }
+
+    /** Whether sign-in asks for a TOTP code. */
+    public boolean totpEnabled() {
+        return totpEnabled;
+    }
+
+    /** The last time step whose code was used (a code works once). */
+    public long totpLastStep() {
+        return totpLastStep;
+    }
+
+    /** Sets a new TOTP secret, off until {@link #enableTotp} confirms a code from it. */
+    public void startTotp(String base32Secret) {
+        this.totpSecret = Objects.requireNonNull(base32Secret, "base32Secret");
+        this.totpEnabled = false;
+        this.totpLastStep = -1;
+        touch();
+    }
+
+    /** Turns TOTP on, recording the step of the code that confirmed it. */
+    public void enableTotp(long step) {
+        this.totpEnabled = true;
+        this.totpLastStep = step;
+        touch();
+    }
+
+    /** Records the step of a code that signed in. */
+    public void useTotpStep(long step) {
+        this.totpLastStep = step;
+    }
+
+    /** Turns TOTP off and forgets the secret. */
+    public void disableTotp() {
+        this.totpSecret = null;
+        this.totpEnabled = false;
+        this.totpLastStep = -1;
+        touch();
     }
 
     public Role role() {

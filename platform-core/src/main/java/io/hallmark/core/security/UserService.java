@@ -119,10 +119,24 @@ public final class UserService {
      * @throws AuthenticationException when the user is unknown, disabled or the password is wrong (one message for all)
      */
     public UserAccount authenticate(String username, String password, String clientIp) {
+        return authenticate(username, password, null, clientIp);
+    }
+
+    /**
+     * Checks a user name, password and, for a user who turned on two-step sign-in, a TOTP code.
+     *
+     * @param totpCode the code from the user's authenticator app, or {@code null}
+     * @throws TotpRequiredException when the password is right, the user has TOTP on and no code came
+     */
+    public UserAccount authenticate(String username, String password, @Nullable String totpCode, String clientIp) {
         throttle.check(username, clientIp);
         Optional<UserAccount> user = user(username);
-        boolean ok = user.isPresent() && user.get().enabled() && user.get().passwordHash() != null
-                && PasswordHasher.verify(password, user.get().passwordHash())
+        boolean passwordOk = user.isPresent() && user.get().enabled() && user.get().passwordHash() != null
+                && PasswordHasher.verify(password, user.get().passwordHash());
+        if (passwordOk && user.get().totpEnabled() && totpCode == null) {
+            throw new TotpRequiredException();
+        }
+        boolean ok = passwordOk && (!user.get().totpEnabled() || useTotpCode(user.get(), totpCode))
                 && (!user.get().passwordMustChange() || consumeOneTimePassword(user.get()));
         if (!ok) {
             if (user.isEmpty()) {
@@ -137,6 +151,66 @@ public final class UserService {
         db.useTransaction(s -> s.find(UserAccount.class, account.id()).recordLogin());
         audit.append(username, "login.succeeded", username, Map.of("ip", clientIp));
         return account;
+    }
+
+    /** Checks a TOTP code against the user's secret and marks its step used (a code signs in once). */
+    private boolean useTotpCode(UserAccount user, @Nullable String code) {
+        String secret = user.totpSecret();
+        if (secret == null || code == null) {
+            return false;
+        }
+        java.util.OptionalLong step = Totp.verify(secret, code.strip(), java.time.Instant.now(), user.totpLastStep());
+        if (step.isEmpty()) {
+            return false;
+        }
+        int updated = db.inTransaction(s -> s.createMutationQuery("update UserAccount set totpLastStep = :step "
+                        + "where id = :id and totpLastStep < :step")
+                .setParameter("step", step.getAsLong()).setParameter("id", user.id()).executeUpdate());
+        return updated == 1;
+    }
+
+    /**
+     * Starts two-step sign-in for a user: a new secret, off until {@link #confirmTotp} sees a code from it.
+     *
+     * @return the secret (Base32) and the {@code otpauth://} URI for an authenticator app
+     */
+    public Map<String, String> startTotp(String username) {
+        UserAccount user = user(username).filter(UserAccount::enabled).orElseThrow(() -> unknown(username));
+        if (user.totpEnabled()) {
+            throw InvalidRequestException.of("totp", "Two-step sign-in is on already; turn it off first to set up "
+                    + "another authenticator");
+        }
+        String secret = Totp.newSecret();
+        db.useTransaction(s -> s.find(UserAccount.class, user.id()).startTotp(secret));
+        audit.append(username, "user.totp_started", username, Map.of());
+        return Map.of("secret", secret, "uri", Totp.uri(username, secret));
+    }
+
+    /** Turns two-step sign-in on once a code from the new secret is right. */
+    public void confirmTotp(String username, String code) {
+        UserAccount user = user(username).filter(UserAccount::enabled).orElseThrow(() -> unknown(username));
+        if (user.totpSecret() == null || user.totpEnabled()) {
+            throw InvalidRequestException.of("totp", user.totpEnabled() ? "Two-step sign-in is on already"
+                    : "Set up two-step sign-in first (POST /api/v1/auth/totp)");
+        }
+        java.util.OptionalLong step = Totp.verify(user.totpSecret(), code == null ? "" : code.strip(),
+                java.time.Instant.now(), -1);
+        if (step.isEmpty()) {
+            throw InvalidRequestException.of("code", "The code does not match; check the authenticator app's clock "
+                    + "and enter the code it shows now");
+        }
+        db.useTransaction(s -> s.find(UserAccount.class, user.id()).enableTotp(step.getAsLong()));
+        audit.append(username, "user.totp_enabled", username, Map.of());
+    }
+
+    /** Turns two-step sign-in off: the user with a current code, or an administrator for them ({@code code} null). */
+    public void disableTotp(String username, @Nullable String code, String actor) {
+        UserAccount user = user(username).orElseThrow(() -> unknown(username));
+        if (code != null && user.totpEnabled() && !useTotpCode(user, code)) {
+            throw InvalidRequestException.of("code", "The code does not match (or was used already)");
+        }
+        db.useTransaction(s -> s.find(UserAccount.class, user.id()).disableTotp());
+        audit.append(actor, "user.totp_disabled", username, Map.of());
     }
 
     /**

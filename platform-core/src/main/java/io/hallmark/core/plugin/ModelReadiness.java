@@ -1,14 +1,13 @@
-package io.hallmark.core.model;
+package io.hallmark.core.plugin;
 
 import io.hallmark.api.ModelRequirement;
-import io.hallmark.core.plugin.GeneratorView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether the model directory holds what the enabled generators need: each generator's required models (by name, as {@link ModelDirectory#resolve} finds them). Checked at start and in health, so a wrong
+ * Whether the model directory holds what the enabled generators need: each generator's required models (by name, as {@code ModelDirectory.resolve} finds them). Checked at start and in health, so a wrong
  * {@code --models-dir} shows as {@code DEGRADED} with the reason instead of failing the first generation.
  */
 public final class ModelReadiness {

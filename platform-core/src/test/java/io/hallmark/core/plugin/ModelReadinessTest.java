@@ -1,4 +1,4 @@
-package io.hallmark.core.model;
+package io.hallmark.core.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import io.hallmark.api.GeneratorInfo;
 import io.hallmark.api.ModelRequirement;
 import io.hallmark.api.Modality;
 import io.hallmark.core.persistence.PluginChannel;
-import io.hallmark.core.plugin.GeneratorView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
