@@ -136,6 +136,23 @@ class ChatTemplateTest {
     }
 
     @Test
+    void langChain4jChatRendersRolesWithTheTemplateAndCountsRealTokens() {
+        LlamaCheckpoint checkpoint = GgufLoader.load(model(Family.LLAMA3.template));
+        try (LlamaModel model = TestModels.load(checkpoint); LlamaGenerator generator = new LlamaGenerator(model, 1)) {
+            LlamaChatModel chat = LlamaChatModel.forModel(generator, "chat", SamplingSettings.greedy(6));
+            assertThat(chat.template()).isPresent();
+            var request = dev.langchain4j.model.chat.request.ChatRequest.builder().messages(
+                    dev.langchain4j.data.message.SystemMessage.from("Be brief."),
+                    dev.langchain4j.data.message.UserMessage.from("Hello?")).build();
+            var response = chat.chat(request);
+            int promptTokens = chat.template().orElseThrow().encode(List.of(new ChatTemplate.Message("system", "Be brief."),
+                    new ChatTemplate.Message("user", "Hello?")), true).length;
+            assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(promptTokens);
+            assertThat(response.tokenUsage().outputTokenCount()).isBetween(1, 6);
+        }
+    }
+
+    @Test
     void aModelWithoutTemplateHasNone() {
         Path file = RandomModels.write(temp.resolve("plain.gguf"), RandomModels.SHAPE, TensorType.F32, 1);
         assertThat(ChatTemplate.of(GgufLoader.load(file).tokenizer())).isEmpty();
