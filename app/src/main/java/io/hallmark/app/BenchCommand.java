@@ -223,6 +223,7 @@ final class BenchCommand implements Runnable {
             int n = threads > 0 ? threads : io.hallmark.core.model.ModelRuntime.defaultThreads();
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            System.setProperty("hallmark.textgen.threads", Integer.toString(n)); // QuantizedMatrix's pool
             System.setProperty("ai.djl.offline", "true");
             HallmarkConfig config = platform.load();
             if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
