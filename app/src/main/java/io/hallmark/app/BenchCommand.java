@@ -204,11 +204,26 @@ final class BenchCommand implements Runnable {
         @Option(names = "--no-100m", description = "Skip the ~100M-parameter model.")
         boolean noBig;
 
+        @Option(names = "--model", paramLabel = "FILE",
+                description = "Benchmark these GGUF files (any supported architecture and type) against llama.cpp instead "
+                        + "of the built-in models; repeatable.")
+        List<Path> models = new java.util.ArrayList<>();
+
+        @Option(names = "--write-llama3-1b", paramLabel = "DIR",
+                description = "Only write random-weight Llama-3.2-1B-shaped GGUF files (random-llama3-1b-TYPE.gguf) into DIR, "
+                        + "one per --types, for --model runs.")
+        Path writeDir;
+
+        @Option(names = "--types", split = ",", defaultValue = "Q4_K,Q8_0",
+                description = "Weight types for --write-llama3-1b (default ${DEFAULT-VALUE}).")
+        List<io.hallmark.textgen.TensorType> types;
+
         @Override
         public Integer call() throws Exception {
             int n = threads > 0 ? threads : io.hallmark.core.model.ModelRuntime.defaultThreads();
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            System.setProperty("hallmark.textgen.threads", Integer.toString(n)); // QuantizedMatrix's pool
             System.setProperty("ai.djl.offline", "true");
             HallmarkConfig config = platform.load();
             if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
@@ -219,11 +234,28 @@ final class BenchCommand implements Runnable {
                 throw new HallmarkException("The benchmark needs " + stories + "; point --models-dir (or HALLMARK_MODELS_DIR) "
                         + "at a model directory holding stories260k/, e.g. --models-dir ../shared/models");
             }
+            if (writeDir != null) {
+                Files.createDirectories(writeDir);
+                for (io.hallmark.textgen.TensorType type : types) {
+                    Path target = writeDir.resolve("random-llama3-1b-" + type + ".gguf");
+                    spec.commandLine().getErr().println("bench: writing " + target);
+                    spec.commandLine().getErr().flush();
+                    TextgenBenchmark.writeLlama3Shaped(stories, target, type);
+                    spec.commandLine().getOut().printf("%s %,d bytes%n", target, Files.size(target));
+                }
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            for (Path model : models) {
+                if (!Files.isRegularFile(model)) {
+                    throw new HallmarkException("--model " + model + " is not a file");
+                }
+            }
             Path work = Files.createTempDirectory("hallmark-bench-textgen-");
             try {
                 PrintWriter err = spec.commandLine().getErr();
                 Map<String, Object> result = new TextgenBenchmark(new TextgenBenchmark.Settings(stories, work, n, promptTokens,
-                        tokens, batchTokens, concurrency, !noLlamaCpp, !noBig), m -> {
+                        tokens, batchTokens, concurrency, !noLlamaCpp, !noBig, List.copyOf(models)), m -> {
                             err.println("bench: " + m);
                             err.flush();
                         }).run();
@@ -244,7 +276,7 @@ final class BenchCommand implements Runnable {
             out.printf("threads %s of %s CPUs, prompt %s tokens, decode %s tokens%n", result.get("threads"), result.get("cpus"),
                     result.get("promptTokens"), result.get("decodeTokens"));
             for (Map<String, Object> m : (List<Map<String, Object>>) result.get("models")) {
-                out.printf("%n%s (%,d parameters, %,d bytes GGUF F32)%n", m.get("model"), m.get("parameters"), m.get("fileBytes"));
+                out.printf("%n%s (%,d parameters, %,d bytes GGUF)%n", m.get("model"), m.get("parameters"), m.get("fileBytes"));
                 out.printf("  %-10s %14s %14s %12s %14s%n", "engine", "prefill tok/s", "decode tok/s", "ms/token", "peak RSS MiB");
                 for (String engine : List.of("hallmark", "llamaCpp")) {
                     Map<String, Object> e = (Map<String, Object>) m.get(engine);
@@ -257,6 +289,12 @@ final class BenchCommand implements Runnable {
                 if (m.containsKey("decodeRatio")) {
                     out.printf("  Hallmark / llama.cpp: decode %sx, prefill %sx%n", m.get("decodeRatio"), m.get("prefillRatio"));
                 }
+                Map<String, Object> h = (Map<String, Object>) m.get("hallmark");
+                out.printf("  Hallmark weights held: %,d bytes, %sx the file%n", h.get("weightBytes"), h.get("weightBytesPerFileByte"));
+            }
+            if (!result.containsKey("batching")) {
+                out.flush();
+                return;
             }
             out.printf("%ndynamic batching (total tokens/s):%n  %-12s %-12s %10s %10s %8s%n", "model", "concurrent", "off", "on",
                     "speedup");

@@ -16,12 +16,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hallmark models}: what is in the model directory ({@code list}) and whether every file is intact
- * ({@code verify}: size, SHA-256 against the folder's listed checksums, headers and tensor extents). Reads the
- * files only; needs no database.
+ * {@code hallmark models}: what is in the model directory ({@code list}: per GGUF file its architecture,
+ * quantization, context length, chat template and whether Hallmark loads it), whether every file is intact
+ * ({@code verify}: size, SHA-256 against the folder's listed checksums, headers and tensor extents), and bringing in
+ * a downloaded GGUF file ({@code add}: checked, hashed, named). Reads and copies files only; needs no database.
  */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List and verify the models in the model directory.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Verify.class, GovernanceModelsCommand.class})
+@Command(name = "models", mixinStandardHelpOptions = true, description = "List, add and verify the models in the model directory.",
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Add.class, ModelsCommand.Verify.class,
+            GovernanceModelsCommand.class})
 final class ModelsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +31,7 @@ final class ModelsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: list, verify, governance");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: list, add, verify, governance");
     }
 
     abstract static class ModelsSubcommand implements Callable<Integer> {
@@ -79,8 +81,72 @@ final class ModelsCommand implements Runnable {
                 }
                 out().printf("  %-28s %-9s %,12d bytes  sha256 %s%n", c.file().substring(c.file().indexOf('/') + 1),
                         c.format(), c.bytes(), c.sha256());
+                if (c.format().equals("gguf")) {
+                    out().println("    " + (c.details() != null ? c.details() : "loads no"));
+                    if (!c.ok()) {
+                        out().println("    does not load: " + c.problem());
+                    }
+                }
             }
             out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Check a GGUF file (architecture, tensors, vocabulary: it must load), hash it and copy it into "
+                    + "the model directory as <name>/<file> with a SHA256SUMS the verify command checks.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platform;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "The .gguf file.")
+        java.nio.file.Path file;
+
+        @Option(names = "--name", description = "The model's name (default: the file name without .gguf).")
+        String name;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            HallmarkConfig config = platform.load();
+            io.hallmark.textgen.GgufSummary summary = io.hallmark.textgen.GgufSummary.of(file);
+            if (!summary.loads()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Hallmark cannot run " + file + ": "
+                        + summary.problem());
+            }
+            String fileName = file.getFileName().toString();
+            String model = name != null ? name : fileName.replaceFirst("(?i)\\.gguf$", "");
+            if (!model.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "The model name '" + model
+                        + "' must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit; pass --name");
+            }
+            java.nio.file.Path folder = config.modelsDir().resolve(model);
+            if (java.nio.file.Files.exists(folder)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "A model named '" + model + "' exists at "
+                        + folder + "; pass another --name");
+            }
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Path target = folder.resolve(fileName);
+            java.nio.file.Files.copy(file, target);
+            String sha = new ModelDirectory(config.modelsDir()).sha256(target);
+            java.nio.file.Files.writeString(folder.resolve("SHA256SUMS"), sha + "  " + fileName + "\n");
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("model", model);
+            result.put("file", target.toString());
+            result.put("sha256", sha);
+            result.putAll(summary.asMap());
+            if (json) {
+                JsonOutput.print(spec.commandLine().getOut(), result);
+            } else {
+                spec.commandLine().getOut().printf("Added model '%s': %s%n  %s%n  sha256 %s%n", model, target, summary, sha);
+                spec.commandLine().getOut().flush();
+            }
             return 0;
         }
     }

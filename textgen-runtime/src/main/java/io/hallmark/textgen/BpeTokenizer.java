@@ -69,6 +69,7 @@ public final class BpeTokenizer implements GgufVocabulary {
     private final Map<String, Integer> ranks;
     private final SpecialTokens specials;
     private final boolean[] endOfGeneration;
+    private final String chatTemplate;
 
     /**
      * @param tokens the vocabulary in GPT-2's byte-level spelling (control tokens as written, e.g. {@code <|eot_id|>})
@@ -77,6 +78,13 @@ public final class BpeTokenizer implements GgufVocabulary {
      * @param pre the {@code tokenizer.ggml.pre} name
      */
     public BpeTokenizer(List<String> tokens, int[] types, List<String> merges, String pre, SpecialTokenIds special) {
+        this(tokens, types, merges, pre, special, null);
+    }
+
+    /** @param chatTemplate the Jinja chat template, or null */
+    public BpeTokenizer(List<String> tokens, int[] types, List<String> merges, String pre, SpecialTokenIds special,
+            String chatTemplate) {
+        this.chatTemplate = chatTemplate;
         if (tokens.isEmpty() || types.length != tokens.size()) {
             throw new IllegalArgumentException("A vocabulary needs one type per token: " + tokens.size() + " tokens, "
                     + types.length + " types");
@@ -112,7 +120,8 @@ public final class BpeTokenizer implements GgufVocabulary {
         int[] types = gguf.metadata().containsKey("tokenizer.ggml.token_type")
                 ? GgufMetadata.ints(gguf, "tokenizer.ggml.token_type", tokens.size()) : normalTypes(tokens.size());
         SpecialTokenIds special = SpecialTokenIds.fromGguf(gguf, tokens.size(), 11, 11, p == PreTokenizer.LLAMA3);
-        return new BpeTokenizer(tokens, types, GgufMetadata.strings(gguf, "tokenizer.ggml.merges"), pre, special);
+        return new BpeTokenizer(tokens, types, GgufMetadata.strings(gguf, "tokenizer.ggml.merges"), pre, special,
+                GgufMetadata.string(gguf, "tokenizer.chat_template", null));
     }
 
     private static int[] normalTypes(int n) {
@@ -130,6 +139,9 @@ public final class BpeTokenizer implements GgufVocabulary {
         m.put("tokenizer.ggml.token_type", types.clone());
         m.put("tokenizer.ggml.merges", merges);
         m.putAll(special.ggufMetadata());
+        if (chatTemplate != null) {
+            m.put("tokenizer.chat_template", chatTemplate);
+        }
         return m;
     }
 
@@ -164,8 +176,17 @@ public final class BpeTokenizer implements GgufVocabulary {
 
     @Override
     public int[] encode(String text, boolean addSpecial, boolean parseSpecial) {
+        return encode(specials.split(text, parseSpecial), addSpecial);
+    }
+
+    @Override
+    public int[] encode(String text, boolean addSpecial, java.util.BitSet literal) {
+        return encode(specials.split(text, true, literal), addSpecial);
+    }
+
+    private int[] encode(List<Object> fragments, boolean addSpecial) {
         List<Integer> out = new ArrayList<>();
-        for (Object fragment : specials.split(text, parseSpecial)) {
+        for (Object fragment : fragments) {
             if (fragment instanceof String raw) {
                 for (String word : preTokenize(raw)) {
                     encodeWord(byteLevel(word.getBytes(StandardCharsets.UTF_8)), out);
@@ -260,6 +281,21 @@ public final class BpeTokenizer implements GgufVocabulary {
         }
         id = ids.get(byteLevel(text.getBytes(StandardCharsets.UTF_8)));
         return id != null ? id : -1;
+    }
+
+    @Override
+    public String tokenText(int id) {
+        return tokens[id];
+    }
+
+    @Override
+    public String chatTemplate() {
+        return chatTemplate;
+    }
+
+    /** This vocabulary with {@code template} as its chat template. */
+    public BpeTokenizer withChatTemplate(String template) {
+        return new BpeTokenizer(List.of(tokens), types, merges, preName, special, template);
     }
 
     @Override

@@ -150,7 +150,10 @@ public final class GgufFile {
         return tensors;
     }
 
-    /** A tensor's bytes, memory-mapped. */
+    /**
+     * A tensor's bytes: F32 memory-mapped (it becomes an NDArray without a copy); every other type read onto the heap
+     * once, where {@link QuantizedMatrix} multiplies it in place (a mapping as well would count the bytes twice).
+     */
     public RawTensor tensor(String name) {
         TensorInfo info = tensors.get(name);
         if (info == null) {
@@ -164,6 +167,21 @@ public final class GgufFile {
         }
         long bytes = type.bytes(RawTensor.elements(info.dims()));
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (type != TensorType.F32) {
+                if (bytes > Integer.MAX_VALUE - 16) {
+                    throw new ModelFormatException("GGUF file " + path + ": tensor '" + name + "' of " + type + " has "
+                            + bytes + " bytes; Hallmark holds at most 2 GiB per tensor");
+                }
+                ByteBuffer heap = ByteBuffer.allocate((int) bytes);
+                long at = dataStart + info.offset();
+                while (heap.hasRemaining()) {
+                    int n = ch.read(heap, at + heap.position());
+                    if (n < 0) {
+                        throw new ModelFormatException("GGUF file " + path + " is truncated inside tensor '" + name + "'");
+                    }
+                }
+                return new RawTensor(name, info.shape(), type, heap.flip());
+            }
             ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, dataStart + info.offset(), bytes);
             return new RawTensor(name, info.shape(), type, data);
         } catch (IOException e) {

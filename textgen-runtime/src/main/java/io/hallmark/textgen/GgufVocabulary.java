@@ -11,6 +11,12 @@ public sealed interface GgufVocabulary extends Tokenizer permits SentencePieceTo
     /** Its special tokens and what {@code addSpecial} adds. */
     SpecialTokenIds special();
 
+    /** How token {@code id} is written in text (control tokens as {@code <|eot_id|>}, ...). */
+    String tokenText(int id);
+
+    /** The model's Jinja chat template ({@code tokenizer.chat_template}), or null when the file has none. */
+    String chatTemplate();
+
     /** Reads the vocabulary a GGUF file declares ({@code tokenizer.ggml.model}: {@code llama} or {@code gpt2}). */
     static GgufVocabulary fromGguf(GgufFile gguf) {
         String model = GgufMetadata.string(gguf, "tokenizer.ggml.model", "llama");

@@ -16,10 +16,12 @@ import java.util.function.Function;
 
 /**
  * A LangChain4j {@link ChatModel} over a local {@link LlamaGenerator}, so LangChain4j services and agents can use
- * the models Hallmark runs itself. Messages become one prompt through a {@link Function} (by default a plain
- * transcript, {@code User: ...} / {@code Assistant: ...}, ending with {@code Assistant:} and stopping at the next
- * {@code User:}); request parameters map to {@link SamplingSettings} (temperature, top-k, top-p, max output tokens,
- * stop sequences). Tools and response formats are not supported.
+ * the models Hallmark runs itself. A model whose GGUF file has a chat template gets its messages rendered by it
+ * ({@link #forModel}; roles kept, message text never parsed as control tokens, generation ending at the template's
+ * end-of-turn token); otherwise messages become one prompt through a {@link Function} (a plain transcript,
+ * {@code User: ...} / {@code Assistant: ...}, ending with {@code Assistant:} and stopping at the next {@code User:}).
+ * Request parameters map to {@link SamplingSettings} (temperature, top-k, top-p, max output tokens, stop
+ * sequences). Tools and response formats are not supported.
  */
 public final class LlamaChatModel implements ChatModel {
 
@@ -50,6 +52,7 @@ public final class LlamaChatModel implements ChatModel {
 
     private final LlamaGenerator generator;
     private final Function<List<ChatMessage>, String> format;
+    private final ChatTemplate template;
     private final SamplingSettings defaults;
     private final String modelName;
 
@@ -59,10 +62,42 @@ public final class LlamaChatModel implements ChatModel {
      */
     public LlamaChatModel(LlamaGenerator generator, String modelName, Function<List<ChatMessage>, String> format,
             SamplingSettings defaults) {
+        this(generator, modelName, Objects.requireNonNull(format, "format"), null, defaults);
+    }
+
+    private LlamaChatModel(LlamaGenerator generator, String modelName, Function<List<ChatMessage>, String> format,
+            ChatTemplate template, SamplingSettings defaults) {
         this.generator = Objects.requireNonNull(generator, "generator");
         this.modelName = Objects.requireNonNull(modelName, "modelName");
-        this.format = Objects.requireNonNull(format, "format");
+        this.format = format;
+        this.template = template;
         this.defaults = Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /** A chat model that renders messages with the model's chat template, or as a {@link #TRANSCRIPT} without one. */
+    public static LlamaChatModel forModel(LlamaGenerator generator, String modelName, SamplingSettings defaults) {
+        return ChatTemplate.of(generator.model().tokenizer())
+                .map(t -> new LlamaChatModel(generator, modelName, null, t, defaults))
+                .orElseGet(() -> new LlamaChatModel(generator, modelName, TRANSCRIPT, defaults));
+    }
+
+    /** The chat template messages are rendered with, if any. */
+    public java.util.Optional<ChatTemplate> template() {
+        return java.util.Optional.ofNullable(template);
+    }
+
+    /** LangChain4j messages as template messages: system, user and assistant roles. */
+    public static List<ChatTemplate.Message> messages(List<ChatMessage> messages) {
+        List<ChatTemplate.Message> out = new ArrayList<>(messages.size());
+        for (ChatMessage m : messages) {
+            out.add(switch (m) {
+                case SystemMessage s -> new ChatTemplate.Message("system", s.text());
+                case UserMessage u -> new ChatTemplate.Message("user", u.singleText());
+                case AiMessage a -> new ChatTemplate.Message("assistant", Objects.toString(a.text(), ""));
+                default -> throw new IllegalArgumentException("Unsupported message type: " + m.type());
+            });
+        }
+        return out;
     }
 
     @Override
@@ -81,8 +116,11 @@ public final class LlamaChatModel implements ChatModel {
                 request.topK() != null ? request.topK() : defaults.topK(),
                 request.topP() != null ? request.topP() : defaults.topP(),
                 defaults.repetitionPenalty(), stop, defaults.seed());
-        Completion c = generator.generate(format.apply(request.messages()), true, settings, piece -> { },
-                () -> Thread.currentThread().isInterrupted());
+        Completion c = template != null
+                ? generator.generate(template.encode(messages(request.messages()), true), settings, piece -> { },
+                        () -> Thread.currentThread().isInterrupted())
+                : generator.generate(format.apply(request.messages()), true, settings, piece -> { },
+                        () -> Thread.currentThread().isInterrupted());
         String text = format == TRANSCRIPT ? c.text().strip() : c.text();
         return ChatResponse.builder()
                 .aiMessage(AiMessage.from(text))

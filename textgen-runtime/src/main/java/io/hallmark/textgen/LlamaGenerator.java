@@ -75,10 +75,15 @@ public final class LlamaGenerator implements AutoCloseable {
      */
     public Completion generate(String prompt, boolean bos, SamplingSettings settings, TokenSink sink,
             BooleanSupplier cancelled) {
-        int[] tokens = model.tokenizer().encode(prompt, bos, true);
-        if (tokens.length == 0) {
-            tokens = new int[] {model.tokenizer().bos()};
-        }
+        return generate(model.tokenizer().encode(prompt, bos, true), settings, sink, cancelled);
+    }
+
+    /**
+     * Generates a continuation of a tokenized prompt (e.g. from {@link ChatTemplate#encode}), streaming pieces to
+     * {@code sink}; ends at the tokenizer's end-of-generation tokens (end of sequence, end of turn).
+     */
+    public Completion generate(int[] promptTokens, SamplingSettings settings, TokenSink sink, BooleanSupplier cancelled) {
+        int[] tokens = promptTokens.length == 0 ? new int[] {model.tokenizer().bos()} : promptTokens.clone();
         int context = model.config().contextLength();
         if (tokens.length >= context) {
             throw new IllegalArgumentException("The prompt has " + tokens.length + " tokens; the model's context holds "

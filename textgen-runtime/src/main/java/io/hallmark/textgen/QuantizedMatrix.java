@@ -43,8 +43,8 @@ public final class QuantizedMatrix {
     private final ByteBuffer data;
 
     /**
-     * Copies a 2-D tensor's stored bytes onto the heap (the Vector API loads from arrays; the memory-mapped file
-     * pages are left to the page cache).
+     * Holds a 2-D tensor's stored bytes on the heap (the Vector API loads from arrays): the tensor's own array when
+     * it has one, else a copy.
      */
     public QuantizedMatrix(RawTensor tensor) {
         if (tensor.shape().length != 2) {
@@ -63,8 +63,14 @@ public final class QuantizedMatrix {
                     + " weights; " + type + " needs a multiple of " + type.blockSize());
         }
         this.rowBytes = Math.toIntExact(type.bytes(cols));
-        this.bytes = new byte[Math.toIntExact(type.bytes((long) rows * cols))];
-        tensor.data().duplicate().get(bytes);
+        int size = Math.toIntExact(type.bytes((long) rows * cols));
+        ByteBuffer source = tensor.data();
+        if (source.hasArray() && source.arrayOffset() + source.position() == 0 && source.array().length == size) {
+            this.bytes = source.array(); // read onto the heap by GgufFile: used in place
+        } else {
+            this.bytes = new byte[size];
+            source.duplicate().get(bytes);
+        }
         this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 

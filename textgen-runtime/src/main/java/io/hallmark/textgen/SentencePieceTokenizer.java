@@ -37,17 +37,20 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
     private final String[] texts;
     private final SpecialTokens specials;
     private final boolean[] endOfGeneration;
+    private final String chatTemplate;
 
     /**
      * A vocabulary of raw-byte pieces (one char per byte, {@code ' '} for spaces) whose token types follow from the
      * ids: 0 unknown, BOS and EOS control, {@code <0xNN>} bytes; BOS added, EOS not.
      */
     public SentencePieceTokenizer(String[] pieces, float[] scores, int bos, int eos) {
-        this(pieces, scores, defaultTypes(pieces, bos, eos), new SpecialTokenIds(bos, eos, -1, -1, true, false), true);
+        this(pieces, scores, defaultTypes(pieces, bos, eos), new SpecialTokenIds(bos, eos, -1, -1, true, false), true,
+                null);
     }
 
     private SentencePieceTokenizer(String[] pieces, float[] scores, int[] types, SpecialTokenIds special,
-            boolean addSpacePrefix) {
+            boolean addSpacePrefix, String chatTemplate) {
+        this.chatTemplate = chatTemplate;
         if (pieces.length != scores.length || pieces.length == 0 || types.length != pieces.length) {
             throw new IllegalArgumentException("A vocabulary needs one score and one type per piece: " + pieces.length
                     + " pieces, " + scores.length + " scores, " + types.length + " types");
@@ -130,7 +133,8 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
                 ? GgufMetadata.ints(gguf, "tokenizer.ggml.token_type", tokens.size())
                 : defaultTypes(pieces, special.bos(), special.eos());
         return new SentencePieceTokenizer(pieces, scores, types, special,
-                GgufMetadata.flag(gguf, "tokenizer.ggml.add_space_prefix", true));
+                GgufMetadata.flag(gguf, "tokenizer.ggml.add_space_prefix", true),
+                GgufMetadata.string(gguf, "tokenizer.chat_template", null));
     }
 
     private static String[] rawPieces(List<String> tokens) {
@@ -152,6 +156,9 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
         m.putAll(special.ggufMetadata());
         m.put("tokenizer.ggml.unknown_token_id", 0);
         m.put("tokenizer.ggml.add_space_prefix", addSpacePrefix);
+        if (chatTemplate != null) {
+            m.put("tokenizer.chat_template", chatTemplate);
+        }
         return m;
     }
 
@@ -177,6 +184,21 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
     }
 
     @Override
+    public String tokenText(int id) {
+        return texts[id];
+    }
+
+    @Override
+    public String chatTemplate() {
+        return chatTemplate;
+    }
+
+    /** This vocabulary with {@code template} as its chat template. */
+    public SentencePieceTokenizer withChatTemplate(String template) {
+        return new SentencePieceTokenizer(pieces, scores, types, special, addSpacePrefix, template);
+    }
+
+    @Override
     public SpecialTokenIds special() {
         return special;
     }
@@ -187,10 +209,19 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
 
     @Override
     public int[] encode(String text, boolean addSpecial, boolean parseSpecial) {
-        int[] buffer = new int[text.length() * 4 + 8];
+        return encode(specials.split(text, parseSpecial), addSpecial, text.length());
+    }
+
+    @Override
+    public int[] encode(String text, boolean addSpecial, java.util.BitSet literal) {
+        return encode(specials.split(text, true, literal), addSpecial, text.length());
+    }
+
+    private int[] encode(List<Object> fragments, boolean addSpecial, int length) {
+        int[] buffer = new int[length * 4 + 8];
         int n = 0;
         boolean afterSpecial = true; // llama.cpp puts the space prefix before the text and after each special token
-        for (Object fragment : specials.split(text, parseSpecial)) {
+        for (Object fragment : fragments) {
             if (fragment instanceof String raw) {
                 String prefixed = addSpacePrefix && afterSpecial ? " " + raw : raw;
                 if (buffer.length < n + prefixed.length() * 4) {

@@ -36,6 +36,14 @@ final class SpecialTokens {
 
     /** The text split into raw {@link String} fragments and {@link Integer} token ids, in order. */
     List<Object> split(String text, boolean parseSpecial) {
+        return split(text, parseSpecial, null);
+    }
+
+    /**
+     * As {@link #split(String, boolean)}, but a special token is never taken where it overlaps a character whose bit
+     * is set in {@code literal} (text from an untrusted party, e.g. a chat message inside a rendered template).
+     */
+    List<Object> split(String text, boolean parseSpecial, java.util.BitSet literal) {
         List<Object> fragments = new ArrayList<>();
         if (!text.isEmpty()) {
             fragments.add(text);
@@ -46,13 +54,19 @@ final class SpecialTokens {
             }
             String special = texts[id];
             List<Object> next = new ArrayList<>(fragments.size());
+            int offset = 0; // where each fragment starts in text
             for (Object f : fragments) {
                 if (!(f instanceof String raw)) {
                     next.add(f);
+                    offset += texts[(Integer) f].length();
                     continue;
                 }
                 int from = 0;
-                for (int at = raw.indexOf(special); at >= 0; at = raw.indexOf(special, from)) {
+                for (int at = raw.indexOf(special); at >= 0; at = raw.indexOf(special, at + 1)) {
+                    if (at < from || (literal != null && literal.nextSetBit(offset + at) >= 0
+                            && literal.nextSetBit(offset + at) < offset + at + special.length())) {
+                        continue;
+                    }
                     if (at > from) {
                         next.add(raw.substring(from, at));
                     }
@@ -62,6 +76,7 @@ final class SpecialTokens {
                 if (from < raw.length()) {
                     next.add(raw.substring(from));
                 }
+                offset += raw.length();
             }
             fragments = next;
         }

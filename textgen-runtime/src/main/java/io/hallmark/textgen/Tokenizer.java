@@ -16,6 +16,17 @@ public interface Tokenizer {
      */
     int[] encode(String text, boolean addSpecial, boolean parseSpecial);
 
+    /**
+     * Token ids of {@code text} with control tokens parsed everywhere except in the characters whose bits are set in
+     * {@code literal}: how a rendered chat template is tokenized, its messages' contents kept literal.
+     */
+    default int[] encode(String text, boolean addSpecial, java.util.BitSet literal) {
+        if (!literal.isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot keep parts of a text literal");
+        }
+        return encode(text, addSpecial, true);
+    }
+
     /** {@link #encode(String, boolean, boolean)} with control tokens in the text left as text. */
     default int[] encode(String text, boolean addSpecial) {
         return encode(text, addSpecial, false);

@@ -37,7 +37,13 @@ public final class TextgenBenchmark {
 
     /** What to run. */
     public record Settings(Path storiesGguf, Path work, int threads, int promptTokens, int decodeTokens,
-            int batchTokens, List<Integer> concurrency, boolean llamaCpp, boolean bigModel) {}
+            int batchTokens, List<Integer> concurrency, boolean llamaCpp, boolean bigModel, List<Path> modelFiles) {}
+
+    /**
+     * Llama 3.2 1B's shape (tied output, grouped-query attention 32/8, RoPE base 500000, a 128256-token vocabulary)
+     * with a 2048-token context, for random-weight files.
+     */
+    public static final LlamaConfig LLAMA3_1B = new LlamaConfig(2048, 8192, 16, 32, 8, 128256, 2048, 1e-5f, 500000f, true);
 
     /** The ~100M-parameter shape: Llama-2 style with grouped-query attention, the stories vocabulary. */
     public static final LlamaConfig BIG = new LlamaConfig(768, 2048, 16, 12, 4, 512, 512, 1e-5f, 10000f, true);
@@ -60,6 +66,13 @@ public final class TextgenBenchmark {
         result.put("promptTokens", settings.promptTokens());
         result.put("decodeTokens", settings.decodeTokens());
         List<Map<String, Object>> models = new ArrayList<>();
+        if (!settings.modelFiles().isEmpty()) { // the user's files, side by side with llama.cpp
+            for (Path file : settings.modelFiles()) {
+                models.add(compare(file.getFileName().toString(), file));
+            }
+            result.put("models", models);
+            return result;
+        }
         models.add(compare("stories260k", settings.storiesGguf()));
         Path big = null;
         if (settings.bigModel()) {
@@ -93,6 +106,7 @@ public final class TextgenBenchmark {
     }
 
     private Map<String, Object> hallmark(Path gguf) {
+        System.gc();
         long baseline = PeakMemory.resetAndRssKiB();
         long start = System.nanoTime();
         LlamaCheckpoint checkpoint = GgufLoader.load(gguf);
@@ -119,6 +133,8 @@ public final class TextgenBenchmark {
             }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("parameters", checkpoint.config().parameterCount());
+            r.put("weightBytes", model.weightBytes());
+            r.put("weightBytesPerFileByte", round((double) model.weightBytes() / gguf.toFile().length()));
             r.put("loadMillis", round(loadMs));
             r.put("prefillTokensPerSecond", round(prompt.length * 1e9 / bestPrefill));
             r.put("decodeTokensPerSecond", round(settings.decodeTokens() * 1e9 / bestDecode));
@@ -129,6 +145,7 @@ public final class TextgenBenchmark {
     }
 
     private Map<String, Object> llamaCpp(Path gguf) {
+        System.gc();
         long baseline = PeakMemory.resetAndRssKiB();
         long start = System.nanoTime();
         ModelParameters params = new ModelParameters().setModel(gguf.toString()).setThreads(settings.threads())
@@ -229,6 +246,40 @@ public final class TextgenBenchmark {
             }
         }
         return tokens;
+    }
+
+    /**
+     * Writes a random-weight model of {@link #LLAMA3_1B}'s shape in {@code type}: the stories vocabulary padded with
+     * plain pieces to 128256 tokens, weights uniform in +-0.02*sqrt(3) (std 0.02), norms 1.
+     */
+    public static void writeLlama3Shaped(Path stories, Path target, TensorType type) {
+        io.hallmark.textgen.SentencePieceTokenizer base = (io.hallmark.textgen.SentencePieceTokenizer) GgufLoader.load(stories).tokenizer();
+        List<String> tokens = new ArrayList<>(base.ggufTokens());
+        float[] baseScores = base.scores();
+        float[] scores = java.util.Arrays.copyOf(baseScores, LLAMA3_1B.vocabSize());
+        for (int i = tokens.size(); i < LLAMA3_1B.vocabSize(); i++) {
+            tokens.add("\u2581w" + i);
+            scores[i] = -1000 - i;
+        }
+        io.hallmark.textgen.SentencePieceTokenizer vocab = io.hallmark.textgen.SentencePieceTokenizer.fromGguf(tokens, scores,
+                base.bos(), base.eos());
+        float bound = (float) (0.02 * Math.sqrt(3));
+        GgufWriter.write(target, LLAMA3_1B, vocab, name -> {
+            long[] shape = GgufWriter.shapes(LLAMA3_1B).get(name);
+            int n = (int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            float[] v = new float[n];
+            if (shape.length == 1) {
+                java.util.Arrays.fill(v, 1f);
+            } else {
+                java.util.stream.IntStream.range(0, n / 65536 + 1).parallel().forEach(chunk -> {
+                    SplittableRandom random = new SplittableRandom(name.hashCode() * 31L + chunk);
+                    for (int i = chunk * 65536; i < Math.min(n, (chunk + 1) * 65536); i++) {
+                        v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+                    }
+                });
+            }
+            return v;
+        }, type, "random-llama3-1b-" + type);
     }
 
     /** Writes the random-weight ~100M model as GGUF F32 with the stories vocabulary. */

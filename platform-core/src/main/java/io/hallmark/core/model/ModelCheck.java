@@ -1,7 +1,6 @@
 package io.hallmark.core.model;
 
-import io.hallmark.textgen.GgufFile;
-import io.hallmark.textgen.GgufLoader;
+import io.hallmark.textgen.GgufSummary;
 import io.hallmark.textgen.Llama2cLoader;
 import io.hallmark.textgen.LlamaCheckpoint;
 import io.hallmark.textgen.ModelFormatException;
@@ -83,8 +82,14 @@ public record ModelCheck(String model, String file, String format, long bytes, S
         } else {
             try {
                 LlamaCheckpoint checkpoint = switch (format) {
-                    case "gguf" -> GgufFile.read(file).metadata().get("general.architecture") instanceof String a && a.equals("llama")
-                            ? GgufLoader.load(file) : null;
+                    case "gguf" -> {
+                        GgufSummary summary = GgufSummary.of(file);
+                        details = summary.toString();
+                        if (!summary.loads()) {
+                            problem = summary.problem();
+                        }
+                        yield null;
+                    }
                     case "llama2c" -> Llama2cLoader.load(file, tokenizerBeside(file));
                     case "safetensors" -> {
                         details = SafetensorsLoader.readSafetensors(file).size() + " tensors";

@@ -1,0 +1,90 @@
+package io.hallmark.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hallmark.textgen.Architecture;
+import io.hallmark.textgen.GgufWriter;
+import io.hallmark.textgen.LlamaConfig;
+import io.hallmark.textgen.SentencePieceTokenizer;
+import io.hallmark.textgen.TensorType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code hallmark models add FILE} checks, hashes and names a downloaded GGUF file, refuses one Hallmark cannot run
+ * (naming why), and {@code models list} shows architecture, quantization, context length, chat template and
+ * whether it loads.
+ */
+class ModelsAddCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path gguf(String name, Architecture arch, Map<String, Object> extra) {
+        String[] pieces = new String[64];
+        float[] scores = new float[64];
+        pieces[0] = "<unk>";
+        pieces[1] = "<s>";
+        pieces[2] = "</s>";
+        for (int i = 3; i < 64; i++) {
+            pieces[i] = String.valueOf((char) ('!' + i));
+            scores[i] = -i;
+        }
+        LlamaConfig shape = new LlamaConfig(256, 256, 1, 4, 4, 64, 512, 1e-5f, 10000f, true).withArchitecture(arch);
+        SplittableRandom random = new SplittableRandom(1);
+        Path file = dir.resolve(name);
+        GgufWriter.write(file, shape, new SentencePieceTokenizer(pieces, scores, 1, 2), n -> {
+            float[] v = new float[(int) java.util.Arrays.stream(GgufWriter.shapes(shape).get(n)).reduce(1, (a, b) -> a * b)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) random.nextGaussian();
+            }
+            return v;
+        }, TensorType.Q4_K, name, null, extra);
+        return file;
+    }
+
+    @Test
+    void addChecksHashesAndNamesAndListShowsWhatTheFileIs() throws Exception {
+        String models = dir.resolve("models").toString();
+        Path qwen = gguf("tiny-qwen.gguf", Architecture.QWEN2,
+                Map.of("tokenizer.chat_template", "{% for m in messages %}{{ m.content }}{% endfor %}"));
+        assertThat(run("models", "add", qwen.toString(), "--models-dir", models)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Added model 'tiny-qwen'").contains("qwen2, Q4_K").contains("chat template yes");
+        Path copied = Path.of(models, "tiny-qwen", "tiny-qwen.gguf");
+        assertThat(Files.readAllBytes(copied)).isEqualTo(Files.readAllBytes(qwen));
+        assertThat(Files.readString(Path.of(models, "tiny-qwen", "SHA256SUMS"))).contains("tiny-qwen.gguf");
+
+        assertThat(run("models", "add", qwen.toString(), "--models-dir", models)).isNotZero();
+        assertThat(err.toString()).contains("A model named 'tiny-qwen' exists");
+
+        Path gemma = gguf("tiny-gemma.gguf", Architecture.LLAMA, Map.of("general.architecture", "gemma2"));
+        assertThat(run("models", "add", gemma.toString(), "--models-dir", models)).isNotZero();
+        assertThat(err.toString()).contains("the architecture 'gemma2' is not supported");
+        assertThat(Path.of(models, "tiny-gemma")).doesNotExist();
+
+        assertThat(run("models", "list", "--models-dir", models)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("tiny-qwen").contains("qwen2, Q4_K, 476,672 parameters")
+                .contains("context 512, chat template yes, loads yes");
+        assertThat(run("models", "verify", "--models-dir", models)).isZero();
+        assertThat(out.toString()).contains("checksum matches");
+    }
+}
