@@ -3,10 +3,7 @@ package io.hallmark.governance.factcheck.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.governance.factcheck.ClaimExtractor;
 import io.hallmark.governance.ml.EvalData;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.hallmark.governance.ml.WrittenStories;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +19,7 @@ import java.util.TreeMap;
  * paragraphs ({@code halueval-qa:answer}, {@code halueval-qa:knowledge}); negatives are the sentences of Tiny
  * Shakespeare (dialogue and drama, {@code tinyshakespeare}, the first {@link #SHAKESPEARE_CHUNKS} chunks of the
  * split) and of children's stories written for this project in the style of TinyStories ({@code stories},
- * {@code stories.txt} beside this class, alternate stories per split). Climate-FEVER is internal-use data: this is
+ * {@link WrittenStories}). Climate-FEVER is internal-use data: this is
  * an evaluation, nothing is trained on it.
  */
 public final class CheckWorthinessEvaluation {
@@ -64,9 +61,8 @@ public final class CheckWorthinessEvaluation {
                 items.add(new Item("tinyshakespeare", sentence, false));
             }
         }
-        List<String> stories = stories();
-        for (int i = split.equals("dev") ? 0 : 1; i < stories.size(); i += 2) {
-            for (String sentence : sentences(stories.get(i))) {
+        for (String story : WrittenStories.of(split)) {
+            for (String sentence : sentences(story)) {
                 items.add(new Item("stories", sentence, false));
             }
         }
@@ -111,27 +107,6 @@ public final class CheckWorthinessEvaluation {
     private List<String> sentences(String text) {
         return extractor.sentences(text).stream().map(s -> text.substring(s.getStart(), s.getEnd()).strip())
                 .filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** The made-up stories, one per paragraph. */
-    static List<String> stories() {
-        try (InputStream in = CheckWorthinessEvaluation.class.getResourceAsStream("stories.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("stories.txt is missing beside " + CheckWorthinessEvaluation.class);
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> stories = new ArrayList<>();
-            for (String paragraph : text.split("\\n\\s*\\n")) {
-                String body = paragraph.lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + " " + b)
-                        .strip();
-                if (!body.isEmpty()) {
-                    stories.add(body);
-                }
-            }
-            return stories;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static double round(double v) {
