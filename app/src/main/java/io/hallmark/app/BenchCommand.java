@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Queue.class, BenchCommand.Plugins.class, RetrievalBenchCommand.class,
             BenchCommand.Textgen.class, GovernanceBenchCommand.class,
             FactCheckBenchCommand.class, BenchCommand.Image.class, BenchCommand.Video.class,
-            DiffusionBenchCommand.class, FirstDecisionBenchCommand.class})
+            DiffusionBenchCommand.class, FirstDecisionBenchCommand.class, StoriesBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code hallmark eval ...}: evaluations on the shared data sets. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate components on the shared data sets.",
         subcommands = {EvalCommand.Retrieval.class, GovernanceEvalCommand.Safety.class, GovernanceEvalCommand.Bias.class,
-            GovernanceEvalCommand.WeatAudit.class, FactCheckEvalCommand.class})
+            GovernanceEvalCommand.WeatAudit.class, FactCheckEvalCommand.class, ClaimsEvalCommand.class})
 final class EvalCommand implements Runnable {
 
     @CommandLine.Spec
@@ -35,7 +35,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: retrieval, safety, bias, weat, factcheck");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: retrieval, safety, bias, weat, factcheck, claims");
     }
 
     /** Where the shared eval data lies: --eval-dir, else HALLMARK_EVAL_DIR, else ../shared/eval. */

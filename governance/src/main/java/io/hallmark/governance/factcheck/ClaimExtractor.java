@@ -15,7 +15,8 @@ import opennlp.tools.util.Span;
 
 /**
  * Finds the checkable, atomic claims in a text: OpenNLP splits sentences (the English UD-EWT model from
- * {@code opennlp-models-sentdetect-en}); questions, opinions and instructions are dropped; coordinated
+ * {@code opennlp-models-sentdetect-en}); questions, opinions and instructions are dropped, and so is every sentence
+ * that is not check-worthy ({@link CheckWorthiness}: narrative, dialogue, feelings); coordinated
  * statements ({@code "X is A and was B"}, {@code "A; B"}) become one claim each, a subject-less second half
  * borrowing the first half's subject; a leading pronoun is replaced by the previous sentence's subject. Every
  * claim keeps the span of the characters it came from; spans are ordered and never overlap. Thread-safe.
@@ -60,11 +61,12 @@ public final class ClaimExtractor {
     public List<Claim> extract(String text) {
         List<Claim> claims = new ArrayList<>();
         String previousSubject = null;
+        Set<String> characters = CheckWorthiness.characters(text);
         int index = 0;
         for (Span s : sentences(text)) {
             String sentence = text.substring(s.getStart(), s.getEnd());
             int sentenceIndex = index++;
-            if (!checkable(sentence)) {
+            if (!checkable(sentence) || !CheckWorthiness.checkWorthy(sentence, characters)) {
                 continue;
             }
             String subject = subject(sentence);

@@ -4,13 +4,16 @@ import io.hallmark.governance.GovernanceModels;
 import io.hallmark.governance.stage.Assessment;
 import io.hallmark.governance.stage.AssessmentInput;
 import io.hallmark.governance.stage.Assessor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Safety screening in the governance stage: scores {@code safety.injection}, {@code safety.jailbreak} and
- * {@code safety.harmful} on the prompt and {@code safety.toxicity} on the output text, with the toxic sentences as
- * findings. Models load on first use.
+ * {@code safety.harmful} on the prompt and {@code safety.toxicity} on the output text, with the toxic sentences and
+ * the prompt spans that triggered a screen ({@code triggered}: screen, input, offsets, text, score) as findings.
+ * Models load on first use.
  */
 public final class SafetyAssessor implements Assessor {
 
@@ -30,12 +33,14 @@ public final class SafetyAssessor implements Assessor {
         SafetyScreen screen = models.safety();
         Map<String, Object> findings = new LinkedHashMap<>();
         if (!input.prompt().isBlank()) {
-            Map<String, Double> prompt = screen.screenPrompt(input.prompt());
+            SafetyScreen.PromptScores explained = screen.explainPrompt(input.prompt());
+            Map<String, Double> prompt = explained.scores();
             out.score("safety.injection", round(prompt.get("injection")));
             out.score("safety.jailbreak", round(prompt.get("jailbreak")));
             out.score("safety.harmful", round(prompt.get("harmful")));
             findings.put("prompt", Map.of("injection", round(prompt.get("injection")), "jailbreak",
                     round(prompt.get("jailbreak")), "harmful", round(prompt.get("harmful"))));
+            findings.put("triggered", triggered(input.prompt(), explained));
         }
         if (input.text() != null && !input.text().isBlank()) {
             SafetyScreen.Toxicity tox = screen.toxicity(input.text());
@@ -54,6 +59,30 @@ public final class SafetyAssessor implements Assessor {
     @Override
     public java.util.Set<String> metrics() {
         return java.util.Set.of("safety.injection", "safety.jailbreak", "safety.harmful", "safety.toxicity");
+    }
+
+    /** The score a screen flags from (the tuned threshold, mapped to 0.8). */
+    static final double FLAGGED = 0.8;
+
+    /**
+     * Which span of which input triggered which screen: every screen scoring at least {@link #FLAGGED}, with the
+     * input it read ({@code prompt}), the span's character offsets in it and its text, for the console to highlight.
+     */
+    static List<Map<String, Object>> triggered(String prompt, SafetyScreen.PromptScores explained) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SafetyScreen.Trigger t : explained.triggers()) {
+            if (t.score() >= FLAGGED) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("screen", t.screen());
+                m.put("input", "prompt");
+                m.put("start", t.start());
+                m.put("end", t.end());
+                m.put("text", prompt.substring(t.start(), t.end()));
+                m.put("score", t.score());
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     private static double round(double v) {

@@ -2,6 +2,7 @@ package io.hallmark.governance.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.governance.ml.EvalData;
+import io.hallmark.governance.ml.WrittenStories;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -197,7 +198,38 @@ final class SafetyData {
         }
         deepset("dev", 0).stream().limit(150).forEach(t -> out.add(LabeledText.neg(t, "deepset")));
         xstestDev("safe", 0, 1).forEach(t -> out.add(t.capped(null))); // an output screen: no prompt budget
+        out.addAll(benignNarrative());
         return out;
+    }
+
+    /** Sentences of benign narrative and dialogue read per split: how many of each source the toxicity head learns. */
+    static final int NARRATIVE_SENTENCES = 300;
+
+    /**
+     * Benign narrative and dialogue, the output a text generator mostly writes, as negatives of the toxicity head
+     * (sentence by sentence, as {@link SafetyScreen#toxicity} reads an output): the stories written for this project
+     * ({@link WrittenStories}, dev half), Tiny Shakespeare's dev speeches and HaluEval-general's assistant answers,
+     * each source one group so that cross-validation holds it out whole.
+     */
+    List<LabeledText> benignNarrative() {
+        List<LabeledText> out = new ArrayList<>();
+        WrittenStories.of("dev").stream().flatMap(t -> sentences(t).stream())
+                .forEach(t -> out.add(LabeledText.neg(t, "written-stories").inGroup("narrative:written-stories")));
+        eval.split("tinyshakespeare", "dev").stream()
+                .map(r -> r.path("text").asText("").lines().filter(l -> !l.strip().endsWith(":"))
+                        .reduce("", (a, b) -> a + " " + b))
+                .flatMap(t -> sentences(t).stream()).distinct().limit(NARRATIVE_SENTENCES)
+                .forEach(t -> out.add(LabeledText.neg(t, "tinyshakespeare").inGroup("narrative:tinyshakespeare")));
+        eval.split("halueval-general", "dev").stream().map(r -> r.path("chatgpt_response").asText(""))
+                .flatMap(t -> sentences(t).stream()).distinct().limit(NARRATIVE_SENTENCES)
+                .forEach(t -> out.add(LabeledText.neg(t, "halueval-general").inGroup("narrative:halueval-general")));
+        return out;
+    }
+
+    /** Sentences of at least four words. */
+    private static List<String> sentences(String text) {
+        return java.util.Arrays.stream(text.strip().split("(?<=[.!?])\\s+|\\n+")).map(String::strip)
+                .filter(t -> t.split("\\s+").length >= 4).toList();
     }
 
     /**

@@ -50,20 +50,74 @@ public final class SafetyScreen {
 
     /** {@link #screenPrompt} for many prompts at once (batched embeddings). */
     public List<Map<String, Double>> screenPrompts(List<String> prompts) {
-        List<List<String>> parts = prompts.stream().map(SafetyScreen::sentencesOf).toList();
-        List<float[]> partFeatures = features.features(parts.stream().flatMap(List::stream).toList());
+        return explainPrompts(prompts).stream().map(PromptScores::scores).toList();
+    }
+
+    /**
+     * The span of the prompt a screen's score comes from: for a head that reads sentences ({@link #SENTENCE_HEADS}),
+     * the sentence that scored highest when it beat the whole; else the whole prompt.
+     *
+     * @param screen the head ({@code injection}, {@code jailbreak}, {@code harmful})
+     * @param start the span's first character in the prompt
+     * @param end one past its last character
+     * @param score the head's score (0..1, flagged from 0.8)
+     */
+    public record Trigger(String screen, int start, int end, double score) {}
+
+    /** A prompt's scores and, per head, the span each score comes from. */
+    public record PromptScores(Map<String, Double> scores, List<Trigger> triggers) {}
+
+    /** {@link #screenPrompt} with the span behind each score, for the governance report (one embedding pass). */
+    public PromptScores explainPrompt(String prompt) {
+        return explainPrompts(List.of(prompt)).get(0);
+    }
+
+    private List<PromptScores> explainPrompts(List<String> prompts) {
+        List<List<int[]>> bounds = prompts.stream().map(SafetyScreen::sentenceBoundsOf).toList();
+        List<String> partTexts = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            for (int[] b : bounds.get(i)) {
+                partTexts.add(prompts.get(i).substring(b[0], b[1]));
+            }
+        }
+        List<float[]> partFeatures = features.features(partTexts);
         List<float[]> wholeFeatures = features.features(prompts);
-        List<Map<String, Double>> out = new ArrayList<>();
+        List<PromptScores> out = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < prompts.size(); i++) {
-            List<float[]> xs = new ArrayList<>();
-            xs.add(wholeFeatures.get(i));
-            xs.addAll(partFeatures.subList(next, next + parts.get(i).size()));
-            next += parts.get(i).size();
-            out.add(Map.of("injection", score("injection", xs), "jailbreak", score("jailbreak", xs), "harmful",
-                    score("harmful", xs)));
+            List<int[]> own = bounds.get(i);
+            List<float[]> sentences = partFeatures.subList(next, next + own.size());
+            next += own.size();
+            Map<String, Double> scores = new java.util.LinkedHashMap<>();
+            List<Trigger> triggers = new ArrayList<>();
+            for (String category : List.of("injection", "jailbreak", "harmful")) {
+                SafetyModel.Head head = model.head(category);
+                double p = head.model().probability(wholeFeatures.get(i));
+                int start = 0;
+                int end = prompts.get(i).length();
+                if (SENTENCE_HEADS.contains(category)) {
+                    for (int k = 0; k < own.size(); k++) {
+                        double q = head.model().probability(sentences.get(k));
+                        if (q > p) {
+                            p = q;
+                            start = own.get(k)[0];
+                            end = own.get(k)[1];
+                        }
+                    }
+                }
+                double score = head.score(p);
+                scores.put(category, score);
+                triggers.add(new Trigger(category, start, end, round(score)));
+            }
+            out.add(new PromptScores(Map.copyOf(scores), List.copyOf(triggers)));
         }
         return out;
+    }
+
+    /** The bounds of the sentences {@link #sentencesOf} returns. */
+    private static List<int[]> sentenceBoundsOf(String prompt) {
+        List<int[]> bounds = split(prompt);
+        return bounds.size() < 2 ? List.of() : bounds.subList(0, Math.min(MAX_SENTENCES, bounds.size()));
     }
 
     /**
@@ -73,18 +127,6 @@ public final class SafetyScreen {
     static List<String> sentencesOf(String prompt) {
         List<String> sentences = split(prompt).stream().map(b -> prompt.substring(b[0], b[1])).toList();
         return sentences.size() < 2 ? List.of() : sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size()));
-    }
-
-    /** A head's score for a prompt given the features of the whole (first) and of its sentences. */
-    private double score(String category, List<float[]> wholeThenSentences) {
-        SafetyModel.Head head = model.head(category);
-        double p = head.model().probability(wholeThenSentences.get(0));
-        if (SENTENCE_HEADS.contains(category)) {
-            for (float[] x : wholeThenSentences.subList(1, wholeThenSentences.size())) {
-                p = Math.max(p, head.model().probability(x));
-            }
-        }
-        return head.score(p);
     }
 
     private double score(String category, float[] x) {

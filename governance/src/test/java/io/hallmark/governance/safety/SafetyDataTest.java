@@ -100,6 +100,20 @@ class SafetyDataTest {
     }
 
     @Test
+    void theToxicityHeadLearnsBenignNarrativeAndDialogueOneSourceAGroup() {
+        List<LabeledText> narrative = data.toxicity().stream().filter(t -> t.group() != null
+                && t.group().startsWith("narrative:")).toList();
+        assertThat(narrative).allMatch(t -> t.label() == 0);
+        Map<String, Long> bySource = new HashMap<>();
+        narrative.forEach(t -> bySource.merge(t.group(), 1L, Long::sum));
+        assertThat(bySource).containsOnlyKeys("narrative:written-stories", "narrative:tinyshakespeare",
+                "narrative:halueval-general");
+        assertThat(bySource.get("narrative:tinyshakespeare")).isEqualTo(SafetyData.NARRATIVE_SENTENCES);
+        assertThat(narrative).extracting(LabeledText::text).contains("Spot put a big bow on his head.");
+        assertThat(narrative).extracting(LabeledText::text).allMatch(t -> t.split("\\s+").length >= 4);
+    }
+
+    @Test
     void foldsKeepEachXstestFamilyAndToxigenGroupWhole() {
         for (List<LabeledText> set : List.of(data.harmful(), data.toxicity())) {
             int[] fold = SafetyTrainer.folds(set);

@@ -106,6 +106,20 @@ class SafetyScreenTest {
         assertThat(screen.screenPrompts(List.of(prompt, payload, "Hello there."))).hasSize(3)
                 .first().isEqualTo(scores);
 
+        // the report names the span behind each score: the payload sentence for injection, the whole for the others
+        SafetyScreen.PromptScores explained = screen.explainPrompt(prompt);
+        assertThat(explained.scores()).isEqualTo(scores);
+        SafetyScreen.Trigger injectionSpan = explained.triggers().stream().filter(t -> t.screen().equals("injection"))
+                .findFirst().orElseThrow();
+        assertThat(prompt.substring(injectionSpan.start(), injectionSpan.end())).isEqualTo(payload);
+        assertThat(explained.triggers()).filteredOn(t -> !t.screen().equals("injection"))
+                .allMatch(t -> t.start() == 0 && t.end() == prompt.length());
+        List<Map<String, Object>> triggered = SafetyAssessor.triggered(prompt, explained);
+        assertThat(triggered).extracting(m -> m.get("screen")).contains("injection");
+        assertThat(triggered).filteredOn(m -> m.get("screen").equals("injection")).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("input", "prompt").containsEntry("text", payload)
+                        .containsEntry("start", prompt.indexOf(payload)));
+
         StringBuilder longPrompt = new StringBuilder();
         for (int i = 0; i < 50; i++) {
             longPrompt.append("Sentence number ").append(i).append(" is here. ");
