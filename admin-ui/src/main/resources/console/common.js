@@ -14,6 +14,7 @@ window.H = (function () {
     ['policies.html', 'Policies', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
     ['audit.html', 'Audit', ['ADMIN', 'AUDITOR']],
     ['users.html', 'Access', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER']],
+    ['api.html', 'API', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER']],
   ];
 
   /** el('td', {className: 'x', text: 'y', on: {click: f}}, child...) */
@@ -158,5 +159,10 @@ window.H = (function () {
     return me;
   }
 
-  return { el, clear, api, init, message, error, time, badge, table, pager, query, formValues, has, ApiError };
+  /** The session's CSRF token, for pages that send requests themselves (the API page). */
+  function csrfToken() {
+    return csrf;
+  }
+
+  return { el, clear, api, init, message, error, time, badge, table, pager, query, formValues, has, ApiError, csrfToken };
 })();
