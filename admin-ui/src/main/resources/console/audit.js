@@ -62,10 +62,9 @@
     event.preventDefault();
     const f = H.formValues(exportForm);
     const box = document.getElementById('export-result');
-    const to = new Date(Date.parse(f.to) + 86400000).toISOString().slice(0, 10);
     try {
       H.message(box, 'Exporting…');
-      const r = await api('POST', '/api/v1/audit/exports', { from: f.from, to, decision: f.decision || null, plugin: f.plugin || null });
+      const r = await api('POST', '/api/v1/audit/exports', { from: f.from, to: f.to, decision: f.decision || null, plugin: f.plugin || null });
       clear(box).appendChild(el('div', { className: 'message ok', id: 'export-done' },
         'Exported ' + r.events + ' events, ' + r.items + ' items and ' + r.policies + ' policies to ' + r.folder +
         ' (checkpoint #' + r.checkpointNumber + ', tree size ' + r.treeSize + '). ',

@@ -15,6 +15,7 @@ window.H = (function () {
     ['policies.html', 'nav.policies', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR']],
     ['audit.html', 'nav.audit', ['ADMIN', 'AUDITOR']],
     ['users.html', 'nav.access', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER']],
+    ['api.html', 'nav.api', ['ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR', 'PLUGIN_DEVELOPER']],
   ];
   const PASSWORD_PAGE = '/console/password.html';
   const STRINGS = (window.HM_STRINGS || {})[(document.documentElement.lang || 'en')] || (window.HM_STRINGS || {}).en || {};
@@ -230,5 +231,10 @@ window.H = (function () {
     return me;
   }
 
-  return { el, clear, api, init, message, error, time, badge, table, pager, query, formValues, has, ApiError, t, bytes, highlight };
+  /** The session's CSRF token, for pages that send requests themselves (the API page). */
+  function csrfToken() {
+    return csrf;
+  }
+
+  return { el, clear, api, init, message, error, time, badge, table, pager, query, formValues, has, ApiError, t, bytes, highlight, csrfToken };
 })();

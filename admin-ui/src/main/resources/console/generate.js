@@ -16,6 +16,7 @@
     if (!g) return;
     (g.info.parameters || []).forEach((p) => {
       const type = String(p.type || '').toUpperCase();
+      if (type === 'MESSAGES') return; // conversations come from the OpenAI-compatible API, not this form
       let input;
       if (Array.isArray(p.allowedValues) && p.allowedValues.length) {
         input = el('select', { name: 'param:' + p.name }, p.allowedValues.map((v) => el('option', { value: v, text: v })));

@@ -5,7 +5,7 @@ window.HM_STRINGS = {
   en: {
     'nav.dashboard': 'Dashboard', 'nav.generate': 'Generate', 'nav.check': 'Check a text', 'nav.review': 'Review queue',
     'nav.content': 'Content', 'nav.kb': 'Knowledge base', 'nav.plugins': 'Plugins', 'nav.policies': 'Policies',
-    'nav.audit': 'Audit', 'nav.access': 'Access', 'nav.menu': 'Menu',
+    'nav.audit': 'Audit', 'nav.access': 'Access', 'nav.api': 'API', 'nav.menu': 'Menu',
     'user.signOut': 'Sign out', 'user.changePassword': 'Change password',
     'password.title': 'Choose a new password',
     'password.forced': 'You signed in with a one-time password. It does not work again: choose your own password '

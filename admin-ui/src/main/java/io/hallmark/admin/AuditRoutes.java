@@ -1,11 +1,11 @@
 package io.hallmark.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hallmark.api.InvalidRequestException;
 import io.hallmark.core.NotFoundException;
 import io.hallmark.core.audit.AuditExporter;
 import io.hallmark.core.audit.AuditTrail;
 import io.hallmark.core.audit.Checkpoints;
+import io.hallmark.core.audit.DateRange;
 import io.hallmark.core.content.ContentPage;
 import io.hallmark.core.db.Database;
 import io.hallmark.core.persistence.AuditEvent;
@@ -98,12 +98,12 @@ final class AuditRoutes {
             where.append(" and e.subject = :subject");
             params.put("subject", subject);
         }
-        Instant from = Params.instant(ctx, "from");
+        Instant from = DateRange.optional("from", ctx.queryParam("from"), false);
         if (from != null) {
             where.append(" and e.eventTime >= :from");
             params.put("from", from);
         }
-        Instant to = Params.instant(ctx, "to");
+        Instant to = DateRange.optional("to", ctx.queryParam("to"), true);
         if (to != null) {
             where.append(" and e.eventTime < :to");
             params.put("to", to);
@@ -143,11 +143,10 @@ final class AuditRoutes {
 
     private void export(Context ctx) {
         JsonNode body = Json.body(ctx);
-        Instant from = Params.instant("from", Json.requiredText(body, "from", 40));
-        Instant to = Params.instant("to", Json.requiredText(body, "to", 40));
-        if (!from.isBefore(to)) {
-            throw InvalidRequestException.of("to", "'to' (" + to + ") must be after 'from' (" + from + ")");
-        }
+        DateRange range = DateRange.parse(Json.requiredText(body, "from", 40), Json.requiredText(body, "to", 40),
+                "from", "to");
+        Instant from = range.from();
+        Instant to = range.to();
         String decision = body.hasNonNull("decision") ? Json.requiredText(body, "decision", 32).toUpperCase(Locale.ROOT) : null;
         String plugin = body.hasNonNull("plugin") ? Json.requiredText(body, "plugin", 128) : null;
         String id = "export-" + STAMP.format(Instant.now()) + "-"

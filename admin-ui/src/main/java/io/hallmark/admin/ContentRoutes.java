@@ -57,7 +57,8 @@ final class ContentRoutes {
     private void list(Context ctx) {
         ContentFilter filter = new ContentFilter(Params.enumParam(ctx, "status", ContentStatus.class),
                 Params.enumParam(ctx, "modality", Modality.class), Params.text(ctx, "plugin", 128),
-                Params.text(ctx, "q", 500), Params.instant(ctx, "from"), Params.instant(ctx, "to"));
+                Params.text(ctx, "q", 500), io.hallmark.core.audit.DateRange.optional("from", ctx.queryParam("from"), false),
+                io.hallmark.core.audit.DateRange.optional("to", ctx.queryParam("to"), true));
         ctx.json(catalog.search(filter, Params.page(ctx), Params.size(ctx)));
     }
 

@@ -12,7 +12,6 @@ import io.hallmark.core.jobs.JobEvent;
 import io.hallmark.core.jobs.JobView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ final class GenerationRoutes {
         routes.post("/api/v1/generations", this::submit, submitters);
         routes.get("/api/v1/generations/{id}", ctx -> ctx.json(generations.view(id(ctx))), readers);
         routes.post("/api/v1/generations/{id}/cancel", ctx -> ctx.json(generations.queue().cancel(id(ctx))), submitters);
-        routes.sse("/api/v1/generations/{id}/events", this::events, readers);
+        routes.get("/api/v1/generations/{id}/events", this::events, readers);
 
         Allowed[] sandbox = {Allowed.PLUGIN_DEVELOPER, Allowed.ADMIN};
         routes.post("/api/v1/sandbox/generations", ctx -> submit(ctx, PluginChannel.SANDBOX_JOB_CHANNEL), sandbox);
@@ -115,34 +114,44 @@ final class GenerationRoutes {
                 FieldLimits.IDENTIFIER_RULE);
     }
 
-    private void events(SseClient client) {
-        Context ctx = client.ctx();
+    /**
+     * The job's events as Server-Sent Events. Any client that accepts an event stream gets one ({@code Accept} absent,
+     * {@code *}{@code /*}, as curl sends, or {@code text/event-stream}); one that accepts only something else gets a
+     * 406 saying where the JSON is.
+     */
+    private void events(Context ctx) throws java.io.IOException {
         UUID job = id(ctx);
         generations.queue().get(job); // 404 for unknown jobs
+        if (!EventStream.accepts(ctx.header("Accept"))) {
+            HttpServer.problem(ctx, ApiError.of(406, "not-acceptable", "Not acceptable", "This endpoint answers "
+                    + "Server-Sent Events (text/event-stream) and the request's Accept header ('" + ctx.header("Accept")
+                    + "') excludes them; send Accept: text/event-stream or */*, or read the job as JSON at "
+                    + "GET /api/v1/generations/" + job));
+            return;
+        }
         int after = 0;
         String lastId = ctx.header("Last-Event-ID");
         if (lastId != null && lastId.matches("\\d{1,9}")) {
             after = Integer.parseInt(lastId);
         }
+        EventStream stream = EventStream.open(ctx);
         long until = System.nanoTime() + MAX_STREAM.toNanos();
         long lastKeepAlive = System.nanoTime();
-        while (!client.terminated() && System.nanoTime() < until) {
+        while (stream.isOpen() && System.nanoTime() < until) {
             List<JobEvent> events = generations.queue().events(job, after);
             for (JobEvent e : events) {
-                client.sendEvent(e.type(), Map.of("seq", e.seq(), "data", e.data(), "at", e.at().toString()),
-                        Integer.toString(e.seq()));
+                stream.event(e.type(), Integer.toString(e.seq()), Json.write(Map.of("seq", e.seq(), "data", e.data(),
+                        "at", e.at().toString())));
                 after = e.seq();
                 if (e.type().equals("finished")) {
-                    client.close();
                     return;
                 }
             }
             if (events.isEmpty() && FINAL.contains(generations.queue().get(job).state())) {
-                client.close();
                 return;
             }
             if (System.nanoTime() - lastKeepAlive > 15_000_000_000L) {
-                client.sendComment("keep-alive");
+                stream.comment("keep-alive");
                 lastKeepAlive = System.nanoTime();
             }
             try {
@@ -152,7 +161,6 @@ final class GenerationRoutes {
                 return;
             }
         }
-        client.close();
     }
 
     private static UUID id(Context ctx) {

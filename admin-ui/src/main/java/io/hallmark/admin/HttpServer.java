@@ -166,13 +166,7 @@ public final class HttpServer implements AutoCloseable {
 
     static void problem(Context ctx, ApiError error) {
         if (ctx.path().startsWith("/v1/")) { // OpenAI-compatible clients read OpenAI's error shape
-            java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
-            e.put("message", error.detail());
-            e.put("type", error.status() == 401 ? "authentication_error" : error.status() < 500
-                    ? "invalid_request_error" : "server_error");
-            e.put("code", error.type().substring(error.type().lastIndexOf('/') + 1));
-            e.put("param", error.errors().isEmpty() ? null : error.errors().getFirst().get("field"));
-            ctx.status(error.status()).json(java.util.Map.of("error", e));
+            OpenAiErrors.write(ctx, error);
             return;
         }
         ctx.status(error.status()).json(error).contentType("application/problem+json");

@@ -1,20 +1,17 @@
 package io.hallmark.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.hallmark.api.GeneratorInfo;
-import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Modality;
 import io.hallmark.core.jobs.GenerationService;
+import io.hallmark.core.jobs.JobEvent;
 import io.hallmark.core.jobs.JobView;
+import io.hallmark.core.persistence.PluginChannel;
 import io.hallmark.core.plugin.GeneratorView;
 import io.hallmark.core.plugin.PluginHost;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +19,29 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The OpenAI-compatible chat-completions API ({@code POST /v1/chat/completions}, {@code GET /v1/models}) backed by
- * Hallmark's generators <b>under governance</b>: every completion is a job that passes the governance stage and the
- * policy in force before a single word reaches the client. Approved (or redacted) text is returned; a rejected
- * completion answers 400 and one waiting for review 409, both in OpenAI's error shape with the Hallmark content id.
- * With {@code "stream": true} the approved text is streamed in chunks once the decision is made, with keep-alive
- * comments while the job runs: streaming unchecked text would defeat governance.
+ * The OpenAI-compatible API ({@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models},
+ * {@code GET /v1/models/{id}}) backed by Hallmark's generators <b>under governance</b>: every completion is a job
+ * that passes the prompt screens, the generator and the governance stage before a word reaches the client.
+ *
+ * <ul>
+ *   <li>A prompt the input screens stop is a 400 ({@code code: content_filter}) sent before any header, streaming or
+ *       not; output that governance holds for review or rejects is a normal answer whose choice ends with
+ *       {@code finish_reason: content_filter} and no text, plus the {@code hallmark} extension object (decision,
+ *       content id) - never a status an SDK would retry.</li>
+ *   <li>{@code usage} holds the generator model's own token counts; {@code finish_reason} is {@code length} when
+ *       {@code max_tokens} cut the text.</li>
+ *   <li>With {@code "stream": true} the first chunk carries the role once the prompt passed its screens, keep-alive
+ *       comments follow while the job runs, and the approved text is streamed in pieces once the decision is made
+ *       (streaming unchecked text would defeat governance); {@code stream_options.include_usage} adds the usage
+ *       chunk.</li>
+ * </ul>
+ * Errors use OpenAI's error shape ({@link OpenAiErrors}) with {@code x-should-retry: false} unless a retry can help.
  */
 final class OpenAiRoutes {
 
-    private static final Set<String> FINAL = Set.of("DONE", "WAITING_REVIEW", "FAILED", "CANCELLED", "DEAD");
     private static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    private static final long KEEP_ALIVE_NANOS = 5_000_000_000L;
+    private static final Set<String> SCREEN_PASSED = Set.of("APPROVE", "REDACT");
 
     private final GenerationService generations;
     private final PluginHost plugins;
@@ -43,198 +52,231 @@ final class OpenAiRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/v1/models", ctx -> ctx.json(Map.of("object", "list", "data", plugins.generators().stream()
-                .filter(g -> g.info().modality() == Modality.TEXT || g.info().modality() == Modality.CODE)
-                .map(g -> Map.of("id", g.pluginId(), "object", "model", "created", 0, "owned_by", "hallmark"))
-                .toList())), Allowed.OPERATOR, Allowed.ADMIN);
-        routes.post("/v1/chat/completions", this::complete, Allowed.OPERATOR, Allowed.ADMIN);
+        routes.get("/v1/models", ctx -> ctx.json(Map.of("object", "list", "data",
+                models().stream().map(OpenAiRoutes::model).toList())), Allowed.OPERATOR, Allowed.ADMIN);
+        routes.get("/v1/models/{id}", ctx -> ctx.json(model(find(ctx.pathParam("id")))), Allowed.OPERATOR,
+                Allowed.ADMIN);
+        routes.post("/v1/chat/completions", ctx -> complete(ctx, Shape.CHAT), Allowed.OPERATOR, Allowed.ADMIN);
+        routes.post("/v1/completions", ctx -> complete(ctx, Shape.TEXT), Allowed.OPERATOR, Allowed.ADMIN);
+        routes.exception(OpenAiException.class, (e, ctx) -> OpenAiErrors.write(ctx, e));
     }
 
-    private void complete(Context ctx) throws Exception {
-        JsonNode body = Json.body(ctx);
-        JsonNode messages = body.get("messages");
-        if (messages == null || !messages.isArray() || messages.isEmpty()) {
-            throw InvalidRequestException.of("messages", "Field 'messages' must be a non-empty list of {role, content}");
-        }
-        StringBuilder prompt = new StringBuilder();
-        for (JsonNode m : messages) {
-            String content = m.path("content").asText("");
-            if (!content.isBlank()) {
-                if (!prompt.isEmpty()) {
-                    prompt.append("\n\n");
-                }
-                prompt.append(content);
-            }
-        }
-        GeneratorView generator = pick(body.path("model").asText(""));
-        Map<String, Object> parameters = parameters(body, generator.info());
-        JobView job = generations.submit(new GenerationService.Submission(generator.info().modality(), prompt.toString(),
-                generator.pluginId(), parameters, Json.optionalLong(body, "seed"), "default",
-                0, MAX_WAIT), AccessFilter.actor(ctx), ctx.header(GenerationRoutes.IDEMPOTENCY_KEY)).job();
-        String id = "chatcmpl-" + job.id();
-        if (body.path("stream").asBoolean(false)) {
-            stream(ctx, job.id(), id, generator.pluginId());
+    /** The generators a {@code /v1} client may use: enabled production text and code generators. */
+    private List<GeneratorView> models() {
+        return plugins.generators().stream()
+                .filter(g -> g.info().modality() == Modality.TEXT || g.info().modality() == Modality.CODE)
+                .filter(g -> g.channel() == PluginChannel.PRODUCTION).toList();
+    }
+
+    private GeneratorView find(String id) {
+        List<GeneratorView> models = models();
+        return models.stream().filter(g -> g.pluginId().equals(id)).findFirst().orElseThrow(() ->
+                new OpenAiException(404, "invalid_request_error", "model_not_found", "model", "The model '" + id
+                        + "' does not exist or is not enabled; available: " + models.stream()
+                                .map(GeneratorView::pluginId).toList(), null));
+    }
+
+    private static Map<String, Object> model(GeneratorView g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", g.pluginId());
+        m.put("object", "model");
+        m.put("created", 0);
+        m.put("owned_by", "hallmark");
+        return m;
+    }
+
+    private void complete(Context ctx, Shape shape) throws IOException {
+        var body = Json.body(ctx);
+        OpenAiRequest request = shape == Shape.CHAT ? OpenAiRequest.chat(body, this::find)
+                : OpenAiRequest.completion(body, this::find);
+        GeneratorView model = request.model();
+        JobView job = generations.submit(new GenerationService.Submission(model.info().modality(), request.prompt(),
+                model.pluginId(), request.parameters(), request.seed(), "default", 0, MAX_WAIT), AccessFilter.actor(ctx),
+                ctx.header(GenerationRoutes.IDEMPOTENCY_KEY)).job();
+        if (request.stream()) {
+            stream(ctx, shape, request, job);
             return;
         }
-        Map<String, Object> result = await(job.id(), () -> { });
-        Map<String, Object> content = contentOf(result);
-        String status = String.valueOf(content.get("status"));
-        if (!"APPROVED".equals(status)) {
-            refuse(ctx, job.id(), status, result);
-            return;
+        GovernedCompletion done = await(job.id(), () -> { });
+        if (done.kind() == GovernedCompletion.Kind.BLOCKED_INPUT || done.kind() == GovernedCompletion.Kind.FAILED) {
+            throw done.error();
         }
-        String text = String.valueOf(content.get("text"));
-        Map<String, Object> completion = new LinkedHashMap<>();
-        completion.put("id", id);
-        completion.put("object", "chat.completion");
-        completion.put("created", System.currentTimeMillis() / 1000);
-        completion.put("model", generator.pluginId());
-        completion.put("choices", List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", text),
-                "finish_reason", "stop")));
-        completion.put("usage", Map.of("prompt_tokens", 0, "completion_tokens", text.split("\\s+").length,
-                "total_tokens", text.split("\\s+").length));
-        completion.put("hallmark", Map.of("content_id", String.valueOf(content.get("id")), "job_id", job.id().toString(),
-                "decision", decision(result)));
+        boolean approved = done.kind() == GovernedCompletion.Kind.APPROVED;
+        Map<String, Object> choice = new LinkedHashMap<>();
+        choice.put("index", 0);
+        if (shape == Shape.CHAT) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("role", "assistant");
+            message.put("content", approved ? done.text() : null);
+            message.put("refusal", null);
+            choice.put("message", message);
+        } else {
+            choice.put("text", approved ? done.text() : "");
+        }
+        choice.put("logprobs", null);
+        choice.put("finish_reason", done.finishReason(request.maxTokens()));
+        Map<String, Object> completion = envelope(shape.object, job, model);
+        completion.put("choices", List.of(choice));
+        completion.put("usage", done.usage());
+        completion.put("hallmark", done.extension());
         ctx.json(completion);
     }
 
-    private void stream(Context ctx, UUID job, String id, String model) throws IOException {
-        ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache");
-        OutputStream out = ctx.res().getOutputStream();
-        Map<String, Object> result = await(job, () -> write(out, ": governance in progress\n\n"));
-        Map<String, Object> content = contentOf(result);
-        if (!"APPROVED".equals(String.valueOf(content.get("status")))) {
-            write(out, "data: " + Json.write(Map.of("error", error(job, String.valueOf(content.get("status")), result)))
-                    + "\n\n");
-        } else {
-            String text = String.valueOf(content.get("text"));
-            for (String piece : text.split("(?<=\\s)")) {
-                write(out, "data: " + Json.write(chunk(id, model, Map.of("content", piece), null)) + "\n\n");
-            }
-            write(out, "data: " + Json.write(chunk(id, model, Map.of(), "stop")) + "\n\n");
+    /**
+     * Streams a completion: no header goes out until the prompt screens passed (a refused prompt is a plain 400),
+     * then the role chunk, keep-alive comments while the job runs, and the approved text or a
+     * {@code content_filter} finish.
+     */
+    private void stream(Context ctx, Shape shape, OpenAiRequest request, JobView job) throws IOException {
+        awaitScreen(job.id());
+        GovernedCompletion early = GovernedCompletion.read(generations, job.id());
+        if (early.kind() == GovernedCompletion.Kind.BLOCKED_INPUT) {
+            throw early.error();
         }
-        write(out, "data: [DONE]\n\n");
+        EventStream out = EventStream.open(ctx);
+        String model = request.model().pluginId();
+        if (shape == Shape.CHAT) {
+            send(out, chunk(shape, job, model, delta("role", "assistant", "content", ""), null, request));
+        }
+        GovernedCompletion done = await(job.id(), () -> out.comment("governance in progress"));
+        if (done.kind() == GovernedCompletion.Kind.BLOCKED_INPUT || done.kind() == GovernedCompletion.Kind.FAILED) {
+            // the header is out: the error travels as OpenAI's in-stream error object, and the stream ends there
+            OpenAiException e = done.error();
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", e.getMessage());
+            error.put("type", e.type());
+            error.put("param", e.param());
+            error.put("code", e.code());
+            send(out, Map.of("error", error, "hallmark", done.extension()));
+            return;
+        }
+        if (done.kind() == GovernedCompletion.Kind.APPROVED) {
+            for (String piece : pieces(done.text())) {
+                send(out, chunk(shape, job, model, delta("content", piece), null, request));
+            }
+        }
+        Map<String, Object> last = chunk(shape, job, model, Map.of(), done.finishReason(request.maxTokens()), request);
+        last.put("hallmark", done.extension());
+        send(out, last);
+        if (request.includeUsage()) {
+            Map<String, Object> usage = envelope(shape.chunkObject, job, request.model());
+            usage.put("choices", List.of());
+            usage.put("usage", done.usage());
+            send(out, usage);
+        }
+        out.data("[DONE]");
     }
 
-    private static Map<String, Object> chunk(String id, String model, Map<String, Object> delta, String finish) {
+    /** The approved text in word-sized pieces (whitespace kept with the word before it). */
+    private static List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        for (String piece : text.split("(?<=\\s)")) {
+            if (!piece.isEmpty()) {
+                pieces.add(piece);
+            }
+        }
+        return pieces;
+    }
+
+    private static Map<String, Object> delta(String... keyValues) {
+        Map<String, Object> delta = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            delta.put(keyValues[i], keyValues[i + 1]);
+        }
+        return delta;
+    }
+
+    private static Map<String, Object> envelope(String object, JobView job, GeneratorView model) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", (object.startsWith("chat") ? "chatcmpl-" : "cmpl-") + job.id());
+        m.put("object", object);
+        m.put("created", job.createdAt().getEpochSecond());
+        m.put("model", model.pluginId());
+        return m;
+    }
+
+    private Map<String, Object> chunk(Shape shape, JobView job, String model, Map<String, Object> delta,
+            String finish, OpenAiRequest request) {
         Map<String, Object> choice = new LinkedHashMap<>();
         choice.put("index", 0);
-        choice.put("delta", delta);
+        if (shape == Shape.CHAT) {
+            choice.put("delta", delta);
+        } else {
+            choice.put("text", delta.getOrDefault("content", ""));
+        }
+        choice.put("logprobs", null);
         choice.put("finish_reason", finish);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", id);
-        c.put("object", "chat.completion.chunk");
-        c.put("created", System.currentTimeMillis() / 1000);
-        c.put("model", model);
+        Map<String, Object> c = envelope(shape.chunkObject, job, request.model());
         c.put("choices", List.of(choice));
+        if (request.includeUsage()) {
+            c.put("usage", null); // OpenAI's convention: usage only in the extra last chunk
+        }
         return c;
     }
 
-    private static void write(OutputStream out, String text) {
-        try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private static void send(EventStream out, Object chunk) {
+        out.data(Json.write(chunk));
+    }
+
+    /** Waits until the prompt screens decided (a {@code screened} event), generation began or the job ended. */
+    private void awaitScreen(UUID job) {
+        long until = System.nanoTime() + MAX_WAIT.toNanos();
+        int after = 0;
+        while (System.nanoTime() < until) {
+            for (JobEvent e : generations.queue().events(job, after)) {
+                after = e.seq();
+                if (e.type().equals("screened") && SCREEN_PASSED.contains(String.valueOf(e.data().get("action")))) {
+                    return;
+                }
+                if (e.type().equals("generated") || e.type().equals("output")) {
+                    return;
+                }
+            }
+            if (GovernedCompletion.FINAL.contains(generations.queue().get(job).state())) {
+                return;
+            }
+            if (!pause()) {
+                return;
+            }
         }
     }
 
-    private Map<String, Object> await(UUID job, Runnable whileWaiting) {
+    private GovernedCompletion await(UUID job, Runnable whileWaiting) {
         long until = System.nanoTime() + MAX_WAIT.toNanos();
         long lastTick = System.nanoTime();
-        while (System.nanoTime() < until) {
-            Map<String, Object> view = generations.view(job);
-            if (FINAL.contains(((JobView) view.get("job")).state())) {
-                return view;
-            }
-            if (System.nanoTime() - lastTick > 5_000_000_000L) {
+        while (System.nanoTime() < until && !GovernedCompletion.FINAL.contains(generations.queue().get(job).state())) {
+            if (System.nanoTime() - lastTick > KEEP_ALIVE_NANOS) {
                 whileWaiting.run();
                 lastTick = System.nanoTime();
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause()) {
                 break;
             }
         }
-        return generations.view(job);
+        return GovernedCompletion.read(generations, job);
     }
 
-    private void refuse(Context ctx, UUID job, String status, Map<String, Object> result) {
-        int code = "NEEDS_REVIEW".equals(status) ? 409 : "REJECTED".equals(status) ? 400 : 500;
-        ctx.status(code).json(Map.of("error", error(job, status, result)));
-    }
-
-    private static Map<String, Object> error(UUID job, String status, Map<String, Object> result) {
-        JobView view = (JobView) result.get("job");
-        String type = switch (status) {
-            case "NEEDS_REVIEW" -> "needs_review";
-            case "REJECTED" -> "content_policy_violation";
-            default -> "generation_failed";
-        };
-        String message = switch (status) {
-            case "NEEDS_REVIEW" -> "The completion was generated but waits for human review under the governance policy";
-            case "REJECTED" -> "The completion was refused by the governance policy";
-            default -> "The generation did not complete: " + (view.error() == null ? view.state() : view.error());
-        };
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message + " (Hallmark content " + view.contentItemId() + ", job " + job + ")");
-        error.put("type", type);
-        error.put("code", status.toLowerCase(java.util.Locale.ROOT));
-        error.put("param", null);
-        error.put("decision", decision(result));
-        return error;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> contentOf(Map<String, Object> result) {
-        return (Map<String, Object>) result.getOrDefault("content", Map.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object decision(Map<String, Object> result) {
-        Object report = result.get("report");
-        return report instanceof Map<?, ?> r ? ((Map<String, Object>) r).getOrDefault("decision", Map.of()) : Map.of();
-    }
-
-    private GeneratorView pick(String model) {
-        List<GeneratorView> text = plugins.generators().stream()
-                .filter(g -> g.info().modality() == Modality.TEXT || g.info().modality() == Modality.CODE).toList();
-        return text.stream().filter(g -> model.isBlank() || model.equals("hallmark") || g.pluginId().equals(model))
-                .findFirst().orElseThrow(() -> InvalidRequestException.of("model", "Unknown model '" + model
-                        + "'; available: " + text.stream().map(GeneratorView::pluginId).toList()));
-    }
-
-    /** OpenAI's sampling fields, passed on under the names the generator declares. */
-    private static Map<String, Object> parameters(JsonNode body, GeneratorInfo info) {
-        Map<String, Object> p = new HashMap<>();
-        var names = info.parameterNames();
-        if (body.hasNonNull("max_tokens") || body.hasNonNull("max_completion_tokens")) {
-            long max = body.hasNonNull("max_tokens") ? Json.optionalLong(body, "max_tokens")
-                    : Json.optionalLong(body, "max_completion_tokens");
-            for (String name : List.of("maxTokens", "maxWords")) {
-                if (names.contains(name)) {
-                    p.put(name, max);
-                    break;
-                }
-            }
+    private static boolean pause() {
+        try {
+            Thread.sleep(50);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        if (body.hasNonNull("temperature") && names.contains("temperature")) {
-            p.put("temperature", Json.optionalNumber(body, "temperature", 0, 2));
+    }
+
+    /** The two OpenAI answer shapes: chat ({@code message}/{@code delta}) and legacy text ({@code text}). */
+    private enum Shape {
+        CHAT("chat.completion", "chat.completion.chunk"),
+        TEXT("text_completion", "text_completion");
+
+        final String object;
+        final String chunkObject;
+
+        Shape(String object, String chunkObject) {
+            this.object = object;
+            this.chunkObject = chunkObject;
         }
-        if (body.hasNonNull("top_p") && names.contains("topP")) {
-            p.put("topP", Json.optionalNumber(body, "top_p", 0, 1));
-        }
-        if (body.has("stop") && names.contains("stop")) {
-            List<String> stops = new java.util.ArrayList<>();
-            if (body.get("stop").isArray()) {
-                body.get("stop").forEach(s -> stops.add(s.asText()));
-            } else {
-                stops.add(body.get("stop").asText());
-            }
-            p.put("stop", stops);
-        }
-        return p;
     }
 }

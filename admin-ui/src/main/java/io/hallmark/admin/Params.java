@@ -2,10 +2,6 @@ package io.hallmark.admin;
 
 import io.hallmark.api.InvalidRequestException;
 import io.javalin.http.Context;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -61,22 +57,6 @@ final class Params {
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.of(name, "Unknown " + name + " '" + shorten(value) + "'; valid: "
                     + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    /** An instant as ISO-8601 ({@code 2026-11-28T10:00:00Z}) or a date ({@code 2026-11-28}, midnight UTC). */
-    static @Nullable Instant instant(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        return value == null || value.isBlank() ? null : instant(name, value);
-    }
-
-    static Instant instant(String name, String value) {
-        String v = value.strip();
-        try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of(name, "'" + shorten(value) + "' is not a date (2026-11-28) or an instant "
-                    + "(2026-11-28T10:00:00Z)");
         }
     }
 

@@ -3,6 +3,7 @@ package io.hallmark.app;
 import io.hallmark.core.Platform;
 import io.hallmark.core.audit.AuditBenchmark;
 import io.hallmark.core.audit.AuditExporter;
+import io.hallmark.core.audit.DateRange;
 import io.hallmark.core.audit.AuditRetention;
 import io.hallmark.core.audit.AuditSettings;
 import io.hallmark.core.audit.AuditVerifier;
@@ -214,8 +215,9 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Instant start = parse(from, "--from", false);
-            Instant end = parse(to, "--to", true);
+            DateRange range = DateRange.parse(from, to, "--from", "--to");
+            Instant start = range.from();
+            Instant end = range.to();
             List<String> held = HeldCheckpoints.readAll(consistencyFrom);
             try (Platform p = Platform.start(platform.load(), "command")) {
                 AuditExporter.Result r = p.audit().exporter().export(new AuditExporter.Request(start, end, decision,
@@ -411,19 +413,6 @@ final class AuditCommand implements Runnable {
                 JsonOutput.print(spec.commandLine().getOut(), r);
                 return 0;
             }
-        }
-    }
-
-    static Instant parse(String value, String option, boolean endOfRange) {
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (endOfRange ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Invalid value '" + value + "' for " + option
-                    + "; expected a day like 2026-01-31 or an instant like 2026-01-31T12:00:00Z");
         }
     }
 

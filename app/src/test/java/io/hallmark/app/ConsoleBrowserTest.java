@@ -432,6 +432,15 @@ class ConsoleBrowserTest {
         assertThat(new String(zip.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
         shoot(page, "06-audit");
 
+        // API: Swagger UI renders the OpenAPI document from its WebJar under the console's CSP
+        page.navigate(server.url() + "/console/api.html");
+        assertThat(page.locator("#swagger-ui .opblock-summary-path", new Page.LocatorOptions()
+                .setHasText("/v1/chat/completions")).first()).isVisible();
+        assertThat(page.locator("#swagger-ui .opblock").first()).isVisible();
+        assertThat(page.locator("#swagger-ui .opblock").count()).isGreaterThan(60);
+        assertThat(page.locator("#nav a[href='/console/api.html']")).hasAttribute("aria-current", "page");
+        shoot(page, "06-api");
+
         // policies: the active policy validates
         page.navigate(server.url() + "/console/policies.html");
         assertThat(page.locator("#policy-list")).containsText("review-everything");

@@ -49,6 +49,26 @@ public record GenerationRequest(Modality modality, String prompt, Map<String, Ob
         return new GenerationRequest(modality, prompt, parameters, newSeed);
     }
 
+    /**
+     * The conversation in the {@code messages} parameter, with its roles, for a generator that declares one
+     * ({@link ParameterSpec#messages}); empty when the request carries none, in which case {@link #prompt()} is the
+     * whole input.
+     */
+    public java.util.List<ChatTurn> messages() {
+        if (!(parameters.get("messages") instanceof java.util.List<?> list)) {
+            return java.util.List.of();
+        }
+        java.util.List<ChatTurn> turns = new java.util.ArrayList<>(list.size());
+        for (Object item : list) {
+            if (item instanceof ChatTurn t) {
+                turns.add(t);
+            } else if (item instanceof Map<?, ?> m) {
+                turns.add(new ChatTurn(String.valueOf(m.get("role")), String.valueOf(m.get("content"))));
+            }
+        }
+        return java.util.List.copyOf(turns);
+    }
+
     /** A typed parameter value (after validation every declared parameter with a default is present). */
     public <T> T parameter(String name, Class<T> type) {
         Object value = parameters.get(name);

@@ -2,6 +2,7 @@ package io.hallmark.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -77,6 +78,15 @@ public record ParameterSpec(
     }
 
     /**
+     * A conversation of at most {@code maxItems} messages with their roles ({@link ChatTurn}); empty by default, in
+     * which case the generator uses the prompt. Declaring it tells the host the generator formats conversations
+     * itself (its model's chat template); {@link GenerationRequest#messages()} reads it.
+     */
+    public static ParameterSpec messages(String name, String description, int maxItems) {
+        return new ParameterSpec(name, ParameterType.MESSAGES, description, List.of(), null, (double) maxItems, Set.of());
+    }
+
+    /**
      * Converts a request value (as parsed from JSON) to this parameter's type and checks its range.
      *
      * @throws InvalidRequestException naming the parameter, the value and what was expected
@@ -89,6 +99,7 @@ public record ParameterSpec(
             case BOOLEAN -> toBoolean(value);
             case STRING -> checkString(value);
             case STRING_LIST -> toStringList(value);
+            case MESSAGES -> toMessages(value);
         };
     }
 
@@ -174,6 +185,34 @@ public record ParameterSpec(
             strings.add(s);
         }
         return List.copyOf(strings);
+    }
+
+    /** A conversation in its JSON form (a list of {@code {role, content}} maps), each message checked. */
+    private List<Map<String, Object>> toMessages(Object value) {
+        if (!(value instanceof List<?> items)) {
+            throw invalid(value, "a list of {role, content} messages");
+        }
+        if (max != null && items.size() > max) {
+            throw invalid(items.size() + " messages", "at most " + max.longValue() + " messages");
+        }
+        List<Map<String, Object>> messages = new ArrayList<>(items.size());
+        for (Object item : items) {
+            ChatTurn turn;
+            if (item instanceof ChatTurn t) {
+                turn = t;
+            } else if (item instanceof Map<?, ?> m && m.get("role") instanceof String role
+                    && m.get("content") instanceof String content && m.size() == 2) {
+                try {
+                    turn = new ChatTurn(role, content);
+                } catch (IllegalArgumentException e) {
+                    throw invalid(item, "a message whose role is one of " + new java.util.TreeSet<>(ChatTurn.ROLES));
+                }
+            } else {
+                throw invalid(item, "a message {role, content} with two strings");
+            }
+            messages.add(turn.toMap());
+        }
+        return List.copyOf(messages);
     }
 
     private InvalidRequestException invalid(Object value, String expected) {

@@ -11,5 +11,7 @@ public enum ParameterType {
     /** A string. */
     STRING,
     /** A list of strings. */
-    STRING_LIST
+    STRING_LIST,
+    /** A conversation: a list of {@code {role, content}} objects, read as {@link ChatTurn}s. */
+    MESSAGES
 }

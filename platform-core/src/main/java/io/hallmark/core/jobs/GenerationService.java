@@ -69,6 +69,12 @@ public final class GenerationService {
         Map<String, Object> generatorParameters = new LinkedHashMap<>(request.parameters());
         Map<String, Object> plan = planParameters(generatorParameters);
         Map<String, Object> parameters = generator.info().validate(generatorParameters);
+        var messages = request.withParameters(parameters).messages();
+        if (!messages.isEmpty() && !io.hallmark.api.ChatTurn.transcript(messages).equals(s.prompt())) {
+            // the screens judge the prompt, so a conversation must be exactly what they read
+            throw InvalidRequestException.of("messages", "The 'messages' parameter must be the conversation whose "
+                    + "role-tagged transcript is the prompt (ChatTurn.transcript); the screens judge the prompt");
+        }
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("pluginId", generator.pluginId());
         stored.put("modality", s.modality().name());

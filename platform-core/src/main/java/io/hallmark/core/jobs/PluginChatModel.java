@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import io.hallmark.api.ChatTurn;
 import io.hallmark.api.GeneratedContent;
 import io.hallmark.api.GenerationRequest;
 import io.hallmark.api.Modality;
@@ -54,8 +55,8 @@ final class PluginChatModel implements ChatModel {
             throw new IllegalArgumentException("No user message for generator '" + pluginId + "'");
         }
         try {
-            GeneratedContent generated = plugins.generate(pluginId, new GenerationRequest(modality, prompt, parameters,
-                    seed), options);
+            GeneratedContent generated = plugins.generate(pluginId, new GenerationRequest(modality, prompt,
+                    screenedOnly(parameters, prompt), seed), options);
             content = generated;
             return ChatResponse.builder().aiMessage(AiMessage.from(generated.text() == null ? "" : generated.text()))
                     .modelName(generated.model() == null ? pluginId : generated.model().id())
@@ -65,6 +66,21 @@ final class PluginChatModel implements ChatModel {
             failure = e;
             throw e;
         }
+    }
+
+    /**
+     * The parameters without a conversation that is not exactly this prompt: the governance screens judged the prompt,
+     * so a conversation travels to the generator only while its transcript is that prompt (not after the screen
+     * redacted it, a revision rewrote it, or the planner split it into sections).
+     */
+    static Map<String, Object> screenedOnly(Map<String, Object> parameters, String prompt) {
+        GenerationRequest probe = new GenerationRequest(Modality.TEXT, prompt, parameters, null);
+        if (probe.messages().isEmpty() || ChatTurn.transcript(probe.messages()).equals(prompt)) {
+            return parameters;
+        }
+        Map<String, Object> without = new java.util.LinkedHashMap<>(parameters);
+        without.remove("messages");
+        return without;
     }
 
     String pluginId() {

@@ -1,6 +1,7 @@
 package io.hallmark.plugins.text;
 
 import io.hallmark.api.Capability;
+import io.hallmark.api.ChatTurn;
 import io.hallmark.api.ContentGenerator;
 import io.hallmark.api.GeneratedContent;
 import io.hallmark.api.GenerationCancelledException;
@@ -45,7 +46,9 @@ public final class LlamaTextGenerator implements ContentGenerator {
             ParameterSpec.number("repetitionPenalty", "penalise tokens already seen (1: off)", 1.0, 0.5, 2),
             ParameterSpec.stringList("stop", "stop sequences: the text ends before the first one", 8),
             ParameterSpec.string("model", "model name in the model directory", DEFAULT_MODEL.name(), 200),
-            ParameterSpec.choice("format", "weight format of the model", "llama2c", Set.of("llama2c", "gguf", "safetensors")));
+            ParameterSpec.choice("format", "weight format of the model", "llama2c", Set.of("llama2c", "gguf", "safetensors")),
+            ParameterSpec.messages("messages", "a conversation with its roles (OpenAI-compatible chat); the prompt is "
+                    + "its role-tagged transcript", 256));
 
     private static final GeneratorInfo INFO = new GeneratorInfo("Llama text generator",
             "Writes text with a Llama-family model (llama2.c, GGUF or Hugging Face safetensors weights) run by the host's model runtime; "
@@ -60,11 +63,21 @@ public final class LlamaTextGenerator implements ContentGenerator {
 
     @Override
     public GeneratedContent generate(GenerationRequest request, GeneratorContext context) {
-        Result r = run(request, request.prompt(), context, context::stream);
+        Result r = run(request, prompt(request), context, context::stream);
         return GeneratedContent.ofText(Modality.TEXT, r.completion().text(), "text/plain", r.lease(), r.seed())
                 .withUsage(Usage.tokens(r.completion().promptTokens(), r.completion().outputTokens()))
                 .withDuration(r.duration())
                 .withMetadata(r.metadata());
+    }
+
+    /**
+     * What the model is given: the request's conversation formatted for the model when it carries one, else the
+     * prompt. A conversation is formatted as its role-tagged transcript ({@link ChatTurn#transcript}); models with
+     * a chat template of their own are to use it here once the runtime reads templates.
+     */
+    static String prompt(GenerationRequest request) {
+        List<ChatTurn> messages = request.messages();
+        return messages.isEmpty() ? request.prompt() : ChatTurn.transcript(messages);
     }
 
     /** What one run produced. */

@@ -91,4 +91,27 @@ class LlamaTextGeneratorTest extends ContentGeneratorContract {
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("format");
     }
+
+    @Test
+    void aConversationReachesTheModelWithItsRolesAsTheRoleTaggedTranscript() {
+        List<Map<String, Object>> messages = List.of(Map.of("role", "system", "content", "You tell stories."),
+                Map.of("role", "user", "content", "Once upon a time"));
+        String transcript = "System: You tell stories.\n\nUser: Once upon a time\n\nAssistant:";
+        GeneratedContent chat = generate(new GenerationRequest(Modality.TEXT, transcript,
+                Map.of("maxTokens", 6, "temperature", 0, "messages", messages), 1L), newContext());
+        GeneratedContent plain = generate(new GenerationRequest(Modality.TEXT, transcript,
+                Map.of("maxTokens", 6, "temperature", 0), 1L), newContext());
+
+        assertThat(LlamaTextGenerator.prompt(new GenerationRequest(Modality.TEXT, "ignored",
+                Map.of("messages", messages), null))).isEqualTo(transcript);
+        assertThat(chat.text()).isEqualTo(plain.text());
+        assertThat(chat.usage().promptTokens()).isEqualTo(plain.usage().promptTokens()).isGreaterThan(10);
+    }
+
+    @Test
+    void aConversationWithARoleTheModelCannotTakeIsRefused() {
+        assertThatThrownBy(() -> new LlamaTextGenerator().info().validate(Map.of("messages",
+                List.of(Map.of("role", "tool", "content", "42"))))).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("messages");
+    }
 }

@@ -1,0 +1,34 @@
+package io.hallmark.core.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hallmark.api.ChatTurn;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A conversation reaches a generator only while its transcript is the prompt the governance screens judged. */
+class ScreenedConversationTest {
+
+    private static final List<Map<String, Object>> MESSAGES = List.of(
+            new ChatTurn("system", "Be brief.").toMap(), new ChatTurn("user", "Mail bob@example.com").toMap());
+    private static final String TRANSCRIPT = "System: Be brief.\n\nUser: Mail bob@example.com\n\nAssistant:";
+
+    @Test
+    void theConversationTravelsWhileItsTranscriptIsThePrompt() {
+        Map<String, Object> parameters = Map.of("messages", MESSAGES, "maxTokens", 5L);
+
+        assertThat(PluginChatModel.screenedOnly(parameters, TRANSCRIPT)).isEqualTo(parameters);
+    }
+
+    @Test
+    void aRedactedRevisedOrSplitPromptTravelsWithoutIt() {
+        Map<String, Object> parameters = Map.of("messages", MESSAGES, "maxTokens", 5L);
+
+        assertThat(PluginChatModel.screenedOnly(parameters, TRANSCRIPT.replace("bob@example.com", "[EMAIL]")))
+                .isEqualTo(Map.of("maxTokens", 5L));
+        assertThat(PluginChatModel.screenedOnly(parameters, "Section 1: the introduction"))
+                .isEqualTo(Map.of("maxTokens", 5L));
+        assertThat(PluginChatModel.screenedOnly(Map.of("maxTokens", 5L), "anything")).isEqualTo(Map.of("maxTokens", 5L));
+    }
+}
