@@ -28,9 +28,29 @@ final class OpenApi {
     /** Where the description lives on the class path. */
     static final String RESOURCE = "/openapi/hallmark-api.yaml";
 
-            if (!method.equals("get") && !method.equals("delete")) { // enforced while reading: 413 past it
-                op.put("x-max-body-bytes", RequestLimits.limitFor(route.method(), route.path()));
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectNode DESCRIPTION = load();
+
+    private OpenApi() {}
+
+    private static ObjectNode load() {
+        try (InputStream in = OpenApi.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The OpenAPI description " + RESOURCE + " is missing from the class path");
             }
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The OpenAPI description " + RESOURCE + " cannot be read", e);
+        }
+    }
+
+    /** The document for {@code routes}, with {@code version} as the API version. */
+    static ObjectNode document(List<HttpServer.Route> routes, String version) {
+        ObjectNode doc = DESCRIPTION.deepCopy();
+        ((ObjectNode) doc.path("info")).put("version", version);
+        ObjectNode paths = (ObjectNode) doc.path("paths");
+        Set<String> operationIds = new HashSet<>();
         for (HttpServer.Route route : routes) {
             String method = route.method().toLowerCase(Locale.ROOT);
             if (method.equals("head") || method.equals("options")) {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * A checkpoint sink at an HTTP endpoint run by someone other than the database administrator. Protocol:
  * {@code POST <url>} with the signed note as {@code text/plain; charset=utf-8} stores it (any 2xx; the receiver
  * should refuse with 409 a checkpoint smaller than its latest); {@code GET <url>} returns the latest note it holds
- * (404 when none). {@code hallmark witness serve} offers such an endpoint at {@code /checkpoints/<log id>}.
+ * (404 when none). The receiving end is the relying party's own service; Hallmark ships no receiver (a witness,
+ * {@code hallmark witness serve}, is the stronger alternative: it checks consistency before it keeps anything).
  */
 public final class HttpSink implements CheckpointSink {
 

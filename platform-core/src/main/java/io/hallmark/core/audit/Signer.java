@@ -3,7 +3,7 @@ package io.hallmark.core.audit;
 /**
  * Something that signs with the platform's Ed25519 key: checkpoints, retention events, export bundles. The private
  * key stays behind this interface: in a file readable by the owner only ({@link PlatformKey}) or in a hardware
- * security module reached through PKCS#11 (a PKCS#11 signer).
+ * security module reached through PKCS#11 ({@link Pkcs11Signer}).
  */
 public interface Signer {
 

@@ -94,7 +94,8 @@ public final class Witnessing {
         for (int attempt = 0; attempt < 3; attempt++) {
             if (old > cp.treeSize()) {
                 throw new HallmarkException("witness " + w.key().name() + " has cosigned a checkpoint of size " + old
-                        + ", larger than this one (" + cp.treeSize() + "): this log was rolled back");
+                        + ", larger than this one (" + cp.treeSize() + "): this log was rolled back, unless another "
+                        + "node's newer checkpoint reached the witness first (then the next one here is cosigned)");
             }
             WitnessClient.Answer answer = w.addCheckpoint(old, old == 0 ? List.of() : proof(old, cp.treeSize()),
                     cp.note());

@@ -123,6 +123,8 @@ class WitnessTest {
         // the sink got the cosigned checkpoint
         assertThat(new DirectorySink(sinkA).latest().orElseThrow()).startsWith(a3.checkpoint().note())
                 .contains("\u2014 witness.b.example/w1 ");
+        // and the auditor proves the log against what the sink holds, cosignatures and all
+        assertThat(a.trail().verifier().verify(null, HeldCheckpoints.read(sinkA)).divergences()).isEmpty();
     }
 
     @Test
