@@ -4,7 +4,6 @@ import io.hallmark.core.jobs.GenerationService;
 import io.hallmark.core.jobs.JobEvent;
 import io.hallmark.core.jobs.JobView;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

@@ -134,9 +134,8 @@ final class OpenAiRoutes {
             throw early.error();
         }
         EventStream out = EventStream.open(ctx);
-        String model = request.model().pluginId();
         if (shape == Shape.CHAT) {
-            send(out, chunk(shape, job, model, delta("role", "assistant", "content", ""), null, request));
+            send(out, chunk(shape, job, delta("role", "assistant", "content", ""), null, request));
         }
         GovernedCompletion done = await(job.id(), () -> out.comment("governance in progress"));
         if (done.kind() == GovernedCompletion.Kind.BLOCKED_INPUT || done.kind() == GovernedCompletion.Kind.FAILED) {
@@ -152,10 +151,10 @@ final class OpenAiRoutes {
         }
         if (done.kind() == GovernedCompletion.Kind.APPROVED) {
             for (String piece : pieces(done.text())) {
-                send(out, chunk(shape, job, model, delta("content", piece), null, request));
+                send(out, chunk(shape, job, delta("content", piece), null, request));
             }
         }
-        Map<String, Object> last = chunk(shape, job, model, Map.of(), done.finishReason(request.maxTokens()), request);
+        Map<String, Object> last = chunk(shape, job, Map.of(), done.finishReason(request.maxTokens()), request);
         last.put("hallmark", done.extension());
         send(out, last);
         if (request.includeUsage()) {
@@ -195,8 +194,8 @@ final class OpenAiRoutes {
         return m;
     }
 
-    private Map<String, Object> chunk(Shape shape, JobView job, String model, Map<String, Object> delta,
-            String finish, OpenAiRequest request) {
+    private static Map<String, Object> chunk(Shape shape, JobView job, Map<String, Object> delta,
+            @org.jspecify.annotations.Nullable String finish, OpenAiRequest request) {
         Map<String, Object> choice = new LinkedHashMap<>();
         choice.put("index", 0);
         if (shape == Shape.CHAT) {

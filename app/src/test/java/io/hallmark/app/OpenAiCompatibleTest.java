@@ -360,6 +360,20 @@ class OpenAiCompatibleTest {
     }
 
     @Test
+    void theLegacyCompletionsEndpointStreamsTextCompletionChunks() throws Exception {
+        List<JsonNode> chunks = chunks(post("/v1/completions", "{\"model\":\"example-markov\",\"max_tokens\":5,"
+                + "\"prompt\":\"The keeper\",\"stream\":true,\"stream_options\":{\"include_usage\":true}}"));
+
+        assertThat(chunks).allMatch(c -> c.path("object").asText().equals("text_completion")
+                && c.path("id").asText().startsWith("cmpl-"));
+        StringBuilder text = new StringBuilder();
+        chunks.forEach(c -> c.path("choices").forEach(choice -> text.append(choice.path("text").asText())));
+        assertThat(text.toString().split(" ")).hasSize(5);
+        assertThat(chunks.get(chunks.size() - 2).path("choices").get(0).path("finish_reason").asText()).isEqualTo("length");
+        assertThat(chunks.getLast().path("usage").path("completion_tokens").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void modelsAreListedAndFoundByIdAndAnUnknownModelIsA404ModelNotFound() throws Exception {
         JsonNode list = json(get("/v1/models"));
         assertThat(list.path("object").asText()).isEqualTo("list");
