@@ -6,5 +6,7 @@
  * platform process ends. {@link io.hallmark.core.db.DatabaseMonitor} knows at every moment whether the database
  * (embedded or external) answers, and {@link io.hallmark.core.db.ConnectionLoss} tells a lost connection from a
  * failure of the work itself.
+ * {@link io.hallmark.core.db.JsonbText} is the last guard before {@code jsonb}: what PostgreSQL cannot store there
+ * (a NUL, an unpaired surrogate) becomes U+FFFD instead of failing the transaction.
  */
 package io.hallmark.core.db;
