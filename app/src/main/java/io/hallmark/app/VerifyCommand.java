@@ -2,6 +2,7 @@ package io.hallmark.app;
 
 import io.hallmark.core.audit.PlatformKey;
 import io.hallmark.core.audit.VerifierKey;
+import io.hallmark.core.provenance.ContentCredentials;
 import io.hallmark.core.provenance.ProvenanceVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,6 +51,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerifierKey key = publicKey != null ? AuditCommand.readKey(publicKey)
                 : PlatformKey.readVerifierKey(platform.load().dataDir().resolve("keys"));
         ProvenanceVerifier.Result r = ProvenanceVerifier.verify(file, key);
+        String credentials = ContentCredentials.manifestLabel(Files.readAllBytes(file)).orElse(null);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -59,6 +61,7 @@ final class VerifyCommand implements Callable<Integer> {
             doc.put("source", r.source());
             doc.put("message", r.message());
             doc.put("manifest", r.manifest());
+            doc.put("contentCredentials", credentials);
             JsonOutput.print(out, doc);
         } else {
             out.println(r.status() + ": " + r.message());
@@ -74,6 +77,9 @@ final class VerifyCommand implements Callable<Integer> {
                 out.println("created: " + m.path("createdAt").asText() + ", seed " + m.path("seed").asText("-"));
                 out.println("digital source type: " + m.path("digitalSourceType").asText());
             }
+            out.println("content credentials: " + (credentials == null ? "none"
+                    : "C2PA manifest " + credentials + " embedded (validate with a C2PA tool, e.g. "
+                            + "scripts/c2pa/check-marks.sh)"));
         }
         out.flush();
         return r.producedHereUnchanged() ? 0 : ErrorHandler.FAILURE;

@@ -101,7 +101,8 @@ class MediaGenerateCommandTest {
         assertThat(PngChunks.split(bytes).provenance()).isPresent();
         assertThat(ProvenanceMarker.sidecarOf(png)).exists();
         assertThat(verify(png)).startsWith("VERIFIED").contains("source: embedded (PNG iTXt")
-                .contains("generator: hallmark-image").contains("governance: APPROVE");
+                .contains("generator: hallmark-image").contains("governance: APPROVE")
+                .contains("content credentials: C2PA manifest urn:c2pa:");
         assertStandardMarks(png, "image/png", "hallmark-image", "c2pa.hash.data");
 
         StringWriter pem = new StringWriter();
@@ -126,7 +127,8 @@ class MediaGenerateCommandTest {
         assertThat(result.path("mediaType").asText()).isEqualTo("image/jpeg");
         assertThat(result.path("provenance").asText()).startsWith("sidecar").contains("C2PA Content Credentials");
         assertThat(ImageIO.read(jpg.toFile()).getWidth()).isEqualTo(56);
-        assertThat(verify(jpg)).startsWith("VERIFIED").contains("source: sidecar");
+        assertThat(verify(jpg)).startsWith("VERIFIED").contains("source: sidecar")
+                .contains("content credentials: C2PA manifest urn:c2pa:");
         assertStandardMarks(jpg, "image/jpeg", "hallmark-image", "c2pa.hash.data");
     }
 
@@ -182,7 +184,8 @@ class MediaGenerateCommandTest {
         }
         assertThat(frames).isEqualTo(24);
         assertThat(Mp4Boxes.split(Files.readAllBytes(mp4)).provenance()).isPresent();
-        assertThat(verify(mp4)).startsWith("VERIFIED").contains("source: embedded (MP4 uuid box");
+        assertThat(verify(mp4)).startsWith("VERIFIED").contains("source: embedded (MP4 uuid box")
+                .contains("content credentials: C2PA manifest urn:c2pa:");
         assertStandardMarks(mp4, "video/mp4", "hallmark-video", "c2pa.hash.bmff.v2");
         ffprobe(mp4).ifPresent(stream -> {
             assertThat(stream.path("codec_name").asText()).isEqualTo("h264");

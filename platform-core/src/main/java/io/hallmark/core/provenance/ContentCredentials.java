@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -60,6 +61,54 @@ public final class ContentCredentials {
             length = store.length;
         }
         throw new IllegalStateException("The C2PA manifest store's length did not settle");
+    }
+
+    /**
+     * The label of the first manifest in the C2PA manifest store a PNG, JPEG or MP4 carries (as Hallmark writes
+     * it: {@code caBX}, APP11, C2PA {@code uuid} box), or empty when there is none. It says the credentials are
+     * there; validating them is a C2PA validator's job ({@code scripts/c2pa/check-marks.sh}).
+     */
+    public static Optional<String> manifestLabel(byte[] file) {
+        try {
+            int at = -1;
+            if (PngChunks.isPng(file)) {
+                int pos = 8;
+                while (pos + 12 <= file.length && at < 0) {
+                    int length = ByteBuffer.wrap(file, pos, 4).getInt();
+                    at = new String(file, pos + 4, 4, StandardCharsets.ISO_8859_1).equals(PngChunks.C2PA_CHUNK)
+                            ? pos + 8 : -1;
+                    pos += 12 + length;
+                }
+            } else if (JpegSegments.isJpeg(file)) {
+                at = JpegSegments.firstC2paBox(file);
+            } else if (Mp4Boxes.isMp4(file)) {
+                for (Mp4Boxes.TopBox box : Mp4Boxes.topBoxes(file)) {
+                    if (Mp4Boxes.C2PA_USER_TYPE.equals(box.userType())) {
+                        at = box.offset() + 8 + 16 + 4 + "manifest\0".length() + 8;
+                    }
+                }
+            }
+            if (at < 0 || !label(file, at + 8).equals("c2pa")) {
+                return Optional.empty();
+            }
+            int description = ByteBuffer.wrap(file, at + 8, 4).getInt();
+            return Optional.of(label(file, at + 8 + description + 8));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // truncated or foreign bytes: no readable store
+        }
+    }
+
+    /** The label of the {@code jumd} description box at {@code at}, or "" when it is not one. */
+    private static String label(byte[] file, int at) {
+        if (!new String(file, at + 4, 4, StandardCharsets.ISO_8859_1).equals("jumd")) {
+            return "";
+        }
+        int start = at + 8 + 16 + 1;
+        int end = start;
+        while (file[end] != 0) {
+            end++;
+        }
+        return new String(file, start, end - start, StandardCharsets.UTF_8);
     }
 
     /** A JUMBF superbox header and zeros: stands in for the store while the binding is computed. */

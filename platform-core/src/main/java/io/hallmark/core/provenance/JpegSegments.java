@@ -87,6 +87,18 @@ public final class JpegSegments {
         };
     }
 
+    /** Where the JUMBF box of the first C2PA APP11 segment starts, or -1. */
+    static int firstC2paBox(byte[] jpeg) {
+        int pos = 2;
+        while (pos + 4 <= jpeg.length && (jpeg[pos + 1] & 0xFF) != SOS) {
+            if (isC2pa(jpeg, pos)) {
+                return pos + 2 + APP11_HEADER;
+            }
+            pos += 2 + segmentLength(jpeg, pos);
+        }
+        return -1;
+    }
+
     /** The store split into APP11 segments; continuation segments repeat the JUMBF box's LBox and TBox. */
     static byte[] app11Segments(byte[] store) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -127,6 +127,19 @@ class ContentCredentialsTest {
         assertTampered(StandardReaders.c2pa(file, "video/mp4"));
     }
 
+    @Test
+    void theManifestLabelIsFoundInEachFormatAndNoneInABareFile() throws Exception {
+        for (String[] kind : new String[][] {{"a.png", "image/png"}, {"a.jpg", "image/jpeg"}, {"a.mp4", "video/mp4"}}) {
+            byte[] bare = kind[1].equals("video/mp4") ? mp4() : image(kind[1].equals("image/png") ? "png" : "jpeg");
+            assertThat(ContentCredentials.manifestLabel(bare)).as(kind[0]).isEmpty();
+            Path file = mark(kind[0], bare, kind[1]);
+            String xmpProvenance = StandardReaders.exiftool(file).path("XMP-dcterms:Provenance").asText();
+            assertThat(ContentCredentials.manifestLabel(Files.readAllBytes(file))).as(kind[0])
+                    .hasValueSatisfying(label -> assertThat(xmpProvenance).isEqualTo("self#jumbf=/c2pa/" + label));
+        }
+        assertThat(ContentCredentials.manifestLabel(new byte[] {1, 2, 3})).isEmpty();
+    }
+
     static void assertXmp(JsonNode tags, String mediaType) {
         assertThat(tags.path("XMP-iptcExt:DigitalSourceType").asText()).as(tags.toPrettyString()).isEqualTo(TRAINED);
         assertThat(tags.path("XMP-xmp:CreatorTool").asText()).contains("hallmark-image 1.0.0", "model mnist-gan");
