@@ -487,6 +487,22 @@ class OpenAiCompatibleTest {
     }
 
     @Test
+    void aRetriedCompletionWithItsIdempotencyKeyReturnsTheFirstGenerationInsteadOfASecond() {
+        OpenAiChatModel keyed = OpenAiChatModel.builder().baseUrl(server.url() + "/v1").apiKey(token)
+                .modelName("example-markov").maxTokens(12).timeout(Duration.ofSeconds(60))
+                .customHeaders(java.util.Map.of("Idempotency-Key", "openai-retry-1")).build();
+        dev.langchain4j.model.chat.request.ChatRequest request = dev.langchain4j.model.chat.request.ChatRequest.builder()
+                .messages(dev.langchain4j.data.message.UserMessage.from("The keeper climbed")).build();
+
+        ChatResponse first = keyed.chat(request);
+        ChatResponse retried = keyed.chat(request);
+
+        assertThat(first.id()).startsWith("chatcmpl-");
+        assertThat(retried.id()).as("the same job").isEqualTo(first.id());
+        assertThat(retried.aiMessage().text()).isEqualTo(first.aiMessage().text());
+    }
+
+    @Test
     void anUnknownTokenIsRefused() {
         OpenAiChatModel stranger = OpenAiChatModel.builder().baseUrl(server.url() + "/v1").apiKey("hm_wrong")
                 .modelName(MARKOV).maxRetries(0).build();

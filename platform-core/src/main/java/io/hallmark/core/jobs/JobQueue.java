@@ -46,6 +46,9 @@ public final class JobQueue {
     /** What a heartbeat learns: whether the worker still holds the job and whether it should stop. */
     public enum Lease { HELD, CANCEL_REQUESTED, LOST }
 
+    /** How many attempts of one job may go uncounted because the database went away under them. */
+    static final int MAX_UNCOUNTED_RELEASES = 5;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -309,20 +312,40 @@ public final class JobQueue {
 
     /**
      * Gives a job back to the queue without counting the attempt, because the platform's own database failed under it
-     * (not the job); false when the worker no longer holds it.
+     * (not the job); false when the worker no longer holds it. At most {@value #MAX_UNCOUNTED_RELEASES} attempts of a
+     * job go uncounted, so a job that takes the database down with it still reaches its attempt limit.
      */
     public boolean release(UUID job, String worker, String cause) {
-        boolean released = update("""
-                update generation_jobs set state = 'QUEUED', error = ?, attempts = greatest(attempts - 1, 0),
-                       lease_owner = null, lease_expires_at = null,
-                       not_before = now() + make_interval(secs => ?), updated_at = now()
-                 where id = ? and lease_owner = ? and state = 'RUNNING'""", cause,
-                settings.retryBackoff().toMillis() / 1000.0, job, worker) == 1;
-        if (released) {
-            appendEvent(job, "retry", Map.of("error", cause, "attemptCounted", false,
+        Boolean counted = sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    with uncounted as (
+                        select count(*) as n from job_events
+                         where job_id = ? and event_type = 'retry' and data ->> 'attemptCounted' = 'false')
+                    update generation_jobs
+                       set state = 'QUEUED', error = ?,
+                           attempts = case when (select n from uncounted) < ? then greatest(attempts - 1, 0)
+                                           else attempts end,
+                           lease_owner = null, lease_expires_at = null,
+                           not_before = now() + make_interval(secs => ?), updated_at = now()
+                     where id = ? and lease_owner = ? and state = 'RUNNING'
+                    returning (select n from uncounted) >= ?""")) {
+                ps.setObject(1, job);
+                ps.setString(2, cause);
+                ps.setInt(3, MAX_UNCOUNTED_RELEASES);
+                ps.setDouble(4, settings.retryBackoff().toMillis() / 1000.0);
+                ps.setObject(5, job);
+                ps.setString(6, worker);
+                ps.setInt(7, MAX_UNCOUNTED_RELEASES);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getBoolean(1) : null;
+                }
+            }
+        });
+        if (counted != null) {
+            appendEvent(job, "retry", Map.of("error", cause, "attemptCounted", counted.toString(),
                     "backoffMillis", settings.retryBackoff().toMillis()));
         }
-        return released;
+        return counted != null;
     }
 
     /** Renews the lease; says whether the worker still holds the job and whether it was asked to stop. */

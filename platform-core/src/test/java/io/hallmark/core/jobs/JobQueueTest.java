@@ -176,6 +176,17 @@ class JobQueueTest {
         assertThat(again.id()).isEqualTo(job.id());
         assertThat(again.attempt()).as("the lost attempt did not count").isEqualTo(1);
         assertThat(queue.events(job.id(), 0)).extracting(JobEvent::type).contains("retry");
+
+        // a job that takes the database down with it every time still reaches its attempt limit
+        ClaimedJob claimed = again;
+        for (int release = 2; release <= JobQueue.MAX_UNCOUNTED_RELEASES; release++) {
+            assertThat(queue.release(claimed.id(), "w2", "Database connection lost")).isTrue();
+            claimed = awaitClaim("w2");
+            assertThat(claimed.attempt()).isEqualTo(1);
+        }
+        assertThat(queue.release(claimed.id(), "w2", "Database connection lost")).isTrue();
+        assertThat(awaitClaim("w2").attempt()).as("past %d uncounted attempts they count",
+                JobQueue.MAX_UNCOUNTED_RELEASES).isEqualTo(2);
     }
 
     @Test
