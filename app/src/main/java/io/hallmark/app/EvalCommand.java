@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /** {@code hallmark eval ...}: evaluations on the shared data sets. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate components on the shared data sets.",
-        subcommands = {EvalCommand.Retrieval.class, GovernanceEvalCommand.Safety.class, GovernanceEvalCommand.Bias.class,
+        subcommands = {EvalCommand.Retrieval.class, GovernanceEvalCommand.Safety.class,
+            GovernanceEvalCommand.SafetySources.class, GovernanceEvalCommand.Bias.class,
             GovernanceEvalCommand.WeatAudit.class, FactCheckEvalCommand.class, ClaimsEvalCommand.class})
 final class EvalCommand implements Runnable {
 
@@ -35,7 +36,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: retrieval, safety, bias, weat, factcheck, claims");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; valid: retrieval, safety, safety-sources, bias, weat, factcheck, claims");
     }
 
     /** Where the shared eval data lies: --eval-dir, else HALLMARK_EVAL_DIR, else ../shared/eval. */

@@ -73,6 +73,33 @@ final class GovernanceEvalCommand {
         }
     }
 
+    @Command(name = "safety-sources", mixinStandardHelpOptions = true,
+            description = "The input screens on the twelve safety-screen extras (sources the heads never trained on): "
+                    + "share flagged per source and subset, injection F1, harmful recall, jailbreak detection and "
+                    + "the latency of screening one prompt (p50/p95).")
+    static final class SafetySources extends Base {
+        @Option(names = "--split", required = true, paramLabel = "dev|test", description = "Which split to score.")
+        String split;
+
+        @Override
+        public Integer call() {
+            HallmarkConfig config = platform.load();
+            EvalData eval = GovernanceCommands.eval(evalDir);
+            try (GovernanceModels models = GovernanceCommands.models(config, evalDir)) {
+                Map<String, Object> report = new java.util.LinkedHashMap<>(
+                        new io.hallmark.governance.safety.SourceScreenEvaluation(models.safety(), eval).run(split));
+                report.put("modelSha256", models.loadedModelHashes().get("safety"));
+                if (json) {
+                    print(report);
+                } else {
+                    PrintWriter out = spec.commandLine().getOut();
+                    report.forEach((k, v) -> out.println(k + ": " + v));
+                }
+            }
+            return 0;
+        }
+    }
+
     @Command(name = "bias", mixinStandardHelpOptions = true,
             description = "Pairwise accuracy of the stereotype detector per axis: the more stereotyping sentence of "
                     + "each pair should score higher (chance 50%). Trains the detector from dev first if needed.")
