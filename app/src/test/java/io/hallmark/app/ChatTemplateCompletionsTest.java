@@ -168,6 +168,7 @@ class ChatTemplateCompletionsTest {
         UUID job = UUID.fromString(response.metadata().id().substring("chatcmpl-".length()));
         Map<?, ?> metadata = generatedMetadata(job);
         assertThat(metadata.get("promptFormat")).isEqualTo("chat-template");
+        assertThat(metadata.get("runtime")).as("the bundled plugin uses the host's loaded model").isEqualTo("host");
         assertThat(metadata.get("finishReason")).isEqualTo("eos");
         assertThat(metadata.get("renderedPrompt")).isEqualTo("""
                 <|im_start|>system

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tiny GGUF chat model written for a test: a byte-level BPE vocabulary (every byte, no merges) with ChatML's control
- * tokens and chat template, and weights built so that greedy decoding after the template's generation prompt
- * ({@code <|im_start|>assistant\n}) writes {@link #REPLY} one byte at a time and then the end-of-turn token
- * {@code <|im_end|>}. Attention and feed-forward outputs are zero, so the hidden state is the current token's
+ * A tiny GGUF chat model written for a test (the text plugin's tests have the same one): a byte-level BPE vocabulary
+ * (every byte, no merges) with ChatML's control tokens and chat template, and weights built so that greedy decoding
+ * after the template's generation prompt ({@code <|im_start|>assistant\n}) writes {@link #REPLY} one byte
+ * at a time and then the end-of-turn token {@code <|im_end|>}. Attention and feed-forward outputs are zero, so the hidden state is the current token's
  * embedding: {@code \n} maps to slot 1, the reply's k-th byte to slot 2+k, every other token to slot 0; the output
  * row of the next byte reads the previous one's slot, and {@code <|im_end|>} reads slot 0 and the last byte's slot.
  */
