@@ -29,7 +29,9 @@ import org.pf4j.Extension;
 /**
  * Generates text with a Llama-family model from the host's model directory (default {@code stories260k}, a
  * TinyStories model). The model is leased from the host's model runtime, which loads it once for every plugin
- * and batches concurrent requests into shared decode steps.
+ * and batches concurrent requests into shared decode steps. A conversation ({@code messages}) reaches a model with a
+ * GGUF chat template through that template ({@link ModelPrompt}); the settings' {@code model} and {@code format}
+ * ({@code <plugins>/hallmark-text.properties}) choose the model for requests that leave both at their defaults.
  */
 @Extension
 public final class LlamaTextGenerator implements ContentGenerator {
