@@ -60,7 +60,7 @@ record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt
         refuseBothLimits(body);
         Long max = body.hasNonNull("max_completion_tokens") ? positive(body, "max_completion_tokens")
                 : body.hasNonNull("max_tokens") ? positive(body, "max_tokens") : null;
-        return build(body, model, turns, max);
+        return build(body, model, turns, max, true);
     }
 
     /** Reads a legacy completions body: {@code prompt} is one string (or a list of exactly one). */
@@ -85,10 +85,15 @@ record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt
             throw OpenAiException.unsupported("suffix", "is not supported: the generators only continue a prompt");
         }
         Long max = body.hasNonNull("max_tokens") ? positive(body, "max_tokens") : COMPLETIONS_DEFAULT_MAX_TOKENS;
-        return build(body, model, List.of(new ChatTurn("user", prompt.asText())), max);
+        return build(body, model, List.of(new ChatTurn("user", prompt.asText())), max, false);
     }
 
-    private static OpenAiRequest build(JsonNode body, GeneratorView model, List<ChatTurn> turns, @Nullable Long max) {
+    /**
+     * @param chat whether the text is a conversation for a generator to format (its model's chat template); a text
+     *     completion's prompt is continued as it is, so it travels without the {@code messages} parameter
+     */
+    private static OpenAiRequest build(JsonNode body, GeneratorView model, List<ChatTurn> turns, @Nullable Long max,
+            boolean chat) {
         if (body.hasNonNull("n") && body.get("n").asInt(0) != 1) {
             throw OpenAiException.unsupported("n", "must be 1: each completion is one governed generation with its own "
                     + "decision; send separate requests");
@@ -141,7 +146,8 @@ record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt
             parameters.put("stop", stops);
         }
         String prompt = ChatTurn.transcript(turns);
-        if (info.parameters().stream().anyMatch(p -> p.name().equals("messages") && p.type() == ParameterType.MESSAGES)) {
+        if (chat && info.parameters().stream().anyMatch(p -> p.name().equals("messages")
+                && p.type() == ParameterType.MESSAGES)) {
             parameters.put("messages", turns.stream().map(ChatTurn::toMap).toList());
         }
         Long seed = null;

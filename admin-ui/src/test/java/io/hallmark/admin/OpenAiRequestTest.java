@@ -73,6 +73,8 @@ class OpenAiRequestTest {
 
         assertThat(r.maxTokens()).isEqualTo(16L);
         assertThat(r.prompt()).isEqualTo("Once");
+        assertThat(r.parameters()).as("a text completion is continued as it is, never through a chat template")
+                .doesNotContainKey("messages");
     }
 
     @Test

@@ -29,7 +29,9 @@ import org.pf4j.Extension;
 /**
  * Generates text with a Llama-family model from the host's model directory (default {@code stories260k}, a
  * TinyStories model). The model is leased from the host's model runtime, which loads it once for every plugin
- * and batches concurrent requests into shared decode steps.
+ * and batches concurrent requests into shared decode steps. A conversation ({@code messages}) reaches a model with a
+ * GGUF chat template through that template ({@link ModelPrompt}); the settings' {@code model} and {@code format}
+ * ({@code <plugins>/hallmark-text.properties}) choose the model for requests that leave both at their defaults.
  */
 @Extension
 public final class LlamaTextGenerator implements ContentGenerator {
@@ -37,6 +39,8 @@ public final class LlamaTextGenerator implements ContentGenerator {
     /** The default model and the SHA-256 of its weights. */
     public static final ModelRequirement DEFAULT_MODEL = new ModelRequirement("stories260k", "llama2c",
             "b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696", false);
+
+    static final Set<String> FORMATS = Set.of("llama2c", "gguf", "safetensors");
 
     static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.integer("maxTokens", "the most tokens to generate", 128, 1, 4096),
@@ -46,9 +50,9 @@ public final class LlamaTextGenerator implements ContentGenerator {
             ParameterSpec.number("repetitionPenalty", "penalise tokens already seen (1: off)", 1.0, 0.5, 2),
             ParameterSpec.stringList("stop", "stop sequences: the text ends before the first one", 8),
             ParameterSpec.string("model", "model name in the model directory", DEFAULT_MODEL.name(), 200),
-            ParameterSpec.choice("format", "weight format of the model", "llama2c", Set.of("llama2c", "gguf", "safetensors")),
-            ParameterSpec.messages("messages", "a conversation with its roles (OpenAI-compatible chat); the prompt is "
-                    + "its role-tagged transcript", 256));
+            ParameterSpec.choice("format", "weight format of the model", "llama2c", FORMATS),
+            ParameterSpec.messages("messages", "a conversation with its roles (OpenAI-compatible chat), rendered with "
+                    + "the model's chat template when its GGUF file has one, else as its role-tagged transcript", 256));
 
     private static final GeneratorInfo INFO = new GeneratorInfo("Llama text generator",
             "Writes text with a Llama-family model (llama2.c, GGUF or Hugging Face safetensors weights) run by the host's model runtime; "
@@ -63,7 +67,7 @@ public final class LlamaTextGenerator implements ContentGenerator {
 
     @Override
     public GeneratedContent generate(GenerationRequest request, GeneratorContext context) {
-        Result r = run(request, prompt(request), context, context::stream);
+        Result r = run(request, ModelPrompt.of(request), context, context::stream);
         return GeneratedContent.ofText(Modality.TEXT, r.completion().text(), "text/plain", r.lease(), r.seed())
                 .withUsage(Usage.tokens(r.completion().promptTokens(), r.completion().outputTokens()))
                 .withDuration(r.duration())
@@ -71,13 +75,11 @@ public final class LlamaTextGenerator implements ContentGenerator {
     }
 
     /**
-     * What the model is given: the request's conversation formatted for the model when it carries one, else the
-     * prompt. A conversation is formatted as its role-tagged transcript ({@link ChatTurn#transcript}); models with
-     * a chat template of their own are to use it here once the runtime reads templates.
+     * The text a model without a chat template is given: the request's conversation as its role-tagged transcript
+     * ({@link ChatTurn#transcript}) when it carries one, else the prompt.
      */
     static String prompt(GenerationRequest request) {
-        List<ChatTurn> messages = request.messages();
-        return messages.isEmpty() ? request.prompt() : ChatTurn.transcript(messages);
+        return ModelPrompt.of(request).text();
     }
 
     /** What one run produced. */
@@ -86,6 +88,15 @@ public final class LlamaTextGenerator implements ContentGenerator {
 
     /** Leases the model, generates a continuation of {@code prompt} and returns it; shared with other generators. */
     static Result run(GenerationRequest request, String prompt, GeneratorContext context,
+            io.hallmark.textgen.TokenSink sink) {
+        return run(request, ModelPrompt.text(prompt), context, sink);
+    }
+
+    /**
+     * Leases the model and generates from {@code prompt}: a conversation with the model's chat template (its token ids,
+     * stopping at its end-of-turn tokens) when the model has one, else the prompt's text.
+     */
+    static Result run(GenerationRequest request, ModelPrompt prompt, GeneratorContext context,
             io.hallmark.textgen.TokenSink sink) {
         context.checkCancelled();
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong();
@@ -98,17 +109,29 @@ public final class LlamaTextGenerator implements ContentGenerator {
                 request.parameter("topP", Double.class),
                 request.parameter("repetitionPenalty", Double.class),
                 stop, seed);
-        String name = request.parameter("model", String.class);
-        String format = request.parameter("format", String.class);
+        String requestedName = request.parameter("model", String.class);
+        String requestedFormat = request.parameter("format", String.class);
+        Map<String, String> config = context.config();
+        // the administrator's default model (<plugins>/<plugin id>.properties: model=, format=) serves requests that
+        // leave model and format at their declared defaults, such as the /v1 API's, which names the plugin
+        boolean configured = requestedName.equals(DEFAULT_MODEL.name()) && requestedFormat.equals(DEFAULT_MODEL.format())
+                && config.containsKey("model");
+        String name = configured ? config.get("model") : requestedName;
+        String format = configured ? config.getOrDefault("format", "gguf") : requestedFormat;
+        if (configured && (!FORMATS.contains(format) || name.isBlank())) {
+            throw new GenerationFailedException("The plugin settings name model '" + name + "' in format '" + format
+                    + "'; the model must be named and the format one of " + new java.util.TreeSet<>(FORMATS), false, null);
+        }
         ModelRequirement requirement = name.equals(DEFAULT_MODEL.name()) && format.equals(DEFAULT_MODEL.format())
                 ? DEFAULT_MODEL : ModelRequirement.of(name, format);
         long start = System.nanoTime();
         try (ModelLease lease = context.leaseModel(requirement)) {
             java.util.Optional<LlamaGenerator> hosted = lease.loaded(LlamaGenerator.class);
             LlamaGenerator generator = hosted.orElseGet(() -> StandaloneModels.generator(lease.path(), format));
+            ModelPrompt.Encoded encoded = prompt.encode(generator.model().tokenizer());
             Completion completion;
             try {
-                completion = generator.generate(prompt, true, settings, sink, context::isCancelled);
+                completion = generator.generate(encoded.tokens(), settings, sink, context::isCancelled);
             } catch (IllegalArgumentException e) {
                 throw InvalidRequestException.of("prompt", e.getMessage());
             } catch (IllegalStateException e) {
@@ -122,6 +145,10 @@ public final class LlamaTextGenerator implements ContentGenerator {
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("finishReason", completion.finish().name().toLowerCase(java.util.Locale.ROOT));
             metadata.put("modelFormat", format);
+            metadata.put("promptFormat", encoded.format());
+            if (encoded.rendered() != null) {
+                metadata.put("renderedPrompt", encoded.rendered()); // the conversation as the chat template wrote it
+            }
             metadata.put("runtime", hosted.isPresent() ? "host" : "plugin");
             metadata.put("temperature", settings.temperature());
             if (completion.decodeNanos() > 0 && completion.outputTokens() > 1) {

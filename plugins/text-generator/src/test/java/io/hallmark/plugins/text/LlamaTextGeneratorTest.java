@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LlamaTextGeneratorTest extends ContentGeneratorContract {
 
@@ -106,6 +107,84 @@ class LlamaTextGeneratorTest extends ContentGeneratorContract {
                 Map.of("messages", messages), null))).isEqualTo(transcript);
         assertThat(chat.text()).isEqualTo(plain.text());
         assertThat(chat.usage().promptTokens()).isEqualTo(plain.usage().promptTokens()).isGreaterThan(10);
+        assertThat(chat.metadata()).containsEntry("promptFormat", "transcript").doesNotContainKey("renderedPrompt");
+        assertThat(plain.metadata()).containsEntry("promptFormat", "text");
+    }
+
+    @TempDir
+    Path temp;
+
+    private RecordingContext chatModel(String template) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(temp.resolve("scripted-chatml"));
+        ScriptedChatModel.write(folder.resolve("scripted-chatml.gguf"), template);
+        return RecordingContext.withModels(temp);
+    }
+
+    private static final List<Map<String, Object>> CONVERSATION = List.of(
+            Map.of("role", "system", "content", "You greet people."), Map.of("role", "user", "content", "Hello"),
+            Map.of("role", "assistant", "content", "Hello!"), Map.of("role", "user", "content", "Greet me"));
+
+    private static final String TRANSCRIPT = "System: You greet people.\n\nUser: Hello\n\nAssistant: Hello!\n\n"
+            + "User: Greet me\n\nAssistant:";
+
+    @Test
+    void aConversationIsRenderedWithTheModelsChatTemplateAndStopsAtItsEndOfTurn() throws Exception {
+        RecordingContext context = chatModel(ScriptedChatModel.TEMPLATE);
+        GeneratedContent content = generate(new GenerationRequest(Modality.TEXT, TRANSCRIPT, Map.of("maxTokens", 40,
+                "temperature", 0, "model", "scripted-chatml", "format", "gguf", "messages", CONVERSATION), 1L), context);
+
+        String rendered = "<|im_start|>system\nYou greet people.<|im_end|>\n<|im_start|>user\nHello<|im_end|>\n"
+                + "<|im_start|>assistant\nHello!<|im_end|>\n<|im_start|>user\nGreet me<|im_end|>\n<|im_start|>assistant\n";
+        var template = io.hallmark.textgen.ChatTemplate.of(io.hallmark.textgen.GgufLoader.load(
+                temp.resolve("scripted-chatml/scripted-chatml.gguf")).tokenizer()).orElseThrow();
+        assertThat(content.text()).isEqualTo(ScriptedChatModel.REPLY);
+        assertThat(String.join("", context.streamed())).isEqualTo(ScriptedChatModel.REPLY);
+        assertThat(content.metadata()).containsEntry("finishReason", "eos").containsEntry("promptFormat", "chat-template")
+                .containsEntry("renderedPrompt", rendered).containsEntry("runtime", "plugin");
+        assertThat(content.usage().outputTokens()).as("the end-of-turn token ends the text and is not counted")
+                .isEqualTo(ScriptedChatModel.REPLY.length());
+        assertThat(content.usage().promptTokens()).isEqualTo(template.encode(CONVERSATION.stream().map(m ->
+                new io.hallmark.textgen.ChatTemplate.Message((String) m.get("role"), (String) m.get("content"))).toList(),
+                true).length).as("each control token one id, every other byte one id, no BOS")
+                .isEqualTo(rendered.length() - 5 * "<|im_start|>".length() - 4 * "<|im_end|>".length() + 9);
+    }
+
+    @Test
+    void aPlainPromptToAChatModelIsContinuedAsText() throws Exception {
+        GeneratedContent content = generate(new GenerationRequest(Modality.TEXT, "Greet me", Map.of("maxTokens", 5,
+                "temperature", 0, "model", "scripted-chatml", "format", "gguf"), 1L), chatModel(ScriptedChatModel.TEMPLATE));
+
+        assertThat(content.metadata()).containsEntry("promptFormat", "text").doesNotContainKey("renderedPrompt");
+        assertThat(content.usage().promptTokens()).isEqualTo("Greet me".length()); // one token per byte, no BOS
+        assertThat(content.metadata()).containsEntry("finishReason", "eos"); // "e" is no reply byte: end of turn at once
+        assertThat(content.text()).isEmpty();
+    }
+
+    @Test
+    void aConversationTheTemplateRefusesIsAnInvalidRequestNamingMessages() throws Exception {
+        String userOnly = "{% for message in messages %}{% if message['role'] == 'system' %}"
+                + "{{ raise_exception('System role not supported') }}{% endif %}"
+                + "{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>\\n' }}{% endfor %}";
+        RecordingContext context = chatModel(userOnly);
+        assertThatThrownBy(() -> generate(new GenerationRequest(Modality.TEXT, TRANSCRIPT, Map.of("maxTokens", 5,
+                "model", "scripted-chatml", "format", "gguf", "messages", CONVERSATION), 1L), context))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("System role not supported");
+        assertThat(context.openLeases()).isZero();
+    }
+
+    @Test
+    void thePluginSettingsChooseTheModelARequestLeavesAtItsDefault() throws Exception {
+        RecordingContext context = chatModel(ScriptedChatModel.TEMPLATE).withConfig(Map.of("model", "scripted-chatml",
+                "format", "gguf"));
+        GeneratedContent content = generate(new GenerationRequest(Modality.TEXT, TRANSCRIPT, Map.of("maxTokens", 40,
+                "temperature", 0, "messages", CONVERSATION), 1L), context);
+
+        assertThat(content.model().id()).isEqualTo("scripted-chatml");
+        assertThat(content.text()).isEqualTo(ScriptedChatModel.REPLY);
+        assertThatThrownBy(() -> generate(new GenerationRequest(Modality.TEXT, "Hi", Map.of("maxTokens", 5), 1L),
+                chatModel(ScriptedChatModel.TEMPLATE).withConfig(Map.of("model", "scripted-chatml", "format", "onnx"))))
+                .isInstanceOf(GenerationFailedException.class).hasMessageContaining("format");
     }
 
     @Test
