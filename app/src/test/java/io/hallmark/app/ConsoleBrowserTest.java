@@ -290,9 +290,10 @@ class ConsoleBrowserTest {
                 .containsText("sandbox");
         page.fill("#sandbox-try [name=prompt]", "The sandbox keeper");
         page.click("#sandbox-run");
-        // governed like any job, by the sandbox policy (the default rules): the Markov story's claims are not in the
-        // knowledge base, so it waits for a person
-        assertThat(page.locator("#sandbox-result")).containsText("NEEDS_REVIEW");
+        // governed like any job, by the sandbox policy (the default rules); the sandbox run is unseeded, so its story
+        // differs from run to run, and so may the decision (a story without check-worthy claims is approved)
+        assertThat(page.locator("#sandbox-result")).containsText(java.util.regex.Pattern.compile(
+                "APPROVE|NEEDS_REVIEW"));
         assertThat(page.locator("#sandbox-output")).not().isEmpty();
         shoot(page, "02-plugins-sandbox");
         page.locator("#plugin-list tr", new Page.LocatorOptions().setHasText("example-markov-dev"))
@@ -341,8 +342,8 @@ class ConsoleBrowserTest {
         page.fill("#seed", "7");
         page.fill("#prompt", "The lighthouse keeper");
         page.click("#generate");
-        // every check runs; the Markov story's claims are not in the knowledge base, so the default policy's
-        // low-factuality rule sends it to a person
+        // every check runs and the default policy sends this story to a person (since issue 18 its narrative
+        // sentences are no longer claims, so the low-factuality rule is not what holds it; the rule is not asserted)
         assertThat(page.locator("#job-state")).hasText("WAITING_REVIEW");
         assertThat(page.locator("#events")).containsText("started");
         assertThat(page.locator("#events")).containsText("finished");
