@@ -304,6 +304,23 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aFileUploadIsHeldToItsOwnLimitNotTheDefaultBodyLimit() throws Exception {
+        long limit = doc.path("paths").path("/api/v1/kb/files").path("post").path("x-max-body-bytes").asLong();
+        byte[] overFileLimit = new byte[15 * 1024 * 1024 + 1]; // past the 2 MiB default, within the route's 16 MiB
+        java.util.Arrays.fill(overFileLimit, (byte) 'a');
+
+        HttpResponse<byte[]> upload = send("POST", "/api/v1/kb/files?kb=limits&name=large.txt", overFileLimit,
+                "text/plain", Map.of());
+
+        assertThat(limit).isEqualTo(16L * 1024 * 1024);
+        assertThat(upload.statusCode()).isEqualTo(413);
+        assertThat(json(upload).path("detail").asText()).as("the route read the body and names the file limit")
+                .contains("'large.txt' has 15728641 bytes", "hallmark kb ingest");
+        assertThat(json(send("GET", "/api/v1/kb/stats?kb=limits", null, null, Map.of())).path("exists").asBoolean())
+                .as("nothing was ingested").isFalse();
+    }
+
+    @Test
     void anExportFromADayToTheSameDayCoversThatWholeDayLikeTheCli() throws Exception {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         send("POST", "/api/v1/checks", "{\"text\":\"Something to audit today.\"}", "application/json", Map.of());
