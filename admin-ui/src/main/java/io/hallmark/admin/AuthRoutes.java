@@ -134,24 +134,25 @@ final class AuthRoutes {
     private void createUser(Context ctx) {
         JsonNode body = Json.body(ctx);
         UserView user = access.users().create(Json.requiredText(body, "username", 64), role(body, "role"),
-                Json.requiredText(body, "password", 1024), body.path("oneTime").asBoolean(false),
+                Json.requiredText(body, "password", 1024),
+                java.util.Objects.requireNonNullElse(Json.optionalBoolean(body, "oneTime"), false),
                 AccessFilter.actor(ctx));
         ctx.status(201).header("Location", "/api/v1/users/" + user.username()).json(user);
     }
 
+    /** Every field is checked before anything changes, so a refused request changes nothing. */
     private void updateUser(Context ctx) {
         JsonNode body = Json.body(ctx);
         String username = ctx.pathParam("username");
-        if (body.hasNonNull("password")) {
-            access.users().setPassword(username, Json.requiredText(body, "password", 1024),
-                    body.path("oneTime").asBoolean(false), AccessFilter.actor(ctx));
-        }
+        String password = body.hasNonNull("password") ? Json.requiredText(body, "password", 1024) : null;
+        boolean oneTime = java.util.Objects.requireNonNullElse(Json.optionalBoolean(body, "oneTime"), false);
         Role role = body.hasNonNull("role") ? role(body, "role") : null;
-        if (body.hasNonNull("enabled") && !body.get("enabled").isBoolean()) {
-            throw io.hallmark.api.InvalidRequestException.of("enabled", "Field 'enabled' must be true or false");
+        Boolean enabled = Json.optionalBoolean(body, "enabled");
+        Boolean totp = Json.optionalBoolean(body, "totp");
+        if (password != null) {
+            access.users().setPassword(username, password, oneTime, AccessFilter.actor(ctx));
         }
-        Boolean enabled = body.hasNonNull("enabled") ? body.get("enabled").asBoolean() : null;
-        if (body.hasNonNull("totp") && !body.get("totp").asBoolean()) { // an administrator resets a lost authenticator
+        if (Boolean.FALSE.equals(totp)) { // an administrator resets a lost authenticator; only the user turns it on
             access.users().disableTotp(username, null, AccessFilter.actor(ctx));
         }
         ctx.json(access.users().update(username, role, enabled, AccessFilter.actor(ctx)));

@@ -47,6 +47,19 @@ final class Json {
         return io.hallmark.api.input.TextInput.checked(field, value.asText(), maxLength);
     }
 
+    /** A true/false field that may be absent or null ({@code null} then); anything else is refused. */
+    static @org.jspecify.annotations.Nullable Boolean optionalBoolean(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw InvalidRequestException.of(field, "Field '" + field + "' must be true or false, was "
+                    + shorten(value.toString()));
+        }
+        return value.booleanValue();
+    }
+
     /** A whole-number field that may be absent or null ({@code null} then); anything else is refused. */
     static @org.jspecify.annotations.Nullable Long optionalLong(JsonNode body, String field) {
         JsonNode value = body.get(field);

@@ -24,7 +24,10 @@ final class RequestLimits extends Handler.Wrapper {
     /** Every route not listed below: {@value} bytes (2 MiB) holds the longest prompt or text to check. */
     static final long DEFAULT_BYTES = 2L * 1024 * 1024;
 
-    /** A knowledge-base ingest: {@value} bytes (16 MiB); larger collections go in several requests or the CLI. */
+    /**
+     * A knowledge-base ingest or file upload: {@value} bytes (16 MiB); larger collections go in several requests or
+     * the CLI.
+     */
     static final long KB_DOCUMENTS_BYTES = 16L * 1024 * 1024;
 
     /** A route and its limit. */
@@ -34,7 +37,8 @@ final class RequestLimits extends Handler.Wrapper {
             new Limit("POST", Pattern.compile("/api/v1/plugins"), PluginHost.MAX_ARCHIVE_BYTES),
             new Limit("POST", Pattern.compile("/api/v1/plugins/[^/]+/upgrade"), PluginHost.MAX_ARCHIVE_BYTES),
             new Limit("POST", Pattern.compile("/api/v1/sandbox/plugins"), PluginHost.MAX_ARCHIVE_BYTES),
-            new Limit("POST", Pattern.compile("/api/v1/kb/documents"), KB_DOCUMENTS_BYTES));
+            new Limit("POST", Pattern.compile("/api/v1/kb/documents"), KB_DOCUMENTS_BYTES),
+            new Limit("POST", Pattern.compile("/api/v1/kb/files"), KB_DOCUMENTS_BYTES));
 
     /** The largest limit of any route (Javalin's own cap is set to it, so that this handler decides). */
     static long largest() {

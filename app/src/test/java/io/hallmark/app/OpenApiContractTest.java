@@ -12,6 +12,7 @@ import io.hallmark.admin.HttpServer;
 import io.hallmark.api.signing.PluginArchiveSigner;
 import io.hallmark.api.signing.SigningKeys;
 import io.hallmark.core.security.LocalCliToken;
+import io.hallmark.core.security.Totp;
 import io.hallmark.governance.policy.DefaultPolicy;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -142,6 +144,7 @@ class OpenApiContractTest {
                 + "\"expiresInDays\":30}"));
         call("GET", "/api/v1/tokens", "/api/v1/tokens", null);
         call("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/" + token.path("info").path("id").asText(), null);
+        ownAccount();
 
         // plugin keys and plugins (the sandbox routes answer their refusals: the plugin is a production one)
         KeyPair spare = SigningKeys.generate();
@@ -185,6 +188,7 @@ class OpenApiContractTest {
             lastJob = job.path("id").asText();
             items.add(json(awaitJob(lastJob)).path("content").path("id").asText());
         }
+        idempotentSubmission();
         call("GET", "/api/v1/generations/{id}/events", "/api/v1/generations/" + lastJob + "/events", null);
         call("POST", "/api/v1/generations/{id}/cancel", "/api/v1/generations/" + lastJob + "/cancel", null);
         call("GET", "/api/v1/review", "/api/v1/review?size=50", null);
@@ -207,13 +211,32 @@ class OpenApiContractTest {
                 : UUID.randomUUID().toString()), null);
 
         // knowledge base
+        JsonNode before = json(call("GET", "/api/v1/kb/stats", "/api/v1/kb/stats?kb=contract", null));
+        assertThat(before.path("exists").asBoolean()).isFalse();
+        JsonNode none = json(call("GET", "/api/v1/kb/documents", "/api/v1/kb/documents?kb=contract", null));
+        assertThat(none.path("items").isEmpty()).isTrue();
         call("POST", "/api/v1/kb/documents", "/api/v1/kb/documents?kb=contract", "{\"documents\":[{\"id\":\"keeper\","
                 + "\"text\":\"The keeper of the lighthouse climbed the stairs every night.\",\"source\":\"notes\"}]}");
         JsonNode ingestion = json(call("POST", "/api/v1/kb/documents", "/api/v1/kb/documents?kb=contract&async=true",
                 "{\"id\":\"tower\",\"text\":\"The tower stands on the rock.\"}"));
         call("GET", "/api/v1/kb/ingestions/{id}", "/api/v1/kb/ingestions/" + ingestion.path("id").asText(), null);
         call("GET", "/api/v1/kb/search", "/api/v1/kb/search?kb=contract&q=keeper&mode=bm25", null);
-        call("GET", "/api/v1/kb/stats", "/api/v1/kb/stats?kb=contract", null);
+        JsonNode file = json(call("POST", "/api/v1/kb/files", "/api/v1/kb/files?kb=contract&name=lighthouse.md",
+                "# The lighthouse\n\nThe lamp of the lighthouse turns all night.\n", "text/markdown"));
+        assertThat(file.path("file").asText()).isEqualTo("lighthouse.md");
+        JsonNode unusable = json(call("POST", "/api/v1/kb/files", "/api/v1/kb/files?kb=contract&name=rows.jsonl",
+                "not a record\n", "application/jsonl"));
+        assertThat(unusable.path("status").asInt()).isEqualTo(400);
+        assertThat(unusable.path("errors").get(0).path("field").asText()).isEqualTo("rows.jsonl:1");
+        awaitIngestion(file.path("id").asText());
+        JsonNode recent = json(call("GET", "/api/v1/kb/ingestions", "/api/v1/kb/ingestions", null));
+        assertThat(recent.path("items").findValuesAsText("id")).contains(file.path("id").asText(),
+                ingestion.path("id").asText());
+        JsonNode listed = json(call("GET", "/api/v1/kb/documents", "/api/v1/kb/documents?kb=contract&page=1&size=10",
+                null));
+        assertThat(listed.path("items").findValuesAsText("id")).contains("keeper", "tower", "lighthouse.md");
+        JsonNode stats = json(call("GET", "/api/v1/kb/stats", "/api/v1/kb/stats?kb=contract", null));
+        assertThat(stats.path("stats").path("sources").asLong()).isEqualTo(3);
         call("DELETE", "/api/v1/kb/documents/{id}", "/api/v1/kb/documents/keeper?kb=contract", null);
 
         // audit
@@ -281,6 +304,23 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aFileUploadIsHeldToItsOwnLimitNotTheDefaultBodyLimit() throws Exception {
+        long limit = doc.path("paths").path("/api/v1/kb/files").path("post").path("x-max-body-bytes").asLong();
+        byte[] overFileLimit = new byte[15 * 1024 * 1024 + 1]; // past the 2 MiB default, within the route's 16 MiB
+        java.util.Arrays.fill(overFileLimit, (byte) 'a');
+
+        HttpResponse<byte[]> upload = send("POST", "/api/v1/kb/files?kb=limits&name=large.txt", overFileLimit,
+                "text/plain", Map.of());
+
+        assertThat(limit).isEqualTo(16L * 1024 * 1024);
+        assertThat(upload.statusCode()).isEqualTo(413);
+        assertThat(json(upload).path("detail").asText()).as("the route read the body and names the file limit")
+                .contains("'large.txt' has 15728641 bytes", "hallmark kb ingest");
+        assertThat(json(send("GET", "/api/v1/kb/stats?kb=limits", null, null, Map.of())).path("exists").asBoolean())
+                .as("nothing was ingested").isFalse();
+    }
+
+    @Test
     void anExportFromADayToTheSameDayCoversThatWholeDayLikeTheCli() throws Exception {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         send("POST", "/api/v1/checks", "{\"text\":\"Something to audit today.\"}", "application/json", Map.of());
@@ -299,6 +339,101 @@ class OpenApiContractTest {
         assertThat(json(backwards).path("errors").get(0).path("field").asText()).isEqualTo("to");
     }
 
+    /**
+     * As rita, through an API token of hers: her own password (a refused PATCH changes none of it), two-step sign-in
+     * on and off, and an administrator's reset of a lost authenticator with a one-time password.
+     */
+    private static void ownAccount() throws Exception {
+        Map<String, String> rita = Map.of("Authorization", "Bearer " + json(call("POST", "/api/v1/tokens",
+                "/api/v1/tokens", "{\"name\":\"own\",\"user\":\"rita\"}")).path("token").asText());
+        JsonNode changed = json(call("POST", "/api/v1/auth/password", "/api/v1/auth/password", "{\"currentPassword\":"
+                + "\"a long passphrase of hers\",\"newPassword\":\"an even longer passphrase of hers\"}",
+                "application/json", rita));
+        assertThat(changed.path("changed").asBoolean()).isTrue();
+        HttpResponse<byte[]> wrong = call("POST", "/api/v1/auth/password", "/api/v1/auth/password",
+                "{\"currentPassword\":\"not her passphrase at all\",\"newPassword\":\"yet another passphrase\"}",
+                "application/json", rita);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        HttpResponse<byte[]> refused = call("PATCH", "/api/v1/users/{username}", "/api/v1/users/rita",
+                "{\"password\":\"a passphrase never set\",\"role\":\"NOBODY\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("errors").get(0).path("field").asText()).isEqualTo("role");
+        HttpResponse<byte[]> notBoolean = call("PATCH", "/api/v1/users/{username}", "/api/v1/users/rita",
+                "{\"totp\":\"off\"}");
+        assertThat(json(notBoolean).path("errors").get(0).path("field").asText()).isEqualTo("totp");
+        assertThat(signIn("an even longer passphrase of hers", null).statusCode()).as("the refused PATCH changed nothing")
+                .isEqualTo(200);
+
+        String secret = json(call("POST", "/api/v1/auth/totp", "/api/v1/auth/totp", null, "application/json", rita))
+                .path("secret").asText();
+        JsonNode on = json(call("POST", "/api/v1/auth/totp/confirm", "/api/v1/auth/totp/confirm", "{\"code\":\""
+                + Totp.code(secret, Instant.now()) + "\"}", "application/json", rita));
+        assertThat(on.path("totpEnabled").asBoolean()).isTrue();
+        HttpResponse<byte[]> codeRequired = signIn("an even longer passphrase of hers", null);
+        assertThat(codeRequired.statusCode()).isEqualTo(401);
+        assertThat(json(codeRequired).path("type").asText()).isEqualTo("/errors/totp-required");
+        HttpResponse<byte[]> reused = call("POST", "/api/v1/auth/totp/disable", "/api/v1/auth/totp/disable",
+                "{\"code\":\"" + Totp.code(secret, Instant.now().minusSeconds(Totp.STEP_SECONDS)) + "\"}",
+                "application/json", rita);
+        assertThat(reused.statusCode()).as("a code older than the one that turned it on").isEqualTo(400);
+        JsonNode off = json(call("POST", "/api/v1/auth/totp/disable", "/api/v1/auth/totp/disable", "{\"code\":\""
+                + Totp.code(secret, Instant.now().plusSeconds(Totp.STEP_SECONDS)) + "\"}", "application/json", rita));
+        assertThat(off.path("totpEnabled").asBoolean()).isFalse();
+
+        String again = json(call("POST", "/api/v1/auth/totp", "/api/v1/auth/totp", null, "application/json", rita))
+                .path("secret").asText();
+        call("POST", "/api/v1/auth/totp/confirm", "/api/v1/auth/totp/confirm", "{\"code\":\""
+                + Totp.code(again, Instant.now()) + "\"}", "application/json", rita);
+        JsonNode reset = json(call("PATCH", "/api/v1/users/{username}", "/api/v1/users/rita", "{\"totp\":false,"
+                + "\"password\":\"a temporary passphrase\",\"oneTime\":true}"));
+        assertThat(reset.path("totpEnabled").asBoolean()).isFalse();
+        assertThat(reset.path("passwordMustChange").asBoolean()).isTrue();
+        HttpResponse<byte[]> oneTime = signIn("a temporary passphrase", null);
+        assertThat(oneTime.statusCode()).isEqualTo(200);
+        assertThat(json(oneTime).path("passwordMustChange").asBoolean()).isTrue();
+    }
+
+    private static HttpResponse<byte[]> signIn(String password, @Nullable String totpCode) throws Exception {
+        HttpResponse<byte[]> response = send("POST", "/api/v1/auth/login", "{\"username\":\"rita\",\"password\":\""
+                + password + "\"" + (totpCode == null ? "" : ",\"totpCode\":\"" + totpCode + "\"") + "}",
+                "application/json", Map.of());
+        check("POST", "/api/v1/auth/login", response);
+        return response;
+    }
+
+    /**
+     * A submission retried with its Idempotency-Key returns the first job (Idempotent-Replayed); the key with
+     * another request is a 422.
+     */
+    private static void idempotentSubmission() throws Exception {
+        String request = "{\"modality\":\"text\",\"plugin\":\"example-markov\",\"prompt\":\"The keeper\","
+                + "\"parameters\":{\"maxWords\":4}}";
+        Map<String, String> key = Map.of("Idempotency-Key", "contract-" + UUID.randomUUID());
+        HttpResponse<byte[]> first = call("POST", "/api/v1/generations", "/api/v1/generations", request,
+                "application/json", key);
+        HttpResponse<byte[]> retried = call("POST", "/api/v1/generations", "/api/v1/generations", request,
+                "application/json", key);
+        assertThat(retried.statusCode()).isEqualTo(202);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(retried).path("id").asText()).isEqualTo(json(first).path("id").asText());
+        HttpResponse<byte[]> conflict = call("POST", "/api/v1/generations", "/api/v1/generations",
+                request.replace("The keeper", "The tower"), "application/json", key);
+        assertThat(conflict.statusCode()).isEqualTo(422);
+        awaitJob(json(first).path("id").asText());
+    }
+
+    private static void awaitIngestion(String id) throws Exception {
+        long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        HttpResponse<byte[]> view;
+        do {
+            Thread.sleep(100);
+            view = send("GET", "/api/v1/kb/ingestions/" + id, null, null, Map.of());
+        } while (json(view).path("state").asText().equals("RUNNING") && System.nanoTime() < until);
+        check("GET", "/api/v1/kb/ingestions/{id}", view);
+        assertThat(json(view).path("state").asText()).as(new String(view.body(), StandardCharsets.UTF_8))
+                .isEqualTo("DONE");
+    }
+
     // -------------------------------------------------------------------------------------------------- helpers
 
     private static HttpResponse<byte[]> call(String method, String template, String path, @Nullable String body)
@@ -308,8 +443,14 @@ class OpenApiContractTest {
 
     private static HttpResponse<byte[]> call(String method, String template, String path, @Nullable String body,
             String contentType) throws Exception {
-        HttpResponse<byte[]> response = send(method, path, body, body == null ? null : contentType,
+        return call(method, template, path, body, contentType,
                 template.endsWith("/events") ? Map.of("Accept", "text/event-stream") : Map.of());
+    }
+
+    /** A call with these headers ({@code Authorization} among them replaces the administrator's). */
+    private static HttpResponse<byte[]> call(String method, String template, String path, @Nullable String body,
+            String contentType, Map<String, String> headers) throws Exception {
+        HttpResponse<byte[]> response = send(method, path, body, body == null ? null : contentType, headers);
         check(method, template, response);
         return response;
     }
@@ -388,7 +529,7 @@ class OpenApiContractTest {
             Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
                 .timeout(Duration.ofMinutes(3));
-        if (!path.equals("/api/v1/auth/login")) {
+        if (!path.equals("/api/v1/auth/login") && !headers.containsKey("Authorization")) {
             request.header("Authorization", admin);
         }
         if (contentType != null) {
