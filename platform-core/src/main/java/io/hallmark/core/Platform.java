@@ -4,6 +4,9 @@ import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.audit.AuditSettings;
 import io.hallmark.core.audit.AuditTrail;
 import io.hallmark.core.blob.BlobStore;
+import io.hallmark.core.blob.LegacyFallbackBlobStore;
+import io.hallmark.core.blob.LocalBlobStore;
+import io.hallmark.core.blob.PostgresBlobStore;
 import io.hallmark.core.config.ConfigKey;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.data.DataDirectory;
@@ -135,7 +138,7 @@ public final class Platform implements AutoCloseable {
             }
             Database database = Database.connect(settings);
             started.push(database);
-            BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
+            BlobStore blobs = blobStore(config, dataDir, database);
             AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
                     AuditSettings.from(config));
             started.push(audit);
@@ -197,6 +200,23 @@ public final class Platform implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /**
+     * The blob store {@code blob-store} names: {@code postgres} (default) keeps blobs in the database every node
+     * shares and still reads, and copies over, blobs of this node's former local store; {@code local} keeps them in
+     * {@code <data-dir>/blobs}, readable by this node only.
+     */
+    private static BlobStore blobStore(HallmarkConfig config, DataDirectory dataDir, Database database) {
+        String value = String.valueOf(config.setting(ConfigKey.BLOB_STORE)).strip().toLowerCase(java.util.Locale.ROOT);
+        LocalBlobStore local = LocalBlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
+        return switch (value) {
+            case "postgres" -> new LegacyFallbackBlobStore(PostgresBlobStore.open(database.dataSource(), MAX_BLOB_BYTES),
+                    local);
+            case "local" -> local;
+            default -> throw new io.hallmark.core.config.ConfigException("blob-store is '" + value
+                    + "'; use postgres or local");
+        };
     }
 
     /** What happens to a prompt whose input screen could not run: {@code governance-screen-unavailable}. */
@@ -411,10 +431,11 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             subsystems.put("database", SubsystemHealth.down(e.getMessage()));
         }
-        long usable = blobs.usableSpace();
-        subsystems.put("blobStore", usable >= 0
-                ? SubsystemHealth.up(Map.of("usableBytes", usable))
-                : SubsystemHealth.down("cannot read free space of " + blobs.root()));
+        try {
+            subsystems.put("blobStore", SubsystemHealth.up(blobs.describe()));
+        } catch (RuntimeException e) {
+            subsystems.put("blobStore", SubsystemHealth.down(String.valueOf(e.getMessage())));
+        }
         try {
             subsystems.put("plugins", SubsystemHealth.up(Map.of("enabled", plugins.enabledIds(),
                     "installed", plugins.list().size())));
