@@ -139,6 +139,16 @@ public final class Platform implements AutoCloseable {
             Database database = Database.connect(settings);
             started.push(database);
             BlobStore blobs = blobStore(config, dataDir, database);
+            if ("server".equals(ownerKind) && blobs instanceof LegacyFallbackBlobStore shared) {
+                // blobs written before the shared store existed become visible to every node
+                Thread.ofVirtual().name("blob-copy").start(() -> {
+                    try {
+                        shared.copyLocalBlobs();
+                    } catch (RuntimeException e) {
+                        log.warn("Copying local blobs into the shared store stopped: {}", e.getMessage());
+                    }
+                });
+            }
             AuditTrail audit = AuditTrail.open(database.dataSource(), dataDir.root().resolve("keys"),
                     AuditSettings.from(config));
             started.push(audit);

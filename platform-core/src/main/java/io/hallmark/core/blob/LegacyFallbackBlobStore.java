@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * The shared store in front of the node's former local store: writes go to the shared store only; a blob the
  * shared store lacks but the local folder holds (written before the node switched to {@code blob-store=postgres})
  * is copied into the shared store, streamed and re-hashed, on its first read, and read from there on, so every
- * other node finds it too. The local files are left in place.
+ * other node finds it too. {@link #copyLocalBlobs()} copies all of them at once (a server does so in the
+ * background at start). The local files are left in place.
  */
 public final class LegacyFallbackBlobStore implements BlobStore {
 
@@ -54,6 +55,44 @@ public final class LegacyFallbackBlobStore implements BlobStore {
         }
         log.info("Copied local blob {} ({} bytes) into the shared blob store", sha256, copied.size());
         return shared.open(sha256);
+    }
+
+    /**
+     * Copies every blob of the local folder that the shared store lacks into it (streamed and re-hashed; a file whose
+     * bytes no longer match its name is skipped and logged).
+     *
+     * @return how many blobs were copied
+     */
+    public int copyLocalBlobs() {
+        int copied = 0;
+        int damaged = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(legacy.root(), 2)) {
+            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (!java.nio.file.Files.isRegularFile(file) || !name.matches("[0-9a-f]{64}")
+                        || !file.getParent().equals(legacy.root().resolve(name.substring(0, 2)))
+                        || shared.contains(name)) {
+                    continue;
+                }
+                BlobRef ref;
+                try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                    ref = shared.put(in);
+                }
+                if (ref.sha256().equals(name)) {
+                    copied++;
+                } else {
+                    damaged++;
+                    log.warn("Local blob {} is damaged (its bytes hash to {}); not copied", name, ref.sha256());
+                }
+            }
+        } catch (IOException e) {
+            throw new io.hallmark.api.HallmarkException("Cannot copy the local blobs of " + legacy.root() + ": "
+                    + e.getMessage(), e);
+        }
+        if (copied > 0 || damaged > 0) {
+            log.info("Copied {} local blobs into the shared blob store ({} damaged ones skipped)", copied, damaged);
+        }
+        return copied;
     }
 
     @Override

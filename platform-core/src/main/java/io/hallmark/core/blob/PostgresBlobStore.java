@@ -152,7 +152,7 @@ public final class PostgresBlobStore implements BlobStore {
     public Map<String, Object> describe() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement q = c.prepareStatement("select pg_total_relation_size('blob_chunks')"
-                        + ", (select reltuples::bigint from pg_class where relname = 'blobs')");
+                        + ", (select reltuples::bigint from pg_class where oid = to_regclass('blobs'))");
                 ResultSet rs = q.executeQuery()) {
             rs.next();
             Map<String, Object> details = new LinkedHashMap<>();

@@ -204,6 +204,27 @@ class PostgresBlobStoreTest {
     }
 
     @Test
+    void allBlobsOfTheFormerLocalStoreAreCopiedAtOnceSkippingDamagedOnes() throws Exception {
+        LocalBlobStore local = LocalBlobStore.open(tmp.resolve("blobs"), 1 << 20);
+        byte[] first = random(3 * CHUNK, 10);
+        String a = local.put(first).sha256();
+        String b = local.put(random(10, 11)).sha256();
+        String damaged = local.put(random(20, 12)).sha256();
+        java.nio.file.Files.write(local.path(damaged), new byte[] {1});
+        PostgresBlobStore shared = PostgresBlobStore.open(db.dataSource(), 1 << 20, CHUNK);
+        LegacyFallbackBlobStore store = new LegacyFallbackBlobStore(shared, local);
+
+        assertThat(store.copyLocalBlobs()).isEqualTo(2);
+        assertThat(shared.contains(a)).isTrue();
+        assertThat(shared.contains(b)).isTrue();
+        assertThat(shared.contains(damaged)).isFalse();
+        try (InputStream in = shared.open(a).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(first);
+        }
+        assertThat(store.copyLocalBlobs()).as("nothing left to copy").isZero();
+    }
+
+    @Test
     void aDamagedFileOfTheFormerLocalStoreIsNotServed() throws Exception {
         LocalBlobStore local = LocalBlobStore.open(tmp.resolve("blobs"), 1 << 20);
         String sha = local.put(random(100, 9)).sha256();
