@@ -17,6 +17,7 @@ import io.hallmark.core.pipeline.PipelineDefinitions;
 import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.core.plugin.PluginStore;
 import io.hallmark.core.plugin.fixtures.LargeImageGenerator;
+import io.hallmark.core.plugin.fixtures.LargeVideoGenerator;
 import io.hallmark.core.policy.PolicyService;
 import io.hallmark.core.testing.PostgresExtension;
 import io.hallmark.governance.stage.GovernanceStage;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An image job whose check step cannot find its artifact (a node that does not see the store the generating node
+ * An image or video job whose check step cannot find its artifact (a node that does not see the store the generating node
  * wrote to, or a store that cannot be reached) is retried, not failed for good: once the artifact can be read the
  * job resumes at its check step and finishes without generating again; one that never appears fails after its
  * attempts with a message that names the fix.
@@ -98,6 +99,8 @@ class ArtifactFailoverTest {
         plugins.start();
         plugins.install(PluginArchiveBuilder.plugin("pictures", "1.0.0").extension(LargeImageGenerator.class)
                 .signedWith(key).writeTo(tmp.resolve("build")), Set.of(), "admin");
+        plugins.install(PluginArchiveBuilder.plugin("films", "1.0.0").extension(LargeVideoGenerator.class)
+                .signedWith(key).writeTo(tmp.resolve("build-films")), Set.of(), "admin");
         PolicyService policies = new PolicyService(db, audit);
         policies.ensureDefault();
         policies.apply(GenerationPipelineTest.STAGE_DEFAULT, "admin");
@@ -120,10 +123,12 @@ class ArtifactFailoverTest {
         }
     }
 
-    @Test
-    void aCheckThatCannotFindTheArtifactIsRetriedAndResumesWithoutGeneratingAgain() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"pictures:IMAGE", "films:VIDEO"})
+    void aCheckThatCannotFindTheArtifactIsRetriedAndResumesWithoutGeneratingAgain(String plugin) throws Exception {
         JobQueue queue = start(1);
-        JobView job = submit(queue, "4000");
+        String[] parts = plugin.split(":");
+        JobView job = submit(queue, parts[0], Modality.valueOf(parts[1]), "4000");
 
         JobView done = await(queue, job);
 
@@ -139,7 +144,7 @@ class ArtifactFailoverTest {
     @Test
     void anArtifactThatNeverAppearsFailsTheJobAfterItsAttemptsNamingTheFix() throws Exception {
         JobQueue queue = start(Integer.MAX_VALUE);
-        JobView job = submit(queue, "4000");
+        JobView job = submit(queue, "pictures", Modality.IMAGE, "4000");
 
         JobView done = await(queue, job);
 
@@ -148,8 +153,8 @@ class ArtifactFailoverTest {
         assertThat(done.error()).contains("is not in the blob store").contains("blob-store=postgres");
     }
 
-    private static JobView submit(JobQueue queue, String prompt) {
-        return queue.submit("pictures", Modality.IMAGE, prompt, Map.of("pluginId", "pictures", "modality", "IMAGE",
+    private static JobView submit(JobQueue queue, String plugin, Modality modality, String prompt) {
+        return queue.submit(plugin, modality, prompt, Map.of("pluginId", plugin, "modality", modality.name(),
                 "prompt", prompt, "parameters", Map.of(), "actor", "alice"), 0, null, "alice");
     }
 
