@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.api.signing.SigningKeys;
 import io.hallmark.core.db.DatabaseSettings;
 import io.hallmark.core.plugin.fixtures.LargeImageGenerator;
-import io.hallmark.core.plugin.fixtures.SlowImageCheck;
+import io.hallmark.core.plugin.fixtures.LargeVideoGenerator;
+import io.hallmark.core.plugin.fixtures.SlowMediaCheck;
 import io.hallmark.core.security.LocalCliToken;
 import io.hallmark.core.testing.ChildJvm;
 import io.hallmark.core.testing.PostgresExtension;
@@ -33,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Artifacts are shared by default ({@code blob-store=postgres}): node B ({@code hallmark serve}, its own data
- * directory) generates an image and is killed while the image's check step runs; node A, another process on the same
- * PostgreSQL with a data directory of its own, resumes the job at its check step, reads the image B wrote, finishes
- * the job once, and serves the image at {@code GET /api/v1/content/{id}/artifact}.
+ * directory) generates an image and a video and is killed while their check steps run; node A, another process on the
+ * same PostgreSQL with a data directory of its own, resumes both jobs at their check steps, reads the artifacts B
+ * wrote, finishes each job once, and serves them at {@code GET /api/v1/content/{id}/artifact}.
  */
 @ExtendWith(PostgresExtension.class)
 class SharedArtifactsTest {
@@ -69,13 +70,21 @@ class SharedArtifactsTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static String submit(String url, String token, String modality) throws Exception {
+        HttpResponse<String> accepted = call("POST", url + "/api/v1/generations", token,
+                "{\"modality\":\"" + modality + "\",\"prompt\":\"" + IMAGE_BYTES + "\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return JsonOutput.mapper().readTree(accepted.body()).path("id").asText();
+    }
+
     @Test
-    void anImageJobWhoseNodeDiesBeforeItsCheckFinishesOnceOnAnotherNodeWhichServesTheImage(TestPostgres postgres)
+    void mediaJobsWhoseNodeDiesBeforeTheirCheckFinishOnceOnAnotherNodeWhichServesTheArtifacts(TestPostgres postgres)
             throws Exception {
         DatabaseSettings db = postgres.freshDatabase("shared_artifacts");
         Path dirA = tmp.resolve("a");
         Path dirB = tmp.resolve("b");
         String job;
+        String videoJob;
         try (ChildJvm b = node(dirB, db)) {
             String urlB = url(b);
             String tokenB = LocalCliToken.read(dirB).orElseThrow();
@@ -83,17 +92,16 @@ class SharedArtifactsTest {
             assertThat(call("POST", urlB + "/api/v1/plugin-keys?name=test", tokenB,
                     SigningKeys.publicPem(key.getPublic())).statusCode()).isEqualTo(201);
             Path pictures = PluginArchiveBuilder.plugin("pictures", "1.0.0").extension(LargeImageGenerator.class)
-                    .extension(SlowImageCheck.class).signedWith(key).writeTo(tmp.resolve("build"));
+                    .extension(LargeVideoGenerator.class).extension(SlowMediaCheck.class).signedWith(key).writeTo(tmp.resolve("build"));
             HttpResponse<String> installed = HTTP.send(HttpRequest.newBuilder(URI.create(urlB
                     + "/api/v1/plugins?filename=pictures-1.0.0.jar")).header("Authorization", "Bearer " + tokenB)
                     .POST(HttpRequest.BodyPublishers.ofFile(pictures)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
 
-            HttpResponse<String> accepted = call("POST", urlB + "/api/v1/generations", tokenB,
-                    "{\"modality\":\"image\",\"prompt\":\"" + IMAGE_BYTES + "\"}");
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-            job = JsonOutput.mapper().readTree(accepted.body()).path("id").asText();
-            awaitStepDone(db, job, "generate"); // the image is stored; the slow check runs now
+            job = submit(urlB, tokenB, "image");
+            videoJob = submit(urlB, tokenB, "video");
+            awaitStepDone(db, job, "generate"); // the artifacts are stored; the slow checks run now
+            awaitStepDone(db, videoJob, "generate");
             b.kill();
         }
         try (ChildJvm a = node(dirA, db)) {
@@ -130,6 +138,24 @@ class SharedArtifactsTest {
                 assertThat(count(c, "select count(*) from blobs where sha256 = ?", sha)).isEqualTo(1);
                 assertThat(count(c, "select count(*) from job_agent_calls where job_id = ?::uuid and attempt = 2"
                         + " and step = 'check'", job)).as("node A ran the check on the image").isGreaterThanOrEqualTo(1);
+            }
+            JsonNode video = awaitFinished(urlA, tokenA, videoJob);
+            assertThat(video.path("job").path("state").asText()).as(video.toString()).isIn("DONE", "WAITING_REVIEW");
+            HttpResponse<byte[]> film = HTTP.send(HttpRequest.newBuilder(URI.create(urlA + "/api/v1/content/"
+                    + video.path("content").path("id").asText() + "/artifact")).header("Authorization", "Bearer " + tokenA)
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(film.statusCode()).isEqualTo(200);
+            assertThat(film.headers().firstValue("Content-Type")).hasValue("video/mp4");
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(film.body())))
+                    .isEqualTo(video.path("content").path("artifactSha256").asText());
+            assertThat(film.body()[IMAGE_BYTES - 1]).isEqualTo((byte) ((IMAGE_BYTES - 1) % 241));
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "")) {
+                assertThat(count(c, "select count(*) from job_agent_calls where job_id = ?::uuid"
+                        + " and agent like 'generator:%'", videoJob)).as("the video was generated once").isEqualTo(1);
+                assertThat(count(c, "select attempts from generation_jobs where id = ?::uuid", videoJob)).isEqualTo(2);
+                assertThat(count(c, "select count(*) from audit_events where event_type = 'generation.completed'"
+                        + " and subject = ?", video.path("content").path("id").asText()))
+                        .as("the video job completed exactly once").isEqualTo(1);
             }
             assertThat(a.output()).doesNotContain("is not in the blob store").doesNotContain("Exception in thread");
         }
