@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Queue.class, BenchCommand.Plugins.class, RetrievalBenchCommand.class,
             BenchCommand.Textgen.class, GovernanceBenchCommand.class,
             FactCheckBenchCommand.class, BenchCommand.Image.class, BenchCommand.Video.class,
-            DiffusionBenchCommand.class, FirstDecisionBenchCommand.class, StoriesBenchCommand.class})
+            DiffusionBenchCommand.class, FirstDecisionBenchCommand.class, StoriesBenchCommand.class,
+            BenchCommand.Blobs.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -35,7 +36,7 @@ final class BenchCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(),
                 "Missing benchmark; valid: queue, plugins, retrieval, textgen, governance, factcheck, image, video, "
                         + "first-decision, "
-                        + "diffusion");
+                        + "diffusion, blobs");
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -146,6 +147,30 @@ final class BenchCommand implements Runnable {
             return 0;
         } finally {
             deleteRecursively(work);
+        }
+    }
+
+    @Command(name = "blobs", mixinStandardHelpOptions = true,
+            description = "Write and read MB/s of the shared blob store in PostgreSQL (an embedded server on a scratch "
+                    + "folder) next to the local-file store on the same disk, on the same incompressible blobs.")
+    static final class Blobs implements Callable<Integer> {
+
+        @Option(names = "--blobs", defaultValue = "16", description = "Blobs per store (default ${DEFAULT-VALUE}).")
+        int blobs;
+
+        @Option(names = "--blob-mib", defaultValue = "8", description = "MiB per blob (default ${DEFAULT-VALUE}).")
+        int blobMiB;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return runInTempDir(spec, json, (work, progress) -> io.hallmark.app.bench.BlobBenchmark.runEmbedded(work,
+                    blobs, blobMiB, progress));
         }
     }
 

@@ -6,6 +6,9 @@ import io.hallmark.core.audit.AuditTrail;
 import io.hallmark.core.audit.PlatformKey;
 import io.hallmark.core.audit.Witnessing;
 import io.hallmark.core.blob.BlobStore;
+import io.hallmark.core.blob.LegacyFallbackBlobStore;
+import io.hallmark.core.blob.LocalBlobStore;
+import io.hallmark.core.blob.PostgresBlobStore;
 import io.hallmark.core.config.ConfigKey;
 import io.hallmark.core.config.HallmarkConfig;
 import io.hallmark.core.data.DataDirectory;
@@ -155,7 +158,17 @@ public final class Platform implements AutoCloseable {
                 started.push(PostgresSupervisor.start(postgres, databaseMonitor, java.time.Duration.ofMillis(500),
                         java.time.Duration.ofSeconds(30)));
             }
-            BlobStore blobs = BlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
+            BlobStore blobs = blobStore(config, dataDir, database);
+            if ("server".equals(ownerKind) && blobs instanceof LegacyFallbackBlobStore shared) {
+                // blobs written before the shared store existed become visible to every node
+                Thread.ofVirtual().name("blob-copy").start(() -> {
+                    try {
+                        shared.copyLocalBlobs();
+                    } catch (RuntimeException e) {
+                        log.warn("Copying local blobs into the shared store stopped: {}", e.getMessage());
+                    }
+                });
+            }
             var witnesses = AuditSettings.witnesses(config);
             PlatformKey platformKey = PlatformKey.loadOrCreate(dataDir.root().resolve("keys"));
             AuditTrail audit = AuditTrail.open(database.dataSource(), platformKey,
@@ -221,6 +234,23 @@ public final class Platform implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /**
+     * The blob store {@code blob-store} names: {@code postgres} (default) keeps blobs in the database every node
+     * shares and still reads, and copies over, blobs of this node's former local store; {@code local} keeps them in
+     * {@code <data-dir>/blobs}, readable by this node only.
+     */
+    private static BlobStore blobStore(HallmarkConfig config, DataDirectory dataDir, Database database) {
+        String value = String.valueOf(config.setting(ConfigKey.BLOB_STORE)).strip().toLowerCase(java.util.Locale.ROOT);
+        LocalBlobStore local = LocalBlobStore.open(dataDir.blobs(), MAX_BLOB_BYTES);
+        return switch (value) {
+            case "postgres" -> new LegacyFallbackBlobStore(PostgresBlobStore.open(database.dataSource(), MAX_BLOB_BYTES),
+                    local);
+            case "local" -> local;
+            default -> throw new io.hallmark.core.config.ConfigException("blob-store is '" + value
+                    + "'; use postgres or local");
+        };
     }
 
     /** What happens to a prompt whose input screen could not run: {@code governance-screen-unavailable}. */
@@ -447,10 +477,16 @@ public final class Platform implements AutoCloseable {
             subsystems.put("database", new SubsystemHealth("DOWN", details));
             info = null;
         }
-        long usable = blobs.usableSpace();
-        subsystems.put("blobStore", usable >= 0
-                ? SubsystemHealth.up(Map.of("usableBytes", usable))
-                : SubsystemHealth.down("cannot read free space of " + blobs.root()));
+        if (!db.up() && !(blobs instanceof LocalBlobStore)) {
+            // the shared store lives in the database: asking it would wait for the pool's connection timeout
+            subsystems.put("blobStore", SubsystemHealth.down("the blob store is in the database, which is unavailable"));
+        } else {
+            try {
+                subsystems.put("blobStore", SubsystemHealth.up(blobs.describe()));
+            } catch (RuntimeException e) {
+                subsystems.put("blobStore", SubsystemHealth.down(String.valueOf(e.getMessage())));
+            }
+        }
         if (!db.up()) {
             subsystems.put("plugins", SubsystemHealth.down("the plugin store is in the database, which is unavailable"));
         } else {

@@ -18,6 +18,9 @@ public enum ConfigKey {
     DB_USER("db-user", "postgres", false, "database user"),
     DB_PASSWORD("db-password", null, true, "database password"),
     DB_POOL_SIZE("db-pool-size", "10", false, "maximum database connections"),
+    BLOB_STORE("blob-store", "postgres", false,
+            "where generated images, videos and uploads are kept: postgres (in the database, shared by every node) or "
+                    + "local (<data-dir>/blobs, this node only)"),
     MODELS_DIR("models-dir", null, false, "model directory (default <data-dir>/models)"),
     COOKIE_SECURE("cookie-secure", "true", false,
             "mark the console's session cookie Secure (browsers still send it to http://localhost)"),

@@ -48,9 +48,17 @@ final class CheckStep implements PipelineStep {
         ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, run.job().contentItemId()));
         byte[] artifact = null;
         if (item.artifactSha256() != null) {
-            try (var in = blobs.open(item.artifactSha256()).orElseThrow()) {
+            // the generate step may have run on another node: the artifact is read from the store every node
+            // shares; when it cannot be found (yet), or the store cannot be reached, the job is retried, not failed
+            try (var in = blobs.open(item.artifactSha256()).orElseThrow(() -> new GenerationFailedException(
+                    "The artifact " + item.artifactSha256() + " of content item " + item.id()
+                            + " is not in the blob store; is every node on the shared blob store (blob-store=postgres)?",
+                    true, null))) {
                 artifact = in.readAllBytes();
-            } catch (IOException e) {
+            } catch (IOException | io.hallmark.api.HallmarkException e) {
+                if (e instanceof GenerationFailedException failed) {
+                    throw failed;
+                }
                 throw new GenerationFailedException("Cannot read the artifact: " + e.getMessage(), true, e);
             }
         }

@@ -329,7 +329,7 @@ final class GenerateStep implements PipelineStep {
             return;
         }
         String version = plugins.find(run.pluginId()).map(v -> v.version()).orElse("?");
-        BlobRef blob = content.artifact() == null ? null : blobs.put(content.artifact());
+        BlobRef blob = content.artifact() == null ? null : store(content.artifact());
         db.useTransaction(s -> {
             ContentItem item = s.find(ContentItem.class, run.job().contentItemId());
             item.setPlugin(run.pluginId(), version);
@@ -366,5 +366,19 @@ final class GenerateStep implements PipelineStep {
 
     private static @Nullable Long seed(PipelineRun run) {
         return run.job().request().get("seed") instanceof Number n ? n.longValue() : null;
+    }
+
+    /**
+     * Stores an artifact in the blob store; a store that cannot be reached (the shared store is the database) makes
+     * the job retriable, while an artifact over the size limit fails it.
+     */
+    private BlobRef store(byte[] artifact) {
+        try {
+            return blobs.put(artifact);
+        } catch (io.hallmark.core.blob.BlobTooLargeException e) {
+            throw e;
+        } catch (io.hallmark.api.HallmarkException e) {
+            throw new io.hallmark.api.GenerationFailedException("Cannot store the artifact: " + e.getMessage(), true, e);
+        }
     }
 }

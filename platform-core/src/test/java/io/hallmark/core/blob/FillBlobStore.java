@@ -20,7 +20,7 @@ public final class FillBlobStore {
         Path disk = Path.of(args[0]);
         Path ballast = disk.resolve("ballast"); // something else on the disk that is deleted later (old logs, say)
         Files.write(ballast, new byte[256 * 1024]);
-        BlobStore store = BlobStore.open(disk.resolve("blobs"), 1L << 20);
+        BlobStore store = LocalBlobStore.open(disk.resolve("blobs"), 1L << 20);
         Random random = new Random(42);
         List<BlobRef> kept = new ArrayList<>();
         String failure = null;

@@ -103,7 +103,7 @@ class FailClosedPipelineTest {
 
     /** Runs one job through a pipeline governed by {@code stage} and returns its content item. */
     private ContentItem run(GovernanceStage stage, String prompt) throws Exception {
-        GenerationPipeline pipeline = new GenerationPipeline(db, plugins, BlobStore.open(tmp.resolve("blobs"), 1 << 20),
+        GenerationPipeline pipeline = new GenerationPipeline(db, plugins, io.hallmark.core.blob.LocalBlobStore.open(tmp.resolve("blobs"), 1 << 20),
                 stage, policies, audit, new PipelineDefinitions(tmp.resolve("pipelines")));
         try (JobWorkers workers = new JobWorkers(queue, pipeline, 1, "test-node")) {
             workers.start();

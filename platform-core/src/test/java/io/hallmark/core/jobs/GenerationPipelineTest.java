@@ -92,7 +92,7 @@ class GenerationPipelineTest {
         policies.ensureDefault();
         policies.apply(STAGE_DEFAULT, "admin");
         queue = new JobQueue(db, new JobQueue.Settings(50, Duration.ofSeconds(3), 3, Duration.ofMillis(50)));
-        pipeline = new GenerationPipeline(db, plugins, BlobStore.open(tmp.resolve("blobs"), 1 << 20),
+        pipeline = new GenerationPipeline(db, plugins, io.hallmark.core.blob.LocalBlobStore.open(tmp.resolve("blobs"), 1 << 20),
                 new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins))), policies, audit,
                 new PipelineDefinitions(tmp.resolve("pipelines")));
         workers = new JobWorkers(queue, pipeline, 2, "test-node");

@@ -12,14 +12,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BlobStoreTest {
+class LocalBlobStoreTest {
 
     @TempDir
     Path root;
 
     @Test
     void storesBytesUnderTheirSha256AndReadsThemBack() throws Exception {
-        BlobStore store = BlobStore.open(root, 1 << 20);
+        LocalBlobStore store = LocalBlobStore.open(root, 1 << 20);
 
         BlobRef ref = store.put("hello".getBytes(StandardCharsets.UTF_8));
 
@@ -34,7 +34,7 @@ class BlobStoreTest {
 
     @Test
     void theSameBytesAreKeptOnce() throws Exception {
-        BlobStore store = BlobStore.open(root, 1 << 20);
+        LocalBlobStore store = LocalBlobStore.open(root, 1 << 20);
         BlobRef a = store.put(new byte[] {1, 2, 3});
         BlobRef b = store.put(new byte[] {1, 2, 3});
 
@@ -46,7 +46,7 @@ class BlobStoreTest {
 
     @Test
     void aBlobOverTheLimitIsRefusedAndLeavesNothing() throws Exception {
-        BlobStore store = BlobStore.open(root, 10);
+        LocalBlobStore store = LocalBlobStore.open(root, 10);
 
         assertThatThrownBy(() -> store.put(new ByteArrayInputStream(new byte[11])))
                 .isInstanceOf(BlobTooLargeException.class)
@@ -58,11 +58,11 @@ class BlobStoreTest {
 
     @Test
     void aWriteInterruptedByACrashLeavesNoBlobAndIsCleanedOnOpen() throws Exception {
-        BlobStore.open(root, 1 << 20);
+        LocalBlobStore.open(root, 1 << 20);
         // what a crash between write and rename leaves behind
         Path partial = Files.writeString(root.resolve("tmp").resolve("crashed.part"), "half");
 
-        BlobStore reopened = BlobStore.open(root, 1 << 20);
+        LocalBlobStore reopened = LocalBlobStore.open(root, 1 << 20);
 
         assertThat(partial).doesNotExist();
         assertThat(reopened.open("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824")).isEmpty();
@@ -70,7 +70,7 @@ class BlobStoreTest {
 
     @Test
     void aCorruptedBlobFailsVerification() throws Exception {
-        BlobStore store = BlobStore.open(root, 1 << 20);
+        LocalBlobStore store = LocalBlobStore.open(root, 1 << 20);
         BlobRef ref = store.put("original".getBytes(StandardCharsets.UTF_8));
 
         Files.writeString(store.path(ref.sha256()), "tampered");
@@ -80,7 +80,7 @@ class BlobStoreTest {
 
     @Test
     void malformedHashesAreRejected() {
-        BlobStore store = BlobStore.open(root, 1 << 20);
+        LocalBlobStore store = LocalBlobStore.open(root, 1 << 20);
 
         assertThatThrownBy(() -> store.open("../../etc/passwd"))
                 .isInstanceOf(IllegalArgumentException.class)
