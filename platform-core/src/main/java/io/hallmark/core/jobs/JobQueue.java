@@ -168,7 +168,7 @@ public final class JobQueue {
                 newJob.inTransaction().write(c, jobId, itemId);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackKeeping(c, e);
                 throw e;
             }
             return null;
@@ -296,7 +296,7 @@ public final class JobQueue {
                     appendEvent(id, "finished", Map.of("state", "DEAD", "error", cause));
                     return id;
                 } catch (SQLException | RuntimeException e) {
-                    c.rollback();
+                    rollbackKeeping(c, e);
                     throw e;
                 }
             });
@@ -408,7 +408,7 @@ public final class JobQueue {
                 c.commit();
                 return ended == 1;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackKeeping(c, e);
                 throw e;
             }
         });
@@ -578,6 +578,19 @@ public final class JobQueue {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Rolls back after {@code failure}; a rollback that fails too (the connection broke, which is often why the work
+     * failed) is kept as suppressed, so the original cause, the one that tells a lost database from bad work, is the
+     * one that propagates.
+     */
+    private static void rollbackKeeping(Connection c, Throwable failure) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     @FunctionalInterface
