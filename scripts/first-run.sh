@@ -51,7 +51,11 @@ Once upon a time is the traditional opening of a fairy tale. Fairy tales are sho
 Lily is a common name for a girl in children's stories. Children's stories often tell of a little girl who plays
 in the park with her friends, finds a toy, shares it, and learns to be kind.
 FACTS
-"$root/hallmark" kb ingest --data-dir "$data" --models-dir "$models" --kb default "$facts" >/dev/null
+if ! "$root/hallmark" kb ingest --data-dir "$data" --models-dir "$models" --kb default "$facts" >"$log" 2>&1; then
+  echo "first-run: kb ingest failed:" >&2
+  tail -n 20 "$log" >&2
+  exit 1
+fi
 rm -f "$facts"
 echo "first-run: knowledge base 'default' ingested in $(elapsed) s (before the server starts: the server holds the index once it runs)"
 start=$(date +%s.%N)
@@ -76,7 +80,8 @@ echo "first-run: healthy ($status) after $(elapsed) s at $url"
 if [[ $status == DEGRADED ]]; then
   curl -s "$url/api/v1/health" | grep -o '"problems":\[[^]]*\]' | sed 's/^/first-run: degraded: /'
 fi
-grep -m1 'one-time password' "$log" | sed 's/^/first-run: /' || true
+grep -m1 'one-time password' "$log" | sed -e 's/one-time password [^ ]*/one-time password (hidden here)/' \
+  -e 's/^/first-run: /' || true
 
 first=""
 while true; do
