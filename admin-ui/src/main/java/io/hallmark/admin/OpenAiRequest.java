@@ -257,8 +257,9 @@ record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt
             throw OpenAiException.invalid(field, "invalid_value", "'" + field + "' must be a number");
         }
         if (declared(info, parameter) == null) {
-            throw OpenAiException.unsupported(field, "is not supported by this model; its parameters: "
-                    + info.parameterNames());
+            // temperature and top_p shape sampling; a model that does not sample (the Markov example) has nothing
+            // they could change, and OpenAI clients send them by default, so they are accepted and have no effect
+            return;
         }
         parameters.put(parameter, body.get(field).asDouble());
     }

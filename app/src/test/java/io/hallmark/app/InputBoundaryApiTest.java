@@ -139,7 +139,7 @@ class InputBoundaryApiTest {
                 "channel");
         assertRefused(send("POST", "/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"x\",\"seed\":\"abc\"}"), "seed");
         assertRefused(send("POST", "/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"x\",\"seed\":1.5}"), "seed");
-        assertRefused(send("POST", "/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+        assertRefused(send("POST", "/v1/chat/completions", "{\"model\":\"example-markov\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
                 + "\"seed\":\"abc\"}"), "seed");
     }
 

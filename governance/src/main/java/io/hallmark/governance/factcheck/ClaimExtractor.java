@@ -15,8 +15,9 @@ import opennlp.tools.util.Span;
 
 /**
  * Finds the checkable, atomic claims in a text: OpenNLP splits sentences (the English UD-EWT model from
- * {@code opennlp-models-sentdetect-en}); questions, opinions and instructions are dropped, and so is every sentence
- * that is not check-worthy ({@link CheckWorthiness}: narrative, dialogue, feelings); coordinated
+ * {@code opennlp-models-sentdetect-en}); questions, opinions and instructions are dropped, and, with
+ * {@link #checkWorthyOnly()}, every sentence that is not check-worthy ({@link CheckWorthiness}: narrative, dialogue,
+ * feelings); coordinated
  * statements ({@code "X is A and was B"}, {@code "A; B"}) become one claim each, a subject-less second half
  * borrowing the first half's subject; a leading pronoun is replaced by the previous sentence's subject. Every
  * claim keeps the span of the characters it came from; spans are ordered and never overlap. Thread-safe.
@@ -39,6 +40,25 @@ public final class ClaimExtractor {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
 
     private final ThreadLocal<SentenceDetectorME> detector = ThreadLocal.withInitial(() -> new SentenceDetectorME(MODEL));
+    private final boolean checkWorthyOnly;
+
+    /**
+     * The platform's extractor: every checkable sentence is a claim. The check-worthiness gate
+     * ({@link #checkWorthyOnly()}) is evaluated but not yet the default, because the default policies and the
+     * end-to-end flows still count narrative sentences (see docs/factcheck.md).
+     */
+    public ClaimExtractor() {
+        this(false);
+    }
+
+    private ClaimExtractor(boolean checkWorthyOnly) {
+        this.checkWorthyOnly = checkWorthyOnly;
+    }
+
+    /** An extractor that also drops sentences that are not check-worthy ({@link CheckWorthiness}). */
+    public static ClaimExtractor checkWorthyOnly() {
+        return new ClaimExtractor(true);
+    }
 
     private static SentenceModel load() {
         try (InputStream in = ClaimExtractor.class.getResourceAsStream(MODEL_RESOURCE)) {
@@ -66,7 +86,7 @@ public final class ClaimExtractor {
         for (Span s : sentences(text)) {
             String sentence = text.substring(s.getStart(), s.getEnd());
             int sentenceIndex = index++;
-            if (!checkable(sentence) || !CheckWorthiness.checkWorthy(sentence, characters)) {
+            if (!checkable(sentence) || (checkWorthyOnly && !CheckWorthiness.checkWorthy(sentence, characters))) {
                 continue;
             }
             String subject = subject(sentence);
