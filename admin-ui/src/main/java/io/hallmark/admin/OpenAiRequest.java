@@ -257,9 +257,13 @@ record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt
             throw OpenAiException.invalid(field, "invalid_value", "'" + field + "' must be a number");
         }
         if (declared(info, parameter) == null) {
-            // temperature and top_p shape sampling; a model that does not sample (the Markov example) has nothing
-            // they could change, and OpenAI clients send them by default, so they are accepted and have no effect
-            return;
+            if (declared(info, "temperature", "topP", "topK") == null) {
+                // temperature and top_p shape sampling; a model that does not sample at all (the Markov example)
+                // has nothing they could change, and OpenAI clients send them by default: accepted, no effect
+                return;
+            }
+            throw OpenAiException.unsupported(field, "is not supported by this model; its parameters: "
+                    + info.parameterNames());
         }
         parameters.put(parameter, body.get(field).asDouble());
     }
