@@ -238,7 +238,8 @@ public final class Platform implements AutoCloseable {
 
     /**
      * The blob store {@code blob-store} names: {@code postgres} (default) keeps blobs in the database every node
-     * shares and still reads, and copies over, blobs of this node's former local store; {@code local} keeps them in
+     * shares and still reads, and copies over, blobs of this node's former local store; {@code s3} does the same with
+     * an S3-compatible bucket ({@code blob-store-s3}); {@code local} keeps them in
      * {@code <data-dir>/blobs}, readable by this node only.
      */
     private static BlobStore blobStore(HallmarkConfig config, DataDirectory dataDir, Database database) {
@@ -247,9 +248,22 @@ public final class Platform implements AutoCloseable {
         return switch (value) {
             case "postgres" -> new LegacyFallbackBlobStore(PostgresBlobStore.open(database.dataSource(), MAX_BLOB_BYTES),
                     local);
+            case "s3" -> {
+                String bucket = config.setting(ConfigKey.BLOB_STORE_S3);
+                if (bucket == null || bucket.isBlank()) {
+                    throw new io.hallmark.core.config.ConfigException("blob-store is s3 but blob-store-s3 is not set; "
+                            + "set it to s3://bucket/prefix?endpoint=URL");
+                }
+                try {
+                    yield new LegacyFallbackBlobStore(io.hallmark.core.blob.S3BlobStore.open(
+                            io.hallmark.core.s3.S3Location.parse(bucket.strip()), MAX_BLOB_BYTES), local);
+                } catch (IllegalArgumentException e) {
+                    throw new io.hallmark.core.config.ConfigException("blob-store-s3: " + e.getMessage());
+                }
+            }
             case "local" -> local;
             default -> throw new io.hallmark.core.config.ConfigException("blob-store is '" + value
-                    + "'; use postgres or local");
+                    + "'; use postgres, s3 or local");
         };
     }
 

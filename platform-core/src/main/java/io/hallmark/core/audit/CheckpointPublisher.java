@@ -1,5 +1,6 @@
 package io.hallmark.core.audit;
 
+import io.hallmark.core.s3.S3Location;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ public final class CheckpointPublisher {
     }
 
     /**
-     * Parses {@code audit-checkpoint-sinks}: comma-separated {@code dir:/path}, {@code git:/path/to/work-tree} or
-     * an {@code http(s)://} URL.
+     * Parses {@code audit-checkpoint-sinks}: comma-separated {@code dir:/path}, {@code git:/path/to/work-tree},
+     * {@code s3://bucket/prefix?...} ({@link S3Sink}; its query may not contain a comma) or an {@code http(s)://} URL.
      *
      * @throws IllegalArgumentException naming the entry that is not one of these
      */
@@ -43,11 +44,14 @@ public final class CheckpointPublisher {
                 out.add(new DirectorySink(Path.of(s.substring(4))));
             } else if (s.startsWith("git:")) {
                 out.add(new GitSink(Path.of(s.substring(4))));
+            } else if (s.startsWith("s3://")) {
+                out.add(S3Sink.of(S3Location.parse(s)));
             } else if (s.startsWith("http://") || s.startsWith("https://")) {
                 out.add(new HttpSink(URI.create(s)));
             } else {
                 throw new IllegalArgumentException("Unknown audit checkpoint sink '" + s
-                        + "'; valid: dir:/path, git:/path/to/work-tree, http(s)://host/path");
+                        + "'; valid: dir:/path, git:/path/to/work-tree, "
+                        + "s3://bucket/prefix?endpoint=URL&lock-mode=COMPLIANCE&lock-days=N, http(s)://host/path");
             }
         }
         return out;

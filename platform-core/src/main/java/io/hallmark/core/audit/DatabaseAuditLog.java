@@ -38,6 +38,14 @@ import org.slf4j.LoggerFactory;
  * throughput at one fsync per event. With group commit on (the default) callers hand events to one writer
  * thread that writes whatever has queued up, up to {@code maxBatch}, in one transaction; each caller still
  * waits until its own event is committed, so {@link #append} returns only durable events either way.
+ *
+ * <p><b>One round trip per batch.</b> A batch is written by one statement in auto-commit: a data-modifying
+ * CTE moves the head from the size this process last wrote ({@code ... where tree_size = ?}) and inserts the
+ * batch from arrays only if that update matched. The row lock is taken by that update, so the ordering
+ * argument is unchanged; if another process appended in between, the update matches nothing, nothing is
+ * inserted, and the batch is written again the long way ({@code SELECT ... FOR UPDATE}, insert, update,
+ * commit), which also refreshes the remembered head. One statement instead of five round trips shortens
+ * the time the head row is held, which is what bounds group commit (see docs/audit.md, Benchmark).
  */
 public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
 
@@ -53,18 +61,31 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
     private final DataSource dataSource;
     private final Clock clock;
     private final boolean groupCommit;
+    private final boolean oneStatementWrite;
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** The head as this process last wrote it (size and edge), for the one-statement write; guarded by itself. */
+    private final Object headLock = new Object();
+    private @Nullable CompactRange lastHead;
     private final @Nullable Thread writer;
     private volatile boolean closed;
 
     public DatabaseAuditLog(DataSource dataSource, boolean groupCommit, int maxBatch, Clock clock) {
+        this(dataSource, groupCommit, maxBatch, clock, true);
+    }
+
+    /**
+     * As above; {@code oneStatementWrite = false} writes every batch the long way (lock, insert, update,
+     * commit), which only {@link AuditBenchmark} uses, to show the one-statement write beside it.
+     */
+    DatabaseAuditLog(DataSource dataSource, boolean groupCommit, int maxBatch, Clock clock, boolean oneStatementWrite) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         }
         this.dataSource = Objects.requireNonNull(dataSource);
         this.clock = clock;
         this.groupCommit = groupCommit;
+        this.oneStatementWrite = oneStatementWrite;
         this.maxBatch = maxBatch;
         if (groupCommit) {
             writer = new Thread(this::writeLoop, "audit-writer");
@@ -186,20 +207,30 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
         for (NewEvent e : events) {
             batch.add(prepare(e.actor(), e.eventType(), e.subject(), e.payload()));
         }
-        return batch.isEmpty() ? List.of() : insert(c, batch);
+        return batch.isEmpty() ? List.of() : insert(c, batch, null);
     }
 
     /** Writes one batch in one transaction and completes its futures (exceptionally if it fails). */
     private void write(List<Pending> batch) {
         List<AuditEvent> written;
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                written = insert(c, batch);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+            synchronized (headLock) {
+                written = lastHead == null || !oneStatementWrite ? null : insertIfHeadUnchanged(c, batch, lastHead);
+                if (written == null) {
+                    c.setAutoCommit(false);
+                    try {
+                        CompactRange[] headAfter = new CompactRange[1];
+                        written = insert(c, batch, headAfter);
+                        c.commit();
+                        lastHead = headAfter[0];
+                    } catch (SQLException | RuntimeException e) {
+                        lastHead = null;
+                        c.rollback();
+                        throw e;
+                    } finally {
+                        c.setAutoCommit(true);
+                    }
+                }
             }
         } catch (SQLException | RuntimeException e) {
             HallmarkException failure = e instanceof HallmarkException he ? he
@@ -215,8 +246,84 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
+    private static final String INSERT_IF_HEAD_UNCHANGED = """
+            with head as (
+                update audit_head set tree_size = ?, frontier = ?, updated_at = ? where id = 1 and tree_size = ?
+                returning tree_size)
+            insert into audit_events (seq, event_time, actor, event_type, subject, payload, payload_sha256, leaf_hash)
+            select b.seq, ?, b.actor, b.event_type, b.subject, b.payload::jsonb, b.payload_sha256, b.leaf_hash
+            from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as b(seq, actor, event_type, subject, payload, payload_sha256, leaf_hash)
+            where exists (select 1 from head)""";
+
+    /**
+     * The one-statement write (auto-commit): appends the batch after {@code head} if the stored head still has
+     * that size. Returns the events, or null when another writer moved the head (nothing was written).
+     */
+    private @Nullable List<AuditEvent> insertIfHeadUnchanged(Connection c, List<Pending> batch, CompactRange head)
+            throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.setAutoCommit(true);
+        }
+        CompactRange edge = head.copy();
+        Instant now = EventHashing.truncate(clock.instant());
+        int n = batch.size();
+        Long[] seqs = new Long[n];
+        String[] actors = new String[n];
+        String[] types = new String[n];
+        String[] subjects = new String[n];
+        String[] payloads = new String[n];
+        String[] payloadHashes = new String[n];
+        String[] leaves = new String[n];
+        List<AuditEvent> written = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Pending p = batch.get(i);
+            long seq = head.size() + i + 1;
+            byte[] leaf = EventHashing.leafHash(seq, now, p.actor(), p.eventType(), p.subject(), p.payloadSha256());
+            edge.append(leaf);
+            seqs[i] = seq;
+            actors[i] = p.actor();
+            types[i] = p.eventType();
+            subjects[i] = p.subject();
+            payloads[i] = p.canonicalPayload();
+            payloadHashes[i] = p.payloadSha256();
+            leaves[i] = Hashes.hex(leaf);
+            written.add(new AuditEvent(seq, now, p.actor(), p.eventType(), p.subject(), p.payload(), p.payloadSha256()));
+        }
+        OffsetDateTime time = now.atOffset(ZoneOffset.UTC);
+        int inserted;
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_HEAD_UNCHANGED)) {
+            ps.setLong(1, edge.size());
+            ps.setBytes(2, edge.peaksBytes());
+            ps.setObject(3, time);
+            ps.setLong(4, head.size());
+            ps.setObject(5, time);
+            ps.setArray(6, c.createArrayOf("bigint", seqs));
+            ps.setArray(7, c.createArrayOf("text", actors));
+            ps.setArray(8, c.createArrayOf("text", types));
+            ps.setArray(9, c.createArrayOf("text", subjects));
+            ps.setArray(10, c.createArrayOf("text", payloads));
+            ps.setArray(11, c.createArrayOf("text", payloadHashes));
+            ps.setArray(12, c.createArrayOf("text", leaves));
+            inserted = ps.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            lastHead = null;
+            throw e;
+        }
+        if (inserted == 0) {
+            lastHead = null;
+            return null;
+        }
+        if (inserted != n) {
+            throw new HallmarkException("Audit append wrote " + inserted + " of " + n + " events; the audit schema is damaged");
+        }
+        lastHead = edge;
+        return written;
+    }
+
     /** Locks the head row, inserts the batch with the next sequence numbers and moves the head; no commit. */
-    private List<AuditEvent> insert(Connection c, List<Pending> batch) throws SQLException {
+    private List<AuditEvent> insert(Connection c, List<Pending> batch, CompactRange @Nullable [] headAfter)
+            throws SQLException {
         List<AuditEvent> written = new ArrayList<>(batch.size());
         long size;
         CompactRange edge;
@@ -255,6 +362,9 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
             up.setBytes(2, edge.peaksBytes());
             up.setObject(3, time);
             up.executeUpdate();
+        }
+        if (headAfter != null) {
+            headAfter[0] = edge;
         }
         return written;
     }

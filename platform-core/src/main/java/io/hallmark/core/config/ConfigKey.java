@@ -19,8 +19,11 @@ public enum ConfigKey {
     DB_PASSWORD("db-password", null, true, "database password"),
     DB_POOL_SIZE("db-pool-size", "10", false, "maximum database connections"),
     BLOB_STORE("blob-store", "postgres", false,
-            "where generated images, videos and uploads are kept: postgres (in the database, shared by every node) or "
-                    + "local (<data-dir>/blobs, this node only)"),
+            "where generated images, videos and uploads are kept: postgres (in the database, shared by every node), "
+                    + "s3 (an S3-compatible bucket, blob-store-s3) or local (<data-dir>/blobs, this node only)"),
+    BLOB_STORE_S3("blob-store-s3", null, false,
+            "the bucket of blob-store=s3: s3://bucket/prefix?endpoint=URL&region=R (credentials from the AWS "
+                    + "environment: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, profiles or roles)"),
     MODELS_DIR("models-dir", null, false, "model directory (default <data-dir>/models)"),
     COOKIE_SECURE("cookie-secure", "true", false,
             "mark the console's session cookie Secure (browsers still send it to http://localhost)"),

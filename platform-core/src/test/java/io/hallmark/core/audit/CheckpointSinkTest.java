@@ -118,7 +118,13 @@ class CheckpointSinkTest {
         assertThat(publisher.publish(cp(10, 1))).isEqualTo(1);
         assertThat(publisher.failures()).containsOnlyKeys("git:" + dir.resolve("not-a-repo"));
         assertThat(publisher.failures().values().iterator().next()).contains("not a git work tree");
-        assertThatThrownBy(() -> CheckpointPublisher.parse("s3://bucket")).hasMessageContaining("Unknown audit checkpoint sink");
+        assertThatThrownBy(() -> CheckpointPublisher.parse("ftp://host/x")).hasMessageContaining("Unknown audit checkpoint sink");
+        assertThatThrownBy(() -> CheckpointPublisher.parse("s3://bucket?lock-days=30"))
+                .hasMessageContaining("lock-days must be a whole number of at least 183");
+        assertThatThrownBy(() -> CheckpointPublisher.parse("s3://bucket?lock-mode=LEGAL"))
+                .hasMessageContaining("lock-mode must be COMPLIANCE or GOVERNANCE");
+        assertThatThrownBy(() -> CheckpointPublisher.parse("s3://bucket?lockmode=GOVERNANCE"))
+                .hasMessageContaining("unknown option 'lockmode'");
     }
 
     private static String git(Path dir, String... args) throws IOException, InterruptedException {

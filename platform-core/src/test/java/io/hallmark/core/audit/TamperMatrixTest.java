@@ -46,11 +46,11 @@ class TamperMatrixTest {
     }
 
     @BeforeEach
-    void threeCheckpointsPublishedToASink(@TempDir Path dir) throws SQLException {
+    void threeCheckpointsPublishedToASink(@TempDir Path dir) throws Exception {
         AuditTestSupport.reset(db.dataSource());
         sink = dir.resolve("sink");
         trail = AuditTrail.open(db.dataSource(), TestKeys.key(), AuditSettings.defaults(), Clock.systemUTC(),
-                new CheckpointPublisher(List.of(new DirectorySink(sink))));
+                new CheckpointPublisher(sinks(sink)));
         for (int block = 0; block < 3; block++) {
             List<DatabaseAuditLog.NewEvent> events = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
@@ -68,7 +68,13 @@ class TamperMatrixTest {
         trail.close();
     }
 
-    private List<String> held() throws Exception {
+    /** The sinks the trail publishes to; {@code S3TamperMatrixTest} adds an S3 bucket. */
+    List<CheckpointSink> sinks(Path directorySink) throws Exception {
+        return List.of(new DirectorySink(directorySink));
+    }
+
+    /** The checkpoints the auditor holds: what the directory sink received; {@code S3TamperMatrixTest}: the bucket. */
+    List<String> held() throws Exception {
         return HeldCheckpoints.read(sink);
     }
 
