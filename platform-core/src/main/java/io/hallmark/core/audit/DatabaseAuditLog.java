@@ -67,6 +67,7 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
     /** The head as this process last wrote it (size and edge), for the one-statement write; guarded by itself. */
     private final Object headLock = new Object();
     private @Nullable CompactRange lastHead;
+    private long oneStatementWrites;
     private final @Nullable Thread writer;
     private volatile boolean closed;
 
@@ -318,6 +319,7 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
             throw new HallmarkException("Audit append wrote " + inserted + " of " + n + " events; the audit schema is damaged");
         }
         lastHead = edge;
+        oneStatementWrites++;
         return written;
     }
 
@@ -367,6 +369,13 @@ public final class DatabaseAuditLog implements AuditLog, AutoCloseable {
             headAfter[0] = edge;
         }
         return written;
+    }
+
+    /** How many batches the one-statement write stored (the rest went the long way); for tests. */
+    long oneStatementWrites() {
+        synchronized (headLock) {
+            return oneStatementWrites;
+        }
     }
 
     /** Writes what is queued, then stops the writer; later appends fail. */

@@ -106,6 +106,31 @@ class DatabaseAuditLogTest {
     }
 
     @Test
+    void theOneStatementWriteGoesTheLongWayWhenAnotherWriterMovedTheHead() throws SQLException {
+        try (DatabaseAuditLog a = new DatabaseAuditLog(db.dataSource());
+                DatabaseAuditLog b = new DatabaseAuditLog(db.dataSource())) {
+            assertThat(a.append("a", "test.a", null, Map.of("i", 0)).seq()).isEqualTo(1); // long way: no head known
+            assertThat(a.append("a", "test.a", null, Map.of("i", 1)).seq()).isEqualTo(2); // one statement
+            assertThat(a.oneStatementWrites()).isEqualTo(1);
+            assertThat(b.append("b", "test.b", null, Map.of("i", 2)).seq()).isEqualTo(3);
+            // a's remembered head (size 2) is stale: its statement matches nothing, inserts nothing, goes the long way
+            assertThat(a.append("a", "test.a", null, Map.of("i", 3)).seq()).isEqualTo(4);
+            assertThat(a.oneStatementWrites()).isEqualTo(1);
+            // an append in a transaction that rolls back leaves the head where a last wrote it: one statement again
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                b.appendInTransaction(c, List.of(new DatabaseAuditLog.NewEvent("b", "test.b", null, Map.of("i", 4))));
+                c.rollback();
+            }
+            assertThat(a.append("a", "test.a", null, Map.of("i", 5)).seq()).isEqualTo(5);
+            assertThat(a.oneStatementWrites()).isEqualTo(2);
+            assertThat(b.append("b", "test.b", null, Map.of("i", 6)).seq()).isEqualTo(6);
+        }
+        assertThat(AuditTestSupport.count(db.dataSource(), "select count(*) from audit_events")).isEqualTo(6);
+        assertVerifies();
+    }
+
+    @Test
     void concurrentAppendsFromManyThreadsKeepOneGapFreeOrder() throws Exception {
         for (boolean groupCommit : new boolean[] {true, false}) {
             AuditTestSupport.reset(db.dataSource());
