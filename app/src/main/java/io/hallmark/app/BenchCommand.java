@@ -161,6 +161,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--blob-mib", defaultValue = "8", description = "MiB per blob (default ${DEFAULT-VALUE}).")
         int blobMiB;
 
+        @Option(names = "--s3", paramLabel = "s3://BUCKET/PREFIX?endpoint=URL",
+                description = "Also measure the S3 blob store (blob-store=s3) in this bucket; credentials from the AWS "
+                        + "environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, profiles).")
+        String s3;
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -169,8 +174,10 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            io.hallmark.core.blob.BlobStore s3Store = s3 == null ? null : io.hallmark.core.blob.S3BlobStore.open(
+                    io.hallmark.core.s3.S3Location.parse(s3), io.hallmark.core.Platform.MAX_BLOB_BYTES);
             return runInTempDir(spec, json, (work, progress) -> io.hallmark.app.bench.BlobBenchmark.runEmbedded(work,
-                    blobs, blobMiB, progress));
+                    blobs, blobMiB, s3Store, progress));
         }
     }
 

@@ -17,17 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code hallmark bench blobs}: write and read MB/s of the shared blob store in PostgreSQL (an embedded server
  * on a scratch folder, or {@code --db-url}) side by side with the local-file store on the same disk, on the same
  * pseudo-random (incompressible) blobs streamed from a generator, so neither store is handed a byte array; the
- * heap is reported after each phase (heap in use, garbage included) and, after a GC, the heap still live.
+ * heap is reported after each phase (heap in use, garbage included) and, after a GC, the heap still live. Given an
+ * S3 blob store ({@code --s3}), it measures that store on the same blobs in the same run.
  */
 public final class BlobBenchmark {
 
-    /** What to measure: {@code blobs} blobs of {@code blobMiB} MiB each, per store. */
-    public record Settings(Path work, int blobs, int blobMiB, DatabaseSettings database) {}
+    /** What to measure: {@code blobs} blobs of {@code blobMiB} MiB each, per store; {@code s3} when not null. */
+    public record Settings(Path work, int blobs, int blobMiB, DatabaseSettings database, @Nullable BlobStore s3) {
+
+        /** Without S3. */
+        public Settings(Path work, int blobs, int blobMiB, DatabaseSettings database) {
+            this(work, blobs, blobMiB, database, null);
+        }
+    }
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -41,11 +49,12 @@ public final class BlobBenchmark {
     }
 
     /** Runs against an embedded PostgreSQL started in {@code work} (stopped afterwards). */
-    public static Map<String, Object> runEmbedded(Path work, int blobs, int blobMiB, Consumer<String> progress) {
+    public static Map<String, Object> runEmbedded(Path work, int blobs, int blobMiB, @Nullable BlobStore s3,
+            Consumer<String> progress) {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("postgres"),
                 work.resolve("postgres-binaries"))) {
             return new BlobBenchmark(new Settings(work, blobs, blobMiB, new DatabaseSettings(postgres.jdbcUrl(),
-                    postgres.user(), null, 4)), progress).run();
+                    postgres.user(), null, 4), s3), progress).run();
         }
     }
 
@@ -64,6 +73,12 @@ public final class BlobBenchmark {
             result.put("postgres", postgres);
             result.put("postgresOverLocalWrite", round((Double) postgres.get("writeMBps") / (Double) local.get("writeMBps")));
             result.put("postgresOverLocalRead", round((Double) postgres.get("readMBps") / (Double) local.get("readMBps")));
+            if (settings.s3() != null) {
+                Map<String, Object> s3 = measure("s3", settings.s3(), 3);
+                result.put("s3", s3);
+                result.put("s3OverLocalWrite", round((Double) s3.get("writeMBps") / (Double) local.get("writeMBps")));
+                result.put("s3OverLocalRead", round((Double) s3.get("readMBps") / (Double) local.get("readMBps")));
+            }
         }
         return result;
     }
