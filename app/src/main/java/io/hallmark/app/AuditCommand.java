@@ -29,6 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -86,6 +87,15 @@ final class AuditCommand implements Runnable {
                 + "audit-witnesses entry cosigned (a Hallmark witness's GET /latest/<origin>).")
         boolean fromWitnesses;
 
+        @Option(names = "--witness", paramLabel = "VKEY",
+                description = "A witness whose cosignature counts (hallmark witness public-key): the newest checkpoint "
+                        + "must carry --witness-quorum of them in audit_cosignatures. Repeatable.")
+        List<String> witnesses = new ArrayList<>();
+
+        @Option(names = "--witness-quorum", paramLabel = "N",
+                description = "How many of the --witness keys must have cosigned the newest checkpoint (default: all).")
+        @Nullable Integer witnessQuorum;
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -94,6 +104,8 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            List<CosignerKey> witnessKeys = witnesses.stream().map(CosignerKey::parse).toList();
+            WitnessPolicy policy = new WitnessPolicy(witnessKeys, witnessQuorum == null ? witnessKeys.size() : witnessQuorum);
             List<String> held = new ArrayList<>(HeldCheckpoints.readAll(trusted));
             try (Platform p = Platform.start(platform.load(), "command")) {
                 if (fromSinks) {
@@ -113,9 +125,15 @@ final class AuditCommand implements Runnable {
                     }
                 }
                 AuditVerifier.Report r = p.audit().verifier().verify(fromCheckpoint, held);
+                Optional<String> witnessProblem = policy.problemWithLatest(p.audit().checkpoints());
                 PrintWriter out = spec.commandLine().getOut();
-                if (json) {
+                if (json && witnessKeys.isEmpty()) {
                     JsonOutput.print(out, r);
+                } else if (json) {
+                    Map<String, Object> both = new java.util.LinkedHashMap<>();
+                    both.put("verification", r);
+                    both.put("witnessPolicy", witnessProblem.orElse("met"));
+                    JsonOutput.print(out, both);
                 } else {
                     out.println((r.ok() ? "OK: " : "DIVERGENCE: ") + r.events() + " events, " + r.payloadsChecked()
                             + " payloads and " + r.checkpointsChecked() + " signed checkpoints checked in "
@@ -127,9 +145,13 @@ final class AuditCommand implements Runnable {
                     if (r.divergences().size() > 1) {
                         out.println("(" + (r.divergences().size() - 1) + " more; --json lists them)");
                     }
+                    if (!witnessKeys.isEmpty()) {
+                        out.println("witness policy (" + policy.quorum() + " of " + witnessKeys.size() + "): "
+                                + witnessProblem.map(w -> "NOT MET: " + w).orElse("met"));
+                    }
                 }
                 out.flush();
-                return r.ok() ? 0 : ErrorHandler.FAILURE;
+                return r.ok() && witnessProblem.isEmpty() ? 0 : ErrorHandler.FAILURE;
             }
         }
     }

@@ -111,6 +111,12 @@ class AuditCliTest {
         String witness = io.hallmark.core.audit.CosignerKey.of("w.example/w1", new byte[32]).encoded();
         assertThat(run("audit", "verify-export", second.toString(), "--witness", witness)).isEqualTo(1);
         assertThat(out.toString()).contains("checkpoint.txt: cosigned by 0 of the 1 required witnesses");
+        // the same policy on the live log: the trail verifies, but its newest checkpoint has no cosignature
+        assertThat(run("audit", "verify", "--data-dir", dataDir.toString(), "--witness", witness)).isEqualTo(1);
+        assertThat(out.toString()).startsWith("OK: ")
+                .contains("witness policy (1 of 1): NOT MET: the newest checkpoint #").contains("cosigned by 0 of the 1");
+        assertThat(run("audit", "verify", "--data-dir", dataDir.toString(), "--witness", witness,
+                "--witness-quorum", "0")).isZero();
     }
 
     @Test

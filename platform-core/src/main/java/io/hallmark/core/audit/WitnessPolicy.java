@@ -22,6 +22,25 @@ public record WitnessPolicy(List<CosignerKey> witnesses, int quorum) {
         }
     }
 
+    /**
+     * Checks the live log: the newest stored checkpoint with the cosignatures stored beside it
+     * ({@code audit_cosignatures}) must meet the policy. Empty when it does (or no witness is required), else what is
+     * missing; a log without a checkpoint fails a policy that requires witnesses.
+     */
+    public java.util.Optional<String> problemWithLatest(Checkpoints checkpoints) {
+        if (quorum == 0) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<Checkpoints.Stored> latest = checkpoints.latest();
+        if (latest.isEmpty()) {
+            return java.util.Optional.of("no checkpoint is stored, so none is cosigned by the " + quorum
+                    + " required witnesses");
+        }
+        String problem = problem(checkpoints.cosignedNote(latest.get()));
+        return problem == null ? java.util.Optional.empty() : java.util.Optional.of("the newest checkpoint #"
+                + latest.get().number() + " (size " + latest.get().checkpoint().treeSize() + ") is " + problem);
+    }
+
     /** {@code null} when {@code note} carries enough valid cosignatures, else what is missing. */
     public String problem(String note) {
         if (quorum == 0) {

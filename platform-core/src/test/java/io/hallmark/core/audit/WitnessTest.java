@@ -201,6 +201,22 @@ class WitnessTest {
     }
 
     @Test
+    void theLiveLogsNewestCheckpointIsCheckedAgainstTheWitnessPolicyWithTheStoredCosignatures() throws Exception {
+        append(a.trail(), 3);
+        a.trail().checkpoints().create(); // cosigned by b's witness and stored in audit_cosignatures
+
+        assertThat(new WitnessPolicy(List.of(b.cosigner()), 1).problemWithLatest(a.trail().checkpoints())).isEmpty();
+        assertThat(new WitnessPolicy(List.of(b.cosigner(), a.cosigner()), 2).problemWithLatest(a.trail().checkpoints()))
+                .hasValueSatisfying(p -> assertThat(p).contains("cosigned by 1 of the 2 required"));
+        // a witness that did not cosign this log (a's own) does not count
+        Checkpoints.Stored newest = a.trail().checkpoints().latest().orElseThrow();
+        assertThat(new WitnessPolicy(List.of(a.cosigner()), 1).problemWithLatest(a.trail().checkpoints()))
+                .hasValueSatisfying(p -> assertThat(p).contains("#" + newest.number())
+                        .contains("cosigned by 0 of the 1 required"));
+        assertThat(WitnessPolicy.NONE.problemWithLatest(a.trail().checkpoints())).isEmpty();
+    }
+
+    @Test
     void theWitnessStateSurvivesARestart() throws Exception {
         append(a.trail(), 6);
         a.trail().checkpoints().create();
