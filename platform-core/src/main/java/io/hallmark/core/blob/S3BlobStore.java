@@ -4,6 +4,7 @@ import io.hallmark.api.HallmarkException;
 import io.hallmark.core.s3.S3Location;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * shared by every node that reaches the bucket. A blob is the object {@code <prefix>blobs/<first 2 hex>/<sha256>}.
  *
  * <p>A write reads its input one part ({@link #DEFAULT_PART_BYTES}) at a time, hashing as it goes, so only one part is
- * ever in memory. A blob that fits in one part is hashed first and put under its name directly; a larger one is sent
+ * ever in memory. A blob that fits in one part (exactly one part included) is hashed first and put under its name
+ * directly; a larger one is sent
  * as a multipart upload to {@code <prefix>uploads/<random>} and, once its hash is known, copied inside the bucket to
  * its name and the upload deleted. If a blob with that hash is already there, the new copy is dropped. A failed,
  * interrupted or too large write aborts the multipart upload and deletes the upload object, so it leaves no blob under
@@ -81,11 +83,16 @@ public final class S3BlobStore implements BlobStore {
     public BlobRef put(InputStream in) {
         MessageDigest digest = BlobStore.newSha256();
         byte[] part = new byte[partBytes];
+        PushbackInputStream input = new PushbackInputStream(in, 1);
         try {
-            int n = in.readNBytes(part, 0, partBytes);
+            int n = input.readNBytes(part, 0, partBytes);
             checkLimit(n);
             digest.update(part, 0, n);
-            if (n < partBytes) {
+            int next = n < partBytes ? -1 : input.read();
+            if (next >= 0) {
+                input.unread(next);
+            }
+            if (next < 0) { // the whole blob is in this part: one PUT under its name, no upload and copy
                 BlobRef ref = new BlobRef(HexFormat.of().formatHex(digest.digest()), n);
                 if (!contains(ref.sha256())) {
                     client.putObject(b -> b.bucket(location.bucket()).key(key(ref.sha256()))
@@ -93,7 +100,7 @@ public final class S3BlobStore implements BlobStore {
                 }
                 return ref;
             }
-            return putMultipart(in, part, digest);
+            return putMultipart(input, part, digest);
         } catch (IOException e) {
             throw new HallmarkException("Cannot read the bytes of a blob to store: " + e.getMessage(), e);
         } catch (SdkException e) {

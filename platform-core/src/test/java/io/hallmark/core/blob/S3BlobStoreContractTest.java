@@ -1,9 +1,14 @@
 package io.hallmark.core.blob;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.hallmark.core.s3.S3Location;
 import io.hallmark.core.testing.S3TestServer;
+import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -44,6 +49,22 @@ class S3BlobStoreContractTest extends BlobStoreContract {
         long objects = client.listObjectsV2Paginator(r -> r.bucket(bucket.bucket())).contents().stream().count();
         long uploads = client.listMultipartUploads(r -> r.bucket(bucket.bucket())).uploads().size();
         return objects + uploads;
+    }
+
+    @Test
+    void aBlobOfExactlyOnePartIsOnePutAndOneOfOnePartAndAByteIsAMultipartUpload() throws Exception {
+        BlobStore store = emptyStore(64L << 20);
+        byte[] onePart = random(S3BlobStore.MIN_PART_BYTES, 7);
+        byte[] onePartAndAByte = random(S3BlobStore.MIN_PART_BYTES + 1, 8);
+
+        assertThat(store.put(onePart).sha256()).isEqualTo(sha256(onePart));
+        assertThat(store.put(onePartAndAByte).sha256()).isEqualTo(sha256(onePartAndAByte));
+        assertThat(storedUnits()).as("two blobs, no upload left").isEqualTo(2);
+        for (byte[] bytes : List.of(onePart, onePartAndAByte)) {
+            try (InputStream in = store.open(sha256(bytes)).orElseThrow()) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
+        }
     }
 
     @Override
