@@ -164,7 +164,18 @@ public final class KnowledgeBase implements AutoCloseable {
             batchSize += docChunks.size();
             if (batchSize >= options.embedBatch() || i == todo.size() - 1) {
                 long t = System.nanoTime();
-                List<List<IndexedChunk>> embedded = embed(batchChunks);
+                List<List<IndexedChunk>> embedded;
+                try {
+                    embedded = embed(batchChunks);
+                } catch (RuntimeException e) {
+                    // every source written so far is whole: keep them, so that a retry embeds only the rest
+                    if (added + replaced > 0) {
+                        index.commit();
+                    }
+                    throw new RetrievalException("The embedding model failed (" + e.getMessage() + ") after "
+                            + (added + replaced) + " of " + todo.size() + " new or changed sources were ingested; "
+                            + "those are kept. Ingest again once the model works: unchanged sources are skipped", e);
+                }
                 embedNanos += System.nanoTime() - t;
                 for (int j = 0; j < batchDocs.size(); j++) {
                     SourceDocument d = batchDocs.get(j);
@@ -280,7 +291,12 @@ public final class KnowledgeBase implements AutoCloseable {
             throw new InvalidRetrievalRequestException("The knowledge base at '" + index.path()
                     + "' has no embedder, so only BM25 search works; use --mode bm25");
         }
-        return embedder.embedQuery(query);
+        try {
+            return embedder.embedQuery(query);
+        } catch (RuntimeException e) {
+            throw new RetrievalException("The embedding model '" + embedder.name() + "' cannot embed the query ("
+                    + e.getMessage() + "); vector and hybrid searches fail until it works again, BM25 still works", e);
+        }
     }
 
     /** Counts and settings. */
