@@ -527,6 +527,14 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the writer was closed by a tragic event (an I/O error Lucene cannot undo, such as the disk filling up
+     * while it flushed a segment): the last commit is intact, and the index must be opened again to write or search.
+     */
+    public boolean broken() {
+        return !writer.isOpen() || writer.getTragicException() != null;
+    }
+
     /** Closes the index; writes since the last commit are discarded. */
     @Override
     public void close() {
