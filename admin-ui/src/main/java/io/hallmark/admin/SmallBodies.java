@@ -7,9 +7,8 @@ import java.util.Locale;
  * Reads a small request body before any filter may answer. A request refused before its body was read (a 401 or 403
  * for the caller, a 400 for a parameter, a 503 while the database is away) leaves bytes in the connection that may
  * still be on their way: Jetty cannot reuse it and closes it, and the close of a socket whose peer is still sending
- * resets it, which can destroy the answer before the client reads it. The fuzzer saw that as about 3 in 4,000
- * requests "with no answer" ({@code ApiFuzzTest}, {@code SmallBodiesTest}). Read first, the body is gone and the
- * connection is kept.
+ * resets it, which can destroy the answer before the client reads it ({@code SmallBodiesTest}). Read first, the
+ * body is gone and the connection is kept.
  */
 final class SmallBodies {
 
