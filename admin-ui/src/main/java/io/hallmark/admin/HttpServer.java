@@ -86,6 +86,7 @@ public final class HttpServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
 
             RoutesConfig routes = config.routes;
+            routes.before(SmallBodies::readFirst); // before anything may answer early
             routes.before(SecurityHeaders::apply);
             routes.before(metrics::before);
             routes.before(new DatabaseGate(platform.databaseMonitor())::check);

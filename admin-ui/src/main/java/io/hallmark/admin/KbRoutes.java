@@ -75,7 +75,7 @@ final class KbRoutes implements AutoCloseable {
         return ctx -> {
             try {
                 handler.handle(ctx);
-            } catch (io.hallmark.api.InvalidRequestException e) {
+            } catch (io.hallmark.api.InvalidRequestException | RequestTooLargeException e) {
                 HttpServer.problem(ctx, ErrorMapping.toApiError(e));
             } catch (InvalidRetrievalRequestException | IllegalArgumentException e) {
                 HttpServer.problem(ctx, ApiError.of(400, "invalid-request", "Invalid request", e.getMessage()));
@@ -113,7 +113,26 @@ final class KbRoutes implements AutoCloseable {
             ctx.status(202).header("Location", "/api/v1/kb/ingestions/" + ingestion.id).json(ingestion.view());
             return;
         }
+        long characters = docs.stream().mapToLong(KbRoutes::characters).sum();
+        if (characters > SYNC_MAX_CHARACTERS) {
+            throw new RequestTooLargeException("A synchronous ingest takes at most " + SYNC_MAX_CHARACTERS
+                    + " characters of text, so that it answers in seconds; these " + docs.size() + " documents have "
+                    + characters + ". Send them with ?async=true: the answer is 202 at once, and "
+                    + "/api/v1/kb/ingestions/{id} reports the progress");
+        }
         ctx.json(counts(kb(ctx, true).ingest(docs, IngestListener.NONE)));
+    }
+
+    /**
+     * The most text, in characters, a synchronous {@code POST /api/v1/kb/documents} embeds while the request waits:
+     * {@value} (seconds of embedding on two cores; the issue measured 292 s for 1 MB on a loaded machine). More is
+     * refused with 413 naming {@code ?async=true}.
+     */
+    static final long SYNC_MAX_CHARACTERS = 64 * 1024;
+
+    private static long characters(SourceDocument doc) {
+        return doc.title().length() + doc.sections().stream().mapToLong(s -> s.text().length()
+                + (s.heading() == null ? 0 : s.heading().length())).sum();
     }
 
     /** The largest file {@code POST /api/v1/kb/files} takes (the server's request limit is 16 MiB). */

@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's answers for requests it refuses before they reach a route (a malformed request line or header, a
  * {@code %00} or an ambiguous segment in the path, a bad chunk), in the API's one error shape instead of Jetty's
- * HTML page.
+ * HTML page, with {@code Connection: close} because Jetty ends the connection after them.
  */
 final class ProblemErrorHandler extends ErrorHandler {
 
@@ -21,6 +21,10 @@ final class ProblemErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        // Jetty ends the connection after refusing a request before routing (a NUL in the path, say) but did not
+        // say so: a client that reused it sent its next request into a closed socket and got no answer (the
+        // fuzzer's requests "with no answer", each one after such a 400). Saying it lets the client open a new one.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(problem(code, message)), callback);
     }
 

@@ -51,6 +51,18 @@ class ErrorMappingTest {
     }
 
     @Test
+    void anExhaustedPoolIs503WithRetryAfterNotAValueProblem() {
+        // what HikariCP throws after its connection timeout, as DatabaseFaultsTest gets it from a real pool
+        var timeout = new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request "
+                + "timed out after 10000ms (total=2, active=2, idle=0, waiting=0)");
+        DatabaseUnavailableException e = new DatabaseUnavailableException("Job queue: " + timeout.getMessage(), timeout);
+        ApiError error = ErrorMapping.toApiError(e);
+        assertThat(error.status()).isEqualTo(503);
+        assertThat(error.type()).isEqualTo("/errors/database-unavailable");
+        assertThat(ErrorMapping.retryAfterSeconds(e)).isEqualTo(HttpServer.DATABASE_RETRY_AFTER_SECONDS);
+    }
+
+    @Test
     void aDatabaseThatCannotBeReachedStays503WithRetryAfter() {
         SQLException refused = catchThrowableOfType(SQLException.class,
                 () -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2", "x", "x"));

@@ -89,6 +89,25 @@ class KbRoutesTest {
     }
 
     @Test
+    void aSynchronousIngestOfMoreThanItsLimitIsRefusedAtOnceNamingTheAsynchronousForm() throws Exception {
+        String text = "The lighthouse on the rocky island guides ships past the reef. ".repeat(
+                (int) (KbRoutes.SYNC_MAX_CHARACTERS / 60));
+        long started = System.nanoTime();
+        HttpResponse<String> refused = send("POST", "/api/v1/kb/documents?kb=sync", "{\"documents\": [{\"id\": \"a\", "
+                + "\"text\": \"" + text + "\"}, {\"id\": \"b\", \"text\": \"" + text + "\"}]}");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(json.readTree(refused.body()).path("detail").asText()).contains("?async=true")
+                .contains(Long.toString(KbRoutes.SYNC_MAX_CHARACTERS));
+        System.out.printf("a synchronous ingest of %d characters refused in %d ms%n", 2 * text.length(), millis);
+        assertThat(knowledgeBases.exists("sync")).as("nothing was ingested").isFalse();
+
+        HttpResponse<String> small = send("POST", "/api/v1/kb/documents?kb=sync", "{\"id\": \"a\", \"text\": \""
+                + text.substring(0, 2_000) + "\"}");
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
+    }
+
+    @Test
     void documentsCanBePostedSearchedAndDeleted() throws Exception {
         HttpResponse<String> posted = send("POST", "/api/v1/kb/documents", """
                 {"documents": [

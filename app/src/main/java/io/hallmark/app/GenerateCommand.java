@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,6 +107,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON document instead of streaming.")
     boolean json;
+
+    @Option(names = "--idempotency-key", paramLabel = "KEY", description = "Makes the submission safe to retry: the "
+            + "same key and request give the job the first submission created (nothing new is queued); the same key with "
+            + "another request is refused. With --batch, line N uses KEY-N.")
+    @Nullable String idempotencyKey;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -217,7 +223,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** Where jobs go: this process's platform or a running server. */
     private interface Target {
-        UUID submit(GenerationService.Submission s);
+        /** Queues {@code s}, or finds the job an earlier submission with the same idempotency key queued. */
+        UUID submit(GenerationService.Submission s, @Nullable String idempotencyKey);
 
         /** Follows the job's events until it finishes, calling {@code onEvent(type, data)}. */
         void follow(UUID job, java.util.function.BiConsumer<String, JsonNode> onEvent) throws Exception;
@@ -236,7 +243,7 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (submissions.size() == 1) {
             GenerationService.Submission submission = submissions.getFirst();
-            UUID job = target.submit(submission);
+            UUID job = target.submit(submission, idempotencyKey);
             Map<String, Object> generated = new LinkedHashMap<>();
             boolean[] textOpen = {false};
             try (JobProgress progress = new JobProgress(new ProgressBar(err))) {
@@ -299,8 +306,8 @@ final class GenerateCommand implements Callable<Integer> {
             return "FAILED".equals(result.get("status")) || "DEAD".equals(result.get("jobState")) ? 1 : 0;
         }
         List<UUID> jobs = new ArrayList<>();
-        for (GenerationService.Submission s : submissions) {
-            jobs.add(target.submit(s));
+        for (int i = 0; i < submissions.size(); i++) {
+            jobs.add(target.submit(submissions.get(i), idempotencyKey == null ? null : idempotencyKey + "-" + (i + 1)));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
@@ -367,8 +374,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     private record Local(Platform platform) implements Target {
         @Override
-        public UUID submit(GenerationService.Submission s) {
-            return platform.generations().submit(s, ACTOR).id();
+        public UUID submit(GenerationService.Submission s, @Nullable String idempotencyKey) {
+            return platform.generations().submit(s, ACTOR, idempotencyKey).job().id();
         }
 
         @Override
@@ -421,7 +428,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
 
         @Override
-        public UUID submit(GenerationService.Submission s) {
+        public UUID submit(GenerationService.Submission s, @Nullable String idempotencyKey) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("modality", s.modality().name());
             body.put("prompt", s.prompt());
@@ -434,7 +441,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             JsonNode job = new PlatformAccess.Server(url, token).post("/api/v1/generations",
                     HttpRequest.BodyPublishers.ofString(JsonOutput.mapper().valueToTree(body).toString()),
-                    "application/json");
+                    "application/json", idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
             return UUID.fromString(job.path("id").asText());
         }
 

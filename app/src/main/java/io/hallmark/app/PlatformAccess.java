@@ -48,7 +48,14 @@ final class PlatformAccess {
         }
 
         JsonNode post(String path, HttpRequest.BodyPublisher body, String contentType) {
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body));
+            return post(path, body, contentType, java.util.Map.of());
+        }
+
+        /** A POST with extra request headers (an {@code Idempotency-Key}). */
+        JsonNode post(String path, HttpRequest.BodyPublisher body, String contentType, java.util.Map<String, String> headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body);
+            headers.forEach(request::header);
+            return send(request);
         }
 
         JsonNode patch(String path, String json) {

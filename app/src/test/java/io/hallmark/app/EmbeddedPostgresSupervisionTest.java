@@ -64,6 +64,8 @@ class EmbeddedPostgresSupervisionTest {
             Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
             ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().trim()))
                     .orElseThrow();
+            long finishedAtKill = finishedJobs(server);
+            assertThat(finishedAtKill).as("jobs in flight when the database is killed").isLessThan(JOBS_BEFORE);
             long killedAt = System.nanoTime();
             postmaster.destroyForcibly();
 
@@ -111,6 +113,18 @@ class EmbeddedPostgresSupervisionTest {
             }
             long upMillis = (System.nanoTime() - killedAt) / 1_000_000;
             assertThat(up).as("health UP again within 30 s of the kill").isTrue();
+
+            // and the work resumes by itself: a job that was in flight at the kill finishes within 30 s of it
+            long resumedMillis = -1;
+            while (System.nanoTime() - killedAt < Duration.ofSeconds(30).toNanos()) {
+                if (finishedJobs(server) > finishedAtKill) {
+                    resumedMillis = (System.nanoTime() - killedAt) / 1_000_000;
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(resumedMillis).as("a job in flight at the kill finished within 30 s of it").isNotNegative();
+            System.out.printf("a job in flight at the kill finished %d ms after it%n", resumedMillis);
             System.out.printf("embedded PostgreSQL SIGKILLed: health DOWN after %d ms, a submit refused with %d in %d ms, "
                     + "health UP after %d ms%n", downMillis, refused.statusCode(), answeredMillis, upMillis);
             assertThat(ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().trim())))
@@ -170,6 +184,17 @@ class EmbeddedPostgresSupervisionTest {
                     assertThat(rs.getInt(1)).as("no job the client was not told about").isEqualTo(jobs.size());
                 }
             }
+        }
+    }
+
+    /** Jobs in a final state, or {@code -1} while the database cannot answer (it is being restarted). */
+    private static long finishedJobs(PlatformServer server) {
+        try {
+            return server.platform().database().inTransaction(s -> ((Number) s.createNativeQuery("select count(*) "
+                    + "from generation_jobs where state in ('DONE', 'WAITING_REVIEW', 'FAILED', 'CANCELLED', 'DEAD')",
+                    Long.class).getSingleResult()).longValue());
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 

@@ -48,8 +48,9 @@ class GenerateCommandTest {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
-        int code = cli.execute("generate", "--data-dir", dataDir.toString(), "--prompt", "Once upon a time",
-                "--temperature", "0", "--max-tokens", "30", "--seed", "7", "--json");
+        String[] generate = {"generate", "--data-dir", dataDir.toString(), "--prompt", "Once upon a time",
+                "--temperature", "0", "--max-tokens", "30", "--seed", "7", "--json", "--idempotency-key", "story-7"};
+        int code = cli.execute(generate);
 
         assertThat(code).as(out.toString()).isZero();
         JsonNode result = JsonOutput.mapper().readTree(out.toString());
@@ -64,8 +65,18 @@ class GenerateCommandTest {
         assertThat(result.path("metadata").path("runtime").asText()).as("the model came from the host's runtime")
                 .isEqualTo("host");
 
+        // a retry with the same idempotency key gets the first job back and queues nothing
+        StringWriter again = new StringWriter();
+        cli.setOut(new PrintWriter(again));
+        assertThat(cli.execute(generate)).as(again.toString()).isZero();
+        assertThat(JsonOutput.mapper().readTree(again.toString()).path("jobId").asText())
+                .isEqualTo(result.path("jobId").asText());
+
         try (Platform platform = Platform.start(new ConfigLoader(Map.of()).load(
                 Map.of(io.hallmark.core.config.ConfigKey.DATA_DIR, dataDir.toString())), "command")) {
+            long jobs = platform.database().inTransaction(s -> ((Number) s.createNativeQuery(
+                    "select count(*) from generation_jobs", Long.class).getSingleResult()).longValue());
+            assertThat(jobs).as("jobs after two submissions with one idempotency key").isEqualTo(1);
             ContentItem item = platform.database().inTransaction(s ->
                     s.find(ContentItem.class, UUID.fromString(result.path("contentId").asText())));
             assertThat(item.status()).isEqualTo(ContentStatus.APPROVED);

@@ -531,6 +531,11 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             subsystems.put("models", SubsystemHealth.down(String.valueOf(e.getMessage())));
         }
+        Map<String, String> kbProblems = knowledgeBases.problems();
+        if (!kbProblems.isEmpty()) { // listed only when one fails: the fact checks against it go to review
+            subsystems.put("knowledgeBases", SubsystemHealth.degraded(Map.of("failed", kbProblems.keySet()),
+                    kbProblems.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+        }
         boolean up = subsystems.values().stream().allMatch(SubsystemHealth::up);
         boolean down = subsystems.values().stream().anyMatch(SubsystemHealth::down);
         return new PlatformHealth(up ? "UP" : down ? "DOWN" : "DEGRADED", Version.current(),

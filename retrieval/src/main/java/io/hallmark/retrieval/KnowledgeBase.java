@@ -54,15 +54,18 @@ public final class KnowledgeBase implements AutoCloseable {
     static final int CANDIDATES_PER_K = 5;
     static final int MIN_CANDIDATES = 50;
 
-    private final LuceneIndex index;
+    /** Replaced by a fresh one when a tragic I/O error (a full disk) closed its writer: {@link #usable()}. */
+    private volatile LuceneIndex index;
+    private final IndexSettings settings;
     private final @Nullable Embedder embedder;
     private final List<Embedder> passageEmbedders;
     private final KnowledgeBaseOptions options;
     private final Chunker chunker;
 
-    private KnowledgeBase(LuceneIndex index, @Nullable Embedder embedder, List<Embedder> passageEmbedders,
-            KnowledgeBaseOptions options) {
+    private KnowledgeBase(LuceneIndex index, IndexSettings settings, @Nullable Embedder embedder,
+            List<Embedder> passageEmbedders, KnowledgeBaseOptions options) {
         this.index = index;
+        this.settings = settings;
         this.embedder = embedder;
         this.passageEmbedders = List.copyOf(passageEmbedders);
         this.options = options;
@@ -90,7 +93,30 @@ public final class KnowledgeBase implements AutoCloseable {
         IndexSettings settings = embedder == null
                 ? new IndexSettings(IndexSettings.NO_EMBEDDER, 0, false)
                 : new IndexSettings(embedder.name(), embedder.dimension(), options.quantizedVectors());
-        return new KnowledgeBase(LuceneIndex.open(folder, settings), embedder, List.copyOf(passageEmbedders), options);
+        return new KnowledgeBase(LuceneIndex.open(folder, settings), settings, embedder, List.copyOf(passageEmbedders),
+                options);
+    }
+
+    /**
+     * The index, opened again from its last commit when a tragic I/O error (the disk filling up mid-flush) closed the
+     * previous writer: the knowledge base recovers by itself on its next use once the cause is gone.
+     */
+    private LuceneIndex usable() {
+        LuceneIndex current = index;
+        return current.broken() ? reopen(current) : current; // searches take no lock on the way
+    }
+
+    private synchronized LuceneIndex reopen(LuceneIndex broken) {
+        if (index != broken) {
+            return index; // another caller reopened it
+        }
+        try {
+            broken.close();
+        } catch (RuntimeException ignored) {
+            // the writer is closed already; the directory is released either way
+        }
+        index = LuceneIndex.open(broken.path(), settings);
+        return index;
     }
 
     /** The embedder name recorded in the knowledge base at {@code folder}, if it has been committed once. */
@@ -112,6 +138,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private synchronized IngestReport ingest(List<SourceDocument> documents, List<Skip> earlierSkips,
             IngestListener listener) {
         long start = System.nanoTime();
+        LuceneIndex index = usable();
         List<Skip> skips = new ArrayList<>(earlierSkips);
         StringBuilder models = new StringBuilder(embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name());
         passageEmbedders.forEach(e -> models.append('+').append(e.name()));
@@ -164,7 +191,18 @@ public final class KnowledgeBase implements AutoCloseable {
             batchSize += docChunks.size();
             if (batchSize >= options.embedBatch() || i == todo.size() - 1) {
                 long t = System.nanoTime();
-                List<List<IndexedChunk>> embedded = embed(batchChunks);
+                List<List<IndexedChunk>> embedded;
+                try {
+                    embedded = embed(batchChunks);
+                } catch (RuntimeException e) {
+                    // every source written so far is whole: keep them, so that a retry embeds only the rest
+                    if (added + replaced > 0) {
+                        index.commit();
+                    }
+                    throw new RetrievalException("The embedding model failed (" + e.getMessage() + ") after "
+                            + (added + replaced) + " of " + todo.size() + " new or changed sources were ingested; "
+                            + "those are kept. Ingest again once the model works: unchanged sources are skipped", e);
+                }
                 embedNanos += System.nanoTime() - t;
                 for (int j = 0; j < batchDocs.size(); j++) {
                     SourceDocument d = batchDocs.get(j);
@@ -231,6 +269,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** Removes a source and its chunks, durably; returns whether it was there. */
     public synchronized boolean delete(String sourceId) {
+        LuceneIndex index = usable();
         boolean present = index.deleteSource(sourceId);
         if (present) {
             index.commit();
@@ -252,6 +291,7 @@ public final class KnowledgeBase implements AutoCloseable {
             throw new IllegalArgumentException("The query vector has " + queryVector.length + " dimensions; this "
                     + "knowledge base's model '" + embedder.name() + "' makes " + embedder.dimension());
         }
+        LuceneIndex index = usable();
         int pool = options.reranker() == null && request.mode() == SearchMode.BM25
                 ? request.k()
                 : Math.min(SearchRequest.MAX_K, Math.max(MIN_CANDIDATES, request.k() * CANDIDATES_PER_K));
@@ -259,7 +299,7 @@ public final class KnowledgeBase implements AutoCloseable {
             case BM25 -> index.bm25(request.query(), request.filter(), pool);
             case VECTOR -> index.knn(queryVector != null ? queryVector : queryVector(request.query()),
                     request.filter(), pool);
-            case HYBRID -> hybrid(request, queryVector, pool);
+            case HYBRID -> hybrid(index, request, queryVector, pool);
         };
         if (options.reranker() != null) {
             hits = options.reranker().rerank(request.query(), List.copyOf(hits));
@@ -267,7 +307,7 @@ public final class KnowledgeBase implements AutoCloseable {
         return hits.size() > request.k() ? List.copyOf(hits.subList(0, request.k())) : hits;
     }
 
-    private List<SearchHit> hybrid(SearchRequest request, float @Nullable [] queryVector, int pool) {
+    private List<SearchHit> hybrid(LuceneIndex index, SearchRequest request, float @Nullable [] queryVector, int pool) {
         FusionWeights w = request.fusion();
         List<SearchHit> bm25 = w.bm25() == 0 ? List.of() : index.bm25(request.query(), request.filter(), pool);
         List<SearchHit> vector = w.vector() == 0 ? List.of() : index.knn(queryVector != null ? queryVector
@@ -280,7 +320,12 @@ public final class KnowledgeBase implements AutoCloseable {
             throw new InvalidRetrievalRequestException("The knowledge base at '" + index.path()
                     + "' has no embedder, so only BM25 search works; use --mode bm25");
         }
-        return embedder.embedQuery(query);
+        try {
+            return embedder.embedQuery(query);
+        } catch (RuntimeException e) {
+            throw new RetrievalException("The embedding model '" + embedder.name() + "' cannot embed the query ("
+                    + e.getMessage() + "); vector and hybrid searches fail until it works again, BM25 still works", e);
+        }
     }
 
     /** Counts and settings. */

@@ -28,6 +28,8 @@ public final class KnowledgeBases implements AutoCloseable {
     private final Map<String, KnowledgeBase> open = new HashMap<>();
     private final Map<EmbeddingModel, OnnxEmbedder> embedders = new EnumMap<>(EmbeddingModel.class);
     private final Map<String, List<EmbeddingModel>> passageModels = new HashMap<>();
+    /** Why a knowledge base could not be opened the last time it was tried (a corrupt index), by name. */
+    private final Map<String, String> problems = new java.util.TreeMap<>();
 
     public KnowledgeBases(Path dataDir) {
         this.root = dataDir.resolve("kb");
@@ -76,12 +78,26 @@ public final class KnowledgeBases implements AutoCloseable {
             return kb;
         }
         Path folder = folder(name);
-        String stored = KnowledgeBase.storedEmbedder(folder).orElse(EmbeddingModel.ALL_MINILM_L6_V2.id());
-        kb = KnowledgeBase.open(folder, KnowledgeBaseOptions.DEFAULT,
-                "none".equals(stored) ? null : embedder(EmbeddingModel.byId(stored)),
-                passageModels.getOrDefault(name, List.of()).stream().map(this::embedder).toList());
+        try {
+            String stored = KnowledgeBase.storedEmbedder(folder).orElse(EmbeddingModel.ALL_MINILM_L6_V2.id());
+            kb = KnowledgeBase.open(folder, KnowledgeBaseOptions.DEFAULT,
+                    "none".equals(stored) ? null : embedder(EmbeddingModel.byId(stored)),
+                    passageModels.getOrDefault(name, List.of()).stream().map(this::embedder).toList());
+        } catch (io.hallmark.retrieval.RetrievalException e) {
+            problems.put(name, e.getMessage()); // tried again on the next use: a rebuilt folder serves at once
+            throw e;
+        }
+        problems.remove(name);
         open.put(name, kb);
         return kb;
+    }
+
+    /**
+     * The knowledge bases that failed to open the last time they were used (a corrupt index), with why; health
+     * reports them.
+     */
+    public synchronized Map<String, String> problems() {
+        return Map.copyOf(problems);
     }
 
     /** A shared embedder of the model, loaded on first use. */
