@@ -3,6 +3,7 @@ package io.hallmark.retrieval;
 import io.hallmark.retrieval.chunk.Chunk;
 import io.hallmark.retrieval.chunk.Chunker;
 import io.hallmark.retrieval.embed.Embedder;
+import io.hallmark.retrieval.index.ChunkIndex;
 import io.hallmark.retrieval.index.IndexSettings;
 import io.hallmark.retrieval.index.IndexStats;
 import io.hallmark.retrieval.index.IndexedChunk;
@@ -54,13 +55,13 @@ public final class KnowledgeBase implements AutoCloseable {
     static final int CANDIDATES_PER_K = 5;
     static final int MIN_CANDIDATES = 50;
 
-    private final LuceneIndex index;
+    private final ChunkIndex index;
     private final @Nullable Embedder embedder;
     private final List<Embedder> passageEmbedders;
     private final KnowledgeBaseOptions options;
     private final Chunker chunker;
 
-    private KnowledgeBase(LuceneIndex index, @Nullable Embedder embedder, List<Embedder> passageEmbedders,
+    private KnowledgeBase(ChunkIndex index, @Nullable Embedder embedder, List<Embedder> passageEmbedders,
             KnowledgeBaseOptions options) {
         this.index = index;
         this.embedder = embedder;
@@ -87,10 +88,19 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public static KnowledgeBase open(Path folder, KnowledgeBaseOptions options, @Nullable Embedder embedder,
             List<? extends Embedder> passageEmbedders) {
+        return open(settings -> LuceneIndex.open(folder, settings), options, embedder, passageEmbedders);
+    }
+
+    /**
+     * Opens (or creates) a knowledge base on another backend's index (e.g. a SolrCloud collection): the opener
+     * receives the settings the embedder and options make and must refuse an index built with others.
+     */
+    public static KnowledgeBase open(ChunkIndex.Opener backend, KnowledgeBaseOptions options, @Nullable Embedder embedder,
+            List<? extends Embedder> passageEmbedders) {
         IndexSettings settings = embedder == null
                 ? new IndexSettings(IndexSettings.NO_EMBEDDER, 0, false)
                 : new IndexSettings(embedder.name(), embedder.dimension(), options.quantizedVectors());
-        return new KnowledgeBase(LuceneIndex.open(folder, settings), embedder, List.copyOf(passageEmbedders), options);
+        return new KnowledgeBase(backend.open(settings), embedder, List.copyOf(passageEmbedders), options);
     }
 
     /** The embedder name recorded in the knowledge base at {@code folder}, if it has been committed once. */
@@ -289,7 +299,7 @@ public final class KnowledgeBase implements AutoCloseable {
      * ingest or deletion raises it), recorded with each fact-checked decision.
      */
     public String snapshot() {
-        return "lucene-v" + index.version();
+        return index.snapshot();
     }
 
     public KnowledgeBaseStats stats() {
@@ -300,7 +310,7 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /** The index, for benchmarks and tools that need exact vector access. */
-    public LuceneIndex index() {
+    public ChunkIndex index() {
         return index;
     }
 
