@@ -9,6 +9,9 @@ import io.hallmark.retrieval.KnowledgeBase;
 import io.hallmark.retrieval.KnowledgeBaseContract;
 import io.hallmark.retrieval.KnowledgeBaseOptions;
 import io.hallmark.retrieval.embed.Embedder;
+import io.hallmark.retrieval.eval.ClimateFeverDataset;
+import io.hallmark.retrieval.eval.EvalQuery;
+import io.hallmark.retrieval.ingest.SourceDocument;
 import io.hallmark.retrieval.search.SearchHit;
 import io.hallmark.retrieval.search.SearchMode;
 import io.hallmark.retrieval.search.SearchRequest;
@@ -16,6 +19,7 @@ import io.hallmark.retrieval.testing.Shared;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +97,11 @@ class SolrCloudKnowledgeBaseTest extends KnowledgeBaseContract {
             assertThat(collection.getReplicas()).extracting(r -> r.getNodeName()).doesNotHaveDuplicates();
             assertThat(solr.stats().chunks()).isEqualTo(local.stats().chunks());
             assertThat(solr.stats().sources()).isEqualTo(local.stats().sources());
+            Map<String, float[]> localVectors = new java.util.HashMap<>();
+            local.index().visitVectors((id, v) -> localVectors.put(id, v.clone())); // Lucene reuses the array
+            Map<String, float[]> solrVectors = new java.util.HashMap<>();
+            assertThat(solr.index().visitVectors(solrVectors::put)).isEqualTo(localVectors.size());
+            localVectors.forEach((id, v) -> assertThat(solrVectors.get(id)).as(id).containsExactly(v));
             for (SearchMode mode : SearchMode.values()) {
                 for (String q : List.of("why do mountain glaciers lose ice", "bread dough yeast", "high speed trains")) {
                     List<SearchHit> fromSolr = solr.search(SearchRequest.of(q, mode, 5));
@@ -144,17 +153,47 @@ class SolrCloudKnowledgeBaseTest extends KnowledgeBaseContract {
 
     @Test
     void largeIngestsAreSentInBatchesAndReplaceTheirSourcesWhole() {
-        List<io.hallmark.retrieval.ingest.SourceDocument> docs = new ArrayList<>();
+        List<SourceDocument> docs = new ArrayList<>();
         for (int i = 0; i < SolrCloudIndex.BATCH + 120; i++) {
-            docs.add(io.hallmark.retrieval.ingest.SourceDocument.of("doc-" + i, "Doc " + i,
-                    "Sentence number " + i + " talks about topic " + (i % 7) + ".", Map.of("group", Integer.toString(i % 3))));
+            docs.add(SourceDocument.of("doc-" + i, "Doc " + i, "Sentence number " + i + " talks about topic " + (i % 7) + ".",
+                    Map.of("group", Integer.toString(i % 3))));
         }
-        try (KnowledgeBase kb = open()) {
+        try (KnowledgeBase kb = open("bm25only", KnowledgeBaseOptions.DEFAULT, null, List.of())) { // no embedding: fast
             assertThat(kb.ingest(docs, IngestListener.NONE).added()).isEqualTo(docs.size());
             assertThat(kb.stats().sources()).isEqualTo(docs.size());
             assertThat(kb.sources(SolrCloudIndex.BATCH, 1000)).hasSize(120);
-            int[] visited = {0};
-            assertThat(kb.index().visitVectors((id, v) -> visited[0]++)).isEqualTo(docs.size());
+
+            docs.set(3, SourceDocument.of("doc-3", "Doc 3", "Replaced text about comets.", Map.of()));
+            assertThat(kb.ingest(docs, IngestListener.NONE).replaced()).isEqualTo(1);
+            assertThat(kb.stats().chunks()).isEqualTo(docs.size());
+            assertThat(kb.search(SearchRequest.of("comets", SearchMode.BM25, 5))).extracting(SearchHit::chunkId)
+                    .containsExactly("doc-3#0");
+        }
+    }
+
+    @Test
+    void climateFeverRecallAt5OnTheClusterIsWithinOneHundredthOfTheLocalBackend() {
+        ClimateFeverDataset data = new ClimateFeverDataset(Shared.evalDir());
+        List<EvalQuery> claims = data.claims("dev").subList(0, 40);
+        Set<String> wanted = new HashSet<>();
+        claims.forEach(c -> wanted.addAll(c.candidates()));
+        List<SourceDocument> slice = data.corpus().stream()
+                .filter(d -> wanted.contains(d.id()) || Math.floorMod(d.id().hashCode(), 13) == 0)
+                .limit(wanted.size() + 300)
+                .toList();
+        CachingEmbedder embedder = new CachingEmbedder(Shared.miniLm());
+        try (KnowledgeBase solr = open("climate", KnowledgeBaseOptions.DEFAULT, embedder, List.of());
+                KnowledgeBase local = KnowledgeBase.open(dir.resolve("local-climate"), KnowledgeBaseOptions.DEFAULT, embedder)) {
+            local.ingest(slice, IngestListener.NONE);
+            solr.ingest(slice, IngestListener.NONE);
+
+            RecallComparison compared = RecallComparison.run("Climate-FEVER dev slice (" + claims.size() + " claims, "
+                    + slice.size() + " sentences), local vs solrcloud (2 nodes, 2 shards)", local, solr, claims);
+            System.out.println(compared.table());
+
+            compared.local().forEach((mode, metrics) -> assertThat(compared.solr().get(mode).recallAt5()).as(mode)
+                    .isCloseTo(metrics.recallAt5(), org.assertj.core.data.Offset.offset(0.01)));
+            assertThat(compared.local().get("hybrid").recallAt5()).isGreaterThan(0.2);
         }
     }
 }

@@ -47,8 +47,8 @@ final class SolrTestCluster implements AutoCloseable {
                     + "): build it with ./mvnw -pl search-solrcloud -am verify");
         }
         String classPath = classes + java.io.File.pathSeparator + Files.readString(cpFile).strip();
-        Path base = Files.createDirectories(workDir.resolve("solr-cluster"));
-        Path log = workDir.resolve("solr-cluster.log");
+        Path base = Files.createTempDirectory(Files.createDirectories(workDir), "solr-cluster-"); // Solr wants new node folders
+        Path log = base.resolve("solr-cluster.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + Files.createDirectories(base.resolve("tmp")), "-cp", classPath,
