@@ -133,6 +133,7 @@ public final class KnowledgeBase implements AutoCloseable {
         Set<String> seen = new HashSet<>();
         int unchanged = 0;
         List<Cleaning> cleaned = new ArrayList<>();
+        List<SourceDocument> candidates = new ArrayList<>();
         for (SourceDocument original : documents) {
             SourceDocument.Cleaned clean = original.cleaned(); // the index and the evidence it feeds store every character
             SourceDocument doc = clean.document();
@@ -147,8 +148,13 @@ public final class KnowledgeBase implements AutoCloseable {
                 skips.add(new Skip(doc.id(), 0, "no text"));
                 continue;
             }
+            candidates.add(doc);
+        }
+        // one look-up for every source (a remote backend answers it in a few requests, not one per source)
+        Map<String, String> storedHashes = index.sourceHashes(candidates.stream().map(SourceDocument::id).toList());
+        for (SourceDocument doc : candidates) {
             String hash = SourceHash.of(doc, options.chunking(), embedderName);
-            Optional<String> stored = index.sourceHash(doc.id());
+            Optional<String> stored = Optional.ofNullable(storedHashes.get(doc.id()));
             if (stored.isPresent() && stored.get().equals(hash)) {
                 unchanged++;
                 continue;

@@ -46,6 +46,18 @@ public interface ChunkIndex extends AutoCloseable {
     /** The content hash stored with a source, if the source is in the index. */
     Optional<String> sourceHash(String sourceId);
 
+    /**
+     * The content hashes stored with these sources, by source id; sources not in the index are left out. A remote
+     * backend answers it in a few requests rather than one per source.
+     */
+    default Map<String, String> sourceHashes(Collection<String> sourceIds) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String id : sourceIds) {
+            sourceHash(id).ifPresent(h -> out.put(id, h));
+        }
+        return out;
+    }
+
     /** Replaces every chunk of a source with these (durable at the next commit). */
     void replaceSource(String sourceId, String hash, List<IndexedChunk> chunks);
 

@@ -173,6 +173,25 @@ public final class SolrCloudIndex implements ChunkIndex {
         return docs.isEmpty() ? Optional.empty() : Optional.ofNullable((String) docs.get(0).getFirstValue(IndexFields.SOURCE_HASH));
     }
 
+    /** Every source has a chunk at position 0: one document per source, {@value #TERMS_PER_QUERY} sources a request. */
+    @Override
+    public Map<String, String> sourceHashes(Collection<String> sourceIds) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(sourceIds));
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += TERMS_PER_QUERY) {
+            List<String> part = ids.subList(i, Math.min(ids.size(), i + TERMS_PER_QUERY));
+            ModifiableSolrParams p = new ModifiableSolrParams();
+            p.set("q", SolrQueries.anyOf(IndexFields.SOURCE, part));
+            p.add("fq", IndexFields.POSITION + ":0");
+            p.set("rows", part.size());
+            p.set("fl", IndexFields.SOURCE + "," + IndexFields.SOURCE_HASH);
+            for (SolrDocument d : query(p).getResults()) {
+                out.put((String) d.getFirstValue(IndexFields.SOURCE), (String) d.getFirstValue(IndexFields.SOURCE_HASH));
+            }
+        }
+        return out;
+    }
+
     @Override
     public synchronized void replaceSource(String sourceId, String hash, List<IndexedChunk> chunks) {
         pendingDeletes.add(sourceId);
