@@ -57,10 +57,19 @@ final class SolrTestCluster implements AutoCloseable {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> urls = null;
         String zk = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_S);
+        // a child that hangs without printing is killed, which ends the read below
+        Thread watchdog = Thread.ofPlatform().daemon().name("solr-test-cluster-start-watchdog").start(() -> {
+            try {
+                if (!process.waitFor(START_TIMEOUT_S, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException started) {
+                // READY came in time
+            }
+        });
         try {
             String line;
-            while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
+            while ((line = out.readLine()) != null) {
                 if (line.startsWith("SOLR_URLS=")) {
                     urls = Arrays.asList(line.substring("SOLR_URLS=".length()).split(","));
                 } else if (line.startsWith("ZK_HOST=")) {
@@ -72,10 +81,13 @@ final class SolrTestCluster implements AutoCloseable {
         } catch (IOException e) {
             process.destroyForcibly();
             throw e;
+        } finally {
+            watchdog.interrupt();
         }
         if (urls == null || zk == null || !process.isAlive()) {
             process.destroyForcibly();
-            throw new IllegalStateException("The SolrCloud test cluster did not start; see " + log);
+            throw new IllegalStateException("The SolrCloud test cluster did not start within " + START_TIMEOUT_S
+                    + " s; see " + log);
         }
         return new SolrTestCluster(process, urls, zk);
     }
