@@ -3,6 +3,7 @@ package io.hallmark.retrieval;
 import io.hallmark.retrieval.chunk.Chunk;
 import io.hallmark.retrieval.chunk.Chunker;
 import io.hallmark.retrieval.embed.Embedder;
+import io.hallmark.retrieval.index.ChunkIndex;
 import io.hallmark.retrieval.index.IndexSettings;
 import io.hallmark.retrieval.index.IndexStats;
 import io.hallmark.retrieval.index.IndexedChunk;
@@ -55,16 +56,18 @@ public final class KnowledgeBase implements AutoCloseable {
     static final int MIN_CANDIDATES = 50;
 
     /** Replaced by a fresh one when a tragic I/O error (a full disk) closed its writer: {@link #usable()}. */
-    private volatile LuceneIndex index;
+    private volatile ChunkIndex index;
+    private final ChunkIndex.Opener opener;
     private final IndexSettings settings;
     private final @Nullable Embedder embedder;
     private final List<Embedder> passageEmbedders;
     private final KnowledgeBaseOptions options;
     private final Chunker chunker;
 
-    private KnowledgeBase(LuceneIndex index, IndexSettings settings, @Nullable Embedder embedder,
-            List<Embedder> passageEmbedders, KnowledgeBaseOptions options) {
+    private KnowledgeBase(ChunkIndex index, ChunkIndex.Opener opener, IndexSettings settings,
+            @Nullable Embedder embedder, List<Embedder> passageEmbedders, KnowledgeBaseOptions options) {
         this.index = index;
+        this.opener = opener;
         this.settings = settings;
         this.embedder = embedder;
         this.passageEmbedders = List.copyOf(passageEmbedders);
@@ -90,10 +93,19 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public static KnowledgeBase open(Path folder, KnowledgeBaseOptions options, @Nullable Embedder embedder,
             List<? extends Embedder> passageEmbedders) {
+        return open(settings -> LuceneIndex.open(folder, settings), options, embedder, passageEmbedders);
+    }
+
+    /**
+     * Opens (or creates) a knowledge base on another backend's index (e.g. a SolrCloud collection): the opener
+     * receives the settings the embedder and options make and must refuse an index built with others.
+     */
+    public static KnowledgeBase open(ChunkIndex.Opener backend, KnowledgeBaseOptions options, @Nullable Embedder embedder,
+            List<? extends Embedder> passageEmbedders) {
         IndexSettings settings = embedder == null
                 ? new IndexSettings(IndexSettings.NO_EMBEDDER, 0, false)
                 : new IndexSettings(embedder.name(), embedder.dimension(), options.quantizedVectors());
-        return new KnowledgeBase(LuceneIndex.open(folder, settings), settings, embedder, List.copyOf(passageEmbedders),
+        return new KnowledgeBase(backend.open(settings), backend, settings, embedder, List.copyOf(passageEmbedders),
                 options);
     }
 
@@ -101,12 +113,12 @@ public final class KnowledgeBase implements AutoCloseable {
      * The index, opened again from its last commit when a tragic I/O error (the disk filling up mid-flush) closed the
      * previous writer: the knowledge base recovers by itself on its next use once the cause is gone.
      */
-    private LuceneIndex usable() {
-        LuceneIndex current = index;
+    private ChunkIndex usable() {
+        ChunkIndex current = index;
         return current.broken() ? reopen(current) : current; // searches take no lock on the way
     }
 
-    private synchronized LuceneIndex reopen(LuceneIndex broken) {
+    private synchronized ChunkIndex reopen(ChunkIndex broken) {
         if (index != broken) {
             return index; // another caller reopened it
         }
@@ -115,7 +127,7 @@ public final class KnowledgeBase implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // the writer is closed already; the directory is released either way
         }
-        index = LuceneIndex.open(broken.path(), settings);
+        index = opener.open(settings);
         return index;
     }
 
@@ -138,7 +150,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private synchronized IngestReport ingest(List<SourceDocument> documents, List<Skip> earlierSkips,
             IngestListener listener) {
         long start = System.nanoTime();
-        LuceneIndex index = usable();
+        ChunkIndex index = usable();
         List<Skip> skips = new ArrayList<>(earlierSkips);
         StringBuilder models = new StringBuilder(embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name());
         passageEmbedders.forEach(e -> models.append('+').append(e.name()));
@@ -150,6 +162,7 @@ public final class KnowledgeBase implements AutoCloseable {
         Set<String> seen = new HashSet<>();
         int unchanged = 0;
         List<Cleaning> cleaned = new ArrayList<>();
+        List<SourceDocument> candidates = new ArrayList<>();
         for (SourceDocument original : documents) {
             SourceDocument.Cleaned clean = original.cleaned(); // the index and the evidence it feeds store every character
             SourceDocument doc = clean.document();
@@ -164,8 +177,13 @@ public final class KnowledgeBase implements AutoCloseable {
                 skips.add(new Skip(doc.id(), 0, "no text"));
                 continue;
             }
+            candidates.add(doc);
+        }
+        // one look-up for every source (a remote backend answers it in a few requests, not one per source)
+        Map<String, String> storedHashes = index.sourceHashes(candidates.stream().map(SourceDocument::id).toList());
+        for (SourceDocument doc : candidates) {
             String hash = SourceHash.of(doc, options.chunking(), embedderName);
-            Optional<String> stored = index.sourceHash(doc.id());
+            Optional<String> stored = Optional.ofNullable(storedHashes.get(doc.id()));
             if (stored.isPresent() && stored.get().equals(hash)) {
                 unchanged++;
                 continue;
@@ -269,7 +287,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** Removes a source and its chunks, durably; returns whether it was there. */
     public synchronized boolean delete(String sourceId) {
-        LuceneIndex index = usable();
+        ChunkIndex index = usable();
         boolean present = index.deleteSource(sourceId);
         if (present) {
             index.commit();
@@ -291,7 +309,7 @@ public final class KnowledgeBase implements AutoCloseable {
             throw new IllegalArgumentException("The query vector has " + queryVector.length + " dimensions; this "
                     + "knowledge base's model '" + embedder.name() + "' makes " + embedder.dimension());
         }
-        LuceneIndex index = usable();
+        ChunkIndex index = usable();
         int pool = options.reranker() == null && request.mode() == SearchMode.BM25
                 ? request.k()
                 : Math.min(SearchRequest.MAX_K, Math.max(MIN_CANDIDATES, request.k() * CANDIDATES_PER_K));
@@ -307,7 +325,7 @@ public final class KnowledgeBase implements AutoCloseable {
         return hits.size() > request.k() ? List.copyOf(hits.subList(0, request.k())) : hits;
     }
 
-    private List<SearchHit> hybrid(LuceneIndex index, SearchRequest request, float @Nullable [] queryVector, int pool) {
+    private List<SearchHit> hybrid(ChunkIndex index, SearchRequest request, float @Nullable [] queryVector, int pool) {
         FusionWeights w = request.fusion();
         List<SearchHit> bm25 = w.bm25() == 0 ? List.of() : index.bm25(request.query(), request.filter(), pool);
         List<SearchHit> vector = w.vector() == 0 ? List.of() : index.knn(queryVector != null ? queryVector
@@ -334,7 +352,7 @@ public final class KnowledgeBase implements AutoCloseable {
      * ingest or deletion raises it), recorded with each fact-checked decision.
      */
     public String snapshot() {
-        return "lucene-v" + index.version();
+        return index.snapshot();
     }
 
     public KnowledgeBaseStats stats() {
@@ -345,7 +363,7 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /** The index, for benchmarks and tools that need exact vector access. */
-    public LuceneIndex index() {
+    public ChunkIndex index() {
         return index;
     }
 

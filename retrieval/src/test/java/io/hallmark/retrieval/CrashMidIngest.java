@@ -27,7 +27,7 @@ public final class CrashMidIngest {
         kb.ingest(docs("second"), (done, total, chunks) -> {
             if (chunks >= 6) {
                 // open a near-real-time reader: the uncommitted chunks are flushed into segment files on disk
-                System.out.println("searchable before the crash: " + kb.index().count());
+                System.out.println("searchable before the crash: " + ((io.hallmark.retrieval.index.LuceneIndex) kb.index()).count());
                 System.out.println("halting after " + chunks + " uncommitted chunks");
                 System.out.flush();
                 Runtime.getRuntime().halt(137);

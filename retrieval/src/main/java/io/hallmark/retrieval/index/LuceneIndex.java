@@ -63,7 +63,7 @@ import org.jspecify.annotations.Nullable;
  * leaves the index at its last commit. Closing without committing discards the uncommitted writes. One
  * process at a time may open an index (Lucene's write lock). Thread-safe.
  */
-public final class LuceneIndex implements AutoCloseable {
+public final class LuceneIndex implements ChunkIndex {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
@@ -189,15 +189,18 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    @Override
     public Path path() {
         return path;
     }
 
+    @Override
     public IndexSettings settings() {
         return settings;
     }
 
     /** The content hash stored with a source, if the source is in the index (committed or not). */
+    @Override
     public Optional<String> sourceHash(String sourceId) {
         return withSearcher(searcher -> {
             TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.SOURCE, sourceId)), 1);
@@ -209,6 +212,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Atomically replaces every chunk of a source with these (visible now, durable at the next commit). */
+    @Override
     public void replaceSource(String sourceId, String hash, List<IndexedChunk> chunks) {
         List<Document> docs = new ArrayList<>(chunks.size());
         for (IndexedChunk c : chunks) {
@@ -222,6 +226,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Deletes every chunk of a source; returns whether it had any. */
+    @Override
     public boolean deleteSource(String sourceId) {
         boolean present = sourceHash(sourceId).isPresent();
         try {
@@ -233,6 +238,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Makes every write so far durable, recording the index settings in the commit. */
+    @Override
     public void commit() {
         Map<String, String> data = new HashMap<>();
         data.put(IndexFields.COMMIT_EMBEDDER, settings.embedder());
@@ -249,6 +255,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** BM25 over the chunk text (and, with a lower weight, title and heading); best first. */
+    @Override
     public List<SearchHit> bm25(String query, SearchFilter filter, int n) {
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, BM25_FIELDS, SimpleQueryParser.WHITESPACE_OPERATOR);
         Query parsed = parser.parse(query);
@@ -267,6 +274,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Approximate nearest neighbours (HNSW) of a unit query vector; best first, scores in [0, 1]. */
+    @Override
     public List<SearchHit> knn(float[] vector, SearchFilter filter, int n) {
         requireVectors();
         Query q = new KnnFloatVectorQuery(IndexFields.VECTOR, vector, n, filter.isEmpty() ? null : filterQuery(filter));
@@ -274,6 +282,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Every live chunk with its vector, for exact (brute-force) comparisons in benchmarks. */
+    @Override
     public int visitVectors(VectorVisitor visitor) {
         requireVectors();
         return withSearcher(searcher -> {
@@ -301,6 +310,7 @@ public final class LuceneIndex implements AutoCloseable {
      * The passage vectors stored at ingest for {@code model} (see {@link IndexedChunk#passageVectors()}), by chunk
      * id; chunks without one, and ids not in the index, are left out.
      */
+    @Override
     public Map<String, float[]> vectors(java.util.Collection<String> chunkIds, String model) {
         if (chunkIds.isEmpty()) {
             return Map.of();
@@ -335,18 +345,13 @@ public final class LuceneIndex implements AutoCloseable {
         return v;
     }
 
-    /** Receives chunk ids with their vectors. */
-    @FunctionalInterface
-    public interface VectorVisitor {
-        void visit(String chunkId, float[] vector);
-    }
-
     /**
      * The live sources in id order, a page at a time.
      *
      * @param offset how many to skip
      * @param limit the most to return
      */
+    @Override
     public List<IndexedSource> sources(int offset, int limit) {
         return withSearcher(searcher -> {
             DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
@@ -382,6 +387,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Counts of what the index holds. */
+    @Override
     public IndexStats stats() {
         return withSearcher(searcher -> {
             DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
@@ -531,8 +537,15 @@ public final class LuceneIndex implements AutoCloseable {
      * Whether the writer was closed by a tragic event (an I/O error Lucene cannot undo, such as the disk filling up
      * while it flushed a segment): the last commit is intact, and the index must be opened again to write or search.
      */
+    @Override
     public boolean broken() {
         return !writer.isOpen() || writer.getTragicException() != null;
+    }
+
+    /** The knowledge-base snapshot searches read now: {@code lucene-v<version>}. */
+    @Override
+    public String snapshot() {
+        return "lucene-v" + version();
     }
 
     /** Closes the index; writes since the last commit are discarded. */
