@@ -64,7 +64,7 @@
     try {
       policies = (await api('GET', '/api/v1/policies')).items;
       policies.forEach((p) => policyPick.appendChild(el('option', { value: p.id,
-        text: p.name + H.t('common.v') + p.version + (p.active ? H.t('common.active') : '') })));
+        text: H.t(p.active ? 'common.name-version-active' : 'common.name-version', p.name, p.version) })));
     } catch (e) {
       // reading policies is optional here; the check itself still runs with the policy in force
     }

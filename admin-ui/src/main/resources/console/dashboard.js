@@ -191,10 +191,10 @@
     }
     box.appendChild(table([
       [H.t('common.rule'), (a) => a.name], [H.t('dashboard.condition'), (a) => a.metric + ' ' + a.operator + ' ' + a.threshold],
-      [H.t('dashboard.value'), (a) => (a.value === null || a.value === undefined) ? 'n/a' : Number(a.value).toFixed(3)],
-      [H.t('common.state'), (a) => el('span', { className: 'badge ' + (a.firing ? 'bad' : 'ok'), text: a.firing ? 'FIRING' : 'ok' })],
+      [H.t('dashboard.value'), (a) => (a.value === null || a.value === undefined) ? H.t('common.not-available') : Number(a.value).toFixed(3)],
+      [H.t('common.state'), (a) => el('span', { className: 'badge ' + (a.firing ? 'bad' : 'ok'), text: a.firing ? H.t('dashboard.state-firing') : H.t('dashboard.state-ok') })],
       [H.t('dashboard.since'), (a) => H.time(a.changedAt)],
-      [H.t('dashboard.nodes'), (a) => (a.nodes || []).map((n) => n.node + ': ' + ((n.value === null || n.value === undefined) ? 'n/a' : Number(n.value).toFixed(3)) + (n.firing ? H.t('dashboard.firing') : '')).join('; ')],
+      [H.t('dashboard.nodes'), (a) => (a.nodes || []).map((n) => n.node + ': ' + ((n.value === null || n.value === undefined) ? H.t('common.not-available') : Number(n.value).toFixed(3)) + (n.firing ? H.t('dashboard.firing') : '')).join('; ')],
       ['', (a) => H.has('ADMIN') ? el('button', { type: 'button', className: 'secondary', on: { click: async () => {
         await api('DELETE', '/api/v1/alerts/' + a.id);
         renderAlerts((await api('GET', '/api/v1/alerts')).items);

@@ -97,7 +97,7 @@
         [H.t('kb.embedding-model'), st.embedder === 'none' ? H.t('kb.none-keyword-search-only') : st.embedder],
         [H.t('kb.vector-size'), st.dimension ? H.t(st.quantizedVectors ? 'kb.dimensions-quantized' : 'kb.dimensions', st.dimension) : H.t('kb.no-vectors')],
         [H.t('kb.size-on-disk'), H.bytes(st.sizeBytes)], [H.t('kb.index-segments'), st.segments],
-        [H.t('kb.last-change'), st.lastCommit ? H.time(st.lastCommit) : H.t('kb.never')],
+        [H.t('kb.last-change'), st.lastCommit ? H.time(st.lastCommit) : H.t('common.never')],
       ];
       box.appendChild(el('dl', { className: 'kv' }, rows.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })]).flat()));
     } catch (e) {

@@ -73,8 +73,8 @@
     clear(document.getElementById('plugin-list')).appendChild(table([
       [H.t('common.plugin'), (p) => el('span', {}, el('strong', { text: p.id }), el('br'), el('span', { className: 'muted', text: p.description || '' }))],
       [H.t('common.version'), (p) => p.version], [H.t('common.state'), (p) => badge(p.state)], [H.t('plugins.channel'), (p) => badge(p.channel)],
-      [H.t('plugins.signer'), (p) => p.signerKeyId || 'unsigned'],
-      [H.t('plugins.permissions'), (p) => p.permissions.join(', ') || 'none'],
+      [H.t('plugins.signer'), (p) => p.signerKeyId || H.t('plugins.unsigned')],
+      [H.t('plugins.permissions'), (p) => p.permissions.join(', ') || H.t('common.none')],
       [H.t('plugins.generators'), (p) => p.generators.map((g) => g.info.modality + ' ' + g.info.name).join(', ')],
       [H.t('plugins.runs-in'), (p) => p.isolation || ''],
       [H.t('common.failure'), (p) => p.failure || ''], [H.t('common.circuit'), (p) => p.circuit || ''], ['', actions],

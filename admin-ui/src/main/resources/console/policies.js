@@ -5,21 +5,27 @@
   const editor = document.getElementById('policy-body');
   const result = document.getElementById('policy-result');
 
-  function pick(p) {
+  /** Opens a policy in the editor; the URL names it (?id=), so the link opens it again. */
+  function pick(p, fromUrl) {
     editor.value = p.body;
-    document.getElementById('policy-name').textContent = p.name + H.t('common.v') + p.version + (p.active ? H.t('common.active') : '');
+    document.getElementById('policy-name').textContent = H.t(p.active ? 'common.name-version-active'
+      : 'common.name-version', p.name, p.version);
+    const url = '/console/policies.html?id=' + encodeURIComponent(p.id);
+    if (!fromUrl && location.pathname + location.search !== url) history.pushState({ id: p.id }, '', url);
   }
 
   async function load() {
     const data = await api('GET', '/api/v1/policies');
     clear(document.getElementById('policy-list')).appendChild(table([
-      [H.t('common.name'), (p) => p.name], [H.t('common.version'), (p) => p.version], [H.t('common.state'), (p) => p.active ? el('span', { className: 'badge ok', text: 'active' }) : ''],
+      [H.t('common.name'), (p) => p.name], [H.t('common.version'), (p) => p.version], [H.t('common.state'), (p) => p.active ? el('span', { className: 'badge ok', text: H.t('policies.active') }) : ''],
       ['SHA-256', (p) => el('code', { text: p.sha256.slice(0, 16) + '…' })], [H.t('policies.format'), (p) => p.format],
       [H.t('common.created'), (p) => H.time(p.createdAt) + H.t('common.by') + (p.createdBy || '?')],
-    ], data.items, pick));
-    const active = data.items.find((p) => p.active);
-    if (active && !editor.value) pick(active);
+    ], data.items, (p) => pick(p, false)));
+    const wanted = new URLSearchParams(location.search).get('id');
+    const shown = data.items.find((p) => p.id === wanted) || data.items.find((p) => p.active);
+    if (shown && (!editor.value || wanted)) pick(shown, true);
   }
+  window.addEventListener('popstate', () => load().catch((e) => H.error(box, e)));
 
   async function run(path, render) {
     clear(result);

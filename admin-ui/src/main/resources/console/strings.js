@@ -28,9 +28,13 @@ window.HM_STRINGS = {
     'safety.trigger': 'flagged by the {0} screen, score {1}',
     'scores.metric': 'Metric', 'scores.value': 'Score', 'scores.deciding': 'decided',
     // common
+    'common.never': 'never',
+    'common.none': 'none',
+    'common.not-available': 'n/a',
+    'common.name-version': '{0} v{1}',
+    'common.name-version-active': '{0} v{1} (active)',
     'common.0-entries': '{0} entries',
     'common.0-ms': '{0} ms',
-    'common.active': ' (active)',
     'common.actor': 'Actor',
     'common.any': 'any',
     'common.by': ' by ',
@@ -62,7 +66,6 @@ window.HM_STRINGS = {
     'common.time': 'Time',
     'common.type': 'Type',
     'common.username': 'Username',
-    'common.v': ' v',
     'common.version': 'Version',
     // api
     'api.api': 'API',
@@ -155,6 +158,8 @@ window.HM_STRINGS = {
     'content.video': 'VIDEO',
     'content.what': 'What',
     // dashboard
+    'dashboard.state-firing': 'FIRING',
+    'dashboard.state-ok': 'ok',
     'dashboard.alerts-firing': '{0} alert(s) firing: ',
     'dashboard.health-line': 'Hallmark {0} is {1} on {2} (schema {3})',
     'dashboard.ingestion-detail': '{0} of {1} documents, {2} passages',
@@ -227,7 +232,6 @@ window.HM_STRINGS = {
     'index.plugin-health': 'Plugin health',
     'index.subsystems': 'Subsystems',
     // kb
-    'kb.never': 'never',
     'kb.dimensions-quantized': '{0} dimensions, quantized',
     'kb.not-added-why': 'Not added: {0}',
     'kb.skipped-file': 'Skipped: {0}',
@@ -320,6 +324,7 @@ window.HM_STRINGS = {
     'password.two-step-sign-in-2': 'Two-step sign-in is off.',
     'password.two-step-sign-in-3': 'Two-step sign-in is on.',
     // plugins
+    'plugins.unsigned': 'unsigned',
     'plugins.job-state': 'Job {0}: {1}',
     'plugins.nobody': 'nobody',
     'plugins.installed-signed': 'Installed {0} {1} ({2}), signed by {3}',
@@ -361,6 +366,7 @@ window.HM_STRINGS = {
     'plugins.upgrade': 'Upgrade',
     'plugins.upgraded-0-from-1': 'Upgraded {0} from {1} to {2}',
     // policies
+    'policies.active': 'active',
     'policies.0-recent-decisions-would': '{0} recent decisions would change',
     'policies.action': 'Action',
     'policies.activate': 'Activate',
@@ -414,6 +420,7 @@ window.HM_STRINGS = {
     'review.review-queue-hallmark': 'Review queue · Hallmark',
     'review.save-edit-and-approve': 'Save edit and approve',
     // users
+    'users.you': 'you',
     'users.0-is-now-1': '{0} is now {1}',
     'users.a-token-is-shown': 'A token is shown once, when it is made; only its hash is stored. Send it as',
     'users.access-hallmark': 'Access · Hallmark',

@@ -29,8 +29,8 @@
     clear(document.getElementById('user-list')).appendChild(table([
       [H.t('users.user'), (u) => u.username], [H.t('users.role'), roleSelect],
       [H.t('common.state'), (u) => [badge(u.enabled ? 'ENABLED' : 'DISABLED'), u.passwordMustChange ? el('span', { className: 'muted', text: H.t('users.one-time-password') }) : null]],
-      [H.t('users.last-sign-in'), (u) => u.lastLoginAt ? H.time(u.lastLoginAt) : 'never'],
-      ['', (u) => u.username === me.username ? el('span', { className: 'muted', text: 'you' }) : el('button', { type: 'button', className: u.enabled ? 'danger' : 'secondary', on: { click: () =>
+      [H.t('users.last-sign-in'), (u) => u.lastLoginAt ? H.time(u.lastLoginAt) : H.t('common.never')],
+      ['', (u) => u.username === me.username ? el('span', { className: 'muted', text: H.t('users.you') }) : el('button', { type: 'button', className: u.enabled ? 'danger' : 'secondary', on: { click: () =>
         change(u.username, { enabled: !u.enabled }, u.username + (u.enabled ? H.t('users.disabled') : H.t('users.enabled'))) } },
         u.enabled ? H.t('common.disable') : H.t('common.enable'))],
     ], users.items));
@@ -40,8 +40,8 @@
     const tokens = await api('GET', '/api/v1/tokens' + (admin ? '?all=true' : ''));
     clear(document.getElementById('token-list')).appendChild(table([
       [H.t('common.name'), (t) => t.name], [H.t('users.user'), (t) => t.username],
-      [H.t('common.created'), (t) => H.time(t.createdAt)], [H.t('users.expires'), (t) => t.expiresAt ? H.time(t.expiresAt) : 'never'],
-      [H.t('users.last-used'), (t) => t.lastUsedAt ? H.time(t.lastUsedAt) : 'never'],
+      [H.t('common.created'), (t) => H.time(t.createdAt)], [H.t('users.expires'), (t) => t.expiresAt ? H.time(t.expiresAt) : H.t('common.never')],
+      [H.t('users.last-used'), (t) => t.lastUsedAt ? H.time(t.lastUsedAt) : H.t('common.never')],
       ['', (t) => t.revokedAt ? badge('REVOKED') : el('button', { type: 'button', className: 'danger', on: { click: async () => {
         if (!confirm(H.t('users.revoke-token-0', t.name))) return;
         try {
