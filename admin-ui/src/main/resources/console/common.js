@@ -39,6 +39,20 @@ window.H = (function () {
   }
   localise(document);
 
+  /**
+   * A bundle string as nodes, for values that carry their own markup: each {n} becomes the n-th argument, a Node as
+   * it is and anything else as text.
+   */
+  function tNodes(key, ...args) {
+    const text = Object.prototype.hasOwnProperty.call(STRINGS, key) ? STRINGS[key] : key;
+    return text.split(/(\{\d+})/).filter((part) => part !== '').map((part) => {
+      const m = /^\{(\d+)}$/.exec(part);
+      const v = m ? args[Number(m[1])] : undefined;
+      if (v === undefined) return document.createTextNode(part);
+      return v instanceof Node ? v : document.createTextNode(String(v));
+    });
+  }
+
   function here() {
     return location.pathname + location.search;
   }
@@ -249,5 +263,5 @@ window.H = (function () {
     return csrf;
   }
 
-  return { el, clear, api, init, localise, message, error, time, badge, table, pager, query, formValues, has, ApiError, t, bytes, highlight, csrfToken };
+  return { el, clear, api, init, localise, tNodes, message, error, time, badge, table, pager, query, formValues, has, ApiError, t, bytes, highlight, csrfToken };
 })();

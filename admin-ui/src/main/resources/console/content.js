@@ -70,7 +70,7 @@
           el('li', { className: 'not-checked', text: H.t('common.not-checked-0', check, why) }))));
       }
       if ((decision.unknownMetrics || []).length) {
-        detail.appendChild(el('p', { className: 'muted', text: H.t('content.unknown-metrics') + decision.unknownMetrics.join(', ') }));
+        detail.appendChild(el('p', { className: 'muted', text: H.t('content.unknown-metrics', decision.unknownMetrics.join(', ')) }));
       }
       detail.appendChild(Decisions.scores(report.scores, decision));
       const judgedBy = report.judgedBy || {};

@@ -140,7 +140,8 @@
       H.bytes(models.nativeWeightBytes || 0)));
     const gov = (d.governanceModels || {}).models || {};
     const ready = Object.values(gov).filter((m) => m.state === 'READY').length;
-    stats.appendChild(stat(H.t('dashboard.governance-models-ready') + ((d.governanceModels || {}).training ? H.t('dashboard.training-in-the-background') : ''),
+    stats.appendChild(stat(H.t((d.governanceModels || {}).training ? 'dashboard.governance-models-ready-training'
+      : 'dashboard.governance-models-ready'),
       H.t('dashboard.0-of-1', ready, Object.keys(gov).length)));
     watchBackground(d.governanceModels).catch((e) => H.error(document.getElementById('dash-message'), e));
 

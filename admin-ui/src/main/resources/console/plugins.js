@@ -88,7 +88,7 @@
     if (H.has('ADMIN', 'AUDITOR', 'PLUGIN_DEVELOPER')) {
       const keys = await api('GET', '/api/v1/plugin-keys');
       clear(document.getElementById('keys')).appendChild(table([
-        [H.t('plugins.key'), (k) => k.keyId], [H.t('common.name'), (k) => k.name], [H.t('plugins.added'), (k) => H.time(k.addedAt) + H.t('common.by') + (k.addedBy || '?')],
+        [H.t('plugins.key'), (k) => k.keyId], [H.t('common.name'), (k) => k.name], [H.t('plugins.added'), (k) => H.t('common.at-by', H.time(k.addedAt), k.addedBy || '?')],
       ], keys.items));
     }
   }

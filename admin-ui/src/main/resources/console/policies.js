@@ -19,7 +19,7 @@
     clear(document.getElementById('policy-list')).appendChild(table([
       [H.t('common.name'), (p) => p.name], [H.t('common.version'), (p) => p.version], [H.t('common.state'), (p) => p.active ? el('span', { className: 'badge ok', text: H.t('policies.active') }) : ''],
       ['SHA-256', (p) => el('code', { text: p.sha256.slice(0, 16) + '…' })], [H.t('policies.format'), (p) => p.format],
-      [H.t('common.created'), (p) => H.time(p.createdAt) + H.t('common.by') + (p.createdBy || '?')],
+      [H.t('common.created'), (p) => H.t('common.at-by', H.time(p.createdAt), p.createdBy || '?')],
     ], data.items, (p) => pick(p, false)));
     const wanted = new URLSearchParams(location.search).get('id');
     const shown = data.items.find((p) => p.id === wanted) || data.items.find((p) => p.active);

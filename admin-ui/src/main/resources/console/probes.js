@@ -18,12 +18,11 @@ window.Probes = (function () {
     const r = probe.result || {};
     const variants = r.variants || [];
     const out = el('div', { className: 'probe-result', id: 'probe-result' });
-    out.appendChild(el('p', { id: 'probe-summary' },
-      H.t('probes.probe'), el('code', { text: probe.id }), H.t('common.by'), el('span', { text: probe.requestedBy }), H.t('probes.at'), H.time(probe.finishedAt),
-      ': ' + variants.length + H.t('probes.swapped-prompts-mean-text') + number(r.meanTextChange, 3)
-      + (r.meanAbsoluteBiasChange === null || r.meanAbsoluteBiasChange === undefined ? H.t('probes.bias-not-scored')
-        : H.t('probes.mean-absolute-bias-change', number(r.meanAbsoluteBiasChange, 3), number(r.biasMax, 3)))
-      + H.t('probes.plugin'), el('code', { text: r.plugin || '' })));
+    out.appendChild(el('p', { id: 'probe-summary' }, H.tNodes('probes.summary', el('code', { text: probe.id }),
+      el('span', { text: probe.requestedBy }), H.time(probe.finishedAt), variants.length, number(r.meanTextChange, 3),
+      r.meanAbsoluteBiasChange === null || r.meanAbsoluteBiasChange === undefined ? H.t('probes.bias-not-scored')
+        : H.t('probes.mean-absolute-bias-change', number(r.meanAbsoluteBiasChange, 3), number(r.biasMax, 3)),
+      el('code', { text: r.plugin || '' }))));
     if (!variants.length) {
       out.appendChild(el('p', { className: 'muted', text: H.t('probes.no-demographic-term-of') }));
       return out;

@@ -33,7 +33,7 @@
     } } }, H.t('common.edit'));
     if (entry.text === null) editButton.disabled = true;
     return el('section', { className: 'card review-item', dataset: { id: it.id } },
-      el('p', {}, Decisions.badge(it.status), ' ', badge(it.modality), ' ', el('span', { className: 'muted', text: H.time(it.createdAt) + ' · ' + (it.pluginId || '') + H.t('review.by') + (it.createdBy || '?') })),
+      el('p', {}, Decisions.badge(it.status), ' ', badge(it.modality), ' ', el('span', { className: 'muted', text: H.t('review.made-by', H.time(it.createdAt), it.pluginId || '', it.createdBy || '?') })),
       el('p', {}, el('strong', { text: H.t('common.prompt-2') }), el('span', { className: 'review-prompt', text: it.prompt })),
       text, editor,
       el('ul', {}, entry.reasons.filter((r) => !r.startsWith('Not checked: ')).map((r) => el('li', { text: r }))),

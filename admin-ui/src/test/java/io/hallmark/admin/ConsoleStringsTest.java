@@ -37,7 +37,7 @@ class ConsoleStringsTest {
             + "|getElementById\\(|querySelector(?:All)?\\(|addEventListener\\(|classList\\.\\w+\\(|api\\(|closest\\("
             + "|(?<![\\w.])t\\(|\\bname:\\s*|===\\s*|!==\\s*|setAttribute\\(|new RegExp\\(|\\.test\\(|\\bcase\\s+"
             + "|startsWith\\(|includes\\()$");
-    private static final Pattern KEY_USE = Pattern.compile("(?<![\\w.])(?:H\\.)?t\\('([^']+)'\\s*[,)]");
+    private static final Pattern KEY_USE = Pattern.compile("(?<![\\w.])(?:H\\.)?t(?:Nodes)?\\('([^']+)'\\s*[,)]");
     private static final Pattern HTML_TOKEN = Pattern.compile("<!--.*?-->|<[^>]+>", Pattern.DOTALL);
     private static final Pattern WORDY_ATTRIBUTE = Pattern.compile("\\s(placeholder|title|aria-label|alt)=\"([^\"]*[A-Za-z][^\"]*)\"");
     private static final Set<String> VOID = Set.of("input", "meta", "link", "br", "img", "hr", "source", "wbr");
@@ -73,8 +73,8 @@ class ConsoleStringsTest {
         assertThat(literalHtmlText("x.html", "<h2>Knowledge base</h2><p data-i18n=\"a.b\"></p><code>.txt</code>"
                 + "<input placeholder=\"Search here\"><nav data-i18n-attr=\"aria-label:a.c\"></nav>"))
                 .containsExactly("x.html: text 'Knowledge base'", "x.html: placeholder=\"Search here\"");
-        assertThat(missingKeys("x.js", scriptKeys("H.t('a.b'); H.t('a.c', 1);"), Set.of("a.b")))
-                .containsExactly("x.js: key 'a.c' is not in strings.js");
+        assertThat(missingKeys("x.js", scriptKeys("H.t('a.b'); H.t('a.c', 1); H.tNodes('a.d', node);"), Set.of("a.b")))
+                .containsExactly("x.js: key 'a.c' is not in strings.js", "x.js: key 'a.d' is not in strings.js");
     }
 
     static List<Path> consoleFiles() throws IOException {
