@@ -36,7 +36,7 @@
       const d = await api('GET', '/api/v1/content/' + encodeURIComponent(id));
       const it = d.item;
       clear(detail).hidden = false;
-      detail.appendChild(el('h3', {}, H.t('content.content-2'), el('code', { text: it.id }), ' ', Decisions.badge(it.status)));
+      detail.appendChild(el('h3', {}, H.tNodes('content.item-heading', el('code', { text: it.id }), Decisions.badge(it.status))));
       const promptShown = el('span', { id: 'detail-prompt' });
       Claims.render(promptShown, d.prompt || '', [], null, Claims.triggers(d.report, 'prompt', d.prompt));
       detail.appendChild(el('p', {}, el('strong', { text: H.t('common.prompt-2') }), promptShown));

@@ -127,6 +127,7 @@ window.HM_STRINGS = {
     'claims.no-text-recorded': '(no text recorded)',
     'claims.score-0': ' (score {0})',
     // content
+    'content.item-heading': 'Content {0} {1}',
     'content.approved': 'APPROVED',
     'content.artifact': 'Artifact',
     'content.audit-events': 'Audit events',
@@ -134,7 +135,6 @@ window.HM_STRINGS = {
     'content.checking': 'CHECKING',
     'content.code': 'CODE',
     'content.content': 'Content',
-    'content.content-2': 'Content ',
     'content.content-hallmark': 'Content · Hallmark',
     'content.download-artifact': 'Download artifact',
     'content.factuality': 'Factuality',
@@ -417,6 +417,8 @@ window.HM_STRINGS = {
     'review.review-queue-hallmark': 'Review queue · Hallmark',
     'review.save-edit-and-approve': 'Save edit and approve',
     // users
+    'users.user-disabled': '{0} disabled',
+    'users.user-enabled': '{0} enabled',
     'users.you': 'you',
     'users.0-is-now-1': '{0} is now {1}',
     'users.a-token-is-shown': 'A token is shown once, when it is made; only its hash is stored. Send it as',
@@ -426,8 +428,6 @@ window.HM_STRINGS = {
     'users.added-0-as-1': 'Added {0} as {1}',
     'users.api-tokens': 'API tokens',
     'users.copy-the-token-now': 'Copy the token now; it is not shown again:',
-    'users.disabled': ' disabled',
-    'users.enabled': ' enabled',
     'users.expires': 'Expires',
     'users.expires-in-days-empty': 'Expires in days (empty: never)',
     'users.for-user-administrators-only': 'For user (administrators only; empty for yourself)',

@@ -31,7 +31,7 @@
       [H.t('common.state'), (u) => [badge(u.enabled ? 'ENABLED' : 'DISABLED'), u.passwordMustChange ? el('span', { className: 'muted', text: H.t('users.one-time-password') }) : null]],
       [H.t('users.last-sign-in'), (u) => u.lastLoginAt ? H.time(u.lastLoginAt) : H.t('common.never')],
       ['', (u) => u.username === me.username ? el('span', { className: 'muted', text: H.t('users.you') }) : el('button', { type: 'button', className: u.enabled ? 'danger' : 'secondary', on: { click: () =>
-        change(u.username, { enabled: !u.enabled }, u.username + (u.enabled ? H.t('users.disabled') : H.t('users.enabled'))) } },
+        change(u.username, { enabled: !u.enabled }, H.t(u.enabled ? 'users.user-disabled' : 'users.user-enabled', u.username)) } },
         u.enabled ? H.t('common.disable') : H.t('common.enable'))],
     ], users.items));
   }
