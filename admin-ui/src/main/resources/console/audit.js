@@ -7,18 +7,18 @@
 
   async function verify() {
     const box = clear(document.getElementById('verify'));
-    box.appendChild(el('p', { className: 'muted', text: 'Verifying…' }));
+    box.appendChild(el('p', { className: 'muted', text: H.t('audit.verifying') }));
     try {
       const r = await api('GET', '/api/v1/audit/verify');
       clear(box).appendChild(el('p', { id: 'verify-status' }, badge(r.ok ? 'ok' : 'bad'), ' ',
-        r.ok ? 'The chain verifies' : 'The chain does NOT verify'));
+        r.ok ? H.t('audit.the-chain-verifies') : H.t('audit.the-chain-does-not')));
       box.appendChild(el('dl', { className: 'kv' },
-        el('dt', { text: 'Events' }), el('dd', { text: r.events }),
-        el('dt', { text: 'Signed checkpoints checked' }), el('dd', { text: r.checkpointsChecked }),
-        el('dt', { text: 'Tree size' }), el('dd', { text: r.treeSize }),
-        el('dt', { text: 'Root hash' }), el('dd', { text: r.rootHash }),
-        el('dt', { text: 'Took' }), el('dd', { text: r.millis + ' ms' })));
-      r.divergences.forEach((d) => box.appendChild(el('div', { className: 'message error', text: d.kind + (d.seq ? ' at #' + d.seq : '') + ': ' + d.message })));
+        el('dt', { text: H.t('audit.events') }), el('dd', { text: r.events }),
+        el('dt', { text: H.t('audit.signed-checkpoints-checked') }), el('dd', { text: r.checkpointsChecked }),
+        el('dt', { text: H.t('audit.tree-size') }), el('dd', { text: r.treeSize }),
+        el('dt', { text: H.t('audit.root-hash') }), el('dd', { text: r.rootHash }),
+        el('dt', { text: H.t('audit.took') }), el('dd', { text: H.t('common.0-ms', r.millis) })));
+      r.divergences.forEach((d) => box.appendChild(el('div', { className: 'message error', text: d.kind + (d.seq ? H.t('audit.at-0', d.seq) : '') + ': ' + d.message })));
     } catch (e) {
       H.error(box, e);
     }
@@ -28,7 +28,7 @@
     const box = clear(document.getElementById('checkpoint'));
     try {
       const c = await api('GET', '/api/v1/audit/checkpoints/latest');
-      box.appendChild(el('p', { text: '#' + c.number + ' at ' + H.time(c.time) + ', tree size ' + c.treeSize }));
+      box.appendChild(el('p', { text: H.t('audit.0-at-1-tree', c.number, H.time(c.time), c.treeSize) }));
       box.appendChild(el('pre', { text: c.note }));
     } catch (e) {
       box.appendChild(el('p', { className: 'muted', text: e.message }));
@@ -42,8 +42,8 @@
       const data = await api('GET', '/api/v1/audit/events' + H.query({ type: f.type, actor: f.actor, subject: f.subject, from: f.from, to: f.to, page, size: 20 }));
       clear(document.getElementById('audit-message'));
       clear(box).appendChild(table([
-        ['#', (e) => e.seq], ['Time', (e) => H.time(e.time)], ['Actor', (e) => e.actor], ['Type', (e) => e.type],
-        ['Subject', (e) => e.subject || ''], ['Details', (e) => Decisions.summary(e.payload)],
+        ['#', (e) => e.seq], [H.t('common.time'), (e) => H.time(e.time)], [H.t('common.actor'), (e) => e.actor], [H.t('common.type'), (e) => e.type],
+        [H.t('audit.subject'), (e) => e.subject || ''], [H.t('common.details'), (e) => Decisions.summary(e.payload)],
       ], data.items));
       box.appendChild(H.pager(data, (p) => { page = p; events(); }));
     } catch (e) {
@@ -53,7 +53,7 @@
 
   async function exports() {
     const data = await api('GET', '/api/v1/audit/exports');
-    clear(document.getElementById('exports')).appendChild(table([['Export', (x) => x.id], ['', (x) => el('a', { href: x.download, text: 'Download zip' })]], data.items));
+    clear(document.getElementById('exports')).appendChild(table([[H.t('audit.export'), (x) => x.id], ['', (x) => el('a', { href: x.download, text: H.t('audit.download-zip') })]], data.items));
   }
 
   filter.addEventListener('submit', (event) => { event.preventDefault(); page = 1; events(); });
@@ -63,12 +63,11 @@
     const f = H.formValues(exportForm);
     const box = document.getElementById('export-result');
     try {
-      H.message(box, 'Exporting…');
+      H.message(box, H.t('audit.exporting'));
       const r = await api('POST', '/api/v1/audit/exports', { from: f.from, to: f.to, decision: f.decision || null, plugin: f.plugin || null });
       clear(box).appendChild(el('div', { className: 'message ok', id: 'export-done' },
-        'Exported ' + r.events + ' events, ' + r.items + ' items and ' + r.policies + ' policies to ' + r.folder +
-        ' (checkpoint #' + r.checkpointNumber + ', tree size ' + r.treeSize + '). ',
-        el('a', { href: r.download, text: 'Download zip' })));
+        H.t('audit.exported-0-events-1', r.events, r.items, r.policies, r.folder, r.checkpointNumber, r.treeSize),
+        el('a', { href: r.download, text: H.t('audit.download-zip') })));
       await Promise.all([exports(), events()]);
     } catch (e) {
       H.error(box, e);

@@ -26,6 +26,33 @@ window.H = (function () {
     return text.replace(/\{(\d+)}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
   }
 
+  /**
+   * Puts the bundle's words into a page: {@code data-i18n="key"} sets an element's text, {@code
+   * data-i18n-attr="placeholder:key;aria-label:key"} its attributes. The pages hold no words of their own.
+   */
+  function localise(root) {
+    root.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+    root.querySelectorAll('[data-i18n-attr]').forEach((node) => node.dataset.i18nAttr.split(';').forEach((pair) => {
+      const [attr, key] = pair.split(':');
+      node.setAttribute(attr, t(key));
+    }));
+  }
+  localise(document);
+
+  /**
+   * A bundle string as nodes, for values that carry their own markup: each {n} becomes the n-th argument, a Node as
+   * it is and anything else as text.
+   */
+  function tNodes(key, ...args) {
+    const text = Object.prototype.hasOwnProperty.call(STRINGS, key) ? STRINGS[key] : key;
+    return text.split(/(\{\d+})/).filter((part) => part !== '').map((part) => {
+      const m = /^\{(\d+)}$/.exec(part);
+      const v = m ? args[Number(m[1])] : undefined;
+      if (v === undefined) return document.createTextNode(part);
+      return v instanceof Node ? v : document.createTextNode(String(v));
+    });
+  }
+
   function here() {
     return location.pathname + location.search;
   }
@@ -62,7 +89,7 @@ window.H = (function () {
 
   class ApiError extends Error {
     constructor(problem, status) {
-      super((problem && (problem.detail || problem.title)) || ('HTTP ' + status));
+      super((problem && (problem.detail || problem.title)) || (H.t('common.http-0', status)));
       this.problem = problem;
       this.status = status;
     }
@@ -87,7 +114,7 @@ window.H = (function () {
     const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
     if (response.status === 401 && !(options && options.noRedirect)) {
       location.assign('/console/login.html?next=' + encodeURIComponent(location.pathname + location.search));
-      throw new ApiError({ detail: 'Not signed in' }, 401);
+      throw new ApiError({ detail: H.t('common.not-signed-in') }, 401);
     }
     const text = await response.text();
     let data = null;
@@ -236,5 +263,5 @@ window.H = (function () {
     return csrf;
   }
 
-  return { el, clear, api, init, message, error, time, badge, table, pager, query, formValues, has, ApiError, t, bytes, highlight, csrfToken };
+  return { el, clear, api, init, localise, tNodes, message, error, time, badge, table, pager, query, formValues, has, ApiError, t, bytes, highlight, csrfToken };
 })();

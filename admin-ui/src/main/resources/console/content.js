@@ -36,57 +36,59 @@
       const d = await api('GET', '/api/v1/content/' + encodeURIComponent(id));
       const it = d.item;
       clear(detail).hidden = false;
-      detail.appendChild(el('h3', {}, 'Content ', el('code', { text: it.id }), ' ', Decisions.badge(it.status)));
-      detail.appendChild(el('p', {}, el('strong', { text: 'Prompt: ' }), el('span', { id: 'detail-prompt', text: d.prompt })));
+      detail.appendChild(el('h3', {}, H.tNodes('content.item-heading', el('code', { text: it.id }), Decisions.badge(it.status))));
+      const promptShown = el('span', { id: 'detail-prompt' });
+      Claims.render(promptShown, d.prompt || '', [], null, Claims.triggers(d.report, 'prompt', d.prompt));
+      detail.appendChild(el('p', {}, el('strong', { text: H.t('common.prompt-2') }), promptShown));
       const body = el('div', { className: 'output ' + Decisions.textClass(it.status), id: 'detail-text' });
       const evidence = el('div', { id: 'detail-evidence' });
       if (d.text !== null && d.text !== undefined && it.modality === 'CODE') {
         body.appendChild(highlighted(d.text, (d.provenance.parameters || {}).language));
       } else if (d.text !== null && d.text !== undefined) {
-        Claims.render(body, d.text, Claims.collect(d.report), evidence);
+        Claims.render(body, d.text, Claims.collect(d.report), evidence, Claims.triggers(d.report, 'text', d.text));
       } else if (/^image\//.test(d.mediaType)) {
-        body.appendChild(el('img', { className: 'artifact', alt: 'Artifact', src: '/api/v1/content/' + it.id + '/artifact' }));
+        body.appendChild(el('img', { className: 'artifact', alt: H.t('content.artifact'), src: '/api/v1/content/' + it.id + '/artifact' }));
       } else if (/^video\//.test(d.mediaType)) {
         body.appendChild(el('video', { className: 'artifact', controls: '', src: '/api/v1/content/' + it.id + '/artifact' }));
       }
       detail.appendChild(body);
       if (d.text !== null && d.text !== undefined && it.modality !== 'CODE') detail.appendChild(Decisions.legend());
       detail.appendChild(evidence);
-      detail.appendChild(el('p', {}, el('a', { href: '/api/v1/content/' + it.id + '/artifact', text: 'Download artifact' })));
+      detail.appendChild(el('p', {}, el('a', { href: '/api/v1/content/' + it.id + '/artifact', text: H.t('content.download-artifact') })));
       const probes = Probes.section(it);
       if (probes) detail.appendChild(probes);
       const report = d.report || {};
       const decision = report.decision || {};
-      detail.appendChild(el('h3', { text: 'Governance report' }));
+      detail.appendChild(el('h3', { text: H.t('content.governance-report') }));
       detail.appendChild(Decisions.explain(Object.assign({ action: it.decision }, decision)));
       if (decision.policyAction && decision.policyAction !== decision.action) {
-        detail.appendChild(el('p', { className: 'fail-closed', text: 'Failed closed: the policy alone decided ' + decision.policyAction + ', but not every check ran.' }));
+        detail.appendChild(el('p', { className: 'fail-closed', text: H.t('common.failed-closed-the-policy', decision.policyAction) }));
       }
       const notChecked = Object.entries(report.unavailable || {});
       if (notChecked.length) {
         detail.appendChild(el('ul', { className: 'not-checked', id: 'not-checked' }, notChecked.map(([check, why]) =>
-          el('li', { className: 'not-checked', text: 'not checked: ' + check + ': ' + why }))));
+          el('li', { className: 'not-checked', text: H.t('common.not-checked-0', check, why) }))));
       }
       if ((decision.unknownMetrics || []).length) {
-        detail.appendChild(el('p', { className: 'muted', text: 'Unknown metrics: ' + decision.unknownMetrics.join(', ') }));
+        detail.appendChild(el('p', { className: 'muted', text: H.t('content.unknown-metrics', decision.unknownMetrics.join(', ')) }));
       }
       detail.appendChild(Decisions.scores(report.scores, decision));
       const judgedBy = report.judgedBy || {};
       if (Object.keys(judgedBy.models || {}).length || judgedBy.policySha256) {
-        detail.appendChild(el('h4', { text: 'Judged by' }));
+        detail.appendChild(el('h4', { text: H.t('content.judged-by') }));
         const rows = Object.entries(judgedBy.models || {});
-        if (judgedBy.policy) rows.push(['policy ' + judgedBy.policy, judgedBy.policySha256 || '']);
-        if (judgedBy.knowledgeBase) rows.push(['knowledge base ' + judgedBy.knowledgeBase, judgedBy.knowledgeBaseSnapshot || '']);
-        detail.appendChild(table([['What', (r) => r[0]], ['SHA-256 / version', (r) => el('code', { text: r[1] })]], rows));
+        if (judgedBy.policy) rows.push([H.t('content.policy-0', judgedBy.policy), judgedBy.policySha256 || '']);
+        if (judgedBy.knowledgeBase) rows.push([H.t('content.knowledge-base-0', judgedBy.knowledgeBase), judgedBy.knowledgeBaseSnapshot || '']);
+        detail.appendChild(table([[H.t('content.what'), (r) => r[0]], [H.t('content.sha-256-version'), (r) => el('code', { text: r[1] })]], rows));
       }
-      detail.appendChild(el('h4', { text: 'Findings and evidence' }));
+      detail.appendChild(el('h4', { text: H.t('content.findings-and-evidence') }));
       detail.appendChild(Decisions.findings(report.findings));
-      detail.appendChild(el('h3', { text: 'Provenance' }));
+      detail.appendChild(el('h3', { text: H.t('content.provenance') }));
       detail.appendChild(kv(Object.entries(d.provenance)));
-      detail.appendChild(el('h3', { text: 'Audit events' }));
+      detail.appendChild(el('h3', { text: H.t('content.audit-events') }));
       detail.appendChild(table([
-        ['#', (e) => e.seq], ['Time', (e) => H.time(e.at)], ['Type', (e) => e.type], ['Actor', (e) => e.actor],
-        ['Details', (e) => Decisions.summary(e.payload)],
+        ['#', (e) => e.seq], [H.t('common.time'), (e) => H.time(e.at)], [H.t('common.type'), (e) => e.type], [H.t('common.actor'), (e) => e.actor],
+        [H.t('common.details'), (e) => Decisions.summary(e.payload)],
       ], d.events));
       detail.scrollIntoView();
     } catch (e) {
@@ -100,10 +102,10 @@
       const data = await api('GET', '/api/v1/content' + H.query({ q: f.q, status: f.status, modality: f.modality, plugin: f.plugin, page, size: 20 }));
       clear(box);
       clear(list).appendChild(table([
-        ['Created', (c) => el('span', { className: 'nowrap', text: H.time(c.createdAt) })], ['Modality', (c) => c.modality], ['Status', (c) => Decisions.badge(c.status)],
-        ['Prompt', (c) => el('span', { className: 'prompt', text: c.prompt })], ['Plugin', (c) => c.pluginId || ''],
-        ['Factuality', (c) => c.factualityScore === null ? '' : Number(c.factualityScore).toFixed(2)],
-        ['Policy action', (c) => c.decision ? badge(c.decision) : ''],
+        [H.t('common.created'), (c) => el('span', { className: 'nowrap', text: H.time(c.createdAt) })], [H.t('content.modality'), (c) => c.modality], [H.t('content.status'), (c) => Decisions.badge(c.status)],
+        [H.t('common.prompt'), (c) => el('span', { className: 'prompt', text: c.prompt })], [H.t('common.plugin'), (c) => c.pluginId || ''],
+        [H.t('content.factuality'), (c) => c.factualityScore === null ? '' : Number(c.factualityScore).toFixed(2)],
+        [H.t('content.policy-action'), (c) => c.decision ? badge(c.decision) : ''],
       ], data.items, (c) => show(c.id)));
       list.appendChild(H.pager(data, (p) => { page = p; load(); }));
     } catch (e) {

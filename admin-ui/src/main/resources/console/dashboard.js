@@ -11,7 +11,7 @@
     clear(container);
     const names = Object.keys(seriesByName);
     if (!times.length || typeof uPlot === 'undefined') {
-      container.appendChild(el('p', { className: 'muted', text: 'No data in this window yet.' }));
+      container.appendChild(el('p', { className: 'muted', text: H.t('dashboard.no-data-in-this') }));
       return;
     }
     const opts = {
@@ -45,7 +45,7 @@
     const text = String(value || '?');
     if (/^cpu\(\)$/.test(text)) return 'CPU';
     const gpu = /^gpu\((\d+)\)$/.exec(text);
-    return gpu ? 'GPU ' + gpu[1] : text;
+    return gpu ? H.t('dashboard.gpu-0', gpu[1]) : text;
   }
 
   /** A subsystem's details in words: problems first, sizes in MiB/GiB, no raw JSON. */
@@ -62,9 +62,9 @@
       let shown;
       if (/bytes$/i.test(k) && typeof v === 'number') shown = H.bytes(v);
       else if (k === 'device') shown = device(v);
-      else if (k === 'latencyMillis') shown = Number(v).toFixed(1) + ' ms';
+      else if (k === 'latencyMillis') shown = H.t('common.0-ms', Number(v).toFixed(1));
       else if (Array.isArray(v)) shown = v.map((x) => (x && typeof x === 'object' ? (x.name || x.id || '?') : String(x))).join(', ');
-      else if (typeof v === 'object') shown = Object.keys(v).length + ' entries';
+      else if (typeof v === 'object') shown = H.t('common.0-entries', Object.keys(v).length);
       else shown = String(v);
       parts.push(Decisions.label(k.replace(/Bytes$/, '')) + ': ' + shown);
     });
@@ -78,18 +78,18 @@
     const rows = [];
     Object.entries((governanceModels || {}).models || {}).forEach(([name, m]) => {
       const percent = /(\d+(?:\.\d+)?)\s*%/.exec(m.detail || '');
-      rows.push({ what: 'Training the ' + name + ' model', state: m.state, fraction: m.state === 'READY' ? 1
+      rows.push({ what: H.t('dashboard.training-the-0-model', name), state: m.state, fraction: m.state === 'READY' ? 1
         : percent ? Number(percent[1]) / 100 : null, detail: m.state === 'READY' ? 'ready' + (m.sha256 ? ' · ' + m.sha256.substring(0, 12) : '') : (m.detail || '') });
     });
     let ingestions = [];
     if (H.has('ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR')) {
       try { ingestions = (await api('GET', '/api/v1/kb/ingestions')).items; } catch (e) { ingestions = []; }
     }
-    ingestions.slice(0, 5).forEach((i) => rows.push({ what: 'Ingesting into knowledge base ' + i.kb, state: i.state,
+    ingestions.slice(0, 5).forEach((i) => rows.push({ what: H.t('dashboard.ingesting-into-knowledge-base', i.kb), state: i.state,
       fraction: i.documentsTotal ? i.documentsDone / i.documentsTotal : null,
-      detail: i.documentsDone + ' of ' + i.documentsTotal + ' documents, ' + i.chunks + ' passages' + (i.error ? ' · ' + i.error : '') }));
+      detail: H.t('dashboard.ingestion-detail', i.documentsDone, i.documentsTotal, i.chunks) + (i.error ? ' · ' + i.error : '') }));
     if (!rows.length) {
-      box.appendChild(el('p', { className: 'muted', text: 'Nothing is training or ingesting.' }));
+      box.appendChild(el('p', { className: 'muted', text: H.t('dashboard.nothing-is-training-or') }));
       return false;
     }
     box.appendChild(el('ul', { className: 'jobs' }, rows.map((r) => el('li', {},
@@ -114,15 +114,15 @@
       const response = await fetch('/api/v1/health', { headers: { Accept: 'application/json' } });
       const h = await response.json();
       status.dataset.state = h.status;
-      status.textContent = 'Hallmark ' + h.version + ' is ' + h.status + ' on ' + (h.database || 'no database') + ' ' +
-        (h.databaseVersion || '') + ' (schema ' + (h.schemaVersion || '?') + ')';
+      status.textContent = H.t('dashboard.health-line', h.version, h.status, (h.database || H.t('dashboard.no-database'))
+        + (h.databaseVersion ? ' ' + h.databaseVersion : ''), h.schemaVersion || '?');
       document.getElementById('subsystems').appendChild(table([
-        ['Subsystem', (r) => Decisions.label(r[0])], ['State', (r) => badge(r[1].status)],
-        ['Details', (r) => subsystemDetails(r[1])],
+        [H.t('dashboard.subsystem'), (r) => Decisions.label(r[0])], [H.t('common.state'), (r) => badge(r[1].status)],
+        [H.t('common.details'), (r) => subsystemDetails(r[1])],
       ], Object.entries(h.subsystems)));
     } catch (e) {
       status.dataset.state = 'error';
-      status.textContent = 'Cannot reach the platform: ' + e;
+      status.textContent = H.t('dashboard.cannot-reach-the-platform', e);
     }
   }
 
@@ -131,21 +131,22 @@
     const total = d.generations.reduce((a, r) => a + r.count, 0);
     const depth = Object.values(d.queueDepth).reduce((a, n) => a + n, 0);
     const stats = document.getElementById('stats');
-    stats.appendChild(stat('Generations in the last 24 h', total));
-    stats.appendChild(stat('Waiting for review', d.reviewQueue));
-    stats.appendChild(stat('Jobs queued or running', depth));
-    stats.appendChild(stat('Heap in use (of ' + H.bytes(d.memory.heapMaxBytes) + ')', H.bytes(d.memory.heapUsedBytes)));
+    stats.appendChild(stat(H.t('dashboard.generations-in-the-last'), total));
+    stats.appendChild(stat(H.t('dashboard.waiting-for-review'), d.reviewQueue));
+    stats.appendChild(stat(H.t('dashboard.jobs-queued-or-running'), depth));
+    stats.appendChild(stat(H.t('dashboard.heap-in-use-of', H.bytes(d.memory.heapMaxBytes)), H.bytes(d.memory.heapUsedBytes)));
     const models = d.models || {};
-    stats.appendChild(stat('Model weights loaded (' + ((models.loaded || []).length) + ' models on ' + device(models.device) + ')',
+    stats.appendChild(stat(H.t('dashboard.model-weights-loaded', (models.loaded || []).length, device(models.device)),
       H.bytes(models.nativeWeightBytes || 0)));
     const gov = (d.governanceModels || {}).models || {};
     const ready = Object.values(gov).filter((m) => m.state === 'READY').length;
-    stats.appendChild(stat('Governance models ready' + ((d.governanceModels || {}).training ? ' (training in the background)' : ''),
-      ready + ' of ' + Object.keys(gov).length));
+    stats.appendChild(stat(H.t((d.governanceModels || {}).training ? 'dashboard.governance-models-ready-training'
+      : 'dashboard.governance-models-ready'),
+      H.t('dashboard.0-of-1', ready, Object.keys(gov).length)));
     watchBackground(d.governanceModels).catch((e) => H.error(document.getElementById('dash-message'), e));
 
     const g = pivot(d.generations, 'status', 'count', d.since, 0);
-    lineChart(document.getElementById('chart-generations'), 'Items by status', g.times, g.series);
+    lineChart(document.getElementById('chart-generations'), H.t('dashboard.items-by-status'), g.times, g.series);
     // scores between 0 and 1 only, on a 0-1 axis; counts (claims.total ...) and series without a value stay out
     const s = pivot(d.scores, 'score', 'mean', d.since, null);
     const scoreSeries = {};
@@ -153,17 +154,17 @@
       const known = values.filter((v) => v !== null && v !== undefined);
       if (known.length && known.every((v) => v >= 0 && v <= 1)) scoreSeries[Decisions.label(name)] = values;
     });
-    lineChart(document.getElementById('chart-scores'), 'Mean score (0 to 1)', Object.keys(scoreSeries).length ? s.times : [],
+    lineChart(document.getElementById('chart-scores'), H.t('dashboard.mean-score-0-to'), Object.keys(scoreSeries).length ? s.times : [],
       scoreSeries, [0, 1]);
 
     document.getElementById('decisions').appendChild(table([
-      ['Decision', (r) => Decisions.badge(r[0])], ['Count', (r) => r[1]],
+      [H.t('common.decision'), (r) => Decisions.badge(r[0])], [H.t('dashboard.count'), (r) => r[1]],
     ], Object.entries(d.decisions)));
 
     const hist = document.getElementById('histogram');
     const max = Math.max(1, ...d.factualityHistogram);
     if (d.factualityHistogram.every((n) => n === 0)) {
-      hist.appendChild(el('p', { className: 'muted', text: 'No factuality scores in this window yet.' }));
+      hist.appendChild(el('p', { className: 'muted', text: H.t('dashboard.no-factuality-scores-in') }));
     } else {
       const bars = el('div', { className: 'bars' });
       d.factualityHistogram.forEach((n, i) => {
@@ -176,8 +177,8 @@
     }
 
     document.getElementById('plugins').appendChild(el('div', { className: 'table-scroll', tabindex: '0' }, table([
-      ['Plugin', (p) => p.id], ['Version', (p) => p.version], ['State', (p) => badge(p.state)],
-      ['Circuit', (p) => p.circuit || ''], ['In flight', (p) => p.inFlight], ['Failure', (p) => p.failure || ''],
+      [H.t('common.plugin'), (p) => p.id], [H.t('common.version'), (p) => p.version], [H.t('common.state'), (p) => badge(p.state)],
+      [H.t('common.circuit'), (p) => p.circuit || ''], [H.t('dashboard.in-flight'), (p) => p.inFlight], [H.t('common.failure'), (p) => p.failure || ''],
     ], d.plugins)));
     renderAlerts(d.alerts || []);
   }
@@ -187,27 +188,27 @@
     const firing = rules.filter((a) => a.firing);
     if (firing.length) {
       const where = (a) => (a.nodes || []).filter((n) => n.firing).map((n) => n.node).join(', ');
-      box.appendChild(el('div', { className: 'message error', role: 'alert', id: 'alerts-firing', text: firing.length + ' alert(s) firing: ' + firing.map((a) => a.name + (where(a) ? ' (on ' + where(a) + ')' : '')).join(', ') }));
+      box.appendChild(el('div', { className: 'message error', role: 'alert', id: 'alerts-firing', text: H.t('dashboard.alerts-firing', firing.length) + firing.map((a) => a.name + (where(a) ? H.t('dashboard.on-0', where(a)) : '')).join(', ') }));
     }
     box.appendChild(table([
-      ['Rule', (a) => a.name], ['Condition', (a) => a.metric + ' ' + a.operator + ' ' + a.threshold],
-      ['Value', (a) => (a.value === null || a.value === undefined) ? 'n/a' : Number(a.value).toFixed(3)],
-      ['State', (a) => el('span', { className: 'badge ' + (a.firing ? 'bad' : 'ok'), text: a.firing ? 'FIRING' : 'ok' })],
-      ['Since', (a) => H.time(a.changedAt)],
-      ['Nodes', (a) => (a.nodes || []).map((n) => n.node + ': ' + ((n.value === null || n.value === undefined) ? 'n/a' : Number(n.value).toFixed(3)) + (n.firing ? ' FIRING' : '')).join('; ')],
+      [H.t('common.rule'), (a) => a.name], [H.t('dashboard.condition'), (a) => a.metric + ' ' + a.operator + ' ' + a.threshold],
+      [H.t('dashboard.value'), (a) => (a.value === null || a.value === undefined) ? H.t('common.not-available') : Number(a.value).toFixed(3)],
+      [H.t('common.state'), (a) => el('span', { className: 'badge ' + (a.firing ? 'bad' : 'ok'), text: a.firing ? H.t('dashboard.state-firing') : H.t('dashboard.state-ok') })],
+      [H.t('dashboard.since'), (a) => H.time(a.changedAt)],
+      [H.t('dashboard.nodes'), (a) => (a.nodes || []).map((n) => n.node + ': ' + ((n.value === null || n.value === undefined) ? H.t('common.not-available') : Number(n.value).toFixed(3)) + (n.firing ? H.t('dashboard.firing') : '')).join('; ')],
       ['', (a) => H.has('ADMIN') ? el('button', { type: 'button', className: 'secondary', on: { click: async () => {
         await api('DELETE', '/api/v1/alerts/' + a.id);
         renderAlerts((await api('GET', '/api/v1/alerts')).items);
-      } } }, 'Delete') : ''],
+      } } }, H.t('common.delete')) : ''],
     ], rules));
     if (H.has('ADMIN')) {
       const metric = el('select', { name: 'metric' }, ['http.p95.seconds', 'http.error.rate', 'claims.refuted.rate', 'queue.depth', 'heap.used.ratio', 'gpu.memory.used.ratio'].map((m) => el('option', { value: m, text: m })));
       const op = el('select', { name: 'operator' }, ['>', '>=', '<', '<='].map((o) => el('option', { value: o, text: o })));
       const form = el('form', { className: 'inline', id: 'alert-form' },
-        el('label', {}, 'Name', el('input', { name: 'name', required: '', maxlength: '128' })),
-        el('label', {}, 'Metric', metric), el('label', {}, 'Operator', op),
-        el('label', {}, 'Threshold', el('input', { name: 'threshold', type: 'number', step: 'any', required: '' })),
-        el('button', { type: 'submit' }, 'Add rule'));
+        el('label', {}, H.t('common.name'), el('input', { name: 'name', required: '', maxlength: '128' })),
+        el('label', {}, H.t('dashboard.metric'), metric), el('label', {}, H.t('dashboard.operator'), op),
+        el('label', {}, H.t('dashboard.threshold'), el('input', { name: 'threshold', type: 'number', step: 'any', required: '' })),
+        el('button', { type: 'submit' }, H.t('dashboard.add-rule')));
       const msg = el('div');
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
@@ -219,7 +220,7 @@
           H.error(msg, e);
         }
       });
-      box.appendChild(el('h4', { text: 'New rule' }));
+      box.appendChild(el('h4', { text: H.t('dashboard.new-rule') }));
       box.appendChild(form);
       box.appendChild(msg);
     }

@@ -39,7 +39,7 @@ window.Decisions = (function () {
       box.appendChild(el('ul', { className: 'comparisons' }, comparisons.map((c) =>
         el('li', { className: c.holds ? 'held' : 'not-held' },
           el('strong', { text: label(c.metric) }), ' ', el('code', { text: c.metric + ' ' + c.op + ' ' + number(c.threshold) }),
-          ' — ', el('span', { text: 'was ' + number(c.value) })))));
+          ' — ', el('span', { text: H.t('decisions.was-0', number(c.value)) })))));
     }
     return box;
   }
@@ -73,9 +73,9 @@ window.Decisions = (function () {
       if (!value.length) return '–';
       if (value.every((v) => v === null || typeof v !== 'object')) return value.map((v) => cell(v, depth + 1)).join(', ');
       // two levels of tables at most; deeper lists are counted (the raw JSON toggle has them)
-      return depth >= 2 ? value.length + ' items' : rowsTable(value, depth + 1);
+      return depth >= 2 ? H.t('decisions.0-items', value.length) : rowsTable(value, depth + 1);
     }
-    return depth >= 3 ? Object.keys(value).length + ' entries' : kvTable(value, depth + 1);
+    return depth >= 3 ? H.t('common.0-entries', Object.keys(value).length) : kvTable(value, depth + 1);
   }
 
   function kvTable(object, depth) {
@@ -130,8 +130,8 @@ window.Decisions = (function () {
     const parts = Object.entries(object || {}).map(([k, v]) => {
       let shown;
       if (v === null || v === undefined) shown = '–';
-      else if (Array.isArray(v)) shown = v.every((x) => x === null || typeof x !== 'object') ? v.join(', ') : v.length + ' items';
-      else if (typeof v === 'object') shown = Object.keys(v).length + ' entries';
+      else if (Array.isArray(v)) shown = v.every((x) => x === null || typeof x !== 'object') ? v.join(', ') : H.t('decisions.0-items', v.length);
+      else if (typeof v === 'object') shown = H.t('common.0-entries', Object.keys(v).length);
       else shown = typeof v === 'number' ? number(v) : String(v);
       return label(k) + ': ' + shown;
     });

@@ -54,17 +54,17 @@
       const evidence = document.getElementById('findings');
       const marked = Claims.render(output, content.text, Claims.collect(report), evidence);
       if (marked) {
-        log('claims', marked + ' claim(s) marked; click one for its evidence');
+        log('claims', H.t('generate.0-claim-s-marked', marked));
         output.after(Decisions.legend());
       }
     } else if (content.id && /^image\//.test(content.mediaType)) {
-      document.getElementById('artifact').appendChild(el('img', { className: 'artifact', alt: 'Generated image', src: '/api/v1/content/' + content.id + '/artifact' }));
+      document.getElementById('artifact').appendChild(el('img', { className: 'artifact', alt: H.t('generate.generated-image'), src: '/api/v1/content/' + content.id + '/artifact' }));
     } else if (content.id && /^video\//.test(content.mediaType)) {
       document.getElementById('artifact').appendChild(el('video', { className: 'artifact', controls: '', src: '/api/v1/content/' + content.id + '/artifact' }));
     }
-    if (content.status) log('status', 'Content ' + content.status);
+    if (content.status) log('status', H.t('generate.content-0', content.status));
     if (content.id) {
-      document.getElementById('artifact').appendChild(el('p', {}, el('a', { href: '/console/content.html?id=' + content.id, text: 'Open in Content' })));
+      document.getElementById('artifact').appendChild(el('p', {}, el('a', { href: '/console/content.html?id=' + content.id, text: H.t('generate.open-in-content') })));
     }
   }
 
@@ -72,17 +72,17 @@
     if (stream) stream.close();
     stream = new EventSource('/api/v1/generations/' + encodeURIComponent(id) + '/events');
     const on = (type, f) => stream.addEventListener(type, (e) => f(JSON.parse(e.data).data || {}));
-    on('queued', () => { state.textContent = 'QUEUED'; log('queued', 'Waiting for a worker'); });
-    on('started', () => { state.textContent = 'RUNNING'; log('started', 'A worker took the job'); });
-    on('step', (d) => log('step', d.step + ' ' + d.status + (d.round ? ' (round ' + d.round + ')' : '')));
+    on('queued', () => { state.textContent = 'QUEUED'; log('queued', H.t('generate.waiting-for-a-worker')); });
+    on('started', () => { state.textContent = 'RUNNING'; log('started', H.t('generate.a-worker-took-the')); });
+    on('step', (d) => log('step', d.step + ' ' + d.status + (d.round ? H.t('generate.round-0', d.round) : '')));
     on('revise', (d) => {
-      log('revise', 'Round ' + d.round + ' goes back to the generator: ' + (d.reasons || []).join('; '));
+      log('revise', H.t('generate.round-goes-back', d.round, (d.reasons || []).join('; ')));
       output.appendChild(el('hr'));
     });
     on('progress', (d) => log('progress', Math.round(100 * d.fraction) + '% ' + (d.message || '')));
     on('output', (d) => output.appendChild(document.createTextNode(d.text)));
     on('governance', (d) => {
-      log('governance', 'Checks done');
+      log('governance', H.t('generate.checks-done'));
       showScores(d.scores, null);
     });
     on('decision', (d) => {
@@ -92,7 +92,7 @@
       const notChecked = Object.entries(d.unavailable || {});
       if (notChecked.length) {
         box.appendChild(el('ul', { className: 'not-checked' }, notChecked.map(([check, why]) =>
-          el('li', { className: 'not-checked', text: 'not checked: ' + check + ': ' + why }))));
+          el('li', { className: 'not-checked', text: H.t('common.not-checked-0', check, why) }))));
       }
     });
     on('finished', (d) => {
@@ -122,7 +122,7 @@
     document.querySelectorAll('#generate-result .legend').forEach((n) => n.remove());
     try {
       const job = await api('POST', '/api/v1/generations', body);
-      H.message(document.getElementById('generate-message'), 'Queued job ' + job.id);
+      H.message(document.getElementById('generate-message'), H.t('generate.queued-job-0', job.id));
       history.pushState({ job: job.id }, '', '/console/generate.html?job=' + encodeURIComponent(job.id));
       watch(job.id);
     } catch (e) {
@@ -135,7 +135,7 @@
     generators.forEach((g) => select.appendChild(el('option', { value: g.pluginId + ':' + g.info.name, text: g.info.modality + ' · ' + g.pluginId + ' ' + g.pluginVersion + ' · ' + g.info.name })));
     select.addEventListener('change', renderParameters);
     renderParameters();
-    if (!generators.length) H.message(document.getElementById('generate-message'), 'No generator is enabled; install or enable a plugin first.', 'error');
+    if (!generators.length) H.message(document.getElementById('generate-message'), H.t('generate.no-generator-is-enabled'), 'error');
     const linked = new URLSearchParams(location.search).get('job');
     if (linked) watch(linked); // a deep link to a job replays its events and shows its outcome
   }).catch((e) => H.error(document.getElementById('generate-message'), e));

@@ -24,8 +24,7 @@
     while (now.state === 'RUNNING') {
       bar.max = Math.max(1, now.documentsTotal);
       bar.value = now.documentsDone;
-      label.textContent = 'Ingesting: ' + now.documentsDone + ' of ' + now.documentsTotal + ' documents, '
-        + now.chunks + ' passages written';
+      label.textContent = H.t('kb.ingesting-0-of-1', now.documentsDone, now.documentsTotal, now.chunks);
       await sleep(300);
       now = await api('GET', '/api/v1/kb/ingestions/' + encodeURIComponent(now.id));
     }
@@ -35,14 +34,13 @@
   }
 
   function summary(r) {
-    return 'Added ' + r.added + ', replaced ' + r.replaced + ', unchanged ' + r.unchanged + ' (' + r.chunks
-      + ' passages in ' + (r.millis / 1000).toFixed(1) + ' s)';
+    return H.t('kb.summary', r.added, r.replaced, r.unchanged, r.chunks, (r.millis / 1000).toFixed(1));
   }
 
   /** Uploads one file with its own row: progress, then what was added or why not. */
   async function send(file) {
-    const bar = el('progress', { max: '1', value: '0', 'aria-label': 'Progress of ' + file.name });
-    const state = el('span', { className: 'file-state', text: 'Waiting…' });
+    const bar = el('progress', { max: '1', value: '0', 'aria-label': H.t('kb.progress-of-0', file.name) });
+    const state = el('span', { className: 'file-state', text: H.t('kb.waiting') });
     const row = el('li', { className: 'file-row', dataset: { file: file.name } },
       el('strong', { text: file.name }), ' ', el('span', { className: 'muted', text: H.bytes(file.size) }), ' ', bar, ' ', state);
     fileList.appendChild(row);
@@ -52,28 +50,28 @@
       state.textContent = text;
     }
     if (!EXTENSIONS.includes(ext) || file.name.indexOf('.') < 0) {
-      fail('Not added: ' + (ext ? '.' + ext : 'a file without an extension') + ' is not a supported type; use .txt, .md, .html, .pdf or .jsonl.');
+      fail(H.t('kb.not-added-type', ext ? '.' + ext : H.t('kb.a-file-without-an')));
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
-      fail('Not added: ' + H.bytes(file.size) + ' is over the ' + H.bytes(MAX_FILE_BYTES) + ' limit; use hallmark kb ingest for larger files.');
+      fail(H.t('kb.not-added-0-is', H.bytes(file.size), H.bytes(MAX_FILE_BYTES)));
       return;
     }
     try {
-      state.textContent = 'Uploading…';
+      state.textContent = H.t('kb.uploading');
       const accepted = await api('POST', '/api/v1/kb/files' + H.query({ kb: kb(), name: file.name }), file);
       const done = await follow(accepted, bar, state);
       if (done.state === 'FAILED') {
-        fail('Failed after ' + done.documentsDone + ' of ' + done.documentsTotal + ' documents: ' + done.error);
+        fail(H.t('kb.failed-after-0-of', done.documentsDone, done.documentsTotal, done.error));
         return;
       }
       row.classList.add('done');
       state.textContent = summary(done.result);
       (accepted.skipped || []).forEach((s) => row.appendChild(el('div', { className: 'skip',
-        text: 'Skipped' + (s.line ? ' line ' + s.line : '') + ': ' + s.reason })));
+        text: s.line ? H.t('kb.skipped-line', s.line, s.reason) : H.t('kb.skipped-file', s.reason) })));
     } catch (e) {
       const problem = e.problem || {};
-      fail('Not added: ' + (e.message || String(e)));
+      fail(H.t('kb.not-added-why', e.message || String(e)));
       (problem.errors || []).filter((f) => !(e.message || '').includes(f.message))
         .forEach((f) => row.appendChild(el('div', { className: 'skip', text: f.field + ': ' + f.message })));
     }
@@ -90,17 +88,16 @@
       const s = await api('GET', '/api/v1/kb/stats' + H.query({ kb: kb() }));
       if (!s.exists) {
         box.appendChild(el('p', { id: 'kb-empty', className: 'empty-state',
-          text: 'The knowledge base “' + s.kb + '” is empty. Add files or a text, and generated texts are '
-            + 'fact-checked against it.' }));
+          text: H.t('kb.the-knowledge-base-0', s.kb) }));
         return;
       }
       const st = s.stats;
       const rows = [
-        ['Documents', st.sources], ['Passages (chunks)', st.chunks],
-        ['Embedding model', st.embedder === 'none' ? 'none (keyword search only)' : st.embedder],
-        ['Vector size', st.dimension ? st.dimension + ' dimensions' + (st.quantizedVectors ? ', quantized' : '') : 'no vectors'],
-        ['Size on disk', H.bytes(st.sizeBytes)], ['Index segments', st.segments],
-        ['Last change', st.lastCommit ? H.time(st.lastCommit) : 'never'],
+        [H.t('kb.documents'), st.sources], [H.t('kb.passages-chunks'), st.chunks],
+        [H.t('kb.embedding-model'), st.embedder === 'none' ? H.t('kb.none-keyword-search-only') : st.embedder],
+        [H.t('kb.vector-size'), st.dimension ? H.t(st.quantizedVectors ? 'kb.dimensions-quantized' : 'kb.dimensions', st.dimension) : H.t('kb.no-vectors')],
+        [H.t('kb.size-on-disk'), H.bytes(st.sizeBytes)], [H.t('kb.index-segments'), st.segments],
+        [H.t('kb.last-change'), st.lastCommit ? H.time(st.lastCommit) : H.t('common.never')],
       ];
       box.appendChild(el('dl', { className: 'kv' }, rows.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })]).flat()));
     } catch (e) {
@@ -114,26 +111,26 @@
       const size = 20;
       const d = await api('GET', '/api/v1/kb/documents' + H.query({ kb: kb(), page: docPage, size }));
       if (!d.items.length && docPage === 1) {
-        box.appendChild(el('p', { className: 'muted', text: 'No documents yet.' }));
+        box.appendChild(el('p', { className: 'muted', text: H.t('kb.no-documents-yet') }));
         return;
       }
       box.appendChild(el('div', { className: 'table-scroll', tabindex: '0' }, table([
-        ['Id', (x) => el('code', { text: x.id })], ['Title', (x) => x.title], ['Passages', (x) => x.chunks],
-        ['', (x) => el('button', { type: 'button', className: 'danger small', 'aria-label': 'Delete ' + x.id, on: { click: async () => {
-          if (!confirm('Delete ' + x.id + ' from the knowledge base?')) return;
+        [H.t('kb.id'), (x) => el('code', { text: x.id })], [H.t('kb.title'), (x) => x.title], [H.t('kb.passages'), (x) => x.chunks],
+        ['', (x) => el('button', { type: 'button', className: 'danger small', 'aria-label': H.t('kb.delete-0', x.id), on: { click: async () => {
+          if (!confirm(H.t('kb.delete-0-from-the', x.id))) return;
           try {
             await api('DELETE', '/api/v1/kb/documents/' + encodeURIComponent(x.id) + H.query({ kb: kb() }));
-            H.message(document.getElementById('kb-message'), 'Deleted ' + x.id);
+            H.message(document.getElementById('kb-message'), H.t('kb.deleted-0', x.id));
             stats();
             documents();
           } catch (e) {
             H.error(document.getElementById('kb-message'), e);
           }
-        } } }, 'Delete')],
+        } } }, H.t('common.delete'))],
       ], d.items)));
       box.appendChild(el('div', { className: 'pager' },
         el('button', { className: 'secondary', type: 'button', disabled: docPage <= 1 ? '' : null, on: { click: () => { docPage--; documents(); } } }, H.t('pager.previous')),
-        el('span', { className: 'muted', text: 'Page ' + docPage }),
+        el('span', { className: 'muted', text: H.t('kb.page-0', docPage) }),
         el('button', { className: 'secondary', type: 'button', disabled: d.items.length < size ? '' : null, on: { click: () => { docPage++; documents(); } } }, H.t('pager.next'))));
     } catch (e) {
       H.error(box, e);
@@ -161,14 +158,14 @@
     try {
       const body = { id: upload.id.value.trim(), text: upload.text.value };
       if (upload.title.value.trim()) body.title = upload.title.value.trim();
-      H.message(box, 'Ingesting…');
+      H.message(box, H.t('kb.ingesting'));
       const accepted = await api('POST', '/api/v1/kb/documents' + H.query({ kb: kb(), async: 'true' }), body);
-      const bar = el('progress', { id: 'kb-progress', max: '1', 'aria-label': 'Ingestion progress' });
+      const bar = el('progress', { id: 'kb-progress', max: '1', 'aria-label': H.t('kb.ingestion-progress') });
       const label = el('span', { id: 'kb-progress-label' });
       clear(box).appendChild(el('p', {}, bar, ' ', label));
       const done = await follow(accepted, bar, label);
       if (done.state === 'FAILED') {
-        H.message(box, 'Ingestion failed: ' + done.error, 'error');
+        H.message(box, H.t('kb.ingestion-failed-0', done.error), 'error');
         return;
       }
       H.message(box, summary(done.result));
@@ -187,13 +184,13 @@
       const f = H.formValues(search);
       const r = await api('GET', '/api/v1/kb/search' + H.query({ q: f.q, mode: f.mode, k: f.k, kb: kb() }));
       if (!r.hits.length) {
-        box.appendChild(el('p', { className: 'muted', text: 'Nothing matches “' + f.q + '”.' }));
+        box.appendChild(el('p', { className: 'muted', text: H.t('kb.nothing-matches-0', f.q) }));
         return;
       }
       box.appendChild(el('div', { className: 'table-scroll', tabindex: '0' }, table([
-        ['Score', (h) => Number(h.score).toFixed(3)], ['Source', (h) => el('code', { text: h.sourceId })], ['Title', (h) => h.title],
-        ['Passage', (h) => H.highlight(el('span', { className: 'passage' }), h.text, f.q)],
-        ['Keyword rank', (h) => h.bm25Rank || '–'], ['Meaning rank', (h) => h.vectorRank || '–'],
+        [H.t('kb.score'), (h) => Number(h.score).toFixed(3)], [H.t('kb.source'), (h) => el('code', { text: h.sourceId })], [H.t('kb.title'), (h) => h.title],
+        [H.t('kb.passage'), (h) => H.highlight(el('span', { className: 'passage' }), h.text, f.q)],
+        [H.t('kb.keyword-rank'), (h) => h.bm25Rank || '–'], [H.t('kb.meaning-rank'), (h) => h.vectorRank || '–'],
       ], r.hits)));
     } catch (e) {
       H.error(box, e);

@@ -33,7 +33,7 @@
         form.totpCode.required = true;
         form.totpCode.focus();
       }
-      show(problem.detail || ('Sign-in failed (HTTP ' + response.status + ')'));
+      show(problem.detail || (H.t('login.sign-in-failed-http', response.status)));
     }
   });
 })();

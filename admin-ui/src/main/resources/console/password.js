@@ -34,10 +34,10 @@
   let settingUp = false;
   function totpView() {
     document.getElementById('totp-state').textContent = totpOn
-      ? 'On: signing in asks for a code from your authenticator app.'
-      : 'Off. With it on, signing in also asks for a code from an authenticator app.';
+      ? H.t('password.on-signing-in-asks')
+      : H.t('password.off-with-it-on');
     document.getElementById('totp-code-label').hidden = !(totpOn || settingUp);
-    document.getElementById('totp-submit').textContent = totpOn ? 'Turn off' : settingUp ? 'Turn on' : 'Set up';
+    document.getElementById('totp-submit').textContent = totpOn ? H.t('password.turn-off') : settingUp ? H.t('password.turn-on') : H.t('password.set-up');
   }
   document.getElementById('totp-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -47,13 +47,13 @@
       if (totpOn) {
         await api('POST', '/api/v1/auth/totp/disable', { code });
         totpOn = false;
-        H.message(msg, 'Two-step sign-in is off.');
+        H.message(msg, H.t('password.two-step-sign-in-2'));
       } else if (settingUp) {
         await api('POST', '/api/v1/auth/totp/confirm', { code });
         totpOn = true;
         settingUp = false;
         document.getElementById('totp-setup').hidden = true;
-        H.message(msg, 'Two-step sign-in is on.');
+        H.message(msg, H.t('password.two-step-sign-in-3'));
       } else {
         const setup = await api('POST', '/api/v1/auth/totp', {});
         settingUp = true;

@@ -31,7 +31,7 @@
     data.append('archive', file, file.name);
     try {
       const p = await api('POST', '/api/v1/plugins/' + encodeURIComponent(upgrading.id) + '/upgrade', data);
-      H.message(box, 'Upgraded ' + p.id + ' from ' + upgrading.version + ' to ' + p.version);
+      H.message(box, H.t('plugins.upgraded-0-from-1', p.id, upgrading.version, p.version));
       load();
     } catch (e) {
       H.error(box, e);
@@ -45,39 +45,39 @@
     if (!admin) {
       return developer && p.channel === 'sandbox'
         ? el('button', { type: 'button', className: 'danger', on: { click: () => {
-          if (confirm('Remove sandbox plugin ' + p.id + '?')) act('DELETE', '/api/v1/sandbox/plugins/' + id, p.id + ' removed');
-        } } }, 'Remove')
+          if (confirm(H.t('plugins.remove-sandbox-plugin-0', p.id))) act('DELETE', '/api/v1/sandbox/plugins/' + id, H.t('plugins.0-removed', p.id));
+        } } }, H.t('plugins.remove'))
         : '';
     }
     return el('span', {},
-      el('button', { type: 'button', className: 'secondary', title: 'Install a newer version of ' + p.id,
-        on: { click: () => upgrade(p) } }, 'Upgrade'),
+      el('button', { type: 'button', className: 'secondary', title: H.t('plugins.install-a-newer-version', p.id),
+        on: { click: () => upgrade(p) } }, H.t('plugins.upgrade')),
       ' ',
       p.channel === 'sandbox'
         ? el('button', { type: 'button', className: 'secondary', on: { click: () => {
-          if (confirm('Promote ' + p.id + ' to production?')) act('POST', '/api/v1/plugins/' + id + '/promote', p.id + ' promoted to production');
-        } } }, 'Promote')
+          if (confirm(H.t('plugins.promote-0-to-production', p.id))) act('POST', '/api/v1/plugins/' + id + '/promote', H.t('plugins.0-promoted-to-production', p.id));
+        } } }, H.t('plugins.promote'))
         : '',
       ' ',
       p.state === 'ENABLED'
-        ? el('button', { type: 'button', className: 'secondary', on: { click: () => act('POST', '/api/v1/plugins/' + id + '/disable', p.id + ' disabled') } }, 'Disable')
-        : el('button', { type: 'button', className: 'secondary', on: { click: () => act('POST', '/api/v1/plugins/' + id + '/enable', p.id + ' enabled') } }, 'Enable'),
+        ? el('button', { type: 'button', className: 'secondary', on: { click: () => act('POST', '/api/v1/plugins/' + id + '/disable', H.t('plugins.0-disabled', p.id)) } }, H.t('common.disable'))
+        : el('button', { type: 'button', className: 'secondary', on: { click: () => act('POST', '/api/v1/plugins/' + id + '/enable', H.t('plugins.0-enabled', p.id)) } }, H.t('common.enable')),
       ' ',
       el('button', { type: 'button', className: 'danger', on: { click: () => {
-        if (confirm('Remove plugin ' + p.id + '?')) act('DELETE', '/api/v1/plugins/' + id, p.id + ' removed');
-      } } }, 'Remove'));
+        if (confirm(H.t('plugins.remove-plugin-0', p.id))) act('DELETE', '/api/v1/plugins/' + id, H.t('plugins.0-removed', p.id));
+      } } }, H.t('plugins.remove')));
   }
 
   async function load() {
     const data = await api('GET', '/api/v1/plugins');
     clear(document.getElementById('plugin-list')).appendChild(table([
-      ['Plugin', (p) => el('span', {}, el('strong', { text: p.id }), el('br'), el('span', { className: 'muted', text: p.description || '' }))],
-      ['Version', (p) => p.version], ['State', (p) => badge(p.state)], ['Channel', (p) => badge(p.channel)],
-      ['Signer', (p) => p.signerKeyId || 'unsigned'],
-      ['Permissions', (p) => p.permissions.join(', ') || 'none'],
-      ['Generators', (p) => p.generators.map((g) => g.info.modality + ' ' + g.info.name).join(', ')],
-      ['Runs in', (p) => p.isolation || ''],
-      ['Failure', (p) => p.failure || ''], ['Circuit', (p) => p.circuit || ''], ['', actions],
+      [H.t('common.plugin'), (p) => el('span', {}, el('strong', { text: p.id }), el('br'), el('span', { className: 'muted', text: p.description || '' }))],
+      [H.t('common.version'), (p) => p.version], [H.t('common.state'), (p) => badge(p.state)], [H.t('plugins.channel'), (p) => badge(p.channel)],
+      [H.t('plugins.signer'), (p) => p.signerKeyId || H.t('plugins.unsigned')],
+      [H.t('plugins.permissions'), (p) => p.permissions.join(', ') || H.t('common.none')],
+      [H.t('plugins.generators'), (p) => p.generators.map((g) => g.info.modality + ' ' + g.info.name).join(', ')],
+      [H.t('plugins.runs-in'), (p) => p.isolation || ''],
+      [H.t('common.failure'), (p) => p.failure || ''], [H.t('common.circuit'), (p) => p.circuit || ''], ['', actions],
     ], data.items));
     const sandboxGenerators = data.items.filter((p) => p.channel === 'sandbox' && p.state === 'ENABLED')
       .flatMap((p) => p.generators.map((g) => ({ plugin: p.id, modality: g.info.modality, name: g.info.name })));
@@ -88,7 +88,7 @@
     if (H.has('ADMIN', 'AUDITOR', 'PLUGIN_DEVELOPER')) {
       const keys = await api('GET', '/api/v1/plugin-keys');
       clear(document.getElementById('keys')).appendChild(table([
-        ['Key', (k) => k.keyId], ['Name', (k) => k.name], ['Added', (k) => H.time(k.addedAt) + ' by ' + (k.addedBy || '?')],
+        [H.t('plugins.key'), (k) => k.keyId], [H.t('common.name'), (k) => k.name], [H.t('plugins.added'), (k) => H.t('common.at-by', H.time(k.addedAt), k.addedBy || '?')],
       ], keys.items));
     }
   }
@@ -102,7 +102,7 @@
     data.append('archive', file, file.name);
     try {
       const p = await api('POST', '/api/v1/plugins' + H.query({ grant: form.grant.value.trim() }), data);
-      H.message(box, 'Installed ' + p.id + ' ' + p.version + ' (' + p.state + '), signed by ' + (p.signerKeyId || 'nobody'));
+      H.message(box, H.t('plugins.installed-signed', p.id, p.version, p.state, p.signerKeyId || H.t('plugins.nobody')));
       form.reset();
       load();
     } catch (e) {
@@ -118,7 +118,7 @@
     data.append('archive', file, file.name);
     try {
       const p = await api('POST', '/api/v1/sandbox/plugins', data);
-      H.message(box, 'Installed ' + p.id + ' ' + p.version + ' to the sandbox (' + p.state + ')');
+      H.message(box, H.t('plugins.installed-0-1-to', p.id, p.version, p.state));
       event.target.reset();
       load();
     } catch (e) {
@@ -136,12 +136,12 @@
     const [plugin, modality] = form.generator.value.split('|');
     try {
       const job = await api('POST', '/api/v1/sandbox/generations', { plugin, modality, prompt: form.prompt.value });
-      H.message(result, 'Job ' + job.id + ' queued');
+      H.message(result, H.t('plugins.job-0-queued', job.id));
       let view;
       for (let i = 0; i < 600; i++) {
         view = await api('GET', '/api/v1/sandbox/generations/' + encodeURIComponent(job.id));
         if (FINAL.includes(view.job.state)) break;
-        H.message(result, 'Job ' + job.id + ': ' + view.job.state + (view.job.currentStep ? ' (' + view.job.currentStep + ')' : ''));
+        H.message(result, H.t('plugins.job-state', job.id, view.job.state + (view.job.currentStep ? ' (' + view.job.currentStep + ')' : '')));
         await sleep(500);
       }
       clear(result).appendChild(el('p', {}, badge(view.job.state), ' ',
@@ -159,7 +159,7 @@
     const form = event.target;
     try {
       await api('POST', '/api/v1/plugin-keys' + H.query({ name: form.name.value.trim() }), form.pem.value, { contentType: 'text/plain' });
-      H.message(box, 'Key trusted');
+      H.message(box, H.t('plugins.key-trusted'));
       form.reset();
       load();
     } catch (e) {

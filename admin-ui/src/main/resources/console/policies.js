@@ -5,21 +5,27 @@
   const editor = document.getElementById('policy-body');
   const result = document.getElementById('policy-result');
 
-  function pick(p) {
+  /** Opens a policy in the editor; the URL names it (?id=), so the link opens it again. */
+  function pick(p, fromUrl) {
     editor.value = p.body;
-    document.getElementById('policy-name').textContent = p.name + ' v' + p.version + (p.active ? ' (active)' : '');
+    document.getElementById('policy-name').textContent = H.t(p.active ? 'common.name-version-active'
+      : 'common.name-version', p.name, p.version);
+    const url = '/console/policies.html?id=' + encodeURIComponent(p.id);
+    if (!fromUrl && location.pathname + location.search !== url) history.pushState({ id: p.id }, '', url);
   }
 
   async function load() {
     const data = await api('GET', '/api/v1/policies');
     clear(document.getElementById('policy-list')).appendChild(table([
-      ['Name', (p) => p.name], ['Version', (p) => p.version], ['State', (p) => p.active ? el('span', { className: 'badge ok', text: 'active' }) : ''],
-      ['SHA-256', (p) => el('code', { text: p.sha256.slice(0, 16) + '…' })], ['Format', (p) => p.format],
-      ['Created', (p) => H.time(p.createdAt) + ' by ' + (p.createdBy || '?')],
-    ], data.items, pick));
-    const active = data.items.find((p) => p.active);
-    if (active && !editor.value) pick(active);
+      [H.t('common.name'), (p) => p.name], [H.t('common.version'), (p) => p.version], [H.t('common.state'), (p) => p.active ? el('span', { className: 'badge ok', text: H.t('policies.active') }) : ''],
+      ['SHA-256', (p) => el('code', { text: p.sha256.slice(0, 16) + '…' })], [H.t('policies.format'), (p) => p.format],
+      [H.t('common.created'), (p) => H.t('common.at-by', H.time(p.createdAt), p.createdBy || '?')],
+    ], data.items, (p) => pick(p, false)));
+    const wanted = new URLSearchParams(location.search).get('id');
+    const shown = data.items.find((p) => p.id === wanted) || data.items.find((p) => p.active);
+    if (shown && (!editor.value || wanted)) pick(shown, true);
   }
+  window.addEventListener('popstate', () => load().catch((e) => H.error(box, e)));
 
   async function run(path, render) {
     clear(result);
@@ -31,15 +37,15 @@
   }
 
   document.getElementById('policy-validate').addEventListener('click', () => run('/api/v1/policies/validate', (r) => {
-    H.message(result, 'Valid: ' + r.name + ' (' + r.rules.length + ' rules, sha256 ' + r.sha256.slice(0, 16) + '…)');
-    result.appendChild(table([['Rule', (x) => x.id], ['Action', (x) => badge(x.action)], ['When', (x) => el('code', { text: x.when })]], r.rules));
+    H.message(result, H.t('policies.valid-0-1-rules', r.name, r.rules.length, r.sha256.slice(0, 16)));
+    result.appendChild(table([[H.t('common.rule'), (x) => x.id], [H.t('policies.action'), (x) => badge(x.action)], [H.t('policies.when'), (x) => el('code', { text: x.when })]], r.rules));
   }));
   document.getElementById('policy-dry-run').addEventListener('click', () => run('/api/v1/policies/dry-run?limit=500', (r) => {
-    H.message(result, r.changes.length + ' recent decisions would change');
-    result.appendChild(table([['Case', (c) => c.id], ['Before', (c) => badge(c.before)], ['After', (c) => badge(c.after)], ['Rule', (c) => c.decidingRule]], r.changes));
+    H.message(result, H.t('policies.0-recent-decisions-would', r.changes.length));
+    result.appendChild(table([[H.t('policies.case'), (c) => c.id], [H.t('policies.before'), (c) => badge(c.before)], [H.t('policies.after'), (c) => badge(c.after)], [H.t('common.rule'), (c) => c.decidingRule]], r.changes));
   }));
   document.getElementById('policy-activate').addEventListener('click', () => run('/api/v1/policies', (p) => {
-    H.message(result, 'Activated ' + p.name + ' v' + p.version);
+    H.message(result, H.t('policies.activated-0-v-1', p.name, p.version));
     load();
   }));
 

@@ -18,21 +18,20 @@ window.Probes = (function () {
     const r = probe.result || {};
     const variants = r.variants || [];
     const out = el('div', { className: 'probe-result', id: 'probe-result' });
-    out.appendChild(el('p', { id: 'probe-summary' },
-      'Probe ', el('code', { text: probe.id }), ' by ', el('span', { text: probe.requestedBy }), ' at ', H.time(probe.finishedAt),
-      ': ' + variants.length + ' swapped prompts; mean text change ' + number(r.meanTextChange, 3)
-      + (r.meanAbsoluteBiasChange === null || r.meanAbsoluteBiasChange === undefined ? ' (bias not scored)'
-        : '; mean absolute bias change ' + number(r.meanAbsoluteBiasChange, 3) + ' (original bias ' + number(r.biasMax, 3) + ')')
-      + '; plugin ', el('code', { text: r.plugin || '' })));
+    out.appendChild(el('p', { id: 'probe-summary' }, H.tNodes('probes.summary', el('code', { text: probe.id }),
+      el('span', { text: probe.requestedBy }), H.time(probe.finishedAt), variants.length, number(r.meanTextChange, 3),
+      r.meanAbsoluteBiasChange === null || r.meanAbsoluteBiasChange === undefined ? H.t('probes.bias-not-scored')
+        : H.t('probes.mean-absolute-bias-change', number(r.meanAbsoluteBiasChange, 3), number(r.biasMax, 3)),
+      el('code', { text: r.plugin || '' }))));
     if (!variants.length) {
-      out.appendChild(el('p', { className: 'muted', text: 'No demographic term of the lexicon in the prompt: nothing to swap.' }));
+      out.appendChild(el('p', { className: 'muted', text: H.t('probes.no-demographic-term-of') }));
       return out;
     }
     out.appendChild(table([
-      ['Axis', (v) => v.axis], ['Term', (v) => v.term], ['Swapped for', (v) => v.replacement],
-      ['Text change', (v) => number(v.textChange, 3)], ['Bias', (v) => number(v.biasMax, 3)],
-      ['Bias change', (v) => signed(v.biasChange)],
-      ['Continuation', (v) => el('span', { className: 'probe-continuation', text: v.continuation })],
+      [H.t('probes.axis'), (v) => v.axis], [H.t('probes.term'), (v) => v.term], [H.t('probes.swapped-for'), (v) => v.replacement],
+      [H.t('probes.text-change'), (v) => number(v.textChange, 3)], [H.t('probes.bias'), (v) => number(v.biasMax, 3)],
+      [H.t('probes.bias-change'), (v) => signed(v.biasChange)],
+      [H.t('probes.continuation'), (v) => el('span', { className: 'probe-continuation', text: v.continuation })],
     ], variants));
     return out;
   }
@@ -45,13 +44,13 @@ window.Probes = (function () {
       bar.max = Math.max(1, probe.variantsTotal || 1);
       bar.value = probe.variantsDone;
       label.textContent = probe.variantsTotal === null || probe.variantsTotal === undefined
-        ? 'Preparing the probe (the bias scorer loads on first use)…'
-        : 'Re-generating: ' + probe.variantsDone + ' of ' + probe.variantsTotal + ' swapped prompts';
+        ? H.t('probes.preparing-the-probe-the')
+        : H.t('probes.re-generating-0-of', probe.variantsDone, probe.variantsTotal);
       await new Promise((resolve) => setTimeout(resolve, 300));
       probe = await api('GET', '/api/v1/probes/' + encodeURIComponent(probe.id));
     }
     if (probe.state === 'FAILED') {
-      H.message(box, 'The probe failed: ' + probe.error, 'error');
+      H.message(box, H.t('probes.the-probe-failed-0', probe.error), 'error');
       return;
     }
     clear(box).appendChild(result(probe));
@@ -66,15 +65,13 @@ window.Probes = (function () {
     const withBias = el('input', { type: 'checkbox', id: 'probe-bias', name: 'bias' });
     withBias.checked = true;
     const out = el('section', { id: 'probes' },
-      el('h3', { text: 'Counterfactual bias probe' }),
-      el('p', { className: 'muted', text: 'Swaps the demographic terms of the prompt for others of the same axis, '
-        + 're-generates with the same plugin, parameters and seed, and measures how much the continuation and its '
-        + 'bias score change.' }));
+      el('h3', { text: H.t('probes.counterfactual-bias-probe') }),
+      el('p', { className: 'muted', text: H.t('probes.swaps-the-demographic-terms') }));
     if (H.has('ADMIN', 'OPERATOR', 'REVIEWER')) {
       out.appendChild(el('form', { className: 'inline', id: 'probe-form', on: { submit: async (event) => {
         event.preventDefault();
         try {
-          H.message(box, 'Starting the probe…');
+          H.message(box, H.t('probes.starting-the-probe'));
           const probe = await api('POST', '/api/v1/content/' + encodeURIComponent(item.id) + '/probes',
             { perTerm: Number(perTerm.value), bias: withBias.checked });
           await follow(probe, box);
@@ -82,9 +79,9 @@ window.Probes = (function () {
           H.error(box, e);
         }
       } } },
-        el('label', {}, 'Replacements per term ', perTerm),
-        el('label', {}, withBias, ' score bias'),
-        el('button', { type: 'submit', id: 'probe-run' }, 'Probe for bias')));
+        el('label', {}, H.t('probes.replacements-per-term'), perTerm),
+        el('label', {}, withBias, H.t('probes.score-bias')),
+        el('button', { type: 'submit', id: 'probe-run' }, H.t('probes.probe-for-bias'))));
     }
     out.appendChild(box);
     api('GET', '/api/v1/content/' + encodeURIComponent(item.id) + '/probes').then((data) => {
@@ -92,7 +89,7 @@ window.Probes = (function () {
       if (latest && !box.firstChild) {
         if (latest.state === 'DONE') box.appendChild(result(latest));
         else if (latest.state === 'RUNNING') follow(latest, box).catch((e) => H.error(box, e));
-        else H.message(box, 'The latest probe failed: ' + latest.error, 'error');
+        else H.message(box, H.t('probes.the-latest-probe-failed', latest.error), 'error');
       }
     }).catch((e) => H.error(box, e));
     return out;

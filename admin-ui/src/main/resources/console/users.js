@@ -17,8 +17,8 @@
   }
 
   function roleSelect(u) {
-    const select = el('select', { 'aria-label': 'Role of ' + u.username, on: { change: () =>
-      change(u.username, { role: select.value }, u.username + ' is now ' + select.value) } });
+    const select = el('select', { 'aria-label': H.t('users.role-of-0', u.username), on: { change: () =>
+      change(u.username, { role: select.value }, H.t('users.0-is-now-1', u.username, select.value)) } });
     ROLES.forEach((r) => select.appendChild(el('option', { value: r, text: r })));
     select.value = u.role;
     return select;
@@ -27,31 +27,31 @@
   async function loadUsers() {
     const users = await api('GET', '/api/v1/users');
     clear(document.getElementById('user-list')).appendChild(table([
-      ['User', (u) => u.username], ['Role', roleSelect],
-      ['State', (u) => [badge(u.enabled ? 'ENABLED' : 'DISABLED'), u.passwordMustChange ? el('span', { className: 'muted', text: ' one-time password' }) : null]],
-      ['Last sign-in', (u) => u.lastLoginAt ? H.time(u.lastLoginAt) : 'never'],
-      ['', (u) => u.username === me.username ? el('span', { className: 'muted', text: 'you' }) : el('button', { type: 'button', className: u.enabled ? 'danger' : 'secondary', on: { click: () =>
-        change(u.username, { enabled: !u.enabled }, u.username + (u.enabled ? ' disabled' : ' enabled')) } },
-        u.enabled ? 'Disable' : 'Enable')],
+      [H.t('users.user'), (u) => u.username], [H.t('users.role'), roleSelect],
+      [H.t('common.state'), (u) => [badge(u.enabled ? 'ENABLED' : 'DISABLED'), u.passwordMustChange ? el('span', { className: 'muted', text: H.t('users.one-time-password') }) : null]],
+      [H.t('users.last-sign-in'), (u) => u.lastLoginAt ? H.time(u.lastLoginAt) : H.t('common.never')],
+      ['', (u) => u.username === me.username ? el('span', { className: 'muted', text: H.t('users.you') }) : el('button', { type: 'button', className: u.enabled ? 'danger' : 'secondary', on: { click: () =>
+        change(u.username, { enabled: !u.enabled }, H.t(u.enabled ? 'users.user-disabled' : 'users.user-enabled', u.username)) } },
+        u.enabled ? H.t('common.disable') : H.t('common.enable'))],
     ], users.items));
   }
 
   async function loadTokens() {
     const tokens = await api('GET', '/api/v1/tokens' + (admin ? '?all=true' : ''));
     clear(document.getElementById('token-list')).appendChild(table([
-      ['Name', (t) => t.name], ['User', (t) => t.username],
-      ['Created', (t) => H.time(t.createdAt)], ['Expires', (t) => t.expiresAt ? H.time(t.expiresAt) : 'never'],
-      ['Last used', (t) => t.lastUsedAt ? H.time(t.lastUsedAt) : 'never'],
+      [H.t('common.name'), (t) => t.name], [H.t('users.user'), (t) => t.username],
+      [H.t('common.created'), (t) => H.time(t.createdAt)], [H.t('users.expires'), (t) => t.expiresAt ? H.time(t.expiresAt) : H.t('common.never')],
+      [H.t('users.last-used'), (t) => t.lastUsedAt ? H.time(t.lastUsedAt) : H.t('common.never')],
       ['', (t) => t.revokedAt ? badge('REVOKED') : el('button', { type: 'button', className: 'danger', on: { click: async () => {
-        if (!confirm('Revoke token ' + t.name + '?')) return;
+        if (!confirm(H.t('users.revoke-token-0', t.name))) return;
         try {
           await api('DELETE', '/api/v1/tokens/' + encodeURIComponent(t.id));
-          H.message(box, 'Token ' + t.name + ' revoked');
+          H.message(box, H.t('users.token-0-revoked', t.name));
           loadTokens();
         } catch (e) {
           H.error(box, e);
         }
-      } } }, 'Revoke')],
+      } } }, H.t('users.revoke'))],
     ], tokens.items));
   }
 
@@ -61,7 +61,7 @@
     try {
       const u = await api('POST', '/api/v1/users', { username: f.username, role: f.role, password: event.target.password.value,
         oneTime: event.target.oneTime.checked });
-      H.message(box, 'Added ' + u.username + ' as ' + u.role);
+      H.message(box, H.t('users.added-0-as-1', u.username, u.role));
       event.target.reset();
       loadUsers();
     } catch (e) {
@@ -78,7 +78,7 @@
     const secret = clear(document.getElementById('token-secret'));
     try {
       const issued = await api('POST', '/api/v1/tokens', body);
-      secret.appendChild(el('p', { text: 'Copy the token now; it is not shown again:' }));
+      secret.appendChild(el('p', { text: H.t('users.copy-the-token-now') }));
       secret.appendChild(el('pre', { id: 'new-token', text: issued.token }));
       event.target.reset();
       loadTokens();

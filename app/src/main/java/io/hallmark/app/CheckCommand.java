@@ -80,7 +80,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         ContentChecks.Request request = new ContentChecks.Request(modality, channel, prompt, read(file));
         String draft = policyFile == null ? null : read(policyFile);
-        JsonNode result = PlatformAccess.run(config, pl -> pl.checks().check(request, draft), server -> {
+        JsonNode result = PlatformAccess.run(config, localOnlyFlags(), pl -> pl.checks().check(request, draft), server -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("text", request.text());
             body.put("prompt", request.prompt());
@@ -127,9 +127,18 @@ final class CheckCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The flags a running server cannot take from this command: the platform's, and the eval folder. */
+    private java.util.List<String> localOnlyFlags() {
+        java.util.List<String> flags = new java.util.ArrayList<>(platform.localOnlyFlags());
+        if (evalDir != null) {
+            flags.add("--eval-dir");
+        }
+        return flags;
+    }
+
     private int replay(HallmarkConfig config) {
         java.util.UUID item = replay;
-        JsonNode result = PlatformAccess.run(config, pl -> pl.replays().replay(item),
+        JsonNode result = PlatformAccess.run(config, localOnlyFlags(), pl -> pl.replays().replay(item),
                 server -> server.post("/api/v1/checks/replay/" + item, HttpRequest.BodyPublishers.noBody(),
                         "application/json"));
         PrintWriter out = spec.commandLine().getOut();

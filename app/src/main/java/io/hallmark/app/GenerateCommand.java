@@ -130,10 +130,8 @@ final class GenerateCommand implements Callable<Integer> {
             String url = e.owner().map(o -> o.httpUrl()).orElseThrow(() -> e);
             List<String> refused = platform.localOnlyFlags();
             if (!refused.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), String.join(", ", refused)
-                        + (refused.size() == 1 ? " does" : " do") + " not apply: the server at " + url + " holds this "
-                        + "data directory and generates with its own settings. Leave " + (refused.size() == 1 ? "it" : "them")
-                        + " out, or stop the server and start it with " + String.join(", ", refused) + ".");
+                throw new CommandLine.ParameterException(spec.commandLine(), PlatformAccess.flagsDoNotApply(refused,
+                        url));
             }
             return run(new Remote(url, LocalCliToken.read(platform.load().dataDir()).orElse(null), platform.load().dataDir()),
                     submissions);

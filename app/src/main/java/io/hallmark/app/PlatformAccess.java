@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +28,14 @@ final class PlatformAccess {
 
     private PlatformAccess() {}
 
-    /** Runs {@code local} on a platform started for this command, or {@code remote} with the running server's URL. */
-    static JsonNode run(HallmarkConfig config, Function<Platform, Object> local, Function<Server, JsonNode> remote) {
+    /**
+     * Runs {@code local} on a platform started for this command, or {@code remote} with the running server's URL.
+     *
+     * @param localOnlyFlags the flags given that only a platform this process starts can use ({@code --models-dir},
+     *     {@code --db-url} ...): refused, not ignored, when the command has to go through a running server
+     */
+    static JsonNode run(HallmarkConfig config, List<String> localOnlyFlags, Function<Platform, Object> local,
+            Function<Server, JsonNode> remote) {
         try (Platform platform = Platform.start(config, "command")) {
             return JsonOutput.mapper().valueToTree(local.apply(platform));
         } catch (DataDirectoryInUseException e) {
@@ -36,8 +43,19 @@ final class PlatformAccess {
             if (url.isEmpty()) {
                 throw e;
             }
+            if (!localOnlyFlags.isEmpty()) {
+                throw new IllegalArgumentException(flagsDoNotApply(localOnlyFlags, url.get()));
+            }
             return remote.apply(new Server(url.get(), LocalCliToken.read(config.dataDir()).orElse(null)));
         }
+    }
+
+    /** Why flags that only a platform of this process could use are refused while the server at {@code url} runs. */
+    static String flagsDoNotApply(List<String> flags, String url) {
+        boolean one = flags.size() == 1;
+        return String.join(", ", flags) + (one ? " does" : " do") + " not apply: the server at " + url + " holds this "
+                + "data directory and works with its own settings. Leave " + (one ? "it" : "them") + " out, or stop "
+                + "the server and start it with " + String.join(", ", flags) + ".";
     }
 
     /** A running Hallmark server's REST API, called with the local command line's token. */

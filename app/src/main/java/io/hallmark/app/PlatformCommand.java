@@ -25,7 +25,7 @@ abstract class PlatformCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     JsonNode access(Function<Platform, Object> local, Function<PlatformAccess.Server, JsonNode> remote) {
-        return PlatformAccess.run(platform.load(), local, remote);
+        return PlatformAccess.run(platform.load(), platform.localOnlyFlags(), local, remote);
     }
 
     PrintWriter out() {

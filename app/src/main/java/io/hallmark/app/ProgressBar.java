@@ -29,11 +29,18 @@ final class ProgressBar implements IngestListener {
         double fraction = sourcesTotal == 0 ? 1 : (double) sourcesDone / sourcesTotal;
         int filled = (int) Math.round(fraction * WIDTH);
         double seconds = (now - start) / 1e9;
-        err.printf("\r[%s%s] %3.0f%%  %d/%d sources  %d chunks  %.0f chunks/s ", "#".repeat(filled),
+        err.printf("\ringesting [%s%s] %3.0f%%  %d/%d sources  %d chunks  %.0f chunks/s  %-10s", "#".repeat(filled),
                 " ".repeat(WIDTH - filled), fraction * 100, sourcesDone, sourcesTotal, chunksWritten,
-                seconds > 0 ? chunksWritten / seconds : 0);
+                seconds > 0 ? chunksWritten / seconds : 0, timeLeft(fraction, seconds));
         err.flush();
         drawn = true;
+    }
+
+    /** {@code ETA 12 s} while {@code fraction} is between 2 % and 100 %, else the seconds spent ({@code 3 s}). */
+    static String timeLeft(double fraction, double spentSeconds) {
+        return fraction > 0.02 && fraction < 1
+                ? String.format(java.util.Locale.ROOT, "ETA %.0f s", spentSeconds * (1 - fraction) / fraction)
+                : String.format(java.util.Locale.ROOT, "%.0f s", spentSeconds);
     }
 
     /** Draws {@code fraction} (0 to 1) with a short message, e.g. {@code frame 12/48}. */
@@ -70,8 +77,7 @@ final class ProgressBar implements IngestListener {
         } else {
             double f = Math.min(1, fraction);
             int filled = (int) Math.round(f * WIDTH);
-            String eta = f > 0.02 && f < 1 ? String.format(java.util.Locale.ROOT, "ETA %.0f s", spent * (1 - f) / f)
-                    : String.format(java.util.Locale.ROOT, "%.0f s", spent);
+            String eta = timeLeft(f, spent);
             err.printf("\r%-16s [%s%s] %3.0f%%  %-32s %-10s", phase, "#".repeat(filled), " ".repeat(WIDTH - filled),
                     f * 100, shownMessage, eta);
         }

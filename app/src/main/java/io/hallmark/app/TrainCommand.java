@@ -69,7 +69,11 @@ final class TrainCommand implements Runnable {
             HallmarkConfig config = platform.load(extra);
             long t0 = System.nanoTime();
             try (Platform p = Platform.start(config, "command")) {
-                GovernanceArtifact a = p.governanceModels().train(kind(), GovernanceModelsCommand.ACTOR);
+                GovernanceArtifact a;
+                try (TrainingProgress progress = new TrainingProgress(new ProgressBar(spec.commandLine().getErr()),
+                        p.governanceModels(), kind())) {
+                    a = p.governanceModels().train(kind(), GovernanceModelsCommand.ACTOR);
+                }
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("kind", a.kind());
                 doc.put("sha256", a.sha256());

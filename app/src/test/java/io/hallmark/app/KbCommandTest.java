@@ -40,7 +40,7 @@ class KbCommandTest {
         JsonNode ingest = JsonOutput.mapper().readTree(out.toString());
         assertThat(ingest.path("added").asInt()).isEqualTo(3);
         assertThat(ingest.path("skipped").get(0).path("line").asInt()).isEqualTo(2);
-        assertThat(err.toString()).contains("100%"); // the progress bar goes to stderr
+        assertThat(err.toString()).contains("ingesting [").contains("100%"); // the bar goes to stderr, stdout is JSON
 
         assertThat(run("kb", "search", "what causes tides", "--data-dir", data, "--k", "1", "--json")).isZero();
         JsonNode search = JsonOutput.mapper().readTree(out.toString());

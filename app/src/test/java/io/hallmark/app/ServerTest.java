@@ -98,7 +98,8 @@ class ServerTest {
 
         HttpResponse<String> page = get("/console/index.html");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Hallmark</title>").doesNotContain("<script>");
+        // the page's words come from the bundle (strings.js), set by common.js
+        assertThat(page.body()).contains("<title data-i18n=\"common.hallmark\"></title>").doesNotContain("<script>");
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("script-src 'self'").contains("frame-ancestors 'none'");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
@@ -116,6 +117,20 @@ class ServerTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--models-dir does not apply").contains(server.url())
                 .contains("stop the server and start it with --models-dir");
+    }
+
+    @Test
+    void checkRefusesFlagsThatOnlyAPlatformOfItsOwnCouldUseWhileAServerHoldsTheDataDirectory() throws Exception {
+        java.nio.file.Path text = java.nio.file.Files.writeString(dataDir.resolveSibling("check-flags.txt"),
+                "Tides follow the Moon.");
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setErr(new java.io.PrintWriter(err));
+        int code = cli.execute("check", "--data-dir", dataDir.toString(), "--models-dir", "/somewhere/else",
+                "--eval-dir", "/eval/elsewhere", "--file", text.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--models-dir, --eval-dir do not apply").contains(server.url());
     }
 
     @Test

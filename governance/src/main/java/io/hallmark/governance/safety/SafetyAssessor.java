@@ -32,6 +32,7 @@ public final class SafetyAssessor implements Assessor {
     public void assess(AssessmentInput input, Assessment out) {
         SafetyScreen screen = models.safety();
         Map<String, Object> findings = new LinkedHashMap<>();
+        List<Map<String, Object>> triggered = new ArrayList<>();
         if (!input.prompt().isBlank()) {
             SafetyScreen.PromptScores explained = screen.explainPrompt(input.prompt());
             Map<String, Double> prompt = explained.scores();
@@ -40,12 +41,16 @@ public final class SafetyAssessor implements Assessor {
             out.score("safety.harmful", round(prompt.get("harmful")));
             findings.put("prompt", Map.of("injection", round(prompt.get("injection")), "jailbreak",
                     round(prompt.get("jailbreak")), "harmful", round(prompt.get("harmful"))));
-            findings.put("triggered", triggered(input.prompt(), explained));
+            triggered.addAll(triggered(input.prompt(), explained));
         }
         if (input.text() != null && !input.text().isBlank()) {
             SafetyScreen.Toxicity tox = screen.toxicity(input.text());
             out.score("safety.toxicity", round(tox.score()));
             findings.put("toxicSpans", tox.spans());
+            tox.spans().forEach(span -> triggered.add(toxic(span)));
+        }
+        if (!input.prompt().isBlank() || !triggered.isEmpty()) {
+            findings.put("triggered", triggered);
         }
         findings.put("thresholdNote", "scores of 0.8 and above are flagged (the threshold tuned on dev)");
         out.findings(name(), findings);
@@ -83,6 +88,18 @@ public final class SafetyAssessor implements Assessor {
             }
         }
         return out;
+    }
+
+    /** A toxic sentence of the checked text as a trigger span ({@code input} = {@code text}), like the prompt's. */
+    static Map<String, Object> toxic(SafetyScreen.Span span) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("screen", "toxicity");
+        m.put("input", "text");
+        m.put("start", span.start());
+        m.put("end", span.end());
+        m.put("text", span.text());
+        m.put("score", span.score());
+        return m;
     }
 
     private static double round(double v) {

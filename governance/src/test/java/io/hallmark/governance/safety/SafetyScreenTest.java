@@ -120,6 +120,10 @@ class SafetyScreenTest {
                 .satisfies(m -> assertThat(m).containsEntry("input", "prompt").containsEntry("text", payload)
                         .containsEntry("start", prompt.indexOf(payload)));
 
+        assertThat(SafetyAssessor.toxic(new SafetyScreen.Span(23, 40, "a toxic sentence.", 0.93)))
+                .containsEntry("screen", "toxicity").containsEntry("input", "text").containsEntry("start", 23)
+                .containsEntry("end", 40).containsEntry("score", 0.93);
+
         StringBuilder longPrompt = new StringBuilder();
         for (int i = 0; i < 50; i++) {
             longPrompt.append("Sentence number ").append(i).append(" is here. ");
