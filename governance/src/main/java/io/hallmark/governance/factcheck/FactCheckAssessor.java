@@ -54,8 +54,9 @@ public final class FactCheckAssessor implements Assessor {
         Optional<String> before = fc.get().evidence().snapshot();
         FactCheckReport report = fc.get().check(input.text());
         Optional<String> after = fc.get().evidence().snapshot();
-        after.map(a -> before.isEmpty() || before.get().equals(a) ? a : before.get() + ".." + a)
-                .ifPresent(snapshot -> out.judgedByBuilder().knowledgeBase(knowledgeBase, snapshot));
+        Optional<String> version = after.map(a -> before.isEmpty() || before.get().equals(a) ? a
+                : before.get() + ".." + a);
+        version.ifPresent(snapshot -> out.judgedByBuilder().knowledgeBase(knowledgeBase, snapshot));
         for (Verifier verifier : fc.get().verifiers()) {
             verifier.models().forEach(out::usedModel);
         }
@@ -70,7 +71,9 @@ public final class FactCheckAssessor implements Assessor {
         } else {
             out.score("factuality", report.factuality()).score("verifiers.disagreement", report.disagreement());
         }
-        out.findings(name(), describe(report, knowledgeBase));
+        Map<String, Object> findings = describe(report, knowledgeBase);
+        version.ifPresent(v -> findings.put("knowledgeBaseVersion", v)); // the evidence was read from this version
+        out.findings(name(), findings);
     }
 
     @Override

@@ -235,10 +235,15 @@ public final class KnowledgeBases implements AutoCloseable {
         }
     }
 
-    /** Copies the sources of a local index from before the record existed into the record (those it lacks). */
+    /**
+     * Copies the sources of a local index from before the record existed into the record (those it lacks). When the
+     * record held nothing before, the index now holds exactly what the record does, so it is marked as applied up to
+     * the new sequence and needs no rebuild.
+     */
     private void migrateLocal(String name, KnowledgeBase kb, PostgresKnowledgeRecord record) {
         int[] copied = {0};
         int[] present = {0};
+        long before = record.sequence();
         long sequence;
         try (RecordWrite write = record.begin()) {
             kb.index().exportSources((sourceId, hash, chunks) -> {
@@ -253,6 +258,9 @@ public final class KnowledgeBases implements AutoCloseable {
         }
         log.info("Knowledge base '{}': copied {} documents of this node's local index into the database ({} were there "
                 + "already); the database is now at change {}", name, copied[0], present[0], sequence);
+        if (before == 0 && present[0] == 0) {
+            kb.apply(sequence, List.of());
+        }
     }
 
     private void rebuild(String name, KnowledgeBase kb, PostgresKnowledgeRecord record, RebuildProgress progress) {
@@ -314,7 +322,9 @@ public final class KnowledgeBases implements AutoCloseable {
         if (dataSource == null) {
             return;
         }
-        for (String name : PostgresKnowledgeRecord.names(dataSource)) {
+        java.util.Set<String> names = new java.util.TreeSet<>(PostgresKnowledgeRecord.names(dataSource));
+        names.addAll(localFolders()); // local indexes from before the record are copied into it when opened
+        for (String name : names) {
             if (!open.containsKey(name) && !rebuilding.containsKey(name)) {
                 try {
                     open(name);
@@ -333,6 +343,19 @@ public final class KnowledgeBases implements AutoCloseable {
             } else {
                 catchUp(name);
             }
+        }
+    }
+
+    private List<String> localFolders() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var folders = Files.list(root)) {
+            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> NAME.matcher(n).matches()).toList();
+        } catch (IOException e) {
+            log.warn("Cannot list the knowledge-base folders in {}: {}", root, e.getMessage());
+            return List.of();
         }
     }
 
