@@ -160,6 +160,10 @@ public final class KnowledgeBases implements AutoCloseable {
      */
     public synchronized KnowledgeBase open(String name) {
         KnowledgeBase kb = open.get(name);
+        if (kb != null && dataSource != null && lost(name)) {
+            reopen(name); // throws KnowledgeBaseRebuildingException while it rebuilds in the background
+            kb = open.get(name);
+        }
         if (kb != null) {
             return kb;
         }
@@ -336,10 +340,14 @@ public final class KnowledgeBases implements AutoCloseable {
             }
         }
         for (String name : List.copyOf(open.keySet())) {
-            if (!Files.exists(folder(name).resolve("write.lock"))) {
-                log.warn("Knowledge base '{}': this node's index folder {} is gone; rebuilding it from the database",
-                        name, folder(name));
-                reopen(name);
+            if (lost(name)) {
+                try {
+                    reopen(name);
+                } catch (KnowledgeBaseRebuildingException e) {
+                    // started; searches get 503 until it is done
+                } catch (RuntimeException e) {
+                    log.warn("Cannot reopen knowledge base '{}': {}", name, e.getMessage());
+                }
             } else {
                 catchUp(name);
             }
@@ -359,17 +367,21 @@ public final class KnowledgeBases implements AutoCloseable {
         }
     }
 
+    /** Whether the index folder of an open knowledge base was deleted under it (Lucene's lock file is gone). */
+    private boolean lost(String name) {
+        return !Files.exists(folder(name).resolve("write.lock"));
+    }
+
+    /** Closes a knowledge base whose index was lost and opens it again, which rebuilds it. */
     private synchronized void reopen(String name) {
         KnowledgeBase kb = open.remove(name);
         records.remove(name);
         if (kb != null) {
+            log.warn("Knowledge base '{}': this node's index folder {} is gone; rebuilding it from the database", name,
+                    folder(name));
             closeQuietly(kb);
         }
-        try {
-            open(name);
-        } catch (KnowledgeBaseRebuildingException e) {
-            // started
-        }
+        open(name);
     }
 
     /** Per knowledge base open here: its state and the change it has applied, for the health endpoint. */
