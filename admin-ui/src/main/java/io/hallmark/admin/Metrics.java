@@ -92,10 +92,10 @@ final class Metrics {
 
     /** The knowledge bases this node is rebuilding from PostgreSQL, and the documents those rebuilds have left. */
     void knowledgeBases(io.hallmark.core.kb.KnowledgeBases knowledgeBases) {
-        Gauge.builder("hallmark.kb.rebuilding", knowledgeBases, k -> k.rebuilding().size())
+        Gauge.builder("hallmark.knowledge.bases.rebuilding", knowledgeBases, k -> k.rebuilding().size())
                 .description("Knowledge bases this node is rebuilding from PostgreSQL (they answer 503 meanwhile)")
                 .strongReference(true).register(registry);
-        Gauge.builder("hallmark.kb.rebuild.pending", knowledgeBases, k -> k.rebuilding().values().stream()
+        Gauge.builder("hallmark.knowledge.rebuild.pending.documents", knowledgeBases, k -> k.rebuilding().values().stream()
                         .mapToLong(p -> p.total() < 0 ? 0 : Math.max(0, p.total() - p.done())).sum())
                 .description("Documents the knowledge-base rebuilds on this node have still to write")
                 .strongReference(true).register(registry);
