@@ -44,6 +44,8 @@ final class ErrorMapping {
                     ApiError.of(409, "probe-unavailable", "Probe unavailable", detail);
             case NotFoundException n -> ApiError.of(404, "not-found", "Not found", detail);
             case io.hallmark.core.jobs.QueueFullException q -> ApiError.of(429, "queue-full", "Queue full", detail);
+            case io.hallmark.core.kb.KnowledgeBaseRebuildingException r ->
+                    ApiError.of(503, "kb-rebuilding", "Knowledge base rebuilding", detail);
             case io.hallmark.core.blob.StorageFullException f -> ApiError.of(507, "storage-full", "Storage full", detail);
             case io.hallmark.core.jobs.IdempotencyConflictException i ->
                     ApiError.of(422, "idempotency-conflict", "Idempotency key reused", detail);

@@ -60,6 +60,7 @@ public final class HttpServer implements AutoCloseable {
         KbRoutes kbRoutes = new KbRoutes(platform.knowledgeBases());
         ContentCatalog catalog = new ContentCatalog(platform.database(), platform.audit().log());
         Metrics metrics = new Metrics(platform.database(), platform.jobs(), platform.models()::status);
+        metrics.knowledgeBases(platform.knowledgeBases());
         Alerts alerts = new Alerts(platform.database(), platform.auditLog(), metrics, Duration.ofSeconds(15),
                 Platform.nodeName());
         java.util.concurrent.atomic.AtomicReference<Javalin> self = new java.util.concurrent.atomic.AtomicReference<>();

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Knowledge-base ingestions that run in the background so a client can watch their progress
- * ({@code POST /api/v1/kb/documents?async=true}, then {@code GET /api/v1/kb/ingestions/{id}}). A knowledge base
- * lives in this node's data directory, so its ingestions are tracked here, in memory: the newest
+ * ({@code POST /api/v1/kb/documents?async=true}, then {@code GET /api/v1/kb/ingestions/{id}}). The documents land in
+ * PostgreSQL, which every node follows, but the ingestion runs on this node, so it is tracked here, in memory: the newest
  * {@value #KEPT} are kept, and one that is running when the server stops is lost with the documents it had not
  * written yet (the knowledge base itself stays consistent; ingest again, unchanged documents are skipped).
  */

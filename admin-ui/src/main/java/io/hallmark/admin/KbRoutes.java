@@ -37,7 +37,8 @@ import java.util.Set;
  *       does not exist yet)
  *   <li>{@code GET /api/v1/kb/ingestions}: this node's recent ingestions, newest first
  *   <li>{@code GET /api/v1/kb/ingestions/{id}}: a background ingestion's state and progress
- *   <li>{@code GET /api/v1/kb/search?q=...&mode=hybrid&k=5&source=ID&meta=KEY:VALUE}: 200 with the hits
+ *   <li>{@code GET /api/v1/kb/search?q=...&mode=hybrid&k=5&source=ID&meta=KEY:VALUE}: 200 with the hits and the
+ *       knowledge-base version they were read from ({@code kbVersion}, {@code kbSequence})
  *   <li>{@code DELETE /api/v1/kb/documents/{id}}: 204, or 404 naming the id
  *   <li>{@code GET /api/v1/kb/stats}: 200 with counts and settings; {@code "exists": false} before the first document
  * </ul>
@@ -260,8 +261,15 @@ final class KbRoutes implements AutoCloseable {
         }
         SearchRequest request = new SearchRequest(q, mode, k, new SearchFilter(Set.copyOf(ctx.queryParams("source")), meta),
                 FusionWeights.DEFAULT);
-        ctx.json(Map.of("query", q, "mode", mode.name().toLowerCase(Locale.ROOT), "k", k,
-                "hits", kb(ctx, false).search(request)));
+        io.hallmark.retrieval.search.VersionedHits found = kb(ctx, false).searchVersioned(request);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("query", q);
+        out.put("mode", mode.name().toLowerCase(Locale.ROOT));
+        out.put("k", k);
+        out.put("kbVersion", found.version());
+        out.put("kbSequence", found.sequence());
+        out.put("hits", found.hits());
+        ctx.json(out);
     }
 
     private void delete(Context ctx) {

@@ -90,6 +90,17 @@ final class Metrics {
         jobs.onDepthChange(() -> queueDepth.set(jobs.totalDepth()));
     }
 
+    /** The knowledge bases this node is rebuilding from PostgreSQL, and the documents those rebuilds have left. */
+    void knowledgeBases(io.hallmark.core.kb.KnowledgeBases knowledgeBases) {
+        Gauge.builder("hallmark.knowledge.bases.rebuilding", knowledgeBases, k -> k.rebuilding().size())
+                .description("Knowledge bases this node is rebuilding from PostgreSQL (they answer 503 meanwhile)")
+                .strongReference(true).register(registry);
+        Gauge.builder("hallmark.knowledge.rebuild.pending.documents", knowledgeBases, k -> k.rebuilding().values().stream()
+                        .mapToLong(p -> p.total() < 0 ? 0 : Math.max(0, p.total() - p.done())).sum())
+                .description("Documents the knowledge-base rebuilds on this node have still to write")
+                .strongReference(true).register(registry);
+    }
+
     /**
      * Keeps the scrape clean under {@code promtool check metrics}: every timer (the JVM's GC pauses too) is a
      * histogram with buckets rather than a summary, Micrometer's {@code process.cpu.time} in nanoseconds gives way

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
             BenchCommand.Textgen.class, GovernanceBenchCommand.class,
             FactCheckBenchCommand.class, BenchCommand.Image.class, BenchCommand.Video.class,
             DiffusionBenchCommand.class, FirstDecisionBenchCommand.class, StoriesBenchCommand.class,
-            BenchCommand.Blobs.class})
+            BenchCommand.Blobs.class, BenchCommand.KbFollow.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -178,6 +178,34 @@ final class BenchCommand implements Runnable {
                     io.hallmark.core.s3.S3Location.parse(s3), io.hallmark.core.Platform.MAX_BLOB_BYTES);
             return runInTempDir(spec, json, (work, progress) -> io.hallmark.app.bench.BlobBenchmark.runEmbedded(work,
                     blobs, blobMiB, s3Store, progress));
+        }
+    }
+
+    @Command(name = "kb-follow", mixinStandardHelpOptions = true,
+            description = "The knowledge base shared through PostgreSQL: ingest throughput (shared next to local-only), "
+                    + "catch-up latency from an ingest on one node to a search on another (p50/p95), and a fresh "
+                    + "node's rebuild, on an embedded PostgreSQL in a scratch folder.")
+    static final class KbFollow implements Callable<Integer> {
+
+        @Option(names = "--documents", defaultValue = "300", description = "Documents ingested (default ${DEFAULT-VALUE}).")
+        int documents;
+
+        @Option(names = "--batch", defaultValue = "50", description = "Documents per ingest (default ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--rounds", defaultValue = "30", description = "Catch-up measurements (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return runInTempDir(spec, json, (work, progress) -> io.hallmark.app.bench.KbFollowBenchmark.runEmbedded(
+                    work, documents, batch, rounds, progress));
         }
     }
 

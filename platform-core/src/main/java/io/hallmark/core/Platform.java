@@ -71,6 +71,8 @@ public final class Platform implements AutoCloseable {
 
     /** The largest artifact the blob store accepts: 2 GiB. */
     public static final long MAX_BLOB_BYTES = 2L << 30;
+    /** How often a server polls the knowledge-base change log when no notification came (the fallback). */
+    static final java.time.Duration KB_FOLLOW_POLL = java.time.Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
@@ -193,7 +195,9 @@ public final class Platform implements AutoCloseable {
                     config.intSetting(ConfigKey.JOB_QUEUE_CAPACITY, 1, 1_000_000),
                     java.time.Duration.ofSeconds(config.intSetting(ConfigKey.JOB_LEASE_SECONDS, 2, 3_600)), 3,
                     java.time.Duration.ofSeconds(2)));
-            KnowledgeBases knowledgeBases = new KnowledgeBases(dataDir.root());
+            // PostgreSQL is the record of every knowledge base; this node's Lucene indexes are caches of it
+            KnowledgeBases knowledgeBases = new KnowledgeBases(dataDir.root(), database.dataSource(), nodeName(),
+                    "server".equals(ownerKind));
             started.push(knowledgeBases);
             models.withEmbedders(knowledgeBases::embedder); // one copy of each embedder for the KB and plugins
             plugins.withKnowledgeSearch(new io.hallmark.core.kb.PluginKnowledgeSearch(knowledgeBases,
@@ -228,6 +232,9 @@ public final class Platform implements AutoCloseable {
                     ConfigKey.GOVERNANCE_CHECK_TIMEOUT_SECONDS, 1, 86_400)), screenFloor(config));
             BiasProbes probes = new BiasProbes(database, plugins, audit.log(), governanceModels, nodeName());
             started.push(probes);
+            if (server) { // after the fact check registered its passage-vector models
+                knowledgeBases.follow(KB_FOLLOW_POLL);
+            }
             return new Platform(config, dataDir, postgres, database, databaseMonitor, blobs, audit, models, plugins, access, policies,
                     jobs, governance, knowledgeBases, probes, governanceModels, governanceTraining, started);
         } catch (RuntimeException e) {
@@ -523,6 +530,9 @@ public final class Platform implements AutoCloseable {
                 subsystems.put("plugins", SubsystemHealth.down("interrupted"));
             }
         }
+        // a knowledge base being rebuilt answers 503 itself; the node serves everything else meanwhile
+        subsystems.put("knowledgeBases", SubsystemHealth.up(Map.of("shared", knowledgeBases.shared(),
+                "indexes", knowledgeBases.describe())));
         try {
             java.util.List<String> missing = io.hallmark.core.plugin.ModelReadiness.problems(config.modelsDir(),
                     plugins.generators());

@@ -13,11 +13,15 @@ import io.hallmark.retrieval.ingest.DocumentLoader;
 import io.hallmark.retrieval.ingest.LoadResult;
 import io.hallmark.retrieval.ingest.Skip;
 import io.hallmark.retrieval.ingest.SourceDocument;
+import io.hallmark.retrieval.record.KnowledgeRecord;
+import io.hallmark.retrieval.record.RecordWrite;
+import io.hallmark.retrieval.record.SourceChange;
 import io.hallmark.retrieval.search.FusionWeights;
 import io.hallmark.retrieval.search.ReciprocalRankFusion;
 import io.hallmark.retrieval.search.SearchHit;
 import io.hallmark.retrieval.search.SearchMode;
 import io.hallmark.retrieval.search.SearchRequest;
+import io.hallmark.retrieval.search.VersionedHits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +52,11 @@ import org.jspecify.annotations.Nullable;
  * was after the previous ingest; {@link #delete(String)} commits at once. Searches see every write of this
  * process immediately (near-real-time readers). Unchanged sources are recognised by a content hash and not
  * embedded again. Thread-safe for searches; ingests and deletes are serialised.
+ *
+ * <p>With a {@link KnowledgeRecord} attached ({@link #attach}), the index is a cache derived from the record: an
+ * ingest or deletion writes the record in one transaction and then waits until the index has applied it; the index
+ * follows the record's changes through {@link #apply} (or {@link #rebuild}), and records the change sequence it has
+ * applied in each commit. A search then answers with that sequence ({@link #searchVersioned}).
  */
 public final class KnowledgeBase implements AutoCloseable {
 
@@ -63,6 +76,10 @@ public final class KnowledgeBase implements AutoCloseable {
     private final List<Embedder> passageEmbedders;
     private final KnowledgeBaseOptions options;
     private final Chunker chunker;
+    /** Searches read, {@link #apply} and {@link #rebuild} write, so a search never sees half of a change batch. */
+    private final ReadWriteLock indexLock = new ReentrantReadWriteLock();
+    private volatile @Nullable KnowledgeRecord record;
+    private volatile long appliedSequence;
 
     private KnowledgeBase(ChunkIndex index, ChunkIndex.Opener opener, IndexSettings settings,
             @Nullable Embedder embedder, List<Embedder> passageEmbedders, KnowledgeBaseOptions options) {
@@ -73,6 +90,71 @@ public final class KnowledgeBase implements AutoCloseable {
         this.passageEmbedders = List.copyOf(passageEmbedders);
         this.options = options;
         this.chunker = new Chunker(options.chunking());
+        this.appliedSequence = index instanceof LuceneIndex lucene ? lucene.committedSequence() : -1;
+    }
+
+    /**
+     * Makes {@code newRecord} the record of this knowledge base: from now on ingests and deletions are written there
+     * and reach the index only through {@link #apply} or {@link #rebuild}.
+     */
+    public void attach(KnowledgeRecord newRecord) {
+        this.record = java.util.Objects.requireNonNull(newRecord, "record");
+    }
+
+    /** The record's change sequence the index has applied (as committed), or -1 when it has applied none. */
+    public long appliedSequence() {
+        return appliedSequence;
+    }
+
+    /**
+     * Applies changes of the record, in order, and commits them with {@code sequence}, the record's change sequence
+     * after them; searches see all of them or none.
+     */
+    public void apply(long sequence, List<SourceChange> changes) {
+        indexLock.writeLock().lock();
+        try {
+            LuceneIndex index = followingIndex();
+            for (SourceChange change : changes) {
+                switch (change) {
+                    case SourceChange.Put put -> index.replaceSource(put.sourceId(), put.hash(), put.chunks());
+                    case SourceChange.Delete delete -> index.deleteSource(delete.sourceId());
+                }
+            }
+            index.commit(Map.of(io.hallmark.retrieval.index.IndexFields.COMMIT_SEQUENCE, Long.toString(sequence)));
+            appliedSequence = sequence;
+        } finally {
+            indexLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Replaces everything the index holds with the sources {@code sources} hands to its sink (the record's state at
+     * the sequence it answers) and commits once at the end; searches wait meanwhile. A crash mid-way leaves the
+     * previous commit.
+     */
+    public void rebuild(ToLongFunction<Consumer<SourceChange.Put>> sources) {
+        indexLock.writeLock().lock();
+        try {
+            LuceneIndex index = followingIndex();
+            index.deleteAll();
+            long sequence = sources.applyAsLong(put -> index.replaceSource(put.sourceId(), put.hash(), put.chunks()));
+            index.commit(Map.of(io.hallmark.retrieval.index.IndexFields.COMMIT_SEQUENCE, Long.toString(sequence)));
+            appliedSequence = sequence;
+        } finally {
+            indexLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The local index a record is followed into: a search cluster backend is itself shared by every node, so only a
+     * node's own Lucene index follows the record.
+     */
+    private LuceneIndex followingIndex() {
+        if (usable() instanceof LuceneIndex lucene) {
+            return lucene;
+        }
+        throw new IllegalStateException("Only a local Lucene index follows a knowledge record; this knowledge base is on "
+                + index.getClass().getSimpleName());
     }
 
     /**
@@ -156,6 +238,7 @@ public final class KnowledgeBase implements AutoCloseable {
         passageEmbedders.forEach(e -> models.append('+').append(e.name()));
         String embedderName = models.toString();
         // look every hash up before writing, so the near-real-time reader is opened once
+        KnowledgeRecord rec = record; // one record for the whole ingest
         Map<String, String> hashes = new HashMap<>();
         Map<String, Boolean> known = new HashMap<>();
         List<SourceDocument> todo = new ArrayList<>();
@@ -183,7 +266,8 @@ public final class KnowledgeBase implements AutoCloseable {
         Map<String, String> storedHashes = index.sourceHashes(candidates.stream().map(SourceDocument::id).toList());
         for (SourceDocument doc : candidates) {
             String hash = SourceHash.of(doc, options.chunking(), embedderName);
-            Optional<String> stored = Optional.ofNullable(storedHashes.get(doc.id()));
+            Optional<String> stored = rec != null ? rec.storedHash(doc.id())
+                    : Optional.ofNullable(storedHashes.get(doc.id()));
             if (stored.isPresent() && stored.get().equals(hash)) {
                 unchanged++;
                 continue;
@@ -201,48 +285,59 @@ public final class KnowledgeBase implements AutoCloseable {
         List<SourceDocument> batchDocs = new ArrayList<>();
         List<List<Chunk>> batchChunks = new ArrayList<>();
         int batchSize = 0;
-        for (int i = 0; i < todo.size(); i++) {
-            SourceDocument doc = todo.get(i);
-            List<Chunk> docChunks = chunker.chunk(doc);
-            batchDocs.add(doc);
-            batchChunks.add(docChunks);
-            batchSize += docChunks.size();
-            if (batchSize >= options.embedBatch() || i == todo.size() - 1) {
-                long t = System.nanoTime();
-                List<List<IndexedChunk>> embedded;
-                try {
-                    embedded = embed(batchChunks);
-                } catch (RuntimeException e) {
-                    // every source written so far is whole: keep them, so that a retry embeds only the rest
-                    if (added + replaced > 0) {
-                        index.commit();
+        try (RecordWrite write = rec == null || todo.isEmpty() ? null : rec.begin()) {
+            for (int i = 0; i < todo.size(); i++) {
+                SourceDocument doc = todo.get(i);
+                List<Chunk> docChunks = chunker.chunk(doc);
+                batchDocs.add(doc);
+                batchChunks.add(docChunks);
+                batchSize += docChunks.size();
+                if (batchSize >= options.embedBatch() || i == todo.size() - 1) {
+                    long t = System.nanoTime();
+                    List<List<IndexedChunk>> embedded;
+                    try {
+                        embedded = embed(batchChunks);
+                    } catch (RuntimeException e) {
+                        // every source written so far is whole: keep them, so that a retry embeds only the rest
+                        if (added + replaced > 0) {
+                            if (write != null) {
+                                rec.committed(write.commit());
+                            } else {
+                                index.commit();
+                            }
+                        }
+                        throw new RetrievalException("The embedding model failed (" + e.getMessage() + ") after "
+                                + (added + replaced) + " of " + todo.size() + " new or changed sources were ingested; "
+                                + "those are kept. Ingest again once the model works: unchanged sources are skipped", e);
                     }
-                    throw new RetrievalException("The embedding model failed (" + e.getMessage() + ") after "
-                            + (added + replaced) + " of " + todo.size() + " new or changed sources were ingested; "
-                            + "those are kept. Ingest again once the model works: unchanged sources are skipped", e);
-                }
-                embedNanos += System.nanoTime() - t;
-                for (int j = 0; j < batchDocs.size(); j++) {
-                    SourceDocument d = batchDocs.get(j);
-                    index.replaceSource(d.id(), hashes.get(d.id()), embedded.get(j));
-                    if (known.get(d.id())) {
-                        replaced++;
-                    } else {
-                        added++;
+                    embedNanos += System.nanoTime() - t;
+                    for (int j = 0; j < batchDocs.size(); j++) {
+                        SourceDocument d = batchDocs.get(j);
+                        if (write != null) {
+                            write.put(d.id(), hashes.get(d.id()), embedded.get(j));
+                        } else {
+                            index.replaceSource(d.id(), hashes.get(d.id()), embedded.get(j));
+                        }
+                        if (known.get(d.id())) {
+                            replaced++;
+                        } else {
+                            added++;
+                        }
+                        chunks += embedded.get(j).size();
                     }
-                    chunks += embedded.get(j).size();
+                    done += batchDocs.size();
+                    listener.progress(done, total, chunks);
+                    batchDocs.clear();
+                    batchChunks.clear();
+                    batchSize = 0;
                 }
-                done += batchDocs.size();
-                listener.progress(done, total, chunks);
-                batchDocs.clear();
-                batchChunks.clear();
-                batchSize = 0;
+            }
+            if (write != null) {
+                rec.committed(write.commit());
             }
         }
-        if (added + replaced > 0) {
-            index.commit();
-        } else if (index.stats().commitGeneration() == 0) {
-            index.commit(); // record the settings even for an empty first ingest
+        if (rec == null && (added + replaced > 0 || index.stats().commitGeneration() == 0)) {
+            index.commit(); // (an empty first ingest commits too, to record the settings)
         }
         listener.progress(total, total, chunks);
         return new IngestReport(added, replaced, unchanged, chunks, skips, (System.nanoTime() - start) / 1_000_000,
@@ -287,6 +382,17 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** Removes a source and its chunks, durably; returns whether it was there. */
     public synchronized boolean delete(String sourceId) {
+        KnowledgeRecord rec = record;
+        if (rec != null) {
+            try (RecordWrite write = rec.begin()) {
+                boolean present = write.delete(sourceId);
+                long sequence = write.commit();
+                if (present) {
+                    rec.committed(sequence);
+                }
+                return present;
+            }
+        }
         ChunkIndex index = usable();
         boolean present = index.deleteSource(sourceId);
         if (present) {
@@ -305,6 +411,30 @@ public final class KnowledgeBase implements AutoCloseable {
      * with other queries); {@code null} embeds the query when the mode needs it.
      */
     public List<SearchHit> search(SearchRequest request, float @Nullable [] queryVector) {
+        indexLock.readLock().lock();
+        try {
+            return searchLocked(request, queryVector);
+        } finally {
+            indexLock.readLock().unlock();
+        }
+    }
+
+    /** Searches, answering with the version of the knowledge base the hits were read from. */
+    public VersionedHits searchVersioned(SearchRequest request) {
+        return searchVersioned(request, null);
+    }
+
+    /** Searches with the query's vector already computed, answering with the version the hits were read from. */
+    public VersionedHits searchVersioned(SearchRequest request, float @Nullable [] queryVector) {
+        indexLock.readLock().lock();
+        try {
+            return new VersionedHits(snapshot(), appliedSequence, searchLocked(request, queryVector));
+        } finally {
+            indexLock.readLock().unlock();
+        }
+    }
+
+    private List<SearchHit> searchLocked(SearchRequest request, float @Nullable [] queryVector) {
         if (queryVector != null && embedder != null && queryVector.length != embedder.dimension()) {
             throw new IllegalArgumentException("The query vector has " + queryVector.length + " dimensions; this "
                     + "knowledge base's model '" + embedder.name() + "' makes " + embedder.dimension());
@@ -346,14 +476,17 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
-    /** Counts and settings. */
     /**
-     * The snapshot searches read now, e.g. {@code lucene-v42}: a monotonically increasing version of the index (every
-     * ingest or deletion raises it), recorded with each fact-checked decision.
+     * The snapshot searches read now, recorded with each fact-checked decision: {@code kb-seq-42} when the index
+     * follows a record (the record's change sequence it has applied, the same on every node that applied it), else
+     * {@code lucene-v42}, a monotonically increasing version of this local index (every ingest or deletion raises it).
      */
     public String snapshot() {
-        return index.snapshot();
+        long sequence = appliedSequence;
+        return sequence >= 0 ? "kb-seq-" + sequence : index.snapshot();
     }
+
+    /** Counts and settings. */
 
     public KnowledgeBaseStats stats() {
         IndexStats s = index.stats();

@@ -6,8 +6,9 @@
  * {@code search} them, {@code delete} sources. Subpackages: {@code ingest} (readers for text, Markdown, HTML,
  * PDF and JSON Lines), {@code chunk} (sentence- and heading-aware chunking), {@code embed} (the
  * {@link io.hallmark.retrieval.embed.Embedder} interface and the ONNX embedders), {@code index} (Lucene),
- * {@code search} (requests, hits, fusion, re-ranking), {@code langchain4j} (the {@code ContentRetriever}
- * adapter), {@code eval} (the Climate-FEVER evaluator) and {@code bench} (the benchmark).
+ * {@code search} (requests, hits, fusion, re-ranking), {@code record} (the record an index can be derived from, e.g.
+ * the platform's PostgreSQL tables), {@code langchain4j} (the {@code ContentRetriever} adapter), {@code eval} (the
+ * Climate-FEVER evaluator) and {@code bench} (the benchmark).
  *
  * <p>This module depends only on the SDK ({@code platform-api}) and third-party libraries; nothing here
  * knows of persistence or HTTP.

@@ -49,9 +49,14 @@ public final class FactCheckAssessor implements Assessor {
                     + "ingest documents into it (hallmark kb ingest --kb " + knowledgeBase + ") to fact-check content, "
                     + "or point factcheck-kb at an existing one");
         }
+        // the knowledge base's version before and after the check bound the versions its searches read: one version
+        // when no change was applied meanwhile (the usual case), else the range "before..after"
+        Optional<String> before = fc.get().evidence().snapshot();
         FactCheckReport report = fc.get().check(input.text());
-        fc.get().evidence().snapshot().ifPresent(snapshot -> out.judgedByBuilder().knowledgeBase(knowledgeBase,
-                snapshot));
+        Optional<String> after = fc.get().evidence().snapshot();
+        Optional<String> version = after.map(a -> before.isEmpty() || before.get().equals(a) ? a
+                : before.get() + ".." + a);
+        version.ifPresent(snapshot -> out.judgedByBuilder().knowledgeBase(knowledgeBase, snapshot));
         for (Verifier verifier : fc.get().verifiers()) {
             verifier.models().forEach(out::usedModel);
         }
@@ -66,7 +71,9 @@ public final class FactCheckAssessor implements Assessor {
         } else {
             out.score("factuality", report.factuality()).score("verifiers.disagreement", report.disagreement());
         }
-        out.findings(name(), describe(report, knowledgeBase));
+        Map<String, Object> findings = describe(report, knowledgeBase);
+        version.ifPresent(v -> findings.put("knowledgeBaseVersion", v)); // the evidence was read from this version
+        out.findings(name(), findings);
     }
 
     @Override

@@ -36,4 +36,6 @@ public final class IndexFields {
     public static final String COMMIT_QUANTIZED = "hallmark.quantized";
     /** Commit user data: when the commit was made (ISO-8601). */
     public static final String COMMIT_TIME = "hallmark.committed";
+    /** Commit user data: the change sequence of the record the index has applied up to (absent when it follows none). */
+    public static final String COMMIT_SEQUENCE = "hallmark.kb.sequence";
 }

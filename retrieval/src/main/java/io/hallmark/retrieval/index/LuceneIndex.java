@@ -240,7 +240,15 @@ public final class LuceneIndex implements ChunkIndex {
     /** Makes every write so far durable, recording the index settings in the commit. */
     @Override
     public void commit() {
-        Map<String, String> data = new HashMap<>();
+        commit(Map.of());
+    }
+
+    /**
+     * Makes every write so far durable, recording the index settings and {@code extra} (e.g.
+     * {@link IndexFields#COMMIT_SEQUENCE}) in the commit.
+     */
+    public void commit(Map<String, String> extra) {
+        Map<String, String> data = new HashMap<>(extra);
         data.put(IndexFields.COMMIT_EMBEDDER, settings.embedder());
         data.put(IndexFields.COMMIT_DIMENSION, Integer.toString(settings.dimension()));
         data.put(IndexFields.COMMIT_QUANTIZED, Boolean.toString(settings.quantized()));
@@ -252,6 +260,87 @@ public final class LuceneIndex implements ChunkIndex {
         } catch (IOException e) {
             throw new RetrievalException("Cannot commit the knowledge base at '" + path + "': " + e.getMessage(), e);
         }
+    }
+
+    /** The record's change sequence recorded in the last commit, or -1 when the index follows no record. */
+    public long committedSequence() {
+        try {
+            String value = commitData(directory).get(IndexFields.COMMIT_SEQUENCE);
+            return value == null ? -1 : Long.parseLong(value);
+        } catch (IOException | NumberFormatException e) {
+            throw new RetrievalException("Cannot read the last commit of the knowledge base at '" + path + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes every chunk (visible now, durable at the next commit), e.g. before a rebuild from the record. */
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new RetrievalException("Cannot clear the knowledge base at '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every live source with its content hash and chunks (text, metadata, searchable vector and stored passage
+     * vectors), read back from the index: how an index built before the record existed is copied into it. Holds every
+     * chunk in memory while it reads (a migration of a local knowledge base, done once).
+     */
+    public int exportSources(SourceExporter exporter) {
+        return withSearcher(searcher -> {
+            Map<String, String> hashes = new HashMap<>();
+            Map<String, List<IndexedChunk>> chunks = new java.util.TreeMap<>();
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var values = settings.hasVectors() ? leaf.reader().getFloatVectorValues(IndexFields.VECTOR) : null;
+                var it = values == null ? null : values.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    Document d = stored.document(doc);
+                    float[] vector = null;
+                    if (it != null) {
+                        int at = it.docID() < doc ? it.advance(doc) : it.docID();
+                        if (at == doc) {
+                            vector = values.vectorValue(it.index()).clone();
+                        }
+                    }
+                    Map<String, String> metadata;
+                    try {
+                        metadata = JSON.readValue(d.get(IndexFields.METADATA_JSON), STRING_MAP);
+                    } catch (JsonProcessingException e) {
+                        metadata = Map.of();
+                    }
+                    Map<String, float[]> passages = new HashMap<>();
+                    for (var field : d.getFields()) {
+                        if (field.name().startsWith(IndexFields.PASSAGE_VECTOR_PREFIX) && field.binaryValue() != null) {
+                            passages.put(field.name().substring(IndexFields.PASSAGE_VECTOR_PREFIX.length()),
+                                    decode(field.binaryValue()));
+                        }
+                    }
+                    String source = d.get(IndexFields.SOURCE);
+                    Chunk chunk = new Chunk(source, d.getField(IndexFields.POSITION).numericValue().intValue(),
+                            d.get(IndexFields.TITLE), d.get(IndexFields.HEADING), d.get(IndexFields.TEXT), metadata);
+                    hashes.put(source, d.get(IndexFields.SOURCE_HASH));
+                    chunks.computeIfAbsent(source, s -> new ArrayList<>()).add(new IndexedChunk(chunk, vector, passages));
+                }
+            }
+            for (var e : chunks.entrySet()) {
+                List<IndexedChunk> ordered = new ArrayList<>(e.getValue());
+                ordered.sort(java.util.Comparator.comparingInt(c -> c.chunk().position()));
+                exporter.source(e.getKey(), hashes.get(e.getKey()), ordered);
+            }
+            return chunks.size();
+        });
+    }
+
+    /** Receives the sources of an index, each once, with all its chunks in position order. */
+    @FunctionalInterface
+    public interface SourceExporter {
+        void source(String sourceId, String hash, List<IndexedChunk> chunks);
     }
 
     /** BM25 over the chunk text (and, with a lower weight, title and heading); best first. */
