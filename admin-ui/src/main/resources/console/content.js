@@ -102,7 +102,8 @@
       clear(list).appendChild(table([
         ['Created', (c) => el('span', { className: 'nowrap', text: H.time(c.createdAt) })], ['Modality', (c) => c.modality], ['Status', (c) => Decisions.badge(c.status)],
         ['Prompt', (c) => el('span', { className: 'prompt', text: c.prompt })], ['Plugin', (c) => c.pluginId || ''],
-        ['Factuality', (c) => c.factualityScore === null ? '' : Number(c.factualityScore).toFixed(2)],
+        // decided without a factuality score: the text had no check-worthy claim (issue 18)
+        ['Factuality', (c) => c.factualityScore === null ? (c.decision ? 'not applicable' : '') : Number(c.factualityScore).toFixed(2)],
         ['Policy action', (c) => c.decision ? badge(c.decision) : ''],
       ], data.items, (c) => show(c.id)));
       list.appendChild(H.pager(data, (p) => { page = p; load(); }));
