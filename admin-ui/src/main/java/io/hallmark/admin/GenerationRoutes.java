@@ -153,6 +153,7 @@ final class GenerationRoutes {
         EventStream stream = EventStream.open(ctx);
         long until = System.nanoTime() + MAX_STREAM.toNanos();
         long lastKeepAlive = System.nanoTime();
+        long finalSince = 0;
         while (stream.isOpen() && System.nanoTime() < until) {
             List<JobEvent> events = generations.queue().events(job, after);
             for (JobEvent e : events) {
@@ -164,7 +165,12 @@ final class GenerationRoutes {
                 }
             }
             if (events.isEmpty() && FINAL.contains(generations.queue().get(job).state())) {
-                return;
+                // the queue appends 'finished' just after it commits the final state: wait a little for it
+                if (finalSince == 0) {
+                    finalSince = System.nanoTime();
+                } else if (System.nanoTime() - finalSince > 2_000_000_000L) {
+                    return;
+                }
             }
             if (System.nanoTime() - lastKeepAlive > 15_000_000_000L) {
                 stream.comment("keep-alive");
