@@ -104,7 +104,8 @@
       clear(list).appendChild(table([
         [H.t('common.created'), (c) => el('span', { className: 'nowrap', text: H.time(c.createdAt) })], [H.t('content.modality'), (c) => c.modality], [H.t('content.status'), (c) => Decisions.badge(c.status)],
         [H.t('common.prompt'), (c) => el('span', { className: 'prompt', text: c.prompt })], [H.t('common.plugin'), (c) => c.pluginId || ''],
-        [H.t('content.factuality'), (c) => c.factualityScore === null ? '' : Number(c.factualityScore).toFixed(2)],
+        // decided without a factuality score: the text had no check-worthy claim (issue 18)
+        [H.t('content.factuality'), (c) => c.factualityScore === null ? (c.decision ? H.t('content.not-applicable') : '') : Number(c.factualityScore).toFixed(2)],
         [H.t('content.policy-action'), (c) => c.decision ? badge(c.decision) : ''],
       ], data.items, (c) => show(c.id)));
       list.appendChild(H.pager(data, (p) => { page = p; load(); }));

@@ -138,6 +138,7 @@ window.HM_STRINGS = {
     'content.content-hallmark': 'Content · Hallmark',
     'content.download-artifact': 'Download artifact',
     'content.factuality': 'Factuality',
+    'content.not-applicable': 'not applicable',
     'content.failed': 'FAILED',
     'content.findings-and-evidence': 'Findings and evidence',
     'content.generating': 'GENERATING',

@@ -39,7 +39,9 @@ final class CheckRoutes {
         String modality = Json.optionalText(body, "modality", 16);
         String channel = Json.optionalText(body, "channel", 64);
         String policy = Json.optionalText(body, "policy", MAX_POLICY_CHARS);
+        var contentType = GenerationRoutes.contentType(Json.optionalText(body, "contentType", 16), "contentType");
         ctx.json(checks.check(new ContentChecks.Request(modality == null ? Modality.TEXT : Modality.parse(modality),
-                channel == null ? "default" : channel, prompt == null ? "" : prompt, text), policy));
+                channel == null ? "default" : channel, prompt == null ? "" : prompt, text,
+                contentType == null ? io.hallmark.governance.policy.ContentType.GENERAL : contentType), policy));
     }
 }

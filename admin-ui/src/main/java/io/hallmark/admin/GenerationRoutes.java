@@ -96,7 +96,8 @@ final class GenerationRoutes {
                 identifier(body, "plugin"), parameters, seed,
                 forcedChannel != null ? forcedChannel : java.util.Objects.requireNonNullElse(identifier(body, "channel"),
                         "default"),
-                body.hasNonNull("priority") ? Json.intIn(body, "priority", -100, 100) : 0, deadline);
+                body.hasNonNull("priority") ? Json.intIn(body, "priority", -100, 100) : 0, deadline,
+                contentType(Json.optionalText(body, "contentType", 16), "contentType"));
         io.hallmark.core.jobs.Submitted submitted = generations.submit(submission, AccessFilter.actor(ctx),
                 ctx.header(IDEMPOTENCY_KEY));
         JobView job = submitted.job();
@@ -105,6 +106,21 @@ final class GenerationRoutes {
         }
         ctx.status(202).header("Location", (forcedChannel != null ? "/api/v1/sandbox/generations/"
                 : "/api/v1/generations/") + job.id()).json(job);
+    }
+
+    /**
+     * A declared content type ({@code story}, {@code news}, {@code code}, {@code kb-answer}, {@code general}), or
+     * {@code null} when the request declares none.
+     */
+    static io.hallmark.governance.policy.@Nullable ContentType contentType(@Nullable String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return io.hallmark.governance.policy.ContentType.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of(field, "Field '" + field + "': " + e.getMessage());
+        }
     }
 
     /** An optional identifier field (plugin, channel): {@link FieldLimits#IDENTIFIER}'s alphabet. */
@@ -137,6 +153,7 @@ final class GenerationRoutes {
         EventStream stream = EventStream.open(ctx);
         long until = System.nanoTime() + MAX_STREAM.toNanos();
         long lastKeepAlive = System.nanoTime();
+        long finalSince = 0;
         while (stream.isOpen() && System.nanoTime() < until) {
             List<JobEvent> events = generations.queue().events(job, after);
             for (JobEvent e : events) {
@@ -148,7 +165,12 @@ final class GenerationRoutes {
                 }
             }
             if (events.isEmpty() && FINAL.contains(generations.queue().get(job).state())) {
-                return;
+                // the queue appends 'finished' just after it commits the final state: wait a little for it
+                if (finalSince == 0) {
+                    finalSince = System.nanoTime();
+                } else if (System.nanoTime() - finalSince > 2_000_000_000L) {
+                    return;
+                }
             }
             if (System.nanoTime() - lastKeepAlive > 15_000_000_000L) {
                 stream.comment("keep-alive");

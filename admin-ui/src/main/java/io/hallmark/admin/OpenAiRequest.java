@@ -30,19 +30,22 @@ import org.jspecify.annotations.Nullable;
  * @param stream whether to answer with Server-Sent Events
  * @param includeUsage whether a streamed answer ends with a usage chunk ({@code stream_options.include_usage})
  * @param maxTokens the requested limit on generated tokens, or {@code null}
+ * @param contentType the content type declared in the {@code hallmark} extension object
+ *     ({@code "hallmark": {"content_type": "story"}}), or {@code null}
  */
 record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt, Map<String, Object> parameters,
-        @Nullable Long seed, boolean stream, boolean includeUsage, @Nullable Long maxTokens) {
+        @Nullable Long seed, boolean stream, boolean includeUsage, @Nullable Long maxTokens,
+        io.hallmark.governance.policy.@Nullable ContentType contentType) {
 
     /** The default {@code max_tokens} of the legacy completions endpoint, as OpenAI documents it. */
     static final long COMPLETIONS_DEFAULT_MAX_TOKENS = 16;
 
     private static final Set<String> CHAT_FIELDS = Set.of("model", "messages", "stream", "stream_options", "max_tokens",
             "max_completion_tokens", "temperature", "top_p", "stop", "seed", "n", "user", "logprobs", "presence_penalty",
-            "frequency_penalty", "response_format", "store");
+            "frequency_penalty", "response_format", "store", "hallmark");
     private static final Set<String> COMPLETION_FIELDS = Set.of("model", "prompt", "stream", "stream_options",
             "max_tokens", "temperature", "top_p", "stop", "seed", "n", "user", "logprobs", "presence_penalty",
-            "frequency_penalty", "echo", "best_of", "suffix");
+            "frequency_penalty", "echo", "best_of", "suffix", "hallmark");
 
     /** Reads a chat-completions body; {@code models} finds the generator by model id (404 when unknown). */
     static OpenAiRequest chat(JsonNode body, Function<String, GeneratorView> models) {
@@ -164,7 +167,39 @@ record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt
                     + "\"stream\": true");
         }
         return new OpenAiRequest(model, turns, prompt, parameters, seed, stream,
-                options != null && options.path("include_usage").asBoolean(false), max);
+                options != null && options.path("include_usage").asBoolean(false), max, contentType(body.get("hallmark")));
+    }
+
+    /** The {@code hallmark} extension object of a request: {@code {"content_type": "story"}}; nothing else. */
+    private static io.hallmark.governance.policy.@Nullable ContentType contentType(@Nullable JsonNode hallmark) {
+        if (hallmark == null || hallmark.isNull()) {
+            return null;
+        }
+        if (!hallmark.isObject()) {
+            throw OpenAiException.invalid("hallmark", "invalid_value", "'hallmark' must be an object such as "
+                    + "{\"content_type\": \"story\"}");
+        }
+        for (Iterator<String> names = hallmark.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("content_type")) {
+                throw OpenAiException.unsupported("hallmark." + name, "is not supported; the 'hallmark' object "
+                        + "takes content_type only");
+            }
+        }
+        JsonNode value = hallmark.get("content_type");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            if (!value.isTextual()) {
+                throw new IllegalArgumentException("must be one of "
+                        + io.hallmark.governance.policy.ContentType.choices());
+            }
+            return io.hallmark.governance.policy.ContentType.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw OpenAiException.invalid("hallmark.content_type", "invalid_value", "'hallmark.content_type' "
+                    + e.getMessage());
+        }
     }
 
     /** One message: a role OpenAI defines that Hallmark serves, and content as a string or text parts. */

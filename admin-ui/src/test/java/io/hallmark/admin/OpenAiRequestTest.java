@@ -125,4 +125,23 @@ class OpenAiRequestTest {
         assertThatThrownBy(() -> OpenAiRequest.chat(body("{\"model\":\"gpt-4o\",\"messages\":[]}"), MODELS))
                 .isInstanceOfSatisfying(OpenAiException.class, e -> assertThat(e.code()).isEqualTo("model_not_found"));
     }
+
+    @Test
+    void theHallmarkExtensionDeclaresTheContentTypeAndRefusesAnythingElseByName() throws Exception {
+        OpenAiRequest story = OpenAiRequest.chat(body("{\"model\":\"chat\",\"hallmark\":{\"content_type\":\"story\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"a story\"}]}"), MODELS);
+        OpenAiRequest plain = OpenAiRequest.completion(body("{\"model\":\"chat\",\"prompt\":\"Once\"}"), MODELS);
+
+        assertThat(story.contentType()).isEqualTo(io.hallmark.governance.policy.ContentType.STORY);
+        assertThat(plain.contentType()).isNull();
+        assertThatThrownBy(() -> OpenAiRequest.completion(body("{\"model\":\"chat\",\"prompt\":\"x\","
+                + "\"hallmark\":{\"content_type\":\"poem\"}}"), MODELS))
+                .isInstanceOfSatisfying(OpenAiException.class, e -> {
+                    assertThat(e.param()).isEqualTo("hallmark.content_type");
+                    assertThat(e.getMessage()).contains("poem").contains("kb-answer");
+                });
+        assertThatThrownBy(() -> OpenAiRequest.completion(body("{\"model\":\"chat\",\"prompt\":\"x\","
+                + "\"hallmark\":{\"policy\":\"lenient\"}}"), MODELS))
+                .isInstanceOfSatisfying(OpenAiException.class, e -> assertThat(e.param()).isEqualTo("hallmark.policy"));
+    }
 }

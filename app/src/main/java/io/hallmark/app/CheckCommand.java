@@ -54,6 +54,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "The channel whose active policy applies (default ${DEFAULT-VALUE}).")
     String channel;
 
+    @Option(names = "--content-type", paramLabel = "TYPE", defaultValue = "general",
+            description = "story, news, code, kb-answer or general (default ${DEFAULT-VALUE}): which rules apply.")
+    String contentType;
+
     @Option(names = "--eval-dir", paramLabel = "DIR",
             description = "Eval folder to train missing models from (default ../shared/eval, or HALLMARK_EVAL_DIR).")
     @Nullable Path evalDir;
@@ -78,7 +82,13 @@ final class CheckCommand implements Callable<Integer> {
         if (replay != null) {
             return replay(config);
         }
-        ContentChecks.Request request = new ContentChecks.Request(modality, channel, prompt, read(file));
+        io.hallmark.governance.policy.ContentType type;
+        try {
+            type = io.hallmark.governance.policy.ContentType.parse(contentType);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--content-type: " + e.getMessage());
+        }
+        ContentChecks.Request request = new ContentChecks.Request(modality, channel, prompt, read(file), type);
         String draft = policyFile == null ? null : read(policyFile);
         JsonNode result = PlatformAccess.run(config, localOnlyFlags(), pl -> pl.checks().check(request, draft), server -> {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -86,6 +96,7 @@ final class CheckCommand implements Callable<Integer> {
             body.put("prompt", request.prompt());
             body.put("modality", modality.name());
             body.put("channel", channel);
+            body.put("contentType", type.id());
             if (draft != null) {
                 body.put("policy", draft);
             }

@@ -42,7 +42,7 @@ final class ClaimsEvalCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--split must be dev or test, not '" + split
                     + "'");
         }
-        CheckWorthinessEvaluation evaluation = new CheckWorthinessEvaluation(ClaimExtractor.checkWorthyOnly());
+        CheckWorthinessEvaluation evaluation = new CheckWorthinessEvaluation(new ClaimExtractor());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("split", split);
         doc.putAll(evaluation.evaluate(evaluation.items(new EvalData(EvalCommand.evalDir(evalDir)), split)));

@@ -64,7 +64,7 @@ final class FactCheckData implements AutoCloseable {
     /** HaluEval-QA answers checked against their knowledge paragraphs. */
     List<FactCheckEvaluator.Case> haluEval(Path file) {
         err.println("Checking the answers of " + file);
-        return evaluator.runHaluEval(file, new ClaimExtractor());
+        return evaluator.runHaluEval(file, ClaimExtractor.everySentence()); // every answer sentence is meant as a claim
     }
 
     static List<SourceDocument> readCorpus(Path corpus) {

@@ -98,11 +98,16 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Write approved content to FILE, marked with its signed provenance (and FILE.provenance.json).")
     Path out;
 
+    @Option(names = "--content-type", paramLabel = "TYPE", description = "What the content is meant to be: story, news, "
+            + "code, kb-answer or general (default: the pipeline's, else general); policy rules may differ by it.")
+    String contentType;
+
     @Option(names = "--plugin", paramLabel = "ID", description = "The plugin to use (default: the first that generates the modality).")
     String pluginId;
 
     @Option(names = "--batch", paramLabel = "FILE",
-            description = "A JSON Lines file of requests ({\"prompt\": ..., \"modality\": ..., \"parameters\": {...}, \"seed\": ...}).")
+            description = "A JSON Lines file of requests ({\"prompt\": ..., \"modality\": ..., \"parameters\": {...}, \"seed\": ..., "
+                    + "\"contentType\": ...}).")
     Path batch;
 
     @Option(names = "--json", description = "Print one JSON document instead of streaming.")
@@ -121,8 +126,14 @@ final class GenerateCommand implements Callable<Integer> {
         if ((prompt == null) == (batch == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give either --prompt or --batch FILE");
         }
-        List<GenerationService.Submission> submissions = batch != null ? readBatch(batch) : List.of(submission(
-                Modality.parse(modality), prompt, pluginId, parameters(), seed));
+        io.hallmark.governance.policy.ContentType declared;
+        try {
+            declared = contentType == null ? null : io.hallmark.governance.policy.ContentType.parse(contentType);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--content-type: " + e.getMessage());
+        }
+        List<GenerationService.Submission> submissions = batch != null ? readBatch(batch, declared)
+                : List.of(submission(Modality.parse(modality), prompt, pluginId, parameters(), seed, declared));
         try (Platform p = Platform.start(platform.load(), "command")) {
             p.startWorkers(1, "cli-" + ProcessHandle.current().pid());
             return run(new Local(p), submissions);
@@ -190,11 +201,12 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private static GenerationService.Submission submission(Modality m, String text, String plugin,
-            Map<String, Object> parameters, Long seed) {
-        return new GenerationService.Submission(m, text, plugin, parameters, seed, "default", 0, null);
+            Map<String, Object> parameters, Long seed, io.hallmark.governance.policy.ContentType contentType) {
+        return new GenerationService.Submission(m, text, plugin, parameters, seed, "default", 0, null, contentType);
     }
 
-    private List<GenerationService.Submission> readBatch(Path file) throws IOException {
+    private List<GenerationService.Submission> readBatch(Path file, io.hallmark.governance.policy.ContentType declared)
+            throws IOException {
         List<GenerationService.Submission> list = new ArrayList<>();
         List<String> lines = TextFiles.read(file, "batch file").lines().toList();
         for (int i = 0; i < lines.size(); i++) {
@@ -208,7 +220,10 @@ final class GenerateCommand implements Callable<Integer> {
                         : Map.of();
                 list.add(submission(Modality.parse(row.path("modality").asText(modality)), row.path("prompt").asText(),
                         row.hasNonNull("plugin") ? row.get("plugin").asText() : pluginId, params,
-                        row.hasNonNull("seed") ? row.get("seed").asLong() : null));
+                        row.hasNonNull("seed") ? row.get("seed").asLong() : null,
+                        row.hasNonNull("contentType")
+                                ? io.hallmark.governance.policy.ContentType.parse(row.get("contentType").asText())
+                                : declared));
             } catch (IOException | RuntimeException e) {
                 throw new HallmarkException(file + " line " + (i + 1) + " is not a valid request: " + e.getMessage());
             }
@@ -436,6 +451,9 @@ final class GenerateCommand implements Callable<Integer> {
             }
             if (s.seed() != null) {
                 body.put("seed", s.seed());
+            }
+            if (s.contentType() != null) {
+                body.put("contentType", s.contentType().id());
             }
             JsonNode job = new PlatformAccess.Server(url, token).post("/api/v1/generations",
                     HttpRequest.BodyPublishers.ofString(JsonOutput.mapper().valueToTree(body).toString()),

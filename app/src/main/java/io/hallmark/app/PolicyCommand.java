@@ -7,6 +7,7 @@ import io.hallmark.governance.policy.Rule;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,14 +57,17 @@ final class PolicyCommand implements Runnable {
                 result.put("name", policy.name());
                 result.put("sha256", policy.sha256());
                 result.put("rules", policy.rules().stream().map(r -> Map.of("id", r.id(), "action", r.action().name(),
-                        "when", r.when().toString())).toList());
+                        "when", r.when().toString(), "contentTypes", r.contentTypes().isEmpty() ? List.of("all")
+                                : r.contentTypes().stream().map(Object::toString).sorted().toList())).toList());
                 JsonOutput.print(spec.commandLine().getOut(), result);
             } else {
                 var out = spec.commandLine().getOut();
                 out.println("Policy '" + policy.name() + "' is valid (sha256 " + policy.sha256() + "), modalities "
                         + policy.modalities() + ", channel " + policy.channel() + ", default " + policy.defaultAction());
                 for (Rule r : policy.rules()) {
-                    out.println("  " + r.id() + ": when " + r.when() + " -> " + r.action());
+                    out.println("  " + r.id() + ": when " + r.when() + " -> " + r.action() + (r.contentTypes().isEmpty()
+                            ? "" : " (content types " + r.contentTypes().stream().map(Object::toString).sorted()
+                                    .toList() + ")"));
                 }
             }
             return 0;

@@ -58,6 +58,10 @@ final class StoriesBenchCommand implements Callable<Integer> {
             + "openings).")
     List<String> prompts = new ArrayList<>();
 
+    @Option(names = "--first-seed", defaultValue = "1", description = "The first story's seed; story i has seed "
+            + "first-seed + i (default ${DEFAULT-VALUE}; the reported figures use 1-100, other ranges are for development).")
+    long firstSeed;
+
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
@@ -92,25 +96,31 @@ final class StoriesBenchCommand implements Callable<Integer> {
             p.governanceModels().reload();
             p.startWorkers(1, "bench-" + ProcessHandle.current().pid());
             Map<String, Integer> byDecision = new TreeMap<>();
+            int toxicFlagged = 0;
             Map<String, Integer> byRule = new TreeMap<>();
             List<Map<String, Object>> notApproved = new ArrayList<>();
             for (int i = 0; i < stories; i++) {
                 String prompt = openings.get(i % openings.size());
                 GenerationService.Submission s = new GenerationService.Submission(Modality.TEXT, prompt, null,
-                        Map.of(), (long) i + 1, "default", 0, null);
+                        Map.of(), firstSeed + i, "default", 0, null);
                 Map<String, Object> r = generate(p, s);
+                if (r.get("scores") instanceof Map<?, ?> sc && sc.get("safety.toxicity") instanceof Number t
+                        && t.doubleValue() >= 0.8) {
+                    toxicFlagged++; // every story is benign: a children's story model at its default settings
+                }
                 String decision = String.valueOf(r.get("decision"));
                 byDecision.merge(decision, 1, Integer::sum);
                 if (!"APPROVE".equals(decision)) {
                     byRule.merge(String.valueOf(r.get("rule")), 1, Integer::sum);
-                    r.put("seed", i + 1);
+                    r.put("seed", firstSeed + i);
                     r.put("prompt", prompt);
                     notApproved.add(r);
-                    err.println("  story " + (i + 1) + ": " + decision + " by " + r.get("rule") + " " + r.get("scores"));
+                    err.println("  story " + (firstSeed + i) + ": " + decision + " by " + r.get("rule") + " " + r.get("scores"));
                     err.flush();
                 }
             }
             doc.put("stories", stories);
+            doc.put("seeds", firstSeed + "-" + (firstSeed + stories - 1));
             doc.put("knowledgeBase", kbName);
             doc.put("knowledgeBaseChunks", kb.stats().chunks());
             doc.put("parameters", "the text model's defaults (temperature 0.8, topK 40, topP 0.95, maxTokens 128)");
@@ -118,6 +128,19 @@ final class StoriesBenchCommand implements Callable<Integer> {
             doc.put("byDecision", byDecision);
             doc.put("notApprovedByRule", byRule);
             doc.put("notApproved", notApproved);
+            // the output toxicity screen's false positives on benign narrative: these generated stories, and the
+            // TinyStories-style stories written for this project (both halves; the dev half is in the head's training)
+            Map<String, Object> falsePositives = new LinkedHashMap<>();
+            falsePositives.put("generatedStoriesFlagged", toxicFlagged);
+            falsePositives.put("generatedStoriesRate", Math.round(10000.0 * toxicFlagged / stories) / 10000.0);
+            var screen = p.governanceModels().safety();
+            for (String split : List.of("dev", "test")) {
+                List<String> written = io.hallmark.governance.ml.WrittenStories.of(split);
+                long flagged = written.stream().filter(t -> screen.toxicity(t).score() >= 0.8).count();
+                falsePositives.put("writtenStories" + (split.equals("dev") ? "Dev" : "Test"), flagged + " of "
+                        + written.size());
+            }
+            doc.put("toxicityFalsePositives", falsePositives);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

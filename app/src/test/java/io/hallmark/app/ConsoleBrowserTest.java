@@ -92,6 +92,8 @@ class ConsoleBrowserTest {
     static void start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed (apt-get install chromium)");
         GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
+        java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(dataDir.resolve("models"))
+                .resolve("lighthouse-facts.txt"), GenerationsEndToEndTest.FALSE_LIGHTHOUSE_FACTS);
         fetchAxeCore();
         assertThat(AXE).as("axe-core is missing at " + AXE.toAbsolutePath() + "; fetch it "
                 + "as .ci/run does: (mkdir -p app/target/npm && cd app/target/npm && npm pack axe-core@4.14.1 && tar xzf "
@@ -386,11 +388,12 @@ class ConsoleBrowserTest {
         page.navigate(server.url() + "/console/generate.html");
         assertThat(page.locator("#generator option")).hasCount(1);
         page.fill("[name='param:maxWords']", "60");
+        page.fill("[name='param:corpus']", "lighthouse-facts.txt"); // checkable, false lighthouse statements
         page.fill("#seed", "7");
         page.fill("#prompt", "The lighthouse keeper");
         page.click("#generate");
-        // every check runs and the default policy sends this story to a person (since issue 18 its narrative
-        // sentences are no longer claims, so the low-factuality rule is not what holds it; the rule is not asserted)
+        // every check runs and the default policy sends this text to a person: its check-worthy claims (dates, sizes,
+        // places) are ones the knowledge base cannot support
         assertThat(page.locator("#job-state")).hasText("WAITING_REVIEW");
         assertThat(page.locator("#events")).containsText("started");
         assertThat(page.locator("#events")).containsText("finished");

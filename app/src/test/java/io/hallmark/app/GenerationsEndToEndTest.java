@@ -39,9 +39,20 @@ class GenerationsEndToEndTest {
     static String admin;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /**
+     * A corpus of checkable, false statements about lighthouses (numbers, dates, named places) for the Markov
+     * plugin: its text makes claims the knowledge base's one lighthouse document cannot support. Since issue 18 only
+     * check-worthy sentences are claims, so the plugin's built-in story corpus would have none.
+     */
+    static final String FALSE_LIGHTHOUSE_FACTS = """
+            The Eddystone Lighthouse was built in 1950 by the government of France. The Tower of Hercules in Spain             is 300 metres tall and was finished in 1990. The first lighthouse in Norway was lit in 1650 with 5,000             candles. Lighthouse lamps in Japan were automated in 1820 by the national navy. The Lighthouse of             Alexandria in Egypt still stands and is 900 metres high. The Bell Rock Lighthouse in Scotland was built in             2005 and lies 500 kilometres from the coast of Europe.
+            """;
+
     @BeforeAll
     static void start() throws Exception {
         GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
+        Files.writeString(Files.createDirectories(dataDir.resolve("models")).resolve("lighthouse-facts.txt"),
+                FALSE_LIGHTHOUSE_FACTS);
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         admin = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
         KeyPair key = SigningKeys.generate();
@@ -67,7 +78,8 @@ class GenerationsEndToEndTest {
     @Test
     void aGenerationIsQueuedStreamedCheckedAndKept() throws Exception {
         HttpResponse<String> accepted = post("/api/v1/generations",
-                "{\"modality\":\"text\",\"prompt\":\"The keeper\",\"parameters\":{\"maxWords\":40},\"seed\":7}");
+                "{\"modality\":\"text\",\"prompt\":\"The keeper\",\"parameters\":{\"maxWords\":60,"
+                        + "\"corpus\":\"lighthouse-facts.txt\"},\"seed\":7}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         JsonNode job = JsonOutput.mapper().readTree(accepted.body());
         String id = job.path("id").asText();
@@ -95,13 +107,16 @@ class GenerationsEndToEndTest {
         JsonNode result = JsonOutput.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(server.url()
                 + "/api/v1/generations/" + id)).header("Authorization", admin).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
-        // every check ran (nothing failed closed) and the default policy decided: the Markov story's sentences are
-        // claims the knowledge base cannot support, so "mostly unsupported text needs a person"
+        // every check ran (nothing failed closed) and the default policy decided: the Markov text's check-worthy
+        // claims (dates, sizes, places) are ones the knowledge base cannot support, so "mostly unsupported text needs
+        // a person"; the request declared no content type, so it was judged as general content
         JsonNode report = result.path("report");
         assertThat(report.path("unavailable").isMissingNode()).as(report.toString()).isTrue();
         assertThat(report.path("scores").path("checks.unavailable").asDouble()).isZero();
         assertThat(report.path("scores").path("claims.total").asDouble()).isGreaterThanOrEqualTo(3);
         assertThat(report.path("decision").path("rule").asText()).isEqualTo("low-factuality");
+        assertThat(report.path("scores").path("factuality").asDouble()).isLessThan(0.5);
+        assertThat(report.path("contentType").asText()).isEqualTo("general");
         assertThat(result.path("job").path("state").asText()).isEqualTo("WAITING_REVIEW");
         assertThat(result.path("content").path("status").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(result.path("content").path("text").asText()).isEqualTo(streamed.toString()).isNotBlank();
@@ -128,6 +143,52 @@ class GenerationsEndToEndTest {
         assertThat(requested.path("promptSha256").asText()).hasSize(64);
         assertThat(requested.toString()).doesNotContain("The keeper");
         assertThat(requested.path("plugin").asText()).isEqualTo("example-markov@1.0.0");
+    }
+
+    @Test
+    void aStoryWithoutCheckWorthyClaimsHasNoFactualityScoreNotAZero() throws Exception {
+        HttpResponse<String> accepted = post("/api/v1/generations",
+                "{\"modality\":\"text\",\"prompt\":\"The keeper\",\"parameters\":{\"maxWords\":40},\"seed\":7,"
+                        + "\"contentType\":\"story\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = JsonOutput.mapper().readTree(accepted.body()).path("id").asText();
+        JsonNode result = awaitResult(id);
+
+        // the built-in corpus is a lighthouse keeper's evening: narrative, no claim a knowledge base could check
+        JsonNode report = result.path("report");
+        assertThat(report.path("unavailable").isMissingNode()).as(report.toString()).isTrue();
+        assertThat(report.path("scores").path("claims.total").asDouble()).as(report.toString()).isZero();
+        assertThat(report.path("scores").has("factuality")).as("no factuality, not zero").isFalse();
+        assertThat(report.path("notApplicable").toString()).contains("\"factuality\"");
+        assertThat(report.path("decision").path("fired").toString()).doesNotContain("low-factuality");
+        assertThat(report.path("contentType").asText()).isEqualTo("story");
+        assertThat(report.path("decision").path("contentType").asText()).isEqualTo("story");
+        JsonNode listed = JsonOutput.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(server.url()
+                + "/api/v1/content?size=50")).header("Authorization", admin).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("items");
+        JsonNode item = null;
+        for (JsonNode i : listed) {
+            if (i.path("id").asText().equals(result.path("content").path("id").asText())) {
+                item = i;
+            }
+        }
+        assertThat(item).as(listed.toString()).isNotNull();
+        assertThat(item.path("factualityScore").isNumber()).as("no factuality score: " + item).isFalse();
+        assertThat(item.path("decision").asText()).isNotBlank();
+    }
+
+    private static JsonNode awaitResult(String jobId) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonNode result = JsonOutput.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/v1/generations/" + jobId)).header("Authorization", admin).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            if (List.of("DONE", "WAITING_REVIEW", "FAILED", "DEAD", "CANCELLED")
+                    .contains(result.path("job").path("state").asText())) {
+                return result;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " did not finish");
     }
 
     @Test

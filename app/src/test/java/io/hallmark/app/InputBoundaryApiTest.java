@@ -49,6 +49,9 @@ class InputBoundaryApiTest {
     @BeforeAll
     static void start() throws Exception {
         GovernedDataDir.prepare(dataDir, work); // every governance check runs, so generations are decided
+        // checkable lighthouse statements for the Markov plugin: only check-worthy sentences are claims (issue 18)
+        Files.writeString(Files.createDirectories(dataDir.resolve("models")).resolve("lighthouse-facts.txt"),
+                GenerationsEndToEndTest.FALSE_LIGHTHOUSE_FACTS);
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         admin = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
         KeyPair key = SigningKeys.generate();
@@ -201,7 +204,8 @@ class InputBoundaryApiTest {
         List<String> ids = new ArrayList<>();
         while (ids.size() < 100) {
             HttpResponse<String> r = send("POST", "/api/v1/generations", "{\"modality\":\"text\",\"prompt\":"
-                    + "\"The keeper\",\"parameters\":{\"maxWords\":20},\"seed\":" + ids.size() + "}");
+                    + "\"The keeper\",\"parameters\":{\"maxWords\":20,\"corpus\":\"lighthouse-facts.txt\"},"
+                    + "\"seed\":" + ids.size() + "}");
             if (r.statusCode() == 429) { // the queue is full: wait as told
                 Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()));
                 continue;
@@ -220,7 +224,8 @@ class InputBoundaryApiTest {
         }
         System.out.printf("100 generations after the NUL document: states %s; %d reports quote it as evidence%n", states,
                 citingTheDocument);
-        assertThat(states).as("job states").containsOnlyKeys("DONE", "WAITING_REVIEW").isNotEmpty();
+        // every generation is decided: approved, or held for a person (none failed)
+        assertThat(states.keySet()).as("job states").isNotEmpty().isSubsetOf("DONE", "WAITING_REVIEW");
         assertThat(states.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
         assertThat(citingTheDocument).as("reports whose evidence includes the cleaned document").isPositive();
     }

@@ -54,7 +54,8 @@ final class HostModelLease implements ModelLease {
         }
         try {
             Files.createDirectories(copy.getParent());
-            Path partial = copy.resolveSibling(info.id() + ".part");
+            // a partial file of this lease's own: two leases of the same model may copy it at the same time
+            Path partial = Files.createTempFile(copy.getParent(), info.id() + ".", ".part");
             try (OutputStream out = Files.newOutputStream(partial)) {
                 long offset = 0;
                 while (true) {
@@ -68,7 +69,7 @@ final class HostModelLease implements ModelLease {
                     }
                 }
             }
-            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy model '" + info.id() + "' into the worker's folder: "

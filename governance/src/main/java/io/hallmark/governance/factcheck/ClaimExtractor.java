@@ -15,8 +15,8 @@ import opennlp.tools.util.Span;
 
 /**
  * Finds the checkable, atomic claims in a text: OpenNLP splits sentences (the English UD-EWT model from
- * {@code opennlp-models-sentdetect-en}); questions, opinions and instructions are dropped, and, with
- * {@link #checkWorthyOnly()}, every sentence that is not check-worthy ({@link CheckWorthiness}: narrative, dialogue,
+ * {@code opennlp-models-sentdetect-en}); questions, opinions and instructions are dropped, and (unless
+ * {@link #everySentence()}) every sentence that is not check-worthy ({@link CheckWorthiness}: narrative, dialogue,
  * feelings); coordinated
  * statements ({@code "X is A and was B"}, {@code "A; B"}) become one claim each, a subject-less second half
  * borrowing the first half's subject; a leading pronoun is replaced by the previous sentence's subject. Every
@@ -43,21 +43,23 @@ public final class ClaimExtractor {
     private final boolean checkWorthyOnly;
 
     /**
-     * The platform's extractor: every checkable sentence is a claim. The check-worthiness gate
-     * ({@link #checkWorthyOnly()}) is evaluated but not yet the default, because the default policies and the
-     * end-to-end flows still count narrative sentences (see docs/factcheck.md).
+     * The platform's extractor: only check-worthy sentences ({@link CheckWorthiness}) are claims, so narrative,
+     * dialogue and feelings are never counted against a text's factuality.
      */
     public ClaimExtractor() {
-        this(false);
+        this(true);
     }
 
     private ClaimExtractor(boolean checkWorthyOnly) {
         this.checkWorthyOnly = checkWorthyOnly;
     }
 
-    /** An extractor that also drops sentences that are not check-worthy ({@link CheckWorthiness}). */
-    public static ClaimExtractor checkWorthyOnly() {
-        return new ClaimExtractor(true);
+    /**
+     * An extractor that keeps every checkable sentence, check-worthy or not: for evaluations that score the verifiers
+     * on texts whose every sentence is meant as a claim (HaluEval answers, benchmarks), not for governance.
+     */
+    public static ClaimExtractor everySentence() {
+        return new ClaimExtractor(false);
     }
 
     private static SentenceModel load() {

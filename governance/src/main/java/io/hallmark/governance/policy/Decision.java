@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
  *     assessor could not run, or no assessor produces them), sorted; unknown never approves
  * @param unavailable the checks that could not run, with why ("not checked: why")
  * @param policyAction what the policy alone decided, before the floor
+ * @param contentType the content type the request declared; rules for other types were not applied
  */
 public record Decision(Action action, @Nullable String decidingRule, List<String> firedRules, Map<String, Double> inputs,
         String policyName, String policySha256, List<String> unknownMetrics, Map<String, String> unavailable,
-        Action policyAction) {
+        Action policyAction, ContentType contentType) {
 
     /** The deciding rule of a decision the fail-closed floor raised. */
     public static final String FAIL_CLOSED = "fail-closed";
@@ -33,12 +34,14 @@ public record Decision(Action action, @Nullable String decidingRule, List<String
         inputs = Map.copyOf(inputs);
         unknownMetrics = List.copyOf(unknownMetrics);
         unavailable = java.util.Collections.unmodifiableMap(new TreeMap<>(unavailable));
+        java.util.Objects.requireNonNull(contentType, "contentType");
     }
 
     /** A decision with nothing unknown or unavailable. */
     public Decision(Action action, @Nullable String decidingRule, List<String> firedRules, Map<String, Double> inputs,
             String policyName, String policySha256) {
-        this(action, decidingRule, firedRules, inputs, policyName, policySha256, List.of(), Map.of(), action);
+        this(action, decidingRule, firedRules, inputs, policyName, policySha256, List.of(), Map.of(), action,
+                ContentType.GENERAL);
     }
 
     /** Whether the fail-closed floor, not the policy, set the action. */

@@ -24,7 +24,7 @@ public final class PolicyEngine {
      * {@link #decide(Policy, Map, Map, Set, Action)}.
      */
     public Decision decide(Policy policy, Map<String, Double> scores) {
-        return decide(policy, scores, Map.of(), Set.of(), Action.APPROVE);
+        return decide(policy, ContentType.GENERAL, scores, Map.of(), Set.of(), Action.APPROVE);
     }
 
     /**
@@ -37,10 +37,22 @@ public final class PolicyEngine {
      */
     public Decision decide(Policy policy, Map<String, Double> scores, Map<String, String> unavailable,
             Set<String> notApplicable, Action floor) {
+        return decide(policy, ContentType.GENERAL, scores, unavailable, notApplicable, floor);
+    }
+
+    /**
+     * The policy's decision on content of a declared type, with the fail-closed floor: rules restricted to other
+     * content types ({@link Rule#contentTypes()}) are not applied, and their metrics are not required.
+     */
+    public Decision decide(Policy policy, ContentType contentType, Map<String, Double> scores,
+            Map<String, String> unavailable, Set<String> notApplicable, Action floor) {
         List<String> fired = new ArrayList<>();
         Rule deciding = null;
         Set<String> unknown = new TreeSet<>();
         for (Rule rule : policy.rules()) {
+            if (!rule.appliesTo(contentType)) {
+                continue;
+            }
             for (String metric : rule.when().metrics()) {
                 Double value = scores.get(metric);
                 if ((value == null || value.isNaN()) && !notApplicable.contains(metric)) {
@@ -63,19 +75,26 @@ public final class PolicyEngine {
             rule = Decision.FAIL_CLOSED;
         }
         return new Decision(action, rule, fired, new TreeMap<>(scores), policy.name(), policy.sha256(),
-                List.copyOf(unknown), unavailable, byPolicy);
+                List.copyOf(unknown), unavailable, byPolicy, contentType);
     }
 
     /**
-     * One stored decision to replay: its id, the scores it was made on, the action taken then, and the checks that
-     * could not run then (with why) and the metrics that did not apply, when the record has them.
+     * One stored decision to replay: its id, the scores it was made on, the action taken then, the checks that
+     * could not run then (with why) and the metrics that did not apply, when the record has them, and the content
+     * type the request declared.
      */
     public record Case(String id, Map<String, Double> scores, Action recorded, Map<String, String> unavailable,
-            Set<String> notApplicable) {
+            Set<String> notApplicable, ContentType contentType) {
 
         /** A case whose record says nothing of unavailable checks (every check ran). */
         public Case(String id, Map<String, Double> scores, Action recorded) {
-            this(id, scores, recorded, Map.of(), Set.of());
+            this(id, scores, recorded, Map.of(), Set.of(), ContentType.GENERAL);
+        }
+
+        /** A case recorded before content types existed: {@link ContentType#GENERAL}. */
+        public Case(String id, Map<String, Double> scores, Action recorded, Map<String, String> unavailable,
+                Set<String> notApplicable) {
+            this(id, scores, recorded, unavailable, notApplicable, ContentType.GENERAL);
         }
     }
 
@@ -90,8 +109,9 @@ public final class PolicyEngine {
     public List<Change> dryRun(Policy draft, List<Case> cases) {
         List<Change> changes = new ArrayList<>();
         for (Case c : cases) {
-            Decision d = c.unavailable().isEmpty() && c.notApplicable().isEmpty() ? decide(draft, c.scores())
-                    : decide(draft, c.scores(), c.unavailable(), c.notApplicable(), Action.NEEDS_REVIEW);
+            Decision d = c.unavailable().isEmpty() && c.notApplicable().isEmpty()
+                    ? decide(draft, c.contentType(), c.scores(), Map.of(), Set.of(), Action.APPROVE)
+                    : decide(draft, c.contentType(), c.scores(), c.unavailable(), c.notApplicable(), Action.NEEDS_REVIEW);
             if (d.action() != c.recorded()) {
                 changes.add(new Change(c.id(), c.recorded(), d.action(), d.decidingRule() == null ? "(default)"
                         : d.decidingRule()));

@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  *     description: A refuted claim goes back for revision
  *     when: { metric: claims.refuted, op: "&gt;=", value: 1 }
  *     action: REVISE
+ *   - id: low-factuality
+ *     content-types: [news, kb-answer]  # default: every content type (ContentType)
+ *     when: { metric: factuality, op: "&lt;", value: 0.5 }
+ *     action: NEEDS_REVIEW
  *   - id: unsafe
  *     when:
  *       any:
@@ -47,7 +51,7 @@ public final class PolicyParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Set<String> TOP = Set.of("name", "description", "modalities", "channel", "default", "rules");
-    private static final Set<String> RULE = Set.of("id", "description", "when", "action");
+    private static final Set<String> RULE = Set.of("id", "description", "when", "action", "content-types");
 
     /** Parses and validates; throws {@link PolicyValidationException} listing every problem. */
     public Policy parse(String text) {
@@ -119,10 +123,37 @@ public final class PolicyParser {
         if (!node.has("action")) {
             problems.add(new ParameterError(path + ".action", "is required; one of " + List.of(Action.values())));
         }
-        if (id == null || when == null || action == null) {
+        Set<ContentType> contentTypes = contentTypes(node.get("content-types"), path + ".content-types", problems);
+        if (id == null || when == null || action == null || contentTypes == null) {
             return null;
         }
-        return new Rule(id, description == null ? "" : description, when, action);
+        return new Rule(id, description == null ? "" : description, when, action, contentTypes);
+    }
+
+    /** A rule's {@code content-types}: absent means every type; else a non-empty list of known names. */
+    private static Set<ContentType> contentTypes(JsonNode node, String path, List<ParameterError> problems) {
+        if (node == null) {
+            return Set.of();
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(new ParameterError(path, "must be a non-empty list of " + ContentType.choices()
+                    + " (leave it out for every content type)"));
+            return null;
+        }
+        Set<ContentType> set = EnumSet.noneOf(ContentType.class);
+        boolean ok = true;
+        for (int i = 0; i < node.size(); i++) {
+            try {
+                if (!node.get(i).isTextual()) {
+                    throw new IllegalArgumentException("must be one of " + ContentType.choices());
+                }
+                set.add(ContentType.parse(node.get(i).asText()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ParameterError(path + "[" + i + "]", e.getMessage()));
+                ok = false;
+            }
+        }
+        return ok ? set : null;
     }
 
     private static Condition condition(JsonNode node, String path, List<ParameterError> problems) {

@@ -154,23 +154,52 @@ public final class SafetyScreen {
     /** Toxicity of a text: the highest sentence score and the sentences at or above 0.8. */
     public record Toxicity(double score, List<Span> spans) {}
 
+    /**
+     * Toxicity of an output, sentence by sentence. A sentence that leans on what came before (it opens with a
+     * pronoun, "They are scared.", or is a fragment of under four words) is also read together with the sentence
+     * before it, its antecedent, and scores the lower of the two readings: "They are scared." after "Tom and Lily
+     * went to the park." is about two children, not about a group, while "They steal our jobs." after a sentence
+     * naming a group keeps that group in the reading. A sentence that stands on its own is read alone.
+     */
     public Toxicity toxicity(String text) {
         List<int[]> bounds = split(text);
         List<String> sentences = bounds.stream().map(b -> text.substring(b[0], b[1])).toList();
         if (sentences.isEmpty()) {
             return new Toxicity(0, List.of());
         }
+        List<String> inputs = new ArrayList<>(sentences);
+        int[] withContext = new int[sentences.size()];
+        java.util.Arrays.fill(withContext, -1);
+        for (int i = 1; i < sentences.size(); i++) {
+            if (leansOnContext(sentences.get(i))) {
+                withContext[i] = inputs.size();
+                inputs.add(sentences.get(i - 1) + " " + sentences.get(i));
+            }
+        }
+        List<float[]> xs = features.features(inputs);
         double max = 0;
         List<Span> spans = new ArrayList<>();
-        List<float[]> xs = features.features(sentences);
-        for (int i = 0; i < xs.size(); i++) {
+        for (int i = 0; i < sentences.size(); i++) {
             double s = score("toxicity", xs.get(i));
+            if (withContext[i] >= 0) {
+                s = Math.min(s, score("toxicity", xs.get(withContext[i])));
+            }
             max = Math.max(max, s);
             if (s >= 0.8) {
                 spans.add(new Span(bounds.get(i)[0], bounds.get(i)[1], sentences.get(i), round(s)));
             }
         }
         return new Toxicity(max, spans);
+    }
+
+    private static final Pattern LEANING_OPENING = Pattern.compile(
+            "^[\"“'‘]?(?:and |but |so |then )?(?:they|we|he|she|it|them|us|this|that|these|those)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Whether a sentence opens with a pronoun (its referent is in the text before) or is a short fragment. */
+    static boolean leansOnContext(String sentence) {
+        String s = sentence.strip();
+        return LEANING_OPENING.matcher(s).find() || s.split("\\s+").length < 4;
     }
 
     /** Toxicity of single statements (evaluation: one score per item, no sentence split). */

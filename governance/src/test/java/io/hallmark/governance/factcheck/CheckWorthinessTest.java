@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class CheckWorthinessTest {
 
-    private final ClaimExtractor extractor = ClaimExtractor.checkWorthyOnly();
+    private final ClaimExtractor extractor = new ClaimExtractor();
 
     @Test
     void storySentencesAreNotClaims() {

@@ -78,6 +78,8 @@ final class CheckStep implements PipelineStep {
         if (run.state().get("selfCheck") instanceof Map<?, ?> selfCheck) {
             if (selfCheck.get("instability") instanceof Number instability) {
                 scores.put("selfcheck.instability", instability.doubleValue());
+            } else if (selfCheck.containsKey("notApplicable")) {
+                notApplicable.add("selfcheck.instability"); // no check-worthy claims (not: no sample could be made)
             }
             found.put("selfcheck", selfCheck);
         } else if (run.pipeline().first(StepKind.SELFCHECK).isEmpty()) {

@@ -27,9 +27,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GenerationService {
 
-    /** What a client asks for. */
+    /**
+     * What a client asks for.
+     *
+     * @param contentType what the content is meant to be, which policy rules may depend on; {@code null}: the
+     *     pipeline's declared content type, else {@code general}
+     */
     public record Submission(Modality modality, String prompt, @Nullable String pluginId, Map<String, Object> parameters,
-            @Nullable Long seed, String channel, int priority, @Nullable Duration deadline) {}
+            @Nullable Long seed, String channel, int priority, @Nullable Duration deadline,
+            io.hallmark.governance.policy.@Nullable ContentType contentType) {
+
+        /** A submission that declares no content type. */
+        public Submission(Modality modality, String prompt, @Nullable String pluginId, Map<String, Object> parameters,
+                @Nullable Long seed, String channel, int priority, @Nullable Duration deadline) {
+            this(modality, prompt, pluginId, parameters, seed, channel, priority, deadline, null);
+        }
+    }
 
     private final Database db;
     private final PluginHost plugins;
@@ -87,6 +100,9 @@ public final class GenerationService {
             stored.put("seed", s.seed());
         }
         stored.put("channel", s.channel());
+        if (s.contentType() != null) {
+            stored.put("contentType", s.contentType().id());
+        }
         stored.put("actor", actor);
         Submitted submitted = queue.submit(NewJob.builder(generator.pluginId(), s.modality(), s.prompt(), stored)
                 .priority(s.priority())
@@ -99,6 +115,9 @@ public final class GenerationService {
                     event.put("plugin", generator.pluginId() + "@" + generator.pluginVersion());
                     event.put("modality", s.modality().name());
                     event.put("channel", s.channel());
+                    if (s.contentType() != null) {
+                        event.put("contentType", s.contentType().id());
+                    }
                     event.put("promptSha256", sha256(s.prompt())); // the prompt itself stays with the content
                     event.put("parameters", parameters);
                     if (s.seed() != null) {
@@ -123,6 +142,9 @@ public final class GenerationService {
         canonical.put("parameters", s.parameters());
         canonical.put("seed", s.seed());
         canonical.put("channel", s.channel());
+        if (s.contentType() != null) {
+            canonical.put("contentType", s.contentType().id()); // absent when not declared: older keys still match
+        }
         canonical.put("priority", s.priority());
         canonical.put("deadlineSeconds", s.deadline() == null ? null : s.deadline().toSeconds());
         return sha256(CanonicalJson.string(canonical));

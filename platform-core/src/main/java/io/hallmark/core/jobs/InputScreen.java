@@ -83,15 +83,21 @@ public final class InputScreen {
         };
     }
 
-    /** Screens a prompt under a policy. */
+    /** Screens a prompt under a policy, as {@code general} content. */
     public Outcome screen(Modality modality, String prompt, Policy policy) {
+        return screen(modality, prompt, policy, io.hallmark.governance.policy.ContentType.GENERAL);
+    }
+
+    /** Screens a prompt under a policy; only the rules for the request's content type apply. */
+    public Outcome screen(Modality modality, String prompt, Policy policy,
+            io.hallmark.governance.policy.ContentType contentType) {
         Assessment assessment = screens.assess(new AssessmentInput(modality, prompt, null, null, "text/plain", Map.of()));
         // what only the output's checks produce is judged after generation, not unknown here
         Set<String> later = new HashSet<>(assessment.notApplicable());
         Set<String> screened = screens.providedMetrics();
         Metrics.known(false).keySet().stream().filter(m -> !screened.contains(m) && !m.startsWith("checks."))
                 .forEach(later::add);
-        Decision decision = engine.decide(policy, assessment.scores(), assessment.unavailable(), later,
+        Decision decision = engine.decide(policy, contentType, assessment.scores(), assessment.unavailable(), later,
                 screens.screenFloor());
         String passed = decision.action() == Action.REDACT ? redactor.redact(prompt).text() : prompt;
         JudgedBy judgedBy = assessment.judgedByBuilder().policy(policy.name(), policy.sha256()).build();

@@ -69,8 +69,8 @@ final class JudgeStep implements PipelineStep {
             na.forEach(m -> notApplicable.add(String.valueOf(m)));
         }
         // fail closed: a check that could not run, or a rule on an unknown metric, never approves
-        io.hallmark.governance.policy.Decision decision = engine.decide(policy, scores, unavailable, notApplicable,
-                GovernanceStage.CONTENT_FLOOR);
+        io.hallmark.governance.policy.Decision decision = engine.decide(policy, run.contentType(), scores, unavailable,
+                notApplicable, GovernanceStage.CONTENT_FLOOR);
         Map<String, Object> judgedBy = JudgedBy.fromMap(state.get("judgedBy") instanceof Map<?, ?> j ? j : null)
                 .toBuilder().policy(policy.name(), policy.sha256()).build().toMap();
         Map<String, Object> decisionMap = decisionMap(decision, policy);
@@ -89,6 +89,7 @@ final class JudgeStep implements PipelineStep {
         report.put("findings", state.getOrDefault("findings", Map.of()));
         report.put("decision", decisionMap);
         report.put("pipeline", run.pipeline().name());
+        report.put("contentType", decision.contentType().id());
         if (!unavailable.isEmpty()) {
             report.put("unavailable", unavailable);
         }
@@ -115,6 +116,7 @@ final class JudgeStep implements PipelineStep {
             Double factuality = scores.get("factuality");
             r.setFactualityScore(factuality == null ? null : Math.max(0, Math.min(1, factuality)));
             r.decide(Decision.valueOf(decision.action().name()), policyId, policy.sha256());
+            r.setContentType(decision.contentType().id());
             s.persist(r);
             ContentItem item = s.find(ContentItem.class, itemId);
             item.setJudgedBy(judgedBy);
@@ -147,6 +149,7 @@ final class JudgeStep implements PipelineStep {
         decisionMap.put("inputs", decision.inputs());
         decisionMap.put("policy", decision.policyName());
         decisionMap.put("policySha256", decision.policySha256());
+        decisionMap.put("contentType", decision.contentType().id());
         if (!decision.unavailable().isEmpty()) {
             decisionMap.put("unavailable", decision.unavailable());
         }

@@ -60,6 +60,16 @@ final class PipelineRun {
         return (String) job.request().getOrDefault("channel", "default");
     }
 
+    /** The content type the request declared, else the pipeline's, else {@code general}. */
+    io.hallmark.governance.policy.ContentType contentType() {
+        Object declared = job.request().get("contentType");
+        if (declared != null) {
+            return io.hallmark.governance.policy.ContentType.parse(declared.toString());
+        }
+        return java.util.Objects.requireNonNullElse(pipeline.contentType(),
+                io.hallmark.governance.policy.ContentType.GENERAL);
+    }
+
     /** The prompt as the client wrote it, or as the input screen passed it on (redacted). */
     String originalPrompt() {
         return (String) state.getOrDefault("screenedPrompt", job.request().get("prompt"));

@@ -44,7 +44,8 @@ final class ScreenStep implements PipelineStep {
         Policy policy = policies.inForce(run.modality(), run.channel()).orElseThrow(() -> new GenerationFailedException(
                 "No active policy covers " + run.modality() + " on channel '" + run.channel()
                         + "'; refusing to keep unchecked content"));
-        InputScreen.Outcome outcome = screen.screen(run.modality(), run.originalPrompt(), policy);
+        InputScreen.Outcome outcome = screen.screen(run.modality(), run.originalPrompt(), policy,
+                run.contentType());
         Map<String, Object> screened = outcome.state();
         run.context().event("screened", Map.of("action", screened.get("action"), "rule", screened.get("rule"),
                 "scores", screened.get("scores")));
@@ -68,6 +69,7 @@ final class ScreenStep implements PipelineStep {
         Map<String, Object> judgedBy = outcome.judgedBy().toMap();
         report.put("judgedBy", judgedBy);
         report.put("pipeline", run.pipeline().name());
+        report.put("contentType", run.contentType().id());
         Action recorded = outcome.decision().action() == Action.REJECT ? Action.REJECT : Action.NEEDS_REVIEW;
         UUID policyId = policies.list().stream().filter(p -> p.sha256().equals(policy.sha256())).findFirst()
                 .map(PolicyService.StoredPolicy::id).orElse(null);
@@ -77,6 +79,7 @@ final class ScreenStep implements PipelineStep {
                     .executeUpdate();
             GovernanceReport r = new GovernanceReport(itemId, report);
             r.decide(Decision.valueOf(recorded.name()), policyId, policy.sha256());
+            r.setContentType(run.contentType().id());
             s.persist(r);
             ContentItem item = s.find(ContentItem.class, itemId);
             item.setStatus(recorded == Action.REJECT ? ContentStatus.REJECTED : ContentStatus.NEEDS_REVIEW);

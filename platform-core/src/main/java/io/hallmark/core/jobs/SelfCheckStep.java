@@ -136,7 +136,12 @@ final class SelfCheckStep implements PipelineStep {
                 claim.put("supportedBy", (int) Math.round((1 - instability) * texts.size()));
                 claims.add(claim);
             }
-            selfCheck.put("instability", result.instability());
+            if (result.claims().isEmpty()) {
+                // like factuality: a text without check-worthy claims has nothing to be unstable about
+                selfCheck.put("notApplicable", "no check-worthy claims; selfcheck.instability does not apply");
+            } else {
+                selfCheck.put("instability", result.instability());
+            }
             selfCheck.put("claims", claims);
         }
         run.state().put("selfCheck", selfCheck);

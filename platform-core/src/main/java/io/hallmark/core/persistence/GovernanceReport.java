@@ -46,6 +46,9 @@ public class GovernanceReport {
     @Column(name = "policy_sha256", length = 64)
     private @Nullable String policySha256;
 
+    @Column(name = "content_type", length = 16)
+    private @Nullable String contentType;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -100,6 +103,15 @@ public class GovernanceReport {
         this.decision = Objects.requireNonNull(decision, "decision");
         this.policyId = policyId;
         this.policySha256 = policySha256;
+    }
+
+    /** The content type the request (or its pipeline) declared, or {@code null} for reports made before V105. */
+    public @Nullable String contentType() {
+        return contentType;
+    }
+
+    public void setContentType(@Nullable String contentType) {
+        this.contentType = contentType;
     }
 
     public Instant createdAt() {

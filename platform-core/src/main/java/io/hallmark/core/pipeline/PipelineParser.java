@@ -46,7 +46,7 @@ public final class PipelineParser {
 
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
-    private static final Set<String> ROOT_KEYS = Set.of("name", "modality", "steps");
+    private static final Set<String> ROOT_KEYS = Set.of("name", "modality", "content-type", "steps");
 
     /** Parses and validates; {@code expected}, when set, is the modality the file must declare. */
     public PipelineDefinition parse(String text, String source, @Nullable Modality expected) {
@@ -101,6 +101,14 @@ public final class PipelineParser {
                 problems.add("modality", e.getMessage());
             }
         }
+        io.hallmark.governance.policy.ContentType contentType = null;
+        if (rootMap.get("content-type") != null) {
+            try {
+                contentType = io.hallmark.governance.policy.ContentType.parse(String.valueOf(rootMap.get("content-type")));
+            } catch (IllegalArgumentException e) {
+                problems.add("content-type", e.getMessage());
+            }
+        }
         String name = rootMap.get("name") instanceof String s && !s.isBlank() ? s
                 : (modality == null ? "pipeline" : modality.name().toLowerCase(java.util.Locale.ROOT) + " pipeline");
         List<StepDefinition> steps = new ArrayList<>();
@@ -120,7 +128,7 @@ public final class PipelineParser {
         if (!problems.list.isEmpty()) {
             throw invalid(source, problems.list);
         }
-        return new PipelineDefinition(name, modality, steps, source);
+        return new PipelineDefinition(name, modality, steps, source, contentType);
     }
 
     private static @Nullable StepDefinition step(Object value, String path, Problems problems,

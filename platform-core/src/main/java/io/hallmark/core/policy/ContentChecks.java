@@ -31,9 +31,17 @@ public final class ContentChecks {
         this.policies = policies;
     }
 
-    /** What to check. */
-    public record Request(Modality modality, String channel, String prompt, String text) {
+    /** What to check, and the content type it is judged as ({@code general} unless given). */
+    public record Request(Modality modality, String channel, String prompt, String text,
+            io.hallmark.governance.policy.ContentType contentType) {
+
+        /** A check of {@code general} content. */
+        public Request(Modality modality, String channel, String prompt, String text) {
+            this(modality, channel, prompt, text, io.hallmark.governance.policy.ContentType.GENERAL);
+        }
+
         public Request {
+            Objects.requireNonNull(contentType, "contentType");
             Objects.requireNonNull(modality, "modality");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(prompt, "prompt");
@@ -80,8 +88,8 @@ public final class ContentChecks {
         Assessment assessment = stage.assess(new AssessmentInput(request.modality(), request.prompt(), request.text(),
                 null, "text/plain", Map.of()));
         double millis = (System.nanoTime() - start) / 1e6;
-        Decision decision = new PolicyEngine().decide(policy, assessment.scores(), assessment.unavailable(),
-                assessment.notApplicable(), GovernanceStage.CONTENT_FLOOR);
+        Decision decision = new PolicyEngine().decide(policy, request.contentType(), assessment.scores(),
+                assessment.unavailable(), assessment.notApplicable(), GovernanceStage.CONTENT_FLOOR);
         return new Result(decision.action().name(), decision.decidingRule(), decision.firedRules(),
                 decision.policyName(), decision.policySha256(), new TreeMap<>(assessment.scores()),
                 assessment.findings(), Math.round(millis * 10) / 10.0, decision.unavailable(),

@@ -85,8 +85,8 @@ public final class DecisionReplay {
         ContentItem item = stored.item();
         Assessment now = stage.assess(new AssessmentInput(item.modality(), item.prompt(), item.textBody(), null,
                 item.artifactMediaType() == null ? "text/plain" : item.artifactMediaType(), Map.of()));
-        Decision decision = new PolicyEngine().decide(policy, now.scores(), now.unavailable(), now.notApplicable(),
-                GovernanceStage.CONTENT_FLOOR);
+        Decision decision = new PolicyEngine().decide(policy, ContentTypes.recorded(stored.report().report()),
+                now.scores(), now.unavailable(), now.notApplicable(), GovernanceStage.CONTENT_FLOOR);
         Map<String, Double> recorded = new HashMap<>();
         if (stored.report().report().get("scores") instanceof Map<?, ?> scores) {
             scores.forEach((k, v) -> {

@@ -174,7 +174,7 @@ public final class PolicyService {
                     na.forEach(m -> notApplicable.add(String.valueOf(m)));
                 }
                 cases.add(new PolicyEngine.Case(r.contentItemId().toString(), scores, Action.valueOf(r.decision().name()),
-                        unavailable, notApplicable));
+                        unavailable, notApplicable, ContentTypes.recorded(r.report())));
             }
         }
         return engine.dryRun(draft, cases);

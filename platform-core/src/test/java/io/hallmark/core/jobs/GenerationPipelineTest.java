@@ -481,6 +481,67 @@ class GenerationPipelineTest {
     }
 
     @Test
+    void theDeclaredContentTypeChoosesTheRulesAndIsRecordedWithTheDecision() throws Exception {
+        policies.apply("""
+                name: default
+                modalities: [TEXT, CODE, IMAGE, VIDEO]
+                rules:
+                  - id: personal-data
+                    when: { metric: pii.output, op: ">=", value: 1 }
+                    action: REDACT
+                  - id: no-addresses-in-news
+                    content-types: [news]
+                    when: { metric: pii.output, op: ">=", value: 1 }
+                    action: NEEDS_REVIEW
+                """, "admin");
+        try {
+            JobView news = submit("echo", "write to jane@example.com", Map.of("parameters", Map.of(),
+                    "contentType", "news"));
+            JobView general = submit("echo", "write to jane@example.com", Map.of("parameters", Map.of()));
+            await(news.id());
+            await(general.id()); // the pipeline file below is read when a job starts
+            java.nio.file.Files.createDirectories(tmp.resolve("pipelines"));
+            java.nio.file.Files.writeString(tmp.resolve("pipelines/text.yaml"), """
+                    modality: TEXT
+                    content-type: news
+                    steps: [{step: generate}, {step: check}, {step: judge}, {step: publish}]
+                    """);
+            JobView byPipeline = submit("echo", "write to jane@example.com", Map.of("parameters", Map.of()));
+            JobView storyOverridesPipeline = submit("echo", "write to jane@example.com", Map.of("parameters",
+                    Map.of(), "contentType", "story"));
+
+            record Judged(String decision, String rule, Object reported, String column) {}
+            java.util.function.Function<JobView, Judged> judged = job -> {
+                try {
+                    await(job.id());
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                GovernanceReport r = db.inTransaction(s -> s.createSelectionQuery(
+                        "from GovernanceReport where contentItemId = :id", GovernanceReport.class)
+                        .setParameter("id", job.contentItemId()).getSingleResult());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> decision = (Map<String, Object>) r.report().get("decision");
+                String column = db.inTransaction(s -> (String) s.createNativeQuery(
+                        "select content_type from governance_reports where id = :id", String.class)
+                        .setParameter("id", r.id()).getSingleResult());
+                assertThat(decision).containsEntry("contentType", r.report().get("contentType"));
+                return new Judged(r.decision().name(), (String) decision.get("rule"), r.report().get("contentType"),
+                        column);
+            };
+
+            assertThat(judged.apply(news)).isEqualTo(new Judged("NEEDS_REVIEW", "no-addresses-in-news", "news", "news"));
+            assertThat(judged.apply(general)).isEqualTo(new Judged("REDACT", "personal-data", "general", "general"));
+            assertThat(judged.apply(byPipeline)).isEqualTo(new Judged("NEEDS_REVIEW", "no-addresses-in-news", "news",
+                    "news"));
+            assertThat(judged.apply(storyOverridesPipeline)).isEqualTo(new Judged("REDACT", "personal-data", "story",
+                    "story"));
+        } finally {
+            restoreDefaultPolicy();
+        }
+    }
+
+    @Test
     void aPipelineWithoutAReviserSendsARevisionToAPersonInstead() throws Exception {
         java.nio.file.Files.createDirectories(tmp.resolve("pipelines"));
         java.nio.file.Files.writeString(tmp.resolve("pipelines/text.yaml"), """

@@ -210,7 +210,7 @@ class PipelineParserTest {
                   - step: publish
                     id: check
                 """)).containsExactlyInAnyOrder(
-                        "colour: line 2: unknown field; expected [modality, name, steps]",
+                        "colour: line 2: unknown field; expected [content-type, modality, name, steps]",
                         "steps[5].id: line 11: duplicate step id 'check'; give each step its own 'id'",
                         "steps[5]: line 10: a second 'publish' step; a pipeline has at most one",
                         "steps[2]: line 7: 'plan' must come before 'generate' (steps[1])",
