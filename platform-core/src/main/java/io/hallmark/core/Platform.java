@@ -156,6 +156,7 @@ public final class Platform implements AutoCloseable {
             started.push(database);
             DatabaseMonitor databaseMonitor = DatabaseMonitor.start(settings, DATABASE_PROBE_EVERY);
             started.push(databaseMonitor);
+            databaseMonitor.onBackUp(database::renewConnections); // connections from before an outage are dead
             if (postgres != null) {
                 started.push(PostgresSupervisor.start(postgres, databaseMonitor, java.time.Duration.ofMillis(500),
                         java.time.Duration.ofSeconds(30)));

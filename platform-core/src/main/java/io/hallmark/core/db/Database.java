@@ -136,6 +136,18 @@ public final class Database implements AutoCloseable {
         return sessionFactory;
     }
 
+    /**
+     * Replaces every pooled connection: the idle ones at once, the ones in use when they are returned. Called when the
+     * database comes back after an outage, since connections opened before it are dead (their server ended them) and
+     * would otherwise fail the next request that borrows one.
+     */
+    public void renewConnections() {
+        var pool = dataSource.getHikariPoolMXBean();
+        if (pool != null) {
+            pool.softEvictConnections();
+        }
+    }
+
     /** The pooled data source, for plain JDBC where it is simpler than the ORM. */
     public DataSource dataSource() {
         return dataSource;

@@ -46,6 +46,7 @@ public final class DatabaseMonitor implements AutoCloseable {
     private volatile @Nullable Instant lastDown;
     private volatile boolean closed;
     private @Nullable Connection connection; // only the probe thread touches it
+    private final java.util.List<Runnable> backUpListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private DatabaseMonitor(DatabaseSettings settings, Duration every) {
         this.settings = settings;
@@ -86,6 +87,14 @@ public final class DatabaseMonitor implements AutoCloseable {
     public boolean downSince(Instant from) {
         Instant down = lastDown;
         return !status.up() || (down != null && !down.isBefore(from));
+    }
+
+    /**
+     * Runs {@code listener} each time the database comes back after an outage, before the monitor reports it UP (so
+     * that, e.g., the pool's connections from before the outage are renewed before a request may borrow one).
+     */
+    public void onBackUp(Runnable listener) {
+        backUpListeners.add(listener);
     }
 
     /** Marks the database down now (its process exited); the next successful probe marks it up again. */
@@ -155,6 +164,15 @@ public final class DatabaseMonitor implements AutoCloseable {
 
     private synchronized void change(boolean up, @Nullable String reason, @Nullable DatabaseInfo info, double latency) {
         Status before = status;
+        if (!before.up() && up && !"not probed yet".equals(before.reason())) {
+            for (Runnable listener : backUpListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("A listener for the database coming back failed: {}", e.toString());
+                }
+            }
+        }
         Instant since = before.up() == up ? before.since() : Instant.now();
         status = new Status(up, up ? null : (reason == null ? "unknown" : reason), since, info, latency);
         if (!up) {

@@ -39,6 +39,7 @@ class DatabaseFaultsTest {
         DatabaseSettings settings = new DatabaseSettings(server.jdbcUrl(), server.user(), null, 2);
         db = Database.connect(settings);
         monitor = DatabaseMonitor.start(settings, Duration.ofMillis(200));
+        monitor.onBackUp(db::renewConnections); // as the platform wires them
         queue = new JobQueue(db, JobQueue.Settings.defaults());
     }
 
