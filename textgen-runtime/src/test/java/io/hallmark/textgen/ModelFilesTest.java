@@ -73,7 +73,7 @@ class ModelFilesTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "general.architecture|gemma2|the architecture 'gemma2' is not supported",
+        "general.architecture|rwkv6|the architecture 'rwkv6' is not supported",
         "general.architecture|mamba|the architecture 'mamba' is not supported",
         "llama.rope.scaling.type|yarn|RoPE scaling 'yarn' with factor 4.0 is not supported",
         "llama.attn_logit_softcapping|50|sets 'llama.attn_logit_softcapping' = 50.0, which Hallmark does not implement",
