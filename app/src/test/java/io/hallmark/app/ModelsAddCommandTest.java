@@ -76,10 +76,10 @@ class ModelsAddCommandTest {
         assertThat(run("models", "add", qwen.toString(), "--models-dir", models)).isNotZero();
         assertThat(err.toString()).contains("A model named 'tiny-qwen' exists");
 
-        Path gemma = gguf("tiny-gemma.gguf", Architecture.LLAMA, Map.of("general.architecture", "gemma2"));
-        assertThat(run("models", "add", gemma.toString(), "--models-dir", models)).isNotZero();
-        assertThat(err.toString()).contains("the architecture 'gemma2' is not supported");
-        assertThat(Path.of(models, "tiny-gemma")).doesNotExist();
+        Path mamba = gguf("tiny-mamba.gguf", Architecture.LLAMA, Map.of("general.architecture", "mamba"));
+        assertThat(run("models", "add", mamba.toString(), "--models-dir", models)).isNotZero();
+        assertThat(err.toString()).contains("the architecture 'mamba' is not supported");
+        assertThat(Path.of(models, "tiny-mamba")).doesNotExist();
 
         assertThat(run("models", "list", "--models-dir", models)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("tiny-qwen").contains("qwen2, Q4_K, 476,672 parameters")

@@ -3,17 +3,34 @@ package io.hallmark.textgen;
 import java.util.Objects;
 
 /**
- * What sets a model family's decoder apart from Llama's, as its GGUF file declares it.
+ * What sets a model family's decoder apart from Llama's, as its GGUF file declares it, following llama.cpp's graph
+ * of the same architecture. Build one with {@link #builder(String)} or take a family's defaults with {@link #of}.
  *
- * @param name the GGUF {@code general.architecture}: {@code llama} (Llama 2/3.x, Mistral), {@code qwen2}, {@code qwen3}
- * @param neoxRope rotate the two halves of each head (GPT-NeoX order, qwen) rather than adjacent pairs (llama)
+ * @param name the GGUF {@code general.architecture}: {@code llama} (Llama 2/3.x, Mistral), {@code qwen2},
+ *     {@code qwen3}, {@code gemma2}, {@code gemma3}, {@code phi3}
+ * @param neoxRope rotate the two halves of each head (GPT-NeoX order: qwen, gemma, phi3) rather than adjacent pairs
  * @param headDim width of one attention head ({@code attention.key_length}; 0: {@code dim / heads})
  * @param attentionBias the q/k/v projections have biases ({@code blk.N.attn_q.bias}, qwen2)
- * @param qkNorm queries and keys are RMS-normalised per head before RoPE ({@code blk.N.attn_q_norm}, qwen3)
- * @param ropeScaling how positions are scaled for RoPE
+ * @param qkNorm queries and keys are RMS-normalised per head before RoPE ({@code blk.N.attn_q_norm}: qwen3, gemma3)
+ * @param ropeScaling how positions are scaled for RoPE (on gemma3's global layers only)
+ * @param fusedProjections q/k/v in one {@code attn_qkv} matrix and gate/up in one {@code ffn_up} of twice the
+ *     feed-forward width, gate first (phi3)
+ * @param scaledEmbedding token embeddings multiplied by {@code sqrt(dim)} (gemma)
+ * @param sandwichNorms the attention and feed-forward outputs are RMS-normalised before the residual add
+ *     ({@code post_attention_norm}, {@code post_ffw_norm}: gemma2, gemma3)
+ * @param geluFeedForward the gated feed-forward uses GELU (tanh approximation) instead of SiLU (gemma)
+ * @param attentionSoftcap attention scores become {@code c * tanh(s / c)} before the softmax (0: none; gemma2)
+ * @param finalSoftcap logits become {@code c * tanh(l / c)} (0: none; gemma2)
+ * @param slidingWindow how many positions a sliding-window layer sees, its own included (0: no such layers)
+ * @param slidingWindowPattern layer {@code l} slides when {@code l % pattern < pattern - 1} (2: gemma2's
+ *     alternation, 6: gemma3's five local layers to one global; 0: none)
+ * @param slidingRopeBase RoPE base of the sliding layers, unscaled (0: the model's base and scaling; gemma3: 10000)
+ * @param queryScale the factor queries are multiplied by before attention (0: {@code 1/sqrt(headSize)})
  */
 public record Architecture(String name, boolean neoxRope, int headDim, boolean attentionBias, boolean qkNorm,
-        RopeScaling ropeScaling) {
+        RopeScaling ropeScaling, boolean fusedProjections, boolean scaledEmbedding, boolean sandwichNorms,
+        boolean geluFeedForward, float attentionSoftcap, float finalSoftcap, int slidingWindow,
+        int slidingWindowPattern, float slidingRopeBase, float queryScale) {
 
     /** How RoPE positions are stretched: {@code none}, {@code linear} (positions divided by the factor). */
     public record RopeScaling(String type, float factor) {
@@ -28,15 +45,28 @@ public record Architecture(String name, boolean neoxRope, int headDim, boolean a
         }
     }
 
-    public static final Architecture LLAMA = new Architecture("llama", false, 0, false, false, RopeScaling.NONE);
-    public static final Architecture QWEN2 = new Architecture("qwen2", true, 0, true, false, RopeScaling.NONE);
-    public static final Architecture QWEN3 = new Architecture("qwen3", true, 0, false, true, RopeScaling.NONE);
+    public static final Architecture LLAMA = builder("llama").build();
+    public static final Architecture QWEN2 = builder("qwen2").neoxRope(true).attentionBias(true).build();
+    public static final Architecture QWEN3 = builder("qwen3").neoxRope(true).qkNorm(true).build();
+    /** llama.cpp's defaults when the file does not set them: soft-caps 50 and 30, a 4096 window on even layers. */
+    public static final Architecture GEMMA2 = builder("gemma2").neoxRope(true).scaledEmbedding(true)
+            .sandwichNorms(true).geluFeedForward(true).attentionSoftcap(50f).finalSoftcap(30f).slidingWindow(4096)
+            .slidingWindowPattern(2).build();
+    /** The window comes from the file ({@code attention.sliding_window}, required). */
+    public static final Architecture GEMMA3 = builder("gemma3").neoxRope(true).qkNorm(true).scaledEmbedding(true)
+            .sandwichNorms(true).geluFeedForward(true).slidingWindowPattern(6).slidingRopeBase(10000f).build();
+    public static final Architecture PHI3 = builder("phi3").neoxRope(true).fusedProjections(true).build();
 
     public Architecture {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(ropeScaling, "ropeScaling");
         if (headDim < 0 || headDim % 2 != 0) {
             throw new IllegalArgumentException("The head size " + headDim + " must be even for RoPE");
+        }
+        if (attentionSoftcap < 0 || finalSoftcap < 0 || slidingWindow < 0 || slidingWindowPattern < 0
+                || slidingRopeBase < 0 || queryScale < 0) {
+            throw new IllegalArgumentException("Architecture '" + name + "': soft-caps, sliding window, its pattern,"
+                    + " its RoPE base and the query scale must not be negative");
         }
     }
 
@@ -46,16 +76,142 @@ public record Architecture(String name, boolean neoxRope, int headDim, boolean a
             case "llama" -> LLAMA;
             case "qwen2" -> QWEN2;
             case "qwen3" -> QWEN3;
-            default -> throw new IllegalArgumentException("the architecture '" + name
-                    + "' is not supported; Hallmark runs llama (Llama 2/3.x, Mistral), qwen2 and qwen3");
+            case "gemma2" -> GEMMA2;
+            case "gemma3" -> GEMMA3;
+            case "phi3" -> PHI3;
+            default -> throw new IllegalArgumentException("the architecture '" + name + "' is not supported; Hallmark"
+                    + " runs llama (Llama 2/3.x, Mistral), qwen2, qwen3, gemma2, gemma3 and phi3");
         };
     }
 
+    /** Whether layer {@code layer} attends over the sliding window only. */
+    public boolean slides(int layer) {
+        return slidingWindow > 0 && slidingWindowPattern > 0
+                && layer % slidingWindowPattern < slidingWindowPattern - 1;
+    }
+
     public Architecture withHeadDim(int headDim) {
-        return new Architecture(name, neoxRope, headDim, attentionBias, qkNorm, ropeScaling);
+        return toBuilder().headDim(headDim).build();
     }
 
     public Architecture withRopeScaling(RopeScaling scaling) {
-        return new Architecture(name, neoxRope, headDim, attentionBias, qkNorm, scaling);
+        return toBuilder().ropeScaling(scaling).build();
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(name).neoxRope(neoxRope).headDim(headDim).attentionBias(attentionBias).qkNorm(qkNorm)
+                .ropeScaling(ropeScaling).fusedProjections(fusedProjections).scaledEmbedding(scaledEmbedding)
+                .sandwichNorms(sandwichNorms).geluFeedForward(geluFeedForward).attentionSoftcap(attentionSoftcap)
+                .finalSoftcap(finalSoftcap).slidingWindow(slidingWindow).slidingWindowPattern(slidingWindowPattern)
+                .slidingRopeBase(slidingRopeBase).queryScale(queryScale);
+    }
+
+    /** Builds an {@link Architecture}; everything not set is Llama's. */
+    public static final class Builder {
+        private final String name;
+        private boolean neoxRope;
+        private int headDim;
+        private boolean attentionBias;
+        private boolean qkNorm;
+        private RopeScaling ropeScaling = RopeScaling.NONE;
+        private boolean fusedProjections;
+        private boolean scaledEmbedding;
+        private boolean sandwichNorms;
+        private boolean geluFeedForward;
+        private float attentionSoftcap;
+        private float finalSoftcap;
+        private int slidingWindow;
+        private int slidingWindowPattern;
+        private float slidingRopeBase;
+        private float queryScale;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder neoxRope(boolean v) {
+            neoxRope = v;
+            return this;
+        }
+
+        public Builder headDim(int v) {
+            headDim = v;
+            return this;
+        }
+
+        public Builder attentionBias(boolean v) {
+            attentionBias = v;
+            return this;
+        }
+
+        public Builder qkNorm(boolean v) {
+            qkNorm = v;
+            return this;
+        }
+
+        public Builder ropeScaling(RopeScaling v) {
+            ropeScaling = v;
+            return this;
+        }
+
+        public Builder fusedProjections(boolean v) {
+            fusedProjections = v;
+            return this;
+        }
+
+        public Builder scaledEmbedding(boolean v) {
+            scaledEmbedding = v;
+            return this;
+        }
+
+        public Builder sandwichNorms(boolean v) {
+            sandwichNorms = v;
+            return this;
+        }
+
+        public Builder geluFeedForward(boolean v) {
+            geluFeedForward = v;
+            return this;
+        }
+
+        public Builder attentionSoftcap(float v) {
+            attentionSoftcap = v;
+            return this;
+        }
+
+        public Builder finalSoftcap(float v) {
+            finalSoftcap = v;
+            return this;
+        }
+
+        public Builder slidingWindow(int v) {
+            slidingWindow = v;
+            return this;
+        }
+
+        public Builder slidingWindowPattern(int v) {
+            slidingWindowPattern = v;
+            return this;
+        }
+
+        public Builder slidingRopeBase(float v) {
+            slidingRopeBase = v;
+            return this;
+        }
+
+        public Builder queryScale(float v) {
+            queryScale = v;
+            return this;
+        }
+
+        public Architecture build() {
+            return new Architecture(name, neoxRope, headDim, attentionBias, qkNorm, ropeScaling, fusedProjections,
+                    scaledEmbedding, sandwichNorms, geluFeedForward, attentionSoftcap, finalSoftcap, slidingWindow,
+                    slidingWindowPattern, slidingRopeBase, queryScale);
+        }
     }
 }

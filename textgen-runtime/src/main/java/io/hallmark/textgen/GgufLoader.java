@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads GGUF files of the llama (Llama 2/3.x, Mistral), qwen2 and qwen3 architectures with their SentencePiece or
- * byte-level BPE vocabulary. Fails closed: every metadata key that could change the computation is either read
+ * Reads GGUF files of the llama (Llama 2/3.x, Mistral), qwen2, qwen3, gemma2, gemma3 and phi3 architectures with
+ * their SentencePiece or byte-level BPE vocabulary. Fails closed: every metadata key that could change the computation is either read
  * here or refused by name, so no file runs with a setting silently ignored.
  */
 public final class GgufLoader {
@@ -18,6 +18,10 @@ public final class GgufLoader {
             "rope.freq_base", "rope.dimension_count", "attention.key_length", "attention.value_length",
             "rope.scaling.type", "rope.scaling.factor", "rope.scale_linear", "rope.scaling.original_context_length",
             "rope.scaling.finetuned", "vocab_size", "attention.sliding_window");
+
+    /** Keys read only for the architecture that has them (elsewhere llama.cpp ignores them, so they are refused). */
+    private static final Map<String, Set<String>> ARCHITECTURE_ONLY_KEYS = Map.of(
+            "gemma2", Set.of("attn_logit_softcapping", "final_logit_softcapping"));
 
     /** Tokenizer keys that are read, or name tokens nothing here uses (padding, mask, ...). */
     private static final Set<String> TOKENIZER_KEYS = Set.of("model", "pre", "tokens", "scores", "token_type", "merges",
@@ -82,9 +86,14 @@ public final class GgufLoader {
         }
         arch = arch.withRopeScaling(ropeScaling(gguf, a));
         int context = gguf.requireInt(a + "context_length");
-        double window = GgufMetadata.number(gguf, a + "attention.sliding_window", 0);
-        if (window > 0 && window < context) {
-            context = (int) window; // within the window sliding-window attention equals full attention
+        int layers = gguf.requireInt(a + "block_count");
+        if (arch.slidingWindowPattern() > 0) {
+            arch = slidingLayers(gguf, arch, dim, heads, layers);
+        } else {
+            double window = GgufMetadata.number(gguf, a + "attention.sliding_window", 0);
+            if (window > 0 && window < context) {
+                context = (int) window; // within the window sliding-window attention equals full attention
+            }
         }
         long declaredVocab = (long) GgufMetadata.number(gguf, a + "vocab_size", vocabSize);
         if (declaredVocab != vocabSize) {
@@ -92,7 +101,7 @@ public final class GgufLoader {
                     + " but the vocabulary has " + vocabSize + " tokens");
         }
         try {
-            return new LlamaConfig(dim, gguf.requireInt(a + "feed_forward_length"), gguf.requireInt(a + "block_count"),
+            return new LlamaConfig(dim, gguf.requireInt(a + "feed_forward_length"), layers,
                     heads, kvHeads, vocabSize, context,
                     (float) GgufMetadata.number(gguf, a + "attention.layer_norm_rms_epsilon", 1e-5),
                     (float) GgufMetadata.number(gguf, a + "rope.freq_base", 10000),
@@ -100,6 +109,39 @@ public final class GgufLoader {
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("GGUF file " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Gemma's settings, as llama.cpp reads them: the sliding window (gemma2: 4096 when absent; gemma3: required),
+     * gemma2's soft-caps (50 and 30 when absent), and the query scale {@code 1/sqrt(dim/heads)} of the 27B models
+     * (which llama.cpp tells by their layer count: 46 for gemma2, 62 for gemma3) instead of {@code 1/sqrt(headSize)}.
+     */
+    private static Architecture slidingLayers(GgufFile gguf, Architecture arch, int dim, int heads, int layers) {
+        String a = arch.name() + ".";
+        Architecture.Builder b = arch.toBuilder();
+        double window = GgufMetadata.number(gguf, a + "attention.sliding_window", arch.slidingWindow());
+        if (!(window >= 1 && window == Math.rint(window) && window <= Integer.MAX_VALUE)) {
+            throw new ModelFormatException("GGUF file " + gguf.path() + " (" + arch.name() + "): '" + a
+                    + "attention.sliding_window' must be a positive whole number, not " + (window == 0 ? "absent" : window));
+        }
+        b.slidingWindow((int) window);
+        if (arch.attentionSoftcap() > 0) {
+            b.attentionSoftcap(positive(gguf, a + "attn_logit_softcapping", arch.attentionSoftcap()));
+            b.finalSoftcap(positive(gguf, a + "final_logit_softcapping", arch.finalSoftcap()));
+        }
+        int largest = arch.name().equals("gemma2") ? 46 : 62;
+        if (layers == largest) {
+            b.queryScale((float) (1.0 / Math.sqrt((float) (dim / heads))));
+        }
+        return b.build();
+    }
+
+    private static float positive(GgufFile gguf, String key, float fallback) {
+        double v = GgufMetadata.number(gguf, key, fallback);
+        if (!(v > 0)) {
+            throw new ModelFormatException("GGUF file " + gguf.path() + ": '" + key + "' must be positive, not " + v);
+        }
+        return (float) v;
     }
 
     private static Architecture.RopeScaling ropeScaling(GgufFile gguf, String a) {
@@ -127,7 +169,7 @@ public final class GgufLoader {
             boolean known;
             if (key.startsWith(arch + ".")) {
                 String k = key.substring(arch.length() + 1);
-                known = ARCHITECTURE_KEYS.contains(k) || ((k.equals("expert_count") || k.equals("expert_used_count"))
+                known = ARCHITECTURE_KEYS.contains(k) || ARCHITECTURE_ONLY_KEYS.getOrDefault(arch, Set.of()).contains(k) || ((k.equals("expert_count") || k.equals("expert_used_count"))
                         && e.getValue() instanceof Number n && n.intValue() == 0); // a dense model that says so
             } else if (key.startsWith("tokenizer.ggml.")) {
                 known = TOKENIZER_KEYS.contains(key.substring("tokenizer.ggml.".length()));

@@ -74,6 +74,13 @@ public final class GgufWriter {
             meta.put(a + ".rope.scaling.type", arch.ropeScaling().type());
             meta.put(a + ".rope.scaling.factor", arch.ropeScaling().factor());
         }
+        if (arch.slidingWindowPattern() > 0) {
+            meta.put(a + ".attention.sliding_window", arch.slidingWindow());
+        }
+        if (arch.attentionSoftcap() > 0) {
+            meta.put(a + ".attn_logit_softcapping", arch.attentionSoftcap());
+            meta.put(a + ".final_logit_softcapping", arch.finalSoftcap());
+        }
         meta.putAll(tokenizer.ggufMetadata());
         meta.putAll(extraMetadata);
         Map<String, long[]> shapes = new LinkedHashMap<>(shapes(config));

@@ -44,7 +44,8 @@ public record LlamaCheckpoint(LlamaConfig config, Map<String, RawTensor> tensors
 
     /**
      * The tensors a model of {@code c} has, under their GGUF names, with row-major shapes ({@code output.weight} only
-     * when the head is not tied; q/k/v biases for qwen2, q/k norms for qwen3).
+     * when the head is not tied; q/k/v biases for qwen2, q/k norms for qwen3 and gemma3, post-attention and
+     * post-feed-forward norms for gemma, fused {@code attn_qkv} and gate/up {@code ffn_up} for phi3).
      */
     public static Map<String, long[]> shapes(LlamaConfig c) {
         Map<String, long[]> shapes = new LinkedHashMap<>();
@@ -52,9 +53,13 @@ public record LlamaCheckpoint(LlamaConfig config, Map<String, RawTensor> tensors
         for (int l = 0; l < c.layers(); l++) {
             String p = "blk." + l + ".";
             shapes.put(p + "attn_norm.weight", new long[] {c.dim()});
-            shapes.put(p + "attn_q.weight", new long[] {c.qDim(), c.dim()});
-            shapes.put(p + "attn_k.weight", new long[] {c.kvDim(), c.dim()});
-            shapes.put(p + "attn_v.weight", new long[] {c.kvDim(), c.dim()});
+            if (c.architecture().fusedProjections()) {
+                shapes.put(p + "attn_qkv.weight", new long[] {c.qDim() + 2L * c.kvDim(), c.dim()});
+            } else {
+                shapes.put(p + "attn_q.weight", new long[] {c.qDim(), c.dim()});
+                shapes.put(p + "attn_k.weight", new long[] {c.kvDim(), c.dim()});
+                shapes.put(p + "attn_v.weight", new long[] {c.kvDim(), c.dim()});
+            }
             if (c.architecture().attentionBias()) {
                 shapes.put(p + "attn_q.bias", new long[] {c.qDim()});
                 shapes.put(p + "attn_k.bias", new long[] {c.kvDim()});
@@ -65,10 +70,21 @@ public record LlamaCheckpoint(LlamaConfig config, Map<String, RawTensor> tensors
                 shapes.put(p + "attn_k_norm.weight", new long[] {c.headSize()});
             }
             shapes.put(p + "attn_output.weight", new long[] {c.dim(), c.qDim()});
+            if (c.architecture().sandwichNorms()) {
+                shapes.put(p + "post_attention_norm.weight", new long[] {c.dim()});
+            }
             shapes.put(p + "ffn_norm.weight", new long[] {c.dim()});
-            shapes.put(p + "ffn_gate.weight", new long[] {c.hiddenDim(), c.dim()});
-            shapes.put(p + "ffn_down.weight", new long[] {c.dim(), c.hiddenDim()});
-            shapes.put(p + "ffn_up.weight", new long[] {c.hiddenDim(), c.dim()});
+            if (c.architecture().fusedProjections()) {
+                shapes.put(p + "ffn_down.weight", new long[] {c.dim(), c.hiddenDim()});
+                shapes.put(p + "ffn_up.weight", new long[] {2L * c.hiddenDim(), c.dim()});
+            } else {
+                shapes.put(p + "ffn_gate.weight", new long[] {c.hiddenDim(), c.dim()});
+                shapes.put(p + "ffn_down.weight", new long[] {c.dim(), c.hiddenDim()});
+                shapes.put(p + "ffn_up.weight", new long[] {c.hiddenDim(), c.dim()});
+            }
+            if (c.architecture().sandwichNorms()) {
+                shapes.put(p + "post_ffw_norm.weight", new long[] {c.dim()});
+            }
         }
         shapes.put("output_norm.weight", new long[] {c.dim()});
         if (!c.tiedOutput()) {

@@ -62,7 +62,8 @@ public record LlamaConfig(int dim, int hiddenDim, int layers, int heads, int kvH
 
     /** Weights in the model, output head included once. */
     public long parameterCount() {
-        long perLayer = 2L * dim + (long) dim * qDim() * 2 + (long) dim * kvDim() * 2 + 3L * dim * hiddenDim;
+        long perLayer = (architecture.sandwichNorms() ? 4L : 2L) * dim + (long) dim * qDim() * 2
+                + (long) dim * kvDim() * 2 + 3L * dim * hiddenDim + (architecture.qkNorm() ? 2L * headSize() : 0);
         return (long) vocabSize * dim * (tiedOutput ? 1 : 2) + layers * perLayer + dim;
     }
 }

@@ -16,9 +16,12 @@ import java.util.Objects;
 
 /**
  * A Llama-family decoder on DJL NDArrays: RMSNorm, rotary position embeddings (interleaved pairs, the llama2.c and
- * GGUF layout of llama; halves for qwen; scaled linearly or per frequency by {@code rope_freqs}), grouped-query
- * attention with a per-sequence KV cache (q/k/v biases for qwen2, per-head q/k RMSNorm for qwen3), a SwiGLU
- * feed-forward and a tied or separate output head. F32 weights are NDArrays; every other stored type stays in its
+ * GGUF layout of llama; halves for qwen, gemma and phi3; scaled linearly or per frequency by {@code rope_freqs}),
+ * grouped-query attention with a per-sequence KV cache (q/k/v biases for qwen2, per-head q/k RMSNorm for qwen3 and
+ * gemma3, fused q/k/v for phi3), a SwiGLU (GELU-tanh for gemma) feed-forward and a tied or separate output head.
+ * Gemma's differences follow llama.cpp's graph: embeddings scaled by {@code sqrt(dim)}, norms after attention and
+ * feed-forward, attention and final soft-capping (gemma2), sliding-window layers in a pattern, with their own RoPE
+ * base (gemma3). F32 weights are NDArrays; every other stored type stays in its
  * blocks and multiplies through {@link QuantizedMatrix}.
  *
  * <p>{@link #forward(List)} runs one step over several sequences at once: each {@link Chunk} brings one or more
@@ -47,6 +50,8 @@ public final class LlamaModel implements AutoCloseable {
     private final Weight output;
     private final NDArray finalNorm;
     private final NDArray invFreq;
+    /** RoPE frequencies of the sliding-window layers where they have their own base (gemma3), else null. */
+    private final NDArray slidingInvFreq;
     private final Layer[] layers;
     private final long weightBytes;
     private final DataType computeType;
@@ -60,9 +65,14 @@ public final class LlamaModel implements AutoCloseable {
             r -> Thread.ofPlatform().daemon().name("llama-compute").unstarted(r));
     private volatile Thread computeThread;
 
-    /** One block's weights; biases (qwen2) and q/k norms (qwen3) are null where the architecture has none. */
-    private record Layer(NDArray attnNorm, Weight wq, Weight wk, Weight wv, Weight wo, NDArray ffnNorm,
-            Weight w1, Weight w3, Weight w2, NDArray qBias, NDArray kBias, NDArray vBias, NDArray qNorm, NDArray kNorm) {}
+    /**
+     * One block's weights; biases (qwen2), q/k norms (qwen3, gemma3), post-norms (gemma) are null where the
+     * architecture has none. With fused projections (phi3) {@code wqkv} holds q, k and v and {@code w3} gate and up,
+     * and {@code wq}, {@code wk}, {@code wv}, {@code w1} are null.
+     */
+    private record Layer(NDArray attnNorm, Weight wq, Weight wk, Weight wv, Weight wqkv, Weight wo,
+            NDArray postAttnNorm, NDArray ffnNorm, Weight w1, Weight w3, Weight w2, NDArray postFfnNorm,
+            NDArray qBias, NDArray kBias, NDArray vBias, NDArray qNorm, NDArray kNorm) {}
 
     /**
      * A weight matrix stored {@code [out, in]}: F32 as a transposed NDArray view (in the compute precision), every
@@ -100,18 +110,24 @@ public final class LlamaModel implements AutoCloseable {
                 : weight(checkpoint, "output.weight", computeType);
         this.finalNorm = load(checkpoint, "output_norm.weight", DataType.FLOAT32);
         this.invFreq = manager.create(ropeFrequencies(checkpoint));
+        Architecture arch = c.architecture();
+        this.slidingInvFreq = arch.slidingRopeBase() > 0 ? manager.create(slidingRopeFrequencies(c)) : null;
         this.layers = new Layer[c.layers()];
         for (int l = 0; l < c.layers(); l++) {
             String p = "blk." + l + ".";
+            boolean fused = arch.fusedProjections();
             layers[l] = new Layer(load(checkpoint, p + "attn_norm.weight", DataType.FLOAT32),
-                    weight(checkpoint, p + "attn_q.weight", computeType),
-                    weight(checkpoint, p + "attn_k.weight", computeType),
-                    weight(checkpoint, p + "attn_v.weight", computeType),
+                    fused ? null : weight(checkpoint, p + "attn_q.weight", computeType),
+                    fused ? null : weight(checkpoint, p + "attn_k.weight", computeType),
+                    fused ? null : weight(checkpoint, p + "attn_v.weight", computeType),
+                    fused ? weight(checkpoint, p + "attn_qkv.weight", computeType) : null,
                     weight(checkpoint, p + "attn_output.weight", computeType),
+                    arch.sandwichNorms() ? load(checkpoint, p + "post_attention_norm.weight", DataType.FLOAT32) : null,
                     load(checkpoint, p + "ffn_norm.weight", DataType.FLOAT32),
-                    weight(checkpoint, p + "ffn_gate.weight", computeType),
+                    fused ? null : weight(checkpoint, p + "ffn_gate.weight", computeType),
                     weight(checkpoint, p + "ffn_up.weight", computeType),
                     weight(checkpoint, p + "ffn_down.weight", computeType),
+                    arch.sandwichNorms() ? load(checkpoint, p + "post_ffw_norm.weight", DataType.FLOAT32) : null,
                     c.architecture().attentionBias() ? load(checkpoint, p + "attn_q.bias", DataType.FLOAT32) : null,
                     c.architecture().attentionBias() ? load(checkpoint, p + "attn_k.bias", DataType.FLOAT32) : null,
                     c.architecture().attentionBias() ? load(checkpoint, p + "attn_v.bias", DataType.FLOAT32) : null,
@@ -166,6 +182,15 @@ public final class LlamaModel implements AutoCloseable {
         for (int i = 0; i < freqs.length; i++) {
             double f = 1.0 / Math.pow(c.ropeTheta(), 2.0 * i / c.headSize()) / scale;
             freqs[i] = (float) (factors != null ? f / factors[i] : f);
+        }
+        return freqs;
+    }
+
+    /** The sliding-window layers' own frequencies (gemma3): their base, no scaling, no {@code rope_freqs}. */
+    private static float[] slidingRopeFrequencies(LlamaConfig c) {
+        float[] freqs = new float[c.headSize() / 2];
+        for (int i = 0; i < freqs.length; i++) {
+            freqs[i] = (float) (1.0 / Math.pow(c.architecture().slidingRopeBase(), 2.0 * i / c.headSize()));
         }
         return freqs;
     }
@@ -317,50 +342,84 @@ public final class LlamaModel implements AutoCloseable {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
+            Architecture arch = config.architecture();
             NDArray x = embed(tokens);
+            if (arch.scaledEmbedding()) {
+                x = x.mul((float) Math.sqrt(config.dim()));
+            }
             NDArray pos = manager.create(positions, new Shape(rows, 1, 1));
             NDArray angles = pos.mul(invFreq.reshape(1, 1, -1));
             NDArray cos = angles.cos();
             NDArray sin = angles.sin();
+            NDArray slidingAngles = slidingInvFreq == null ? null : pos.mul(slidingInvFreq.reshape(1, 1, -1));
+            NDArray slidingCos = slidingAngles == null ? cos : slidingAngles.cos();
+            NDArray slidingSin = slidingAngles == null ? sin : slidingAngles.sin();
             int hd = config.headSize();
             List<NDArray> masks = new ArrayList<>(chunks.size());
+            List<NDArray> slidingMasks = new ArrayList<>(chunks.size());
             for (Chunk chunk : chunks) {
-                masks.add(chunk.tokens().length == 1 ? null : causalMask(chunk.tokens().length, chunk.sequence().length()));
+                int t = chunk.tokens().length;
+                int past = chunk.sequence().length();
+                masks.add(t == 1 ? null : causalMask(t, past, 0));
+                slidingMasks.add(arch.slidingWindow() > 0 && past + t > arch.slidingWindow()
+                        ? causalMask(t, past, arch.slidingWindow()) : masks.getLast());
             }
             for (int l = 0; l < layers.length; l++) {
                 Layer layer = layers[l];
+                boolean slides = arch.slides(l);
                 NDArray h = rmsNorm(x, layer.attnNorm());
-                NDArray qRaw = bias(project(h, layer.wq()), layer.qBias()).reshape(rows, config.heads(), hd);
-                NDArray kRaw = bias(project(h, layer.wk()), layer.kBias()).reshape(rows, config.kvHeads(), hd);
+                NDArray qRaw;
+                NDArray kRaw;
+                NDArray v;
+                if (layer.wqkv() != null) {
+                    NDList qkv = project(h, layer.wqkv()).split(new long[] {config.qDim(), config.qDim() + config.kvDim()}, 1);
+                    qRaw = qkv.get(0).reshape(rows, config.heads(), hd);
+                    kRaw = qkv.get(1).reshape(rows, config.kvHeads(), hd);
+                    v = qkv.get(2).reshape(rows, config.kvHeads(), hd);
+                } else {
+                    qRaw = bias(project(h, layer.wq()), layer.qBias()).reshape(rows, config.heads(), hd);
+                    kRaw = bias(project(h, layer.wk()), layer.kBias()).reshape(rows, config.kvHeads(), hd);
+                    v = bias(project(h, layer.wv()), layer.vBias()).reshape(rows, config.kvHeads(), hd);
+                }
                 if (layer.qNorm() != null) {
                     qRaw = rmsNorm(qRaw, layer.qNorm());
                     kRaw = rmsNorm(kRaw, layer.kNorm());
                 }
                 // queries and keys rotate together: [rows, heads + kvHeads, hd]
-                NDArray qk = rope(qRaw.concat(kRaw, 1), cos, sin);
+                NDArray qk = slides ? rope(qRaw.concat(kRaw, 1), slidingCos, slidingSin) : rope(qRaw.concat(kRaw, 1), cos, sin);
                 NDList qAndK = qk.split(new long[] {config.heads()}, 1);
                 NDArray q = qAndK.get(0);
                 NDArray k = qAndK.get(1);
-                NDArray v = bias(project(h, layer.wv()), layer.vBias()).reshape(rows, config.kvHeads(), hd);
+                List<NDArray> layerMasks = slides ? slidingMasks : masks;
                 NDList outs = new NDList(chunks.size());
                 if (chunks.size() == 1) {
-                    outs.add(attention(chunks.get(0).sequence(), l, q, k, v, masks.get(0)));
+                    outs.add(attention(chunks.get(0).sequence(), l, q, k, v, layerMasks.get(0)));
                 } else {
                     int start = 0;
                     for (int c = 0; c < chunks.size(); c++) {
                         Chunk chunk = chunks.get(c);
                         int t = chunk.tokens().length;
                         outs.add(attention(chunk.sequence(), l, q.get("{}:{}", start, start + t),
-                                k.get("{}:{}", start, start + t), v.get("{}:{}", start, start + t), masks.get(c)));
+                                k.get("{}:{}", start, start + t), v.get("{}:{}", start, start + t), layerMasks.get(c)));
                         start += t;
                     }
                 }
                 NDArray attn = outs.size() == 1 ? outs.head() : NDArrays.concat(outs, 0);
-                x = x.add(project(attn, layer.wo()));
+                NDArray attnOut = project(attn, layer.wo());
+                x = x.add(layer.postAttnNorm() == null ? attnOut : rmsNorm(attnOut, layer.postAttnNorm()));
                 NDArray h2 = rmsNorm(x, layer.ffnNorm());
-                NDArray g = project(h2, layer.w1());
-                NDArray u = project(h2, layer.w3());
-                x = x.add(project(Activation.sigmoid(g).mul(g).mul(u), layer.w2()));
+                NDArray g;
+                NDArray u;
+                if (layer.w1() == null) { // gate and up in one matrix, gate first (phi3)
+                    NDList gateUp = project(h2, layer.w3()).split(2, 1);
+                    g = gateUp.get(0);
+                    u = gateUp.get(1);
+                } else {
+                    g = project(h2, layer.w1());
+                    u = project(h2, layer.w3());
+                }
+                NDArray ffn = project((arch.geluFeedForward() ? geluTanh(g) : Activation.sigmoid(g).mul(g)).mul(u), layer.w2());
+                x = x.add(layer.postFfnNorm() == null ? ffn : rmsNorm(ffn, layer.postFfnNorm()));
             }
             for (Chunk chunk : chunks) {
                 chunk.sequence().advance(chunk.tokens().length);
@@ -377,7 +436,7 @@ public final class LlamaModel implements AutoCloseable {
                 }
                 last = NDArrays.concat(lasts, 0);
             }
-            NDArray logits = project(rmsNorm(last, finalNorm), output);
+            NDArray logits = softcap(project(rmsNorm(last, finalNorm), output), arch.finalSoftcap());
             float[] flat = logits.toFloatArray();
             float[][] result = new float[chunks.size()][];
             int vocab = config.vocabSize();
@@ -399,6 +458,17 @@ public final class LlamaModel implements AutoCloseable {
     private NDArray rmsNorm(NDArray x, NDArray weight) {
         NDArray scale = x.square().mean(new int[] {-1}, true).add(config.normEps()).pow(-0.5f);
         return x.mul(scale).mul(weight);
+    }
+
+    /** GELU in its tanh approximation, as Gemma and llama.cpp's {@code ggml_gelu} compute it. */
+    private static NDArray geluTanh(NDArray x) {
+        NDArray inner = x.pow(3).mul(0.044715f).add(x).mul((float) Math.sqrt(2 / Math.PI));
+        return x.mul(0.5f).mul(inner.tanh().add(1f));
+    }
+
+    /** {@code cap * tanh(x / cap)}, or {@code x} when {@code cap} is 0. */
+    private static NDArray softcap(NDArray x, float cap) {
+        return cap > 0 ? x.div(cap).tanh().mul(cap) : x;
     }
 
     private static NDArray bias(NDArray x, NDArray bias) {
@@ -425,12 +495,19 @@ public final class LlamaModel implements AutoCloseable {
         return rotatedEven.stack(rotatedOdd, -1).reshape(shape);
     }
 
-    private NDArray causalMask(int t, int past) {
+    /**
+     * The mask of {@code t} new rows after {@code past} cached ones: later positions hidden, and with a sliding
+     * {@code window} (0: none) every position {@code window} or more before the row's own (llama.cpp's standard
+     * sliding window: a row sees itself and the {@code window - 1} positions before it).
+     */
+    private NDArray causalMask(int t, int past, int window) {
         int total = past + t;
         float[] mask = new float[t * total];
         for (int i = 0; i < t; i++) {
-            for (int j = past + i + 1; j < total; j++) {
-                mask[i * total + j] = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < total; j++) {
+                if (j > past + i || (window > 0 && past + i - j >= window)) {
+                    mask[i * total + j] = Float.NEGATIVE_INFINITY;
+                }
             }
         }
         return manager.create(mask, new Shape(t, total));
@@ -449,7 +526,9 @@ public final class LlamaModel implements AutoCloseable {
         // [t, kvHeads, group, hd] -> [kvHeads, group * t, hd]: query heads of a group share one key/value head
         NDArray qg = t == 1 ? q.reshape(kvHeads, group, hd)
                 : q.reshape(t, kvHeads, group, hd).transpose(1, 2, 0, 3).reshape(kvHeads, group * t, hd);
-        NDArray scores = qg.matMul(keys.transpose(0, 2, 1)).mul(1f / (float) Math.sqrt(hd));
+        Architecture arch = config.architecture();
+        float scale = arch.queryScale() > 0 ? arch.queryScale() : 1f / (float) Math.sqrt(hd);
+        NDArray scores = softcap(qg.matMul(keys.transpose(0, 2, 1)).mul(scale), arch.attentionSoftcap());
         if (mask != null) {
             scores = scores.reshape(kvHeads, group, t, total).add(mask).reshape(kvHeads, group * t, total);
         }

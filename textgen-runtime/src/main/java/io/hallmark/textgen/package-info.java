@@ -3,7 +3,7 @@
  * loader delegates this package, so a loaded model is one object shared by all plugins). Start at
  * {@link io.hallmark.textgen.LlamaGenerator} (generation with sampling and dynamic batching), which drives a
  * {@link io.hallmark.textgen.LlamaModel} (the decoder) loaded from a {@link io.hallmark.textgen.LlamaCheckpoint}
- * read by {@link io.hallmark.textgen.Llama2cLoader} or {@link io.hallmark.textgen.GgufLoader} (llama, qwen2, qwen3; the
+ * read by {@link io.hallmark.textgen.Llama2cLoader} or {@link io.hallmark.textgen.GgufLoader} (llama, qwen2, qwen3, gemma2, gemma3, phi3; the
  * {@link io.hallmark.textgen.Architecture} records what sets a family apart). Quantized and half-precision weights
  * stay in their blocks in {@link io.hallmark.textgen.QuantizedMatrix}. GGUF vocabularies are
  * {@link io.hallmark.textgen.SentencePieceTokenizer} and {@link io.hallmark.textgen.BpeTokenizer}; a model's

@@ -58,16 +58,41 @@ class LlamaCppConformanceTest {
         LLAMA_WIDE_HEADS(RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withHeadDim(128)), null, true),
         LLAMA3_BPE_ROPE_FREQS(RandomModels.SHAPE, "llama-bpe", true),
         LLAMA_LINEAR_ROPE_SCALING(RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withRopeScaling(
-                new Architecture.RopeScaling("linear", 4f))), null, true);
+                new Architecture.RopeScaling("linear", 4f))), null, true),
+        // a window of 16 so that the 64 generated tokens run far past it on the sliding layers
+        // llama.cpp b4916 builds gemma2 graphs only for the layer counts of the 2B, 9B and 27B models: 26 narrow ones
+        GEMMA2_SOFTCAPS_ALTERNATING_WINDOW(new LlamaConfig(64, 128, 26, 2, 1, 512, 256, 1e-6f, 10000f, true,
+                Architecture.GEMMA2.toBuilder().slidingWindow(16).build()), null, true, true),
+        GEMMA3_QK_NORM_LOCAL_ROPE_BASE(new LlamaConfig(256, 512, 6, 4, 2, 512, 256, 1e-6f, 1_000_000f, true,
+                Architecture.GEMMA3.toBuilder().slidingWindow(16)
+                        .ropeScaling(new Architecture.RopeScaling("linear", 8f)).build()), null, true, true),
+        // llama.cpp b4916 requires phi3's sliding_window; one wider than the context changes nothing on either side
+        PHI3_FUSED_QKV_GATE_UP(RandomModels.SHAPE.withArchitecture(Architecture.PHI3), null, true, false,
+                Map.of("phi3.attention.sliding_window", 2047));
 
         final LlamaConfig shape;
         final String bpe;
         final boolean addBos;
+        /** Gemma ties its output head to the embedding (llama.cpp refuses an {@code output.weight} there). */
+        final boolean tied;
 
         Variant(LlamaConfig shape, String bpe, boolean addBos) {
+            this(shape, bpe, addBos, false);
+        }
+
+        /** Further metadata the file carries. */
+        final Map<String, Object> metadata;
+
+        Variant(LlamaConfig shape, String bpe, boolean addBos, boolean tied) {
+            this(shape, bpe, addBos, tied, Map.of());
+        }
+
+        Variant(LlamaConfig shape, String bpe, boolean addBos, boolean tied, Map<String, Object> metadata) {
             this.shape = shape;
             this.bpe = bpe;
             this.addBos = addBos;
+            this.tied = tied;
+            this.metadata = metadata;
         }
     }
 
@@ -78,22 +103,46 @@ class LlamaCppConformanceTest {
                 : RandomModels.vocabulary(RandomModels.SHAPE.vocabSize());
         LlamaConfig shape = new LlamaConfig(variant.shape.dim(), variant.shape.hiddenDim(), variant.shape.layers(),
                 variant.shape.heads(), variant.shape.kvHeads(), vocab.vocabSize(), variant.shape.contextLength(),
-                variant.shape.normEps(), variant.shape.ropeTheta(), false, variant.shape.architecture());
+                variant.shape.normEps(), variant.shape.ropeTheta(), variant.tied, variant.shape.architecture());
         Map<String, long[]> extra = variant == Variant.LLAMA3_BPE_ROPE_FREQS
                 ? Map.of(LlamaCheckpoint.ROPE_FREQS, new long[] {shape.headSize() / 2}) : Map.of();
-        for (TensorType type : List.of(TensorType.F32, TensorType.Q4_K)) {
+        // K-quants need rows of 256; narrower models take Q8_0 as their quantized type
+        TensorType quantized = TensorType.Q4_K.fits(shape.dim()) && TensorType.Q4_K.fits(shape.hiddenDim())
+                ? TensorType.Q4_K : TensorType.Q8_0;
+        for (TensorType type : List.of(TensorType.F32, quantized)) {
             Path file = temp.resolve(variant + "-" + type + ".gguf");
-            GgufWriter.write(file, shape, vocab, n -> RandomModels.values(n, shape, 9), type, variant.name(), extra, Map.of());
+            // general.name steers llama.cpp's token attributes (a name containing "phi3" wants <|endoftext|>)
+            GgufWriter.write(file, shape, vocab, n -> values(n, shape), type,
+                    "conformance-" + variant.ordinal(), extra, variant.metadata);
             LlamaCheckpoint checkpoint = GgufLoader.load(file);
             assertThat(checkpoint.config()).isEqualTo(shape);
             assertThat(checkpoint.tokenizer().encode("hi", true)[0] == vocab.bos()).isEqualTo(variant.addBos);
             try (LlamaModel model = TestModels.load(checkpoint); de.kherud.llama.LlamaModel cpp = llamaCpp(file)) {
+                // llama.cpp's GELU reads a float16 table (and its KV cache is float16): Gemma's float weights may part at
+                // a near-tie too (measured 0.0003 and 0.014 standard deviations on gemma2; gemma3 identical)
+                double bound = type.quantized() ? nearTie(type) : shape.architecture().geluFeedForward() ? 0.1 : 0;
                 for (String prompt : PROMPTS) {
-                    compare(variant + " " + type + " '" + prompt + "'", model, checkpoint.tokenizer(), cpp, prompt,
-                            nearTie(type));
+                    compare(variant + " " + type + " '" + prompt + "'", model, checkpoint.tokenizer(), cpp, prompt, bound);
                 }
             }
         }
+    }
+
+    /**
+     * Random weights; for Gemma scaled so that nothing is left untested: embeddings of unit size after the
+     * {@code sqrt(dim)} scale (so the tied head does not just repeat the input token), logits of tens (so the final
+     * soft-cap of 30 bends them) and attention scores up to tens (so the attention soft-cap of 50 bends them).
+     */
+    static float[] values(String name, LlamaConfig shape) {
+        float[] v = RandomModels.values(name, shape, 9);
+        if (shape.architecture().scaledEmbedding()) {
+            float scale = name.equals("token_embd.weight") ? 0.2f / (float) Math.sqrt(shape.dim())
+                    : name.equals("output_norm.weight") ? 150f : name.endsWith("attn_q.weight") ? 8f : 1f;
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= scale;
+            }
+        }
+        return v;
     }
 
     /** Greedy tokens of both engines; returns the measured gap at the first difference (0 when none). */
@@ -128,15 +177,16 @@ class LlamaCppConformanceTest {
                 assertThat(theirs.size()).as("%s: llama.cpp stopped after %d tokens, Hallmark did not", what, theirs.size())
                         .isGreaterThan(i);
                 String mine = new String(tokenizer.decode(-1, ours), StandardCharsets.UTF_8);
-                if (!mine.equals(theirs.get(i))) {
+                boolean unknownBoth = ours == 0 && mine.equals("<unk>") && theirs.get(i).isEmpty(); // llama.cpp prints it as ""
+                if (!mine.equals(theirs.get(i)) && !unknownBoth) {
                     Integer other = byText.get(theirs.get(i));
                     assertThat(other).as("%s: llama.cpp's token %d '%s' is in the vocabulary", what, i, theirs.get(i)).isNotNull();
                     double gap = (logits[ours] - logits[other]) / std(logits);
-                    assertThat(nearTie).as("%s: token %d differs from llama.cpp's (%d '%s' vs %d '%s')", what, i, ours, mine,
-                            other, theirs.get(i)).isPositive();
+                    assertThat(nearTie).as("%s: token %d differs from llama.cpp's (%d '%s' vs %d '%s'), a gap of %.5f"
+                            + " standard deviations", what, i, ours, mine, other, theirs.get(i), gap).isPositive();
                     System.out.printf("%s: differs at token %d of %d, a near-tie of %.5f standard deviations%n", what, i, TOKENS, gap);
-                    assertThat(gap).as("%s: token %d differs from llama.cpp's (%d '%s' vs %d '%s') by more than a near-tie",
-                            what, i, ours, mine, other, theirs.get(i)).isLessThanOrEqualTo(nearTie);
+                    assertThat(gap).as("%s: token %d differs from llama.cpp's (%d '%s' vs %d '%s') by more than a near-tie: %.5f",
+                            what, i, ours, mine, other, theirs.get(i), gap).isLessThanOrEqualTo(nearTie);
                     return gap;
                 }
                 if (i + 1 < TOKENS) {

@@ -1,5 +1,6 @@
 package io.hallmark.textgen;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -71,9 +72,27 @@ class ModelFilesTest {
                 .hasMessageContaining("Q4_K");
     }
 
+    @Test
+    void gemma2ReadsItsSoftCapsAndWindowWhileGemma3RefusesThem() {
+        LlamaConfig gemma2 = RandomModels.SHAPE.withArchitecture(Architecture.GEMMA2.toBuilder().attentionSoftcap(40f)
+                .finalSoftcap(20f).slidingWindow(32).build());
+        Path two = temp.resolve("gemma2.gguf");
+        GgufWriter.write(two, gemma2, RandomModels.vocabulary(gemma2.vocabSize()), n -> RandomModels.values(n, gemma2, 1),
+                TensorType.F32, "gemma2", null, java.util.Map.of());
+        assertThat(GgufLoader.load(two).config()).isEqualTo(gemma2);
+
+        LlamaConfig gemma3 = RandomModels.SHAPE.withArchitecture(Architecture.GEMMA3.toBuilder().slidingWindow(32).build());
+        Path three = temp.resolve("gemma3.gguf");
+        GgufWriter.write(three, gemma3, RandomModels.vocabulary(gemma3.vocabSize()), n -> RandomModels.values(n, gemma3, 1),
+                TensorType.F32, "gemma3", null, java.util.Map.of("gemma3.attn_logit_softcapping", 50f));
+        assertThatThrownBy(() -> GgufLoader.load(three))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("sets 'gemma3.attn_logit_softcapping' = 50.0, which Hallmark does not implement");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "general.architecture|gemma2|the architecture 'gemma2' is not supported",
+        "general.architecture|rwkv6|the architecture 'rwkv6' is not supported",
         "general.architecture|mamba|the architecture 'mamba' is not supported",
         "llama.rope.scaling.type|yarn|RoPE scaling 'yarn' with factor 4.0 is not supported",
         "llama.attn_logit_softcapping|50|sets 'llama.attn_logit_softcapping' = 50.0, which Hallmark does not implement",
