@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,11 +86,15 @@ class EmbeddedPostgresDiskFullTest {
             Path filler = cluster.resolve("filler");
             long filled = fill(filler);
             String postgresSaid = writeUntilRefused(port);
-            System.out.printf("filler %d MiB; PostgreSQL then said: %s%n", filled >> 20, postgresSaid);
-            assertThat(postgresSaid).as("PostgreSQL failed to write").isNotNull();
+            String walSaid = needANewWalSegment(port);
+            System.out.printf("filler %d MiB; PostgreSQL then said: %s; asked for a new WAL segment: %s%n",
+                    filled >> 20, postgresSaid, walSaid);
+            assertThat(postgresSaid).as("PostgreSQL failed to write a table").contains("No space left on device");
+            assertThat(walSaid).as("PostgreSQL failed to write its WAL").isNotNull();
 
             long fullAt = System.nanoTime();
-            JsonNode down = awaitHealth(url, 503, Duration.ofSeconds(5));
+            JsonNode down = awaitHealth(url, 503, Duration.ofSeconds(5), h -> h.path("subsystems").path("database")
+                    .path("details").path("error").asText().contains("is full"));
             long downMillis = (System.nanoTime() - fullAt) / 1_000_000;
             assertThat(down).as("health reported the database DOWN within 5 s of the disk filling").isNotNull();
             assertThat(down.path("status").asText()).isEqualTo("DOWN");
@@ -116,7 +121,7 @@ class EmbeddedPostgresDiskFullTest {
             // space is freed: UP again by itself, no person
             Files.delete(filler);
             long freedAt = System.nanoTime();
-            JsonNode up = awaitHealth(url, 200, Duration.ofSeconds(40));
+            JsonNode up = awaitHealth(url, 200, Duration.ofSeconds(40), h -> true);
             long upMillis = (System.nanoTime() - freedAt) / 1_000_000;
             assertThat(up).as("health UP again within 40 s of freeing space").isNotNull();
             System.out.printf("disk full under PostgreSQL: health DOWN after %d ms, %d submissions refused with 503, "
@@ -175,6 +180,23 @@ class EmbeddedPostgresDiskFullTest {
         }
     }
 
+    /**
+     * Switches to a new WAL segment and commits transactions that need it: with no space for the segment PostgreSQL
+     * PANICs (its WAL cannot be written) and ends every session; returns what the client was told.
+     */
+    private static String needANewWalSegment(int port) {
+        try (Connection c = DriverManager.getConnection(jdbc(port), "postgres", "");
+                Statement s = c.createStatement()) {
+            for (int i = 0; i < 20; i++) {
+                s.execute("select pg_switch_wal()");
+                s.execute("select txid_current()");
+            }
+            return null;
+        } catch (SQLException e) {
+            return e.getSQLState() + " " + e.getMessage();
+        }
+    }
+
     private static int port(Path cluster) throws IOException {
         return Integer.parseInt(Files.readAllLines(cluster.resolve("postmaster.pid")).get(3).trim());
     }
@@ -190,15 +212,20 @@ class EmbeddedPostgresDiskFullTest {
         }
     }
 
-    private static JsonNode awaitHealth(String url, int status, Duration within) throws Exception {
+    /** The first health answer with {@code status} that {@code matches}, or {@code null} after {@code within}. */
+    private static JsonNode awaitHealth(String url, int status, Duration within, Predicate<JsonNode> matches)
+            throws Exception {
         long until = System.nanoTime() + within.toNanos();
+        String last = null;
         while (System.nanoTime() < until) {
             HttpResponse<String> health = EmbeddedPostgresSupervisionTest.get(url + "/api/v1/health", null);
-            if (health.statusCode() == status) {
+            last = health.statusCode() + " " + health.body();
+            if (health.statusCode() == status && matches.test(JsonOutput.mapper().readTree(health.body()))) {
                 return JsonOutput.mapper().readTree(health.body());
             }
             Thread.sleep(100);
         }
+        System.out.println("last health answer: " + last);
         return null;
     }
 
