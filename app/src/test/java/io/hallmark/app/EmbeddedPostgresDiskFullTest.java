@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The disk under the embedded PostgreSQL's own files fills up, for real: its cluster directory is a 192 MiB tmpfs
  * (mounted by the test, which needs root, as CI has; skipped otherwise), a filler file takes every free byte, and
- * PostgreSQL fails to write. Health reports the database DOWN with a reason naming the disk, submissions answer 503
+ * PostgreSQL fails to write: a table cannot grow ({@code 53100}), and a new WAL segment cannot be made, so it PANICs
+ * and exits (the supervisor's restarts fail until space is freed). Health reports the database DOWN with a reason naming the disk, submissions answer 503
  * with {@code Retry-After} (never a 500 or a 400), nothing acknowledged before is lost and nothing is there that was not
  * acknowledged, and once the filler is deleted the platform is UP again by itself and new work is accepted and
  * finishes.
