@@ -11,6 +11,7 @@ import io.hallmark.core.config.ConfigException;
 import io.hallmark.core.security.AccessDeniedException;
 import io.hallmark.core.security.AuthenticationException;
 import io.hallmark.core.security.ThrottledException;
+import io.hallmark.core.db.ConnectionLoss;
 import io.hallmark.core.db.DatabaseUnavailableException;
 import io.hallmark.core.plugin.PluginCallException;
 import io.hallmark.core.plugin.PluginInstallException;
@@ -61,8 +62,7 @@ final class ErrorMapping {
                     ApiError.of(503, "retry-later", "Temporarily unavailable", detail);
             case GenerationFailedException f -> ApiError.of(500, "generation-failed", "Generation failed", detail);
             case DatabaseUnavailableException d when valueProblem(d).isPresent() -> valueProblem(d).orElseThrow();
-            case DatabaseUnavailableException d -> ApiError.of(503, "database-unavailable", "Database unavailable",
-                    "The database cannot be reached; try again shortly");
+            case DatabaseUnavailableException d -> databaseUnavailable();
             default -> ApiError.of(500, "platform-error", "Platform error", detail);
         };
     }
@@ -84,7 +84,25 @@ final class ErrorMapping {
                         + "ended early or its chunked encoding is broken; send the whole body"));
             }
         }
-        return valueProblem(e);
+        return valueProblem(e).or(() -> databaseAway(e));
+    }
+
+    /**
+     * A database that cannot take work now, met outside the platform's own wrappers: the connection was lost, or
+     * SQLSTATE class 53, insufficient resources (its disk is full, it is out of memory or connections). A 503 the
+     * client may retry, never a 500: nothing is wrong with the request or the platform.
+     */
+    static Optional<ApiError> databaseAway(Throwable e) {
+        boolean away = ConnectionLoss.causedBy(e);
+        for (Throwable t = e; t != null && !away; t = t.getCause()) {
+            away = t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("53");
+        }
+        return away ? Optional.of(databaseUnavailable()) : Optional.empty();
+    }
+
+    private static ApiError databaseUnavailable() {
+        return ApiError.of(503, "database-unavailable", "Database unavailable",
+                "The database cannot be reached; try again shortly");
     }
 
     /**

@@ -157,6 +157,9 @@ public final class HttpServer implements AutoCloseable {
         routes.exception(Exception.class, (e, ctx) -> {
             java.util.Optional<ApiError> caller = ErrorMapping.fromCause(e);
             if (caller.isPresent()) {
+                if (caller.get().status() == 503) {
+                    ctx.header("Retry-After", Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+                }
                 problem(ctx, caller.get());
                 return;
             }

@@ -63,6 +63,21 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aFullDiskUnderTheDatabaseMetOutsideThePlatformsWrappersIs503NotA500() {
+        // what PostgreSQL answers when a table cannot grow (EmbeddedPostgresDiskFullTest gets it from a real full disk)
+        var full = new SQLException("ERROR: could not extend file \"base/16384/1249\": No space left on device",
+                "53100");
+        assertThat(ErrorMapping.fromCause(new RuntimeException("could not execute statement", full)))
+                .hasValueSatisfying(error -> {
+                    assertThat(error.status()).isEqualTo(503);
+                    assertThat(error.type()).isEqualTo("/errors/database-unavailable");
+                });
+        assertThat(ErrorMapping.fromCause(new RuntimeException(new java.sql.SQLTransientConnectionException("gone"))))
+                .hasValueSatisfying(error -> assertThat(error.status()).isEqualTo(503));
+        assertThat(ErrorMapping.fromCause(new RuntimeException(new SQLException("syntax error", "42601")))).isEmpty();
+    }
+
+    @Test
     void aDatabaseThatCannotBeReachedStays503WithRetryAfter() {
         SQLException refused = catchThrowableOfType(SQLException.class,
                 () -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2", "x", "x"));

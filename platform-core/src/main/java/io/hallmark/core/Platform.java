@@ -154,7 +154,8 @@ public final class Platform implements AutoCloseable {
             }
             Database database = Database.connect(settings);
             started.push(database);
-            DatabaseMonitor databaseMonitor = DatabaseMonitor.start(settings, DATABASE_PROBE_EVERY);
+            DatabaseMonitor databaseMonitor = DatabaseMonitor.start(settings, DATABASE_PROBE_EVERY,
+                    postgres == null ? null : postgres.clusterDir());
             started.push(databaseMonitor);
             databaseMonitor.onBackUp(database::renewConnections); // connections from before an outage are dead
             if (postgres != null) {

@@ -1,5 +1,8 @@
 package io.hallmark.core.db;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -20,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * query timeouts of a second or two; whoever learns of a failure sooner (the embedded server's supervisor sees its
  * process exit) marks it down at once. Health reads this state instead of waiting on the pool, and requests fail fast
  * with {@link #requireUp()} while the database is away.
+ *
+ * <p>Where the database's files are known (the embedded server's cluster), a probe also reads the free space of the disk
+ * under them: with less than {@value #MIN_FREE_BYTES} bytes (one WAL segment) the database counts as down, with a
+ * reason naming the disk, even while it still answers reads; PostgreSQL would fail the next write (or stop) for want
+ * of space. It is up again, by itself, once space is freed and it answers.
  */
 public final class DatabaseMonitor implements AutoCloseable {
 
@@ -38,9 +46,12 @@ public final class DatabaseMonitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseMonitor.class);
     private static final int CONNECT_TIMEOUT_SECONDS = 1;
     private static final int QUERY_TIMEOUT_SECONDS = 2;
+    /** Free space below which the disk under the database's files counts as full: one 16 MiB WAL segment. */
+    public static final long MIN_FREE_BYTES = 16L << 20;
 
     private final DatabaseSettings settings;
     private final Duration every;
+    private final @Nullable Path files;
     private final Thread prober;
     private volatile Status status;
     private volatile @Nullable Instant lastDown;
@@ -48,16 +59,25 @@ public final class DatabaseMonitor implements AutoCloseable {
     private @Nullable Connection connection; // only the probe thread touches it
     private final java.util.List<Runnable> backUpListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private DatabaseMonitor(DatabaseSettings settings, Duration every) {
+    private DatabaseMonitor(DatabaseSettings settings, Duration every, @Nullable Path files) {
         this.settings = settings;
         this.every = every;
+        this.files = files;
         this.status = new Status(false, "not probed yet", Instant.now(), null, 0);
         this.prober = Thread.ofPlatform().name("database-monitor").daemon(true).unstarted(this::loop);
     }
 
     /** Probes once (so the first status is real), then every {@code every} in the background. */
     public static DatabaseMonitor start(DatabaseSettings settings, Duration every) {
-        DatabaseMonitor monitor = new DatabaseMonitor(settings, every);
+        return start(settings, every, null);
+    }
+
+    /**
+     * Probes once, then every {@code every} in the background; {@code files} is the directory holding the database's
+     * files (the embedded cluster) whose disk is watched too, or {@code null} when they are elsewhere.
+     */
+    public static DatabaseMonitor start(DatabaseSettings settings, Duration every, @Nullable Path files) {
+        DatabaseMonitor monitor = new DatabaseMonitor(settings, every, files);
         monitor.probe();
         monitor.prober.start();
         return monitor;
@@ -126,12 +146,32 @@ public final class DatabaseMonitor implements AutoCloseable {
                     DatabaseMetaData meta = c.getMetaData();
                     DatabaseInfo info = new DatabaseInfo(meta.getDatabaseProductName(),
                             meta.getDatabaseProductVersion(), rs.next() ? rs.getString(1) : "none", settings.maskedUrl());
-                    change(true, null, info, (System.nanoTime() - start) / 1_000_000.0);
+                    String diskFull = diskFull();
+                    if (diskFull != null) {
+                        change(false, diskFull, null, 0);
+                    } else {
+                        change(true, null, info, (System.nanoTime() - start) / 1_000_000.0);
+                    }
                 }
             }
         } catch (SQLException | RuntimeException e) {
             closeConnection();
-            change(false, e.getMessage(), null, 0);
+            String diskFull = diskFull();
+            change(false, diskFull == null ? e.getMessage() : e.getMessage() + "; " + diskFull, null, 0);
+        }
+    }
+
+    /** Why the disk under the database's files is full, or {@code null} when it is not (or they are elsewhere). */
+    private @Nullable String diskFull() {
+        if (files == null) {
+            return null;
+        }
+        try {
+            long free = Files.getFileStore(files).getUsableSpace();
+            return free < MIN_FREE_BYTES ? "the disk under the database's files (" + files + ") is full: " + free
+                    + " bytes free, at least " + MIN_FREE_BYTES + " needed to write; free space there" : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // the directory cannot be read; the probe's query says whether the database answers
         }
     }
 
