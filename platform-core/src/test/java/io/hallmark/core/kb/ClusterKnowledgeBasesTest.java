@@ -88,6 +88,9 @@ class ClusterKnowledgeBasesTest {
     @Test
     void anIngestOnOneNodeIsSearchedOnTheOtherThroughTheClusterWithTheSameHitsAndVersion() {
         try (KnowledgeBases a = node("a"); KnowledgeBases b = node("b")) {
+            // as the platform does: each node's fact checker registers its passage-vector models before first use
+            new FactCheckService(a, "shared", tmp.resolve("a"));
+            FactCheckService factCheck = new FactCheckService(b, "shared", tmp.resolve("b"));
             KnowledgeBase onA = a.open("shared");
             assertThat(onA.index().path()).isEqualTo(Path.of("solrcloud", "hallmarkit_shared"));
             assertThat(onA.ingest(documents(), IngestListener.NONE).added()).isEqualTo(3);
@@ -116,7 +119,6 @@ class ClusterKnowledgeBasesTest {
                     .isEqualTo("kb-seq-4");
 
             // a fact check on B reads the cluster and records the record's version
-            FactCheckService factCheck = new FactCheckService(b, "shared", tmp.resolve("b"));
             Assessment out = new Assessment();
             new FactCheckAssessor(factCheck::checker, "shared").assess(new AssessmentInput(Modality.TEXT,
                     "Tell me about the Eiffel Tower", "The Eiffel Tower was completed in 1889.", null, "text/plain",
