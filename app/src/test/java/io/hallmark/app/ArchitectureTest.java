@@ -33,6 +33,7 @@ class ArchitectureTest {
                 .layer("SDK").definedBy("io.hallmark.api..")
                 .layer("Worker").definedBy("io.hallmark.worker..")
                 .layer("Retrieval").definedBy("io.hallmark.retrieval..")
+                .layer("Search").definedBy("io.hallmark.search..")
                 .layer("Governance").definedBy("io.hallmark.governance..")
                 .layer("Core").definedBy("io.hallmark.core..")
                 .layer("Admin").definedBy("io.hallmark.admin..")
@@ -41,7 +42,8 @@ class ArchitectureTest {
                 .whereLayer("Admin").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Core").mayOnlyBeAccessedByLayers("Admin", "App")
                 .whereLayer("Governance").mayOnlyBeAccessedByLayers("Core", "Admin", "App")
-                .whereLayer("Retrieval").mayOnlyBeAccessedByLayers("Governance", "Core", "Admin", "App")
+                .whereLayer("Search").mayOnlyBeAccessedByLayers("Core", "Admin", "App")
+                .whereLayer("Retrieval").mayOnlyBeAccessedByLayers("Search", "Governance", "Core", "Admin", "App")
                 .whereLayer("Worker").mayOnlyBeAccessedByLayers("Core", "Admin", "App")
                 .withOptionalLayers(true)
                 .check(classes);

@@ -136,6 +136,8 @@ public final class Platform implements AutoCloseable {
      * @param ownerKind {@code server} or {@code command}, shown to other processes that find the directory taken
      */
     public static Platform start(HallmarkConfig config, String ownerKind) {
+        // checked before anything starts: a bad retrieval-backend or solrcloud.* value is refused by name
+        io.hallmark.search.solrcloud.RetrievalBackend retrieval = config.retrievalBackend();
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             DataDirectory dataDir = DataDirectory.open(config.dataDir());
@@ -197,9 +199,13 @@ public final class Platform implements AutoCloseable {
                     config.intSetting(ConfigKey.JOB_QUEUE_CAPACITY, 1, 1_000_000),
                     java.time.Duration.ofSeconds(config.intSetting(ConfigKey.JOB_LEASE_SECONDS, 2, 3_600)), 3,
                     java.time.Duration.ofSeconds(2)));
-            // PostgreSQL is the record of every knowledge base; this node's Lucene indexes are caches of it
+            // PostgreSQL is the record of every knowledge base; this node's Lucene indexes (retrieval-backend=local)
+            // are caches of it, or the SolrCloud collections every node shares are written from it
             KnowledgeBases knowledgeBases = new KnowledgeBases(dataDir.root(), database.dataSource(), nodeName(),
-                    "server".equals(ownerKind));
+                    "server".equals(ownerKind), retrieval);
+            if (retrieval.kind() != io.hallmark.search.solrcloud.RetrievalBackend.Kind.LOCAL) {
+                log.info("Knowledge bases on SolrCloud: {}", retrieval.solrCloud());
+            }
             started.push(knowledgeBases);
             models.withEmbedders(knowledgeBases::embedder); // one copy of each embedder for the KB and plugins
             plugins.withKnowledgeSearch(new io.hallmark.core.kb.PluginKnowledgeSearch(knowledgeBases,

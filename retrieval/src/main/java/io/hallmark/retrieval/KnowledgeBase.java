@@ -108,19 +108,21 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /**
      * Applies changes of the record, in order, and commits them with {@code sequence}, the record's change sequence
-     * after them; searches see all of them or none.
+     * after them; searches see all of them or none. On a local Lucene index the sequence is recorded in the commit;
+     * on a search cluster's index (shared by every node, written by one node at a time) it is only this node's view of
+     * the version, and an empty {@code changes} writes nothing.
      */
     public void apply(long sequence, List<SourceChange> changes) {
         indexLock.writeLock().lock();
         try {
-            LuceneIndex index = followingIndex();
+            ChunkIndex index = usable();
             for (SourceChange change : changes) {
                 switch (change) {
                     case SourceChange.Put put -> index.replaceSource(put.sourceId(), put.hash(), put.chunks());
                     case SourceChange.Delete delete -> index.deleteSource(delete.sourceId());
                 }
             }
-            index.commit(Map.of(io.hallmark.retrieval.index.IndexFields.COMMIT_SEQUENCE, Long.toString(sequence)));
+            commit(index, sequence, !changes.isEmpty());
             appliedSequence = sequence;
         } finally {
             indexLock.writeLock().unlock();
@@ -130,31 +132,33 @@ public final class KnowledgeBase implements AutoCloseable {
     /**
      * Replaces everything the index holds with the sources {@code sources} hands to its sink (the record's state at
      * the sequence it answers) and commits once at the end; searches wait meanwhile. A crash mid-way leaves the
-     * previous commit.
+     * previous commit. A search cluster's index is filled this way only while it is empty (it is shared: a node
+     * never wipes it); otherwise this fails with {@link IllegalStateException}.
      */
     public void rebuild(ToLongFunction<Consumer<SourceChange.Put>> sources) {
         indexLock.writeLock().lock();
         try {
-            LuceneIndex index = followingIndex();
-            index.deleteAll();
+            ChunkIndex index = usable();
+            if (index instanceof LuceneIndex lucene) {
+                lucene.deleteAll();
+            } else if (index.stats().chunks() > 0) {
+                throw new IllegalStateException("The shared index " + index.path() + " is not empty; a node applies the "
+                        + "record's changes to it instead of rebuilding it");
+            }
             long sequence = sources.applyAsLong(put -> index.replaceSource(put.sourceId(), put.hash(), put.chunks()));
-            index.commit(Map.of(io.hallmark.retrieval.index.IndexFields.COMMIT_SEQUENCE, Long.toString(sequence)));
+            commit(index, sequence, true);
             appliedSequence = sequence;
         } finally {
             indexLock.writeLock().unlock();
         }
     }
 
-    /**
-     * The local index a record is followed into: a search cluster backend is itself shared by every node, so only a
-     * node's own Lucene index follows the record.
-     */
-    private LuceneIndex followingIndex() {
-        if (usable() instanceof LuceneIndex lucene) {
-            return lucene;
+    private static void commit(ChunkIndex index, long sequence, boolean wrote) {
+        if (index instanceof LuceneIndex lucene) {
+            lucene.commit(Map.of(io.hallmark.retrieval.index.IndexFields.COMMIT_SEQUENCE, Long.toString(sequence)));
+        } else if (wrote) {
+            index.commit();
         }
-        throw new IllegalStateException("Only a local Lucene index follows a knowledge record; this knowledge base is on "
-                + index.getClass().getSimpleName());
     }
 
     /**

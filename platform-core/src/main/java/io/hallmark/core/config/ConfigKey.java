@@ -72,6 +72,21 @@ public enum ConfigKey {
             "how often the server applies audit retention (0: never; then run `hallmark audit retention`)"),
     EVAL_DIR("eval-dir", null, false,
             "the shared evaluation data governance models train from on first use (default ../shared/eval)"),
+    RETRIEVAL_BACKEND("retrieval-backend", "local", false,
+            "where knowledge bases keep and search their chunks: local (a Lucene index per knowledge base on each "
+                    + "node, following the PostgreSQL record) or solrcloud (a SolrCloud collection per knowledge base, "
+                    + "written by the node that ingests; solrcloud.* settings)"),
+    SOLRCLOUD_ZK_HOST("solrcloud.zk-host", null, false,
+            "retrieval-backend=solrcloud: the cluster's ZooKeeper ensemble with optional chroot, e.g. "
+                    + "zk1:2181,zk2:2181/solr (or set solrcloud.urls, not both)"),
+    SOLRCLOUD_URLS("solrcloud.urls", null, false,
+            "retrieval-backend=solrcloud: Solr node URLs, comma-separated, e.g. http://solr1:8983/solr"),
+    SOLRCLOUD_COLLECTION("solrcloud.collection", "hallmark", false,
+            "retrieval-backend=solrcloud: the default knowledge base's collection; knowledge base NAME uses "
+                    + "<collection>_NAME"),
+    SOLRCLOUD_SHARDS("solrcloud.shards", "2", false, "retrieval-backend=solrcloud: shards of a new collection (1-64)"),
+    SOLRCLOUD_REPLICAS("solrcloud.replicas", "1", false,
+            "retrieval-backend=solrcloud: replicas per shard of a new collection (1-16)"),
     FACTCHECK_KB("factcheck-kb", "default", false,
             "knowledge base generated text is fact-checked against (<data-dir>/kb/NAME); skipped while it does not exist"),
     FACTCHECK_LLM_JUDGE("factcheck-llm-judge", "off", false,
@@ -112,9 +127,9 @@ public enum ConfigKey {
         return key;
     }
 
-    /** The environment variable, e.g. {@code HALLMARK_DB_URL}. */
+    /** The environment variable, e.g. {@code HALLMARK_DB_URL} ({@code HALLMARK_SOLRCLOUD_ZK_HOST} for {@code solrcloud.zk-host}). */
     public String envVar() {
-        return "HALLMARK_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+        return "HALLMARK_" + key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
     }
 
     public @Nullable String defaultValue() {

@@ -1,5 +1,7 @@
 package io.hallmark.core.config;
 
+import io.hallmark.retrieval.InvalidRetrievalRequestException;
+import io.hallmark.search.solrcloud.RetrievalBackend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -93,6 +95,27 @@ public record HallmarkConfig(
         java.util.Map<ConfigKey, ConfigValue> byKey = new java.util.EnumMap<>(ConfigKey.class);
         values.forEach(v -> byKey.put(v.key(), v));
         return LlmJudgeSettings.from(byKey);
+    }
+
+    /**
+     * The knowledge bases' retrieval backend ({@code retrieval-backend} and {@code solrcloud.*}), checked.
+     *
+     * @throws ConfigException naming the setting and what was expected when a value is invalid
+     */
+    public RetrievalBackend retrievalBackend() {
+        java.util.Map<String, String> settings = new java.util.HashMap<>();
+        for (ConfigKey key : List.of(ConfigKey.RETRIEVAL_BACKEND, ConfigKey.SOLRCLOUD_ZK_HOST, ConfigKey.SOLRCLOUD_URLS,
+                ConfigKey.SOLRCLOUD_COLLECTION, ConfigKey.SOLRCLOUD_SHARDS, ConfigKey.SOLRCLOUD_REPLICAS)) {
+            String value = setting(key);
+            if (value != null) {
+                settings.put(key.key(), value);
+            }
+        }
+        try {
+            return RetrievalBackend.fromConfig(settings);
+        } catch (InvalidRetrievalRequestException e) {
+            throw new ConfigException("Invalid retrieval backend setting: " + e.getMessage());
+        }
     }
 
     /** A multi-line listing of every setting, its value (secrets masked) and its source. */

@@ -7,6 +7,7 @@ import io.hallmark.retrieval.RetrievalException;
 import io.hallmark.retrieval.embed.EmbeddingModel;
 import io.hallmark.retrieval.embed.OnnxEmbedder;
 import io.hallmark.retrieval.record.RecordWrite;
+import io.hallmark.search.solrcloud.RetrievalBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Local</b> (no database: tools and tests that build a data directory offline): each knowledge base is just its
  * Lucene index under {@code <data-dir>/kb/<name>}.
+ *
+ * <p><b>On a search cluster</b> ({@code retrieval-backend=solrcloud}, shared mode only): PostgreSQL stays the record,
+ * and each knowledge base's index is one SolrCloud collection every node shares. The node that ingests or deletes
+ * writes the new changes into the collection after the record's transaction committed, before the call returns
+ * ({@link ClusterIndexWriter}); other nodes write nothing and only follow the record's change sequence, which their
+ * searches report as the version. A node that opens the knowledge base fills the collection when it is empty and
+ * writes the sources whose content differs from the record when it is behind; it never rebuilds it from scratch.
  */
 public final class KnowledgeBases implements AutoCloseable {
 
@@ -59,6 +67,8 @@ public final class KnowledgeBases implements AutoCloseable {
     private final @Nullable DataSource dataSource;
     private final String node;
     private final boolean rebuildInBackground;
+    private final RetrievalBackend backend;
+    private final Map<String, ClusterIndexWriter> clusterWriters = new ConcurrentHashMap<>();
     private final Map<String, KnowledgeBase> open = new ConcurrentHashMap<>();
     private final Map<String, PostgresKnowledgeRecord> records = new ConcurrentHashMap<>();
     private final Map<String, RebuildProgress> rebuilding = new ConcurrentHashMap<>();
@@ -85,10 +95,31 @@ public final class KnowledgeBases implements AutoCloseable {
      *     {@link KnowledgeBaseRebuildingException} meanwhile) or in the caller's thread (a one-shot command)
      */
     public KnowledgeBases(Path dataDir, @Nullable DataSource dataSource, String node, boolean rebuildInBackground) {
+        this(dataDir, dataSource, node, rebuildInBackground, RetrievalBackend.LOCAL);
+    }
+
+    /**
+     * Knowledge bases recorded in the database, indexed on {@code backend}: local Lucene indexes under
+     * {@code <dataDir>/kb}, or the collections of a search cluster (which needs the database as the record).
+     *
+     * @throws HallmarkException when a search cluster backend is given without a database
+     */
+    public KnowledgeBases(Path dataDir, @Nullable DataSource dataSource, String node, boolean rebuildInBackground,
+            RetrievalBackend backend) {
+        if (backend.kind() != RetrievalBackend.Kind.LOCAL && dataSource == null) {
+            throw new HallmarkException(RetrievalBackend.KEY + "=" + backend.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs the database as the knowledge bases' record; use retrieval-backend=local offline");
+        }
         this.root = dataDir.resolve("kb");
         this.dataSource = dataSource;
         this.node = node;
         this.rebuildInBackground = rebuildInBackground;
+        this.backend = backend;
+    }
+
+    /** Whether the indexes are a search cluster's collections shared by every node (not this node's Lucene). */
+    private boolean onCluster() {
+        return backend.kind() != RetrievalBackend.Kind.LOCAL;
     }
 
     /**
@@ -199,6 +230,9 @@ public final class KnowledgeBases implements AutoCloseable {
     }
 
     private KnowledgeBase openShared(String name, Path folder, DataSource ds) {
+        if (onCluster()) {
+            return openOnCluster(name, folder, ds);
+        }
         Optional<PostgresKnowledgeRecord.KbRow> row = PostgresKnowledgeRecord.find(ds, name);
         String embedder = row.map(PostgresKnowledgeRecord.KbRow::embedder).orElseGet(() ->
                 storedEmbedderOrQuarantine(folder, name).orElse(EmbeddingModel.ALL_MINILM_L6_V2.id()));
@@ -206,9 +240,7 @@ public final class KnowledgeBases implements AutoCloseable {
         KnowledgeBase kb = openIndexOrQuarantine(folder, embedder, name);
         try {
             if (row.isEmpty()) {
-                EmbeddingModel model = "none".equals(embedder) ? null : EmbeddingModel.byId(embedder);
-                checkModel(PostgresKnowledgeRecord.register(ds, name, embedder, model == null ? null : model.sha256(),
-                        model == null ? 0 : kb.embedder().map(e -> e.dimension()).orElse(0)));
+                register(ds, name, embedder, kb);
             }
             PostgresKnowledgeRecord record = new PostgresKnowledgeRecord(ds, name, node, sequence -> catchUp(name));
             if (kb.appliedSequence() < 0 && kb.index().stats().chunks() > 0) {
@@ -242,6 +274,42 @@ public final class KnowledgeBases implements AutoCloseable {
         }
         catchUp(name);
         return kb;
+    }
+
+    private KnowledgeBase openOnCluster(String name, Path folder, DataSource ds) {
+        Optional<PostgresKnowledgeRecord.KbRow> row = PostgresKnowledgeRecord.find(ds, name);
+        String embedder = row.map(PostgresKnowledgeRecord.KbRow::embedder).orElse(EmbeddingModel.ALL_MINILM_L6_V2.id());
+        row.ifPresent(this::checkModel);
+        KnowledgeBase kb = openIndex(folder, embedder, name);
+        try {
+            if (row.isEmpty()) {
+                register(ds, name, embedder, kb);
+            }
+            PostgresKnowledgeRecord record = new PostgresKnowledgeRecord(ds, name, node, sequence -> {
+                ClusterIndexWriter writer = clusterWriters.get(name);
+                if (writer != null) {
+                    writer.writeNewChanges();
+                }
+            });
+            ClusterIndexWriter writer = new ClusterIndexWriter(ds, name, kb, record);
+            writer.reconcile();
+            kb.attach(record);
+            clusterWriters.put(name, writer);
+            records.put(name, record);
+            open.put(name, kb);
+        } catch (RuntimeException e) {
+            clusterWriters.remove(name);
+            records.remove(name);
+            closeQuietly(kb);
+            throw e;
+        }
+        return kb;
+    }
+
+    private void register(DataSource ds, String name, String embedder, KnowledgeBase kb) {
+        EmbeddingModel model = "none".equals(embedder) ? null : EmbeddingModel.byId(embedder);
+        checkModel(PostgresKnowledgeRecord.register(ds, name, embedder, model == null ? null : model.sha256(),
+                model == null ? 0 : kb.embedder().map(e -> e.dimension()).orElse(0)));
     }
 
     private void checkModel(PostgresKnowledgeRecord.KbRow row) {
@@ -315,13 +383,21 @@ public final class KnowledgeBases implements AutoCloseable {
 
     /**
      * Applies the record's changes this node's index has not applied yet; returns the sequence applied. A no-op for a
-     * knowledge base that is not open (or being rebuilt) here.
+     * knowledge base that is not open (or being rebuilt) here. On a search cluster this node writes nothing here (the
+     * ingesting node did): it takes the record's newest change as the version its searches report.
      */
     public long catchUp(String name) {
         KnowledgeBase kb = open.get(name);
         PostgresKnowledgeRecord record = records.get(name);
         if (kb == null || record == null) {
             return -1;
+        }
+        if (onCluster()) {
+            long recorded = record.sequence();
+            if (recorded > kb.appliedSequence()) {
+                kb.apply(recorded, List.of());
+            }
+            return kb.appliedSequence();
         }
         ReentrantLock lock = catchUpLocks.computeIfAbsent(name, n -> new ReentrantLock());
         lock.lock();
@@ -344,7 +420,9 @@ public final class KnowledgeBases implements AutoCloseable {
             return;
         }
         java.util.Set<String> names = new java.util.TreeSet<>(PostgresKnowledgeRecord.names(dataSource));
-        names.addAll(localFolders()); // local indexes from before the record are copied into it when opened
+        if (!onCluster()) {
+            names.addAll(localFolders()); // local indexes from before the record are copied into it when opened
+        }
         for (String name : names) {
             if (!open.containsKey(name) && !rebuilding.containsKey(name)) {
                 try {
@@ -386,7 +464,7 @@ public final class KnowledgeBases implements AutoCloseable {
 
     /** Whether the index folder of an open knowledge base was deleted under it (Lucene's lock file is gone). */
     private boolean lost(String name) {
-        return !Files.exists(folder(name).resolve("write.lock"));
+        return !onCluster() && !Files.exists(folder(name).resolve("write.lock"));
     }
 
     /** Closes a knowledge base whose index was lost and opens it again, which rebuilds it. */
@@ -455,7 +533,7 @@ public final class KnowledgeBases implements AutoCloseable {
     }
 
     private KnowledgeBase openIndex(Path folder, String embedder, String name) {
-        return KnowledgeBase.open(folder, KnowledgeBaseOptions.DEFAULT,
+        return backend.open(name, folder, KnowledgeBaseOptions.DEFAULT,
                 "none".equals(embedder) ? null : embedder(EmbeddingModel.byId(embedder)),
                 passageModelsOf(name).stream().map(this::embedder).toList());
     }
@@ -492,6 +570,7 @@ public final class KnowledgeBases implements AutoCloseable {
             open.values().forEach(KnowledgeBases::closeQuietly);
             open.clear();
             records.clear();
+            clusterWriters.clear();
             embedders.values().forEach(OnnxEmbedder::close);
             embedders.clear();
         }

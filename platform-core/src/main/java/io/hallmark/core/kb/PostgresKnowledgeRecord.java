@@ -106,6 +106,24 @@ public final class PostgresKnowledgeRecord implements KnowledgeRecord {
         }
     }
 
+    /** Every document's content hash, by source id (what a search cluster's index must hold). */
+    Map<String, String> storedHashes() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select source_id, source_hash from kb_documents where kb = ?")) {
+            s.setString(1, kb);
+            try (ResultSet rs = s.executeQuery()) {
+                Map<String, String> out = new java.util.HashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw failure("read the sources of knowledge base '" + kb + "'", e);
+        }
+    }
+
     /** The knowledge base's change sequence now. */
     long sequence() {
         return find(dataSource, kb).map(KbRow::sequence).orElse(0L);

@@ -20,7 +20,7 @@ import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
  * {@code target/testcluster.classpath}): Solr 9 needs Lucene 9, this JVM has Lucene 10. The child exits when its
  * standard input closes, so it ends with {@link #close()} and also when this JVM dies.
  */
-final class SolrTestCluster implements AutoCloseable {
+public final class SolrTestCluster implements AutoCloseable {
 
     private static final long START_TIMEOUT_S = 180;
 
@@ -38,7 +38,7 @@ final class SolrTestCluster implements AutoCloseable {
     }
 
     /** Starts the cluster and waits until it prints where it listens. */
-    static SolrTestCluster start(int nodes, Path workDir) throws IOException {
+    public static SolrTestCluster start(int nodes, Path workDir) throws IOException {
         Path module = testClusterModule();
         Path cpFile = module.resolve("target/testcluster.classpath");
         Path classes = module.resolve("target/classes");
@@ -102,21 +102,21 @@ final class SolrTestCluster implements AutoCloseable {
         throw new IllegalStateException("Cannot find module search-solrcloud-testcluster from " + here);
     }
 
-    List<String> solrUrls() {
+    public List<String> solrUrls() {
         return solrUrls;
     }
 
-    String zkHost() {
+    public String zkHost() {
         return zkHost;
     }
 
     /** Settings for a collection of this cluster with 2 shards. */
-    SolrCloudSettings.Builder settings() {
+    public SolrCloudSettings.Builder settings() {
         return SolrCloudSettings.urls(solrUrls).shards(2).replicas(1);
     }
 
     /** Removes a collection and its configset (the backend creates one per collection). */
-    static void drop(CloudSolrClient client, String collection) throws Exception {
+    public static void drop(CloudSolrClient client, String collection) throws Exception {
         if (CollectionAdminRequest.listCollections(client).contains(collection)) {
             CollectionAdminRequest.deleteCollection(collection).process(client);
         }

@@ -1,0 +1,138 @@
+package io.hallmark.core.kb;
+
+import io.hallmark.api.HallmarkException;
+import io.hallmark.retrieval.KnowledgeBase;
+import io.hallmark.retrieval.index.ChunkIndex;
+import io.hallmark.retrieval.index.IndexedSource;
+import io.hallmark.retrieval.record.SourceChange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one knowledge base's record into its search cluster index ({@code retrieval-backend=solrcloud}), which every
+ * node shares: the node that ingests writes the record's new changes after its transaction committed
+ * ({@link #writeNewChanges}), and a node that opens the knowledge base repairs the cluster index when it is empty or
+ * behind the record ({@link #reconcile}). Writers on every node take one PostgreSQL advisory lock per knowledge base,
+ * so the cluster receives changes in the record's order: each pass writes every change after the last one this node
+ * wrote, up to the newest committed, and so ends with the record's newest version of each source it touches.
+ */
+final class ClusterIndexWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterIndexWriter.class);
+    private static final int PAGE = 1000;
+
+    private final DataSource dataSource;
+    private final String name;
+    private final KnowledgeBase kb;
+    private final PostgresKnowledgeRecord record;
+    /** The newest change this node has written to the cluster (or found there at open); guarded by this. */
+    private long writtenUpTo = -1;
+
+    ClusterIndexWriter(DataSource dataSource, String name, KnowledgeBase kb, PostgresKnowledgeRecord record) {
+        this.dataSource = dataSource;
+        this.name = name;
+        this.kb = kb;
+        this.record = record;
+    }
+
+    /** Writes the record's changes after the last one this node wrote; returns the newest change written. */
+    synchronized long writeNewChanges() {
+        locked(() -> {
+            while (record.changesAfter(writtenUpTo, KnowledgeBases.CHANGE_BATCH, (sequence, changes) -> {
+                kb.apply(sequence, changes);
+                writtenUpTo = sequence;
+            }) > 0) {
+                // the next batch
+            }
+        });
+        return writtenUpTo;
+    }
+
+    /**
+     * Makes the cluster index hold what the record holds: fills an empty one from the record's snapshot; otherwise
+     * compares every source's content hash and writes only the sources that differ (and deletes those the record no
+     * longer has). A cluster index that matches is left alone: no node rebuilds it from scratch.
+     */
+    synchronized void reconcile() {
+        locked(() -> {
+            long recorded = record.sequence();
+            ChunkIndex index = kb.index();
+            if (recorded == 0) {
+                kb.apply(0, List.of());
+            } else if (index.stats().chunks() == 0) {
+                log.info("Knowledge base '{}': its cluster index {} is empty; writing the record (change {}) into it",
+                        name, index.path(), recorded);
+                kb.rebuild(sink -> record.snapshot(total -> { }, sink));
+            } else {
+                repair(index, recorded);
+            }
+            writtenUpTo = kb.appliedSequence();
+        });
+    }
+
+    private void repair(ChunkIndex index, long recorded) {
+        Map<String, String> wanted = record.storedHashes();
+        Map<String, String> held = clusterHashes(index);
+        Set<String> stale = new HashSet<>();
+        wanted.forEach((id, hash) -> {
+            if (!hash.equals(held.get(id))) {
+                stale.add(id);
+            }
+        });
+        List<SourceChange> changes = new ArrayList<>();
+        held.keySet().stream().filter(id -> !wanted.containsKey(id)).forEach(id -> changes.add(new SourceChange.Delete(id)));
+        if (stale.isEmpty() && changes.isEmpty()) {
+            kb.apply(recorded, List.of());
+            return;
+        }
+        log.info("Knowledge base '{}': its cluster index {} is behind the record; writing {} sources and deleting {}",
+                name, index.path(), stale.size(), changes.size());
+        long sequence = record.snapshot(total -> { }, put -> {
+            if (stale.contains(put.sourceId())) {
+                changes.add(put);
+            }
+        });
+        kb.apply(sequence, changes);
+    }
+
+    /** Every source in the cluster index with its content hash. */
+    private static Map<String, String> clusterHashes(ChunkIndex index) {
+        Map<String, String> out = new HashMap<>();
+        for (int offset = 0; ; offset += PAGE) {
+            List<IndexedSource> page = index.sources(offset, PAGE);
+            out.putAll(index.sourceHashes(page.stream().map(IndexedSource::id).toList()));
+            if (page.size() < PAGE) {
+                return out;
+            }
+        }
+    }
+
+    /** Runs {@code work} holding this knowledge base's cluster-writer lock (a transaction-scoped advisory lock). */
+    private void locked(Runnable work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                    s.setString(1, "hallmark-kb-cluster-writer:" + name);
+                    s.execute();
+                }
+                work.run();
+            } finally {
+                c.rollback(); // releases the lock
+            }
+        } catch (SQLException e) {
+            throw new HallmarkException("Cannot take the cluster-writer lock of knowledge base '" + name + "': "
+                    + e.getMessage(), e);
+        }
+    }
+}
