@@ -75,6 +75,9 @@ public final class PostgresSupervisor implements AutoCloseable {
             if (!sleep(backoff)) {
                 return;
             }
+            if (!waitForDiskSpace()) {
+                return;
+            }
             try {
                 server.restart();
                 restarts++;
@@ -86,6 +89,37 @@ public final class PostgresSupervisor implements AutoCloseable {
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Waits, looking twice a second, while the disk under the cluster is full: PostgreSQL's crash recovery cannot
+     * write its WAL there, so a start would hang until its start-up wait runs out instead of starting as soon as
+     * space is freed. Returns false when the supervisor was closed meanwhile.
+     */
+    private boolean waitForDiskSpace() {
+        boolean told = false;
+        while (!closed) {
+            long free;
+            try {
+                free = java.nio.file.Files.getFileStore(server.clusterDir()).getUsableSpace();
+            } catch (java.io.IOException e) {
+                return true; // cannot tell: try the start and let it say why
+            }
+            if (free >= DatabaseMonitor.MIN_FREE_BYTES) {
+                return true;
+            }
+            if (!told) {
+                log.warn("The disk under the embedded PostgreSQL's cluster ({}) is full ({} bytes free): it is started "
+                        + "again as soon as space is freed", server.clusterDir(), free);
+                monitor.markDown("the disk under the database's files (" + server.clusterDir() + ") is full: " + free
+                        + " bytes free; PostgreSQL starts again once space is freed");
+                told = true;
+            }
+            if (!sleep(Duration.ofMillis(500))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean sleep(Duration d) {

@@ -76,7 +76,7 @@ public final class KnowledgeBases implements AutoCloseable {
     private final Map<EmbeddingModel, OnnxEmbedder> embedders = new EnumMap<>(EmbeddingModel.class);
     private final Map<String, List<EmbeddingModel>> passageModels = new HashMap<>();
     /** Why a knowledge base could not be opened the last time it was tried (a corrupt index), by name. */
-    private final Map<String, String> problems = new java.util.TreeMap<>();
+    private final Map<String, String> problems = new ConcurrentHashMap<>(); // read by health without the lock
     private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kb-rebuild").daemon().factory());
     private @Nullable KnowledgeBaseFollower follower;
@@ -225,8 +225,8 @@ public final class KnowledgeBases implements AutoCloseable {
      * The knowledge bases that failed to open the last time they were used (a corrupt local index), with why; health
      * reports them. A shared knowledge base moves a corrupt index aside and rebuilds it from the database instead.
      */
-    public synchronized Map<String, String> problems() {
-        return Map.copyOf(problems);
+    public Map<String, String> problems() {
+        return new TreeMap<>(problems); // never waits on open(), which may be waiting on the database
     }
 
     private KnowledgeBase openShared(String name, Path folder, DataSource ds) {
