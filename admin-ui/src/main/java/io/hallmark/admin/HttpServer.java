@@ -170,6 +170,12 @@ public final class HttpServer implements AutoCloseable {
     }
 
     static void problem(Context ctx, ApiError error) {
+        String type = ctx.contentType();
+        if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10)) {
+            // a refused multipart body may be partly unread (the parser stops at the fault), so the connection
+            // cannot carry another request: say so, or the client's next request on it is lost (ApiFuzzTest)
+            ctx.header("Connection", "close");
+        }
         if (ctx.path().startsWith("/v1/")) { // OpenAI-compatible clients read OpenAI's error shape
             OpenAiErrors.write(ctx, error);
             return;

@@ -490,6 +490,11 @@ public final class Platform implements AutoCloseable {
         Map<String, SubsystemHealth> subsystems = new LinkedHashMap<>();
         DatabaseMonitor.Status db = databaseMonitor.status();
         DatabaseInfo info = db.info();
+        // the subsystems kept in the database are asked at once, and health waits for them HEALTH_WAIT in all
+        long healthDeadline = System.currentTimeMillis() + HEALTH_WAIT.toMillis();
+        java.util.concurrent.CompletableFuture<Integer> installed = db.up()
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> plugins.list().size(), HEALTH_CALLS)
+                : java.util.concurrent.CompletableFuture.completedFuture(0);
         if (db.up() && info != null) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("product", info.product());
@@ -510,10 +515,22 @@ public final class Platform implements AutoCloseable {
             // the shared store lives in the database: asking it would wait for the pool's connection timeout
             subsystems.put("blobStore", SubsystemHealth.down("the blob store is in the database, which is unavailable"));
         } else {
+            // bounded like the plugin store below (both asked at once): a database that dies during the call
+            // cannot hold health up
+            var described = java.util.concurrent.CompletableFuture.supplyAsync(blobs::describe, HEALTH_CALLS);
             try {
-                subsystems.put("blobStore", SubsystemHealth.up(blobs.describe()));
-            } catch (RuntimeException e) {
-                subsystems.put("blobStore", SubsystemHealth.down(String.valueOf(e.getMessage())));
+                subsystems.put("blobStore", SubsystemHealth.up(described.get(
+                        Math.max(1, healthDeadline - System.currentTimeMillis()), java.util.concurrent.TimeUnit.MILLISECONDS)));
+            } catch (java.util.concurrent.TimeoutException e) {
+                described.cancel(true);
+                subsystems.put("blobStore", SubsystemHealth.down("the blob store did not answer within "
+                        + HEALTH_WAIT.toMillis() + " ms"));
+            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                subsystems.put("blobStore", SubsystemHealth.down(String.valueOf(cause.getMessage())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                subsystems.put("blobStore", SubsystemHealth.down("interrupted"));
             }
         }
         if (!db.up()) {
@@ -521,11 +538,10 @@ public final class Platform implements AutoCloseable {
         } else {
             // the installed plugins are read from the database: bounded, so a database that dies during the call
             // cannot hold health up for the pool's connection timeout
-            var installed = java.util.concurrent.CompletableFuture.supplyAsync(() -> plugins.list().size(),
-                    HEALTH_CALLS);
             try {
                 subsystems.put("plugins", SubsystemHealth.up(Map.of("enabled", plugins.enabledIds(),
-                        "installed", installed.get(HEALTH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))));
+                        "installed", installed.get(Math.max(1, healthDeadline - System.currentTimeMillis()),
+                                java.util.concurrent.TimeUnit.MILLISECONDS))));
             } catch (java.util.concurrent.TimeoutException e) {
                 installed.cancel(true);
                 subsystems.put("plugins", SubsystemHealth.down("the plugin store did not answer within "
