@@ -78,7 +78,11 @@
     const rows = [];
     Object.entries((governanceModels || {}).models || {}).forEach(([name, m]) => {
       const percent = /(\d+(?:\.\d+)?)\s*%/.exec(m.detail || '');
+      // a step that counts its work ("embedding 1,024 of 4,858 dev texts") gives that step's fraction
+      const counted = /(\d[\d,]*) of (\d[\d,]*)\b/.exec(m.detail || '');
+      const count = (t) => Number(t.replace(/,/g, ''));
       rows.push({ what: H.t('dashboard.training-the-0-model', name), state: m.state, fraction: m.state === 'READY' ? 1
+        : counted && count(counted[2]) > 0 ? Math.min(1, count(counted[1]) / count(counted[2]))
         : percent ? Number(percent[1]) / 100 : null, detail: m.state === 'READY' ? 'ready' + (m.sha256 ? ' · ' + m.sha256.substring(0, 12) : '') : (m.detail || '') });
     });
     let ingestions = [];

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * The bar {@code hallmark train KIND} shows on stderr while a governance model trains: the kind, the trainer's latest
  * step ({@code embedding 2,400 dev texts}, {@code searching 12 settings for injection ...}), and the percent and time
  * left estimated from how long the last training of that kind took (the {@code trainingSeconds} of its newest stored
- * artifact, marked {@code est.}); without an earlier training it shows the step and the time spent. Never writes to
+ * artifact, marked {@code est.}); without an earlier training it shows the percent and time left of the step that counts its work (the
+ * embedding of the dev texts, most of a training: {@code embedding 1,024 of 4,858 dev texts}), else the step and the
+ * time spent. Never writes to
  * stdout, so {@code --json} stays clean.
  */
 final class TrainingProgress implements AutoCloseable {
@@ -54,12 +56,41 @@ final class TrainingProgress implements AutoCloseable {
         return Math.min(0.99, spentSeconds / previousSeconds.getAsDouble());
     }
 
+    /** "embedding 1,024 of 4,858 dev texts": the step's own count, read when no earlier training gives an estimate. */
+    private static final java.util.regex.Pattern COUNTED = java.util.regex.Pattern.compile(
+            "^(.*?)(\\d[\\d,]*) of (\\d[\\d,]*)\\b");
+
+    /** The fraction a counted step reports ({@code 1,024 of 4,858}), or -1 when the step has no count. */
+    static double countedFraction(String step) {
+        java.util.regex.Matcher m = COUNTED.matcher(step);
+        if (!m.find()) {
+            return -1;
+        }
+        double total = Double.parseDouble(m.group(3).replace(",", ""));
+        return total <= 0 ? -1 : Math.min(1, Double.parseDouble(m.group(2).replace(",", "")) / total);
+    }
+
+    private String countedPhase = "";
+    private long countedPhaseStart = System.nanoTime();
+
     private void tick() {
         try {
             GovernanceModels.Status status = models.status().get(kind);
             String step = status == null ? "starting" : status.detail();
             double spent = (System.nanoTime() - start) / 1e9;
             double fraction = estimatedFraction(spent, previousSeconds);
+            if (fraction < 0 && countedFraction(step) >= 0) {
+                // a first training: the percent and time left of the step that counts its work (the embedding,
+                // most of the time), measured from when that step began
+                java.util.regex.Matcher m = COUNTED.matcher(step);
+                String phase = m.find() ? m.group(1) : step;
+                if (!phase.equals(countedPhase)) {
+                    countedPhase = phase;
+                    countedPhaseStart = System.nanoTime();
+                }
+                bar.phase("training " + kind, countedFraction(step), step, countedPhaseStart);
+                return;
+            }
             bar.phase("training " + kind, fraction, (fraction >= 0 ? "est. " : "") + step, start);
         } catch (RuntimeException e) {
             // a status read that fails (the store closing) only skips one redraw

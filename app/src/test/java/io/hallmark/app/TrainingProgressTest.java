@@ -54,4 +54,12 @@ class TrainingProgressTest {
         assertThat(ProgressBar.timeLeft(0.01, 10)).isEqualTo("10 s");
         assertThat(ProgressBar.timeLeft(1, 12)).isEqualTo("12 s");
     }
+
+    @Test
+    void aFirstTrainingShowsThePercentOfTheStepThatCountsItsWork() {
+        assertThat(TrainingProgress.countedFraction("embedding 1,024 of 4,096 dev texts")).isEqualTo(0.25);
+        assertThat(TrainingProgress.countedFraction("embedding 4858 of 4858 dev texts")).isEqualTo(1.0);
+        assertThat(TrainingProgress.countedFraction("embedding 4,858 dev texts")).isEqualTo(-1);
+        assertThat(TrainingProgress.countedFraction("searching 12 settings for injection")).isEqualTo(-1);
+    }
 }

@@ -28,7 +28,13 @@ final class BiasFeatures {
 
     /** The features with given coreference cues (one per text). */
     static List<float[]> of(TextFeatures features, List<String> texts, double[] cues) {
-        List<float[]> base = features.features(texts);
+        return of(features, texts, cues, done -> { });
+    }
+
+    /** The features with given coreference cues, telling {@code done} how many texts are embedded as it goes. */
+    static List<float[]> of(TextFeatures features, List<String> texts, double[] cues,
+            java.util.function.IntConsumer done) {
+        List<float[]> base = features.features(texts, done);
         int e = features.embedder().dimension();
         List<float[]> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {

@@ -74,7 +74,8 @@ public final class BiasTrainer {
             cueOf.put(others.get(i), otherCues[i]);
         }
         double[] cues = distinct.stream().mapToDouble(cueOf::get).toArray();
-        List<float[]> vectors = BiasFeatures.of(features, distinct, cues);
+        List<float[]> vectors = BiasFeatures.of(features, distinct, cues,
+                done -> progress.accept("embedding " + done + " of " + distinct.size() + " dev sentences"));
         Map<String, float[]> cache = new HashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
             cache.put(distinct.get(i), vectors.get(i));

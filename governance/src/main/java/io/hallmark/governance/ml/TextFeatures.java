@@ -37,6 +37,31 @@ public final class TextFeatures {
      * The returned arrays are shared: do not modify them.
      */
     public List<float[]> features(List<String> texts) {
+        return features(texts, done -> { });
+    }
+
+    /** Texts embedded per step of {@link #features(List, java.util.function.IntConsumer)}'s progress. */
+    static final int PROGRESS_STEP = 256;
+
+    /**
+     * One vector per text, in order, as {@link #features(List)}; {@code done} hears how many texts are embedded after
+     * every {@value #PROGRESS_STEP} of them (for a training's progress bar).
+     */
+    public List<float[]> features(List<String> texts, java.util.function.IntConsumer done) {
+        if (texts.size() <= PROGRESS_STEP) {
+            List<float[]> out = embedOnce(texts);
+            done.accept(texts.size());
+            return out;
+        }
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += PROGRESS_STEP) {
+            out.addAll(embedOnce(texts.subList(from, Math.min(texts.size(), from + PROGRESS_STEP))));
+            done.accept(out.size());
+        }
+        return out;
+    }
+
+    private List<float[]> embedOnce(List<String> texts) {
         float[][] out = new float[texts.size()][];
         List<Integer> missing = new ArrayList<>();
         synchronized (recent) {

@@ -218,7 +218,8 @@ public final class SafetyTrainer {
         }));
         List<String> missing = texts.stream().distinct().filter(t -> !cache.containsKey(t)).toList();
         progress.accept("embedding " + missing.size() + " dev texts");
-        List<float[]> vectors = features.features(missing);
+        List<float[]> vectors = features.features(missing,
+                done -> progress.accept("embedding " + done + " of " + missing.size() + " dev texts"));
         for (int i = 0; i < missing.size(); i++) {
             cache.put(missing.get(i), vectors.get(i));
         }
