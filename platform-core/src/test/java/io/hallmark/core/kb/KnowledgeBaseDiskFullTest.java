@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hallmark.core.testing.ChildJvm;
+import io.hallmark.core.testing.TinyDisk;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,38 +24,18 @@ class KnowledgeBaseDiskFullTest {
 
     @Test
     void aFullDiskFailsTheIngestClearlyLosesNothingAndTheKnowledgeBaseRecoversWhenSpaceIsFreed() throws Exception {
-        assumeTrue(canMountTmpfs(), "needs unprivileged user and mount namespaces (unshare -Urm) to mount a tiny tmpfs");
-        List<String> tinyDisk = List.of("unshare", "-Urm", "sh", "-c",
-                "mount -t tmpfs -o size=2m tmpfs \"$0\" && exec \"$@\"", disk.toString());
+        assumeTrue(TinyDisk.canMount(), "needs unprivileged user and mount namespaces (unshare -Urm) to mount a tiny tmpfs");
+        List<String> tinyDisk = TinyDisk.wrapper(disk, "2m");
         try (ChildJvm child = ChildJvm.startWrapped(tinyDisk, FillKnowledgeBase.class, List.of("-Xmx256m"),
                 disk.toString())) {
             child.awaitLine("DONE"::equals, Duration.ofSeconds(90));
             String out = child.output();
             System.out.println(out.lines().filter(l -> l.matches("[A-Z]+ .*")).reduce("", (a, b) -> a + b + "\n"));
-            assertThat(line(out, "FULL")).startsWith("RetrievalException: ").contains("No space left on device");
-            assertThat(line(out, "SEARCHABLE")).as("the documents committed first are still found").isEqualTo("10");
-            assertThat(line(out, "NOTLOST")).as("every source committed before the disk filled is kept").isEqualTo("true");
-            assertThat(line(out, "RECOVERED")).as("ingests again once space is freed, no restart").isEqualTo("true");
-            assertThat(line(out, "DURABLE")).as("what it reported is on disk").isEqualTo(line(out, "COMMITTED"));
-        }
-    }
-
-    private static String line(String output, String key) {
-        return output.lines().filter(l -> l.startsWith(key + " ")).findFirst()
-                .map(l -> l.substring(key.length() + 1)).orElseThrow(() -> new AssertionError("no " + key + " in:\n"
-                        + output));
-    }
-
-    private static boolean canMountTmpfs() {
-        try {
-            Process p = new ProcessBuilder("unshare", "-Urm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt")
-                    .redirectErrorStream(true).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            assertThat(TinyDisk.line(out, "FULL")).startsWith("RetrievalException: ").contains("No space left on device");
+            assertThat(TinyDisk.line(out, "SEARCHABLE")).as("the documents committed first are still found").isEqualTo("10");
+            assertThat(TinyDisk.line(out, "NOTLOST")).as("every source committed before the disk filled is kept").isEqualTo("true");
+            assertThat(TinyDisk.line(out, "RECOVERED")).as("ingests again once space is freed, no restart").isEqualTo("true");
+            assertThat(TinyDisk.line(out, "DURABLE")).as("what it reported is on disk").isEqualTo(TinyDisk.line(out, "COMMITTED"));
         }
     }
 }
