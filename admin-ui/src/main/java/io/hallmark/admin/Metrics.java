@@ -59,6 +59,7 @@ final class Metrics {
     private final Map<String, AtomicLong> decisions = new ConcurrentHashMap<>();
     private final AtomicLong queueDepth = new AtomicLong();
     private final GpuProbe gpus;
+    private final ModelGpuMemoryGauges modelGpuMemory;
     private volatile Instant generationsSeenUntil = Instant.now();
 
     Metrics(Database db, JobQueue jobs, java.util.function.Supplier<Map<String, Object>> modelStatus) {
@@ -74,6 +75,7 @@ final class Metrics {
         Gauge.builder("hallmark.process.resident.memory", modelStatus, m -> number(m.get().get("processRssBytes")))
                 .description("Resident memory of the process (JVM, native engines, models)").baseUnit("bytes")
                 .strongReference(true).register(registry);
+        this.modelGpuMemory = new ModelGpuMemoryGauges(registry, modelStatus);
         this.gpus = new GpuProbe();
         registerGpus(gpus);
         new JvmMemoryMetrics().bindTo(registry);
@@ -272,6 +274,7 @@ final class Metrics {
     }
 
     String scrape() {
+        modelGpuMemory.refresh();
         return registry.scrape();
     }
 
