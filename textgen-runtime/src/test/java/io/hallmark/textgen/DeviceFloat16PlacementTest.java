@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The GPU's weight layout ({@link WeightPlacement#DEVICE_FLOAT16}: every non-F32 matrix dequantized to float16
  * NDArrays and multiplied by the engine) run on the CPU, where this machine can run it: greedy generation still
  * matches llama.cpp up to near-ties, the memory accounting counts float16 matrices on the device, KV caches are
- * counted while their sequences are open, and a weight float16 cannot hold is refused by name. What only a GPU
- * can show (the CUDA build of libtorch loading, the same numbers on the device) runs in scripts/gpu-suite.sh.
+ * counted while their sequences are open, and a weight float16 cannot hold is refused by name. The float16 models
+ * load on the {@linkplain TestModels#device() test device}: the CPU here, the GPU under scripts/gpu-suite.sh, which
+ * is the only way to show the CUDA build of libtorch loading and the same results on the device.
  */
 class DeviceFloat16PlacementTest {
 
@@ -28,7 +29,7 @@ class DeviceFloat16PlacementTest {
     void float16WeightsOnTheDeviceGenerateAsLlamaCppDoesUpToNearTies(TensorType type) throws Exception {
         Path file = RandomModels.write(temp.resolve("random-" + type + ".gguf"), RandomModels.SHAPE, type, 5);
         LlamaCheckpoint checkpoint = GgufLoader.load(file);
-        try (LlamaModel model = LlamaModel.load(checkpoint, "PyTorch", Device.cpu(), Precision.FLOAT32,
+        try (LlamaModel model = LlamaModel.load(checkpoint, "PyTorch", TestModels.device(), Precision.FLOAT32,
                 WeightPlacement.DEVICE_FLOAT16); de.kherud.llama.LlamaModel cpp = LlamaCppConformanceTest.llamaCpp(file)) {
             assertThat(model.placement()).isEqualTo(WeightPlacement.DEVICE_FLOAT16);
             for (String prompt : LlamaCppConformanceTest.PROMPTS) {
@@ -54,7 +55,7 @@ class DeviceFloat16PlacementTest {
                 float32Rest += 4 * t.elements();
             }
         }
-        try (LlamaModel dense = LlamaModel.load(checkpoint, "PyTorch", Device.cpu(), Precision.FLOAT32,
+        try (LlamaModel dense = LlamaModel.load(checkpoint, "PyTorch", TestModels.device(), Precision.FLOAT32,
                 WeightPlacement.DEVICE_FLOAT16)) {
             assertThat(dense.deviceWeightBytes()).isEqualTo(float16Matrices + float32Rest)
                     .isEqualTo(dense.weightBytes());
@@ -69,7 +70,7 @@ class DeviceFloat16PlacementTest {
     @Test
     void kvCachesAreCountedWhileTheirSequencesAreOpen() {
         Path file = RandomModels.write(temp.resolve("random-q8.gguf"), RandomModels.SHAPE, TensorType.Q8_0, 5);
-        try (LlamaModel model = LlamaModel.load(GgufLoader.load(file), "PyTorch", Device.cpu(), Precision.FLOAT32,
+        try (LlamaModel model = LlamaModel.load(GgufLoader.load(file), "PyTorch", TestModels.device(), Precision.FLOAT32,
                 WeightPlacement.DEVICE_FLOAT16)) {
             assertThat(model.cacheBytes()).isZero();
             LlamaConfig c = model.config();
@@ -98,7 +99,7 @@ class DeviceFloat16PlacementTest {
             return v;
         }, TensorType.BF16, "huge");
         LlamaCheckpoint checkpoint = GgufLoader.load(file);
-        assertThatThrownBy(() -> LlamaModel.load(checkpoint, "PyTorch", Device.cpu(), Precision.FLOAT32,
+        assertThatThrownBy(() -> LlamaModel.load(checkpoint, "PyTorch", TestModels.device(), Precision.FLOAT32,
                 WeightPlacement.DEVICE_FLOAT16).close())
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("blk.1.ffn_down.weight").hasMessageContaining("BF16")
