@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Micrometer metrics in Prometheus format ({@code GET /metrics}): HTTP request latency (histogram buckets per route,
  * so nodes aggregate),
  * throughput and errors, generation latency (from the jobs every node finishes, read from the database), queue
- * depth, governance decisions, model and JVM memory. {@link #refresh()} reads the database figures; the alert evaluator
+ * depth, governance decisions, model and JVM memory (with the GPU memory of each model loaded on a GPU,
+ * {@link ModelGpuMemoryGauges}). {@link #refresh()} reads the database figures; the alert evaluator
  * calls it periodically.
  */
 final class Metrics {
