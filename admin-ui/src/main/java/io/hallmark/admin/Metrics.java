@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Micrometer metrics in Prometheus format ({@code GET /metrics}): HTTP request latency (histogram buckets per route,
  * so nodes aggregate),
  * throughput and errors, generation latency (from the jobs every node finishes, read from the database), queue
- * depth, governance decisions, model and JVM memory. {@link #refresh()} reads the database figures; the alert evaluator
+ * depth, governance decisions, model and JVM memory (with the GPU memory of each model loaded on a GPU,
+ * {@link ModelGpuMemoryGauges}). {@link #refresh()} reads the database figures; the alert evaluator
  * calls it periodically.
  */
 final class Metrics {
@@ -59,6 +60,7 @@ final class Metrics {
     private final Map<String, AtomicLong> decisions = new ConcurrentHashMap<>();
     private final AtomicLong queueDepth = new AtomicLong();
     private final GpuProbe gpus;
+    private final ModelGpuMemoryGauges modelGpuMemory;
     private volatile Instant generationsSeenUntil = Instant.now();
 
     Metrics(Database db, JobQueue jobs, java.util.function.Supplier<Map<String, Object>> modelStatus) {
@@ -74,6 +76,7 @@ final class Metrics {
         Gauge.builder("hallmark.process.resident.memory", modelStatus, m -> number(m.get().get("processRssBytes")))
                 .description("Resident memory of the process (JVM, native engines, models)").baseUnit("bytes")
                 .strongReference(true).register(registry);
+        this.modelGpuMemory = new ModelGpuMemoryGauges(registry, modelStatus);
         this.gpus = new GpuProbe();
         registerGpus(gpus);
         new JvmMemoryMetrics().bindTo(registry);
@@ -272,6 +275,7 @@ final class Metrics {
     }
 
     String scrape() {
+        modelGpuMemory.refresh();
         return registry.scrape();
     }
 

@@ -274,6 +274,11 @@ final class BenchCommand implements Runnable {
                         + "one per --types, for --model runs.")
         Path writeDir;
 
+        @Option(names = "--device", defaultValue = "cpu",
+                description = "Where Hallmark's runtime runs: cpu, gpu, gpu:N or auto (default ${DEFAULT-VALUE}); a GPU "
+                        + "needs the -Pcuda build (scripts/gpu-suite.sh). llama.cpp runs on the CPU either way.")
+        String device;
+
         @Option(names = "--types", split = ",", defaultValue = "Q4_K,Q8_0",
                 description = "Weight types for --write-llama3-1b (default ${DEFAULT-VALUE}).")
         List<io.hallmark.textgen.TensorType> types;
@@ -311,11 +316,19 @@ final class BenchCommand implements Runnable {
                     throw new HallmarkException("--model " + model + " is not a file");
                 }
             }
+            ai.djl.Device runOn;
+            try (io.hallmark.core.model.ModelRuntime runtime = new io.hallmark.core.model.ModelRuntime(
+                    new io.hallmark.core.model.ModelDirectory(config.modelsDir()), device,
+                    io.hallmark.core.model.ServingProfile.LOW_LATENCY, n)) {
+                runOn = runtime.device(); // a GPU asked for and not there fails here, naming why
+            } catch (IllegalArgumentException | io.hallmark.api.GenerationFailedException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--device " + device + ": " + e.getMessage());
+            }
             Path work = Files.createTempDirectory("hallmark-bench-textgen-");
             try {
                 PrintWriter err = spec.commandLine().getErr();
                 Map<String, Object> result = new TextgenBenchmark(new TextgenBenchmark.Settings(stories, work, n, promptTokens,
-                        tokens, batchTokens, concurrency, !noLlamaCpp, !noBig, List.copyOf(models)), m -> {
+                        tokens, batchTokens, concurrency, !noLlamaCpp, !noBig, List.copyOf(models), runOn), m -> {
                             err.println("bench: " + m);
                             err.flush();
                         }).run();
@@ -333,8 +346,8 @@ final class BenchCommand implements Runnable {
 
         @SuppressWarnings("unchecked")
         private static void printTextgen(PrintWriter out, Map<String, Object> result) {
-            out.printf("threads %s of %s CPUs, prompt %s tokens, decode %s tokens%n", result.get("threads"), result.get("cpus"),
-                    result.get("promptTokens"), result.get("decodeTokens"));
+            out.printf("threads %s of %s CPUs, prompt %s tokens, decode %s tokens, Hallmark on %s%n", result.get("threads"),
+                    result.get("cpus"), result.get("promptTokens"), result.get("decodeTokens"), result.get("device"));
             for (Map<String, Object> m : (List<Map<String, Object>>) result.get("models")) {
                 out.printf("%n%s (%,d parameters, %,d bytes GGUF)%n", m.get("model"), m.get("parameters"), m.get("fileBytes"));
                 out.printf("  %-10s %14s %14s %12s %14s%n", "engine", "prefill tok/s", "decode tok/s", "ms/token", "peak RSS MiB");

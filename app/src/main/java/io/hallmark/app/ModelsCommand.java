@@ -16,8 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hallmark models}: what is in the model directory ({@code list}: per GGUF file its architecture,
- * quantization, context length, chat template and whether Hallmark loads it), whether every file is intact
+ * {@code hallmark models}: what is in the model directory ({@code list}: the device models run on, and per GGUF file
+ * its architecture, quantization, context length, chat template, whether Hallmark loads it and, on a GPU, the GPU
+ * memory its weights and KV cache take), whether every file is intact
  * ({@code verify}: size, SHA-256 against the folder's listed checksums, headers and tensor extents), and bringing in
  * a downloaded GGUF file ({@code add}: checked, hashed, named). Reads and copies files only; needs no database.
  */
@@ -44,11 +45,15 @@ final class ModelsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        List<ModelCheck> checks(Map<String, Object> header) {
+        /** Checks every file; with {@code device}, also says where models would run (header key {@code device}). */
+        List<ModelCheck> checks(Map<String, Object> header, boolean device) {
             HallmarkConfig config = platform.load();
             try (ModelRuntime runtime = new ModelRuntime(new ModelDirectory(config.modelsDir()), config.device(),
                     ServingProfile.of(config.servingProfile()), 0)) {
                 header.put("modelsDir", config.modelsDir().toString());
+                if (device) {
+                    header.put("device", runtime.deviceDescription());
+                }
                 return runtime.verify();
             }
         }
@@ -63,13 +68,22 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             Map<String, Object> result = new LinkedHashMap<>();
-            List<ModelCheck> checks = checks(result);
+            List<ModelCheck> checks = checks(result, true);
             result.put("files", checks);
+            String device = (String) result.get("device");
+            boolean gpu = device.startsWith("gpu");
+            if (gpu) {
+                result.put("gpuMemory", checks.stream().filter(c -> c.gguf() != null && c.gguf().loads())
+                        .map(c -> Map.of("model", c.model(), "file", c.file(), "weightBytes",
+                                c.gguf().float16WeightBytes(), "kvCacheBytesPerToken", c.gguf().kvCacheBytesPerToken()))
+                        .toList());
+            }
             if (json) {
                 JsonOutput.print(out(), result);
                 return 0;
             }
             out().println("Model directory: " + result.get("modelsDir"));
+            out().println("Device: " + device);
             if (checks.isEmpty()) {
                 out().println("No models. Copy model folders there, or point --models-dir / HALLMARK_MODELS_DIR at them.");
             }
@@ -85,6 +99,10 @@ final class ModelsCommand implements Runnable {
                     out().println("    " + (c.details() != null ? c.details() : "loads no"));
                     if (!c.ok()) {
                         out().println("    does not load: " + c.problem());
+                    } else if (gpu && c.gguf() != null) {
+                        out().printf("    on %s: %,.1f MiB of GPU memory for the weights (float16 matrices), KV cache "
+                                + "%,.1f KiB a token%n", device, c.gguf().float16WeightBytes() / 1048576.0,
+                                c.gguf().kvCacheBytesPerToken() / 1024.0);
                     }
                 }
             }
@@ -157,7 +175,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             Map<String, Object> result = new LinkedHashMap<>();
-            List<ModelCheck> checks = checks(result);
+            List<ModelCheck> checks = checks(result, false);
             long bad = checks.stream().filter(c -> !c.ok()).count();
             result.put("ok", bad == 0);
             result.put("checked", checks.size());

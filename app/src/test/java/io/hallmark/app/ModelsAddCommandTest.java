@@ -84,7 +84,31 @@ class ModelsAddCommandTest {
         assertThat(run("models", "list", "--models-dir", models)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("tiny-qwen").contains("qwen2, Q4_K, 476,672 parameters")
                 .contains("context 512, chat template yes, loads yes");
+        if (ai.djl.util.cuda.CudaUtils.getGpuCount() == 0) { // device=auto on a machine without a GPU
+            assertThat(out.toString()).contains("Device: cpu\n").doesNotContain("GPU memory");
+            assertThat(run("models", "list", "--json", "--models-dir", models)).isZero();
+            assertThat(out.toString()).contains("\"device\" : \"cpu\"").doesNotContain("gpuMemory")
+                    // 475,136 matrix weights (Q4_K) as float16 + 1,536 norm and bias weights as float32
+                    .contains("\"float16WeightBytes\" : " + (475_136 * 2 + 1_536 * 4));
+        }
         assertThat(run("models", "verify", "--models-dir", models)).isZero();
         assertThat(out.toString()).contains("checksum matches");
+    }
+
+    @Test
+    void listSaysWhyAGpuAskedForIsUnavailableAndStillListsTheFiles() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ai.djl.util.cuda.CudaUtils.getGpuCount() == 0,
+                "a CUDA GPU is visible here");
+        if (System.getProperty("DJL_CACHE_DIR") == null) { // the shared unpacked libtorch, not ~/.djl.ai
+            System.setProperty("DJL_CACHE_DIR", io.hallmark.core.testing.TestPaths.cacheDir().resolve("djl").toString());
+        }
+        String models = dir.resolve("models").toString();
+        assertThat(run("models", "add", gguf("tiny-llama.gguf", Architecture.LLAMA, Map.of()).toString(),
+                "--models-dir", models)).as(err.toString()).isZero();
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve(io.hallmark.core.config.ConfigLoader.CONFIG_FILE), "device=gpu\n");
+        assertThat(run("models", "list", "--data-dir", data.toString(), "--models-dir", models)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Device: unavailable: Device 'gpu' was asked for but PyTorch")
+                .contains("sees 0 GPU(s)").contains("tiny-llama").contains("loads yes").doesNotContain("GPU memory for");
     }
 }

@@ -17,9 +17,13 @@ import java.util.TreeMap;
  * @param chatTemplate whether it has {@code tokenizer.chat_template}
  * @param loads whether Hallmark runs it
  * @param problem why not, or null
+ * @param float16WeightBytes the weights' bytes on a GPU ({@link WeightPlacement#DEVICE_FLOAT16}): matrices of
+ *     stored types other than F32 in float16, the rest in float32
+ * @param kvCacheBytesPerToken the KV cache one token of context takes (float32 keys and values of every layer), 0
+ *     when the file does not load
  */
 public record GgufSummary(String architecture, String quantization, long parameters, long contextLength,
-        boolean chatTemplate, boolean loads, String problem) {
+        boolean chatTemplate, boolean loads, String problem, long float16WeightBytes, long kvCacheBytesPerToken) {
 
     /** Summarises a GGUF file; a file that is not GGUF at all is an error. */
     public static GgufSummary of(Path file) {
@@ -27,10 +31,12 @@ public record GgufSummary(String architecture, String quantization, long paramet
         String arch = String.valueOf(gguf.metadata().getOrDefault("general.architecture", "unknown"));
         Map<String, Long> bytesByType = new TreeMap<>();
         long parameters = 0;
+        long float16Bytes = 0;
         for (GgufFile.TensorInfo t : gguf.tensors().values()) {
             long elements = RawTensor.elements(t.dims());
             parameters += elements;
             TensorType type = TensorType.ofGgml(t.ggmlType());
+            float16Bytes += (t.dims().length > 1 && type != TensorType.F32 ? 2 : 4) * elements;
             String name = type != null ? type.name() : TensorType.ggmlName(t.ggmlType());
             long bytes = type != null && type.fits(elements) ? type.bytes(elements) : elements;
             if (t.dims().length > 1) {
@@ -42,13 +48,15 @@ public record GgufSummary(String architecture, String quantization, long paramet
         long context = gguf.metadata().get(arch + ".context_length") instanceof Number n ? n.longValue() : 0;
         boolean template = gguf.metadata().get("tokenizer.chat_template") instanceof String;
         String problem = null;
+        long kvPerToken = 0;
         try {
-            GgufLoader.load(file);
+            LlamaConfig c = GgufLoader.load(file).config();
+            kvPerToken = 2L * c.layers() * c.kvHeads() * c.headSize() * Float.BYTES;
         } catch (ModelFormatException e) {
             problem = e.getMessage();
         }
         return new GgufSummary(arch, others.isEmpty() ? main : main + " (also " + others + ")", parameters, context,
-                template, problem == null, problem);
+                template, problem == null, problem, float16Bytes, kvPerToken);
     }
 
     /** The fields as JSON-friendly entries. */
@@ -62,6 +70,10 @@ public record GgufSummary(String architecture, String quantization, long paramet
         m.put("loads", loads);
         if (problem != null) {
             m.put("problem", problem);
+        }
+        m.put("float16WeightBytes", float16WeightBytes);
+        if (loads) {
+            m.put("kvCacheBytesPerToken", kvCacheBytesPerToken);
         }
         return m;
     }

@@ -22,7 +22,8 @@ import java.util.Objects;
  * Gemma's differences follow llama.cpp's graph: embeddings scaled by {@code sqrt(dim)}, norms after attention and
  * feed-forward, attention and final soft-capping (gemma2), sliding-window layers in a pattern, with their own RoPE
  * base (gemma3). F32 weights are NDArrays; every other stored type stays in its
- * blocks and multiplies through {@link QuantizedMatrix}.
+ * blocks and multiplies through {@link QuantizedMatrix} on the CPU, or is dequantized to float16 NDArrays on the
+ * device ({@link WeightPlacement}, the default on a GPU). KV caches live on the model's device.
  *
  * <p>{@link #forward(List)} runs one step over several sequences at once: each {@link Chunk} brings one or more
  * tokens of one sequence (a prompt to prefill, or the last sampled token). Projections and the feed-forward run
@@ -46,6 +47,9 @@ public final class LlamaModel implements AutoCloseable {
     private final NDManager manager;
     private final Device device;
     private final Precision precision;
+    private final WeightPlacement placement;
+    /** Bytes of the KV caches of the sequences open now. */
+    private final java.util.concurrent.atomic.AtomicLong cacheBytes = new java.util.concurrent.atomic.AtomicLong();
     private final Weight embedding;
     private final Weight output;
     private final NDArray finalNorm;
@@ -54,6 +58,7 @@ public final class LlamaModel implements AutoCloseable {
     private final NDArray slidingInvFreq;
     private final Layer[] layers;
     private final long weightBytes;
+    private final long deviceWeightBytes;
     private final DataType computeType;
 
     /**
@@ -75,8 +80,9 @@ public final class LlamaModel implements AutoCloseable {
             NDArray qBias, NDArray kBias, NDArray vBias, NDArray qNorm, NDArray kNorm) {}
 
     /**
-     * A weight matrix stored {@code [out, in]}: F32 as a transposed NDArray view (in the compute precision), every
-     * other type kept in its stored blocks and multiplied by {@link QuantizedMatrix}.
+     * A weight matrix stored {@code [out, in]}: an NDArray with a transposed view (F32 in the compute precision; other
+     * types dequantized to float16 under {@link WeightPlacement#DEVICE_FLOAT16}), or kept in its stored blocks and
+     * multiplied by {@link QuantizedMatrix}.
      */
     private sealed interface Weight {
         long bytes();
@@ -96,17 +102,18 @@ public final class LlamaModel implements AutoCloseable {
         }
     }
 
-    private LlamaModel(LlamaCheckpoint checkpoint, NDManager manager, Precision precision) {
+    private LlamaModel(LlamaCheckpoint checkpoint, NDManager manager, Precision precision, WeightPlacement placement) {
         this.config = checkpoint.config();
         this.tokenizer = checkpoint.tokenizer();
         this.manager = manager;
         this.device = manager.getDevice();
         this.precision = precision;
+        this.placement = placement;
         this.computeType = precision == Precision.FLOAT16 ? DataType.FLOAT16 : DataType.FLOAT32;
         LlamaConfig c = config;
         this.embedding = weight(checkpoint, "token_embd.weight", DataType.FLOAT32);
         this.output = c.tiedOutput() ? (embedding instanceof Dense d && computeType != DataType.FLOAT32
-                ? new Dense(d.stored(), d.stored().toType(computeType, false).transpose()) : embedding)
+                && d.stored().getDataType() != computeType ? new Dense(d.stored(), d.stored().toType(computeType, false).transpose()) : embedding)
                 : weight(checkpoint, "output.weight", computeType);
         this.finalNorm = load(checkpoint, "output_norm.weight", DataType.FLOAT32);
         this.invFreq = manager.create(ropeFrequencies(checkpoint));
@@ -138,21 +145,31 @@ public final class LlamaModel implements AutoCloseable {
         for (NDArray a : loaded) {
             bytes += a.size() * a.getDataType().getNumOfBytes();
         }
+        long onDevice = bytes;
         for (Weight w : weights) {
             bytes += w.bytes();
+            onDevice += w instanceof Dense ? w.bytes() : 0;
         }
         this.weightBytes = bytes;
+        this.deviceWeightBytes = onDevice;
     }
 
     /**
-     * Turns a checkpoint into NDArrays on {@code device} of {@code engine} (e.g. {@code PyTorch}). The
-     * checkpoint's buffers are copied; the model owns its memory until {@link #close()}.
+     * Turns a checkpoint into NDArrays on {@code device} of {@code engine} (e.g. {@code PyTorch}), with the
+     * {@linkplain WeightPlacement#defaultFor default weight placement} of the device. The checkpoint's buffers are
+     * copied; the model owns its memory until {@link #close()}.
      */
     public static LlamaModel load(LlamaCheckpoint checkpoint, String engine, Device device, Precision precision) {
+        return load(checkpoint, engine, device, precision, WeightPlacement.defaultFor(device));
+    }
+
+    /** As {@link #load(LlamaCheckpoint, String, Device, Precision)}, with the weights placed as {@code placement} says. */
+    public static LlamaModel load(LlamaCheckpoint checkpoint, String engine, Device device, Precision precision,
+            WeightPlacement placement) {
         Engine e = Engine.getEngine(engine);
         NDManager manager = e.newBaseManager(device);
         try {
-            return new LlamaModel(checkpoint, manager, precision);
+            return new LlamaModel(checkpoint, manager, precision, placement);
         } catch (RuntimeException ex) {
             manager.close();
             throw ex;
@@ -195,12 +212,18 @@ public final class LlamaModel implements AutoCloseable {
         return freqs;
     }
 
-    /** A matrix: F32 becomes an NDArray in {@code type}, every other stored type stays in its blocks. */
+    /**
+     * A matrix: F32 becomes an NDArray in {@code type}; every other stored type stays in its blocks, or becomes a
+     * float16 NDArray on the device under {@link WeightPlacement#DEVICE_FLOAT16}.
+     */
     private Weight weight(LlamaCheckpoint checkpoint, String name, DataType type) {
         RawTensor t = checkpoint.tensor(name);
         Weight w;
         if (t.type() == TensorType.F32) {
             NDArray stored = convert(checkpoint, name, type);
+            w = new Dense(stored, stored.transpose());
+        } else if (placement == WeightPlacement.DEVICE_FLOAT16) {
+            NDArray stored = DeviceWeights.float16(t, manager);
             w = new Dense(stored, stored.transpose());
         } else {
             w = new Blocks(new QuantizedMatrix(t));
@@ -212,7 +235,7 @@ public final class LlamaModel implements AutoCloseable {
     /** {@code x [n, in]} times the transposed weight: {@code [n, out]} in float32. */
     private NDArray project(NDArray x, Weight w) {
         return switch (w) {
-            case Dense d -> uncast(cast(x).matMul(d.transposed()));
+            case Dense d -> uncast(castTo(x, d.transposed().getDataType()).matMul(d.transposed()));
             case Blocks b -> {
                 int n = Math.toIntExact(x.getShape().get(0));
                 float[] in = x.getDataType() == DataType.FLOAT32 ? x.toFloatArray() : x.toType(DataType.FLOAT32, false).toFloatArray();
@@ -226,7 +249,7 @@ public final class LlamaModel implements AutoCloseable {
     /** The embedding rows of {@code tokens}. */
     private NDArray embed(int[] tokens) {
         return switch (embedding) {
-            case Dense d -> d.stored().get(manager.create(java.util.Arrays.stream(tokens).asLongStream().toArray()));
+            case Dense d -> uncast(d.stored().get(manager.create(java.util.Arrays.stream(tokens).asLongStream().toArray())));
             case Blocks b -> {
                 int dim = b.matrix().cols();
                 float[] rows = new float[tokens.length * dim];
@@ -268,9 +291,30 @@ public final class LlamaModel implements AutoCloseable {
         return precision;
     }
 
-    /** Native bytes the weights take. */
+    public WeightPlacement placement() {
+        return placement;
+    }
+
+    /** Bytes the weights take: NDArrays on the model's device, plus stored blocks on the Java heap ({@link WeightPlacement#BLOCKS}). */
     public long weightBytes() {
         return weightBytes;
+    }
+
+    /**
+     * Bytes of the weights that live on the model's device as NDArrays: on a GPU, the model's GPU memory for weights
+     * (all of them under {@link WeightPlacement#DEVICE_FLOAT16}); stored blocks on the heap are not counted.
+     */
+    public long deviceWeightBytes() {
+        return deviceWeightBytes;
+    }
+
+    /** Bytes of the KV caches of this model's open sequences (on the model's device). */
+    public long cacheBytes() {
+        return cacheBytes.get();
+    }
+
+    void cacheAllocated(long bytes) {
+        cacheBytes.addAndGet(bytes);
     }
 
     /** A new, empty sequence with room for {@code capacity} tokens (prompt and output). */
@@ -447,8 +491,8 @@ public final class LlamaModel implements AutoCloseable {
         }
     }
 
-    private NDArray cast(NDArray a) {
-        return computeType == DataType.FLOAT32 ? a : a.toType(computeType, false);
+    private static NDArray castTo(NDArray a, DataType type) {
+        return a.getDataType() == type ? a : a.toType(type, false);
     }
 
     private NDArray uncast(NDArray a) {

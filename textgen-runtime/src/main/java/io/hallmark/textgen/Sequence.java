@@ -17,6 +17,7 @@ public final class Sequence implements AutoCloseable {
     private final NDArray[] values;
     private final int capacity;
     private int length;
+    private boolean closed;
 
     Sequence(LlamaModel model, int capacity) {
         this.model = model;
@@ -30,6 +31,7 @@ public final class Sequence implements AutoCloseable {
             keys[l] = manager.zeros(shape);
             values[l] = manager.zeros(shape);
         }
+        model.cacheAllocated(cacheBytes());
     }
 
     LlamaModel model() {
@@ -45,7 +47,7 @@ public final class Sequence implements AutoCloseable {
         return capacity;
     }
 
-    /** Native bytes of the cache. */
+    /** Native bytes of the cache, on the model's device. */
     public long cacheBytes() {
         LlamaConfig c = model.config();
         return 2L * c.layers() * c.kvHeads() * capacity * c.headSize() * 4;
@@ -67,6 +69,10 @@ public final class Sequence implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        if (!closed) {
+            closed = true;
+            manager.close();
+            model.cacheAllocated(-cacheBytes());
+        }
     }
 }

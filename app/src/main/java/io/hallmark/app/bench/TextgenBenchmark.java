@@ -35,9 +35,10 @@ import java.util.function.Consumer;
  */
 public final class TextgenBenchmark {
 
-    /** What to run. */
+    /** What to run; {@code device} is where Hallmark's runtime runs (llama.cpp always runs on the CPU). */
     public record Settings(Path storiesGguf, Path work, int threads, int promptTokens, int decodeTokens,
-            int batchTokens, List<Integer> concurrency, boolean llamaCpp, boolean bigModel, List<Path> modelFiles) {}
+            int batchTokens, List<Integer> concurrency, boolean llamaCpp, boolean bigModel, List<Path> modelFiles,
+            Device device) {}
 
     /**
      * Llama 3.2 1B's shape (tied output, grouped-query attention 32/8, RoPE base 500000, a 128256-token vocabulary)
@@ -65,6 +66,7 @@ public final class TextgenBenchmark {
         result.put("cpus", Runtime.getRuntime().availableProcessors());
         result.put("promptTokens", settings.promptTokens());
         result.put("decodeTokens", settings.decodeTokens());
+        result.put("device", settings.device().toString());
         List<Map<String, Object>> models = new ArrayList<>();
         if (!settings.modelFiles().isEmpty()) { // the user's files, side by side with llama.cpp
             for (Path file : settings.modelFiles()) {
@@ -110,7 +112,7 @@ public final class TextgenBenchmark {
         long baseline = PeakMemory.resetAndRssKiB();
         long start = System.nanoTime();
         LlamaCheckpoint checkpoint = GgufLoader.load(gguf);
-        try (LlamaModel model = LlamaModel.load(checkpoint, "PyTorch", Device.cpu(), Precision.FLOAT32)) {
+        try (LlamaModel model = LlamaModel.load(checkpoint, "PyTorch", settings.device(), Precision.FLOAT32)) {
             double loadMs = (System.nanoTime() - start) / 1e6;
             int[] prompt = promptTokens(checkpoint);
             int capacity = prompt.length + settings.decodeTokens() + 1;
@@ -133,7 +135,12 @@ public final class TextgenBenchmark {
             }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("parameters", checkpoint.config().parameterCount());
+            r.put("device", model.device().toString());
+            r.put("weightPlacement", model.placement().name());
             r.put("weightBytes", model.weightBytes());
+            if (model.device().isGpu()) {
+                r.put("gpuWeightBytes", model.deviceWeightBytes());
+            }
             r.put("weightBytesPerFileByte", round((double) model.weightBytes() / gguf.toFile().length()));
             r.put("loadMillis", round(loadMs));
             r.put("prefillTokensPerSecond", round(prompt.length * 1e9 / bestPrefill));
@@ -202,7 +209,7 @@ public final class TextgenBenchmark {
     private List<Map<String, Object>> batching(String name, Path gguf) {
         List<Map<String, Object>> rows = new ArrayList<>();
         LlamaCheckpoint checkpoint = GgufLoader.load(gguf);
-        try (LlamaModel model = LlamaModel.load(checkpoint, "PyTorch", Device.cpu(), Precision.FLOAT32)) {
+        try (LlamaModel model = LlamaModel.load(checkpoint, "PyTorch", settings.device(), Precision.FLOAT32)) {
             int maxConcurrency = settings.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
             ExecutorService pool = Executors.newFixedThreadPool(maxConcurrency);
             try {

@@ -27,9 +27,11 @@ import org.jspecify.annotations.Nullable;
  * @param ok whether the checksum matches (or none is listed) and the file parses
  * @param problem what is wrong and what was expected, or {@code null}
  * @param details e.g. the Llama configuration
+ * @param gguf what a GGUF file is (null for other formats and for a file whose checksum is wrong)
  */
 public record ModelCheck(String model, String file, String format, long bytes, String sha256,
-        @Nullable String expectedSha256, boolean ok, @Nullable String problem, @Nullable String details) {
+        @Nullable String expectedSha256, boolean ok, @Nullable String problem, @Nullable String details,
+        @Nullable GgufSummary gguf) {
 
     static List<ModelCheck> all(ModelDirectory directory) {
         Path root = directory.root();
@@ -77,6 +79,7 @@ public record ModelCheck(String model, String file, String format, long bytes, S
                 : name.startsWith("tok") && name.endsWith(".bin") ? "tokenizer" : name.endsWith(".bin") ? "llama2c" : "other";
         String problem = null;
         String details = null;
+        GgufSummary gguf = null;
         if (expected != null && !expected.equals(sha)) {
             problem = "SHA-256 is " + sha + " but the folder lists " + expected + ": the file is truncated or corrupt";
         } else {
@@ -84,6 +87,7 @@ public record ModelCheck(String model, String file, String format, long bytes, S
                 LlamaCheckpoint checkpoint = switch (format) {
                     case "gguf" -> {
                         GgufSummary summary = GgufSummary.of(file);
+                        gguf = summary;
                         details = summary.toString();
                         if (!summary.loads()) {
                             problem = summary.problem();
@@ -106,7 +110,7 @@ public record ModelCheck(String model, String file, String format, long bytes, S
                 problem = "cannot read " + file + ": " + e.getMessage();
             }
         }
-        return new ModelCheck(model, relative, format, bytes, sha, expected, problem == null, problem, details);
+        return new ModelCheck(model, relative, format, bytes, sha, expected, problem == null, problem, details, gguf);
     }
 
     private static Path tokenizerBeside(Path bin) throws IOException {

@@ -128,28 +128,86 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
         return profile;
     }
 
-    /** The device models run on, resolved from the {@code device} setting on first use. */
+    /**
+     * The device models run on, resolved from the {@code device} setting on first use: {@code auto} takes the first
+     * GPU when PyTorch sees one, else the CPU; {@code gpu} / {@code gpu:N} on a machine where PyTorch sees no such
+     * GPU fails with the reason (no GPU visible to the CUDA runtime, or a CPU build of libtorch).
+     */
     public synchronized Device device() {
         if (device == null) {
-            startEngines(List.of("OnnxRuntime", "PyTorch"));
-            int gpus = Engine.getEngine("PyTorch").getGpuCount();
-            Matcher m = GPU.matcher(deviceSetting);
             if (deviceSetting.equals("cpu")) {
                 device = Device.cpu();
-            } else if (deviceSetting.equals("auto")) {
-                device = gpus > 0 ? Device.gpu() : Device.cpu();
             } else {
-                m.matches();
-                int index = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
-                if (index >= gpus) {
-                    throw new GenerationFailedException("Device '" + deviceSetting + "' was asked for but PyTorch sees "
-                            + gpus + " GPU(s); use device=auto or cpu, or install the CUDA build of libtorch");
+                startEngines(List.of("OnnxRuntime", "PyTorch"));
+                Engine pytorch = Engine.getEngine("PyTorch");
+                int gpus = pytorch.getGpuCount();
+                Matcher m = GPU.matcher(deviceSetting);
+                if (deviceSetting.equals("auto")) {
+                    device = gpus > 0 ? Device.gpu() : Device.cpu();
+                } else {
+                    m.matches();
+                    int index = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
+                    if (index >= gpus) {
+                        throw new GenerationFailedException("Device '" + deviceSetting + "' was asked for but PyTorch "
+                                + pytorch.getVersion() + " sees " + gpus + " GPU(s): " + gpuMissingReason(gpus)
+                                + ". Use device=auto or cpu, or run a build with the CUDA libtorch (-Pcuda, see "
+                                + "docs/text-generation.md) on a machine with an NVIDIA GPU", false, null);
+                    }
+                    device = Device.gpu(index);
                 }
-                device = Device.gpu(index);
             }
             log.info("Models run on {} ({} threads, serving profile {})", device, threads, profile.id());
         }
         return device;
+    }
+
+    /** Why PyTorch sees fewer GPUs than asked for: none visible to the CUDA runtime, or a CPU build of libtorch. */
+    private static String gpuMissingReason(int pytorchGpus) {
+        int visible;
+        try {
+            visible = ai.djl.util.cuda.CudaUtils.getGpuCount();
+        } catch (RuntimeException | LinkageError e) {
+            return "the CUDA runtime cannot be asked (" + e.getMessage() + ")";
+        }
+        String libtorch;
+        try {
+            libtorch = ai.djl.pytorch.jni.LibUtils.getLibtorchPath();
+        } catch (RuntimeException | LinkageError e) {
+            libtorch = "unknown";
+        }
+        if (visible == 0) {
+            return "no CUDA GPU is visible to this process (no NVIDIA driver or libcudart found, or "
+                    + "CUDA_VISIBLE_DEVICES hides them)";
+        }
+        if (pytorchGpus == 0) {
+            return "the CUDA runtime sees " + visible + " GPU(s) but the libtorch loaded is not a CUDA build ("
+                    + libtorch + ")";
+        }
+        return "there are only " + pytorchGpus + " (GPUs are numbered from 0)";
+    }
+
+    /**
+     * The device models would run on, for listings: the resolved device, or where the setting cannot be met, a line
+     * saying why. Does not start PyTorch for {@code cpu}, nor for {@code auto} when no CUDA GPU is visible.
+     */
+    public synchronized String deviceDescription() {
+        if (device == null && deviceSetting.equals("auto") && visibleGpus() == 0) {
+            return "cpu";
+        }
+        try {
+            Device d = device();
+            return d.isGpu() ? d.toString() : "cpu";
+        } catch (GenerationFailedException e) {
+            return "unavailable: " + e.getMessage();
+        }
+    }
+
+    private static int visibleGpus() {
+        try {
+            return ai.djl.util.cuda.CudaUtils.getGpuCount();
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
+        }
     }
 
     /**
@@ -311,8 +369,15 @@ public final class ModelRuntime implements ModelProvider, AutoCloseable {
             e.put("file", m.files.weights().toString());
             e.put("sha256", m.sha256);
             if (m.generator != null) {
-                e.put("parameters", m.model().config().parameterCount());
-                e.put("device", m.model().device().toString());
+                LlamaModel model = m.model();
+                e.put("parameters", model.config().parameterCount());
+                e.put("device", model.device().toString());
+                e.put("weightPlacement", model.placement().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                e.put("kvCacheBytes", model.cacheBytes());
+                if (model.device().isGpu()) {
+                    // what the model holds on the GPU: its weight NDArrays and its open sequences' KV caches
+                    e.put("gpuMemoryBytes", model.deviceWeightBytes() + model.cacheBytes());
+                }
                 e.put("activeRequests", m.generator.active());
                 e.put("generatedTokens", m.generator.generatedTokens());
             } else {

@@ -73,6 +73,49 @@ class ModelRuntimeTest {
     }
 
     @Test
+    void aModelOnTheCpuReportsCpuItsKvCachesAndNoGpuMemory() {
+        try (ModelRuntime runtime = ModelRuntime.onCpu(models());
+                ModelLease lease = runtime.lease(ModelRequirement.of("stories260k", "gguf"), "plugin 'a'")) {
+            assertThat(runtime.deviceDescription()).isEqualTo("cpu");
+            LlamaGenerator generator = lease.loaded(LlamaGenerator.class).orElseThrow();
+            assertThat(generator.model().placement()).isEqualTo(io.hallmark.textgen.WeightPlacement.BLOCKS);
+            try (io.hallmark.textgen.Sequence open = generator.model().newSequence(64)) {
+                assertThat(loadedModels(runtime)).singleElement().satisfies(m -> {
+                    assertThat(m).containsEntry("device", "cpu()").containsEntry("weightPlacement", "blocks")
+                            .containsEntry("kvCacheBytes", open.cacheBytes()).doesNotContainKey("gpuMemoryBytes");
+                });
+            }
+            assertThat(loadedModels(runtime).getFirst()).containsEntry("kvCacheBytes", 0L);
+            assertThat(runtime.status()).doesNotContainKey("gpuMemoryUsedBytes");
+        }
+    }
+
+    @Test
+    void aGpuAskedForWhereTheEngineSeesNoneFailsNamingTheReason() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() == 0,
+                "PyTorch sees a GPU here: the refusal is for machines without one");
+        for (String setting : List.of("gpu", "gpu:3")) {
+            try (ModelRuntime runtime = new ModelRuntime(new ModelDirectory(models()), setting,
+                    ServingProfile.LOW_LATENCY, 0)) {
+                assertThat(runtime.deviceDescription()).startsWith("unavailable: Device '" + setting + "' was asked for");
+                assertThatThrownBy(() -> {
+                    try (ModelLease lease = runtime.lease(STORIES, "plugin 'a'")) {
+                        lease.loaded(LlamaGenerator.class);
+                    }
+                }).isInstanceOf(GenerationFailedException.class)
+                        .hasMessageContaining("Device '" + setting + "' was asked for but PyTorch 2.")
+                        .hasMessageContaining("sees 0 GPU(s)")
+                        .hasMessageMatching("(?s).*(no CUDA GPU is visible|libtorch loaded is not a CUDA build).*")
+                        .hasMessageContaining("-Pcuda");
+                assertThat(loadedModels(runtime)).as("nothing loaded, nothing on the CPU instead").isEmpty();
+            }
+        }
+        try (ModelRuntime auto = new ModelRuntime(new ModelDirectory(models()), "auto", ServingProfile.LOW_LATENCY, 0)) {
+            assertThat(auto.deviceDescription()).as("auto falls back to the CPU").isEqualTo("cpu");
+        }
+    }
+
+    @Test
     void theLowMemoryProfileUnloadsAModelWhenItsLastLeaseCloses() {
         try (ModelRuntime runtime = new ModelRuntime(new ModelDirectory(models()), "cpu", ServingProfile.LOW_MEMORY, 0)) {
             try (ModelLease lease = runtime.lease(ModelRequirement.of("stories260k", "gguf"), "plugin 'a'")) {
