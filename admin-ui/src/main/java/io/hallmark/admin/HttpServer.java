@@ -103,7 +103,7 @@ public final class HttpServer implements AutoCloseable {
             new OpenAiRoutes(platform.generations(), platform.plugins()).register(routes);
             new ConsoleRoutes().register(routes);
             new ContentRoutes(catalog, platform.blobs(),
-                    new io.hallmark.core.provenance.ProvenanceMarker(platform.audit().key())).register(routes);
+                    new io.hallmark.core.provenance.ProvenanceMarker(platform.audit().signer())).register(routes);
             new ProbeRoutes(platform.probes()).register(routes);
             new AuditRoutes(platform.database(), platform.audit(), platform.config().dataDir().resolve("exports"))
                     .register(routes);

@@ -2,7 +2,7 @@ package io.hallmark.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.api.HallmarkException;
-import io.hallmark.core.audit.PlatformKey;
+import io.hallmark.core.audit.Signer;
 import io.hallmark.core.provenance.ProvenanceManifest;
 import io.hallmark.core.provenance.ProvenanceMarker;
 import java.io.IOException;
@@ -28,7 +28,7 @@ final class ArtifactOutput {
      * @param body the content's bytes (the artifact, or the text in UTF-8)
      * @return where the provenance went, for the summary
      */
-    static String write(Path out, JsonNode view, byte[] body, Map<String, Object> parameters, PlatformKey key) {
+    static String write(Path out, JsonNode view, byte[] body, Map<String, Object> parameters, Signer key) {
         JsonNode content = view.path("content");
         String plugin = content.path("plugin").asText("unknown@?");
         int at = plugin.lastIndexOf('@');

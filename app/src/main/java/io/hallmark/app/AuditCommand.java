@@ -353,7 +353,15 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path keys = platform.load().dataDir().resolve("keys");
+            HallmarkConfig config = platform.load();
+            Path keys = config.dataDir().resolve("keys");
+            if (config.setting(ConfigKey.AUDIT_PKCS11_LIBRARY) != null) { // the key in the HSM signs manifests
+                try (var hsm = (io.hallmark.core.audit.Pkcs11Signer) AuditSettings.signer(config, null)) {
+                    spec.commandLine().getOut().print(SigningCredential.issuedBy(hsm).rootPem());
+                }
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
             if (!Files.isRegularFile(keys.resolve(PlatformKey.PRIVATE_FILE))) {
                 throw new IllegalArgumentException("No platform key in " + keys + " yet: it is made on the first "
                         + "start or generation");
@@ -366,32 +374,62 @@ final class AuditCommand implements Runnable {
 
     @Command(name = "rotate-key", mixinStandardHelpOptions = true,
             description = "Replace the platform signing key: the rotation is an audited event signed by the old key, "
-                    + "which stays registered so that every checkpoint it signed stays verifiable.")
+                    + "which stays registered so that every checkpoint and manifest it signed stays verifiable. With "
+                    + "--pkcs11-key the new key is a key pair in the configured HSM, else a new key file.")
     static final class RotateKey extends PlatformCommand {
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (recorded in the event).")
         String reason;
 
+        @Option(names = "--pkcs11-key", paramLabel = "LABEL", description = "Rotate to the Ed25519 key pair LABEL on "
+                + "the configured HSM token (audit-pkcs11-library, -token, -pin); then set audit-pkcs11-key=LABEL.")
+        String pkcs11Key;
+
+        @Option(names = "--generate", description = "With --pkcs11-key: make that key pair in the HSM first "
+                + "(sensitive, not extractable), instead of with the HSM's own tools.")
+        boolean generate;
+
         @Override
         public Integer call() {
             HallmarkConfig config = platform.load();
             Path keys = config.dataDir().resolve("keys");
+            if (generate && pkcs11Key == null) {
+                throw new IllegalArgumentException("--generate makes the key named by --pkcs11-key; give both");
+            }
             try (Platform p = Platform.start(config, "command")) {
-                PlatformKey current = p.audit().key();
-                if (p.audit().signer() != current) {
-                    throw new IllegalArgumentException("The audit key is in an HSM (audit-pkcs11-library): make the new "
-                            + "key pair with the HSM's tools; this command rotates the key file only");
+                io.hallmark.core.audit.Signer current = p.audit().signer();
+                VerifierKey nextKey;
+                long seq;
+                if (pkcs11Key != null) {
+                    var rotated = io.hallmark.core.audit.HsmKeyRotation.rotate(config, p.audit(), keys, pkcs11Key,
+                            generate, actor(), reason);
+                    seq = rotated.auditSeq();
+                    nextKey = rotated.key();
+                } else {
+                    if (current != p.audit().key()) {
+                        throw new IllegalArgumentException("The audit key is in an HSM (audit-pkcs11-library): "
+                                + "rotate it to another key pair there with --pkcs11-key LABEL [--generate]");
+                    }
+                    PlatformKey next = PlatformKey.createNext(keys);
+                    seq = p.audit().keys().rotate(current, next, actor(), reason);
+                    PlatformKey.promoteNext(keys, current.verifierKey());
+                    nextKey = next.verifierKey();
                 }
-                PlatformKey next = PlatformKey.createNext(keys);
-                long seq = p.audit().keys().rotate(current, next, actor(), reason);
-                PlatformKey.promoteNext(keys, current.verifierKey());
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
-                    JsonOutput.print(out, Map.of("previous", current.verifierKey().encoded(), "key",
-                            next.verifierKey().encoded(), "auditSeq", seq));
+                    Map<String, Object> doc = new java.util.LinkedHashMap<>();
+                    doc.put("previous", current.verifierKey().encoded());
+                    doc.put("key", nextKey.encoded());
+                    doc.put("auditSeq", seq);
+                    if (pkcs11Key != null) {
+                        doc.put("pkcs11Key", pkcs11Key);
+                    }
+                    JsonOutput.print(out, doc);
                 } else {
-                    out.println("Rotated " + current.name() + " to " + next.verifierKey().encoded()
-                            + "; recorded as event seq " + seq + ". Give auditors the new key.");
+                    out.println("Rotated " + current.name() + " to " + nextKey.encoded() + "; recorded as event seq "
+                            + seq + "." + (pkcs11Key == null ? "" : " Now set audit-pkcs11-key=" + pkcs11Key
+                            + " and restart: nodes configured with the old key refuse to sign from now on.")
+                            + " Give auditors the new key.");
                 }
                 out.flush();
                 return 0;

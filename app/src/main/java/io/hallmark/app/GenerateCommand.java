@@ -248,7 +248,7 @@ final class GenerateCommand implements Callable<Integer> {
         byte[] body(JsonNode view);
 
         /** The platform key that signs provenance manifests. */
-        io.hallmark.core.audit.PlatformKey key();
+        io.hallmark.core.audit.Signer key();
     }
 
     private int run(Target target, List<GenerationService.Submission> submissions) throws Exception {
@@ -427,8 +427,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
 
         @Override
-        public io.hallmark.core.audit.PlatformKey key() {
-            return platform.audit().key();
+        public io.hallmark.core.audit.Signer key() {
+            return platform.audit().signer(); // the key file, or the key in an HSM
         }
     }
 

@@ -34,7 +34,8 @@ final class VerifyCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--public-key", paramLabel = "VKEY",
-            description = "The platform key to check against (default: the data directory's key).")
+            description = "The platform key to check against (default: every key of the data directory: its key file, "
+                    + "the HSM keys it signed with, and the keys a rotation retired).")
     @Nullable String publicKey;
 
     @Option(names = "--json", description = "Print one JSON document.")
@@ -48,9 +49,15 @@ final class VerifyCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("File " + file + " does not exist");
         }
-        VerifierKey key = publicKey != null ? AuditCommand.readKey(publicKey)
-                : PlatformKey.readVerifierKey(platform.load().dataDir().resolve("keys"));
-        ProvenanceVerifier.Result r = ProvenanceVerifier.verify(file, key);
+        // without --public-key: every key this platform has signed with (its key file, its HSM keys, the keys
+        // retired by a rotation), so what it signed before a rotation stays VERIFIED
+        java.util.List<VerifierKey> keys = publicKey != null ? java.util.List.of(AuditCommand.readKey(publicKey))
+                : PlatformKey.knownKeys(platform.load().dataDir().resolve("keys"));
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("No platform key in " + platform.load().dataDir().resolve("keys")
+                    + "; is this the right --data-dir, and has the platform run on it? (or give --public-key)");
+        }
+        ProvenanceVerifier.Result r = ProvenanceVerifier.verify(file, keys);
         String credentials = ContentCredentials.manifestLabel(Files.readAllBytes(file)).orElse(null);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

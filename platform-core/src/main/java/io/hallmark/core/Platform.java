@@ -177,8 +177,12 @@ public final class Platform implements AutoCloseable {
             }
             var witnesses = AuditSettings.witnesses(config);
             PlatformKey platformKey = PlatformKey.loadOrCreate(dataDir.root().resolve("keys"));
+            io.hallmark.core.audit.Signer signer = AuditSettings.signer(config, platformKey);
+            if (signer != platformKey) { // an HSM key: offline checks (hallmark verify) trust what it signed
+                PlatformKey.recordSigner(dataDir.root().resolve("keys"), signer.verifierKey());
+            }
             AuditTrail audit = AuditTrail.open(database.dataSource(), platformKey,
-                    AuditSettings.signer(config, platformKey), AuditSettings.from(config), java.time.Clock.systemUTC(),
+                    signer, AuditSettings.from(config), java.time.Clock.systemUTC(),
                     AuditSettings.publisher(config), new Witnessing(database.dataSource(), witnesses,
                             AuditSettings.witnessQuorum(config, witnesses.size()), java.time.Clock.systemUTC()));
             started.push(audit);

@@ -69,6 +69,8 @@ public final class AuditKeyRegistry {
                             ps.executeUpdate();
                         }
                         log.info("Registered this node's audit signing key {} (event #{})", own.name(), event.seq());
+                    } else {
+                        refuseIfRotatedAway(c);
                     }
                     c.commit();
                 } catch (SQLException | RuntimeException e) {
@@ -79,6 +81,36 @@ public final class AuditKeyRegistry {
                 throw new HallmarkException("Cannot register the audit signing key: " + e.getMessage(), e);
             }
             registered = true;
+        }
+    }
+
+    /**
+     * Fails closed when this node's key was rotated to another one: after {@code hallmark audit rotate-key
+     * --pkcs11-key NEW} the old HSM key is still in the HSM, and a node still configured with it must not go on
+     * signing as if nothing happened. Only a rotation this key endorsed counts (whoever can insert rows cannot make a
+     * node stop signing with a forged one).
+     */
+    private void refuseIfRotatedAway(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select e.seq, k.vkey, e.payload_sha256, e.payload::text "
+                + "from audit_signing_keys k join audit_events e on e.seq = k.audit_seq where e.event_type = ? "
+                + "and e.payload->>'previous' = ? order by e.seq")) {
+            ps.setString(1, ROTATED_EVENT);
+            ps.setString(2, own.encoded());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    VerifierKey next;
+                    try {
+                        next = VerifierKey.parse(rs.getString(2));
+                    } catch (IllegalArgumentException e) {
+                        continue; // not a key: not a rotation of ours (the verifier reports it)
+                    }
+                    if (checkRotation(rs.getString(4), rs.getString(3), next, List.of(own)) == null) {
+                        throw new HallmarkException("This node's audit signing key " + own.name() + " was rotated to "
+                                + next.encoded() + " (event #" + rs.getLong(1) + "); refusing to sign with it. "
+                                + "Configure the new key (audit-pkcs11-key for a key in an HSM)");
+                    }
+                }
+            }
         }
     }
 

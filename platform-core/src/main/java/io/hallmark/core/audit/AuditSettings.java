@@ -42,12 +42,32 @@ public record AuditSettings(int retentionDays, Duration checkpointInterval, bool
         if (library == null || library.isBlank()) {
             return fileKey;
         }
+        return hsmKey(config, config.setting(ConfigKey.AUDIT_PKCS11_KEY), false);
+    }
+
+    /**
+     * The Ed25519 key pair labelled {@code keyLabel} on the configured HSM token ({@code audit-pkcs11-library},
+     * {@code audit-pkcs11-token}, {@code audit-pkcs11-pin}); made there first (sensitive, not extractable) when
+     * {@code generate}, for {@code hallmark audit rotate-key --pkcs11-key LABEL --generate}.
+     *
+     * @throws IllegalArgumentException when no HSM is configured
+     */
+    public static Pkcs11Signer hsmKey(HallmarkConfig config, String keyLabel, boolean generate) {
+        String library = config.setting(ConfigKey.AUDIT_PKCS11_LIBRARY);
+        if (library == null || library.isBlank()) {
+            throw new IllegalArgumentException("No HSM is configured: set audit-pkcs11-library (and "
+                    + "audit-pkcs11-token, audit-pkcs11-pin)");
+        }
         String pin = config.setting(ConfigKey.AUDIT_PKCS11_PIN);
         if (pin == null) {
             throw new IllegalArgumentException("audit-pkcs11-library is set but audit-pkcs11-pin is not");
         }
-        return Pkcs11Signer.open(java.nio.file.Path.of(library), config.setting(ConfigKey.AUDIT_PKCS11_TOKEN),
-                pin.toCharArray(), config.setting(ConfigKey.AUDIT_PKCS11_KEY));
+        java.nio.file.Path lib = java.nio.file.Path.of(library);
+        String token = config.setting(ConfigKey.AUDIT_PKCS11_TOKEN);
+        if (generate) {
+            Pkcs11Signer.generate(lib, token, pin.toCharArray(), keyLabel);
+        }
+        return Pkcs11Signer.open(lib, token, pin.toCharArray(), keyLabel);
     }
 
     /** The witnesses {@code audit-witnesses} names (none when unset). */

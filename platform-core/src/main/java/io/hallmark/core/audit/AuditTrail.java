@@ -79,7 +79,7 @@ public final class AuditTrail implements AutoCloseable {
         return new AuditTrail(dataSource, key, key, settings, clock, publisher, witnessing);
     }
 
-    /** What signs checkpoints, retention events and exports: {@link #key()} or an HSM key. */
+    /** What signs checkpoints, retention events, exports and provenance manifests: {@link #key()} or an HSM key. */
     public Signer signer() {
         return signer;
     }

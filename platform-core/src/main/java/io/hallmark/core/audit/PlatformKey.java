@@ -18,7 +18,10 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,10 @@ public final class PlatformKey implements Signer {
 
     public static final String PRIVATE_FILE = "platform-ed25519.key";
     public static final String PUBLIC_FILE = "platform.vkey";
+    /** Public keys of the HSM keys this data directory's node has signed with ({@link #recordSigner}). */
+    public static final String SIGNERS_DIR = "signers";
+    /** Public keys of file keys replaced by a rotation ({@link #promoteNext}). */
+    public static final String RETIRED_DIR = "retired";
 
     private static final Logger log = LoggerFactory.getLogger(PlatformKey.class);
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
@@ -156,7 +163,7 @@ public final class PlatformKey implements Signer {
      */
     public static void promoteNext(Path keysDir, VerifierKey current) {
         Path next = keysDir.resolve("next");
-        Path retired = keysDir.resolve("retired");
+        Path retired = keysDir.resolve(RETIRED_DIR);
         try {
             createOwnerOnlyDirectory(retired);
             // the public half stays on record; the private half is no longer used by anything
@@ -169,6 +176,55 @@ public final class PlatformKey implements Signer {
             throw new HallmarkException("The rotation is recorded but the key files could not be swapped (" + e.getMessage()
                     + "): move " + next + "/* into " + keysDir + " by hand", e);
         }
+    }
+
+    /**
+     * Records the public half of a signing key that is not this folder's key file (a key in an HSM) as {@code
+     * keysDir/signers/<name>.vkey}, so that offline checks ({@code hallmark verify}) trust what it signed without
+     * reaching the HSM; nothing when it is recorded already.
+     */
+    public static void recordSigner(Path keysDir, VerifierKey key) {
+        Path signers = keysDir.resolve(SIGNERS_DIR);
+        Path file = signers.resolve(key.name() + ".vkey");
+        try {
+            if (Files.isRegularFile(file)) {
+                return;
+            }
+            createOwnerOnlyDirectory(signers);
+            Files.writeString(file, key.encoded() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HallmarkException("Cannot record the signing key " + key.name() + " in " + signers + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every public key this data directory's node has signed with: the key file's ({@code platform.vkey}), the HSM
+     * keys ({@code signers/}) and the file keys retired by a rotation ({@code retired/}); for offline checks of what it
+     * signed (provenance manifests), which stay valid after a rotation.
+     */
+    public static List<VerifierKey> knownKeys(Path keysDir) {
+        List<VerifierKey> keys = new ArrayList<>();
+        if (Files.isRegularFile(keysDir.resolve(PUBLIC_FILE))) {
+            keys.add(readVerifierKey(keysDir));
+        }
+        for (String dir : List.of(SIGNERS_DIR, RETIRED_DIR)) {
+            Path folder = keysDir.resolve(dir);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".vkey")).sorted().toList()) {
+                    VerifierKey k = VerifierKey.parse(Files.readString(f, StandardCharsets.UTF_8).trim());
+                    if (!keys.contains(k)) {
+                        keys.add(k);
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                throw new HallmarkException("Cannot read the public keys in " + folder + ": " + e.getMessage(), e);
+            }
+        }
+        return keys;
     }
 
     /** Reads only the public key from a keys folder (no private key needed, no lock). */

@@ -3,7 +3,7 @@ package io.hallmark.core.provenance;
 import io.hallmark.api.HallmarkException;
 import io.hallmark.core.Version;
 import io.hallmark.core.audit.Hashes;
-import io.hallmark.core.audit.PlatformKey;
+import io.hallmark.core.audit.Signer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,8 @@ public final class ProvenanceMarker {
     private final ProvenanceSigner signer;
     private final ContentCredentials credentials;
 
-    public ProvenanceMarker(PlatformKey key) {
+    /** Marks with the platform's signer: its key file, or its key in an HSM ({@code audit-pkcs11-library}). */
+    public ProvenanceMarker(Signer key) {
         this.signer = new ProvenanceSigner(key);
         this.credentials = new ContentCredentials(SigningCredential.issuedBy(key));
     }

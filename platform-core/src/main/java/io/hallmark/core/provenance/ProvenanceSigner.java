@@ -4,23 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hallmark.core.Version;
 import io.hallmark.core.audit.CanonicalJson;
-import io.hallmark.core.audit.PlatformKey;
+import io.hallmark.core.audit.Signer;
 import io.hallmark.core.audit.VerifierKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Signs provenance manifests with the platform key. The signed form is the manifest's JSON plus a
+ * Signs provenance manifests with the platform key (the {@link Signer} that signs the audit checkpoints: the key
+ * file, or the key in an HSM). The signed form is the manifest's JSON plus a
  * {@code signature} member {@code {"alg":"Ed25519","publicKey":<C2SP vkey>,"value":<base64>}}, where the
  * signature covers the canonical JSON ({@link CanonicalJson}) of the manifest without that member.
  */
 public final class ProvenanceSigner {
 
-    private final PlatformKey key;
+    private final Signer key;
 
-    public ProvenanceSigner(PlatformKey key) {
+    public ProvenanceSigner(Signer key) {
         this.key = key;
     }
 
@@ -40,8 +42,11 @@ public final class ProvenanceSigner {
     /** The outcome of checking a signed manifest's signature. */
     public enum SignatureCheck { VALID_TRUSTED, VALID_OTHER_KEY, INVALID, MALFORMED }
 
-    /** Checks the signature of a signed manifest; {@code trusted} is the key that means "made here". */
-    public static SignatureCheck check(JsonNode signedManifest, VerifierKey trusted) {
+    /**
+     * Checks the signature of a signed manifest; {@code trusted} are the keys that mean "made here": the platform's
+     * key and the keys it had before a rotation.
+     */
+    public static SignatureCheck check(JsonNode signedManifest, Collection<VerifierKey> trusted) {
         try {
             JsonNode sig = signedManifest.path("signature");
             if (!"Ed25519".equals(sig.path("alg").asText())) {
@@ -54,7 +59,7 @@ public final class ProvenanceSigner {
             if (!signer.verify(bytes, Base64.getDecoder().decode(sig.path("value").asText()))) {
                 return SignatureCheck.INVALID;
             }
-            return signer.equals(trusted) ? SignatureCheck.VALID_TRUSTED : SignatureCheck.VALID_OTHER_KEY;
+            return trusted.contains(signer) ? SignatureCheck.VALID_TRUSTED : SignatureCheck.VALID_OTHER_KEY;
         } catch (RuntimeException e) {
             return SignatureCheck.MALFORMED;
         }

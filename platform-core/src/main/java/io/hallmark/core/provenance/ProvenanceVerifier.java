@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +50,16 @@ public final class ProvenanceVerifier {
 
     private ProvenanceVerifier() {}
 
+    /** {@link #verify(Path, List)} with one trusted key. */
     public static Result verify(Path file, VerifierKey platformKey) throws IOException {
+        return verify(file, List.of(platformKey));
+    }
+
+    /**
+     * Verifies {@code file}'s provenance; {@code trusted} are the platform's keys (its current key first, then the keys
+     * it signed with before a rotation): a manifest signed by any of them was produced here.
+     */
+    public static Result verify(Path file, List<VerifierKey> trusted) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         byte[] content = bytes;
         String json = null;
@@ -98,14 +108,14 @@ public final class ProvenanceVerifier {
         } catch (IllegalArgumentException e) {
             return new Result(Status.INVALID_SIGNATURE, source, null, "The manifest is not valid JSON");
         }
-        switch (ProvenanceSigner.check(manifest, platformKey)) {
+        switch (ProvenanceSigner.check(manifest, trusted)) {
             case INVALID, MALFORMED -> {
                 return new Result(Status.INVALID_SIGNATURE, source, manifest,
                         "The manifest's signature does not verify: the record was altered");
             }
             case VALID_OTHER_KEY -> {
-                return new Result(Status.OTHER_SIGNER, source, manifest, "Signed by "
-                        + manifest.path("issuer").asText() + ", not by this platform (" + platformKey.name() + ")");
+                return new Result(Status.OTHER_SIGNER, source, manifest, "Signed by " + manifest.path("issuer")
+                        .asText() + ", not by this platform (" + trusted.getFirst().name() + ")");
             }
             case VALID_TRUSTED -> {
                 // checked below

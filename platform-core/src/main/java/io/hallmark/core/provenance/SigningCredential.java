@@ -1,6 +1,6 @@
 package io.hallmark.core.provenance;
 
-import io.hallmark.core.audit.PlatformKey;
+import io.hallmark.core.audit.Signer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,10 +38,11 @@ import org.bouncycastle.operator.ContentSigner;
 
 /**
  * The X.509 credential that signs Content Credentials, issued by the platform itself: a root certificate
- * self-signed with the platform key ({@link PlatformKey}, which never leaves its class: BouncyCastle's certificate
- * builder gets a {@link ContentSigner} that calls it) and an end-entity certificate for a signing key derived from
- * the platform key (the SHA-256 of the platform key's Ed25519 signature of a fixed label: deterministic, so the
- * same data folder always gives the same credential and nothing more needs storing or backing up). The end-entity
+ * self-signed with the platform key (a {@link Signer}: the key file or a key in an HSM, which never leaves it:
+ * BouncyCastle's certificate builder gets a {@link ContentSigner} that calls it) and an end-entity certificate for a
+ * signing key derived from the platform key (the SHA-256 of the platform key's Ed25519 signature of a fixed label:
+ * Ed25519 signatures are deterministic, so the same platform key, in a file or an HSM, always gives the same
+ * credential and nothing more needs storing or backing up). The end-entity
  * certificate follows C2PA's certificate profile: v3, {@code digitalSignature} key usage, the
  * {@code emailProtection} and {@code documentSigning} extended key usages, not a CA, subject and authority key
  * identifiers. Nobody else's trust list holds the root, so C2PA validators report the signature as valid and the
@@ -68,8 +69,9 @@ public final class SigningCredential {
     }
 
     /** Issues (again, identically) the credential of the platform key. */
-    public static SigningCredential issuedBy(PlatformKey platform) {
+    public static SigningCredential issuedBy(Signer platform) {
         try {
+            PublicKey platformPublic = platform.verifierKey().publicKey();
             byte[] seed = MessageDigest.getInstance("SHA-256").digest(platform.sign(DERIVATION_LABEL));
             Ed25519PrivateKeyParameters derived = new Ed25519PrivateKeyParameters(seed, 0);
             PrivateKey signingKey = KeyFactory.getInstance("Ed25519")
@@ -82,12 +84,12 @@ public final class SigningCredential {
             X500Name rootName = new X500Name("CN=Hallmark platform " + platform.name() + ",O=Hallmark");
             ContentSigner byPlatform = new PlatformContentSigner(platform);
 
-            X509v3CertificateBuilder root = new X509v3CertificateBuilder(rootName, serial(platform.publicKey()),
+            X509v3CertificateBuilder root = new X509v3CertificateBuilder(rootName, serial(platformPublic),
                     Date.from(NOT_BEFORE), Date.from(NOT_AFTER), rootName,
-                    SubjectPublicKeyInfo.getInstance(platform.publicKey().getEncoded()));
+                    SubjectPublicKeyInfo.getInstance(platformPublic.getEncoded()));
             root.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             root.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            root.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(platform.publicKey()));
+            root.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(platformPublic));
             X509CertificateHolder rootCert = root.build(byPlatform);
 
             X509v3CertificateBuilder ee = new X509v3CertificateBuilder(rootName, serial(signingPublic),
@@ -100,7 +102,7 @@ public final class SigningCredential {
                     new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_emailProtection, DOCUMENT_SIGNING}));
             ee.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(signingPublic));
             ee.addExtension(Extension.authorityKeyIdentifier, false,
-                    ext.createAuthorityKeyIdentifier(platform.publicKey()));
+                    ext.createAuthorityKeyIdentifier(platformPublic));
             X509CertificateHolder eeCert = ee.build(byPlatform);
             return new SigningCredential(signingKey, eeCert.getEncoded(), rootCert.getEncoded());
         } catch (GeneralSecurityException | IOException e) {
@@ -144,10 +146,10 @@ public final class SigningCredential {
 
     /** Lets BouncyCastle's certificate builders sign with the platform key without ever seeing it. */
     private static final class PlatformContentSigner implements ContentSigner {
-        private final PlatformKey key;
+        private final Signer key;
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-        PlatformContentSigner(PlatformKey key) {
+        PlatformContentSigner(Signer key) {
             this.key = key;
         }
 

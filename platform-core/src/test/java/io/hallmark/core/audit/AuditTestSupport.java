@@ -34,6 +34,24 @@ final class AuditTestSupport {
         }
     }
 
+    /** Sets the head row to the tree of the leaf hashes now stored, as an attacker knowing the hashing rules would. */
+    static void recomputeHead(DataSource ds) throws SQLException {
+        CompactRange tree = CompactRange.empty();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select leaf_hash from audit_events order by seq")) {
+            while (rs.next()) {
+                tree.append(Hashes.fromHex(rs.getString(1)));
+            }
+        }
+        try (Connection c = ds.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement(
+                        "update audit_head set tree_size = ?, frontier = ? where id = 1")) {
+            ps.setLong(1, tree.size());
+            ps.setBytes(2, tree.peaksBytes());
+            ps.executeUpdate();
+        }
+    }
+
     /** Empties every audit table (with triggers off) so a test starts from an empty log. */
     static void reset(DataSource ds) throws SQLException {
         tamper(ds, "delete from audit_retention_runs", "delete from audit_checkpoints", "delete from audit_signing_keys",

@@ -359,20 +359,7 @@ class TamperMatrixTest {
         recomputeHead();
     }
 
-    /** Sets the head row to the tree of the leaf hashes now stored. */
     private void recomputeHead() throws SQLException {
-        CompactRange tree = CompactRange.empty();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select leaf_hash from audit_events order by seq")) {
-            while (rs.next()) {
-                tree.append(Hashes.fromHex(rs.getString(1)));
-            }
-        }
-        try (Connection c = db.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("update audit_head set tree_size = ?, frontier = ? where id = 1")) {
-            ps.setLong(1, tree.size());
-            ps.setBytes(2, tree.peaksBytes());
-            ps.executeUpdate();
-        }
+        AuditTestSupport.recomputeHead(db.dataSource());
     }
 }

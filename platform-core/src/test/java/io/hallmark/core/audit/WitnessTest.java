@@ -142,6 +142,14 @@ class WitnessTest {
                 .contains("rolled back");
         // even asked directly from size 0, the witness answers with the size it saw
         assertThat(post(b.server(), "old 0\n\n" + rolledBack.checkpoint().note()).statusCode()).isEqualTo(409);
+        // and the auditor who holds nothing but asks the witness (verify --from-witnesses) locates what was removed
+        String cosigned = a.trail().witnessing().witnesses().getFirst().latest(a.trail().checkpoints().origin())
+                .orElseThrow();
+        AuditVerifier.Divergence rollback = a.trail().verifier().verify(null, List.of(cosigned)).divergences()
+                .stream().filter(d -> d.kind() == AuditVerifier.Kind.ROLLBACK).findFirst().orElseThrow();
+        assertThat(rollback.seq()).isEqualTo(12);
+        assertThat(rollback.lastSeq()).isEqualTo(21);
+        assertThat(rollback.message()).contains("events seq 12 to 21 were removed");
     }
 
     @Test
@@ -229,19 +237,7 @@ class WitnessTest {
     }
 
     private static void fixHead(Database db) throws SQLException {
-        CompactRange tree = CompactRange.empty();
-        try (var c = db.dataSource().getConnection(); var s = c.createStatement();
-                var rs = s.executeQuery("select leaf_hash from audit_events order by seq")) {
-            while (rs.next()) {
-                tree.append(Hashes.fromHex(rs.getString(1)));
-            }
-        }
-        try (var c = db.dataSource().getConnection();
-                var ps = c.prepareStatement("update audit_head set tree_size = ?, frontier = ? where id = 1")) {
-            ps.setLong(1, tree.size());
-            ps.setBytes(2, tree.peaksBytes());
-            ps.executeUpdate();
-        }
+        AuditTestSupport.recomputeHead(db.dataSource());
     }
 
     private static HttpResponse<String> post(WitnessServer server, String body) throws Exception {
