@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * The plugin administration API: {@code GET /api/v1/plugins}, {@code POST /api/v1/plugins} (upload an archive as
  * the request body or as the multipart field {@code archive}; {@code ?grant=network} grants extra permissions),
  * {@code GET /api/v1/plugins/{id}}, {@code POST /api/v1/plugins/{id}/enable|disable|upgrade|promote} and
- * {@code DELETE /api/v1/plugins/{id}}; and the plugin developers' sandbox: {@code POST /api/v1/sandbox/plugins}
+ * {@code DELETE /api/v1/plugins/{id}}; {@code GET|PATCH /api/v1/plugins/{id}/settings} (each plugin's settings, shared
+ * by every node: {@code {"set": {...}, "unset": [...]}}); and the plugin developers' sandbox: {@code POST /api/v1/sandbox/plugins}
  * (install or upgrade a sandbox plugin) and {@code DELETE /api/v1/sandbox/plugins/{id}}.
  */
 final class PluginRoutes {
@@ -67,6 +68,35 @@ final class PluginRoutes {
         routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.find(ctx.pathParam("id"))
                 .orElseThrow(() -> new io.hallmark.core.plugin.PluginUnavailableException(
                         "Plugin '" + ctx.pathParam("id") + "' is not installed", true))), readers);
+        routes.get("/api/v1/plugins/{id}/settings", ctx -> ctx.json(settingsView(ctx.pathParam("id"),
+                plugins.settings(ctx.pathParam("id")))), Allowed.ADMIN);
+        routes.patch("/api/v1/plugins/{id}/settings", ctx -> {
+            com.fasterxml.jackson.databind.JsonNode body = Json.body(ctx);
+            java.util.Map<String, String> set = new java.util.TreeMap<>();
+            com.fasterxml.jackson.databind.JsonNode setNode = body.path("set");
+            if (!setNode.isMissingNode() && !setNode.isNull() && !setNode.isObject()) {
+                throw InvalidRequestException.of("set", "'set' must be an object of setting names to text values");
+            }
+            for (var e : setNode.properties()) {
+                if (!e.getValue().isTextual()) {
+                    throw InvalidRequestException.of("set", "The value of '" + e.getKey() + "' must be text");
+                }
+                set.put(e.getKey(), e.getValue().asText());
+            }
+            java.util.Set<String> unset = new java.util.TreeSet<>();
+            com.fasterxml.jackson.databind.JsonNode unsetNode = body.path("unset");
+            if (!unsetNode.isMissingNode() && !unsetNode.isNull() && !unsetNode.isArray()) {
+                throw InvalidRequestException.of("unset", "'unset' must be an array of setting names");
+            }
+            for (var k : unsetNode) {
+                if (!k.isTextual()) {
+                    throw InvalidRequestException.of("unset", "'unset' must hold setting names");
+                }
+                unset.add(k.asText());
+            }
+            String id = ctx.pathParam("id");
+            ctx.json(settingsView(id, plugins.changeSettings(id, set, unset, actor(ctx))));
+        }, Allowed.ADMIN);
         routes.post("/api/v1/plugins/{id}/enable", ctx -> ctx.json(plugins.enable(ctx.pathParam("id"), actor(ctx))),
                 Allowed.ADMIN);
         routes.post("/api/v1/plugins/{id}/disable", ctx -> ctx.json(plugins.disable(ctx.pathParam("id"), actor(ctx))),
@@ -161,6 +191,10 @@ final class PluginRoutes {
         if (total == 0) {
             throw InvalidRequestException.of("archive", "The upload is empty; send the plugin archive as the body");
         }
+    }
+
+    private static Map<String, Object> settingsView(String pluginId, Map<String, String> settings) {
+        return Map.of("pluginId", pluginId, "settings", settings);
     }
 
     private static String actor(Context ctx) {

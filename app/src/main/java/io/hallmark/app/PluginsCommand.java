@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Manage plugins and plugin signing keys.",
         subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.Install.class, PluginsCommand.Enable.class,
             PluginsCommand.Disable.class, PluginsCommand.Remove.class, PluginsCommand.Keygen.class,
-            PluginsCommand.Sign.class, PluginsCommand.Trust.class, PluginsCommand.Keys.class, PluginsCommand.Revoke.class})
+            PluginsCommand.Sign.class, PluginsCommand.Trust.class, PluginsCommand.Keys.class, PluginsCommand.Revoke.class,
+            PluginsCommand.Settings.class})
 final class PluginsCommand implements Runnable {
 
     private static final String ACTOR = System.getProperty("user.name", "cli");
@@ -44,7 +45,8 @@ final class PluginsCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand; valid: list, install, enable, disable, remove, keygen, sign, trust, keys, revoke");
+                "Missing subcommand; valid: list, install, enable, disable, remove, settings, keygen, sign, trust, keys, "
+                        + "revoke");
     }
 
     /** The plugin subcommands that reach the platform print plugins alike. */
@@ -156,6 +158,43 @@ final class PluginsCommand implements Runnable {
                 return Map.of("removed", id);
             }, s -> s.delete("/api/v1/plugins/" + id));
             out().println(json ? "{\"removed\":\"" + id + "\"}" : "Removed plugin " + id);
+            return 0;
+        }
+    }
+
+    @Command(name = "settings", mixinStandardHelpOptions = true,
+            description = "Show or change a plugin's settings (endpoint URLs, API keys, model names), kept in the "
+                    + "database for every node; the next call on any node reads them. Values of secret-looking keys "
+                    + "are shown masked.")
+    static final class Settings extends PlatformSubcommand {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set a setting (repeatable).")
+        Map<String, String> set = new LinkedHashMap<>();
+
+        @Option(names = "--unset", paramLabel = "KEY", description = "Remove a setting (repeatable).")
+        List<String> unset = List.of();
+
+        @Override
+        public Integer call() {
+            boolean change = !set.isEmpty() || !unset.isEmpty();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("set", set);
+            body.put("unset", unset);
+            JsonNode result = access(p -> Map.of("pluginId", id, "settings", change
+                    ? p.plugins().changeSettings(id, set, new java.util.TreeSet<>(unset), ACTOR)
+                    : p.plugins().settings(id)), s -> change
+                    ? s.patch("/api/v1/plugins/" + id + "/settings", JsonOutput.mapper().valueToTree(body).toString())
+                    : s.get("/api/v1/plugins/" + id + "/settings"));
+            if (json) {
+                JsonOutput.print(out(), result);
+            } else if (result.path("settings").isEmpty()) {
+                out().println("Plugin " + id + " has no settings.");
+            } else {
+                result.path("settings").properties().forEach(e -> out().println(e.getKey() + "=" + e.getValue().asText()));
+            }
+            out().flush();
             return 0;
         }
     }

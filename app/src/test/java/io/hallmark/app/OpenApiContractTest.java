@@ -158,6 +158,9 @@ class OpenApiContractTest {
         assertThat(installed.statusCode()).as(new String(installed.body(), StandardCharsets.UTF_8)).isEqualTo(201);
         call("GET", "/api/v1/plugins", "/api/v1/plugins", null);
         call("GET", "/api/v1/plugins/{id}", "/api/v1/plugins/example-markov", null);
+        call("PATCH", "/api/v1/plugins/{id}/settings", "/api/v1/plugins/example-markov/settings",
+                "{\"set\":{\"note\":\"contract test\",\"api-key\":\"not shown\"},\"unset\":[\"gone\"]}");
+        call("GET", "/api/v1/plugins/{id}/settings", "/api/v1/plugins/example-markov/settings", null);
         call("POST", "/api/v1/plugins/{id}/disable", "/api/v1/plugins/example-markov/disable", null);
         call("POST", "/api/v1/plugins/{id}/enable", "/api/v1/plugins/example-markov/enable", null);
         check("POST", "/api/v1/plugins/{id}/upgrade", send("POST", "/api/v1/plugins/example-markov/upgrade?filename="

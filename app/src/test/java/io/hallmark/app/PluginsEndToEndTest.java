@@ -109,6 +109,18 @@ class PluginsEndToEndTest {
                 CallOptions.defaults("test"));
         assertThat(content.text().split(" ")).hasSize(12);
 
+        // settings go through the running server into the database every node reads; secrets are shown masked
+        Result set = cli("plugins", "settings", "example-markov", "--set", "api-key=s3cret", "--set",
+                "note=from the cli", "--data-dir", dir);
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(set.out()).contains("note=from the cli").contains("api-key=********").doesNotContain("s3cret");
+        assertThat(server.platform().plugins().settings("example-markov")).containsEntry("note", "from the cli");
+        Result unset = cli("plugins", "settings", "example-markov", "--unset", "note", "--data-dir", dir, "--json");
+        assertThat(unset.code()).as(unset.err()).isZero();
+        assertThat(JsonOutput.mapper().readTree(unset.out()).path("settings").has("note")).isFalse();
+        assertThat(JsonOutput.mapper().readTree(unset.out()).path("settings").path("api-key").asText())
+                .isEqualTo("********");
+
         HttpResponse<String> list = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/plugins")).header("Authorization", admin())
                         .build(), HttpResponse.BodyHandlers.ofString());

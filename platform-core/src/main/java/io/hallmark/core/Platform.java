@@ -31,6 +31,7 @@ import io.hallmark.core.jobs.PluginChecksAssessor;
 import io.hallmark.core.policy.PolicyService;
 import io.hallmark.core.governance.DatabaseModelStore;
 import io.hallmark.core.governance.ActiveModelFollower;
+import io.hallmark.core.governance.LocalModelImport;
 import io.hallmark.core.governance.GovernanceTraining;
 import io.hallmark.core.probe.BiasProbes;
 import io.hallmark.governance.artifact.ModelStore;
@@ -225,8 +226,10 @@ public final class Platform implements AutoCloseable {
             // a server trains missing models in the background and fails closed meanwhile; a one-shot command trains
             // a missing model when it first needs it
             boolean server = "server".equals(ownerKind);
-            GovernanceModels governanceModels = governanceModels(config, dataDir,
-                    new DatabaseModelStore(database.dataSource(), audit.log()), !server);
+            DatabaseModelStore modelStore = new DatabaseModelStore(database.dataSource(), audit.log());
+            // models kept in this node's data directory become versions every node sees (issue 20)
+            LocalModelImport.run(dataDir.root().resolve("governance"), modelStore, "import:" + nodeName());
+            GovernanceModels governanceModels = governanceModels(config, dataDir, modelStore, !server);
             started.push(governanceModels);
             // with nothing trained locally, the fact check combines votes with the cluster's active combiner artifact
             factCheck.useActiveCombiner(governanceModels::combiner);

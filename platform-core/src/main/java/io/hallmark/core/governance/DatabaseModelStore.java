@@ -100,6 +100,39 @@ public final class DatabaseModelStore implements ModelStore {
         }
     }
 
+    /**
+     * Makes a stored artifact active when its kind has no active version yet, atomically: of several nodes doing so
+     * at once, one wins and the others change nothing. Audited like {@link #activate} when it happens.
+     *
+     * @return whether this call activated it
+     */
+    public boolean activateIfNone(String kind, String sha256, String who) {
+        ArtifactKind.of(kind);
+        GovernanceArtifact a = find(sha256).filter(x -> x.kind().equals(kind)).orElseThrow(() ->
+                new IllegalArgumentException("No " + kind + " model " + sha256 + " in the database"));
+        int inserted;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into active_governance_model (kind, sha256, activated_by, activated_at) values (?, ?, ?, ?) "
+                        + "on conflict (kind) do nothing")) {
+            ps.setString(1, kind);
+            ps.setString(2, a.sha256());
+            ps.setString(3, who);
+            ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            inserted = ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new HallmarkException("Cannot write the governance models: " + e.getMessage(), e);
+        }
+        if (inserted == 1 && audit != null) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("kind", kind);
+            payload.put("sha256", a.sha256());
+            payload.put("previous", null);
+            payload.put("source", a.manifest().get("source"));
+            audit.append(who, "governance.model.activated", kind, payload);
+        }
+        return inserted == 1;
+    }
+
     @Override
     public List<Summary> list() {
         return query("select m.kind, m.sha256, length(m.bytes), m.manifest::text, m.created_at, a.sha256 is not null "

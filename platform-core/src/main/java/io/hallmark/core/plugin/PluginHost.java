@@ -65,6 +65,7 @@ public final class PluginHost implements AutoCloseable {
     private final PluginInstaller installer;
     private final PluginAdmin admin;
     private final PluginClusterSync clusterSync;
+    private final PluginConfigStore configs;
     private volatile KnowledgeSearch knowledge = KnowledgeSearch.NONE;
 
     /**
@@ -84,7 +85,8 @@ public final class PluginHost implements AutoCloseable {
                 adminLock);
         this.admin = new PluginAdmin(plugins, store, audit, models, launcher, loaded, activator, views, adminLock);
         this.clusterSync = new PluginClusterSync(store, loaded, activator, adminLock);
-        this.invoker = new PluginInvoker(loaded, store, settings, models, audit, plugins, () -> knowledge);
+        this.configs = new PluginConfigStore(store.database().dataSource(), audit, plugins);
+        this.invoker = new PluginInvoker(loaded, store, settings, models, audit, configs, () -> knowledge);
         this.checks = new PluginCheckRunner(invoker, loaded);
     }
 
@@ -105,6 +107,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public void start() {
         launcher.checkConfinement();
+        configs.importFiles(); // settings files of this node become the cluster's settings
         adminLock.lock();
         try {
             Path bundled = activator.bundledDir();
@@ -116,6 +119,22 @@ public final class PluginHost implements AutoCloseable {
             adminLock.unlock();
         }
         log.info("Plugin host started: {} plugins enabled, {} failed", loaded.active.size(), loaded.failures.size());
+    }
+
+    /** A plugin's settings as the cluster keeps them, values of secret-looking keys masked. */
+    public Map<String, String> settings(String pluginId) {
+        return PluginConfigStore.masked(configs.settings(pluginId));
+    }
+
+    /**
+     * Sets and removes settings of a plugin (installed or not yet) for every node, audited; the next call on any node
+     * reads them.
+     *
+     * @return the plugin's settings after the change, values of secret-looking keys masked
+     */
+    public Map<String, String> changeSettings(String pluginId, Map<String, String> set, java.util.Set<String> unset,
+            String actor) {
+        return PluginConfigStore.masked(configs.change(pluginId, set, unset, actor));
     }
 
     /**

@@ -10,9 +10,6 @@ import io.hallmark.core.audit.AuditLog;
 import io.hallmark.core.config.PluginSettings;
 import io.hallmark.core.model.ModelProvider;
 import io.hallmark.core.persistence.PluginRecord;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,19 +43,19 @@ final class PluginInvoker implements AutoCloseable {
     private final PluginSettings settings;
     private final ModelProvider models;
     private final AuditLog audit;
-    private final Path pluginsDir;
+    private final PluginConfigStore configs;
     private final Supplier<KnowledgeSearch> knowledge;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("plugin-call-", 0).factory());
 
     PluginInvoker(LoadedPlugins loaded, PluginStore store, PluginSettings settings, ModelProvider models, AuditLog audit,
-            Path pluginsDir, Supplier<KnowledgeSearch> knowledge) {
+            PluginConfigStore configs, Supplier<KnowledgeSearch> knowledge) {
         this.loaded = loaded;
         this.store = store;
         this.settings = settings;
         this.models = models;
         this.audit = audit;
-        this.pluginsDir = pluginsDir;
+        this.configs = configs;
         this.knowledge = knowledge;
     }
 
@@ -253,24 +250,12 @@ final class PluginInvoker implements AutoCloseable {
     }
 
     /**
-     * A plugin's settings as an administrator wrote them in {@code <plugins>/<id>.properties} (endpoint URLs, keys,
-     * limits); empty when there is no such file. Read at each call, so edits apply without a restart.
+     * A plugin's settings (endpoint URLs, keys, limits) as the cluster keeps them ({@link PluginConfigStore}); read at
+     * each call, so changes on any node apply without a restart. A call does not run without them: when they cannot
+     * be read the call fails with the database's error.
      */
     Map<String, String> pluginConfig(String pluginId) {
-        Path file = pluginsDir.resolve(pluginId + ".properties");
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        java.util.Properties p = new java.util.Properties();
-        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (IOException e) {
-            log.warn("Cannot read plugin settings {}: {}", file, e.getMessage());
-            return Map.of();
-        }
-        Map<String, String> config = new java.util.TreeMap<>();
-        p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k).trim()));
-        return config;
+        return configs.settings(pluginId);
     }
 
     /** Runs a plugin's code on its own virtual thread (the caller waits with a deadline). */

@@ -20,6 +20,11 @@ public final class PluginStore {
         this.db = db;
     }
 
+    /** The database these records are in (the plugin host keeps plugin settings there too). */
+    Database database() {
+        return db;
+    }
+
     /** The current (not removed) record of every plugin, by id. */
     public List<PluginRecord> current() {
         return db.inTransaction(s -> s.createSelectionQuery(

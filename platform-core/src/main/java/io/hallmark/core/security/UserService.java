@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Console and API users: creation with a role, password checks with throttling, password changes, disabling,
  * and the first administrator created on first start. Every change is audited.
  *
+ * <p>Failed sign-ins are counted in the database every node shares ({@link LoginThrottle}).
+ *
  * <p>A one-time password (the first administrator's generated one, or one that {@code hallmark users passwd} makes)
  * signs in once; the session it opens may do nothing but choose a new password. A password change and disabling a
  * user end the user's other sessions.
@@ -32,7 +34,7 @@ public final class UserService {
     public UserService(Database db, AuditLog audit, Clock clock) {
         this.db = db;
         this.audit = audit;
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(db.dataSource(), clock);
     }
 
     /**

@@ -61,8 +61,8 @@ public final class ServedModelGenerator implements ContentGenerator {
         String baseUrl = config.get("base-url");
         String model = config.get("model");
         if (baseUrl == null || model == null) {
-            throw new GenerationFailedException("The served-model plugin is not configured: set base-url and model in "
-                    + "<data-dir>/plugins/served-model.properties");
+            throw new GenerationFailedException("The served-model plugin is not configured: set base-url and model with "
+                    + "`hallmark plugins settings served-model --set base-url=URL --set model=NAME`");
         }
         Duration timeout = Duration.ofSeconds(Long.parseLong(config.getOrDefault("timeout-seconds", "120")));
         long started = System.nanoTime();
