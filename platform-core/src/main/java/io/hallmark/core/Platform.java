@@ -224,6 +224,9 @@ public final class Platform implements AutoCloseable {
             GovernanceModels governanceModels = governanceModels(config, dataDir,
                     new DatabaseModelStore(database.dataSource(), audit.log()), !server);
             started.push(governanceModels);
+            // every knowledge-base document is screened for injection at ingest (REST, console, plugins, CLI)
+            knowledgeBases.screenWith(name -> new io.hallmark.governance.safety.roles.InjectionIngestScreen(
+                    governanceModels, name));
             // with nothing trained locally, the fact check combines votes with the cluster's active combiner artifact
             factCheck.useActiveCombiner(governanceModels::combiner);
             GovernanceTraining governanceTraining = server ? GovernanceTraining.start(governanceModels)
