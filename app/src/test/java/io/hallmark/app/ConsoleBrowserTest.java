@@ -465,8 +465,9 @@ class ConsoleBrowserTest {
         // a document sent beside the prompt is shown as data, the injection screen's span in it highlighted
         UUID withDocument = ConsoleApiTestItems.flaggedDocument(server);
         page.navigate(server.url() + "/console/content.html?id=" + withDocument);
-        assertThat(page.locator("#detail-document-1 mark.trigger[data-screen='injection']")).hasText(
+        assertThat(page.locator("#detail-document-1 mark.trigger[data-screen='injection']")).containsText(
                 ConsoleApiTestItems.INJECTION);
+        assertThat(page.locator("#detail-document-1")).containsText("Hello, the kettle arrived broken.");
         assertThat(page.locator("#detail-document-0")).hasText("Order 4471: one blue kettle.");
         assertThat(page.locator("#detail-document-0 mark")).hasCount(0);
         assertThat(page.locator("#detail-prompt mark")).hasCount(0);
