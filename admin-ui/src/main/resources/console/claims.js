@@ -21,7 +21,8 @@ window.Claims = (function () {
 
   /**
    * The spans a safety screen flagged in one input of a report ({@code findings.safety.triggered}: screen, input
-   * (prompt or text), start, end, score), the ones whose offsets still match that input's text.
+   * (prompt, text, or documents[i] for a document sent with the request), start, end, score), the ones whose offsets
+   * still match that input's text.
    */
   function triggers(report, input, text) {
     const safety = ((report || {}).findings || {}).safety || {};

@@ -40,6 +40,14 @@
       const promptShown = el('span', { id: 'detail-prompt' });
       Claims.render(promptShown, d.prompt || '', [], null, Claims.triggers(d.report, 'prompt', d.prompt));
       detail.appendChild(el('p', {}, el('strong', { text: H.t('common.prompt-2') }), promptShown));
+      // documents sent with the request (data beside the prompt), each with the injection screen's span highlighted
+      (Array.isArray(d.documents) ? d.documents : []).forEach((doc, i) => {
+        const text = String((doc || {}).text || '');
+        const shown = el('span', { className: 'document-text', id: 'detail-document-' + i });
+        Claims.render(shown, text, [], null, Claims.triggers(d.report, 'documents[' + i + ']', text));
+        detail.appendChild(el('p', { className: 'document' },
+          el('strong', { text: H.t('content.document', String((doc || {}).name || i)) }), shown));
+      });
       const body = el('div', { className: 'output ' + Decisions.textClass(it.status), id: 'detail-text' });
       const evidence = el('div', { id: 'detail-evidence' });
       if (d.text !== null && d.text !== undefined && it.modality === 'CODE') {

@@ -69,6 +69,11 @@
       state.textContent = summary(done.result);
       (accepted.skipped || []).forEach((s) => row.appendChild(el('div', { className: 'skip',
         text: s.line ? H.t('kb.skipped-line', s.line, s.reason) : H.t('kb.skipped-file', s.reason) })));
+      // documents the injection screen flagged are not in the knowledge base: say which, and the span that scored
+      const result = done.result || {};
+      (result.quarantined || []).forEach((q) => row.appendChild(el('div', { className: 'skip quarantined',
+        text: H.t('kb.quarantined', q.source, Number(q.score).toFixed(2), q.span) })));
+      if (result.unscreened) row.appendChild(el('div', { className: 'skip', text: H.t('kb.unscreened', result.unscreened) }));
     } catch (e) {
       const problem = e.problem || {};
       fail(H.t('kb.not-added-why', e.message || String(e)));

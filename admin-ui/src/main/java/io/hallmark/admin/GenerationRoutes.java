@@ -2,6 +2,7 @@ package io.hallmark.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.api.InputDocument;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Modality;
 import io.hallmark.api.input.FieldLimits;
@@ -97,7 +98,7 @@ final class GenerationRoutes {
                 forcedChannel != null ? forcedChannel : java.util.Objects.requireNonNullElse(identifier(body, "channel"),
                         "default"),
                 body.hasNonNull("priority") ? Json.intIn(body, "priority", -100, 100) : 0, deadline,
-                contentType(Json.optionalText(body, "contentType", 16), "contentType"));
+                contentType(Json.optionalText(body, "contentType", 16), "contentType"), documents(body));
         io.hallmark.core.jobs.Submitted submitted = generations.submit(submission, AccessFilter.actor(ctx),
                 ctx.header(IDEMPOTENCY_KEY));
         JobView job = submitted.job();
@@ -106,6 +107,47 @@ final class GenerationRoutes {
         }
         ctx.status(202).header("Location", (forcedChannel != null ? "/api/v1/sandbox/generations/"
                 : "/api/v1/generations/") + job.id()).json(job);
+    }
+
+    /**
+     * The untrusted documents of a request ({@code documents: [{name, text}]}), none when absent or null; refusals
+     * name the field ({@code documents[1].text}). The limits are {@link InputDocument#checked}'s.
+     */
+    static List<InputDocument> documents(JsonNode body) {
+        JsonNode value = body.get("documents");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw InvalidRequestException.of("documents", "Field 'documents' must be an array of {name, text}");
+        }
+        if (value.size() > FieldLimits.DOCUMENTS) {
+            throw InvalidRequestException.of("documents", "A request carries at most " + FieldLimits.DOCUMENTS
+                    + " documents, not " + value.size());
+        }
+        List<InputDocument> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode d = value.get(i);
+            String field = "documents[" + i + "]";
+            if (!d.isObject()) {
+                throw InvalidRequestException.of(field, "Field '" + field + "' must be an object {name, text}");
+            }
+            for (String member : (Iterable<String>) d::fieldNames) {
+                if (!member.equals("name") && !member.equals("text")) {
+                    throw InvalidRequestException.of(field + "." + member, "A document has only 'name' and 'text'");
+                }
+            }
+            documents.add(InputDocument.of(i, documentText(d, field + ".name"), documentText(d, field + ".text")));
+        }
+        return InputDocument.checked(documents);
+    }
+
+    private static String documentText(JsonNode document, String field) {
+        JsonNode value = document.get(field.substring(field.lastIndexOf('.') + 1));
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw InvalidRequestException.of(field, "Field '" + field + "' is required (a non-empty string)");
+        }
+        return value.asText();
     }
 
     /**

@@ -227,6 +227,10 @@ final class KbRoutes implements AutoCloseable {
         out.put("skipped", r.skips());
         out.put("cleaned", r.cleaned().stream().map(c -> Map.of("source", c.source(), "removedCharacters", c.removed()))
                 .toList());
+        out.put("quarantined", r.quarantined().stream().map(io.hallmark.retrieval.ingest.Quarantine::asMap).toList());
+        if (r.unscreened() != null) {
+            out.put("unscreened", r.unscreened());
+        }
         out.put("millis", r.millis());
         return out;
     }

@@ -102,6 +102,11 @@ final class GenerateCommand implements Callable<Integer> {
             + "code, kb-answer or general (default: the pipeline's, else general); policy rules may differ by it.")
     String contentType;
 
+    @Option(names = "--document", paramLabel = "FILE", description = "An untrusted document (UTF-8 text) to send "
+            + "beside the prompt, named by its file name; repeatable. It is data: the injection screen reads it and the "
+            + "generator gets it marked as data.")
+    List<Path> documents = new ArrayList<>();
+
     @Option(names = "--plugin", paramLabel = "ID", description = "The plugin to use (default: the first that generates the modality).")
     String pluginId;
 
@@ -133,7 +138,8 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--content-type: " + e.getMessage());
         }
         List<GenerationService.Submission> submissions = batch != null ? readBatch(batch, declared)
-                : List.of(submission(Modality.parse(modality), prompt, pluginId, parameters(), seed, declared));
+                : List.of(submission(Modality.parse(modality), prompt, pluginId, parameters(), seed, declared)
+                        .withDocuments(readDocuments()));
         try (Platform p = Platform.start(platform.load(), "command")) {
             p.startWorkers(1, "cli-" + ProcessHandle.current().pid());
             return run(new Local(p), submissions);
@@ -198,6 +204,17 @@ final class GenerateCommand implements Callable<Integer> {
             return "mp4";
         }
         return null;
+    }
+
+    /** The {@code --document} files as documents, named by their file names. */
+    private List<io.hallmark.api.InputDocument> readDocuments() throws IOException {
+        List<io.hallmark.api.InputDocument> out = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            Path file = documents.get(i);
+            out.add(io.hallmark.api.InputDocument.of(i, file.getFileName().toString(),
+                    java.nio.file.Files.readString(file, StandardCharsets.UTF_8)));
+        }
+        return out;
     }
 
     private static GenerationService.Submission submission(Modality m, String text, String plugin,
@@ -454,6 +471,10 @@ final class GenerateCommand implements Callable<Integer> {
             }
             if (s.contentType() != null) {
                 body.put("contentType", s.contentType().id());
+            }
+            if (!s.documents().isEmpty()) {
+                body.put("documents", s.documents().stream().map(d -> Map.of("name", d.name(), "text", d.text()))
+                        .toList());
             }
             JsonNode job = new PlatformAccess.Server(url, token).post("/api/v1/generations",
                     HttpRequest.BodyPublishers.ofString(JsonOutput.mapper().valueToTree(body).toString()),

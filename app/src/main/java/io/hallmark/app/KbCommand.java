@@ -1,6 +1,8 @@
 package io.hallmark.app;
 
 import io.hallmark.core.config.HallmarkConfig;
+import io.hallmark.governance.GovernanceModels;
+import io.hallmark.governance.safety.roles.InjectionIngestScreen;
 import io.hallmark.retrieval.IngestReport;
 import io.hallmark.retrieval.KnowledgeBase;
 import io.hallmark.retrieval.KnowledgeBaseOptions;
@@ -54,7 +56,10 @@ final class KbCommand implements Runnable {
         }
         EmbeddingModel model = kbOptions.model(folder);
         try (OnnxEmbedder embedder = KbOptions.embedder(model);
+                GovernanceModels models = GovernanceCommands.models(config, null);
                 KnowledgeBase kb = KnowledgeBase.open(folder, options, embedder)) {
+            // documents are screened for injection when a safety model is there; never trained inside an ingest
+            kb.screenWith(new InjectionIngestScreen(models, kbOptions.name));
             return action.apply(kb);
         }
     }
@@ -115,6 +120,11 @@ final class KbCommand implements Runnable {
                         "reason", s.reason())).toList());
                 doc.put("cleaned", r.cleaned().stream().map(c -> Map.of("source", c.source(), "removedCharacters",
                         c.removed())).toList());
+                doc.put("quarantined", r.quarantined().stream().map(io.hallmark.retrieval.ingest.Quarantine::asMap)
+                        .toList());
+                if (r.unscreened() != null) {
+                    doc.put("unscreened", r.unscreened());
+                }
                 doc.put("stats", stats(result.stats()));
                 JsonOutput.print(out, doc);
             } else {
@@ -130,6 +140,14 @@ final class KbCommand implements Runnable {
                 if (!r.cleaned().isEmpty()) {
                     out.println("Cleaned " + r.cleaned().size() + " (taken without characters that cannot be stored):");
                     r.cleaned().forEach(c -> out.println("  " + c));
+                }
+                if (!r.quarantined().isEmpty()) {
+                    out.println("Quarantined " + r.quarantined().size() + " (flagged by the injection screen, not "
+                            + "indexed):");
+                    r.quarantined().forEach(q -> out.println("  " + q));
+                }
+                if (r.unscreened() != null) {
+                    out.println("Not screened for injection: " + r.unscreened());
                 }
                 out.printf("Knowledge base now holds %d sources, %d chunks.%n", result.stats().sources(),
                         result.stats().chunks());

@@ -462,6 +462,16 @@ class ConsoleBrowserTest {
                 ConsoleApiTestItems.TOXIC);
         assertThat(page.locator("#detail-text mark.trigger")).hasCount(1);
         shoot(page, "10b-content-triggers");
+        // a document sent beside the prompt is shown as data, the injection screen's span in it highlighted
+        UUID withDocument = ConsoleApiTestItems.flaggedDocument(server);
+        page.navigate(server.url() + "/console/content.html?id=" + withDocument);
+        assertThat(page.locator("#detail-document-1 mark.trigger[data-screen='injection']")).containsText(
+                ConsoleApiTestItems.INJECTION);
+        assertThat(page.locator("#detail-document-1")).containsText("Hello, the kettle arrived broken.");
+        assertThat(page.locator("#detail-document-0")).hasText("Order 4471: one blue kettle.");
+        assertThat(page.locator("#detail-document-0 mark")).hasCount(0);
+        assertThat(page.locator("#detail-prompt mark")).hasCount(0);
+        assertThat(page.locator("#detail")).containsText("Document \"e-mail\" (data)");
         page.navigate(server.url() + "/console/content.html?id=" + claims);
         assertThat(page.locator("#content-list")).containsText("The lighthouse keeper");
         page.fill("#filter-q", XSS);
@@ -791,6 +801,36 @@ class ConsoleBrowserTest {
                 item.setTextBody(text);
                 item.setStatus(ContentStatus.REJECTED);
                 s.persist(item);
+                var r = new io.hallmark.core.persistence.GovernanceReport(item.id(), report);
+                r.decide(Decision.REJECT, null, null);
+                s.persist(r);
+                return item.id();
+            });
+        }
+
+        /** A rejected item whose report names an injection span in the second document sent with its prompt. */
+        static UUID flaggedDocument(PlatformServer server) {
+            String prompt = "Summarize the e-mail.";
+            String mail = "Hello, the kettle arrived broken. " + INJECTION;
+            List<Map<String, Object>> documents = List.of(Map.of("name", "order", "text", "Order 4471: one blue kettle."),
+                    Map.of("name", "e-mail", "text", mail));
+            Map<String, Object> safety = Map.of("triggered", List.of(Map.of("screen", "injection", "input",
+                    "documents[1]", "start", mail.indexOf(INJECTION), "end", mail.length(), "text", INJECTION,
+                    "score", 0.95)));
+            Map<String, Object> report = Map.of("scores", Map.of("safety.injection", 0.95),
+                    "findings", Map.of("safety", safety),
+                    "decision", Map.of("action", "REJECT", "rule", "unsafe-request", "policy", "default",
+                            "stage", "input"));
+            return server.platform().database().inTransaction(s -> {
+                var item = new io.hallmark.core.persistence.ContentItem(io.hallmark.api.Modality.TEXT, prompt);
+                item.setPlugin("example-markov", "1.0.0");
+                item.setStatus(ContentStatus.REJECTED);
+                s.persist(item);
+                var job = new io.hallmark.core.persistence.GenerationJob(Map.of("pluginId", "example-markov",
+                        "modality", "TEXT", "prompt", prompt, "parameters", Map.of(), "documents", documents), 1);
+                job.setContentItemId(item.id());
+                job.finish(io.hallmark.core.persistence.JobState.DONE, null);
+                s.persist(job);
                 var r = new io.hallmark.core.persistence.GovernanceReport(item.id(), report);
                 r.decide(Decision.REJECT, null, null);
                 s.persist(r);

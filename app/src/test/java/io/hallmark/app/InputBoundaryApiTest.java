@@ -230,6 +230,33 @@ class InputBoundaryApiTest {
         assertThat(citingTheDocument).as("reports whose evidence includes the cleaned document").isPositive();
     }
 
+    @Test
+    void documentsBesideThePromptAreCheckedScreenedAsDataAndReportedByInput() throws Exception {
+        int before = jobs();
+        assertRefused(send("POST", "/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"x\",\"documents\":"
+                + "[{\"name\":\"a\",\"text\":\"b\\u0000\"}]}"), "documents[0].text");
+        assertRefused(send("POST", "/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"x\",\"documents\":"
+                + "\"text\"}"), "documents");
+        assertRefused(send("POST", "/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"x\",\"documents\":"
+                + "[{\"name\":\"a\",\"text\":\"x\"},{\"name\":\"a\",\"text\":\"y\"}]}"), "documents[1].name");
+        assertThat(jobs()).as("nothing queued").isEqualTo(before);
+
+        HttpResponse<String> r = send("POST", "/api/v1/generations", "{\"modality\":\"text\",\"prompt\":\"The keeper\","
+                + "\"parameters\":{\"maxWords\":20,\"corpus\":\"lighthouse-facts.txt\"},\"documents\":[{\"name\":"
+                + "\"log\",\"text\":\"The lamp was lit at dusk. The keeper wrote in the log before midnight.\"}]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode result = awaitFinal(json(r).path("id").asText());
+        assertThat(result.path("job").path("state").asText()).isIn("DONE", "WAITING_REVIEW");
+        JsonNode safety = result.path("report").path("findings").path("safety");
+        assertThat(safety.path("documents").toString()).as(safety.toString()).contains("\"input\":\"documents[0]\"")
+                .contains("\"name\":\"log\"");
+        assertThat(safety.path("prompt").path("injection").isNumber()).isTrue();
+        JsonNode detail = json(send("GET", "/api/v1/content/" + result.path("job").path("contentItemId").asText(),
+                null));
+        assertThat(detail.path("prompt").asText()).isEqualTo("The keeper");
+        assertThat(detail.path("documents").get(0).path("name").asText()).isEqualTo("log");
+    }
+
     private static JsonNode awaitFinal(String id) throws Exception {
         for (int i = 0; i < 3_000; i++) {
             JsonNode result = json(send("GET", "/api/v1/generations/" + id, null));

@@ -231,6 +231,9 @@ public final class Platform implements AutoCloseable {
             LocalModelImport.run(dataDir.root().resolve("governance"), modelStore, "import:" + nodeName());
             GovernanceModels governanceModels = governanceModels(config, dataDir, modelStore, !server);
             started.push(governanceModels);
+            // every knowledge-base document is screened for injection at ingest (REST, console, plugins, CLI)
+            knowledgeBases.screenWith(name -> new io.hallmark.governance.safety.roles.InjectionIngestScreen(
+                    governanceModels, name));
             // with nothing trained locally, the fact check combines votes with the cluster's active combiner artifact
             factCheck.useActiveCombiner(governanceModels::combiner);
             GovernanceTraining governanceTraining = server ? GovernanceTraining.start(governanceModels)

@@ -1,8 +1,10 @@
 package io.hallmark.retrieval;
 
 import io.hallmark.retrieval.ingest.Cleaning;
+import io.hallmark.retrieval.ingest.Quarantine;
 import io.hallmark.retrieval.ingest.Skip;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one ingest did.
@@ -15,13 +17,17 @@ import java.util.List;
  * @param millis wall-clock time of the whole ingest
  * @param embedMillis time spent embedding
  * @param cleaned documents taken after removing characters that cannot be stored (NUL and the like), with counts
+ * @param quarantined new or changed documents the injection screen flagged: not indexed, earlier versions removed
+ * @param unscreened why the new and changed documents were not screened for injection (no screen configured, the
+ *     model is not trained yet), or {@code null} when they were (or there were none)
  */
 public record IngestReport(int added, int replaced, int unchanged, long chunks, List<Skip> skips, long millis,
-        long embedMillis, List<Cleaning> cleaned) {
+        long embedMillis, List<Cleaning> cleaned, List<Quarantine> quarantined, @Nullable String unscreened) {
 
     public IngestReport {
         skips = List.copyOf(skips);
         cleaned = List.copyOf(cleaned);
+        quarantined = List.copyOf(quarantined);
     }
 
     /** Chunks written per second of wall-clock time. */

@@ -10,6 +10,7 @@ import io.hallmark.retrieval.index.IndexedChunk;
 import io.hallmark.retrieval.index.LuceneIndex;
 import io.hallmark.retrieval.ingest.Cleaning;
 import io.hallmark.retrieval.ingest.DocumentLoader;
+import io.hallmark.retrieval.ingest.IngestScreen;
 import io.hallmark.retrieval.ingest.LoadResult;
 import io.hallmark.retrieval.ingest.Skip;
 import io.hallmark.retrieval.ingest.SourceDocument;
@@ -79,6 +80,7 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Searches read, {@link #apply} and {@link #rebuild} write, so a search never sees half of a change batch. */
     private final ReadWriteLock indexLock = new ReentrantReadWriteLock();
     private volatile @Nullable KnowledgeRecord record;
+    private volatile IngestScreen screen = IngestScreen.NONE;
     private volatile long appliedSequence;
 
     private KnowledgeBase(ChunkIndex index, ChunkIndex.Opener opener, IndexSettings settings,
@@ -99,6 +101,19 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public void attach(KnowledgeRecord newRecord) {
         this.record = java.util.Objects.requireNonNull(newRecord, "record");
+    }
+
+    /**
+     * Screens every new or changed document of later ingests for injection with {@code newScreen}; a flagged one is
+     * quarantined: not indexed, its earlier version removed, listed in {@link IngestReport#quarantined()}.
+     */
+    public void screenWith(IngestScreen newScreen) {
+        this.screen = java.util.Objects.requireNonNull(newScreen, "screen");
+    }
+
+    /** Whether {@link #screenWith} has set a screen. */
+    public boolean screened() {
+        return screen != IngestScreen.NONE;
     }
 
     /** The record's change sequence the index has applied (as committed), or -1 when it has applied none. */
@@ -280,6 +295,17 @@ public final class KnowledgeBase implements AutoCloseable {
             known.put(doc.id(), stored.isPresent());
             todo.add(doc);
         }
+        // untrusted text is screened for injection before it can reach retrieval; a flagged document is quarantined
+        IngestScreen.Result screening = todo.isEmpty() ? IngestScreen.Result.screened(List.of())
+                : screen.screen(List.copyOf(todo));
+        Set<String> flagged = new HashSet<>();
+        for (io.hallmark.retrieval.ingest.Quarantine q : screening.quarantined()) {
+            flagged.add(q.source());
+            if (known.getOrDefault(q.source(), false)) {
+                delete(q.source()); // its earlier version would still be retrieved
+            }
+        }
+        todo.removeIf(d -> flagged.contains(d.id()));
         int added = 0;
         int replaced = 0;
         long chunks = 0;
@@ -345,7 +371,7 @@ public final class KnowledgeBase implements AutoCloseable {
         }
         listener.progress(total, total, chunks);
         return new IngestReport(added, replaced, unchanged, chunks, skips, (System.nanoTime() - start) / 1_000_000,
-                embedNanos / 1_000_000, cleaned);
+                embedNanos / 1_000_000, cleaned, screening.quarantined(), screening.unavailable());
     }
 
     private List<List<IndexedChunk>> embed(List<List<Chunk>> perDoc) {

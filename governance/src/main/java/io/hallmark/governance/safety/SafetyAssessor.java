@@ -12,8 +12,10 @@ import java.util.Map;
 /**
  * Safety screening in the governance stage: scores {@code safety.injection}, {@code safety.jailbreak} and
  * {@code safety.harmful} on the prompt and {@code safety.toxicity} on the output text, with the toxic sentences and
- * the prompt spans that triggered a screen ({@code triggered}: screen, input, offsets, text, score) as findings.
- * Models load on first use.
+ * the spans that triggered a screen ({@code triggered}: screen, input, offsets, text, score) as findings. Documents
+ * sent beside the prompt ({@link AssessmentInput#documents()}) are data: the injection screen reads each of them
+ * (input {@code documents[i]}), the jailbreak and harmful-request screens read the prompt only. Models load on first
+ * use.
  */
 public final class SafetyAssessor implements Assessor {
 
@@ -33,7 +35,7 @@ public final class SafetyAssessor implements Assessor {
         SafetyScreen screen = models.safety();
         Map<String, Object> findings = new LinkedHashMap<>();
         List<Map<String, Object>> triggered = new ArrayList<>();
-        if (!input.prompt().isBlank()) {
+        if (!input.prompt().isBlank() && input.documents().isEmpty()) {
             SafetyScreen.PromptScores explained = screen.explainPrompt(input.prompt());
             Map<String, Double> prompt = explained.scores();
             out.score("safety.injection", round(prompt.get("injection")));
@@ -42,6 +44,8 @@ public final class SafetyAssessor implements Assessor {
             findings.put("prompt", Map.of("injection", round(prompt.get("injection")), "jailbreak",
                     round(prompt.get("jailbreak")), "harmful", round(prompt.get("harmful"))));
             triggered.addAll(triggered(input.prompt(), explained));
+        } else if (!input.prompt().isBlank()) {
+            screenByRole(screen, input, out, findings, triggered);
         }
         if (input.text() != null && !input.text().isBlank()) {
             SafetyScreen.Toxicity tox = screen.toxicity(input.text());
@@ -67,7 +71,7 @@ public final class SafetyAssessor implements Assessor {
     }
 
     /** The score a screen flags from (the tuned threshold, mapped to 0.8). */
-    static final double FLAGGED = 0.8;
+    public static final double FLAGGED = 0.8;
 
     /**
      * Which span of which input triggered which screen: every screen scoring at least {@link #FLAGGED}, with the
@@ -83,6 +87,58 @@ public final class SafetyAssessor implements Assessor {
                 m.put("start", t.start());
                 m.put("end", t.end());
                 m.put("text", prompt.substring(t.start(), t.end()));
+                m.put("score", t.score());
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A request with documents: the injection screen reads the prompt and every document (each whole and in pieces),
+     * the jailbreak and harmful-request screens the prompt only; {@code safety.injection} is the highest of them.
+     * The findings add {@code documents} (each document's name and injection score) and the triggers name their
+     * input ({@code documents[0]}, offsets in that document).
+     */
+    private static void screenByRole(SafetyScreen screen, AssessmentInput input, Assessment out,
+            Map<String, Object> findings, List<Map<String, Object>> triggered) {
+        List<ScreenInput> inputs = new ArrayList<>();
+        inputs.add(ScreenInput.instruction(input.prompt()));
+        for (int i = 0; i < input.documents().size(); i++) {
+            inputs.add(ScreenInput.data(documentInput(i), input.documents().get(i).text()));
+        }
+        SafetyScreen.Explained explained = screen.explain(inputs);
+        Map<String, Double> scores = explained.scores();
+        out.score("safety.injection", round(scores.get("injection")));
+        out.score("safety.jailbreak", round(scores.get("jailbreak")));
+        out.score("safety.harmful", round(scores.get("harmful")));
+        findings.put("prompt", Map.of("injection", explained.injection("prompt"), "jailbreak",
+                round(scores.get("jailbreak")), "harmful", round(scores.get("harmful"))));
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (int i = 0; i < input.documents().size(); i++) {
+            documents.add(Map.of("input", documentInput(i), "name", input.documents().get(i).name(), "injection",
+                    explained.injection(documentInput(i))));
+        }
+        findings.put("documents", documents);
+        triggered.addAll(triggered(explained));
+    }
+
+    /** The name of the {@code i}th document of a request in the report, as its field is named in the request. */
+    public static String documentInput(int i) {
+        return "documents[" + i + "]";
+    }
+
+    /** The triggers of {@link SafetyScreen#explain} scoring at least {@link #FLAGGED}, as report entries. */
+    static List<Map<String, Object>> triggered(SafetyScreen.Explained explained) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SafetyScreen.InputTrigger t : explained.triggers()) {
+            if (t.score() >= FLAGGED) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("screen", t.screen());
+                m.put("input", t.input());
+                m.put("start", t.start());
+                m.put("end", t.end());
+                m.put("text", t.text());
                 m.put("score", t.score());
                 out.add(m);
             }

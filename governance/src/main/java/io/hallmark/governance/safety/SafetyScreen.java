@@ -90,28 +90,132 @@ public final class SafetyScreen {
             next += own.size();
             Map<String, Double> scores = new java.util.LinkedHashMap<>();
             List<Trigger> triggers = new ArrayList<>();
-            for (String category : List.of("injection", "jailbreak", "harmful")) {
-                SafetyModel.Head head = model.head(category);
-                double p = head.model().probability(wholeFeatures.get(i));
-                int start = 0;
-                int end = prompts.get(i).length();
-                if (SENTENCE_HEADS.contains(category)) {
-                    for (int k = 0; k < own.size(); k++) {
-                        double q = head.model().probability(sentences.get(k));
-                        if (q > p) {
-                            p = q;
-                            start = own.get(k)[0];
-                            end = own.get(k)[1];
-                        }
-                    }
-                }
-                double score = head.score(p);
-                scores.put(category, score);
-                triggers.add(new Trigger(category, start, end, round(score)));
+            for (String category : PROMPT_HEADS) {
+                Trigger t = best(category, prompts.get(i).length(), wholeFeatures.get(i), own, sentences);
+                scores.put(category, t.score());
+                triggers.add(new Trigger(category, t.start(), t.end(), round(t.score())));
             }
             out.add(new PromptScores(Map.copyOf(scores), List.copyOf(triggers)));
         }
         return out;
+    }
+
+    /** The heads that read the user's instruction; untrusted data is read by the injection head only. */
+    static final List<String> PROMPT_HEADS = List.of("injection", "jailbreak", "harmful");
+
+    /**
+     * At most this many pieces (sentences or windows) of the untrusted data of one request are read on their own,
+     * shared equally among its data inputs; each data input is also read whole.
+     */
+    public static final int MAX_DATA_PIECES = 64;
+
+    /**
+     * A screen's score for one input and the span of that input it comes from.
+     *
+     * @param screen the head
+     * @param input the input's name ({@link ScreenInput#input()})
+     * @param start the span's first character in that input
+     * @param end one past its last
+     * @param text the span
+     * @param score the head's score (0..1, flagged from 0.8), rounded
+     */
+    public record InputTrigger(String screen, String input, int start, int end, String text, double score) {}
+
+    /**
+     * What the screens found in a request's inputs.
+     *
+     * @param scores each head's score for the request, the highest over the inputs it reads ({@code injection} always;
+     *     {@code jailbreak} and {@code harmful} when the request has an instruction)
+     * @param triggers per head and input it read, the span behind the score
+     */
+    public record Explained(Map<String, Double> scores, List<InputTrigger> triggers) {
+
+        /** The injection score of one input, 0 when it was not read. */
+        public double injection(String input) {
+            return triggers.stream().filter(t -> t.screen().equals("injection") && t.input().equals(input))
+                    .mapToDouble(InputTrigger::score).max().orElse(0);
+        }
+    }
+
+    /**
+     * Screens a request by role: the instruction ({@link ScreenInput#data()} false) is read by the injection,
+     * jailbreak and harmful-request heads exactly as {@link #explainPrompt} reads a prompt; each data input is read by
+     * the injection head only, whole and in pieces (its sentences, or when it has more sentences than its share of
+     * {@link #MAX_DATA_PIECES}, that many windows of consecutive sentences). All texts are embedded in two batches
+     * and every embedding serves every head that reads it.
+     */
+    public Explained explain(List<ScreenInput> inputs) {
+        long dataInputs = inputs.stream().filter(ScreenInput::data).count();
+        int share = dataInputs == 0 ? 0 : (int) Math.max(1, MAX_DATA_PIECES / dataInputs);
+        List<List<int[]>> pieces = new ArrayList<>();
+        List<String> partTexts = new ArrayList<>();
+        for (ScreenInput in : inputs) {
+            List<int[]> own = in.data() ? windowsOf(in.text(), share) : sentenceBoundsOf(in.text());
+            pieces.add(own);
+            own.forEach(b -> partTexts.add(in.text().substring(b[0], b[1])));
+        }
+        List<float[]> partFeatures = features.features(partTexts);
+        List<float[]> wholeFeatures = features.features(inputs.stream().map(ScreenInput::text).toList());
+        Map<String, Double> scores = new java.util.LinkedHashMap<>();
+        List<InputTrigger> triggers = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            ScreenInput in = inputs.get(i);
+            List<int[]> own = pieces.get(i);
+            List<float[]> parts = partFeatures.subList(next, next + own.size());
+            next += own.size();
+            for (String category : in.data() ? List.of("injection") : PROMPT_HEADS) {
+                Trigger t = best(category, in.text().length(), wholeFeatures.get(i), own, parts);
+                scores.merge(category, t.score(), Math::max);
+                triggers.add(new InputTrigger(category, in.input(), t.start(), t.end(),
+                        in.text().substring(t.start(), t.end()), round(t.score())));
+            }
+        }
+        return new Explained(Map.copyOf(scores), List.copyOf(triggers));
+    }
+
+    /**
+     * A head's score for one text (unrounded): the whole's, or for a head in {@link #SENTENCE_HEADS} the best
+     * piece's when it beats the whole, with that piece's bounds.
+     */
+    private Trigger best(String category, int length, float[] whole, List<int[]> bounds, List<float[]> parts) {
+        SafetyModel.Head head = model.head(category);
+        double p = head.model().probability(whole);
+        int start = 0;
+        int end = length;
+        if (SENTENCE_HEADS.contains(category)) {
+            for (int k = 0; k < bounds.size(); k++) {
+                double q = head.model().probability(parts.get(k));
+                if (q > p) {
+                    p = q;
+                    start = bounds.get(k)[0];
+                    end = bounds.get(k)[1];
+                }
+            }
+        }
+        return new Trigger(category, start, end, head.score(p));
+    }
+
+    /**
+     * The pieces of a data text read on their own: none for a text of one sentence; its sentences when there are at
+     * most {@code limit}; else {@code limit} windows of consecutive sentences, each spanning from its first
+     * sentence's start to its last one's end, so that every sentence is read in some piece.
+     */
+    static List<int[]> windowsOf(String text, int limit) {
+        List<int[]> sentences = split(text);
+        if (sentences.size() < 2 || limit < 1) {
+            return List.of();
+        }
+        if (sentences.size() <= limit) {
+            return sentences;
+        }
+        int per = (sentences.size() + limit - 1) / limit;
+        List<int[]> windows = new ArrayList<>();
+        for (int k = 0; k < sentences.size(); k += per) {
+            int last = Math.min(sentences.size(), k + per) - 1;
+            windows.add(new int[] {sentences.get(k)[0], sentences.get(last)[1]});
+        }
+        return windows;
     }
 
     /** The bounds of the sentences {@link #sentencesOf} returns. */

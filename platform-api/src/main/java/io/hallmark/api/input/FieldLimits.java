@@ -29,6 +29,15 @@ public final class FieldLimits {
     /** Any other string inside a JSON body (generator parameters, metadata values): {@value}. */
     public static final int JSON_STRING = TEXT;
 
+    /** Untrusted documents sent with a generation request, beside its instruction ({@code documents}): {@value}. */
+    public static final int DOCUMENTS = 16;
+
+    /** The text of one such document: {@value} (a prompt's limit). */
+    public static final int DOCUMENT_TEXT = TEXT;
+
+    /** The text of all documents of one request together: {@value}. */
+    public static final int DOCUMENTS_TOTAL = 400_000;
+
     /** Channels, plugin ids and modality names: 1-64 lower-case letters, digits, '.', '_' or '-', a letter or digit first. */
     public static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 

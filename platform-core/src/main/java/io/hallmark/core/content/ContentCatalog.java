@@ -134,6 +134,18 @@ public final class ContentCatalog {
         });
     }
 
+    /**
+     * The untrusted documents sent with the item's request ({@code [{name, text}]}, in order: {@code documents[i]} in
+     * the report's triggers), none for a plain prompt.
+     */
+    private static List<Object> documents(org.hibernate.Session s, UUID id) {
+        return s.createSelectionQuery("from GenerationJob where contentItemId = :id",
+                io.hallmark.core.persistence.GenerationJob.class).setParameter("id", id).setMaxResults(1)
+                .getResultList().stream().findFirst()
+                .map(j -> j.request().get("documents") instanceof List<?> l ? List.<Object>copyOf(l) : List.of())
+                .orElse(List.of());
+    }
+
     /** One item with its text, report, provenance and audit events. */
     public Map<String, Object> detail(UUID id) {
         return db.inTransaction(s -> {
@@ -143,6 +155,7 @@ public final class ContentCatalog {
             out.put("item", summary(item, report == null ? null : report.factualityScore(),
                     report == null ? null : report.decision()));
             out.put("prompt", item.prompt());
+            out.put("documents", documents(s, id));
             out.put("text", item.textBody());
             out.put("mediaType", item.artifactMediaType() != null ? item.artifactMediaType() : "text/plain");
             out.put("artifactSize", item.artifactSize());

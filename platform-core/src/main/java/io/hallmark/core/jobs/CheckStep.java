@@ -69,7 +69,8 @@ final class CheckStep implements PipelineStep {
         String text = item.textBody() != null ? item.textBody()
                 : metadata.get("caption") instanceof String caption && !caption.isBlank() ? caption : null;
         Assessment assessment = governance.assess(new AssessmentInput(run.modality(), item.prompt(), text,
-                artifact, item.artifactMediaType() == null ? "text/plain" : item.artifactMediaType(), metadata));
+                artifact, item.artifactMediaType() == null ? "text/plain" : item.artifactMediaType(), metadata,
+                run.documents()));
         Map<String, Object> scores = new HashMap<>(assessment.scores());
         run.list("crossCheck").stream().mapToDouble(c -> ((Number) c.get("agreement")).doubleValue()).min()
                 .ifPresent(min -> scores.put("crosscheck.agreement", min));

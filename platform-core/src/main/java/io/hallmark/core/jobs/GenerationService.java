@@ -1,6 +1,7 @@
 package io.hallmark.core.jobs;
 
 import io.hallmark.api.GenerationRequest;
+import io.hallmark.api.InputDocument;
 import io.hallmark.api.InvalidRequestException;
 import io.hallmark.api.Modality;
 import io.hallmark.core.audit.AuditLog;
@@ -32,10 +33,29 @@ public final class GenerationService {
      *
      * @param contentType what the content is meant to be, which policy rules may depend on; {@code null}: the
      *     pipeline's declared content type, else {@code general}
+     * @param documents untrusted documents sent beside the instruction (the prompt): the injection screen reads them,
+     *     the generator gets them marked as data ({@code DataMarking}); checked by {@link InputDocument#checked}
      */
     public record Submission(Modality modality, String prompt, @Nullable String pluginId, Map<String, Object> parameters,
             @Nullable Long seed, String channel, int priority, @Nullable Duration deadline,
-            io.hallmark.governance.policy.@Nullable ContentType contentType) {
+            io.hallmark.governance.policy.@Nullable ContentType contentType, List<InputDocument> documents) {
+
+        public Submission {
+            documents = InputDocument.checked(documents);
+        }
+
+        /** A submission without documents. */
+        public Submission(Modality modality, String prompt, @Nullable String pluginId, Map<String, Object> parameters,
+                @Nullable Long seed, String channel, int priority, @Nullable Duration deadline,
+                io.hallmark.governance.policy.@Nullable ContentType contentType) {
+            this(modality, prompt, pluginId, parameters, seed, channel, priority, deadline, contentType, List.of());
+        }
+
+        /** The same submission with these documents beside its prompt. */
+        public Submission withDocuments(List<InputDocument> newDocuments) {
+            return new Submission(modality, prompt, pluginId, parameters, seed, channel, priority, deadline,
+                    contentType, newDocuments);
+        }
 
         /** A submission that declares no content type. */
         public Submission(Modality modality, String prompt, @Nullable String pluginId, Map<String, Object> parameters,
@@ -88,6 +108,11 @@ public final class GenerationService {
             throw InvalidRequestException.of("messages", "The 'messages' parameter must be the conversation whose "
                     + "role-tagged transcript is the prompt (ChatTurn.transcript); the screens judge the prompt");
         }
+        if (!messages.isEmpty() && !s.documents().isEmpty()) {
+            // a chat generator reads the conversation, not the prompt the documents are marked in: they would be lost
+            throw InvalidRequestException.of("documents", "Documents cannot be sent with a 'messages' conversation; "
+                    + "send the instruction as the prompt and the documents beside it");
+        }
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("pluginId", generator.pluginId());
         stored.put("modality", s.modality().name());
@@ -102,6 +127,9 @@ public final class GenerationService {
         stored.put("channel", s.channel());
         if (s.contentType() != null) {
             stored.put("contentType", s.contentType().id());
+        }
+        if (!s.documents().isEmpty()) {
+            stored.put("documents", documentMaps(s.documents()));
         }
         stored.put("actor", actor);
         Submitted submitted = queue.submit(NewJob.builder(generator.pluginId(), s.modality(), s.prompt(), stored)
@@ -119,6 +147,10 @@ public final class GenerationService {
                         event.put("contentType", s.contentType().id());
                     }
                     event.put("promptSha256", sha256(s.prompt())); // the prompt itself stays with the content
+                    if (!s.documents().isEmpty()) {
+                        event.put("documents", s.documents().stream().map(d -> Map.of("name", d.name(),
+                                "sha256", sha256(d.text()))).toList());
+                    }
                     event.put("parameters", parameters);
                     if (s.seed() != null) {
                         event.put("seed", s.seed());
@@ -145,9 +177,31 @@ public final class GenerationService {
         if (s.contentType() != null) {
             canonical.put("contentType", s.contentType().id()); // absent when not declared: older keys still match
         }
+        if (!s.documents().isEmpty()) {
+            canonical.put("documents", documentMaps(s.documents())); // absent without documents: older keys match
+        }
         canonical.put("priority", s.priority());
         canonical.put("deadlineSeconds", s.deadline() == null ? null : s.deadline().toSeconds());
         return sha256(CanonicalJson.string(canonical));
+    }
+
+    /** Documents as stored in a job's request: {@code [{name, text}]}. */
+    static List<Map<String, Object>> documentMaps(List<InputDocument> documents) {
+        return documents.stream().map(d -> Map.<String, Object>of("name", d.name(), "text", d.text())).toList();
+    }
+
+    /** The documents of a job's stored request ({@link #documentMaps}); none when it has none. */
+    static List<InputDocument> documents(Map<String, Object> request) {
+        if (!(request.get("documents") instanceof List<?> list)) {
+            return List.of();
+        }
+        List<InputDocument> out = new java.util.ArrayList<>(list.size());
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> m) {
+                out.add(new InputDocument(String.valueOf(m.get("name")), String.valueOf(m.get("text"))));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

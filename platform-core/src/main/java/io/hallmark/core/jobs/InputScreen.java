@@ -91,7 +91,18 @@ public final class InputScreen {
     /** Screens a prompt under a policy; only the rules for the request's content type apply. */
     public Outcome screen(Modality modality, String prompt, Policy policy,
             io.hallmark.governance.policy.ContentType contentType) {
-        Assessment assessment = screens.assess(new AssessmentInput(modality, prompt, null, null, "text/plain", Map.of()));
+        return screen(modality, prompt, java.util.List.of(), policy, contentType);
+    }
+
+    /**
+     * Screens a prompt and the untrusted documents sent with it under a policy: the injection screen reads the
+     * prompt and every document, the jailbreak and harmful-request screens the prompt alone. The outcome's prompt
+     * is the instruction (redacted under REDACT), without the documents.
+     */
+    public Outcome screen(Modality modality, String prompt, java.util.List<io.hallmark.api.InputDocument> documents,
+            Policy policy, io.hallmark.governance.policy.ContentType contentType) {
+        Assessment assessment = screens.assess(new AssessmentInput(modality, prompt, null, null, "text/plain", Map.of(),
+                documents));
         // what only the output's checks produce is judged after generation, not unknown here
         Set<String> later = new HashSet<>(assessment.notApplicable());
         Set<String> screened = screens.providedMetrics();

@@ -70,9 +70,26 @@ final class PipelineRun {
                 io.hallmark.governance.policy.ContentType.GENERAL);
     }
 
-    /** The prompt as the client wrote it, or as the input screen passed it on (redacted). */
-    String originalPrompt() {
+    /**
+     * The user's instruction as the client wrote it, or as the input screen passed it on (redacted), without the
+     * documents sent with it: what the input screens read as the prompt.
+     */
+    String instruction() {
         return (String) state.getOrDefault("screenedPrompt", job.request().get("prompt"));
+    }
+
+    /** The untrusted documents sent with the request (data), in order; none for a plain prompt. */
+    List<io.hallmark.api.InputDocument> documents() {
+        return GenerationService.documents(job.request());
+    }
+
+    /**
+     * The prompt a generator is given: the {@link #instruction} and, when the request carried documents, each marked
+     * as data after a notice ({@link io.hallmark.governance.safety.roles.DataMarking#withDocuments}); the instruction
+     * alone otherwise.
+     */
+    String originalPrompt() {
+        return io.hallmark.governance.safety.roles.DataMarking.withDocuments(instruction(), documents());
     }
 
     /** The prompt the generator gets this round (the original, or a revision prompt). */

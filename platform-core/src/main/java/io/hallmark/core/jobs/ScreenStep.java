@@ -44,16 +44,16 @@ final class ScreenStep implements PipelineStep {
         Policy policy = policies.inForce(run.modality(), run.channel()).orElseThrow(() -> new GenerationFailedException(
                 "No active policy covers " + run.modality() + " on channel '" + run.channel()
                         + "'; refusing to keep unchecked content"));
-        InputScreen.Outcome outcome = screen.screen(run.modality(), run.originalPrompt(), policy,
+        InputScreen.Outcome outcome = screen.screen(run.modality(), run.instruction(), run.documents(), policy,
                 run.contentType());
         Map<String, Object> screened = outcome.state();
         run.context().event("screened", Map.of("action", screened.get("action"), "rule", screened.get("rule"),
                 "scores", screened.get("scores")));
-        run.agent("screen", Map.of("prompt", run.originalPrompt()), Map.of("action", screened.get("action"),
+        run.agent("screen", Map.of("prompt", run.instruction()), Map.of("action", screened.get("action"),
                 "rule", screened.get("rule")), started);
         if (!outcome.blocked()) {
             run.state().put("screenedPrompt", outcome.prompt());
-            run.state().put("prompt", outcome.prompt());
+            run.state().put("prompt", run.originalPrompt()); // the instruction, with any documents marked as data
             return null;
         }
         Map<String, Object> decisionMap = JudgeStep.decisionMap(outcome.decision(), policy);

@@ -56,6 +56,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KnowledgeBases implements AutoCloseable {
 
+    private java.util.function.@Nullable Function<String, io.hallmark.retrieval.ingest.IngestScreen> screens;
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBases.class);
 
     /** Valid knowledge-base names. */
@@ -198,7 +199,7 @@ public final class KnowledgeBases implements AutoCloseable {
             kb = open.get(name);
         }
         if (kb != null) {
-            return kb;
+            return screened(name, kb);
         }
         RebuildProgress progress = rebuilding.get(name);
         if (progress != null) {
@@ -218,6 +219,24 @@ public final class KnowledgeBases implements AutoCloseable {
             throw e;
         }
         problems.remove(name);
+        return screened(name, kb);
+    }
+
+    /**
+     * Screens every document later ingested into any of these knowledge bases for injection with the screen
+     * {@code screens} makes for a knowledge base's name (a flagged document is quarantined: see
+     * {@link KnowledgeBase#screenWith}).
+     */
+    public synchronized void screenWith(java.util.function.Function<String, io.hallmark.retrieval.ingest.IngestScreen>
+            screens) {
+        this.screens = java.util.Objects.requireNonNull(screens, "screens");
+        open.forEach((name, kb) -> kb.screenWith(screens.apply(name)));
+    }
+
+    private KnowledgeBase screened(String name, KnowledgeBase kb) {
+        if (screens != null && !kb.screened()) {
+            kb.screenWith(screens.apply(name));
+        }
         return kb;
     }
 

@@ -6,6 +6,7 @@ import io.hallmark.governance.factcheck.Evidence;
 import io.hallmark.governance.factcheck.Verdict;
 import io.hallmark.governance.factcheck.Verifier;
 import io.hallmark.governance.factcheck.Vote;
+import io.hallmark.governance.safety.roles.DataMarking;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,10 +120,11 @@ public final class LlmJudgeVerifier implements Verifier {
                 is true), REFUTED (the evidence says it is false) or NOT_ENOUGH_INFO, and N is between 0 and 1. \
                 Then one sentence of reasons.
 
-                Evidence:
-                """);
+                """).append(DataMarking.NOTICE).append("\n\nEvidence:\n");
+        // retrieved passages are untrusted data: each in its block, which a passage cannot close
         for (int i = 0; i < passages.size(); i++) {
-            p.append('[').append(i + 1).append("] ").append(passages.get(i)).append('\n');
+            p.append(DataMarking.block("passage", Integer.toString(i + 1), "[" + (i + 1) + "] " + passages.get(i)))
+                    .append('\n');
         }
         return p.append("\nClaim: ").append(claim).append('\n').toString();
     }

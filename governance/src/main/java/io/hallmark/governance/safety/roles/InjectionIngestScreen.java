@@ -1,0 +1,87 @@
+package io.hallmark.governance.safety.roles;
+
+import io.hallmark.governance.GovernanceModels;
+import io.hallmark.governance.ModelUnavailableException;
+import io.hallmark.governance.safety.SafetyAssessor;
+import io.hallmark.governance.safety.SafetyScreen;
+import io.hallmark.governance.safety.ScreenInput;
+import io.hallmark.retrieval.ingest.IngestScreen;
+import io.hallmark.retrieval.ingest.Quarantine;
+import io.hallmark.retrieval.ingest.SourceDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The injection screen over the documents a knowledge base ingests: each document's text ({@link #textOf}: title,
+ * headings and sections) is read as data ({@link SafetyScreen#explain}: whole and by sentence, or by window for a
+ * long one), one document at a time so that each gets the whole piece budget; a document scoring
+ * {@link SafetyAssessor#FLAGGED} or more is quarantined with the span that scored highest. When the safety model is
+ * not trained yet the ingest is reported as not screened (this screen never trains a model inside an ingest).
+ */
+public final class InjectionIngestScreen implements IngestScreen {
+
+    private final String knowledgeBase;
+    private final Supplier<SafetyScreen> screen;
+    private final Supplier<Boolean> ready;
+
+    /** The screen of the platform's safety model for the knowledge base {@code knowledgeBase}. */
+    public InjectionIngestScreen(GovernanceModels models, String knowledgeBase) {
+        this(knowledgeBase, models::safety, () -> models.ready("safety"));
+    }
+
+    /** A screen over a given safety screen (tests, evaluations). */
+    public InjectionIngestScreen(String knowledgeBase, SafetyScreen screen) {
+        this(knowledgeBase, () -> screen, () -> true);
+    }
+
+    private InjectionIngestScreen(String knowledgeBase, Supplier<SafetyScreen> screen, Supplier<Boolean> ready) {
+        this.knowledgeBase = knowledgeBase;
+        this.screen = screen;
+        this.ready = ready;
+    }
+
+    /** The name of a knowledge-base document in screen findings: {@code kb:<knowledge base>/<source id>}. */
+    public static String input(String knowledgeBase, String source) {
+        return "kb:" + knowledgeBase + "/" + source;
+    }
+
+    /**
+     * All the text of a document that retrieval may hand a model, as the screen reads it: its title, then each
+     * section's heading and text, separated by blank lines (the offsets of a quarantine's span are in this text).
+     */
+    public static String textOf(SourceDocument document) {
+        StringBuilder out = new StringBuilder(document.title().strip());
+        for (io.hallmark.retrieval.ingest.Section section : document.sections()) {
+            if (section.heading() != null && !section.heading().isBlank()) {
+                out.append(out.isEmpty() ? "" : "\n\n").append(section.heading().strip());
+            }
+            if (!section.text().isBlank()) {
+                out.append(out.isEmpty() ? "" : "\n\n").append(section.text());
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public Result screen(List<SourceDocument> documents) {
+        SafetyScreen safety;
+        try {
+            if (!ready.get()) {
+                return Result.unavailable("the safety model is not trained yet (hallmark train safety)");
+            }
+            safety = screen.get();
+        } catch (ModelUnavailableException e) {
+            return Result.unavailable("the safety model is unavailable: " + e.getMessage());
+        }
+        List<Quarantine> flagged = new ArrayList<>();
+        for (SourceDocument d : documents) {
+            String input = input(knowledgeBase, d.id());
+            SafetyScreen.Explained explained = safety.explain(List.of(ScreenInput.data(input, textOf(d))));
+            explained.triggers().stream().filter(t -> t.score() >= SafetyAssessor.FLAGGED).findFirst()
+                    .ifPresent(t -> flagged.add(new Quarantine(d.id(), input, t.screen(), t.score(), t.start(), t.end(),
+                            t.text())));
+        }
+        return Result.screened(flagged);
+    }
+}
