@@ -109,14 +109,24 @@ final class ClusterIndexWriter {
         }
     }
 
-    /** Records that the cluster index holds the record up to {@code sequence} (called holding the writer lock). */
+    /**
+     * Records that the cluster index holds the record up to {@code sequence} (called holding the writer lock), and
+     * notifies {@link PostgresKnowledgeRecord#CHANNEL}, so that other nodes report the new version at once instead of
+     * at their next poll (the record's own notification came before the collection held the change).
+     */
     private void recordWritten(long sequence) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 insert into kb_cluster_written (kb, sequence) values (?, ?)
-                on conflict (kb) do update set sequence = excluded.sequence, written_at = now()""")) {
+                on conflict (kb) do update set sequence = excluded.sequence, written_at = now()""");
+                PreparedStatement notify = c.prepareStatement("select pg_notify(?, ?)")) {
+            c.setAutoCommit(false);
             s.setString(1, name);
             s.setLong(2, sequence);
             s.executeUpdate();
+            notify.setString(1, PostgresKnowledgeRecord.CHANNEL);
+            notify.setString(2, name + ":" + sequence);
+            notify.execute();
+            c.commit();
         } catch (SQLException e) {
             throw new HallmarkException("Cannot record that the cluster index of knowledge base '" + name + "' holds "
                     + "change " + sequence + ": " + e.getMessage(), e);
