@@ -88,7 +88,8 @@ class FailedKnowledgeWriteTest {
             onA.ingest(List.of(doc("lighthouses", "A lighthouse is a tower that guides ships at sea."),
                     doc("glaciers", "Glaciers are slowly moving masses of ice.")), IngestListener.NONE);
             assertThat(onA.appliedSequence()).isEqualTo(2);
-            await(() -> sequenceOn(c, "failing") == 2 ? true : null);
+            // B and C have rebuilt their indexes from the record (their first sight of it) and follow it
+            await(() -> sequenceOn(b, "failing") == 2 && sequenceOn(c, "failing") == 2 ? true : null);
 
             // the chunks of source 'poison' make PostgreSQL fail the transaction, after the source before it was
             // written in the same transaction, and only once another write waits for the knowledge base's row lock
@@ -298,13 +299,13 @@ class FailedKnowledgeWriteTest {
     }
 
     private static <T> T await(Supplier<T> probe) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 1200; i++) { // generous: three nodes load their embedders on 2 shared cores
             T value = probe.get();
             if (value != null) {
                 return value;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("not reached within 30 s");
+        throw new AssertionError("not reached within 60 s");
     }
 }
