@@ -50,9 +50,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>On a search cluster</b> ({@code retrieval-backend=solrcloud}, shared mode only): PostgreSQL stays the record,
  * and each knowledge base's index is one SolrCloud collection every node shares. The node that ingests or deletes
  * writes the new changes into the collection after the record's transaction committed, before the call returns
- * ({@link ClusterIndexWriter}); other nodes write nothing and only follow the record's change sequence, which their
- * searches report as the version. A node that opens the knowledge base fills the collection when it is empty and
- * writes the sources whose content differs from the record when it is behind; it never rebuilds it from scratch.
+ * ({@link ClusterIndexWriter}), and records the change the collection then holds; other nodes follow that change,
+ * which their searches report as the version. When the record stays ahead of the collection (the writing node died, or
+ * the cluster refused the write), a follower writes the missing changes after {@link #CLUSTER_REPAIR_GRACE}. A node
+ * that opens the knowledge base fills the collection when it is empty and writes the sources whose content differs
+ * from the record when it is behind; it never rebuilds it from scratch.
  */
 public final class KnowledgeBases implements AutoCloseable {
 
@@ -63,6 +65,11 @@ public final class KnowledgeBases implements AutoCloseable {
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** How many changes a catch-up applies per index commit. */
     static final int CHANGE_BATCH = 256;
+    /**
+     * On a search cluster: how long the record may be ahead of the cluster index, with the same change written, before
+     * a follower writes the missing changes itself (the node that ingested normally does within milliseconds).
+     */
+    static final Duration CLUSTER_REPAIR_GRACE = Duration.ofSeconds(3);
 
     private final Path root;
     private final @Nullable DataSource dataSource;
@@ -70,6 +77,8 @@ public final class KnowledgeBases implements AutoCloseable {
     private final boolean rebuildInBackground;
     private final RetrievalBackend backend;
     private final Map<String, ClusterIndexWriter> clusterWriters = new ConcurrentHashMap<>();
+    /** On a search cluster: per knowledge base behind the record, the change its index holds and since when. */
+    private final Map<String, long[]> clusterBehind = new ConcurrentHashMap<>();
     private final Map<String, KnowledgeBase> open = new ConcurrentHashMap<>();
     private final Map<String, PostgresKnowledgeRecord> records = new ConcurrentHashMap<>();
     private final Map<String, RebuildProgress> rebuilding = new ConcurrentHashMap<>();
@@ -78,6 +87,8 @@ public final class KnowledgeBases implements AutoCloseable {
     private final Map<String, List<EmbeddingModel>> passageModels = new HashMap<>();
     /** Why a knowledge base could not be opened the last time it was tried (a corrupt index), by name. */
     private final Map<String, String> problems = new ConcurrentHashMap<>(); // read by health without the lock
+    /** Why an open knowledge base could not apply the record's next changes at the last follow round, by name. */
+    private final Map<String, String> stalled = new ConcurrentHashMap<>();
     private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kb-rebuild").daemon().factory());
     private @Nullable KnowledgeBaseFollower follower;
@@ -245,7 +256,9 @@ public final class KnowledgeBases implements AutoCloseable {
      * reports them. A shared knowledge base moves a corrupt index aside and rebuilds it from the database instead.
      */
     public Map<String, String> problems() {
-        return new TreeMap<>(problems); // never waits on open(), which may be waiting on the database
+        Map<String, String> out = new TreeMap<>(stalled);
+        out.putAll(problems); // never waits on open(), which may be waiting on the database
+        return out;
     }
 
     private KnowledgeBase openShared(String name, Path folder, DataSource ds) {
@@ -307,7 +320,14 @@ public final class KnowledgeBases implements AutoCloseable {
             PostgresKnowledgeRecord record = new PostgresKnowledgeRecord(ds, name, node, sequence -> {
                 ClusterIndexWriter writer = clusterWriters.get(name);
                 if (writer != null) {
-                    writer.writeNewChanges();
+                    try {
+                        writer.writeNewChanges();
+                    } catch (RuntimeException e) {
+                        throw new HallmarkException("Knowledge base '" + name + "': the change is recorded in the "
+                                + "database (change " + sequence + "), but writing it to the search cluster failed ("
+                                + e.getMessage() + "); the nodes keep reporting the version the cluster holds, and "
+                                + "their followers write the missing changes once the cluster accepts writes", e);
+                    }
                 }
             });
             ClusterIndexWriter writer = new ClusterIndexWriter(ds, name, kb, record);
@@ -412,9 +432,9 @@ public final class KnowledgeBases implements AutoCloseable {
             return -1;
         }
         if (onCluster()) {
-            long recorded = record.sequence();
-            if (recorded > kb.appliedSequence()) {
-                kb.apply(recorded, List.of());
+            long written = catchUpOnCluster(name);
+            if (written > kb.appliedSequence()) {
+                kb.apply(written, List.of());
             }
             return kb.appliedSequence();
         }
@@ -428,6 +448,35 @@ public final class KnowledgeBases implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The newest change the cluster index of {@code name} holds (what this node's searches report). When the record is
+     * ahead of it for {@link #CLUSTER_REPAIR_GRACE} (the node that ingested died or could not write the cluster) and
+     * no writer is at work, this node writes the missing changes.
+     */
+    private long catchUpOnCluster(String name) {
+        ClusterIndexWriter writer = clusterWriters.get(name);
+        PostgresKnowledgeRecord record = records.get(name);
+        if (writer == null || record == null) {
+            return -1;
+        }
+        long written = writer.written();
+        if (record.sequence() <= written) {
+            clusterBehind.remove(name);
+            return written;
+        }
+        long now = System.nanoTime();
+        long[] since = clusterBehind.compute(name, (n, seen) -> seen == null || seen[0] != written
+                ? new long[] {written, now} : seen);
+        if (now - since[1] >= CLUSTER_REPAIR_GRACE.toNanos()) {
+            long after = writer.repairIfIdle();
+            if (after != written) {
+                clusterBehind.remove(name);
+            }
+            return after;
+        }
+        return written;
     }
 
     /**
@@ -463,7 +512,31 @@ public final class KnowledgeBases implements AutoCloseable {
                     log.warn("Cannot reopen knowledge base '{}': {}", name, e.getMessage());
                 }
             } else {
-                catchUp(name);
+                catchUpOrReport(name);
+            }
+        }
+    }
+
+    /**
+     * Catches one knowledge base up for the follower. A change this node cannot apply (a record row it cannot read,
+     * an index write that fails) stops only that knowledge base, at the change before it: it is neither skipped nor
+     * allowed to hold up the other knowledge bases, is logged once, reported by {@link #problems()} (health:
+     * DEGRADED) and tried again at every round.
+     */
+    private void catchUpOrReport(String name) {
+        try {
+            catchUp(name);
+            if (stalled.remove(name) != null) {
+                log.info("Knowledge base '{}': following the database again, at change {}", name,
+                        Optional.ofNullable(open.get(name)).map(KnowledgeBase::appliedSequence).orElse(-1L));
+            }
+        } catch (RuntimeException e) {
+            KnowledgeBase kb = open.get(name);
+            String why = "cannot apply the database's changes after change "
+                    + (kb == null ? "?" : String.valueOf(kb.appliedSequence())) + " (" + e.getMessage()
+                    + "); this node's index stays there and retries at every follow round";
+            if (!why.equals(stalled.put(name, why))) {
+                log.warn("Knowledge base '{}': {}", name, why);
             }
         }
     }

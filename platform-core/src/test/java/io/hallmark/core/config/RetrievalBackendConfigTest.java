@@ -54,6 +54,9 @@ class RetrievalBackendConfigTest {
     void badValuesAreRefusedByName() {
         assertThatThrownBy(() -> load(Map.of(), Map.of(ConfigKey.RETRIEVAL_BACKEND, "lucene")).retrievalBackend())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("retrieval-backend").hasMessageContaining("lucene");
+        assertThatThrownBy(() -> load(Map.of("HALLMARK_RETRIEVAL_BACKEND", "opensearch"), Map.of()).retrievalBackend())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("retrieval-backend=opensearch is not supported")
+                .hasMessageContaining("'local' and 'solrcloud'");
         assertThatThrownBy(() -> load(Map.of(), Map.of(ConfigKey.RETRIEVAL_BACKEND, "solrcloud")).retrievalBackend())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("solrcloud.zk-host");
         assertThatThrownBy(() -> load(Map.of(), Map.of(ConfigKey.RETRIEVAL_BACKEND, "solrcloud",

@@ -1,6 +1,7 @@
 package io.hallmark.core.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hallmark.api.Modality;
 import io.hallmark.core.db.Database;
@@ -19,6 +20,7 @@ import io.hallmark.search.solrcloud.RetrievalBackend;
 import io.hallmark.search.solrcloud.SolrTestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -146,6 +148,57 @@ class ClusterKnowledgeBasesTest {
             assertThat(ids(kb.search(SearchRequest.of("glaciers ice", SearchMode.BM25, 3)))).contains("glaciers#0");
             assertThat(kb.searchVersioned(LIGHTHOUSE).version()).isEqualTo("kb-seq-3");
         }
+    }
+
+    @Test
+    void aChangeTheClusterRefusedIsNeitherReportedNorLeftBehind() throws Exception {
+        try (KnowledgeBases a = node("e"); KnowledgeBases b = node("f")) {
+            b.follow(Duration.ofMillis(500));
+            KnowledgeBase onA = a.open("refused");
+            onA.ingest(documents(), IngestListener.NONE);
+            KnowledgeBase onB = await(() -> {
+                KnowledgeBase kb = b.open("refused");
+                return kb.appliedSequence() == 3 ? kb : null;
+            });
+            SearchRequest deserts = SearchRequest.of("deserts rain", SearchMode.BM25, 3);
+
+            // the cluster refuses writes: the record commits change 4, the writer cannot put it in the collection
+            cluster.readOnly("hallmarkit_refused", true);
+            try {
+                assertThatThrownBy(() -> onA.ingest(List.of(SourceDocument.of("deserts", "Deserts", "Deserts receive "
+                        + "very little rain.", Map.of())), IngestListener.NONE))
+                        .hasMessageContaining("recorded in the database (change 4)")
+                        .hasMessageContaining("search cluster failed");
+                Thread.sleep(1500); // B follows meanwhile (three rounds of 500 ms)
+                // no node reports a version the collection does not hold
+                assertThat(a.catchUp("refused")).isEqualTo(3);
+                assertThat(onB.searchVersioned(deserts).version()).isEqualTo("kb-seq-3");
+                assertThat(onB.search(deserts)).isEmpty();
+            } finally {
+                cluster.readOnly("hallmarkit_refused", false);
+            }
+
+            // nobody ingests again: B's follower writes the missing change once the cluster accepts writes
+            VersionedHits seenOnB = await(() -> {
+                VersionedHits hits = onB.searchVersioned(deserts);
+                return hits.sequence() == 4 ? hits : null;
+            });
+            assertThat(ids(seenOnB.hits())).containsExactly("deserts#0");
+            assertThat(a.catchUp("refused")).isEqualTo(4);
+            assertThat(ids(onA.search(deserts))).containsExactly("deserts#0");
+            await(() -> b.problems().isEmpty() ? true : null);
+        }
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> probe) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("not reached within 60 s");
     }
 
     private static List<String> ids(List<SearchHit> hits) {

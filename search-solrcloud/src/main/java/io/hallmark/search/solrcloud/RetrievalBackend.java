@@ -60,6 +60,10 @@ public record RetrievalBackend(Kind kind, @Nullable SolrCloudSettings solrCloud)
                 return LOCAL;
             case "solrcloud":
                 break;
+            case "opensearch", "elasticsearch":
+                throw new InvalidRetrievalRequestException(KEY + "=" + kind + " is not supported: Hallmark has no "
+                        + kind + " backend; the supported backends are 'local' and 'solrcloud' (a SolrCloud cluster, "
+                        + "solrcloud.zk-host or solrcloud.urls)");
             default:
                 throw new InvalidRetrievalRequestException(KEY + " must be 'local' or 'solrcloud', got '" + kind + "'");
         }

@@ -211,20 +211,25 @@ public final class SolrCloudIndex implements ChunkIndex {
         return present;
     }
 
-    /** Sends the buffered writes: first the deletes of every replaced source, then the new chunks. */
+    /**
+     * Sends the buffered writes: first the deletes of every replaced source, then the new chunks. A send that fails
+     * drops the buffer too: the caller, told by the exception, sends them again from its source of truth, and a later
+     * write never re-sends an older version of a source after a newer one was written by another node.
+     */
     private void flush() {
         List<String> deletes = new ArrayList<>(pendingDeletes);
+        List<SolrInputDocument> docs = new ArrayList<>(pendingDocs);
+        pendingDeletes.clear();
+        pendingDocs.clear();
         for (int i = 0; i < deletes.size(); i += TERMS_PER_QUERY) {
             List<String> part = deletes.subList(i, Math.min(deletes.size(), i + TERMS_PER_QUERY));
             update(new UpdateRequest().deleteByQuery(SolrQueries.anyOf(IndexFields.SOURCE, part)), part.get(0));
         }
-        if (!pendingDocs.isEmpty()) {
+        if (!docs.isEmpty()) {
             UpdateRequest add = new UpdateRequest();
-            add.add(pendingDocs);
-            update(add, (String) pendingDocs.get(0).getFieldValue(IndexFields.SOURCE));
+            add.add(docs);
+            update(add, (String) docs.get(0).getFieldValue(IndexFields.SOURCE));
         }
-        pendingDeletes.clear();
-        pendingDocs.clear();
     }
 
     private void update(UpdateRequest request, String firstSource) {

@@ -39,6 +39,10 @@ class RetrievalBackendTest {
         assertThatThrownBy(() -> RetrievalBackend.fromConfig(Map.of("retrieval-backend", "elastic")))
                 .isInstanceOf(InvalidRetrievalRequestException.class).hasMessageContaining("retrieval-backend")
                 .hasMessageContaining("elastic");
+        assertThatThrownBy(() -> RetrievalBackend.fromConfig(Map.of("retrieval-backend", "OpenSearch")))
+                .isInstanceOf(InvalidRetrievalRequestException.class)
+                .hasMessageContaining("retrieval-backend=opensearch is not supported")
+                .hasMessageContaining("'local' and 'solrcloud'");
         assertThatThrownBy(() -> RetrievalBackend.fromConfig(Map.of("retrieval-backend", "solrcloud")))
                 .isInstanceOf(InvalidRetrievalRequestException.class).hasMessageContaining("solrcloud.zk-host")
                 .hasMessageContaining("solrcloud.urls");

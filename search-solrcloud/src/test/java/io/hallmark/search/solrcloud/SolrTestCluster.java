@@ -115,6 +115,17 @@ public final class SolrTestCluster implements AutoCloseable {
         return SolrCloudSettings.urls(solrUrls).shards(2).replicas(1);
     }
 
+    /**
+     * Makes a collection refuse every update (Solr's {@code readOnly} collection attribute: adds, deletes and commits
+     * are answered with an error; searches go on), or accept them again.
+     */
+    public void readOnly(String collection, boolean readOnly) throws Exception {
+        try (CloudSolrClient client = SolrClients.connect(settings().build())) {
+            CollectionAdminRequest.modifyCollection(collection, java.util.Map.of("readOnly", Boolean.toString(readOnly)))
+                    .process(client);
+        }
+    }
+
     /** Removes a collection and its configset (the backend creates one per collection). */
     public static void drop(CloudSolrClient client, String collection) throws Exception {
         if (CollectionAdminRequest.listCollections(client).contains(collection)) {
