@@ -32,16 +32,43 @@ public record Architecture(String name, boolean neoxRope, int headDim, boolean a
         boolean geluFeedForward, float attentionSoftcap, float finalSoftcap, int slidingWindow,
         int slidingWindowPattern, float slidingRopeBase, float queryScale) {
 
-    /** How RoPE positions are stretched: {@code none}, {@code linear} (positions divided by the factor). */
-    public record RopeScaling(String type, float factor) {
+    /**
+     * How RoPE positions are stretched, as llama.cpp reads it from {@code rope.scaling.*} (see {@link RopeFrequencies}).
+     *
+     * @param type {@code none}; {@code linear} (positions divided by the factor); {@code yarn} (YaRN: high frequencies
+     *     kept, low ones divided by the factor, a ramp between them, magnitudes times {@code 1 + 0.1 ln factor});
+     *     {@code longrope} (linear, with per-frequency factors {@code rope_factors_long/short}; phi3 has those factors
+     *     without declaring a type)
+     * @param factor the scaling factor (1: none)
+     * @param originalContext the context the model was trained for before the extension
+     *     ({@code rope.scaling.original_context_length}: where YaRN's ramp lies, and whether LongRoPE takes its long
+     *     factors); 0: the model's context length
+     * @param attnFactor every rotated query and key is multiplied by it ({@code rope.scaling.attn_factor}: LongRoPE's
+     *     {@code sqrt(1 + ln(scale) / ln(original))}; 1: none)
+     */
+    public record RopeScaling(String type, float factor, int originalContext, float attnFactor) {
+        /** The types llama.cpp knows ({@code rope.scaling.type}); any other makes llama.cpp abort the load. */
+        public static final java.util.List<String> TYPES = java.util.List.of("none", "linear", "yarn", "longrope");
         public static final RopeScaling NONE = new RopeScaling("none", 1f);
 
         public RopeScaling {
             Objects.requireNonNull(type, "type");
-            if (!(type.equals("none") || type.equals("linear")) || !(factor > 0)) {
+            if (!TYPES.contains(type) || !(factor > 0) || !(attnFactor > 0) || originalContext < 0) {
                 throw new IllegalArgumentException("RoPE scaling '" + type + "' with factor " + factor
-                        + " is not supported; Hallmark runs none and linear (and per-frequency factors, rope_freqs)");
+                        + ", original context " + originalContext + " and attention factor " + attnFactor
+                        + " is not supported; Hallmark runs " + String.join(", ", TYPES)
+                        + " (positive factors; and per-frequency factors: rope_freqs, rope_factors_long/short)");
             }
+        }
+
+        /** A scaling of the model's own context and no attention factor. */
+        public RopeScaling(String type, float factor) {
+            this(type, factor, 0, 1f);
+        }
+
+        /** Whether positions are scaled at all (a type other than none with a factor other than 1). */
+        public boolean scales() {
+            return !type.equals("none") && factor != 1f;
         }
     }
 

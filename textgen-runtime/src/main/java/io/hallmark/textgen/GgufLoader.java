@@ -17,7 +17,16 @@ public final class GgufLoader {
             "feed_forward_length", "attention.head_count", "attention.head_count_kv", "attention.layer_norm_rms_epsilon",
             "rope.freq_base", "rope.dimension_count", "attention.key_length", "attention.value_length",
             "rope.scaling.type", "rope.scaling.factor", "rope.scale_linear", "rope.scaling.original_context_length",
-            "rope.scaling.finetuned", "vocab_size", "attention.sliding_window");
+            "rope.scaling.attn_factor", "rope.scaling.finetuned", "vocab_size", "attention.sliding_window");
+
+    /**
+     * YaRN settings llama.cpp reads only for other architectures (grok, mistral3, deepseek2): for these it always
+     * uses the values here, so a file that sets them otherwise is refused rather than run one way or the other.
+     */
+    private static final Map<String, Double> YARN_KEYS_AT_LLAMA_CPP_VALUES = Map.of(
+            "rope.scaling.yarn_beta_fast", (double) RopeFrequencies.YARN_BETA_FAST,
+            "rope.scaling.yarn_beta_slow", (double) RopeFrequencies.YARN_BETA_SLOW,
+            "rope.scaling.yarn_attn_factor", 1.0, "rope.scaling.yarn_log_multiplier", 0.0);
 
     /** Keys read only for the architecture that has them (elsewhere llama.cpp ignores them, so they are refused). */
     private static final Map<String, Set<String>> ARCHITECTURE_ONLY_KEYS = Map.of(
@@ -52,8 +61,10 @@ public final class GgufLoader {
             }
             tensors.put(name, gguf.tensor(name));
         }
-        if (gguf.tensors().containsKey(LlamaCheckpoint.ROPE_FREQS)) {
-            tensors.put(LlamaCheckpoint.ROPE_FREQS, gguf.tensor(LlamaCheckpoint.ROPE_FREQS));
+        for (String name : ropeFactorTensors(config.architecture())) {
+            if (gguf.tensors().containsKey(name)) {
+                tensors.put(name, gguf.tensor(name));
+            }
         }
         for (String name : gguf.tensors().keySet()) {
             if (!tensors.containsKey(name)) {
@@ -144,21 +155,70 @@ public final class GgufLoader {
         return (float) v;
     }
 
+    /**
+     * The per-frequency RoPE factors the architecture's llama.cpp graph reads: {@code rope_freqs} (llama, unless its
+     * scaling is longrope), LongRoPE's long and short factors (phi3; llama with longrope); none for qwen2, qwen3 and
+     * gemma, whose graphs take no factors (llama.cpp refuses such a file for its unused tensor, as Hallmark does).
+     */
+    private static java.util.List<String> ropeFactorTensors(Architecture arch) {
+        boolean longRope = arch.ropeScaling().type().equals("longrope");
+        return switch (arch.name()) {
+            case "llama" -> longRope ? java.util.List.of(LlamaCheckpoint.ROPE_FACTORS_LONG, LlamaCheckpoint.ROPE_FACTORS_SHORT)
+                    : java.util.List.of(LlamaCheckpoint.ROPE_FREQS);
+            case "phi3" -> java.util.List.of(LlamaCheckpoint.ROPE_FACTORS_LONG, LlamaCheckpoint.ROPE_FACTORS_SHORT);
+            default -> java.util.List.of();
+        };
+    }
+
+    /**
+     * {@code rope.scaling.*} as llama.cpp reads it: the type (absent: linear, with the factor of
+     * {@code rope.scaling.factor} or the older {@code rope.scale_linear}, none without one), the original context
+     * (YaRN's ramp, LongRoPE's choice of factors) and the attention factor (any type). A type llama.cpp does not know
+     * (e.g. {@code llama3}: llama.cpp's converter writes Llama 3.1's scaling as {@code rope_freqs}) is refused, as
+     * llama.cpp refuses it; gemma's graphs scale only linearly here.
+     */
     private static Architecture.RopeScaling ropeScaling(GgufFile gguf, String a) {
         String type = GgufMetadata.string(gguf, a + "rope.scaling.type", null);
         double factor = GgufMetadata.number(gguf, a + "rope.scaling.factor", 0);
-        double linear = GgufMetadata.number(gguf, a + "rope.scale_linear", 0);
-        if (type == null) {
-            type = linear > 0 && linear != 1 ? "linear" : "none";
-            factor = linear > 0 ? linear : 1;
+        if (factor == 0) {
+            factor = GgufMetadata.number(gguf, a + "rope.scale_linear", 0);
         }
-        if (type.equals("none") || factor == 1 || factor == 0) {
-            return Architecture.RopeScaling.NONE;
+        if (type == null) {
+            type = factor > 0 && factor != 1 ? "linear" : "none";
+        }
+        if (factor == 0 || type.equals("none")) {
+            factor = 1;
+        }
+        double original = GgufMetadata.number(gguf, a + "rope.scaling.original_context_length", 0);
+        double attnFactor = GgufMetadata.number(gguf, a + "rope.scaling.attn_factor", 1);
+        String arch = a.substring(0, a.length() - 1);
+        if (arch.startsWith("gemma") && (type.equals("yarn") || type.equals("longrope") || attnFactor != 1)) {
+            throw new ModelFormatException("GGUF file " + gguf.path() + " (" + arch + ") sets RoPE scaling '" + type
+                    + "' with attention factor " + attnFactor + "; Hallmark scales gemma's RoPE only linearly");
+        }
+        for (Map.Entry<String, Double> e : YARN_KEYS_AT_LLAMA_CPP_VALUES.entrySet()) {
+            double v = GgufMetadata.number(gguf, a + e.getKey(), e.getValue());
+            if (v != e.getValue()) {
+                throw new ModelFormatException("GGUF file " + gguf.path() + " sets '" + a + e.getKey() + "' = " + v
+                        + ", which llama.cpp ignores for " + arch + " (it uses " + e.getValue() + "); refusing rather"
+                        + " than running it either way");
+            }
+        }
+        double extFactor = GgufMetadata.number(gguf, a + "rope.scaling.yarn_ext_factor", type.equals("yarn") ? 1 : 0);
+        if (extFactor != (type.equals("yarn") ? 1 : 0)) {
+            throw new ModelFormatException("GGUF file " + gguf.path() + " sets '" + a + "rope.scaling.yarn_ext_factor' = "
+                    + extFactor + ", which llama.cpp ignores for " + arch + "; refusing rather than running it either way");
+        }
+        if (!(original >= 0 && original == Math.rint(original) && original <= Integer.MAX_VALUE)) {
+            throw new ModelFormatException("GGUF file " + gguf.path() + ": '" + a
+                    + "rope.scaling.original_context_length' must be a whole number of positions, not " + original);
         }
         try {
-            return new Architecture.RopeScaling(type, (float) factor);
+            return new Architecture.RopeScaling(type, (float) factor, (int) original, (float) attnFactor);
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException("GGUF file " + gguf.path() + ": " + e.getMessage());
+            throw new ModelFormatException("GGUF file " + gguf.path() + ": " + e.getMessage()
+                    + (type.equals("llama3") ? " (llama.cpp refuses it too: its converter writes Llama 3.1's scaling"
+                            + " as the tensor rope_freqs.weight, which Hallmark runs)" : ""));
         }
     }
 
@@ -169,7 +229,8 @@ public final class GgufLoader {
             boolean known;
             if (key.startsWith(arch + ".")) {
                 String k = key.substring(arch.length() + 1);
-                known = ARCHITECTURE_KEYS.contains(k) || ARCHITECTURE_ONLY_KEYS.getOrDefault(arch, Set.of()).contains(k) || ((k.equals("expert_count") || k.equals("expert_used_count"))
+                known = ARCHITECTURE_KEYS.contains(k) || YARN_KEYS_AT_LLAMA_CPP_VALUES.containsKey(k)
+                        || k.equals("rope.scaling.yarn_ext_factor") || ARCHITECTURE_ONLY_KEYS.getOrDefault(arch, Set.of()).contains(k) || ((k.equals("expert_count") || k.equals("expert_used_count"))
                         && e.getValue() instanceof Number n && n.intValue() == 0); // a dense model that says so
             } else if (key.startsWith("tokenizer.ggml.")) {
                 known = TOKENIZER_KEYS.contains(key.substring("tokenizer.ggml.".length()));

@@ -31,8 +31,15 @@ public final class GgufWriter {
             throw new IllegalArgumentException("GGUF needs a SentencePiece or byte-level BPE vocabulary; " + checkpoint.source()
                     + " has a " + checkpoint.tokenizer().getClass().getSimpleName());
         }
+        Map<String, long[]> ropeFactors = new LinkedHashMap<>(); // rope_freqs, LongRoPE's factors: F32 as they were
+        for (String name : List.of(LlamaCheckpoint.ROPE_FREQS, LlamaCheckpoint.ROPE_FACTORS_LONG,
+                LlamaCheckpoint.ROPE_FACTORS_SHORT)) {
+            if (checkpoint.tensors().containsKey(name)) {
+                ropeFactors.put(name, checkpoint.tensor(name).shape());
+            }
+        }
         write(target, checkpoint.config(), vocab, name -> checkpoint.tensor(name).toFloats(), weightType,
-                checkpoint.source().getFileName().toString());
+                checkpoint.source().getFileName().toString(), ropeFactors, Map.of());
     }
 
     /**
@@ -70,9 +77,16 @@ public final class GgufWriter {
         }
         meta.put(a + ".attention.layer_norm_rms_epsilon", config.normEps());
         meta.put(a + ".rope.freq_base", config.ropeTheta());
-        if (!arch.ropeScaling().type().equals("none")) {
-            meta.put(a + ".rope.scaling.type", arch.ropeScaling().type());
-            meta.put(a + ".rope.scaling.factor", arch.ropeScaling().factor());
+        Architecture.RopeScaling rope = arch.ropeScaling();
+        if (!rope.type().equals("none")) {
+            meta.put(a + ".rope.scaling.type", rope.type());
+            meta.put(a + ".rope.scaling.factor", rope.factor());
+        }
+        if (rope.originalContext() > 0) {
+            meta.put(a + ".rope.scaling.original_context_length", rope.originalContext());
+        }
+        if (rope.attnFactor() != 1f) {
+            meta.put(a + ".rope.scaling.attn_factor", rope.attnFactor());
         }
         if (arch.slidingWindowPattern() > 0) {
             meta.put(a + ".attention.sliding_window", arch.slidingWindow());

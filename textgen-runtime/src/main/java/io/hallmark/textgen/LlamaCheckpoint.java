@@ -28,10 +28,18 @@ public record LlamaCheckpoint(LlamaConfig config, Map<String, RawTensor> tensors
                         + java.util.Arrays.toString(t.shape()) + "; expected " + java.util.Arrays.toString(e.getValue()));
             }
         }
-        RawTensor ropeFreqs = tensors.get(ROPE_FREQS);
-        if (ropeFreqs != null && (ropeFreqs.elements() != config.headSize() / 2)) {
-            throw new ModelFormatException("Model " + source + ": tensor '" + ROPE_FREQS + "' has "
-                    + ropeFreqs.elements() + " factors; expected one per rotated pair, " + config.headSize() / 2);
+        for (String name : java.util.List.of(ROPE_FREQS, ROPE_FACTORS_LONG, ROPE_FACTORS_SHORT)) {
+            RawTensor factors = tensors.get(name);
+            if (factors != null && (factors.elements() != config.headSize() / 2)) {
+                throw new ModelFormatException("Model " + source + ": tensor '" + name + "' has "
+                        + factors.elements() + " factors; expected one per rotated pair, " + config.headSize() / 2);
+            }
+        }
+        if (tensors.containsKey(ROPE_FACTORS_LONG) != tensors.containsKey(ROPE_FACTORS_SHORT)
+                || tensors.containsKey(ROPE_FREQS) && tensors.containsKey(ROPE_FACTORS_LONG)) {
+            throw new ModelFormatException("Model " + source + " needs both of '" + ROPE_FACTORS_LONG + "' and '"
+                    + ROPE_FACTORS_SHORT + "' (LongRoPE) or '" + ROPE_FREQS + "' alone; it has "
+                    + tensors.keySet().stream().filter(n -> n.startsWith("rope_")).toList());
         }
         if (tokenizer.vocabSize() != config.vocabSize()) {
             throw new ModelFormatException("Model " + source + " has a vocabulary of " + config.vocabSize()
@@ -41,6 +49,10 @@ public record LlamaCheckpoint(LlamaConfig config, Map<String, RawTensor> tensors
 
     /** Per-frequency RoPE divisors (Llama 3.1's scaling, as llama.cpp's converter writes it). */
     public static final String ROPE_FREQS = "rope_freqs.weight";
+    /** LongRoPE's per-frequency divisors for a context longer than the original one (phi3's 128k models). */
+    public static final String ROPE_FACTORS_LONG = "rope_factors_long.weight";
+    /** LongRoPE's per-frequency divisors within the original context. */
+    public static final String ROPE_FACTORS_SHORT = "rope_factors_short.weight";
 
     /**
      * The tensors a model of {@code c} has, under their GGUF names, with row-major shapes ({@code output.weight} only

@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * A Llama-family decoder on DJL NDArrays: RMSNorm, rotary position embeddings (interleaved pairs, the llama2.c and
- * GGUF layout of llama; halves for qwen, gemma and phi3; scaled linearly or per frequency by {@code rope_freqs}),
+ * GGUF layout of llama; halves for qwen, gemma and phi3; scaled linearly, by YaRN, or per frequency by
+ * {@code rope_freqs} or LongRoPE's factors: {@link RopeFrequencies}),
  * grouped-query attention with a per-sequence KV cache (q/k/v biases for qwen2, per-head q/k RMSNorm for qwen3 and
  * gemma3, fused q/k/v for phi3), a SwiGLU (GELU-tanh for gemma) feed-forward and a tied or separate output head.
  * Gemma's differences follow llama.cpp's graph: embeddings scaled by {@code sqrt(dim)}, norms after attention and
@@ -54,6 +55,8 @@ public final class LlamaModel implements AutoCloseable {
     private final Weight output;
     private final NDArray finalNorm;
     private final NDArray invFreq;
+    /** What rotated queries and keys are multiplied by (YaRN's and LongRoPE's attention factor; 1: none). */
+    private final float ropeMagnitude;
     /** RoPE frequencies of the sliding-window layers where they have their own base (gemma3), else null. */
     private final NDArray slidingInvFreq;
     private final Layer[] layers;
@@ -116,7 +119,8 @@ public final class LlamaModel implements AutoCloseable {
                 && d.stored().getDataType() != computeType ? new Dense(d.stored(), d.stored().toType(computeType, false).transpose()) : embedding)
                 : weight(checkpoint, "output.weight", computeType);
         this.finalNorm = load(checkpoint, "output_norm.weight", DataType.FLOAT32);
-        this.invFreq = manager.create(ropeFrequencies(checkpoint));
+        this.invFreq = manager.create(RopeFrequencies.inverseFrequencies(c, RopeFrequencies.factors(checkpoint)));
+        this.ropeMagnitude = RopeFrequencies.magnitude(c);
         Architecture arch = c.architecture();
         this.slidingInvFreq = arch.slidingRopeBase() > 0 ? manager.create(slidingRopeFrequencies(c)) : null;
         this.layers = new Layer[c.layers()];
@@ -185,23 +189,6 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     private final List<Weight> weights = new ArrayList<>();
-
-    /**
-     * The rotation speed of each pair of a head: {@code theta^(-2i/headSize)}, divided by the linear scaling factor
-     * and by {@code rope_freqs} (Llama 3.1's per-frequency factors) where the model has them.
-     */
-    private static float[] ropeFrequencies(LlamaCheckpoint checkpoint) {
-        LlamaConfig c = checkpoint.config();
-        float[] factors = checkpoint.tensors().containsKey(LlamaCheckpoint.ROPE_FREQS)
-                ? checkpoint.tensor(LlamaCheckpoint.ROPE_FREQS).toFloats() : null;
-        float scale = c.architecture().ropeScaling().type().equals("linear") ? c.architecture().ropeScaling().factor() : 1;
-        float[] freqs = new float[c.headSize() / 2];
-        for (int i = 0; i < freqs.length; i++) {
-            double f = 1.0 / Math.pow(c.ropeTheta(), 2.0 * i / c.headSize()) / scale;
-            freqs[i] = (float) (factors != null ? f / factors[i] : f);
-        }
-        return freqs;
-    }
 
     /** The sliding-window layers' own frequencies (gemma3): their base, no scaling, no {@code rope_freqs}. */
     private static float[] slidingRopeFrequencies(LlamaConfig c) {
@@ -395,6 +382,10 @@ public final class LlamaModel implements AutoCloseable {
             NDArray angles = pos.mul(invFreq.reshape(1, 1, -1));
             NDArray cos = angles.cos();
             NDArray sin = angles.sin();
+            if (ropeMagnitude != 1f) {
+                cos = cos.mul(ropeMagnitude);
+                sin = sin.mul(ropeMagnitude);
+            }
             NDArray slidingAngles = slidingInvFreq == null ? null : pos.mul(slidingInvFreq.reshape(1, 1, -1));
             NDArray slidingCos = slidingAngles == null ? cos : slidingAngles.cos();
             NDArray slidingSin = slidingAngles == null ? sin : slidingAngles.sin();

@@ -62,81 +62,65 @@ class LlamaCppConformanceTest {
 
     /** A model family or setting, written in a float and a quantized type. */
     enum Variant {
-        QWEN2_BIASES_NEOX_ROPE_NO_BOS(RandomModels.SHAPE.withArchitecture(Architecture.QWEN2), "qwen2", false),
+        QWEN2_BIASES_NEOX_ROPE_NO_BOS(new ConformanceModel(RandomModels.SHAPE.withArchitecture(Architecture.QWEN2),
+                "qwen2", false, false, Map.of(), Map.of())),
         // qwen3's q/k norms cannot be checked here: the llama.cpp inside de.kherud:llama 4.2.0 predates qwen3
-        // (qwen2 in llama.cpp has no key_length of its own; llama does)
-        LLAMA_WIDE_HEADS(RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withHeadDim(128)), null, true),
-        LLAMA3_BPE_ROPE_FREQS(RandomModels.SHAPE, "llama-bpe", true),
-        LLAMA_LINEAR_ROPE_SCALING(RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withRopeScaling(
-                new Architecture.RopeScaling("linear", 4f))), null, true),
+        // (CurrentLlamaCppConformanceTest checks them against the current llama.cpp)
+        LLAMA_WIDE_HEADS(ConformanceModel.of(RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withHeadDim(128)))),
+        LLAMA3_BPE_ROPE_FREQS(new ConformanceModel(RandomModels.SHAPE, "llama-bpe", true, false, Map.of(),
+                Map.of(LlamaCheckpoint.ROPE_FREQS, new long[] {RandomModels.SHAPE.headSize() / 2}))),
+        LLAMA_LINEAR_ROPE_SCALING(ConformanceModel.of(RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withRopeScaling(
+                new Architecture.RopeScaling("linear", 4f))))),
         // a window of 16 so that the 64 generated tokens run far past it on the sliding layers
         // llama.cpp b4916 builds gemma2 graphs only for the layer counts of the 2B, 9B and 27B models: 26 narrow ones
-        GEMMA2_SOFTCAPS_ALTERNATING_WINDOW(new LlamaConfig(64, 128, 26, 2, 1, 512, 256, 1e-6f, 10000f, true,
-                Architecture.GEMMA2.toBuilder().slidingWindow(16).build()), null, true, true),
-        GEMMA3_QK_NORM_LOCAL_ROPE_BASE(new LlamaConfig(256, 512, 6, 4, 2, 512, 256, 1e-6f, 1_000_000f, true,
-                Architecture.GEMMA3.toBuilder().slidingWindow(16)
-                        .ropeScaling(new Architecture.RopeScaling("linear", 8f)).build()), null, true, true),
+        GEMMA2_SOFTCAPS_ALTERNATING_WINDOW(new ConformanceModel(new LlamaConfig(64, 128, 26, 2, 1, 512, 256, 1e-6f,
+                10000f, true, Architecture.GEMMA2.toBuilder().slidingWindow(16).build()), null, true, true, Map.of(),
+                Map.of())),
+        GEMMA3_QK_NORM_LOCAL_ROPE_BASE(new ConformanceModel(new LlamaConfig(256, 512, 6, 4, 2, 512, 256, 1e-6f,
+                1_000_000f, true, Architecture.GEMMA3.toBuilder().slidingWindow(16)
+                        .ropeScaling(new Architecture.RopeScaling("linear", 8f)).build()), null, true, true, Map.of(),
+                Map.of())),
         // llama.cpp b4916 requires phi3's sliding_window; one wider than the context changes nothing on either side
-        PHI3_FUSED_QKV_GATE_UP(RandomModels.SHAPE.withArchitecture(Architecture.PHI3), null, true, false,
-                Map.of("phi3.attention.sliding_window", 2047));
+        PHI3_FUSED_QKV_GATE_UP(ConformanceModel.of(RandomModels.SHAPE.withArchitecture(Architecture.PHI3))
+                .withMetadata(Map.of("phi3.attention.sliding_window", 2047)));
 
-        final LlamaConfig shape;
-        final String bpe;
-        final boolean addBos;
-        /** Gemma ties its output head to the embedding (llama.cpp refuses an {@code output.weight} there). */
-        final boolean tied;
+        final ConformanceModel model;
 
-        Variant(LlamaConfig shape, String bpe, boolean addBos) {
-            this(shape, bpe, addBos, false);
-        }
-
-        /** Further metadata the file carries. */
-        final Map<String, Object> metadata;
-
-        Variant(LlamaConfig shape, String bpe, boolean addBos, boolean tied) {
-            this(shape, bpe, addBos, tied, Map.of());
-        }
-
-        Variant(LlamaConfig shape, String bpe, boolean addBos, boolean tied, Map<String, Object> metadata) {
-            this.shape = shape;
-            this.bpe = bpe;
-            this.addBos = addBos;
-            this.tied = tied;
-            this.metadata = metadata;
+        Variant(ConformanceModel model) {
+            this.model = model;
         }
     }
 
     @ParameterizedTest
     @EnumSource(Variant.class)
     void architecturesAndSettingsMatchLlamaCpp(Variant variant) throws Exception {
-        GgufVocabulary vocab = variant.bpe != null ? BpeVocabularies.train(variant.bpe, 300, true, variant.addBos)
-                : RandomModels.vocabulary(RandomModels.SHAPE.vocabSize());
-        LlamaConfig shape = new LlamaConfig(variant.shape.dim(), variant.shape.hiddenDim(), variant.shape.layers(),
-                variant.shape.heads(), variant.shape.kvHeads(), vocab.vocabSize(), variant.shape.contextLength(),
-                variant.shape.normEps(), variant.shape.ropeTheta(), variant.tied, variant.shape.architecture());
-        Map<String, long[]> extra = variant == Variant.LLAMA3_BPE_ROPE_FREQS
-                ? Map.of(LlamaCheckpoint.ROPE_FREQS, new long[] {shape.headSize() / 2}) : Map.of();
-        // K-quants need rows of 256; narrower models take Q8_0 as their quantized type
-        TensorType quantized = TensorType.Q4_K.fits(shape.dim()) && TensorType.Q4_K.fits(shape.hiddenDim())
-                ? TensorType.Q4_K : TensorType.Q8_0;
-        for (TensorType type : List.of(TensorType.F32, quantized)) {
-            Path file = temp.resolve(variant + "-" + type + ".gguf");
+        GgufVocabulary vocab = variant.model.vocabulary();
+        LlamaConfig shape = variant.model.config(vocab);
+        for (TensorType type : List.of(TensorType.F32, variant.model.quantized())) {
             // general.name steers llama.cpp's token attributes (a name containing "phi3" wants <|endoftext|>)
-            GgufWriter.write(file, shape, vocab, n -> values(n, shape), type,
-                    "conformance-" + variant.ordinal(), extra, variant.metadata);
+            Path file = variant.model.write(temp.resolve(variant + "-" + type + ".gguf"), vocab, type,
+                    "conformance-" + variant.ordinal());
             LlamaCheckpoint checkpoint = GgufLoader.load(file);
             assertThat(checkpoint.config()).isEqualTo(shape);
-            assertThat(checkpoint.tokenizer().encode("hi", true)[0] == vocab.bos()).isEqualTo(variant.addBos);
+            assertThat(checkpoint.tokenizer().encode("hi", true)[0] == vocab.bos()).isEqualTo(variant.model.addBos());
             try (LlamaModel model = TestModels.load(checkpoint); de.kherud.llama.LlamaModel cpp = llamaCpp(file)) {
-                // llama.cpp's GELU reads a float16 table (and its KV cache is float16): Gemma's float weights may part at
-                // a near-tie too (measured 0.0003 and 0.014 standard deviations on gemma2; gemma3 identical)
-                double bound = type.quantized() ? nearTie(type) : shape.architecture().geluFeedForward() ? 0.1 : 0;
+                double bound = nearTie(type, shape);
                 System.out.printf("%s %s runs on %s%n", variant, type, model.device());
                 for (String prompt : PROMPTS) {
                     compare(variant + " " + type + " '" + prompt + "'", model, checkpoint.tokenizer(), cpp, prompt, bound);
                 }
             }
         }
+    }
+
+    /**
+     * The largest gap taken for a near-tie in a model of {@code shape} in {@code type}: llama.cpp's GELU reads a
+     * float16 table (and its KV cache is float16), so Gemma's float weights may part at a near-tie too (measured 0.0003
+     * and 0.014 standard deviations on gemma2; gemma3 identical).
+     */
+    static double nearTie(TensorType type, LlamaConfig shape) {
+        double typeBound = nearTie(type); // quantized, or float16 on a GPU
+        return typeBound > 0 ? typeBound : shape.architecture().geluFeedForward() ? 0.1 : 0;
     }
 
     /**

@@ -90,11 +90,70 @@ class ModelFilesTest {
                 .hasMessageContaining("sets 'gemma3.attn_logit_softcapping' = 50.0, which Hallmark does not implement");
     }
 
+    @Test
+    void ropeFactorTensorsAreTakenWhereLlamaCppsGraphReadsThemAndRefusedElsewhere() {
+        long[] pairs = {RandomModels.SHAPE.headSize() / 2};
+        java.util.Map<String, long[]> longRope = java.util.Map.of(LlamaCheckpoint.ROPE_FACTORS_LONG, pairs,
+                LlamaCheckpoint.ROPE_FACTORS_SHORT, pairs);
+        LlamaConfig phi3 = RandomModels.SHAPE.withArchitecture(Architecture.PHI3.withRopeScaling(
+                new Architecture.RopeScaling("none", 1f, 64, 1.2f)));
+        Path phi = write("phi3.gguf", phi3, longRope);
+        LlamaCheckpoint checkpoint = GgufLoader.load(phi);
+        assertThat(checkpoint.config()).isEqualTo(phi3);
+        assertThat(checkpoint.tensors()).containsKeys(LlamaCheckpoint.ROPE_FACTORS_LONG, LlamaCheckpoint.ROPE_FACTORS_SHORT);
+
+        Path onlyLong = write("phi3-long.gguf", phi3, java.util.Map.of(LlamaCheckpoint.ROPE_FACTORS_LONG, pairs));
+        assertThatThrownBy(() -> GgufLoader.load(onlyLong)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("needs both of 'rope_factors_long.weight' and 'rope_factors_short.weight'");
+
+        // qwen2's graph in llama.cpp takes no per-frequency factors (llama.cpp refuses the file for the unused tensor)
+        LlamaConfig qwen2 = RandomModels.SHAPE.withArchitecture(Architecture.QWEN2);
+        Path qwen = write("qwen2.gguf", qwen2, java.util.Map.of(LlamaCheckpoint.ROPE_FREQS, pairs));
+        assertThatThrownBy(() -> GgufLoader.load(qwen)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("has tensor 'rope_freqs.weight', which Hallmark's qwen2 decoder does not use");
+
+        // llama reads LongRoPE's factors only when its scaling type says longrope, and rope_freqs otherwise
+        Path llama = write("llama.gguf", RandomModels.SHAPE, longRope);
+        assertThatThrownBy(() -> GgufLoader.load(llama)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("has tensor 'rope_factors_long.weight'");
+        LlamaConfig llamaLongRope = RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withRopeScaling(
+                new Architecture.RopeScaling("longrope", 2f, 128, 1f)));
+        assertThat(GgufLoader.load(write("llama-longrope.gguf", llamaLongRope, longRope)).config()).isEqualTo(llamaLongRope);
+    }
+
+    @Test
+    void yarnAndItsSettingsAreReadBackAndGemmaRefusesThem() {
+        LlamaConfig yarn = RandomModels.SHAPE.withArchitecture(Architecture.QWEN3.withRopeScaling(
+                new Architecture.RopeScaling("yarn", 4f, 64, 1f)));
+        assertThat(GgufLoader.load(write("qwen3-yarn.gguf", yarn, java.util.Map.of())).config()).isEqualTo(yarn);
+        // the YaRN settings llama.cpp ignores for qwen3 are taken at the values it uses instead
+        Path defaults = temp.resolve("qwen3-yarn-defaults.gguf");
+        GgufWriter.write(defaults, yarn, RandomModels.vocabulary(yarn.vocabSize()), n -> RandomModels.values(n, yarn, 1),
+                TensorType.F32, "yarn", null, java.util.Map.of("qwen3.rope.scaling.yarn_beta_fast", 32f,
+                        "qwen3.rope.scaling.yarn_beta_slow", 1f, "qwen3.rope.scaling.yarn_ext_factor", 1f));
+        assertThat(GgufLoader.load(defaults).config()).isEqualTo(yarn);
+
+        LlamaConfig gemma = RandomModels.SHAPE.withArchitecture(Architecture.GEMMA3.toBuilder().slidingWindow(32)
+                .ropeScaling(new Architecture.RopeScaling("yarn", 4f, 64, 1f)).build());
+        Path refused = write("gemma3-yarn.gguf", gemma, java.util.Map.of());
+        assertThatThrownBy(() -> GgufLoader.load(refused)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("(gemma3) sets RoPE scaling 'yarn'")
+                .hasMessageContaining("scales gemma's RoPE only linearly");
+    }
+
+    private Path write(String name, LlamaConfig config, java.util.Map<String, long[]> extraTensors) {
+        Path file = temp.resolve(name);
+        GgufWriter.write(file, config, RandomModels.vocabulary(config.vocabSize()), n -> RandomModels.values(n, config, 1),
+                TensorType.F32, name, extraTensors, java.util.Map.of());
+        return file;
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "general.architecture|rwkv6|the architecture 'rwkv6' is not supported",
         "general.architecture|mamba|the architecture 'mamba' is not supported",
-        "llama.rope.scaling.type|yarn|RoPE scaling 'yarn' with factor 4.0 is not supported",
+        "llama.rope.scaling.type|llama3|RoPE scaling 'llama3' with factor 4.0, original context 0 and attention factor 1.0 is not supported",
+        "llama.rope.scaling.yarn_beta_fast|16|sets 'llama.rope.scaling.yarn_beta_fast' = 16.0, which llama.cpp ignores for llama (it uses 32.0)",
         "llama.attn_logit_softcapping|50|sets 'llama.attn_logit_softcapping' = 50.0, which Hallmark does not implement",
         "llama.expert_count|8|sets 'llama.expert_count' = 8, which Hallmark does not implement",
         "tokenizer.ggml.pre|falcon|declares the pre-tokenizer 'falcon' (tokenizer.ggml.pre)",
@@ -105,7 +164,7 @@ class ModelFilesTest {
                 ? (Object) Integer.valueOf(value) : value.matches("\\d+") ? (Object) Float.valueOf(value) : value;
         java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
         extra.put(key, typed);
-        if (value.equals("yarn")) {
+        if (value.equals("llama3")) {
             extra.put("llama.rope.scaling.factor", 4f);
         }
         if (key.equals("tokenizer.ggml.pre")) {

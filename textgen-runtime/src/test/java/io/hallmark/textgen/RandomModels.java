@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * Tiny random-weight models for conformance tests: a SentencePiece vocabulary whose pieces are all distinct,
- * valid UTF-8 (no byte tokens, so every generated token has a text of its own), and weights scaled so logits
- * spread widely (few near-ties).
+ * valid UTF-8 (no byte tokens, so every generated token has a text of its own; the newline is a piece), and weights
+ * scaled so logits spread widely (few near-ties).
  */
 final class RandomModels {
 
@@ -36,6 +36,9 @@ final class RandomModels {
                 }
             }
         }
+        // a newline of its own: node-llama-cpp tokenizes "\n" when it loads a model, and llama.cpp's SentencePiece
+        // tokenizer aborts on a character it can spell neither as a piece nor as a byte token
+        pieces.set(pieces.size() - 1, "\n");
         float[] scores = new float[pieces.size()];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = i < 4 ? 0 : -i;
@@ -55,6 +58,15 @@ final class RandomModels {
             float[] f = new float[shape.headSize() / 2];
             for (int i = 0; i < f.length; i++) {
                 f[i] = 1 + 7f * i / (f.length - 1);
+            }
+            return f;
+        }
+        boolean longFactors = name.equals(LlamaCheckpoint.ROPE_FACTORS_LONG);
+        if (longFactors || name.equals(LlamaCheckpoint.ROPE_FACTORS_SHORT)) { // Phi-3-128k-like: long ones up to 16
+            float[] f = new float[shape.headSize() / 2];
+            for (int i = 0; i < f.length; i++) {
+                double x = (double) i / (f.length - 1);
+                f[i] = (float) (longFactors ? 1 + 15 * x * x : 1 + 0.5 * x);
             }
             return f;
         }

@@ -1,0 +1,188 @@
+package io.hallmark.textgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Random-weight GGUF files generated greedily for {@value #TOKENS} tokens by Hallmark and by the current llama.cpp
+ * ({@link NodeLlamaCpp}: release v0.5.0 through node-llama-cpp), compared token id by token id: what the llama.cpp in
+ * de.kherud:llama (build 4916) cannot check (qwen3, YaRN, LongRoPE), and again everything {@link
+ * LlamaCppConformanceTest} checks against build 4916, so a change in llama.cpp since then shows. The rules are
+ * {@link LlamaCppConformanceTest}'s: identical ids on float weights (Gemma's GELU table aside), and for quantized
+ * weights a first difference only at a near-tie, measured as the gap between the two logits Hallmark gave the two
+ * choices, in standard deviations of its logits.
+ */
+class CurrentLlamaCppConformanceTest {
+
+    static final int TOKENS = LlamaCppConformanceTest.TOKENS;
+    static final int CONTEXT = 256;
+
+    @TempDir
+    Path temp;
+
+    /** What only the current llama.cpp can check. */
+    enum Setting {
+        // Qwen3's heads are wider than dim / heads (attention.key_length 128): q/k RMSNorm per head, NeoX RoPE, no BOS
+        QWEN3_QK_NORM_WIDE_HEADS(new ConformanceModel(RandomModels.SHAPE.withArchitecture(Architecture.QWEN3.withHeadDim(128)),
+                "qwen2", false, false, Map.of(), Map.of())),
+        // YaRN, as Qwen's model cards set it (factor 4 over an original context of 64 here, so the prompts and the 64
+        // generated tokens run past it and the ramp spans pairs 0 to 9 of the 64-wide heads' 32)
+        QWEN3_YARN(new ConformanceModel(RandomModels.SHAPE.withArchitecture(Architecture.QWEN3.withRopeScaling(
+                new Architecture.RopeScaling("yarn", 4f, 64, 1f))), "qwen2", false, false, Map.of(), Map.of())),
+        // YaRN on adjacent-pair RoPE, with an attention factor on top of YaRN's own magnitude
+        LLAMA_YARN_ATTN_FACTOR(ConformanceModel.of(RandomModels.SHAPE.withArchitecture(Architecture.LLAMA.withRopeScaling(
+                new Architecture.RopeScaling("yarn", 8f, 32, 1.1f))))),
+        // LongRoPE as llama.cpp's converter writes Phi-3-128k: no scaling type, the original context, an attention
+        // factor sqrt(1 + ln(256 / 64) / ln 64) and both factor tensors; the context of 256 is longer than the original
+        // 64, so both engines take the long factors
+        PHI3_LONGROPE_LONG_FACTORS(longRope(64, (float) Math.sqrt(1 + Math.log(4) / Math.log(64)))),
+        // the same where the model runs within its original context: the short factors, the attention factor of 1
+        PHI3_LONGROPE_SHORT_FACTORS(longRope(256, 1f));
+
+        final ConformanceModel model;
+
+        Setting(ConformanceModel model) {
+            this.model = model;
+        }
+
+        private static ConformanceModel longRope(int original, float attnFactor) {
+            long[] pairs = {RandomModels.SHAPE.headSize() / 2};
+            return ConformanceModel.of(RandomModels.SHAPE.withArchitecture(Architecture.PHI3.withRopeScaling(
+                    new Architecture.RopeScaling("none", 1f, original, attnFactor))))
+                    .withTensors(Map.of(LlamaCheckpoint.ROPE_FACTORS_LONG, pairs, LlamaCheckpoint.ROPE_FACTORS_SHORT, pairs));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void settingsOnlyTheCurrentLlamaCppHasMatchIt(Setting setting) throws Exception {
+        checkInFloatAndQuantized(setting.toString(), setting.model);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LlamaCppConformanceTest.Variant.class)
+    void whatBuild4916ChecksMatchesTheCurrentLlamaCppToo(LlamaCppConformanceTest.Variant variant) throws Exception {
+        checkInFloatAndQuantized(variant.toString(), variant.model);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TensorType.class)
+    void everyWeightTypeMatchesTheCurrentLlamaCpp(TensorType type) throws Exception {
+        Path file = RandomModels.write(temp.resolve("random-" + type + ".gguf"), RandomModels.SHAPE, type, 5);
+        LlamaCheckpoint checkpoint = GgufLoader.load(file);
+        try (LlamaModel model = TestModels.load(checkpoint)) {
+            compare(type.toString(), file, model, checkpoint.tokenizer(), LlamaCppConformanceTest.nearTie(type));
+        }
+    }
+
+    /**
+     * Where llama.cpp does not run a setting, Hallmark refuses it too: the {@code llama3} scaling type makes llama.cpp
+     * abort the load (its converter writes Llama 3.1's scaling as {@code rope_freqs}), and YaRN's beta settings, which
+     * llama.cpp reads for grok and mistral3 only, change nothing in its output for llama.
+     */
+    @org.junit.jupiter.api.Test
+    void settingsLlamaCppDoesNotRunAreRefused() throws Exception {
+        LlamaConfig shape = RandomModels.SHAPE;
+        GgufVocabulary vocab = RandomModels.vocabulary(shape.vocabSize());
+        Path llama3 = temp.resolve("llama3-type.gguf");
+        GgufWriter.write(llama3, shape, vocab, n -> RandomModels.values(n, shape, 3), TensorType.F32, "conformance", null,
+                Map.of("llama.rope.scaling.type", "llama3", "llama.rope.scaling.factor", 8f));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GgufLoader.load(llama3))
+                .hasMessageContaining("RoPE scaling 'llama3'").hasMessageContaining("llama.cpp refuses it too");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NodeLlamaCpp.run(llama3, CONTEXT, List.of("x"), List.of()))
+                .as("llama.cpp on a file of rope.scaling.type llama3").hasMessageContaining("failed");
+
+        LlamaConfig yarn = shape.withArchitecture(Architecture.LLAMA.withRopeScaling(new Architecture.RopeScaling("yarn", 8f, 32, 1f)));
+        Path plain = temp.resolve("yarn.gguf");
+        Path betas = temp.resolve("yarn-betas.gguf");
+        GgufWriter.write(plain, yarn, vocab, n -> RandomModels.values(n, yarn, 3), TensorType.F32, "conformance", null, Map.of());
+        GgufWriter.write(betas, yarn, vocab, n -> RandomModels.values(n, yarn, 3), TensorType.F32, "conformance", null,
+                Map.of("llama.rope.scaling.yarn_beta_fast", 4f, "llama.rope.scaling.yarn_beta_slow", 0.25f));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GgufLoader.load(betas))
+                .hasMessageContaining("llama.rope.scaling.yarn_beta_").hasMessageContaining("which llama.cpp ignores for llama");
+        List<NodeLlamaCpp.Request> request = List.of(new NodeLlamaCpp.Request(vocab.encode("the rain in spain", true),
+                TOKENS, new int[] {vocab.eos()}));
+        assertThat(NodeLlamaCpp.run(betas, CONTEXT, List.of(), request).generations().getFirst().tokens())
+                .as("llama.cpp's tokens with and without YaRN's beta settings")
+                .containsExactly(NodeLlamaCpp.run(plain, CONTEXT, List.of(), request).generations().getFirst().tokens());
+    }
+
+    private void checkInFloatAndQuantized(String what, ConformanceModel spec) throws Exception {
+        GgufVocabulary vocab = spec.vocabulary();
+        LlamaConfig shape = spec.config(vocab);
+        for (TensorType type : List.of(TensorType.F32, spec.quantized())) {
+            Path file = spec.write(temp.resolve(what + "-" + type + ".gguf"), vocab, type, "conformance");
+            LlamaCheckpoint checkpoint = GgufLoader.load(file);
+            assertThat(checkpoint.config()).as("%s as read back", what).isEqualTo(shape);
+            try (LlamaModel model = TestModels.load(checkpoint)) {
+                compare(what + " " + type, file, model, checkpoint.tokenizer(), LlamaCppConformanceTest.nearTie(type, shape));
+            }
+        }
+    }
+
+    /**
+     * Tokenizes the prompts on both sides, then generates greedily from Hallmark's prompt ids on both (EOS masked, as
+     * llama.cpp's ignore_eos does; another end-of-generation token ends both); asserts the rules of the class.
+     */
+    static void compare(String what, Path file, LlamaModel model, Tokenizer tokenizer, double nearTie) throws Exception {
+        List<String> texts = LlamaCppConformanceTest.PROMPTS;
+        List<NodeLlamaCpp.Request> requests = new ArrayList<>();
+        for (String text : texts) {
+            requests.add(new NodeLlamaCpp.Request(tokenizer.encode(text, true, true), TOKENS, new int[] {tokenizer.eos()}));
+        }
+        NodeLlamaCpp.Result cpp = NodeLlamaCpp.run(file, CONTEXT, texts, requests);
+        assertThat(cpp.llamaCpp().path("release").asText()).as("the reference's llama.cpp release").isNotEmpty();
+        boolean addsBos = tokenizer.encode("x", true, true).length > tokenizer.encode("x", false, true).length;
+        assertThat(cpp.addBos()).as("%s: whether llama.cpp adds BOS", what).isEqualTo(addsBos);
+        for (int p = 0; p < texts.size(); p++) {
+            String prompt = what + " '" + texts.get(p) + "'";
+            assertThat(cpp.tokens().get(p)).as("llama.cpp's tokens of %s", prompt)
+                    .containsExactly(tokenizer.encode(texts.get(p), false, true));
+            double gap = compareGreedy(prompt, model, tokenizer, requests.get(p).prompt(), cpp.generations().get(p), nearTie);
+            System.out.printf("%s vs llama.cpp %s: %s%n", prompt, cpp.llamaCpp().path("release").asText(),
+                    gap == 0 ? "identical" : String.format("a near-tie of %.5f", gap));
+        }
+    }
+
+    /** Hallmark's greedy ids against llama.cpp's; returns the gap at the first difference (0 when none). */
+    static double compareGreedy(String what, LlamaModel model, Tokenizer tokenizer, int[] prompt,
+            NodeLlamaCpp.Generation theirs, double nearTie) {
+        int[] ids = theirs.tokens();
+        try (Sequence seq = model.newSequence(prompt.length + TOKENS)) {
+            float[] logits = model.forward(List.of(new LlamaModel.Chunk(seq, prompt)))[0];
+            for (int i = 0; i < TOKENS; i++) {
+                logits[tokenizer.eos()] = Float.NEGATIVE_INFINITY;
+                int ours = LlamaCppConformanceTest.argmax(logits);
+                assertThat(ids.length).as("%s: llama.cpp stopped after %d tokens, Hallmark did not", what, ids.length)
+                        .isGreaterThan(i);
+                if (ours != ids[i]) {
+                    double gap = (logits[ours] - logits[ids[i]]) / LlamaCppConformanceTest.std(logits);
+                    assertThat(gap).as("%s: token %d is %d for Hallmark and %d for llama.cpp, a gap of %.5f standard"
+                            + " deviations; allowed: %s", what, i, ours, ids[i], gap, nearTie).isLessThanOrEqualTo(nearTie);
+                    assertThat(nearTie).as("%s: token %d differs (%d vs %d) where no near-tie is allowed", what, i, ours,
+                            ids[i]).isPositive();
+                    return gap;
+                }
+                if (tokenizer.endsGeneration(ours)) { // an end of turn: llama.cpp must have ended here too
+                    assertThat(theirs.endOfGeneration() && ids.length == i + 1)
+                            .as("%s: Hallmark ended the turn at token %d (%d); llama.cpp went on: %s", what, i, ours,
+                                    java.util.Arrays.toString(ids)).isTrue();
+                    return 0;
+                }
+                if (i + 1 < TOKENS) {
+                    logits = model.forward(List.of(new LlamaModel.Chunk(seq, new int[] {ours})))[0];
+                }
+            }
+        }
+        assertThat(ids).as("llama.cpp's tokens for %s", what).hasSize(TOKENS);
+        assertThat(theirs.endOfGeneration()).as("%s: llama.cpp ended the turn where Hallmark went on", what).isFalse();
+        return 0;
+    }
+}
