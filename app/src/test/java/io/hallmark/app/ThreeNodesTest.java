@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A document ingested on node 1 is searched and fact-checked on node 3 within 5 s with the same evidence and knowledge
  * base version; the same text is decided identically on all three; node 3's index, deleted while it runs, is rebuilt
  * from PostgreSQL and answers the same; an image and a video job whose node is killed during their check step finish
- * exactly once on another node, which serves the artifacts the killed node generated.
+ * exactly once on another node, which serves the artifacts the killed node generated; the killed nodes restart, and
+ * an image and a video job whose node is killed during their generate step finish exactly once on another node.
  */
 @ExtendWith(PostgresExtension.class)
 class ThreeNodesTest {
@@ -157,7 +158,23 @@ class ThreeNodesTest {
             assertThat(chunkIds(rebuilt)).isEqualTo(chunkIds(onNode1));
             assertThat(rebuilt.path("kbVersion").asText()).isEqualTo(onNode1.path("kbVersion").asText());
 
-            mediaJobsOfAKilledNodeFinishOnceElsewhere(db, nodes);
+            installPictures(nodes);
+            mediaJobsOfAKilledNodeFinishOnceElsewhere(db, nodes, false);
+            // the killed nodes come back on their data directories, and the same happens during the generate step
+            List<Node> restarted = new ArrayList<>();
+            for (Node node : nodes) {
+                if (node.jvm().process().isAlive()) {
+                    restarted.add(node);
+                } else {
+                    ChildJvm jvm = start(node.dir(), db);
+                    jvms.add(jvm);
+                    restarted.add(ready(jvm, node.dir()));
+                }
+            }
+            for (Node node : restarted) {
+                awaitPlugin(node, "pictures");
+            }
+            mediaJobsOfAKilledNodeFinishOnceElsewhere(db, restarted, true);
         } catch (AssertionError | RuntimeException e) {
             for (int i = 0; i < jvms.size(); i++) { // what the nodes said about their knowledge bases and jobs
                 int n = i + 1;
@@ -172,11 +189,8 @@ class ThreeNodesTest {
         }
     }
 
-    /**
-     * An image and a video job; the node (or nodes) running their slow check step are killed; another node resumes
-     * each at its check step, reading the artifacts the killed node stored, finishes each once and serves them.
-     */
-    private void mediaJobsOfAKilledNodeFinishOnceElsewhere(DatabaseSettings db, List<Node> nodes) throws Exception {
+    /** Installs the signed test plugin with the large image and video generators and the slow media check. */
+    private void installPictures(List<Node> nodes) throws Exception {
         Node n1 = nodes.getFirst();
         KeyPair key = SigningKeys.generate();
         assertThat(call(n1, "POST", "/api/v1/plugin-keys?name=test", SigningKeys.publicPem(key.getPublic()))
@@ -191,10 +205,27 @@ class ThreeNodesTest {
         for (Node node : nodes) {
             awaitPlugin(node, "pictures");
         }
-        String image = submit(n1, "image");
-        String video = submit(n1, "video");
-        awaitStepDone(db, image, "generate"); // stored; the slow check runs now
-        awaitStepDone(db, video, "generate");
+    }
+
+    /**
+     * An image and a video job; the node (or nodes) running them are killed during their slow generate step, or
+     * during their slow check step; another node resumes each (at its generate step, or at its check step reading
+     * the artifacts the killed node stored), finishes each once and serves the artifacts.
+     */
+    private void mediaJobsOfAKilledNodeFinishOnceElsewhere(DatabaseSettings db, List<Node> nodes,
+            boolean duringGenerate) throws Exception {
+        Node n1 = nodes.getFirst();
+        String prompt = (duringGenerate ? "slow " : "") + MEDIA_BYTES;
+        String image = submit(n1, "image", prompt);
+        String video = submit(n1, "video", prompt);
+        if (duringGenerate) {
+            awaitGenerating(db, image); // claimed, screened; the slow generator runs now
+            awaitGenerating(db, video);
+            Thread.sleep(1_000);
+        } else {
+            awaitStepDone(db, image, "generate"); // stored; the slow check runs now
+            awaitStepDone(db, video, "generate");
+        }
         Set<Long> owners = new LinkedHashSet<>(List.of(ownerPid(db, image), ownerPid(db, video)));
         List<Node> survivors = new ArrayList<>();
         for (Node node : nodes) {
@@ -205,6 +236,8 @@ class ThreeNodesTest {
             }
         }
         assertThat(survivors).as("at least one node lives on").isNotEmpty();
+        System.out.printf("ThreeNodesTest: killed %d node(s) during the %s step of an image and a video job%n",
+                nodes.size() - survivors.size(), duringGenerate ? "generate" : "check");
         Node server = survivors.getFirst();
         for (String[] job : new String[][] {{image, "image/png"}, {video, "video/mp4"}}) {
             JsonNode done = awaitFinished(server, job[0]);
@@ -219,8 +252,14 @@ class ThreeNodesTest {
                     .as("the artifact the killed node generated, served by another")
                     .isEqualTo(done.path("content").path("artifactSha256").asText());
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "")) {
-                assertThat(count(c, "select count(*) from job_agent_calls where job_id = ?::uuid"
-                        + " and agent like 'generator:%'", job[0])).as("generated once").isEqualTo(1);
+                long generated = count(c, "select count(*) from job_agent_calls where job_id = ?::uuid"
+                        + " and agent like 'generator:%'", job[0]);
+                if (duringGenerate) { // the killed node's call never returned; the survivor generated again
+                    System.out.printf("ThreeNodesTest: %s generator calls recorded for the %s job%n", generated, job[1]);
+                    assertThat(generated).as("generator calls recorded").isBetween(1L, 2L);
+                } else {
+                    assertThat(generated).as("generated once").isEqualTo(1);
+                }
                 assertThat(count(c, "select attempts from generation_jobs where id = ?::uuid", job[0]))
                         .as("resumed by another node").isEqualTo(2);
                 assertThat(count(c, "select count(*) from audit_events where event_type = 'generation.completed'"
@@ -292,9 +331,29 @@ class ThreeNodesTest {
         throw new AssertionError(node.url() + " never loaded plugin " + plugin);
     }
 
-    private static String submit(Node node, String modality) throws Exception {
+    private static String submit(Node node, String modality, String prompt) throws Exception {
         return json(call(node, "POST", "/api/v1/generations", "{\"modality\":\"" + modality + "\",\"prompt\":\""
-                + MEDIA_BYTES + "\"}")).path("id").asText();
+                + prompt + "\"}")).path("id").asText();
+    }
+
+    /** Waits until a node has claimed the job and it has not completed its generate step yet. */
+    private static void awaitGenerating(DatabaseSettings db, String job) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+                    PreparedStatement s = c.prepareStatement("select state, lease_owner, current_step"
+                            + " from generation_jobs where id = ?::uuid")) {
+                s.setString(1, job);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && "RUNNING".equals(rs.getString(1)) && rs.getString(2) != null) {
+                        String step = rs.getString(3);
+                        assertThat(step).as("still before its generate step completes").isNotIn("generate", "check");
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + job + " was not claimed within 60 s");
     }
 
     private static long ownerPid(DatabaseSettings db, String job) throws Exception {

@@ -69,6 +69,10 @@ class CurrentLlamaCppConformanceTest {
     @ParameterizedTest
     @EnumSource(LlamaCppConformanceTest.Variant.class)
     void whatBuild4916ChecksMatchesTheCurrentLlamaCppToo(LlamaCppConformanceTest.Variant variant) throws Exception {
+        // a recheck of LlamaCppConformanceTest's variants (all agreed on 2026-12-07): off by default to keep the
+        // build's time, on with -Dhallmark.conformance.recheck=true
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("hallmark.conformance.recheck"),
+                "the recheck of build 4916's variants runs with -Dhallmark.conformance.recheck=true");
         checkInFloatAndQuantized(variant.toString(), variant.model);
     }
 

@@ -8,20 +8,26 @@ import io.hallmark.core.plugin.PluginHost;
 import io.hallmark.governance.factcheck.Verifier;
 import io.hallmark.governance.factcheck.VoteCombiner;
 import io.hallmark.retrieval.KnowledgeBase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fact checker the governance stage uses: the standard verifiers over the shared embedders, the LLM judge when
  * one is configured ({@link LlmJudge}), plus every enabled plugin {@link io.hallmark.api.ClaimVerifier}, evidence
  * from the configured knowledge base, and the combiner
- * {@code hallmark train factcheck} chose on dev ({@link FactCheckers#combiner}). Built on first use, once the
+ * {@code hallmark train factcheck} chose on dev ({@link FactCheckers#combiner}), or, on a platform node, the
+ * cluster's active combiner artifact ({@link #useActiveCombiner}). Built on first use, once the
  * knowledge base exists, and rebuilt when the plugin verifiers change.
  */
 public final class FactCheckService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FactCheckService.class);
 
     private final KnowledgeBases knowledgeBases;
     private final String kbName;
@@ -63,12 +69,23 @@ public final class FactCheckService {
     }
 
     /**
-     * Where the combiner comes from when {@code hallmark train factcheck} left none in the data directory: the
-     * cluster's active {@code factcheck-combiner} artifact ({@code GovernanceModels::combiner}), so that a decision
-     * records the artifact's hash and an activation takes effect. By default the committed vote.
+     * Decide with the cluster's active {@code factcheck-combiner} artifact ({@code GovernanceModels::combiner}) only,
+     * so that a decision records the artifact's hash, an activation takes effect, and every node on one database
+     * decides the same (issue 20). What {@code hallmark train factcheck} left in this node's data directory (fit on
+     * dev, for evaluation) is then not used for decisions; a node that has it says so once in its log.
      */
     public synchronized FactCheckService useActiveCombiner(java.util.function.Supplier<VoteCombiner> active) {
         this.activeCombiner = active;
+        if (trained == null || trained.isPresent()) {
+            Path folder = FactCheckers.verdictModelFolder(dataDir).getParent();
+            if (Files.isDirectory(folder)) {
+                LOG.warn("{} holds what 'hallmark train "
+                        + "factcheck' left on this node; decisions use the cluster's active factcheck-combiner "
+                        + "instead, so that every node decides alike (activate a combiner with 'hallmark "
+                        + "governance activate')", folder);
+            }
+        }
+        this.trained = Optional.empty();
         return this;
     }
 

@@ -8,9 +8,11 @@ import io.hallmark.governance.artifact.FolderModelStore;
 import io.hallmark.governance.artifact.GovernanceArtifact;
 import io.hallmark.governance.artifact.ModelStore;
 import io.hallmark.governance.factcheck.FactChecker;
+import io.hallmark.governance.factcheck.FactCheckers;
 import io.hallmark.retrieval.IngestListener;
 import io.hallmark.retrieval.ingest.SourceDocument;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,32 @@ class ActiveCombinerTest {
             FactChecker after = service.checker().orElseThrow();
             assertThat(after.combiner().name()).isEqualTo("consistency-only");
             assertThat(after.combiner().sha256()).contains(consistencyOnly.sha256());
+        }
+    }
+
+    @Test
+    void aCombinerTrainedOnThisNodeDoesNotOverrideTheClustersActiveOne(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("governance");
+        ModelStore store = new FolderModelStore(folder.resolve("artifacts"));
+        try (KnowledgeBases knowledgeBases = new KnowledgeBases(tmp.resolve("data"));
+                GovernanceModels models = new GovernanceModels(folder, Optional::empty, store, false)) {
+            models.combiner(); // the cluster's active combiner artifact, made on first use
+            // what 'hallmark train factcheck' leaves on one node: a tuned vote of its own
+            String json = new String(store.active(KIND).orElseThrow().bytes(), StandardCharsets.UTF_8);
+            Path voteFile = FactCheckers.tunedVoteFile(tmp.resolve("data"));
+            Files.createDirectories(voteFile.getParent());
+            Files.writeString(voteFile, json.replace("\"equal-vote\"", "\"node-local-vote\""));
+            assertThat(FactCheckers.trainedCombiner(tmp.resolve("data")).orElseThrow().name())
+                    .as("the node has a trained combiner").isEqualTo("node-local-vote");
+            FactCheckService service = new FactCheckService(knowledgeBases, "facts", tmp.resolve("data"))
+                    .useActiveCombiner(models::combiner);
+            knowledgeBases.open("facts").ingest(List.of(SourceDocument.of("everest", "Mount Everest", "Mount Everest "
+                    + "is the highest mountain on Earth above sea level.", Map.of())), IngestListener.NONE);
+
+            FactChecker checker = service.checker().orElseThrow();
+            assertThat(checker.combiner().name()).isEqualTo("equal-vote");
+            assertThat(checker.combiner().sha256()).as("decided with the cluster's active artifact, not the node's file")
+                    .contains(store.active(KIND).orElseThrow().sha256());
         }
     }
 }
