@@ -366,13 +366,19 @@ def run_design(design, x, items, args):
     final = calibrate(scores, items, calib_pool, args.budget_ordinary, args.budget_risky)
     extras = [i for i, it in enumerate(items) if it["origin"] == "extras"]
     kit = [i for i, it in enumerate(items) if it["origin"] == "kit"]
+    # for comparison only: the thresholds calibrated on every source's out-of-fold scores, the held-out one included
+    # (the protocol of design 8's search), which says how much of the loss is the thresholds' failure to transfer
+    pooled = [flagged(scores, final, i) for i in range(len(items))]
     res = {"design": design, "seconds": round(time.time() - t0, 1),
            "extras": summarize(items, extras, flags), "kit": summarize(items, kit, flags),
+           "extrasPooledCalibration": summarize(items, extras, pooled),
+           "kitPooledCalibration": summarize(items, kit, pooled),
            "extrasEnglishHarmfulRecall": summarize(items, [i for i in extras if items[i].get("lang") != "zh"],
                                                    flags)["harmfulRecall"],
            "thresholdsAllSources": {h: round(float(v), 4) for h, v in final.items()},
            "thresholdsPerHeldOutSource": thresholds, "perSource": per_source(items, range(len(items)), flags)}
-    print(json.dumps({k: res[k] for k in ("design", "seconds", "extras", "kit", "extrasEnglishHarmfulRecall")}),
+    print(json.dumps({k: res[k] for k in ("design", "seconds", "extras", "kit", "extrasEnglishHarmfulRecall",
+                                          "extrasPooledCalibration")}),
           flush=True)
     return res
 
