@@ -9,7 +9,7 @@ source is scored, and the thresholds applied to it are calibrated on the out-of-
 issue 18 measured on the safety-screen extras, and writes everything as JSON.
 
 A dev tool for choosing a design, not the shipped trainer (that is governance.safety.SafetyTrainer, in Java).
-numpy + scipy only; deterministic (fixed seeds, fixed order).
+numpy + scipy only; fixed seeds and order (BLAS sums may differ in the last bits between machines).
 
     python3 scripts/safety-source-cv.py target/source-cv --designs d7r,logistic,softmax --out cv.json
 """
