@@ -1,0 +1,184 @@
+package io.hallmark.governance.safety;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.governance.ml.EvalData;
+import io.hallmark.governance.ml.TextFeatures;
+import io.hallmark.governance.testing.TestData;
+import io.hallmark.retrieval.embed.EmbeddingModel;
+import io.hallmark.retrieval.embed.OnnxEmbedder;
+import java.io.BufferedWriter;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dev-only tool (issue 18, design 10): writes the screen features of every <b>dev</b> prompt the input heads learn
+ * or are measured on, so that source-held-out cross-validation of other heads can run from disk without embedding
+ * again ({@code scripts/safety-source-cv.py} reads it). Nothing of a test split is read.
+ *
+ * <p>Written to {@code <folder>/<embedding-model-id>/}:
+ * <ul>
+ *   <li>{@code texts.jsonl}: every distinct text once ({@code {"i", "text"}}), in the order of
+ *   <li>{@code features.f32}: their {@link TextFeatures} vectors, little-endian float32, one row per text;
+ *   <li>{@code items.jsonl}: one row per prompt: its text, the texts of its first {@link #SENTENCES} sentences (the
+ *       injection screen reads them), a label ({@code benign}, {@code injection}, {@code jailbreak}, {@code harmful}),
+ *       subset ({@code benign}, {@code benign_risky_looking}, ...), source (the cross-validation unit), origin
+ *       ({@code kit} for the sets design 7 learns, {@code extras} for the safety-screen extras) and whether its
+ *       licence lets a shipped model learn it;
+ *   <li>{@code d7-<head>.jsonl}: design 7's training set of each input head as {@link SafetyData} builds it;
+ *   <li>{@code meta.json}: the embedder, dimension and row count.
+ * </ul>
+ * Run: {@code java -cp ... io.hallmark.governance.safety.SourceHeldOutDump target/source-cv [embedding-model-id ...]}
+ * (one sub-folder per embedding model; MiniLM when none is named).
+ */
+public final class SourceHeldOutDump {
+
+    /** Sentences of a prompt read on their own (design 8 read at most 8 texts a request). */
+    static final int SENTENCES = 8;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+    private final List<ObjectNode> items = new ArrayList<>();
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/source-cv");
+        List<String> ids = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of(EmbeddingModel.ALL_MINILM_L6_V2.id());
+        for (String id : ids) {
+            EmbeddingModel model = java.util.Arrays.stream(EmbeddingModel.values()).filter(m -> m.id().equals(id))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("No embedding model " + id));
+            new SourceHeldOutDump().write(out.resolve(id), TestData.eval(),
+                    new TextFeatures(new OnnxEmbedder(model, 2, 32)));
+        }
+    }
+
+    int text(String t) {
+        return index.computeIfAbsent(t, k -> index.size());
+    }
+
+    void write(Path out, EvalData eval, TextFeatures features) throws IOException {
+        Files.createDirectories(out);
+        SafetyData data = new SafetyData(eval);
+        Map<String, List<LabeledText>> d7 = new LinkedHashMap<>();
+        d7.put("injection", data.injection());
+        d7.put("jailbreak", data.jailbreak());
+        d7.put("harmful", data.harmful());
+        for (var e : d7.entrySet()) {
+            try (BufferedWriter w = Files.newBufferedWriter(out.resolve("d7-" + e.getKey() + ".jsonl"))) {
+                for (LabeledText t : e.getValue()) {
+                    ObjectNode n = JSON.createObjectNode();
+                    n.put("text", text(t.text()));
+                    n.put("label", t.label());
+                    n.put("weight", t.weight());
+                    n.put("cap", t.cap());
+                    n.put("group", t.group());
+                    n.put("source", t.source());
+                    n.put("scored", t.scored());
+                    w.write(JSON.writeValueAsString(n));
+                    w.newLine();
+                }
+            }
+        }
+        // harmful first, so JailbreakBench's goals keep their own source rather than "plain request"
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String head : List.of("harmful", "injection", "jailbreak")) {
+            for (LabeledText t : d7.get(head)) {
+                if (t.scored() && seen.add(t.text())) {
+                    kitItem(head, t);
+                }
+            }
+        }
+        for (String source : SourceScreenEvaluation.SOURCES) {
+            boolean trainable = !source.equals("aeslc-email-instructions") && !source.equals("alpacaeval-queries");
+            for (JsonNode r : eval.split(source, "dev")) {
+                item(r.path("text").asText(), r.path("label").asText(), r.path("subset").asText(), source,
+                        r.path("group").asText(), "extras", trainable).put("category", r.path("category").asText())
+                        .put("lang", r.path("lang").asText());
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("items.jsonl"))) {
+            for (ObjectNode n : items) {
+                w.write(JSON.writeValueAsString(n));
+                w.newLine();
+            }
+        }
+        List<String> texts = new ArrayList<>(index.keySet());
+        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("texts.jsonl"))) {
+            for (int i = 0; i < texts.size(); i++) {
+                w.write(JSON.writeValueAsString(Map.of("i", i, "text", texts.get(i))));
+                w.newLine();
+            }
+        }
+        long t0 = System.nanoTime();
+        List<float[]> xs = features.features(texts, done -> System.err.printf("embedded %d of %d (%.0f s)%n", done,
+                texts.size(), (System.nanoTime() - t0) / 1e9));
+        int dim = features.dimension();
+        try (DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(
+                Files.newOutputStream(out.resolve("features.f32")), 1 << 20))) {
+            ByteBuffer b = ByteBuffer.allocate(dim * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (float[] x : xs) {
+                b.clear();
+                b.asFloatBuffer().put(x);
+                o.write(b.array());
+            }
+        }
+        JSON.writeValue(out.resolve("meta.json").toFile(), Map.of("embedder", features.embedder().name(), "dim", dim,
+                "rows", texts.size(), "embedSeconds", (System.nanoTime() - t0) / 1e9));
+        System.err.printf("wrote %d texts, %d items to %s%n", texts.size(), items.size(), out);
+    }
+
+    /** A prompt of design 7's sets as an item, its label read from the head it came from. */
+    private void kitItem(String head, LabeledText t) {
+        String source = t.source();
+        String label;
+        String subset;
+        if (t.label() == 1) {
+            label = head;
+            subset = head;
+        } else if (source.equals("xstest-safe")) {
+            label = "benign";
+            subset = "benign_risky_looking";
+        } else if (source.equals("xstest-unsafe") || source.equals("advbench") || source.equals("plain-request")
+                || source.equals("harmbench")) {
+            label = "harmful";
+            subset = "harmful";
+        } else {
+            label = "benign";
+            subset = "benign";
+        }
+        String cvSource = switch (source) {
+            case "xstest-safe", "xstest-unsafe" -> "xstest";
+            case "question", "plain-request" -> "advbench";
+            case "jailbreakbench-goal" -> "jailbreakbench";
+            default -> source;
+        };
+        item(t.text(), label, subset, cvSource, t.group() == null ? "" : t.group(), "kit", true);
+    }
+
+    private ObjectNode item(String text, String label, String subset, String source, String group, String origin,
+            boolean trainable) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("text", text(text));
+        var sentences = n.putArray("sentences");
+        List<String> own = SafetyScreen.sentencesOf(text);
+        own.stream().limit(SENTENCES).forEach(s -> sentences.add(text(s)));
+        n.put("label", label);
+        n.put("subset", subset);
+        n.put("source", source);
+        n.put("group", group);
+        n.put("origin", origin);
+        n.put("trainable", trainable);
+        items.add(n);
+        return n;
+    }
+}

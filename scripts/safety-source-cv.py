@@ -1,0 +1,408 @@
+#!/usr/bin/env python3
+"""Source-held-out cross-validation of input-screen designs on dev data only (issue 18, design 10).
+
+Reads the folder written by the test-scope tool io.hallmark.governance.safety.SourceHeldOutDump (every dev prompt
+the input heads learn or are measured on, with its screen features: MiniLM + hashed character n-grams + shape) and,
+for each design, holds every source out whole in turn: the heads are trained on the other sources, the held-out
+source is scored, and the thresholds applied to it are calibrated on the out-of-fold scores of the *other* sources
+(nested), under the false-positive budgets. Prints per-source recall / false-positive rates and the five goals of
+issue 18 measured on the safety-screen extras, and writes everything as JSON.
+
+A dev tool for choosing a design, not the shipped trainer (that is governance.safety.SafetyTrainer, in Java).
+numpy + scipy only; fixed seeds and order (BLAS sums may differ in the last bits between machines).
+
+    python3 scripts/safety-source-cv.py target/source-cv --designs d7r,logistic,softmax --out cv.json
+"""
+import argparse
+import json
+import sys
+import time
+
+import numpy as np
+from scipy.optimize import minimize
+
+CLASSES = ["benign", "risky", "injection", "jailbreak", "harmful"]  # benign = ordinary instruction
+HEADS = ["injection", "jailbreak", "harmful"]
+EMB = 384
+NGRAM = 2048
+
+
+def load(folder):
+    meta = json.load(open(f"{folder}/meta.json"))
+    x = np.fromfile(f"{folder}/features.f32", dtype="<f4").reshape(meta["rows"], meta["dim"])
+    items = [json.loads(l) for l in open(f"{folder}/items.jsonl")]
+    for it in items:
+        it["cls"] = "risky" if it["subset"] == "benign_risky_looking" else it["label"]
+    return meta, x, items
+
+
+def view(x, kind, seed=17):
+    """Feature subsets: all, emb (embedding + shape), proj (embedding + shape + a fixed random projection of the
+    n-grams to 256)."""
+    if kind == "all":
+        return x
+    emb_shape = np.concatenate([x[:, :EMB], x[:, EMB + NGRAM:]], axis=1)
+    if kind == "emb":
+        return emb_shape
+    if kind == "ngram":
+        return x[:, EMB:]
+    rng = np.random.default_rng(seed)
+    p = rng.standard_normal((NGRAM, 256)).astype(np.float32) / 16.0
+    return np.concatenate([emb_shape, x[:, EMB:EMB + NGRAM] @ p], axis=1)
+
+
+# ---------------------------------------------------------------- training rows
+
+
+def training_rows(items, train_idx, cls_of_item):
+    """Rows to train on: every item of the training sources (whole text), plus the sentences of its benign items
+    (the injection screen reads sentences; no sentence of a benign prompt is an attack). Weights: every (source,
+    class) pair weighs the same within its class; sentences share half their parent's weight."""
+    rows, cls, w, src = [], [], [], []
+    count = {}
+    for i in train_idx:
+        key = (items[i]["source"], cls_of_item[i])
+        count[key] = count.get(key, 0) + 1
+    for i in train_idx:
+        it = items[i]
+        c = cls_of_item[i]
+        base = 1.0 / count[(it["source"], c)]
+        rows.append(it["text"]); cls.append(c); w.append(base); src.append(it["source"])
+        if c in ("benign", "risky") and it["sentences"]:
+            share = 0.5 * base / len(it["sentences"])
+            for s in it["sentences"]:
+                rows.append(s); cls.append(c); w.append(share); src.append(it["source"])
+    cls = np.array(cls)
+    w = np.array(w, dtype=np.float64)
+    for c in set(cls.tolist()):
+        m = cls == c
+        w[m] /= w[m].sum()
+    return np.array(rows), cls, w
+
+
+def fit_logistic(x, y, w, l2):
+    """Weighted L2 logistic regression, L-BFGS from zero (deterministic)."""
+    d = x.shape[1]
+    w = (w / w.sum()).astype(np.float32)
+    yf = y.astype(np.float32)
+
+    def f(theta):
+        wt = theta[:d].astype(np.float32)
+        z = x @ wt + np.float32(theta[d])
+        p = 1 / (1 + np.exp(-z))
+        loss = -np.sum(w * (yf * np.log(p + 1e-7) + (1 - yf) * np.log(1 - p + 1e-7))) + 0.5 * l2 * float(wt @ wt)
+        g = w * (p - yf)
+        grad = np.empty(d + 1)
+        grad[:d] = x.T @ g + l2 * wt
+        grad[d] = g.sum()
+        return float(loss), grad
+
+    r = minimize(f, np.zeros(d + 1), jac=True, method="L-BFGS-B", options={"maxiter": 150})
+    return r.x[:d].astype(np.float32), np.float32(r.x[d])
+
+
+def fit_softmax(x, c, w, l2, k):
+    d = x.shape[1]
+    w = (w / w.sum()).astype(np.float32)
+    onehot = np.zeros((len(c), k), dtype=np.float32)
+    onehot[np.arange(len(c)), c] = 1
+
+    def f(theta):
+        wt = theta[: d * k].reshape(d, k).astype(np.float32)
+        b = theta[d * k:].astype(np.float32)
+        z = x @ wt + b
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        p = e / e.sum(axis=1, keepdims=True)
+        loss = -np.sum(w[:, None] * onehot * np.log(p + 1e-7)) + 0.5 * l2 * float(np.sum(wt * wt))
+        g = w[:, None] * (p - onehot)
+        grad = np.concatenate([(x.T @ g + l2 * wt).ravel(), g.sum(axis=0)])
+        return float(loss), grad.astype(np.float64)
+
+    r = minimize(f, np.zeros(d * k + k), jac=True, method="L-BFGS-B", options={"maxiter": 120})
+    return r.x[: d * k].reshape(d, k).astype(np.float32), r.x[d * k:].astype(np.float32)
+
+
+def fit_mlp(x, c, w, k, hidden=64, epochs=12, seed=5, lr=3e-3, l2=1e-4):
+    """One hidden layer (ReLU), softmax out, Adam on mini-batches of 128 drawn by weight (deterministic seed)."""
+    rng = np.random.default_rng(seed)
+    d = x.shape[1]
+    w1 = (rng.standard_normal((d, hidden)) * np.sqrt(2.0 / d)).astype(np.float32)
+    b1 = np.zeros(hidden, np.float32)
+    w2 = (rng.standard_normal((hidden, k)) * np.sqrt(1.0 / hidden)).astype(np.float32)
+    b2 = np.zeros(k, np.float32)
+    params = [w1, b1, w2, b2]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    prob = w / w.sum()
+    n = len(c)
+    steps = epochs * (n // 128)
+    t = 0
+    for _ in range(steps):
+        idx = rng.choice(n, 128, p=prob)
+        xb = x[idx]
+        h = np.maximum(0, xb @ w1 + b1)
+        z = h @ w2 + b2
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        p = e / e.sum(axis=1, keepdims=True)
+        p[np.arange(128), c[idx]] -= 1
+        g = p / 128
+        gw2 = h.T @ g + l2 * w2
+        gb2 = g.sum(0)
+        gh = (g @ w2.T) * (h > 0)
+        gw1 = xb.T @ gh + l2 * w1
+        gb1 = gh.sum(0)
+        t += 1
+        for j, gr in enumerate([gw1, gb1, gw2, gb2]):
+            m[j] = 0.9 * m[j] + 0.1 * gr
+            v[j] = 0.999 * v[j] + 0.001 * gr * gr
+            params[j] -= lr * (m[j] / (1 - 0.9 ** t)) / (np.sqrt(v[j] / (1 - 0.999 ** t)) + 1e-8)
+    w1, b1, w2, b2 = params
+
+    def predict(xq):
+        z = np.maximum(0, xq @ w1 + b1) @ w2 + b2
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+    return predict
+
+
+# ---------------------------------------------------------------- designs
+
+
+def head_targets(cls):
+    """One-vs-rest targets and masks of the per-head logistic design: injection against everything else; jailbreak
+    against everything else; harmful against benign, risky and injection (a jailbreak wraps a harmful request)."""
+    return {
+        "injection": (cls == "injection", np.ones(len(cls), bool)),
+        "jailbreak": (cls == "jailbreak", np.ones(len(cls), bool)),
+        "harmful": (cls == "harmful", cls != "jailbreak"),
+    }
+
+
+def train_and_score(design, x, items, train_idx, score_idx, l2):
+    """Trains `design` on train_idx and returns {head: scores of score_idx}; injection = max(whole, sentences)."""
+    cls_of_item = [it["cls"] for it in items]
+    rows, cls, w = training_rows(items, train_idx, cls_of_item)
+    whole = np.array([items[i]["text"] for i in score_idx])
+    sent_owner, sent_rows = [], []
+    for k, i in enumerate(score_idx):
+        for s in items[i]["sentences"]:
+            sent_owner.append(k); sent_rows.append(s)
+    sent_owner = np.array(sent_owner, dtype=int)
+    need = np.concatenate([whole, np.array(sent_rows, dtype=int)])
+    xq = x[need]
+
+    if design.startswith("logistic") or design == "d7r":
+        probs = {}
+        xt = x[rows]
+        for head, (y, mask) in head_targets(cls).items():
+            wm, ym = w[mask].copy(), y[mask]
+            wm[ym] *= wm[~ym].sum() / wm[ym].sum()  # the positives weigh as much as the negatives
+            wt, b = fit_logistic(xt[mask], ym, wm, l2)
+            probs[head] = 1 / (1 + np.exp(-(xq @ wt + b)))
+    else:
+        k = len(CLASSES)
+        ci = np.array([CLASSES.index(c) for c in cls])
+        if design.startswith("softmax"):
+            wt, b = fit_softmax(x[rows], ci, w, l2, k)
+            z = xq @ wt + b
+            z -= z.max(axis=1, keepdims=True)
+            e = np.exp(z)
+            p = e / e.sum(axis=1, keepdims=True)
+        elif design.startswith("mlp"):
+            predict = fit_mlp(x[rows], ci, w, k)
+            p = predict(xq)
+        else:
+            raise SystemExit("unknown design " + design)
+        probs = {h: p[:, CLASSES.index(h)] for h in HEADS}
+    n = len(score_idx)
+    out = {}
+    for head in HEADS:
+        s = probs[head][:n].copy()
+        if head == "injection" and len(sent_owner):
+            np.maximum.at(s, sent_owner, probs[head][n:])
+        out[head] = s
+    return out
+
+
+# ---------------------------------------------------------------- calibration and metrics
+
+
+def f1(tp, fp, fn):
+    return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
+def calibrate(scores, items, idx, budget_ordinary, budget_risky):
+    """Thresholds for the three heads chosen on the out-of-fold scores of `idx`: among threshold triples whose
+    any-screen flag rate stays within the budgets on ordinary instructions and on risky-looking safe prompts, the one
+    with the best mean of injection F1 (injections vs benign), jailbreak detection (any screen, source-averaged) and
+    harmful recall (harmful head, source-averaged)."""
+    idx = np.array(idx)
+    cls = np.array([items[i]["cls"] for i in idx])
+    src = np.array([items[i]["source"] for i in idx])
+    cand = {}
+    for h in HEADS:
+        neg = scores[h][idx][(cls == "benign") | (cls == "risky")]
+        qs = np.quantile(neg, [0.9, 0.93, 0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99, 0.9925, 0.995, 0.9975, 0.999,
+                               1.0])
+        grid = np.unique(np.concatenate([qs + 1e-6, np.linspace(0.05, 0.95, 19), [1.01]]))
+        cand[h] = grid
+    flags = {h: scores[h][idx][None, :] >= cand[h][:, None] for h in HEADS}  # T x N
+    ordinary, risky = cls == "benign", cls == "risky"
+    inj, jb, hm = cls == "injection", cls == "jailbreak", cls == "harmful"
+    benign = ordinary | risky
+    fi, fj, fh = flags["injection"], flags["jailbreak"], flags["harmful"]
+    inj_f1 = [f1((fi[a] & inj).sum(), (fi[a] & benign).sum(), inj.sum() - (fi[a] & inj).sum())
+              for a in range(len(cand["injection"]))]
+
+    def per_source_mean(f, mask):
+        srcs = sorted(set(src[mask].tolist()))
+        if not srcs:
+            return np.zeros(f.shape[0])
+        member = np.stack([(src[mask] == s) / (src[mask] == s).sum() for s in srcs], axis=1)  # n x S
+        return (f[:, mask].astype(np.float32) @ member.astype(np.float32)).mean(axis=1)
+    hrec = per_source_mean(fh, hm)
+    no, nr = max(1, ordinary.sum()), max(1, risky.sum())
+    fho, fhr = fh[:, ordinary], fh[:, risky]
+    best = None
+    for a in range(len(cand["injection"])):
+        for b in range(len(cand["jailbreak"])):
+            o = ((fi[a, ordinary] | fj[b, ordinary])[None, :] | fho).sum(1) / no
+            r = ((fi[a, risky] | fj[b, risky])[None, :] | fhr).sum(1) / nr
+            ok = (o <= budget_ordinary) & (r <= budget_risky)
+            if not ok.any():
+                continue
+            if jb.any():
+                jrec = per_source_mean((fi[a] | fj[b])[None, :] | fh, jb)
+            else:
+                jrec = np.zeros(len(hrec))
+            obj = np.where(ok, (inj_f1[a] + jrec + hrec) / 3, -1)
+            c = int(np.argmax(obj))
+            if best is None or obj[c] > best[0] + 1e-12:
+                best = (obj[c], cand["injection"][a], cand["jailbreak"][b], cand["harmful"][c])
+    if best is None:
+        return {h: 1.01 for h in HEADS}
+    return {"injection": best[1], "jailbreak": best[2], "harmful": best[3]}
+
+
+def flagged(scores, thr, i):
+    return {h: bool(scores[h][i] >= thr[h]) for h in HEADS}
+
+
+def summarize(items, idx, flags):
+    """The five goals over `idx` (items), from per-item flags."""
+    c = {"benign": [0, 0], "risky": [0, 0], "jb": [0, 0], "hm": [0, 0], "hm_any": [0, 0]}
+    tp = fp = fn = 0
+    for i in idx:
+        it, fl = items[i], flags[i]
+        anyf = any(fl.values())
+        if it["cls"] in ("benign", "risky"):
+            c[it["cls"]][0] += 1
+            c[it["cls"]][1] += anyf
+            fp += fl["injection"]
+        elif it["cls"] == "injection":
+            tp += fl["injection"]
+            fn += not fl["injection"]
+        elif it["cls"] == "jailbreak":
+            c["jb"][0] += 1
+            c["jb"][1] += anyf
+        elif it["cls"] == "harmful":
+            c["hm"][0] += 1
+            c["hm"][1] += fl["harmful"]
+            c["hm_any"][0] += 1
+            c["hm_any"][1] += anyf
+    r = lambda k: round(c[k][1] / c[k][0], 4) if c[k][0] else None
+    return {"ordinaryFlagged": r("benign"), "riskyLookingFlagged": r("risky"),
+            "injectionF1": round(f1(tp, fp, fn), 4), "injectionPrecision": round(tp / max(1, tp + fp), 4),
+            "injectionRecall": round(tp / max(1, tp + fn), 4), "harmfulRecall": r("hm"),
+            "harmfulFlaggedAnyScreen": r("hm_any"), "jailbreakDetection": r("jb"),
+            "rows": {k: v[0] for k, v in c.items()} | {"injection": tp + fn}}
+
+
+def per_source(items, idx, flags):
+    out = {}
+    for i in idx:
+        it = items[i]
+        key = f'{it["source"]}|{it["subset"]}'
+        o = out.setdefault(key, {"rows": 0, "any": 0, "injection": 0, "jailbreak": 0, "harmful": 0})
+        fl = flags[i]
+        o["rows"] += 1
+        o["any"] += any(fl.values())
+        for h in HEADS:
+            o[h] += fl[h]
+    return {k: {"rows": v["rows"]} | {h: round(v[h] / v["rows"], 3) for h in ["any"] + HEADS}
+            for k, v in sorted(out.items())}
+
+
+def run_design(design, x, items, args):
+    t0 = time.time()
+    kit_only = design == "d7r"
+    sources = sorted({it["source"] for it in items})
+    trainable = {it["source"] for it in items if it["trainable"] and (not kit_only or it["origin"] == "kit")}
+    folds = [s for s in sources if s in trainable] + ["(never trained on)"]
+    scores = {h: np.zeros(len(items), np.float32) for h in HEADS}
+    for fold in folds:
+        held = [i for i, it in enumerate(items) if (it["source"] == fold) or
+                (fold == "(never trained on)" and it["source"] not in trainable)]
+        train = [i for i, it in enumerate(items) if it["source"] in trainable and it["source"] != fold]
+        s = train_and_score(design, x, items, train, held, args.l2)
+        for h in HEADS:
+            scores[h][held] = s[h]
+        print(f"  {design}: fold {fold}: {len(held)} scored, {len(train)} trained on ({time.time() - t0:.0f} s)",
+              file=sys.stderr, flush=True)
+    # nested calibration: each source is judged with thresholds calibrated on the other sources' OOF scores
+    flags = [None] * len(items)
+    thresholds = {}
+    calib_pool = [i for i, it in enumerate(items) if not kit_only or it["origin"] == "kit"]
+    for src in sources:
+        held = [i for i, it in enumerate(items) if it["source"] == src]
+        pool = [i for i in calib_pool if items[i]["source"] != src]
+        thr = calibrate(scores, items, pool, args.budget_ordinary, args.budget_risky)
+        thresholds[src] = {h: round(float(v), 4) for h, v in thr.items()}
+        for i in held:
+            flags[i] = flagged(scores, thr, i)
+    final = calibrate(scores, items, calib_pool, args.budget_ordinary, args.budget_risky)
+    extras = [i for i, it in enumerate(items) if it["origin"] == "extras"]
+    kit = [i for i, it in enumerate(items) if it["origin"] == "kit"]
+    # for comparison only: the thresholds calibrated on every source's out-of-fold scores, the held-out one included
+    # (the protocol of design 8's search), which says how much of the loss is the thresholds' failure to transfer
+    pooled = [flagged(scores, final, i) for i in range(len(items))]
+    res = {"design": design, "seconds": round(time.time() - t0, 1),
+           "extras": summarize(items, extras, flags), "kit": summarize(items, kit, flags),
+           "extrasPooledCalibration": summarize(items, extras, pooled),
+           "kitPooledCalibration": summarize(items, kit, pooled),
+           "extrasEnglishHarmfulRecall": summarize(items, [i for i in extras if items[i].get("lang") != "zh"],
+                                                   flags)["harmfulRecall"],
+           "thresholdsAllSources": {h: round(float(v), 4) for h, v in final.items()},
+           "thresholdsPerHeldOutSource": thresholds, "perSource": per_source(items, range(len(items)), flags)}
+    print(json.dumps({k: res[k] for k in ("design", "seconds", "extras", "kit", "extrasEnglishHarmfulRecall",
+                                          "extrasPooledCalibration")}),
+          flush=True)
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder")
+    ap.add_argument("--designs", default="d7r,logistic,softmax")
+    ap.add_argument("--features", default="all", help="all | emb | ngram | proj")
+    ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--budget-ordinary", type=float, default=0.025)
+    ap.add_argument("--budget-risky", type=float, default=0.04)
+    ap.add_argument("--out", default=None)
+    args = ap.parse_args()
+    meta, x, items = load(args.folder)
+    x = np.ascontiguousarray(view(x, args.features))
+    print(f"{len(items)} items, {x.shape[0]} texts x {x.shape[1]} features ({meta['embedder']})", file=sys.stderr)
+    results = []
+    for d in args.designs.split(","):
+        results.append(run_design(d, x, items, args))
+        if args.out:  # after every design, so a stopped run keeps what it finished
+            json.dump({"args": vars(args), "embedder": meta["embedder"], "results": results}, open(args.out, "w"),
+                      indent=1)
+
+
+if __name__ == "__main__":
+    main()
