@@ -274,9 +274,14 @@ final class BenchCommand implements Runnable {
                         + "one per --types, for --model runs.")
         Path writeDir;
 
+        @Option(names = "--kernels", description = "Only time the decode kernels of each quantized type (a 2048 x 8192 "
+                + "matrix times one vector, --threads threads; Q8_0 is the reference), no model.")
+        boolean kernels;
+
         @Option(names = "--types", split = ",", defaultValue = "Q4_K,Q8_0",
-                description = "Weight types for --write-llama3-1b (default ${DEFAULT-VALUE}).")
-        List<io.hallmark.textgen.TensorType> types;
+                description = "Weight types for --write-llama3-1b: Q8_0, Q4_K, Q6_K, ... or Q4_K_M (llama-quantize's mix: "
+                        + "Q6_K output head and some ffn_down/attn_v, Q4_K otherwise; default ${DEFAULT-VALUE}).")
+        List<String> types;
 
         @Override
         public Integer call() throws Exception {
@@ -285,6 +290,16 @@ final class BenchCommand implements Runnable {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
             System.setProperty("hallmark.textgen.threads", Integer.toString(n)); // QuantizedMatrix's pool
             System.setProperty("ai.djl.offline", "true");
+            if (kernels) {
+                Map<String, Object> result = io.hallmark.textgen.KernelBenchmark.run(2048, 8192, 30,
+                        io.hallmark.textgen.KernelBenchmark.TYPES);
+                if (json) {
+                    JsonOutput.print(spec.commandLine().getOut(), result);
+                } else {
+                    io.hallmark.textgen.KernelBenchmark.print(result, spec.commandLine().getOut());
+                }
+                return 0;
+            }
             HallmarkConfig config = platform.load();
             if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
                 System.setProperty("DJL_CACHE_DIR", config.dataDir().resolve("cache/djl").toString());
@@ -296,7 +311,7 @@ final class BenchCommand implements Runnable {
             }
             if (writeDir != null) {
                 Files.createDirectories(writeDir);
-                for (io.hallmark.textgen.TensorType type : types) {
+                for (String type : types) {
                     Path target = writeDir.resolve("random-llama3-1b-" + type + ".gguf");
                     spec.commandLine().getErr().println("bench: writing " + target);
                     spec.commandLine().getErr().flush();

@@ -32,8 +32,9 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>Each kernel is one method that loops over a range of rows and calls the Vector API directly, never a
  *       helper of ours that takes or returns a vector: C2 stops inlining ordinary methods once a compilation
  *       passes its size budget (the Vector API's own methods are force-inlined), and a vector passed through a
- *       call that was not inlined is boxed on the heap; Q6_K's kernel, written with such helpers, ran 8x slower
- *       per weight than Q4_K's.
+ *       call that was not inlined is boxed on the heap; Q6_K's kernel, written with such helpers, ran 13x slower
+ *       than this one (likely for that reason).
+ *   <li>Prefill runs the same kernels 16 weight rows at a time over all input rows (no scalar dequantization).
  *   <li>Vectors are 512 bits where the CPU has them (AVX-512) and 256 bits otherwise; the system property
  *       {@code hallmark.textgen.vectorBits} (256 or 512) chooses, for comparisons.
  * </ul>
