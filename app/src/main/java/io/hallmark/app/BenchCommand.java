@@ -241,7 +241,8 @@ final class BenchCommand implements Runnable {
                     + "with dynamic batching on and off.")
     static final class Textgen extends PlatformCommand {
 
-        @Option(names = "--threads", defaultValue = "0", description = "Threads for both engines (default: the model runtime's, half the CPUs).")
+        @Option(names = "--threads", defaultValue = "0", description = "Threads for llama.cpp and for Hallmark's weight products "
+                + "(default: the model runtime's, half the CPUs); PyTorch's own ops get at most the runtime's default.")
         int threads;
 
         @Option(names = "--prompt-tokens", defaultValue = "64", description = "Prompt length (default ${DEFAULT-VALUE}).")
@@ -286,7 +287,12 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             int n = threads > 0 ? threads : io.hallmark.core.model.ModelRuntime.defaultThreads();
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+            if (System.getProperty("ai.djl.pytorch.num_threads") == null) { // HALLMARK_JAVA_OPTS may set it
+                // PyTorch runs only the decoder's small ops (norms, RoPE, attention): its OpenMP threads competing with
+                // the kernels' pool for the same CPUs made decode 2.5-5x slower (docs/performance.md)
+                System.setProperty("ai.djl.pytorch.num_threads",
+                        Integer.toString(Math.min(n, io.hallmark.core.model.ModelRuntime.defaultThreads())));
+            }
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
             System.setProperty("hallmark.textgen.threads", Integer.toString(n)); // QuantizedMatrix's pool
             System.setProperty("ai.djl.offline", "true");
