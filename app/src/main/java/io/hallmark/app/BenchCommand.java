@@ -241,7 +241,8 @@ final class BenchCommand implements Runnable {
                     + "with dynamic batching on and off.")
     static final class Textgen extends PlatformCommand {
 
-        @Option(names = "--threads", defaultValue = "0", description = "Threads for both engines (default: the model runtime's, half the CPUs).")
+        @Option(names = "--threads", defaultValue = "0", description = "Threads for llama.cpp and for Hallmark's weight products "
+                + "(default: the model runtime's, half the CPUs); PyTorch's own ops get at most the runtime's default.")
         int threads;
 
         @Option(names = "--prompt-tokens", defaultValue = "64", description = "Prompt length (default ${DEFAULT-VALUE}).")
@@ -279,17 +280,37 @@ final class BenchCommand implements Runnable {
                         + "needs the -Pcuda build (scripts/gpu-suite.sh). llama.cpp runs on the CPU either way.")
         String device;
 
+        @Option(names = "--kernels", description = "Only time the decode kernels of each quantized type (a 2048 x 8192 "
+                + "matrix times one vector, --threads threads; Q8_0 is the reference), no model.")
+        boolean kernels;
+
         @Option(names = "--types", split = ",", defaultValue = "Q4_K,Q8_0",
-                description = "Weight types for --write-llama3-1b (default ${DEFAULT-VALUE}).")
-        List<io.hallmark.textgen.TensorType> types;
+                description = "Weight types for --write-llama3-1b: Q8_0, Q4_K, Q6_K, ... or Q4_K_M (llama-quantize's mix: "
+                        + "Q6_K output head and some ffn_down/attn_v, Q4_K otherwise; default ${DEFAULT-VALUE}).")
+        List<String> types;
 
         @Override
         public Integer call() throws Exception {
             int n = threads > 0 ? threads : io.hallmark.core.model.ModelRuntime.defaultThreads();
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+            if (System.getProperty("ai.djl.pytorch.num_threads") == null) { // HALLMARK_JAVA_OPTS may set it
+                // PyTorch runs only the decoder's small ops (norms, RoPE, attention): its OpenMP threads competing with
+                // the kernels' pool for the same CPUs made decode 2.5-5x slower (docs/performance.md)
+                System.setProperty("ai.djl.pytorch.num_threads",
+                        Integer.toString(Math.min(n, io.hallmark.core.model.ModelRuntime.defaultThreads())));
+            }
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
             System.setProperty("hallmark.textgen.threads", Integer.toString(n)); // QuantizedMatrix's pool
             System.setProperty("ai.djl.offline", "true");
+            if (kernels) {
+                Map<String, Object> result = io.hallmark.textgen.KernelBenchmark.run(2048, 8192, 30,
+                        io.hallmark.textgen.KernelBenchmark.TYPES);
+                if (json) {
+                    JsonOutput.print(spec.commandLine().getOut(), result);
+                } else {
+                    io.hallmark.textgen.KernelBenchmark.print(result, spec.commandLine().getOut());
+                }
+                return 0;
+            }
             HallmarkConfig config = platform.load();
             if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
                 System.setProperty("DJL_CACHE_DIR", config.dataDir().resolve("cache/djl").toString());
@@ -301,7 +322,7 @@ final class BenchCommand implements Runnable {
             }
             if (writeDir != null) {
                 Files.createDirectories(writeDir);
-                for (io.hallmark.textgen.TensorType type : types) {
+                for (String type : types) {
                     Path target = writeDir.resolve("random-llama3-1b-" + type + ".gguf");
                     spec.commandLine().getErr().println("bench: writing " + target);
                     spec.commandLine().getErr().flush();

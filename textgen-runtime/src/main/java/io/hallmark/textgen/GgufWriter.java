@@ -58,6 +58,17 @@ public final class GgufWriter {
     public static void write(Path target, LlamaConfig config, GgufVocabulary tokenizer,
             Function<String, float[]> values, TensorType weightType, String name, Map<String, long[]> extraTensors,
             Map<String, Object> extraMetadata) {
+        write(target, config, tokenizer, values, n -> weightType, name, extraTensors, extraMetadata);
+    }
+
+    /**
+     * Writes a model whose matrices take the type {@code weightType} gives each by name, as llama-quantize's mixes
+     * do (Q4_K_M keeps the output head and some {@code ffn_down} and {@code attn_v} matrices in Q6_K); a matrix whose
+     * rows do not fill whole blocks of its type stays F32, vectors are F32.
+     */
+    public static void write(Path target, LlamaConfig config, GgufVocabulary tokenizer,
+            Function<String, float[]> values, Function<String, TensorType> weightType, String name,
+            Map<String, long[]> extraTensors, Map<String, Object> extraMetadata) {
         Map<String, Object> meta = new LinkedHashMap<>();
         Architecture arch = config.architecture();
         String a = arch.name();
@@ -102,7 +113,7 @@ public final class GgufWriter {
             shapes.putAll(extraTensors);
         }
         write(target, meta, shapes, values,
-                n -> shapes.get(n).length == 2 && weightType.fits(shapes.get(n)[1]) ? weightType : TensorType.F32);
+                n -> shapes.get(n).length == 2 && weightType.apply(n).fits(shapes.get(n)[1]) ? weightType.apply(n) : TensorType.F32);
     }
 
     /**
@@ -153,6 +164,27 @@ public final class GgufWriter {
         } catch (IOException e) {
             throw new ModelFormatException("Cannot write GGUF file " + target + ": " + e, e);
         }
+    }
+
+    /**
+     * llama-quantize's Q4_K_M mix for a Llama-shaped model of {@code config}: Q6_K for the output head (the embedding
+     * when the head is tied to it) and for {@code attn_v} and {@code ffn_down} of the layers llama.cpp's
+     * {@code use_more_bits} picks (the first and last eighth, every third between), Q4_K for every other matrix.
+     */
+    public static Function<String, TensorType> q4KMedium(LlamaConfig config) {
+        int n = config.layers();
+        return name -> {
+            if (name.equals("output.weight") || (config.tiedOutput() && name.equals("token_embd.weight"))) {
+                return TensorType.Q6_K;
+            }
+            if (name.endsWith(".attn_v.weight") || name.endsWith(".ffn_down.weight")) {
+                int i = Integer.parseInt(name.split("\\.")[1]);
+                if (i < n / 8 || i >= 7 * n / 8 || (i - n / 8) % 3 == 2) {
+                    return TensorType.Q6_K;
+                }
+            }
+            return TensorType.Q4_K;
+        };
     }
 
     /** The tensors of a model of {@code c} under their GGUF names, with row-major shapes. */

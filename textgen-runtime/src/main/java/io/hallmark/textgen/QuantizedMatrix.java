@@ -1,5 +1,7 @@
 package io.hallmark.textgen;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.ForkJoinPool;
@@ -8,24 +10,48 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A weight matrix {@code [rows, cols]} kept in its stored form (F16, BF16 or a ggml quantization, often a
  * memory-mapped slice of the model file) and multiplied block by block: each row is dequantized as it is read,
- * so resident memory stays the stored size (the bytes are copied onto the heap once). Products run on the Java Vector API, split by rows over a
- * fork-join pool of {@code hallmark.textgen.threads} threads (default: the processors).
+ * so resident memory stays the stored size (the bytes are copied onto the heap once). Products run on the Java
+ * Vector API, split by rows over a fork-join pool of {@code hallmark.textgen.threads} threads (default: the
+ * processors).
  *
- * <p>One input row (decoding) takes fused kernels for Q8_0, Q4_0, Q4_K and Q6_K that never write dequantized
- * values; other types, and several input rows (prefill), dequantize one weight row at a time into a scratch
- * array and reuse it for every input row.
+ * <p>Q8_0, Q4_0, Q4_K, Q5_K, Q6_K and BF16 run through fused kernels that never write dequantized values, for
+ * one input row (decoding) as for several (prefill: 16 weight rows at a time, so each is read from memory once and
+ * from the cache for the other input rows); F16 dequantizes one weight row at a time into a scratch array and
+ * reuses it for every input row.
+ *
+ * <p>How the kernels are written, and why (measured in docs/performance.md):
+ * <ul>
+ *   <li>Nibbles and bit fields are cut on 32-bit lanes (bytes zero-extended to ints), because x86 has no 8-bit
+ *       vector shifts, not even with AVX-512BW.
+ *   <li>Each kernel is one method that loops over a range of rows and calls the Vector API directly, never a
+ *       helper of ours that takes or returns a vector: C2 stops inlining ordinary methods once a compilation
+ *       passes its size budget (the Vector API's own methods are force-inlined), and a vector passed through a
+ *       call that was not inlined is boxed on the heap; Q6_K's kernel, written with such helpers, ran 13x slower
+ *       than this one (likely for that reason).
+ *   <li>Prefill runs the same kernels 16 weight rows at a time over all input rows (no scalar dequantization).
+ *   <li>Vectors are 512 bits where the CPU has them (AVX-512) and 256 bits otherwise; the system property
+ *       {@code hallmark.textgen.vectorBits} (256 or 512) chooses, for comparisons.
+ * </ul>
  */
 public final class QuantizedMatrix {
 
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
-    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
-    private static final int ROWS_PER_TASK = 16;
+    /** The float lanes of every kernel: 8 or 16, so that a lane group never straddles a 16-weight sub-block. */
+    private static final VectorSpecies<Float> F = floatSpecies();
+    private static final int L = F.length();
+    private static final VectorSpecies<Integer> I = F.withLanes(int.class);
+    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8));
+    /** Bytes of L 16-bit values. */
+    private static final VectorSpecies<Byte> B2 = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 16));
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int MIN_ROWS_PER_TASK = 16;
+    /** Weight rows read once for all input rows of a prefill (16 rows of 8192 Q8_0 weights: 139 KiB). */
+    private static final int TILE_ROWS = 16;
 
     private static final ForkJoinPool POOL = new ForkJoinPool(
             Integer.getInteger("hallmark.textgen.threads", Runtime.getRuntime().availableProcessors()),
@@ -76,6 +102,20 @@ public final class QuantizedMatrix {
         this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    private static VectorSpecies<Float> floatSpecies() {
+        int preferred = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512 ? 512 : 256;
+        int bits = Integer.getInteger("hallmark.textgen.vectorBits", preferred);
+        if (bits != 256 && bits != 512) {
+            throw new IllegalStateException("hallmark.textgen.vectorBits must be 256 or 512, not " + bits);
+        }
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
+    }
+
+    /** The vector width the kernels run at, in bits. */
+    public static int vectorBits() {
+        return F.vectorBitSize();
+    }
+
     public TensorType type() {
         return type;
     }
@@ -96,6 +136,13 @@ public final class QuantizedMatrix {
     /** Writes row {@code row} as float32 into {@code dst} from {@code off}. */
     public void dequantizeRow(int row, float[] dst, int off) {
         int base = row * rowBytes;
+        if (type == TensorType.F16) { // one weight per block: a plain loop, which C2 compiles to vector conversions
+            byte[] w = bytes;
+            for (int c = 0; c < cols; c++) {
+                dst[off + c] = half(w, base + 2 * c);
+            }
+            return;
+        }
         int blocks = cols / type.blockSize();
         for (int k = 0; k < blocks; k++) {
             GgmlBlocks.dequantize(type, data, base + k * type.blockBytes(), dst, off + k * type.blockSize());
@@ -111,70 +158,88 @@ public final class QuantizedMatrix {
             throw new IllegalArgumentException("Tensor '" + name + "' [" + rows + ", " + cols + "]: " + n
                     + " input rows need " + n * cols + " inputs and room for " + n * rows + " outputs");
         }
-        float[] blockSums = n == 1 && (type == TensorType.Q4_K || type == TensorType.Q5_K) ? subBlockSums(x) : null;
-        POOL.invoke(new Rows(x, n, out, blockSums, 0, rows));
+        float[] sums = type == TensorType.Q4_K || type == TensorType.Q5_K ? subBlockSums(x, n * cols) : null;
+        int leaf = Math.max(MIN_ROWS_PER_TASK, rows / (8 * POOL.getParallelism()));
+        POOL.invoke(new Rows(x, n, out, sums, 0, rows, leaf));
     }
 
     private final class Rows extends RecursiveAction {
         private final float[] x;
         private final int n;
         private final float[] out;
-        private final float[] blockSums;
+        private final float[] sums;
         private final int from;
         private final int to;
+        private final int leaf;
 
-        Rows(float[] x, int n, float[] out, float[] blockSums, int from, int to) {
+        Rows(float[] x, int n, float[] out, float[] sums, int from, int to, int leaf) {
             this.x = x;
             this.n = n;
             this.out = out;
-            this.blockSums = blockSums;
+            this.sums = sums;
             this.from = from;
             this.to = to;
+            this.leaf = leaf;
         }
 
         @Override
         protected void compute() {
-            if (to - from > ROWS_PER_TASK) {
+            if (to - from > leaf) {
                 int mid = (from + to) >>> 1;
-                invokeAll(new Rows(x, n, out, blockSums, from, mid), new Rows(x, n, out, blockSums, mid, to));
-                return;
-            }
-            if (n == 1) {
-                for (int r = from; r < to; r++) {
-                    out[r] = dot(r, x, blockSums);
-                }
-                return;
-            }
-            float[] scratch = new float[cols];
-            for (int r = from; r < to; r++) {
-                dequantizeRow(r, scratch, 0);
-                for (int i = 0; i < n; i++) {
-                    out[i * rows + r] = dot(scratch, x, i * cols, cols);
-                }
+                invokeAll(new Rows(x, n, out, sums, from, mid, leaf), new Rows(x, n, out, sums, mid, to, leaf));
+            } else {
+                rows(from, to, x, n, sums, out);
             }
         }
     }
 
-    /** The dot product of row {@code r} with {@code x[0..cols)}. */
-    float dot(int r, float[] x, float[] blockSums) {
-        long base = (long) r * rowBytes;
-        return switch (type) {
-            case Q8_0 -> dotQ8_0(base, x);
-            case Q4_0 -> dotQ4_0(base, x);
-            case Q4_K -> dotQ4K(base, x, blockSums);
-            case Q6_K -> dotQ6K(base, x);
-            default -> {
-                float[] scratch = new float[cols];
-                dequantizeRow(r, scratch, 0);
-                yield dot(scratch, x, 0, cols);
+    /** Rows {@code from..to} times input row {@code i}, into {@code out[i * rows + r]}, by the fused kernel of the type. */
+    private void kernel(int from, int to, float[] x, float[] sums, int i, float[] out) {
+        int xb = i * cols;
+        int ob = i * rows;
+        switch (type) {
+            case Q8_0 -> rowsQ8_0(from, to, x, xb, out, ob);
+            case Q4_0 -> rowsQ4_0(from, to, x, xb, out, ob);
+            case Q4_K -> rowsQ4K(from, to, x, xb, sums, i * cols / 32, out, ob);
+            case Q5_K -> rowsQ5K(from, to, x, xb, sums, i * cols / 32, out, ob);
+            case Q6_K -> rowsQ6K(from, to, x, xb, out, ob);
+            case BF16 -> rowsBf16(from, to, x, xb, out, ob);
+            default -> throw new IllegalStateException(type + " has no fused kernel");
+        }
+    }
+
+    /**
+     * Every input row through the fused kernel, {@link #TILE_ROWS} weight rows at a time so that they are read from
+     * memory once and from the cache for the other input rows; F16 dequantizes each weight row once into a scratch
+     * array and uses it for every input row.
+     */
+    private void rows(int from, int to, float[] x, int n, float[] sums, float[] out) {
+        if (type == TensorType.F16) {
+            dequantized(from, to, x, n, out);
+            return;
+        }
+        for (int r = from; r < to; r += TILE_ROWS) {
+            int end = Math.min(to, r + TILE_ROWS);
+            for (int i = 0; i < n; i++) {
+                kernel(r, end, x, sums, i, out);
             }
-        };
+        }
+    }
+
+    private void dequantized(int from, int to, float[] x, int n, float[] out) {
+        float[] scratch = new float[cols];
+        for (int r = from; r < to; r++) {
+            dequantizeRow(r, scratch, 0);
+            for (int i = 0; i < n; i++) {
+                out[i * rows + r] = dot(scratch, x, i * cols, cols);
+            }
+        }
     }
 
     static float dot(float[] a, float[] b, int bOff, int n) {
         FloatVector acc = FloatVector.zero(F);
         int i = 0;
-        for (; i <= n - F.length(); i += F.length()) {
+        for (; i <= n - L; i += L) {
             acc = FloatVector.fromArray(F, a, i).fma(FloatVector.fromArray(F, b, bOff + i), acc);
         }
         float sum = acc.reduceLanes(VectorOperators.ADD);
@@ -184,128 +249,232 @@ public final class QuantizedMatrix {
         return sum;
     }
 
-    /** Sums of {@code x} over each 32-weight sub-block, for the mins of Q4_K and Q5_K. */
-    private float[] subBlockSums(float[] x) {
-        float[] sums = new float[cols / 32];
+    /** Sums of {@code x[0..length)} over each 32-weight sub-block, for the mins of Q4_K and Q5_K. */
+    private static float[] subBlockSums(float[] x, int length) {
+        float[] sums = new float[length / 32];
         for (int s = 0; s < sums.length; s++) {
-            float acc = 0;
-            for (int l = 0; l < 32; l++) {
-                acc += x[32 * s + l];
+            FloatVector acc = FloatVector.zero(F);
+            for (int l = 0; l < 32; l += L) {
+                acc = acc.add(FloatVector.fromArray(F, x, 32 * s + l));
             }
-            sums[s] = acc;
+            sums[s] = acc.reduceLanes(VectorOperators.ADD);
         }
         return sums;
     }
 
-    private float half(long offset) {
-        int o = (int) offset;
-        return Float.float16ToFloat((short) ((bytes[o] & 0xff) | bytes[o + 1] << 8));
+    private static float half(byte[] w, int o) {
+        return Float.float16ToFloat((short) ((w[o] & 0xff) | w[o + 1] << 8));
     }
 
-    private FloatVector floats(ByteVector bytes) {
-        return (FloatVector) bytes.castShape(F, 0);
+    private void rowsQ8_0(int from, int to, float[] x, int xb, float[] out, int ob) {
+        byte[] w = bytes;
+        for (int r = from; r < to; r++) {
+            int base = r * rowBytes;
+            FloatVector acc = FloatVector.zero(F);
+            for (int k = 0; k < cols / 32; k++) {
+                int off = base + 34 * k;
+                FloatVector sum = FloatVector.zero(F);
+                for (int j = 0; j < 32; j += L) {
+                    FloatVector q = (FloatVector) ByteVector.fromArray(B, w, off + 2 + j).convertShape(VectorOperators.B2F, F, 0);
+                    sum = q.fma(FloatVector.fromArray(F, x, xb + 32 * k + j), sum);
+                }
+                acc = sum.fma(FloatVector.broadcast(F, half(w, off)), acc);
+            }
+            out[ob + r] = acc.reduceLanes(VectorOperators.ADD);
+        }
     }
 
-    private ByteVector bytes(long offset) {
-        return ByteVector.fromArray(B, bytes, (int) offset);
+    private void rowsQ4_0(int from, int to, float[] x, int xb, float[] out, int ob) {
+        byte[] w = bytes;
+        for (int r = from; r < to; r++) {
+            int base = r * rowBytes;
+            FloatVector acc = FloatVector.zero(F);
+            for (int k = 0; k < cols / 32; k++) {
+                int off = base + 18 * k;
+                FloatVector sum = FloatVector.zero(F);
+                for (int j = 0; j < 16; j += L) {
+                    IntVector q = (IntVector) ByteVector.fromArray(B, w, off + 2 + j)
+                            .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                    FloatVector lo = (FloatVector) q.and(0xf).sub(8).convert(VectorOperators.I2F, 0);
+                    FloatVector hi = (FloatVector) q.lanewise(VectorOperators.LSHR, 4).sub(8).convert(VectorOperators.I2F, 0);
+                    sum = lo.fma(FloatVector.fromArray(F, x, xb + 32 * k + j), sum);
+                    sum = hi.fma(FloatVector.fromArray(F, x, xb + 32 * k + 16 + j), sum);
+                }
+                acc = sum.fma(FloatVector.broadcast(F, half(w, off)), acc);
+            }
+            out[ob + r] = acc.reduceLanes(VectorOperators.ADD);
+        }
     }
 
     /**
-     * Eight unsigned bytes as ints: nibbles and bit fields are cut on 32-bit lanes, because x86 has no 8-bit vector
-     * shifts (with byte-lane shifts the 1B Q4_K model decoded 3.5x slower, docs/performance.md).
+     * The eight 6-bit scales (bytes 0..7 of the result) and eight 6-bit mins (bytes 8..15 as the second long) of a
+     * Q4_K/Q5_K super-block, unpacked from its twelve bytes at {@code o} as ggml's {@code get_scale_min_k4} does.
      */
-    private IntVector unsigned(long offset) {
-        return ((IntVector) bytes(offset).castShape(I, 0)).and(0xff);
+    private static long scales(byte[] w, int o) {
+        int a = (int) INT.get(w, o);
+        int c = (int) INT.get(w, o + 8);
+        int low = a & 0x3f3f3f3f;
+        int high = (c & 0x0f0f0f0f) | ((a >>> 6) & 0x03030303) << 4;
+        return (low & 0xffffffffL) | (long) high << 32;
     }
 
-    private static FloatVector floats(IntVector v) {
-        return (FloatVector) v.convert(VectorOperators.I2F, 0);
+    private static long mins(byte[] w, int o) {
+        int b = (int) INT.get(w, o + 4);
+        int c = (int) INT.get(w, o + 8);
+        int low = b & 0x3f3f3f3f;
+        int high = ((c >>> 4) & 0x0f0f0f0f) | ((b >>> 6) & 0x03030303) << 4;
+        return (low & 0xffffffffL) | (long) high << 32;
     }
 
-    private float dotQ8_0(long base, float[] x) {
-        FloatVector acc = FloatVector.zero(F);
-        for (int k = 0; k < cols / 32; k++) {
-            long off = base + 34L * k;
-            FloatVector sum = FloatVector.zero(F);
-            for (int j = 0; j < 4; j++) {
-                sum = floats(bytes(off + 2 + 8 * j)).fma(FloatVector.fromArray(F, x, 32 * k + 8 * j), sum);
-            }
-            acc = sum.fma(FloatVector.broadcast(F, half(off)), acc);
-        }
-        return acc.reduceLanes(VectorOperators.ADD);
-    }
-
-    private float dotQ4_0(long base, float[] x) {
-        FloatVector acc = FloatVector.zero(F);
-        for (int k = 0; k < cols / 32; k++) {
-            long off = base + 18L * k;
-            FloatVector sum = FloatVector.zero(F);
-            for (int h = 0; h < 2; h++) {
-                IntVector q = unsigned(off + 2 + 8 * h);
-                sum = floats(q.and(0xf).sub(8)).fma(FloatVector.fromArray(F, x, 32 * k + 8 * h), sum);
-                sum = floats(q.lanewise(VectorOperators.LSHR, 4).sub(8)).fma(FloatVector.fromArray(F, x, 32 * k + 16 + 8 * h), sum);
-            }
-            acc = sum.fma(FloatVector.broadcast(F, half(off)), acc);
-        }
-        return acc.reduceLanes(VectorOperators.ADD);
-    }
-
-    private float dotQ4K(long base, float[] x, float[] blockSums) {
-        FloatVector acc = FloatVector.zero(F);
-        float mins = 0;
-        ByteBuffer b = data;
-        for (int k = 0; k < cols / 256; k++) {
-            long off = base + 144L * k;
-            float d = half(off);
-            float dmin = half(off + 2);
-            int scales = (int) off + 4;
-            long qs = off + 16;
-            for (int j = 0; j < 4; j++) {
-                FloatVector lo = FloatVector.zero(F);
-                FloatVector hi = FloatVector.zero(F);
-                int xo = 256 * k + 64 * j;
-                for (int l = 0; l < 32; l += 8) {
-                    IntVector q = unsigned(qs + 32 * j + l);
-                    lo = floats(q.and(0xf)).fma(FloatVector.fromArray(F, x, xo + l), lo);
-                    hi = floats(q.lanewise(VectorOperators.LSHR, 4)).fma(FloatVector.fromArray(F, x, xo + 32 + l), hi);
+    private void rowsQ4K(int from, int to, float[] x, int xb, float[] sums, int sb, float[] out, int ob) {
+        byte[] w = bytes;
+        for (int r = from; r < to; r++) {
+            int base = r * rowBytes;
+            FloatVector accLo = FloatVector.zero(F);
+            FloatVector accHi = FloatVector.zero(F);
+            float minSum = 0;
+            for (int k = 0; k < cols / 256; k++) {
+                int off = base + 144 * k;
+                float d = half(w, off);
+                float dmin = half(w, off + 2);
+                long sc = scales(w, off + 4);
+                long m = mins(w, off + 4);
+                float blockMins = 0;
+                for (int j = 0; j < 8; j++) {
+                    blockMins += (int) (m >>> 8 * j & 0xff) * sums[sb + 8 * k + j];
                 }
-                acc = lo.fma(FloatVector.broadcast(F, d * GgmlBlocks.scale(b, scales, 2 * j)), acc);
-                acc = hi.fma(FloatVector.broadcast(F, d * GgmlBlocks.scale(b, scales, 2 * j + 1)), acc);
-                mins += dmin * (GgmlBlocks.min(b, scales, 2 * j) * blockSums[8 * k + 2 * j]
-                        + GgmlBlocks.min(b, scales, 2 * j + 1) * blockSums[8 * k + 2 * j + 1]);
-            }
-        }
-        return acc.reduceLanes(VectorOperators.ADD) - mins;
-    }
-
-    private float dotQ6K(long base, float[] x) {
-        FloatVector acc = FloatVector.zero(F);
-        for (int k = 0; k < cols / 256; k++) {
-            long off = base + 210L * k;
-            float d = half(off + 208);
-            for (int n = 0; n < 2; n++) {
-                long ql = off + 64 * n;
-                long qh = off + 128 + 32 * n;
-                long sc = off + 192 + 8 * n;
-                int xo = 256 * k + 128 * n;
-                for (int l = 0; l < 32; l += 8) {
-                    int is = l / 16;
-                    IntVector a = unsigned(ql + l);
-                    IntVector c = unsigned(ql + l + 32);
-                    IntVector h = unsigned(qh + l);
-                    IntVector q1 = a.and(0xf).or(h.and(3).lanewise(VectorOperators.LSHL, 4)).sub(32);
-                    IntVector q2 = c.and(0xf).or(h.lanewise(VectorOperators.LSHR, 2).and(3).lanewise(VectorOperators.LSHL, 4)).sub(32);
-                    IntVector q3 = a.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 4).and(3)
-                            .lanewise(VectorOperators.LSHL, 4)).sub(32);
-                    IntVector q4 = c.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 6)
-                            .lanewise(VectorOperators.LSHL, 4)).sub(32);
-                    acc = floats(q1).mul(FloatVector.fromArray(F, x, xo + l)).fma(FloatVector.broadcast(F, d * bytes[(int) sc + is]), acc);
-                    acc = floats(q2).mul(FloatVector.fromArray(F, x, xo + 32 + l)).fma(FloatVector.broadcast(F, d * bytes[(int) sc + is + 2]), acc);
-                    acc = floats(q3).mul(FloatVector.fromArray(F, x, xo + 64 + l)).fma(FloatVector.broadcast(F, d * bytes[(int) sc + is + 4]), acc);
-                    acc = floats(q4).mul(FloatVector.fromArray(F, x, xo + 96 + l)).fma(FloatVector.broadcast(F, d * bytes[(int) sc + is + 6]), acc);
+                minSum += dmin * blockMins;
+                for (int j = 0; j < 4; j++) {
+                    FloatVector lo = FloatVector.zero(F);
+                    FloatVector hi = FloatVector.zero(F);
+                    int qs = off + 16 + 32 * j;
+                    int xo = xb + 256 * k + 64 * j;
+                    for (int l = 0; l < 32; l += L) {
+                        IntVector q = (IntVector) ByteVector.fromArray(B, w, qs + l)
+                                .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                        lo = ((FloatVector) q.and(0xf).convert(VectorOperators.I2F, 0))
+                                .fma(FloatVector.fromArray(F, x, xo + l), lo);
+                        hi = ((FloatVector) q.lanewise(VectorOperators.LSHR, 4).convert(VectorOperators.I2F, 0))
+                                .fma(FloatVector.fromArray(F, x, xo + 32 + l), hi);
+                    }
+                    accLo = lo.fma(FloatVector.broadcast(F, d * (int) (sc >>> 16 * j & 0xff)), accLo);
+                    accHi = hi.fma(FloatVector.broadcast(F, d * (int) (sc >>> 16 * j + 8 & 0xff)), accHi);
                 }
             }
+            out[ob + r] = accLo.add(accHi).reduceLanes(VectorOperators.ADD) - minSum;
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Q4_K with a fifth bit per weight: bit {@code 2j} (low nibbles) and {@code 2j + 1} (high) of 32 bytes. */
+    private void rowsQ5K(int from, int to, float[] x, int xb, float[] sums, int sb, float[] out, int ob) {
+        byte[] w = bytes;
+        for (int r = from; r < to; r++) {
+            int base = r * rowBytes;
+            FloatVector accLo = FloatVector.zero(F);
+            FloatVector accHi = FloatVector.zero(F);
+            float minSum = 0;
+            for (int k = 0; k < cols / 256; k++) {
+                int off = base + 176 * k;
+                float d = half(w, off);
+                float dmin = half(w, off + 2);
+                long sc = scales(w, off + 4);
+                long m = mins(w, off + 4);
+                float blockMins = 0;
+                for (int j = 0; j < 8; j++) {
+                    blockMins += (int) (m >>> 8 * j & 0xff) * sums[sb + 8 * k + j];
+                }
+                minSum += dmin * blockMins;
+                for (int j = 0; j < 4; j++) {
+                    FloatVector lo = FloatVector.zero(F);
+                    FloatVector hi = FloatVector.zero(F);
+                    int qs = off + 48 + 32 * j;
+                    int xo = xb + 256 * k + 64 * j;
+                    for (int l = 0; l < 32; l += L) {
+                        IntVector q = (IntVector) ByteVector.fromArray(B, w, qs + l)
+                                .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                        IntVector h = ((IntVector) ByteVector.fromArray(B, w, off + 16 + l)
+                                .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0)).lanewise(VectorOperators.LSHR, 2 * j);
+                        IntVector q1 = q.and(0xf).or(h.lanewise(VectorOperators.LSHL, 4).and(0x10));
+                        IntVector q2 = q.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHL, 3).and(0x10));
+                        lo = ((FloatVector) q1.convert(VectorOperators.I2F, 0)).fma(FloatVector.fromArray(F, x, xo + l), lo);
+                        hi = ((FloatVector) q2.convert(VectorOperators.I2F, 0)).fma(FloatVector.fromArray(F, x, xo + 32 + l), hi);
+                    }
+                    accLo = lo.fma(FloatVector.broadcast(F, d * (int) (sc >>> 16 * j & 0xff)), accLo);
+                    accHi = hi.fma(FloatVector.broadcast(F, d * (int) (sc >>> 16 * j + 8 & 0xff)), accHi);
+                }
+            }
+            out[ob + r] = accLo.add(accHi).reduceLanes(VectorOperators.ADD) - minSum;
+        }
+    }
+
+    /**
+     * Q6_K: per half super-block (128 weights) 64 bytes of low nibbles, 32 bytes of high bit pairs and eight signed
+     * scales, one per 16 weights; weights {@code q - 32}.
+     */
+    private void rowsQ6K(int from, int to, float[] x, int xb, float[] out, int ob) {
+        byte[] w = bytes;
+        for (int r = from; r < to; r++) {
+            int base = r * rowBytes;
+            FloatVector acc1 = FloatVector.zero(F);
+            FloatVector acc2 = FloatVector.zero(F);
+            for (int k = 0; k < cols / 256; k++) {
+                int off = base + 210 * k;
+                float d = half(w, off + 208);
+                for (int n = 0; n < 2; n++) {
+                    int ql = off + 64 * n;
+                    int qh = off + 128 + 32 * n;
+                    int sc = off + 192 + 8 * n;
+                    int xo = xb + 256 * k + 128 * n;
+                    for (int is = 0; is < 2; is++) {
+                        FloatVector s1 = FloatVector.zero(F);
+                        FloatVector s2 = FloatVector.zero(F);
+                        FloatVector s3 = FloatVector.zero(F);
+                        FloatVector s4 = FloatVector.zero(F);
+                        for (int l = 16 * is; l < 16 * is + 16; l += L) {
+                            IntVector a = (IntVector) ByteVector.fromArray(B, w, ql + l)
+                                    .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                            IntVector c = (IntVector) ByteVector.fromArray(B, w, ql + 32 + l)
+                                    .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                            IntVector h = (IntVector) ByteVector.fromArray(B, w, qh + l)
+                                    .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                            IntVector q1 = a.and(0xf).or(h.lanewise(VectorOperators.LSHL, 4).and(0x30)).sub(32);
+                            IntVector q2 = c.and(0xf).or(h.lanewise(VectorOperators.LSHL, 2).and(0x30)).sub(32);
+                            IntVector q3 = a.lanewise(VectorOperators.LSHR, 4).or(h.and(0x30)).sub(32);
+                            IntVector q4 = c.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 2).and(0x30)).sub(32);
+                            s1 = ((FloatVector) q1.convert(VectorOperators.I2F, 0)).fma(FloatVector.fromArray(F, x, xo + l), s1);
+                            s2 = ((FloatVector) q2.convert(VectorOperators.I2F, 0)).fma(FloatVector.fromArray(F, x, xo + 32 + l), s2);
+                            s3 = ((FloatVector) q3.convert(VectorOperators.I2F, 0)).fma(FloatVector.fromArray(F, x, xo + 64 + l), s3);
+                            s4 = ((FloatVector) q4.convert(VectorOperators.I2F, 0)).fma(FloatVector.fromArray(F, x, xo + 96 + l), s4);
+                        }
+                        acc1 = s1.fma(FloatVector.broadcast(F, d * w[sc + is]), acc1);
+                        acc2 = s2.fma(FloatVector.broadcast(F, d * w[sc + is + 2]), acc2);
+                        acc1 = s3.fma(FloatVector.broadcast(F, d * w[sc + is + 4]), acc1);
+                        acc2 = s4.fma(FloatVector.broadcast(F, d * w[sc + is + 6]), acc2);
+                    }
+                }
+            }
+            out[ob + r] = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+        }
+    }
+
+    /** bfloat16: the upper half of a float32, so each value is its 16 bits shifted up. */
+    private void rowsBf16(int from, int to, float[] x, int xb, float[] out, int ob) {
+        byte[] w = bytes;
+        for (int r = from; r < to; r++) {
+            int base = r * rowBytes;
+            FloatVector acc = FloatVector.zero(F);
+            int c = 0;
+            for (; c <= cols - L; c += L) {
+                // lanes are reinterpreted in little-endian order, the file's
+                FloatVector v = ((IntVector) ByteVector.fromArray(B2, w, base + 2 * c).reinterpretAsShorts()
+                        .convertShape(VectorOperators.S2I, I, 0)).lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
+                acc = v.fma(FloatVector.fromArray(F, x, xb + c), acc);
+            }
+            float sum = acc.reduceLanes(VectorOperators.ADD);
+            for (; c < cols; c++) {
+                sum += Float.intBitsToFloat(((w[base + 2 * c] & 0xff) | (w[base + 2 * c + 1] & 0xff) << 8) << 16) * x[xb + c];
+            }
+            out[ob + r] = sum;
+        }
     }
 }

@@ -44,7 +44,7 @@ class GgmlBlocksTest {
     @EnumSource(value = TensorType.class, names = "F32", mode = EnumSource.Mode.EXCLUDE)
     void theBlockwiseProductEqualsTheProductOfTheDequantizedRowsForOneAndSeveralInputs(TensorType type) {
         int rows = 37;
-        int cols = 512;
+        int cols = type.quantized() ? 512 : 523; // half-precision rows that do not fill the last vector too
         float[] w = gaussian(rows * cols, 11);
         byte[] stored = GgmlBlocks.quantize(type, w);
         RawTensor tensor = new RawTensor("w", new long[] {rows, cols}, type, ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN));

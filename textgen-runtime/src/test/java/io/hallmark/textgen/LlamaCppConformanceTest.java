@@ -60,6 +60,46 @@ class LlamaCppConformanceTest {
         }
     }
 
+    /**
+     * llama-quantize's Q4_K_M mix, as the most downloaded files have it: Q4_K matrices with a Q6_K output head and
+     * Q6_K {@code attn_v}/{@code ffn_down} in the layers llama.cpp picks (here the second of two).
+     */
+    @org.junit.jupiter.api.Test
+    void aQ4KMediumMixMatchesLlamaCpp() throws Exception {
+        LlamaConfig shape = RandomModels.SHAPE;
+        Path file = temp.resolve("random-Q4_K_M.gguf");
+        GgufWriter.write(file, shape, RandomModels.vocabulary(shape.vocabSize()), n -> RandomModels.values(n, shape, 5),
+                GgufWriter.q4KMedium(shape), "random-Q4_K_M", null, Map.of());
+        LlamaCheckpoint checkpoint = GgufLoader.load(file);
+        assertThat(checkpoint.tensor("output.weight").type()).isEqualTo(TensorType.Q6_K);
+        assertThat(checkpoint.tensor("blk.1.ffn_down.weight").type()).isEqualTo(TensorType.Q6_K);
+        assertThat(checkpoint.tensor("blk.1.attn_v.weight").type()).isEqualTo(TensorType.Q6_K);
+        assertThat(checkpoint.tensor("blk.0.ffn_down.weight").type()).isEqualTo(TensorType.Q4_K);
+        assertThat(checkpoint.tensor("blk.1.ffn_up.weight").type()).isEqualTo(TensorType.Q4_K);
+        try (LlamaModel model = TestModels.load(checkpoint); de.kherud.llama.LlamaModel cpp = llamaCpp(file)) {
+            for (String prompt : PROMPTS) {
+                compare("Q4_K_M '" + prompt + "'", model, checkpoint.tokenizer(), cpp, prompt, nearTie(TensorType.Q4_K));
+            }
+        }
+    }
+
+    /** Llama 3.2 1B's 16 layers: llama.cpp's Q4_K_M has Q6_K attn_v and ffn_down in layers 0, 1, 4, 7, 10, 13, 14, 15. */
+    @org.junit.jupiter.api.Test
+    void theQ4KMediumMixPicksTheLayersLlamaCppPicks() {
+        LlamaConfig tied = new LlamaConfig(256, 512, 16, 4, 2, 512, 256, 1e-5f, 10000f, true);
+        var typeOf = GgufWriter.q4KMedium(tied);
+        List<Integer> q6 = new ArrayList<>();
+        for (int l = 0; l < 16; l++) {
+            assertThat(typeOf.apply("blk." + l + ".attn_v.weight")).isEqualTo(typeOf.apply("blk." + l + ".ffn_down.weight"));
+            assertThat(typeOf.apply("blk." + l + ".ffn_gate.weight")).isEqualTo(TensorType.Q4_K);
+            if (typeOf.apply("blk." + l + ".ffn_down.weight") == TensorType.Q6_K) {
+                q6.add(l);
+            }
+        }
+        assertThat(q6).containsExactly(0, 1, 4, 7, 10, 13, 14, 15);
+        assertThat(typeOf.apply("token_embd.weight")).as("the tied head").isEqualTo(TensorType.Q6_K);
+    }
+
     /** A model family or setting, written in a float and a quantized type. */
     enum Variant {
         QWEN2_BIASES_NEOX_ROPE_NO_BOS(new ConformanceModel(RandomModels.SHAPE.withArchitecture(Architecture.QWEN2),

@@ -118,7 +118,21 @@ public final class TextgenBenchmark {
             int capacity = prompt.length + settings.decodeTokens() + 1;
             double bestPrefill = Double.MAX_VALUE;
             double bestDecode = Double.MAX_VALUE;
-            for (int round = 0; round < 3; round++) { // the first round warms up
+            // warm-up rounds for at least 20 s (at most 6): until C2 has compiled them, the Vector API kernels run
+            // tens of times slower, and on a busy machine the compiler threads get little time (a single warm-up
+            // round left the first model of a run at a seventh of its speed)
+            int warmUp = 0;
+            long warmStart = System.nanoTime();
+            while (warmUp < 6 && (warmUp == 0 || System.nanoTime() - warmStart < 20_000_000_000L)) {
+                try (Sequence seq = model.newSequence(capacity)) {
+                    float[] logits = model.forward(List.of(new LlamaModel.Chunk(seq, prompt)))[0];
+                    for (int i = 0; i < settings.decodeTokens(); i++) {
+                        logits = model.forward(List.of(new LlamaModel.Chunk(seq, new int[] {argmax(logits)})))[0];
+                    }
+                }
+                warmUp++;
+            }
+            for (int round = 0; round < 2; round++) {
                 try (Sequence seq = model.newSequence(capacity)) {
                     long t0 = System.nanoTime();
                     float[] logits = model.forward(List.of(new LlamaModel.Chunk(seq, prompt)))[0];
@@ -127,10 +141,8 @@ public final class TextgenBenchmark {
                         logits = model.forward(List.of(new LlamaModel.Chunk(seq, new int[] {argmax(logits)})))[0];
                     }
                     long t2 = System.nanoTime();
-                    if (round > 0) {
-                        bestPrefill = Math.min(bestPrefill, t1 - t0);
-                        bestDecode = Math.min(bestDecode, t2 - t1);
-                    }
+                    bestPrefill = Math.min(bestPrefill, t1 - t0);
+                    bestDecode = Math.min(bestDecode, t2 - t1);
                 }
             }
             Map<String, Object> r = new LinkedHashMap<>();
@@ -143,6 +155,7 @@ public final class TextgenBenchmark {
             }
             r.put("weightBytesPerFileByte", round((double) model.weightBytes() / gguf.toFile().length()));
             r.put("loadMillis", round(loadMs));
+            r.put("warmUpRounds", warmUp);
             r.put("prefillTokensPerSecond", round(prompt.length * 1e9 / bestPrefill));
             r.put("decodeTokensPerSecond", round(settings.decodeTokens() * 1e9 / bestDecode));
             r.put("msPerDecodedToken", round(bestDecode / 1e6 / settings.decodeTokens()));
@@ -256,10 +269,13 @@ public final class TextgenBenchmark {
     }
 
     /**
-     * Writes a random-weight model of {@link #LLAMA3_1B}'s shape in {@code type}: the stories vocabulary padded with
+     * Writes a random-weight model of {@link #LLAMA3_1B}'s shape in {@code type}: a {@link TensorType} name, or
+     * {@code Q4_K_M} for llama-quantize's mix ({@link GgufWriter#q4KMedium}); the stories vocabulary padded with
      * plain pieces to 128256 tokens, weights uniform in +-0.02*sqrt(3) (std 0.02), norms 1.
      */
-    public static void writeLlama3Shaped(Path stories, Path target, TensorType type) {
+    public static void writeLlama3Shaped(Path stories, Path target, String type) {
+        java.util.function.Function<String, TensorType> typeOf = type.equals("Q4_K_M") ? GgufWriter.q4KMedium(LLAMA3_1B)
+                : typeOf(type);
         io.hallmark.textgen.SentencePieceTokenizer base = (io.hallmark.textgen.SentencePieceTokenizer) GgufLoader.load(stories).tokenizer();
         List<String> tokens = new ArrayList<>(base.ggufTokens());
         float[] baseScores = base.scores();
@@ -286,7 +302,18 @@ public final class TextgenBenchmark {
                 });
             }
             return v;
-        }, type, "random-llama3-1b-" + type);
+        }, typeOf, "random-llama3-1b-" + type, null, Map.of());
+    }
+
+    private static java.util.function.Function<String, TensorType> typeOf(String type) {
+        TensorType t;
+        try {
+            t = TensorType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown weight type '" + type + "'; expected Q4_K_M or one of "
+                    + java.util.Arrays.toString(TensorType.values()), e);
+        }
+        return name -> t;
     }
 
     /** Writes the random-weight ~100M model as GGUF F32 with the stories vocabulary. */

@@ -1,0 +1,132 @@
+package io.hallmark.textgen;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The kernels of {@link QuantizedMatrix} side by side: one random matrix per weight type times one vector (decode)
+ * and times {@link #PREFILL_ROWS} vectors (prefill), best of several runs, with each type's time relative to the
+ * first type's (Q8_0). Run by {@code hallmark bench textgen
+ * --kernels}, or directly ({@code main}: rows, cols, repeats, types) to compare two builds of the class in turn.
+ */
+public final class KernelBenchmark {
+
+    /** The types with a decode kernel, Q8_0 (the reference) first. */
+    public static final List<TensorType> TYPES = List.of(TensorType.Q8_0, TensorType.Q4_0, TensorType.Q4_K,
+            TensorType.Q5_K, TensorType.Q6_K, TensorType.BF16, TensorType.F16);
+
+    /** Input rows of the prefill product. */
+    public static final int PREFILL_ROWS = 32;
+
+    private KernelBenchmark() {}
+
+    /**
+     * Times {@code rows x cols} matrices of {@code types} (the first is the reference for the ratios), each the best
+     * of {@code repeats} products after as many warm-up products.
+     */
+    public static Map<String, Object> run(int rows, int cols, int repeats, List<TensorType> types) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("rows", rows);
+        result.put("cols", cols);
+        result.put("repeats", repeats);
+        result.put("threads", Integer.getInteger("hallmark.textgen.threads", Runtime.getRuntime().availableProcessors()));
+        result.put("vectorBits", QuantizedMatrix.vectorBits());
+        float[] x = random(PREFILL_ROWS * cols, 2);
+        float[] out = new float[PREFILL_ROWS * rows];
+        List<Map<String, Object>> kernels = new ArrayList<>();
+        double reference = 0;
+        double prefillReference = 0;
+        float[] values = random(rows * cols, 1);
+        for (TensorType type : types) {
+            byte[] stored = GgmlBlocks.quantize(type, values);
+            QuantizedMatrix m = new QuantizedMatrix(new RawTensor("bench", new long[] {rows, cols}, type, ByteBuffer.wrap(stored)));
+            long best = best(m, x, 1, out, repeats);
+            double decodeChecksum = checksum(out, rows);
+            long prefill = best(m, x, PREFILL_ROWS, out, Math.max(3, repeats / 5));
+            if (reference == 0) {
+                reference = best;
+                prefillReference = prefill;
+            }
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("type", type.toString());
+            k.put("millis", round(best / 1e6));
+            k.put("weightsPerNanosecond", round((double) rows * cols / best));
+            k.put("gigabytesPerSecond", round((double) m.bytes() / best));
+            k.put("timeVsFirst", round(best / reference));
+            k.put("checksum", decodeChecksum);
+            k.put("prefillMillis", round(prefill / 1e6));
+            k.put("prefillTimeVsFirst", round(prefill / prefillReference));
+            kernels.add(k);
+        }
+        result.put("kernels", kernels);
+        return result;
+    }
+
+    /**
+     * The fastest of {@code repeats} products, in nanoseconds, after warm-up products for at least 2 seconds (so
+     * that C2 has compiled the kernel, also on a busy machine).
+     */
+    private static long best(QuantizedMatrix m, float[] x, int n, float[] out, int repeats) {
+        long warm = System.nanoTime();
+        for (int i = 0; i < repeats || System.nanoTime() - warm < 2_000_000_000L; i++) {
+            m.multiply(x, n, out);
+        }
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            m.multiply(x, n, out);
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        return best;
+    }
+
+    private static float[] random(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return v;
+    }
+
+    private static double checksum(float[] v, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += v[i];
+        }
+        return round(s);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** {@code rows cols repeats [TYPE,...]}: prints one line per kernel. */
+    public static void main(String[] args) {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2048;
+        int cols = args.length > 1 ? Integer.parseInt(args[1]) : 8192;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        List<TensorType> types = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).map(TensorType::valueOf).toList() : TYPES;
+        print(run(rows, cols, repeats, types), new java.io.PrintWriter(System.out, true));
+    }
+
+    /** The result as text: a header line and one line per kernel. */
+    @SuppressWarnings("unchecked")
+    public static void print(Map<String, Object> result, java.io.PrintWriter out) {
+        out.printf("kernels: %s x %s times one vector (decode) and %d (prefill), %s threads, %s-bit vectors, best of %s%n",
+                result.get("rows"), result.get("cols"), PREFILL_ROWS, result.get("threads"), result.get("vectorBits"),
+                result.get("repeats"));
+        out.printf("  %-6s %10s %11s %8s %9s %12s %11s %9s%n", "type", "decode ms", "weights/ns", "GB/s", "vs first",
+                "checksum", "prefill ms", "vs first");
+        for (Map<String, Object> k : (List<Map<String, Object>>) result.get("kernels")) {
+            out.printf("  %-6s %10s %11s %8s %9s %12s %11s %9s%n", k.get("type"), k.get("millis"), k.get("weightsPerNanosecond"),
+                    k.get("gigabytesPerSecond"), k.get("timeVsFirst"), k.get("checksum"), k.get("prefillMillis"),
+                    k.get("prefillTimeVsFirst"));
+        }
+        out.flush();
+    }
+}
