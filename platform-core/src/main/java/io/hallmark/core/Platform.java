@@ -528,41 +528,15 @@ public final class Platform implements AutoCloseable {
             // bounded like the plugin store below (both asked at once): a database that dies during the call
             // cannot hold health up
             var described = java.util.concurrent.CompletableFuture.supplyAsync(blobs::describe, HEALTH_CALLS);
-            try {
-                subsystems.put("blobStore", SubsystemHealth.up(described.get(
-                        Math.max(1, healthDeadline - System.currentTimeMillis()), java.util.concurrent.TimeUnit.MILLISECONDS)));
-            } catch (java.util.concurrent.TimeoutException e) {
-                described.cancel(true);
-                subsystems.put("blobStore", SubsystemHealth.down("the blob store did not answer within "
-                        + HEALTH_WAIT.toMillis() + " ms"));
-            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
-                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-                subsystems.put("blobStore", SubsystemHealth.down(String.valueOf(cause.getMessage())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                subsystems.put("blobStore", SubsystemHealth.down("interrupted"));
-            }
+            subsystems.put("blobStore", boundedHealth(described, healthDeadline, "the blob store", SubsystemHealth::up));
         }
         if (!db.up()) {
             subsystems.put("plugins", SubsystemHealth.down("the plugin store is in the database, which is unavailable"));
         } else {
             // the installed plugins are read from the database: bounded, so a database that dies during the call
             // cannot hold health up for the pool's connection timeout
-            try {
-                subsystems.put("plugins", SubsystemHealth.up(Map.of("enabled", plugins.enabledIds(),
-                        "installed", installed.get(Math.max(1, healthDeadline - System.currentTimeMillis()),
-                                java.util.concurrent.TimeUnit.MILLISECONDS))));
-            } catch (java.util.concurrent.TimeoutException e) {
-                installed.cancel(true);
-                subsystems.put("plugins", SubsystemHealth.down("the plugin store did not answer within "
-                        + HEALTH_WAIT.toMillis() + " ms"));
-            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
-                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-                subsystems.put("plugins", SubsystemHealth.down(String.valueOf(cause.getMessage())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                subsystems.put("plugins", SubsystemHealth.down("interrupted"));
-            }
+            subsystems.put("plugins", boundedHealth(installed, healthDeadline, "the plugin store",
+                    count -> SubsystemHealth.up(Map.of("enabled", plugins.enabledIds(), "installed", count))));
         }
         // a knowledge base being rebuilt answers 503 itself; the node serves everything else meanwhile
         subsystems.put("knowledgeBases", SubsystemHealth.up(Map.of("shared", knowledgeBases.shared(),
@@ -603,6 +577,27 @@ public final class Platform implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("Error while stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A subsystem's health from a call started on {@link #HEALTH_CALLS}, waited for until {@code deadline} (epoch
+     * millis): DOWN when it does not answer by then, fails, or the wait is interrupted.
+     */
+    private static <T> SubsystemHealth boundedHealth(java.util.concurrent.Future<T> call, long deadline, String what,
+            java.util.function.Function<T, SubsystemHealth> up) {
+        try {
+            return up.apply(call.get(Math.max(1, deadline - System.currentTimeMillis()),
+                    java.util.concurrent.TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            return SubsystemHealth.down(what + " did not answer within " + HEALTH_WAIT.toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            return SubsystemHealth.down(String.valueOf(cause.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SubsystemHealth.down("interrupted");
         }
     }
 }
