@@ -83,12 +83,15 @@ final class ClusterIndexWriter {
     private void writeLocked() {
         long recorded = written();
         writtenUpTo = recorded >= 0 ? recorded : writtenUpTo;
+        long[] applied = {writtenUpTo};
+        // each batch is recorded after the record's read connection is back in the pool: recording inside the read
+        // took a second connection while holding the first, and concurrent writers could exhaust the pool
         while (record.changesAfter(writtenUpTo, KnowledgeBases.CHANGE_BATCH, (sequence, changes) -> {
             kb.apply(sequence, changes);
-            writtenUpTo = sequence;
-            recordWritten(sequence);
+            applied[0] = sequence;
         }) > 0) {
-            // the next batch
+            writtenUpTo = applied[0];
+            recordWritten(applied[0]);
         }
     }
 
