@@ -34,6 +34,7 @@ public final class Metrics {
         m.put("safety.jailbreak", "jailbreak likelihood of the prompt, 0..1");
         m.put("safety.harmful", "harmful-request likelihood of the prompt, 0..1");
         m.put("safety.toxicity", "toxicity of the output, 0..1");
+        m.put("safety.guard", "1 when the optional guard model (guard-* settings) flags an input it read, else 0");
         m.put("pii.prompt", "pieces of personal data in the prompt");
         m.put("pii.output", "pieces of personal data in the output");
         m.put("code.findings.high", "high-severity code findings (secrets, command execution, ...)");

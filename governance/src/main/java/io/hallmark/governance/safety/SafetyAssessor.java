@@ -1,6 +1,7 @@
 package io.hallmark.governance.safety;
 
 import io.hallmark.governance.GovernanceModels;
+import io.hallmark.governance.safety.guard.GuardScreen;
 import io.hallmark.governance.stage.Assessment;
 import io.hallmark.governance.stage.AssessmentInput;
 import io.hallmark.governance.stage.Assessor;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Safety screening in the governance stage: scores {@code safety.injection}, {@code safety.jailbreak} and
@@ -15,14 +17,22 @@ import java.util.Map;
  * the spans that triggered a screen ({@code triggered}: screen, input, offsets, text, score) as findings. Documents
  * sent beside the prompt ({@link AssessmentInput#documents()}) are data: the injection screen reads each of them
  * (input {@code documents[i]}), the jailbreak and harmful-request screens read the prompt only. Models load on first
- * use.
+ * use. With a guard model configured ({@link GuardScreen}) it also asks the guard, after the built-in screens scored,
+ * and adds {@code safety.guard} and the guard's verdicts beside their scores.
  */
 public final class SafetyAssessor implements Assessor {
 
     private final GovernanceModels models;
+    private final @Nullable GuardScreen guard;
 
     public SafetyAssessor(GovernanceModels models) {
+        this(models, null);
+    }
+
+    /** The built-in screens and, when {@code guard} is not {@code null}, the guard model beside them. */
+    public SafetyAssessor(GovernanceModels models, @Nullable GuardScreen guard) {
         this.models = models;
+        this.guard = guard;
     }
 
     @Override
@@ -53,6 +63,9 @@ public final class SafetyAssessor implements Assessor {
             findings.put("toxicSpans", tox.spans());
             tox.spans().forEach(span -> triggered.add(toxic(span)));
         }
+        if (guard != null) { // the guard hook: its verdicts join the built-in scores (GuardScreen)
+            guard.apply(input, out, findings, triggered);
+        }
         if (!input.prompt().isBlank() || !triggered.isEmpty()) {
             findings.put("triggered", triggered);
         }
@@ -67,7 +80,20 @@ public final class SafetyAssessor implements Assessor {
 
     @Override
     public java.util.Set<String> metrics() {
-        return java.util.Set.of("safety.injection", "safety.jailbreak", "safety.harmful", "safety.toxicity");
+        java.util.Set<String> builtIn = java.util.Set.of("safety.injection", "safety.jailbreak", "safety.harmful",
+                "safety.toxicity");
+        if (guard == null) {
+            return builtIn;
+        }
+        java.util.Set<String> all = new java.util.HashSet<>(builtIn);
+        all.add(GuardScreen.METRIC);
+        return java.util.Set.copyOf(all);
+    }
+
+    /** The built-in screens are; a guard behind an endpoint cannot be shown to be (its weights are not here). */
+    @Override
+    public boolean deterministic() {
+        return guard == null;
     }
 
     /** The score a screen flags from (the tuned threshold, mapped to 0.8). */

@@ -11,6 +11,13 @@ public final class StandardAssessors {
     private StandardAssessors() {}
 
     public static List<Assessor> of(GovernanceModels models) {
-        return List.of(new PiiAssessor(), new CodeFindingsAssessor(), new SafetyAssessor(models), new BiasAssessor(models));
+        return of(models, null);
+    }
+
+    /** The same with the optional guard model beside the safety screens ({@code null}: none). */
+    public static List<Assessor> of(GovernanceModels models,
+            io.hallmark.governance.safety.guard.@org.jspecify.annotations.Nullable GuardScreen guard) {
+        return List.of(new PiiAssessor(), new CodeFindingsAssessor(), new SafetyAssessor(models, guard),
+                new BiasAssessor(models));
     }
 }
