@@ -243,7 +243,15 @@ public final class Platform implements AutoCloseable {
                 started.push(ActiveModelFollower.start(governanceModels, java.time.Duration.ofSeconds(
                         config.intSetting(ConfigKey.GOVERNANCE_MODEL_FOLLOW_SECONDS, 1, 86_400))));
             }
-            List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels));
+            // the optional guard model beside the built-in safety screens (guard-* settings; none by default)
+            io.hallmark.governance.safety.guard.GuardScreen guard = config.guard()
+                    .map(g -> new io.hallmark.governance.safety.guard.GuardScreen(
+                            io.hallmark.governance.safety.guard.GuardModel.openAi(g)))
+                    .orElse(null);
+            if (guard != null) {
+                log.info("Safety screens read with a {}", guard.settings().describe());
+            }
+            List<Assessor> assessors = new ArrayList<>(StandardAssessors.of(governanceModels, guard));
             assessors.add(new FactCheckAssessor(factCheck::checker, factCheck.knowledgeBase()));
             assessors.add(new PluginChecksAssessor(plugins));
             GovernanceStage governance = new GovernanceStage(assessors, java.time.Duration.ofSeconds(config.intSetting(

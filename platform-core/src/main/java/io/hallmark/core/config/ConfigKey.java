@@ -102,6 +102,21 @@ public enum ConfigKey {
                     + "logged or shown"),
     FACTCHECK_LLM_JUDGE_TIMEOUT_SECONDS("factcheck-llm-judge-timeout-seconds", "30", false,
             "the longest the judge may take over one claim before it abstains (NOT_ENOUGH_INFO)"),
+    GUARD_BASE_URL("guard-base-url", null, false,
+            "the optional guard model's OpenAI-compatible endpoint (e.g. http://127.0.0.1:8000/v1); empty: no guard, "
+                    + "the built-in safety screens alone (docs/input.md, \"Guard model (optional)\")"),
+    GUARD_MODEL("guard-model", null, false,
+            "the guard's model name at that endpoint, e.g. meta-llama/Llama-Guard-3-8B or Qwen/Qwen3Guard-Gen-0.6B"),
+    GUARD_API_KEY("guard-api-key", null, true, "the guard endpoint's API key (empty: none); never logged or reported"),
+    GUARD_STYLE("guard-style", "llama-guard-3", false,
+            "how the guard is asked and its answer read: llama-guard-3, qwen3guard or plain (a classification prompt)"),
+    GUARD_TIMEOUT_SECONDS("guard-timeout-seconds", "10", false,
+            "the longest the guard may take over one request; past it the guard's check is UNAVAILABLE (fail closed)"),
+    GUARD_INPUTS("guard-inputs", "prompt,documents", false,
+            "what the guard reads, comma-separated: prompt, documents (sent beside the prompt), output"),
+    GUARD_COMBINE("guard-combine", "either", false,
+            "either (a guard's flag raises the built-in metric the policies act on: either flags, it is flagged) or "
+                    + "report (scored as safety.guard only; only rules naming it act)"),
     GOVERNANCE_CHECK_TIMEOUT_SECONDS("governance-check-timeout-seconds", "120", false,
             "the longest one governance check may take on one item; past it the check is UNAVAILABLE and the item "
                     + "goes to review (fail closed)"),

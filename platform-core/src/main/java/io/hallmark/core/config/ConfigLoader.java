@@ -113,6 +113,7 @@ public final class ConfigLoader {
             throw invalid(resolved.get(ConfigKey.SERVING_PROFILE), "one of " + String.join(", ", SERVING_PROFILES));
         }
         LlmJudgeSettings.from(resolved); // checked now, so a bad judge setting stops start-up with its name
+        GuardConfig.from(resolved); // the same for the guard model's settings
         List<ConfigValue> values = new ArrayList<>(resolved.values());
         return new HallmarkConfig(
                 dataDir,

@@ -98,6 +98,17 @@ public record HallmarkConfig(
     }
 
     /**
+     * The optional guard model ({@code guard-*} settings), checked; empty while {@code guard-base-url} is not set.
+     *
+     * @throws ConfigException naming the setting, its source and what was expected when a value is invalid
+     */
+    public java.util.Optional<io.hallmark.governance.safety.guard.GuardSettings> guard() {
+        java.util.Map<ConfigKey, ConfigValue> byKey = new java.util.EnumMap<>(ConfigKey.class);
+        values.forEach(v -> byKey.put(v.key(), v));
+        return GuardConfig.from(byKey);
+    }
+
+    /**
      * The knowledge bases' retrieval backend ({@code retrieval-backend} and {@code solrcloud.*}), checked.
      *
      * @throws ConfigException naming the setting and what was expected when a value is invalid

@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * {@code hallmark check --replay ITEM}: runs the governance stage again on a stored item (its prompt and text) and
  * decides with the policy version recorded with it, then compares with the recorded decision: the action, every
  * score, and the models that judged. It names the assessors that declare themselves not deterministic, the ones
- * whose scores changed, and the models whose hashes differ from the record (a retrained or replaced model).
+ * whose scores changed, and the models whose hashes differ from the record (a retrained or replaced model). A replay
+ * judged by another guard model than the recorded one ({@code guard:...} in the record: endpoint, model, prompt style)
+ * is never {@code same}, and its note says so.
  */
 public final class DecisionReplay {
 
@@ -142,6 +144,15 @@ public final class DecisionReplay {
             note = "the item was redacted when it was decided; the replay reads the redacted text, so its personal "
                     + "data is gone and APPROVE agrees with the recorded REDACT";
             same = replayed.equals("REDACT") || replayed.equals("APPROVE");
+        }
+        List<String> otherGuards = changedModels.keySet().stream().filter(n -> n.startsWith("guard:")).toList();
+        if (!otherGuards.isEmpty()) {
+            // a guard model is not hashed by its weights: a different endpoint, model or prompt style (or a guard on
+            // one side only) means another judge, so the replay cannot confirm the recorded decision
+            same = false;
+            String guards = "the guard model differs from the one on record (" + String.join(", ", otherGuards)
+                    + "): the replay was judged by another guard, so it does not confirm the recorded decision";
+            note = note == null ? guards : note + "; " + guards;
         }
         return new Result(itemId, recordedAction, replayed, same, policy.name() + "@" + sha, changed,
                 List.copyOf(changedAssessors), notDeterministic, changedModels, decision.unavailable(), note);
