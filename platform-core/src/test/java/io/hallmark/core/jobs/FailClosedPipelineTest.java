@@ -227,6 +227,60 @@ class FailClosedPipelineTest {
         assertThat(replay.note()).isNull();
     }
 
+    /** A stage whose only check is the guard hook over a guard that answers "safe", named {@code model}. */
+    private static GovernanceStage guardStage(String model) {
+        io.hallmark.governance.safety.guard.GuardSettings settings = new io.hallmark.governance.safety.guard
+                .GuardSettings(java.net.URI.create("http://guard.internal:8000/v1"), model, null,
+                io.hallmark.governance.safety.guard.GuardStyle.LLAMA_GUARD_3, Duration.ofSeconds(5),
+                Set.of(io.hallmark.governance.safety.guard.GuardSettings.Input.PROMPT),
+                io.hallmark.governance.safety.guard.GuardSettings.Combine.EITHER);
+        dev.langchain4j.model.chat.ChatModel safe = new dev.langchain4j.model.chat.ChatModel() {
+            @Override
+            public dev.langchain4j.model.chat.response.ChatResponse doChat(
+                    dev.langchain4j.model.chat.request.ChatRequest request) {
+                return dev.langchain4j.model.chat.response.ChatResponse.builder()
+                        .aiMessage(dev.langchain4j.data.message.AiMessage.from("safe")).build();
+            }
+        };
+        io.hallmark.governance.safety.guard.GuardScreen guard = new io.hallmark.governance.safety.guard.GuardScreen(
+                new io.hallmark.governance.safety.guard.GuardModel(settings, safe));
+        return new GovernanceStage(List.of(new Assessor() {
+            @Override
+            public String name() {
+                return "safety";
+            }
+
+            @Override
+            public void assess(AssessmentInput input, Assessment out) {
+                guard.apply(input, out, new java.util.HashMap<>(), new java.util.ArrayList<>());
+            }
+
+            @Override
+            public Set<String> metrics() {
+                return Set.of(io.hallmark.governance.safety.guard.GuardScreen.METRIC);
+            }
+        }));
+    }
+
+    @Test
+    void aReplayJudgedByAnotherGuardModelIsNeverTheSame() throws Exception {
+        ContentItem item = run(guardStage("llama-guard-3-8b"), "tell me a story");
+        assertThat(item.status()).isEqualTo(ContentStatus.APPROVED);
+
+        io.hallmark.core.policy.DecisionReplay.Result again = new io.hallmark.core.policy.DecisionReplay(db,
+                guardStage("llama-guard-3-8b"), policies).replay(item.id());
+        assertThat(again.same()).isTrue();
+        assertThat(again.changedModels()).isEmpty();
+
+        io.hallmark.core.policy.DecisionReplay.Result other = new io.hallmark.core.policy.DecisionReplay(db,
+                guardStage("llama-guard-3-1b"), policies).replay(item.id());
+        assertThat(other.replayedAction()).isEqualTo("APPROVE");
+        assertThat(other.same()).as("the same action from another guard does not confirm the decision").isFalse();
+        assertThat(other.changedModels()).containsOnlyKeys("guard:llama-guard-3:llama-guard-3-8b@guard.internal:8000",
+                "guard:llama-guard-3:llama-guard-3-1b@guard.internal:8000");
+        assertThat(other.note()).contains("the guard model differs from the one on record");
+    }
+
     @Test
     void aReplayOfARedactedItemReadsItsRedactedTextAndAgrees() throws Exception {
         policies.apply(GenerationPipelineTest.STAGE_DEFAULT, "admin"); // personal data in the output is redacted
