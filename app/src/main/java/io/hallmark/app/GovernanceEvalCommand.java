@@ -81,13 +81,25 @@ final class GovernanceEvalCommand {
         @Option(names = "--split", required = true, paramLabel = "dev|test", description = "Which split to score.")
         String split;
 
+        @Option(names = "--guard", description = "Also ask the guard model the guard-* settings configure, combined "
+                + "with the screens as guard-combine=either combines them (a prompt it cannot judge counts as flagged).")
+        boolean guard;
+
         @Override
         public Integer call() {
             HallmarkConfig config = platform.load();
+            io.hallmark.governance.safety.guard.GuardModel guardModel = null;
+            if (guard) {
+                guardModel = config.guard().map(io.hallmark.governance.safety.guard.GuardModel::openAi)
+                        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "--guard needs a "
+                                + "guard model: set guard-base-url and guard-model (HALLMARK_GUARD_BASE_URL, "
+                                + "HALLMARK_GUARD_MODEL); see docs/input.md, \"Guard model (optional)\""));
+            }
             EvalData eval = GovernanceCommands.eval(evalDir);
             try (GovernanceModels models = GovernanceCommands.models(config, evalDir)) {
                 Map<String, Object> report = new java.util.LinkedHashMap<>(
-                        new io.hallmark.governance.safety.SourceScreenEvaluation(models.safety(), eval).run(split));
+                        new io.hallmark.governance.safety.SourceScreenEvaluation(models.safety(), eval, guardModel)
+                                .run(split));
                 report.put("modelSha256", models.loadedModelHashes().get("safety"));
                 if (json) {
                     print(report);

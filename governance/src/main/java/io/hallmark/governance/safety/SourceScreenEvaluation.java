@@ -2,11 +2,17 @@ package io.hallmark.governance.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallmark.governance.ml.EvalData;
+import io.hallmark.governance.safety.guard.GuardInput;
+import io.hallmark.governance.safety.guard.GuardModel;
+import io.hallmark.governance.safety.guard.GuardScreen;
+import io.hallmark.governance.safety.guard.GuardUnavailableException;
+import io.hallmark.governance.safety.guard.GuardVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The input screens on the safety-screen extras of the shared folder (twelve sources of ordinary instructions,
@@ -16,6 +22,12 @@ import java.util.TreeMap;
  * Reports, per source and overall, the share of each subset that any screen flags (score at least 0.8), the injection
  * screen's F1 (injections against benign rows), harmful recall and jailbreak detection, and the latency of one
  * prompt's screening (p50 / p95).
+ *
+ * <p>With a guard model ({@link GuardModel}) each prompt is also asked of the guard and the two combine as the platform
+ * combines them with {@code guard-combine=either}: a prompt the guard flags counts as flagged by the screen its
+ * categories point to ({@link GuardScreen#raisedMetric}); a prompt the guard could not judge counts as flagged by every
+ * screen (the platform rejects it: fail closed) and is counted in {@code guardUnavailable}. The latency then includes
+ * the guard's call.
  */
 public final class SourceScreenEvaluation {
 
@@ -28,10 +40,17 @@ public final class SourceScreenEvaluation {
 
     private final SafetyScreen screen;
     private final EvalData eval;
+    private final @Nullable GuardModel guard;
 
     public SourceScreenEvaluation(SafetyScreen screen, EvalData eval) {
+        this(screen, eval, null);
+    }
+
+    /** The built-in screens and, when {@code guard} is not {@code null}, the guard model beside them. */
+    public SourceScreenEvaluation(SafetyScreen screen, EvalData eval, @Nullable GuardModel guard) {
         this.screen = screen;
         this.eval = eval;
+        this.guard = guard;
     }
 
     /** Scores a split ({@code dev} or {@code test}). */
@@ -46,6 +65,8 @@ public final class SourceScreenEvaluation {
         int jailbreaks = 0;
         int jailbreaksCaught = 0;
         List<Long> nanos = new ArrayList<>();
+        int guardUnavailable = 0;
+        int guardFlagged = 0;
         screen.screenPrompt("warm-up prompt"); // loads and JIT-warms the embedder once
         for (String source : SOURCES) {
             for (JsonNode row : eval.split(source, split)) {
@@ -53,7 +74,20 @@ public final class SourceScreenEvaluation {
                 String label = row.path("label").asText();
                 String subset = row.path("subset").asText();
                 long t0 = System.nanoTime();
-                Map<String, Double> s = screen.screenPrompt(text);
+                Map<String, Double> s = new java.util.HashMap<>(screen.screenPrompt(text));
+                if (guard != null) {
+                    GuardInput in = GuardInput.request("prompt", text);
+                    try {
+                        GuardVerdict v = guard.judge(List.of(in)).get(0);
+                        if (v.flagged()) {
+                            guardFlagged++;
+                            s.put(GuardScreen.raisedMetric(in, v).substring("safety.".length()), 1.0);
+                        }
+                    } catch (GuardUnavailableException e) {
+                        guardUnavailable++;
+                        s.replaceAll((k, v) -> 1.0);
+                    }
+                }
                 nanos.add(System.nanoTime() - t0);
                 boolean any = s.values().stream().anyMatch(v -> v >= FLAGGED);
                 int[] c = perSource.computeIfAbsent(source, k -> new TreeMap<>()).computeIfAbsent(subset,
@@ -95,6 +129,12 @@ public final class SourceScreenEvaluation {
         out.put("latencyP95Millis", round(sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]
                 / 1e6));
         out.put("cores", Runtime.getRuntime().availableProcessors());
+        if (guard != null) {
+            out.put("guard", guard.settings().describe());
+            out.put("guardRecord", guard.settings().recordName());
+            out.put("guardFlagged", guardFlagged);
+            out.put("guardUnavailable", guardUnavailable);
+        }
         return out;
     }
 

@@ -127,7 +127,7 @@ public final class GuardScreen {
      * for a prompt or document {@code safety.jailbreak} or {@code safety.injection} when the guard names that
      * category, else {@code safety.harmful}.
      */
-    static String raisedMetric(GuardInput input, GuardVerdict verdict) {
+    public static String raisedMetric(GuardInput input, GuardVerdict verdict) {
         if (input.reply()) {
             return "safety.toxicity";
         }
