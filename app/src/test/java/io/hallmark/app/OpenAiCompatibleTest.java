@@ -508,4 +508,22 @@ class OpenAiCompatibleTest {
 
         assertThatThrownBy(() -> stranger.chat("hi")).hasMessageContaining("unknown, expired or revoked");
     }
+
+    @Test
+    void aGuardPointedAtThisEndpointGetsAStoryNotAVerdictAndFailsClosed() {
+        // the platform's own chat endpoint speaks the protocol, but its tiny story model answers with a story
+        everyOutput("APPROVE");
+        io.hallmark.governance.safety.guard.GuardModel guard = io.hallmark.governance.safety.guard.GuardModel.openAi(
+                new io.hallmark.governance.safety.guard.GuardSettings(java.net.URI.create(server.url() + "/v1"), LLAMA,
+                        token, io.hallmark.governance.safety.guard.GuardStyle.LLAMA_GUARD_3, Duration.ofSeconds(120),
+                        java.util.Set.of(io.hallmark.governance.safety.guard.GuardSettings.Input.PROMPT),
+                        io.hallmark.governance.safety.guard.GuardSettings.Combine.EITHER));
+
+        assertThatThrownBy(() -> guard.judge(List.of(io.hallmark.governance.safety.guard.GuardInput.request("prompt",
+                "Once upon a time"))))
+                .isInstanceOf(io.hallmark.governance.safety.guard.GuardUnavailableException.class)
+                .hasMessageContaining("could not be read")
+                .hasMessageContaining("not in the llama-guard-3 format")
+                .hasMessageNotContaining(token);
+    }
 }
