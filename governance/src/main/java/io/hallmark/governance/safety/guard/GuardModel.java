@@ -71,30 +71,31 @@ public final class GuardModel {
         }
         Duration timeout = settings.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, inputs.size()),
-                Thread.ofVirtual().name("guard-", 0).factory())) {
-            List<Future<GuardVerdict>> futures = new ArrayList<>();
-            for (GuardInput in : inputs) {
-                futures.add(pool.submit(() -> ask(in)));
+        // not closed with try-with-resources: close() would wait for calls cut at the deadline; shutdownNow
+        // interrupts them and the client's own timeout (the same) ends any call that ignores the interrupt
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, inputs.size()),
+                Thread.ofVirtual().name("guard-", 0).factory());
+        List<Future<GuardVerdict>> futures = new ArrayList<>();
+        for (GuardInput in : inputs) {
+            futures.add(pool.submit(() -> ask(in)));
+        }
+        List<GuardVerdict> out = new ArrayList<>();
+        try {
+            for (int i = 0; i < futures.size(); i++) {
+                out.add(futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             }
-            List<GuardVerdict> out = new ArrayList<>();
-            try {
-                for (int i = 0; i < futures.size(); i++) {
-                    out.add(futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-                }
-                return out;
-            } catch (TimeoutException e) {
-                throw new GuardUnavailableException(prefix() + "did not answer within " + timeout.toMillis() / 1000.0
-                        + " s (guard-timeout-seconds)");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GuardUnavailableException(prefix() + "was interrupted");
-            } catch (ExecutionException e) {
-                throw new GuardUnavailableException(prefix() + reason(e.getCause()));
-            } finally {
-                futures.forEach(f -> f.cancel(true));
-                pool.shutdownNow();
-            }
+            return out;
+        } catch (TimeoutException e) {
+            throw new GuardUnavailableException(prefix() + "did not answer within " + timeout.toMillis() / 1000.0
+                    + " s (guard-timeout-seconds)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GuardUnavailableException(prefix() + "was interrupted");
+        } catch (ExecutionException e) {
+            throw new GuardUnavailableException(prefix() + reason(e.getCause()));
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+            pool.shutdownNow();
         }
     }
 
