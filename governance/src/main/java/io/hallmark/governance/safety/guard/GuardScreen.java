@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hook where the guard joins the built-in safety screens, called by the safety assessor after they scored. It
@@ -30,6 +32,8 @@ public final class GuardScreen {
 
     /** The name of the guard's check in {@code unavailable}. */
     public static final String CHECK = "safety.guard";
+
+    private static final Logger log = LoggerFactory.getLogger(GuardScreen.class);
 
     private final GuardModel guard;
 
@@ -72,6 +76,7 @@ public final class GuardScreen {
             }
             findings.put("guard", rows);
             out.unavailable(CHECK, e.getMessage());
+            log.warn("Check {} is unavailable: {}", CHECK, e.getMessage()); // the reason never holds the API key
             return;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
