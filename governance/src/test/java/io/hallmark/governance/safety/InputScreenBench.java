@@ -25,11 +25,12 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Latency of the input screen per request, side by side with two peers: the same screen on the encoder it had before
- * (LangChain4j's, one text per model call: the screen's code is today's, so this isolates the encoder) and one
- * embedding of
- * the whole request (the floor of any screen on these features). A benchmark, not a test: surefire runs it only when
- * named ({@code -Dtest=InputScreenBench}); it prints figures and asserts nothing about time.
+ * Latency of the input screen per request, side by side with two peers: the screen as it ran before (LangChain4j's
+ * encoder, one text per model call, the request's pieces embedded in one call and then its whole texts in a second)
+ * and one embedding of the whole request (the floor of any screen on these features). Besides wall-clock time it
+ * prints the CPU time the process spent per request, which the load of other processes changes much less (on an idle
+ * machine, wall time is about CPU time over the cores used). A benchmark, not a test: surefire runs it only when named
+ * ({@code -Dtest=InputScreenBench}); it prints figures and asserts nothing about time.
  *
  * <p>The heads are stand-ins of the shipped shape (three logistic heads on the same features): a head costs one dot
  * product, so its weights do not change the time; what does is how many texts are embedded and how. Requests, from
@@ -45,7 +46,8 @@ class InputScreenBench {
         List<String> prompts = prompts();
         List<String> longPrompts = longPrompts();
         OnnxEmbedder batched = new OnnxEmbedder(EmbeddingModel.ALL_MINILM_L6_V2, OnnxEmbedder.defaultThreads(), 32);
-        OneTextPerCall before = new OneTextPerCall(OnnxEmbedder.defaultThreads());
+        OneTextPerCall before = new OneTextPerCall(OnnxEmbedder.defaultThreads(), 1);
+        OneTextPerCall beforeWithDocument = before.withWholes(2);
         SafetyModel model = standIn(new TextFeatures(batched));
         for (int i = 0; i < 20; i++) {
             String warm = "Warm-up prompt number " + i + ". It has two sentences.";
@@ -57,7 +59,7 @@ class InputScreenBench {
         cases.put("plain prompt, before", p -> new SafetyScreen(model, new TextFeatures(before)).explainPrompt(p));
         cases.put("instruction + document", p -> new SafetyScreen(model, new TextFeatures(batched)).explain(document(p)));
         cases.put("instruction + document, before",
-                p -> new SafetyScreen(model, new TextFeatures(before)).explain(document(p)));
+                p -> new SafetyScreen(model, new TextFeatures(beforeWithDocument)).explain(document(p)));
         cases.put("peer: one embedding of the prompt", p -> new TextFeatures(batched).features(p));
         Map<String, List<Double>> shortTimes = time(cases, prompts);
         Map<String, List<Double>> longTimes = time(cases, longPrompts);
@@ -77,31 +79,46 @@ class InputScreenBench {
                 ScreenInput.data("documents[0]", text));
     }
 
+    /** Per case, the wall-clock milliseconds of each request, then (key + CPU) the process CPU milliseconds. */
     private static Map<String, List<Double>> time(Map<String, Function<String, Object>> cases, List<String> texts) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         Map<String, List<Double>> out = new LinkedHashMap<>();
-        cases.keySet().forEach(k -> out.put(k, new ArrayList<>()));
+        cases.keySet().forEach(k -> {
+            out.put(k, new ArrayList<>());
+            out.put(k + CPU, new ArrayList<>());
+        });
         for (String text : texts) {
             for (Map.Entry<String, Function<String, Object>> c : cases.entrySet()) {
+                long cpu = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 c.getValue().apply(text);
                 out.get(c.getKey()).add((System.nanoTime() - t0) / 1e6);
+                out.get(c.getKey() + CPU).add((os.getProcessCpuTime() - cpu) / 1e6);
             }
         }
         return out;
     }
 
+    private static final String CPU = " [CPU]";
+
     private static void print(String prefix, Map<String, List<Double>> times) {
-        double[] peer = stats(times.get("peer: one embedding of the prompt"));
-        for (Map.Entry<String, List<Double>> e : times.entrySet()) {
-            double[] s = stats(e.getValue());
-            System.out.printf("  %-52s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  to peer %.2fx / %.2fx%n",
-                    prefix + e.getKey(), s[0], s[1], s[2], s[0] / peer[0], s[1] / peer[1]);
-        }
-        for (String k : List.of("plain prompt", "instruction + document")) {
-            double[] now = stats(times.get(k));
-            double[] was = stats(times.get(k + ", before"));
-            System.out.printf("  %-52s p50 %.2fx  p95 %.2fx  max %.2fx%n", prefix + k + ": before / now", was[0] / now[0],
-                    was[1] / now[1], was[2] / now[2]);
+        for (String suffix : List.of("", CPU)) {
+            double[] peer = stats(times.get("peer: one embedding of the prompt" + suffix));
+            for (Map.Entry<String, List<Double>> e : times.entrySet()) {
+                if (e.getKey().endsWith(CPU) != suffix.equals(CPU)) {
+                    continue;
+                }
+                double[] s = stats(e.getValue());
+                System.out.printf("  %-60s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  to peer %.2fx / %.2fx%n",
+                        prefix + e.getKey(), s[0], s[1], s[2], s[0] / peer[0], s[1] / peer[1]);
+            }
+            for (String k : List.of("plain prompt", "instruction + document")) {
+                double[] now = stats(times.get(k + suffix));
+                double[] was = stats(times.get(k + ", before" + suffix));
+                System.out.printf("  %-60s p50 %.2fx  p95 %.2fx  max %.2fx%n", prefix + k + ": before / now" + suffix,
+                        was[0] / now[0], was[1] / now[1], was[2] / now[2]);
+            }
         }
     }
 
@@ -166,14 +183,26 @@ class InputScreenBench {
     }
 
     /**
-     * The embedder the screen had before the batched encoder: all-MiniLM-L6-v2 on LangChain4j's encoder, one text per
-     * model call on a one-thread session, the texts of a call spread over a pool of {@code threads}.
+     * The embedding the screen had before the batched encoder: all-MiniLM-L6-v2 on LangChain4j's encoder, one text per
+     * model call on a one-thread session, the texts of a call spread over a pool of {@code threads}; and, as the screen
+     * then asked, the request's pieces in one call, then its last {@code wholes} texts (the whole inputs) in a second.
      */
     private static final class OneTextPerCall implements Embedder {
 
         private final AbstractInProcessEmbeddingModel model;
+        private final int wholes;
 
-        OneTextPerCall(int threads) {
+        private OneTextPerCall(AbstractInProcessEmbeddingModel model, int wholes) {
+            this.model = model;
+            this.wholes = wholes;
+        }
+
+        OneTextPerCall withWholes(int count) {
+            return new OneTextPerCall(model, count);
+        }
+
+        OneTextPerCall(int threads, int wholes) {
+            this.wholes = wholes;
             ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "bench-before");
                 t.setDaemon(true);
@@ -218,6 +247,16 @@ class InputScreenBench {
 
         @Override
         public List<float[]> embedDocuments(List<String> texts) {
+            int split = Math.max(0, texts.size() - wholes);
+            List<float[]> out = new ArrayList<>(embed(texts.subList(0, split)));
+            out.addAll(embed(texts.subList(split, texts.size())));
+            return out;
+        }
+
+        private List<float[]> embed(List<String> texts) {
+            if (texts.isEmpty()) {
+                return List.of();
+            }
             return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
                     .map(e -> Vectors.normalize(e.vector())).toList();
         }
