@@ -102,7 +102,7 @@ final class KbIngestions implements AutoCloseable {
         forgetOld();
         runner.execute(() -> {
             try {
-                IngestReport report = ingestOnceScreened(ingestion, kb, documents);
+                IngestReport report = ingestWhenTheScreenRuns(ingestion, kb, documents);
                 ingestion.report = report;
                 ingestion.documentsDone = documents.size();
                 ingestion.chunks = report.chunks();
@@ -122,7 +122,8 @@ final class KbIngestions implements AutoCloseable {
      * Ingests, holding the documents while the knowledge base's injection screen cannot run (tried again every
      * {@link #retryEvery}, for at most {@link #waitAtMost}).
      */
-    private IngestReport ingestOnceScreened(Ingestion ingestion, KnowledgeBase kb, List<SourceDocument> documents) {
+    private IngestReport ingestWhenTheScreenRuns(Ingestion ingestion, KnowledgeBase kb,
+            List<SourceDocument> documents) {
         Instant giveUp = Instant.now().plus(waitAtMost);
         while (true) {
             try {
