@@ -57,7 +57,7 @@ if ! "$root/hallmark" kb ingest --data-dir "$data" --models-dir "$models" --kb d
   exit 1
 fi
 rm -f "$facts"
-echo "first-run: knowledge base 'default' ingested in $(elapsed) s (before the server starts: the server holds the index once it runs)"
+echo "first-run: knowledge base 'default' ingested in $(elapsed) s (before the server starts: the server holds the index once it runs; on a fresh data directory this includes training the safety model that screens the documents for injection, which the server then uses)"
 start=$(date +%s.%N)
 
 echo "first-run: ./hallmark serve --data-dir $data --port 0 --models-dir $models (log: $log)"

@@ -24,7 +24,7 @@
     while (now.state === 'RUNNING') {
       bar.max = Math.max(1, now.documentsTotal);
       bar.value = now.documentsDone;
-      label.textContent = H.t('kb.ingesting-0-of-1', now.documentsDone, now.documentsTotal, now.chunks);
+      label.textContent = now.waiting || H.t('kb.ingesting-0-of-1', now.documentsDone, now.documentsTotal, now.chunks);
       await sleep(300);
       now = await api('GET', '/api/v1/kb/ingestions/' + encodeURIComponent(now.id));
     }

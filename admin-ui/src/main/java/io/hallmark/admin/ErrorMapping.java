@@ -47,6 +47,8 @@ final class ErrorMapping {
             case io.hallmark.core.jobs.QueueFullException q -> ApiError.of(429, "queue-full", "Queue full", detail);
             case io.hallmark.core.kb.KnowledgeBaseRebuildingException r ->
                     ApiError.of(503, "kb-rebuilding", "Knowledge base rebuilding", detail);
+            case io.hallmark.retrieval.ingest.ScreenUnavailableException s ->
+                    ApiError.of(503, "kb-not-screened", "Documents cannot be screened yet", detail);
             case io.hallmark.core.blob.StorageFullException f -> ApiError.of(507, "storage-full", "Storage full", detail);
             case io.hallmark.core.jobs.IdempotencyConflictException i ->
                     ApiError.of(422, "idempotency-conflict", "Idempotency key reused", detail);
@@ -132,6 +134,7 @@ final class ErrorMapping {
             case ThrottledException t -> Math.max(1, t.retryAfter().toSeconds());
             case io.hallmark.core.jobs.QueueFullException q -> Math.max(1, q.retryAfter().toSeconds());
             case DatabaseUnavailableException d -> HttpServer.DATABASE_RETRY_AFTER_SECONDS;
+            case io.hallmark.retrieval.ingest.ScreenUnavailableException s -> 30;
             default -> 10;
         };
     }

@@ -134,7 +134,7 @@ public final class HttpServer implements AutoCloseable {
         return server;
     }
 
-    private static void registerErrorHandlers(RoutesConfig routes) {
+    static void registerErrorHandlers(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus() == 404
                 ? ApiError.of(404, "not-found", "Not found", "No endpoint " + ctx.method() + " " + ctx.path()
                         + "; see /api/v1/health")

@@ -51,10 +51,15 @@ final class KbRoutes implements AutoCloseable {
     private static final int MAX_DOCUMENTS = 10_000;
 
     private final KnowledgeBases knowledgeBases;
-    private final KbIngestions ingestions = new KbIngestions();
+    private final KbIngestions ingestions;
 
     KbRoutes(KnowledgeBases knowledgeBases) {
+        this(knowledgeBases, new KbIngestions());
+    }
+
+    KbRoutes(KnowledgeBases knowledgeBases, KbIngestions ingestions) {
         this.knowledgeBases = knowledgeBases;
+        this.ingestions = ingestions;
     }
 
     void register(RoutesConfig routes) {

@@ -213,4 +213,91 @@ class KbRoutesTest {
         assertThat(upload("../escape.txt", "text".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
         assertThat(upload(".hidden.txt", "text".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
     }
+
+    /**
+     * Fail closed while the knowledge base's injection screen cannot run (the safety model is not ready): a
+     * synchronous ingest is refused with 503, Retry-After and the reason, nothing written; an asynchronous one (the
+     * console's uploads) is held, says why, writes nothing, and is screened and ingested once the screen runs.
+     */
+    @Test
+    void whileDocumentsCannotBeScreenedASyncIngestIsRefusedWith503AndAnAsyncOneIsHeldUntilTheScreenRuns()
+            throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean(false);
+        java.util.List<String> screened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        knowledgeBases.screenWith(name -> documents -> {
+            if (!ready.get()) {
+                return io.hallmark.retrieval.ingest.IngestScreen.Result.unavailable(
+                        "the safety model is not ready yet");
+            }
+            documents.forEach(d -> screened.add(d.id()));
+            return io.hallmark.retrieval.ingest.IngestScreen.Result.screened(java.util.List.of());
+        });
+        try (KbRoutes held = new KbRoutes(knowledgeBases,
+                new KbIngestions(java.time.Duration.ofMillis(200), java.time.Duration.ofMinutes(2)))) {
+            Javalin server = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.jetty.host = "127.0.0.1";
+                config.jetty.port = 0;
+                held.register(config.routes);
+                HttpServer.registerErrorHandlers(config.routes);
+            });
+            server.start();
+            try {
+                java.util.function.BiFunction<String, String, HttpResponse<String>> post = (path, body) -> call(server,
+                        "POST", path, body);
+                HttpResponse<String> refused = post.apply("/api/v1/kb/documents?kb=held",
+                        "{\"id\": \"bees\", \"text\": \"Bees make honey from nectar.\"}");
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+                JsonNode problem = json.readTree(refused.body());
+                assertThat(problem.path("detail").asText())
+                        .contains("cannot be screened for prompt injection (the safety model is not ready yet)")
+                        .contains("Nothing was written");
+                assertThat(json.readTree(call(server, "GET", "/api/v1/kb/documents?kb=held", null).body())
+                        .path("items")).isEmpty();
+
+                HttpResponse<String> accepted = post.apply("/api/v1/kb/documents?kb=held&async=true",
+                        "{\"id\": \"bees\", \"text\": \"Bees make honey from nectar.\"}");
+                assertThat(accepted.statusCode()).isEqualTo(202);
+                String id = json.readTree(accepted.body()).path("id").asText();
+                JsonNode ingestion = json.readTree(accepted.body());
+                for (int i = 0; i < 100 && !ingestion.has("waiting"); i++) {
+                    Thread.sleep(50);
+                    ingestion = json.readTree(call(server, "GET", "/api/v1/kb/ingestions/" + id, null).body());
+                }
+                assertThat(ingestion.path("state").asText()).isEqualTo("RUNNING");
+                assertThat(ingestion.path("waiting").asText()).contains("Held, nothing written yet")
+                        .contains("the safety model is not ready yet");
+                assertThat(json.readTree(call(server, "GET", "/api/v1/kb/documents?kb=held", null).body())
+                        .path("items")).as("nothing unscreened is written while held").isEmpty();
+
+                ready.set(true);
+                for (int i = 0; i < 200 && ingestion.path("state").asText().equals("RUNNING"); i++) {
+                    Thread.sleep(50);
+                    ingestion = json.readTree(call(server, "GET", "/api/v1/kb/ingestions/" + id, null).body());
+                }
+                assertThat(ingestion.path("state").asText()).isEqualTo("DONE");
+                assertThat(ingestion.has("waiting")).isFalse();
+                assertThat(ingestion.path("result").path("added").asInt()).isEqualTo(1);
+                assertThat(screened).containsExactly("bees");
+                assertThat(json.readTree(call(server, "GET", "/api/v1/kb/documents?kb=held", null).body())
+                        .path("items").toString()).contains("bees");
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private HttpResponse<String> call(Javalin server, String method, String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -58,8 +58,9 @@ final class KbCommand implements Runnable {
         try (OnnxEmbedder embedder = KbOptions.embedder(model);
                 GovernanceModels models = GovernanceCommands.models(config, null);
                 KnowledgeBase kb = KnowledgeBase.open(folder, options, embedder)) {
-            // documents are screened for injection when a safety model is there; never trained inside an ingest
-            kb.screenWith(new InjectionIngestScreen(models, kbOptions.name));
+            // documents are screened for injection; a missing safety model is trained first (one-shot command), and
+            // without one the ingest is refused (fail closed)
+            kb.screenWith(InjectionIngestScreen.trainingOnFirstUse(models, kbOptions.name));
             return action.apply(kb);
         }
     }

@@ -50,6 +50,16 @@ final class GovernedDataDir {
         copy(built.resolve("kb"), dataDir.resolve("kb"));
     }
 
+    /** Puts only the small models into {@code dataDir/governance} (no knowledge base): built once per test JVM. */
+    static synchronized void prepareModels(Path dataDir, Path work) throws IOException {
+        if (built == null) {
+            Path dir = Files.createTempDirectory("hallmark-governed-");
+            build(dir, Files.createDirectories(dir.resolve("work")));
+            built = dir;
+        }
+        copy(built.resolve("governance"), dataDir.resolve("governance"));
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {

@@ -35,10 +35,14 @@ class KbCommandTest {
         Files.writeString(docs.resolve("bees.txt"), "Honey bees communicate the direction of flowers with a waggle dance.");
         Files.writeString(docs.resolve("rows.jsonl"), "{\"id\":\"r1\",\"text\":\"Basalt is a volcanic rock.\"}\nbroken\n");
         String data = dir.resolve("data").toString();
+        // a small real safety model, so the documents are screened for injection (without one the ingest is refused)
+        GovernedDataDir.prepareModels(dir.resolve("data"), Files.createDirectories(dir.resolve("work")));
 
         assertThat(run("kb", "ingest", docs.toString(), "--data-dir", data, "--json")).isZero();
         JsonNode ingest = JsonOutput.mapper().readTree(out.toString());
         assertThat(ingest.path("added").asInt()).isEqualTo(3);
+        assertThat(ingest.has("unscreened")).as("screened").isFalse();
+        assertThat(ingest.path("quarantined")).isEmpty();
         assertThat(ingest.path("skipped").get(0).path("line").asInt()).isEqualTo(2);
         assertThat(err.toString()).contains("ingesting [").contains("100%"); // the bar goes to stderr, stdout is JSON
 
@@ -54,6 +58,27 @@ class KbCommandTest {
         JsonNode stats = JsonOutput.mapper().readTree(out.toString());
         assertThat(stats.path("sources").asInt()).isEqualTo(2);
         assertThat(stats.path("embedder").asText()).isEqualTo("all-minilm-l6-v2");
+    }
+
+    /**
+     * Fail closed: with no safety model and no eval data to train one from, {@code kb ingest} refuses the documents
+     * (they cannot be screened for injection), says why and how to fix it, and writes nothing.
+     */
+    @Test
+    void anIngestThatCannotBeScreenedIsRefusedAndWritesNothing() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("bees.txt"), "Honey bees communicate the direction of flowers with a waggle dance.");
+        String data = dir.resolve("data").toString();
+
+        int code = run("kb", "ingest", docs.toString(), "--data-dir", data, "--json");
+
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("Not ingested").contains("cannot be screened for prompt injection")
+                .contains("hallmark train safety").contains("Nothing was written");
+        assertThat(out.toString()).doesNotContain("\"added\"");
+        if (run("kb", "stats", "--data-dir", data, "--json") == 0) {
+            assertThat(JsonOutput.mapper().readTree(out.toString()).path("sources").asInt()).isZero();
+        }
     }
 
     @Test

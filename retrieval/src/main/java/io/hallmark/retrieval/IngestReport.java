@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param embedMillis time spent embedding
  * @param cleaned documents taken after removing characters that cannot be stored (NUL and the like), with counts
  * @param quarantined new or changed documents the injection screen flagged: not indexed, earlier versions removed
- * @param unscreened why the new and changed documents were not screened for injection (no screen configured, the
- *     model is not trained yet), or {@code null} when they were (or there were none)
+ * @param unscreened why the new and changed documents were not screened for injection (no screen is configured: a
+ *     knowledge base used without governance; one with a screen that cannot run refuses the ingest instead), or
+ *     {@code null} when they were (or there were none)
  */
 public record IngestReport(int added, int replaced, int unchanged, long chunks, List<Skip> skips, long millis,
         long embedMillis, List<Cleaning> cleaned, List<Quarantine> quarantined, @Nullable String unscreened) {

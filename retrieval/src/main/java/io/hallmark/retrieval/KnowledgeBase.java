@@ -105,7 +105,11 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /**
      * Screens every new or changed document of later ingests for injection with {@code newScreen}; a flagged one is
-     * quarantined: not indexed, its earlier version removed, listed in {@link IngestReport#quarantined()}.
+     * quarantined: not indexed, its earlier version removed, listed in {@link IngestReport#quarantined()}. While the
+     * screen cannot run (its {@link IngestScreen.Result#unavailable()}) an ingest with new or changed documents is
+     * refused with {@link io.hallmark.retrieval.ingest.ScreenUnavailableException} before anything is written (fail
+     * closed); only a knowledge base without a screen ({@link IngestScreen#NONE}, a library use without governance)
+     * takes documents unscreened, and its report says so.
      */
     public void screenWith(IngestScreen newScreen) {
         this.screen = java.util.Objects.requireNonNull(newScreen, "screen");
@@ -298,6 +302,10 @@ public final class KnowledgeBase implements AutoCloseable {
         // untrusted text is screened for injection before it can reach retrieval; a flagged document is quarantined
         IngestScreen.Result screening = todo.isEmpty() ? IngestScreen.Result.screened(List.of())
                 : screen.screen(List.copyOf(todo));
+        if (screening.unavailable() != null && screen != IngestScreen.NONE) {
+            // fail closed: a knowledge base with a screen takes nothing unscreened; nothing is written yet
+            throw new io.hallmark.retrieval.ingest.ScreenUnavailableException(todo.size(), screening.unavailable());
+        }
         Set<String> flagged = new HashSet<>();
         for (io.hallmark.retrieval.ingest.Quarantine q : screening.quarantined()) {
             flagged.add(q.source());

@@ -1,10 +1,13 @@
 package io.hallmark.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hallmark.retrieval.ingest.IngestScreen;
 import io.hallmark.retrieval.ingest.Quarantine;
+import io.hallmark.retrieval.ingest.ScreenUnavailableException;
 import io.hallmark.retrieval.ingest.SourceDocument;
+import io.hallmark.retrieval.search.SearchHit;
 import io.hallmark.retrieval.search.SearchMode;
 import io.hallmark.retrieval.search.SearchRequest;
 import java.nio.file.Path;
@@ -78,13 +81,45 @@ class IngestQuarantineTest {
     }
 
     @Test
-    void aScreenThatCannotRunLeavesTheIngestReportedAsUnscreened(@TempDir Path dir) {
+    void aScreenThatCannotRunRefusesTheIngestBeforeAnythingIsWrittenAndTakesTheSameDocumentsOnceItRuns(
+            @TempDir Path dir) {
+        java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean(false);
         try (KnowledgeBase kb = KnowledgeBase.open(dir.resolve("kb"), KnowledgeBaseOptions.DEFAULT, null)) {
-            kb.screenWith(documents -> IngestScreen.Result.unavailable("the safety model is not trained yet"));
+            kb.screenWith(documents -> ready.get() ? IngestScreen.Result.screened(List.of())
+                    : IngestScreen.Result.unavailable("the safety model is not trained yet"));
+            List<SourceDocument> docs = List.of(doc("a", "Some text."), doc("b", "Other text."));
+
+            assertThatThrownBy(() -> kb.ingest(docs, IngestListener.NONE))
+                    .isInstanceOf(ScreenUnavailableException.class)
+                    .hasMessageContaining("the 2 new or changed documents cannot be screened for prompt injection "
+                            + "(the safety model is not trained yet)")
+                    .hasMessageContaining("Nothing was written")
+                    .satisfies(e -> assertThat(((ScreenUnavailableException) e).documents()).isEqualTo(2));
+            assertThat(kb.stats().sources()).as("nothing unscreened reached the index").isZero();
+            assertThat(kb.search(SearchRequest.of("text", SearchMode.BM25, 5))).isEmpty();
+
+            ready.set(true);
+            IngestReport r = kb.ingest(docs, IngestListener.NONE);
+            assertThat(r.added()).isEqualTo(2);
+            assertThat(r.unscreened()).isNull();
+
+            ready.set(false);
+            IngestReport again = kb.ingest(docs, IngestListener.NONE);
+            assertThat(again.unchanged()).as("nothing new to screen: not refused").isEqualTo(2);
+            assertThatThrownBy(() -> kb.ingest(List.of(doc("a", "Changed text.")), IngestListener.NONE))
+                    .isInstanceOf(ScreenUnavailableException.class);
+            assertThat(kb.search(SearchRequest.of("text", SearchMode.BM25, 5))).extracting(SearchHit::text)
+                    .as("the change was not taken; the screened version stays")
+                    .contains("Some text.").doesNotContain("Changed text.");
+        }
+    }
+
+    @Test
+    void aKnowledgeBaseWithoutAScreenTakesDocumentsAndSaysTheyWereNotScreened(@TempDir Path dir) {
+        try (KnowledgeBase kb = KnowledgeBase.open(dir.resolve("kb"), KnowledgeBaseOptions.DEFAULT, null)) {
             IngestReport r = kb.ingest(List.of(doc("a", "Some text.")), IngestListener.NONE);
-            assertThat(r.unscreened()).isEqualTo("the safety model is not trained yet");
+            assertThat(r.unscreened()).contains("no injection screen is configured");
             assertThat(r.added()).isEqualTo(1);
-            assertThat(r.quarantined()).isEmpty();
         }
     }
 

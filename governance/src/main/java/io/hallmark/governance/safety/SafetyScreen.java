@@ -80,8 +80,9 @@ public final class SafetyScreen {
                 partTexts.add(prompts.get(i).substring(b[0], b[1]));
             }
         }
-        List<float[]> partFeatures = features.features(partTexts);
-        List<float[]> wholeFeatures = features.features(prompts);
+        List<float[]> partFeatures = new ArrayList<>();
+        List<float[]> wholeFeatures = new ArrayList<>();
+        embedTogether(partTexts, prompts, partFeatures, wholeFeatures);
         List<PromptScores> out = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < prompts.size(); i++) {
@@ -141,7 +142,7 @@ public final class SafetyScreen {
      * Screens a request by role: the instruction ({@link ScreenInput#data()} false) is read by the injection,
      * jailbreak and harmful-request heads exactly as {@link #explainPrompt} reads a prompt; each data input is read by
      * the injection head only, whole and in pieces (its sentences, or when it has more sentences than its share of
-     * {@link #MAX_DATA_PIECES}, that many windows of consecutive sentences). All texts are embedded in two batches
+     * {@link #MAX_DATA_PIECES}, that many windows of consecutive sentences). All texts are embedded in one call
      * and every embedding serves every head that reads it.
      */
     public Explained explain(List<ScreenInput> inputs) {
@@ -154,8 +155,9 @@ public final class SafetyScreen {
             pieces.add(own);
             own.forEach(b -> partTexts.add(in.text().substring(b[0], b[1])));
         }
-        List<float[]> partFeatures = features.features(partTexts);
-        List<float[]> wholeFeatures = features.features(inputs.stream().map(ScreenInput::text).toList());
+        List<float[]> partFeatures = new ArrayList<>();
+        List<float[]> wholeFeatures = new ArrayList<>();
+        embedTogether(partTexts, inputs.stream().map(ScreenInput::text).toList(), partFeatures, wholeFeatures);
         Map<String, Double> scores = new java.util.LinkedHashMap<>();
         List<InputTrigger> triggers = new ArrayList<>();
         int next = 0;
@@ -172,6 +174,20 @@ public final class SafetyScreen {
             }
         }
         return new Explained(Map.copyOf(scores), List.copyOf(triggers));
+    }
+
+    /**
+     * The features of a request's pieces and of its whole texts from one embedding call, so that the embedder batches
+     * them all and spreads them over its threads (two calls left a core idle while the longest text was embedded).
+     */
+    private void embedTogether(List<String> parts, List<String> wholes, List<float[]> partFeatures,
+            List<float[]> wholeFeatures) {
+        List<String> all = new ArrayList<>(parts.size() + wholes.size());
+        all.addAll(parts);
+        all.addAll(wholes);
+        List<float[]> embedded = features.features(all);
+        partFeatures.addAll(embedded.subList(0, parts.size()));
+        wholeFeatures.addAll(embedded.subList(parts.size(), all.size()));
     }
 
     /**

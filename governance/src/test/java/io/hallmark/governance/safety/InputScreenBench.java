@@ -1,90 +1,162 @@
 package io.hallmark.governance.safety;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.hallmark.governance.ml.LogisticModel;
 import io.hallmark.governance.ml.TextFeatures;
 import io.hallmark.governance.testing.TestData;
+import io.hallmark.retrieval.embed.Embedder;
 import io.hallmark.retrieval.embed.EmbeddingModel;
 import io.hallmark.retrieval.embed.OnnxEmbedder;
+import io.hallmark.retrieval.embed.Vectors;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Latency of the input screen per request, side by side with its peer (one embedding of the whole prompt, the floor
- * of any screen on these features). A benchmark, not a test: surefire runs it only when named
+ * Latency of the input screen per request, side by side with two peers: the screen as it ran before (LangChain4j's
+ * encoder, one text per model call, the request's pieces embedded in one call and then its whole texts in a second)
+ * and one embedding of the whole request (the floor of any screen on these features). Besides wall-clock time it
+ * prints the CPU time the process spent per request, which the load of other processes changes much less (on an idle
+ * machine, wall time is about CPU time over the cores used). A benchmark, not a test: surefire runs it only when named
  * ({@code -Dtest=InputScreenBench}); it prints figures and asserts nothing about time.
  *
  * <p>The heads are stand-ins of the shipped shape (three logistic heads on the same features): a head costs one dot
- * product, so its weights do not change the time; what does is how many texts are embedded, which depends on the
- * prompt (its sentences) and the documents, not on the heads. Prompts: every 4th dev row of deepset (benign and
- * injections), the HaluEval-general dev instructions and the AdvBench goals, at most 240; each prompt is screened
- * once, from scratch (its own feature cache), the peer on a second cache. Three cases: a plain prompt; the same prompt
- * as a document beside a short instruction (the document read whole and by sentence); the peer.
+ * product, so its weights do not change the time; what does is how many texts are embedded and how. Requests, from
+ * dev rows only: every 4th dev row of deepset (benign and injections), the HaluEval-general dev instructions and the
+ * AdvBench goals, at most 240, each (1) as a plain prompt and (2) as a document beside a short instruction; and (3)
+ * 20 long prompts of 2,000 words or more (consecutive dev rows joined). Each request is screened once, from scratch
+ * (a fresh feature cache), by the screen and its peers in turn, so all three see the same load.
  */
 class InputScreenBench {
 
     @Test
     void printInputScreenLatency() {
         List<String> prompts = prompts();
-        OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModel.ALL_MINILM_L6_V2, OnnxEmbedder.defaultThreads(), 32);
-        TextFeatures screenFeatures = new TextFeatures(embedder);
-        TextFeatures peerFeatures = new TextFeatures(embedder);
-        SafetyScreen screen = new SafetyScreen(standIn(screenFeatures), screenFeatures);
-        SafetyScreen documentScreen = new SafetyScreen(standIn(screenFeatures), new TextFeatures(embedder));
-        int warmup = 20;
-        for (int i = 0; i < warmup; i++) {
-            screen.explainPrompt("Warm-up prompt number " + i + ". It has two sentences.");
-            peerFeatures.features("Warm-up peer " + i);
+        List<String> longPrompts = longPrompts();
+        OnnxEmbedder batched = new OnnxEmbedder(EmbeddingModel.ALL_MINILM_L6_V2, OnnxEmbedder.defaultThreads(), 32);
+        OneTextPerCall before = new OneTextPerCall(OnnxEmbedder.defaultThreads(), 1);
+        OneTextPerCall beforeWithDocument = before.withWholes(2);
+        SafetyModel model = standIn(new TextFeatures(batched));
+        for (int i = 0; i < 20; i++) {
+            String warm = "Warm-up prompt number " + i + ". It has two sentences.";
+            new SafetyScreen(model, new TextFeatures(batched)).explainPrompt(warm);
+            new SafetyScreen(model, new TextFeatures(before)).explainPrompt(warm);
         }
-        List<Double> plain = new ArrayList<>();
-        List<Double> withDocument = new ArrayList<>();
-        List<Double> peer = new ArrayList<>();
-        long texts = 0;
-        for (String prompt : prompts) {
-            long t0 = System.nanoTime();
-            screen.explainPrompt(prompt);
-            long t1 = System.nanoTime();
-            peerFeatures.features(prompt);
-            long t2 = System.nanoTime();
-            documentScreen.explain(List.of(ScreenInput.instruction("Summarize the document in one sentence."),
-                    ScreenInput.data("documents[0]", prompt)));
-            long t3 = System.nanoTime();
-            plain.add((t1 - t0) / 1e6);
-            peer.add((t2 - t1) / 1e6);
-            withDocument.add((t3 - t2) / 1e6);
-            texts += 1 + SafetyScreen.sentencesOf(prompt).size();
-        }
-        double[] p = stats(plain);
-        double[] d = stats(withDocument);
-        double[] q = stats(peer);
-        System.out.printf("input-screen bench: %d prompts (%.2f texts embedded per plain prompt), %d cores, "
-                + "load average %.1f%n", prompts.size(), texts / (double) prompts.size(),
+        Map<String, Function<String, Object>> cases = new LinkedHashMap<>();
+        cases.put("plain prompt", p -> new SafetyScreen(model, new TextFeatures(batched)).explainPrompt(p));
+        cases.put("plain prompt, before", p -> new SafetyScreen(model, new TextFeatures(before)).explainPrompt(p));
+        cases.put("instruction + document", p -> new SafetyScreen(model, new TextFeatures(batched)).explain(document(p)));
+        cases.put("instruction + document, before",
+                p -> new SafetyScreen(model, new TextFeatures(beforeWithDocument)).explain(document(p)));
+        cases.put("peer: one embedding of the prompt", p -> new TextFeatures(batched).features(p));
+        Map<String, List<Double>> shortTimes = time(cases, prompts);
+        Map<String, List<Double>> longTimes = time(cases, longPrompts);
+        System.out.printf("input-screen bench: %d prompts (%.2f texts embedded per plain prompt), %d long prompts "
+                + "(%d-%d words), %d cores, load average %.1f%n", prompts.size(),
+                prompts.stream().mapToInt(p -> 1 + SafetyScreen.sentencesOf(p).size()).average().orElse(0),
+                longPrompts.size(), longPrompts.stream().mapToInt(InputScreenBench::words).min().orElse(0),
+                longPrompts.stream().mapToInt(InputScreenBench::words).max().orElse(0),
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.printf("  %-44s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", "input screen, plain prompt", p[0], p[1],
-                p[2]);
-        System.out.printf("  %-44s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", "input screen, instruction + document",
-                d[0], d[1], d[2]);
-        System.out.printf("  %-44s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", "peer: one embedding of the prompt", q[0],
-                q[1], q[2]);
-        System.out.printf("  ratio to peer: plain %.2fx (p50) %.2fx (p95); with document %.2fx (p50) %.2fx (p95)%n",
-                p[0] / q[0], p[1] / q[1], d[0] / q[0], d[1] / q[1]);
+        print("", shortTimes);
+        print("long prompt: ", longTimes);
+    }
+
+    private static List<ScreenInput> document(String text) {
+        return List.of(ScreenInput.instruction("Summarize the document in one sentence."),
+                ScreenInput.data("documents[0]", text));
+    }
+
+    /** Per case, the wall-clock milliseconds of each request, then (key + CPU) the process CPU milliseconds. */
+    private static Map<String, List<Double>> time(Map<String, Function<String, Object>> cases, List<String> texts) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        cases.keySet().forEach(k -> {
+            out.put(k, new ArrayList<>());
+            out.put(k + CPU, new ArrayList<>());
+        });
+        for (String text : texts) {
+            for (Map.Entry<String, Function<String, Object>> c : cases.entrySet()) {
+                long cpu = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                c.getValue().apply(text);
+                out.get(c.getKey()).add((System.nanoTime() - t0) / 1e6);
+                out.get(c.getKey() + CPU).add((os.getProcessCpuTime() - cpu) / 1e6);
+            }
+        }
+        return out;
+    }
+
+    private static final String CPU = " [CPU]";
+
+    private static void print(String prefix, Map<String, List<Double>> times) {
+        for (String suffix : List.of("", CPU)) {
+            double[] peer = stats(times.get("peer: one embedding of the prompt" + suffix));
+            for (Map.Entry<String, List<Double>> e : times.entrySet()) {
+                if (e.getKey().endsWith(CPU) != suffix.equals(CPU)) {
+                    continue;
+                }
+                double[] s = stats(e.getValue());
+                System.out.printf("  %-60s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  to peer %.2fx / %.2fx%n",
+                        prefix + e.getKey(), s[0], s[1], s[2], s[0] / peer[0], s[1] / peer[1]);
+            }
+            for (String k : List.of("plain prompt", "instruction + document")) {
+                double[] now = stats(times.get(k + suffix));
+                double[] was = stats(times.get(k + ", before" + suffix));
+                System.out.printf("  %-60s p50 %.2fx  p95 %.2fx  max %.2fx%n", prefix + k + ": before / now" + suffix,
+                        was[0] / now[0], was[1] / now[1], was[2] / now[2]);
+            }
+        }
     }
 
     private static List<String> prompts() {
+        List<String> all = devRows();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < all.size() && out.size() < 240; i += 4) {
+            out.add(all.get(i));
+        }
+        return out;
+    }
+
+    private static List<String> devRows() {
         SafetyData data = new SafetyData(TestData.eval());
         List<String> all = new ArrayList<>();
         all.addAll(data.deepset("dev", 0));
         all.addAll(data.deepset("dev", 1));
         all.addAll(data.instructions("dev"));
         all.addAll(data.advbench());
+        return all;
+    }
+
+    /** 20 prompts of at least 2,000 words: consecutive dev rows joined by blank lines, from spread-out starts. */
+    private static List<String> longPrompts() {
+        List<String> all = devRows();
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < all.size() && out.size() < 240; i += 4) {
-            out.add(all.get(i));
+        for (int k = 0; k < 20; k++) {
+            StringBuilder prompt = new StringBuilder();
+            for (int i = k * all.size() / 20; words(prompt.toString()) < 2000; i = (i + 1) % all.size()) {
+                prompt.append(prompt.isEmpty() ? "" : "\n\n").append(all.get(i).strip());
+            }
+            out.add(prompt.toString());
         }
         return out;
+    }
+
+    private static int words(String text) {
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 
     /** Three input heads and a toxicity head of the shipped shape, random weights from a fixed seed. */
@@ -108,5 +180,90 @@ class InputScreenBench {
 
     private static double at(double[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    /**
+     * The embedding the screen had before the batched encoder: all-MiniLM-L6-v2 on LangChain4j's encoder, one text per
+     * model call on a one-thread session, the texts of a call spread over a pool of {@code threads}; and, as the screen
+     * then asked, the request's pieces in one call, then its last {@code wholes} texts (the whole inputs) in a second.
+     */
+    private static final class OneTextPerCall implements Embedder {
+
+        private final AbstractInProcessEmbeddingModel model;
+        private final int wholes;
+
+        private OneTextPerCall(AbstractInProcessEmbeddingModel model, int wholes) {
+            this.model = model;
+            this.wholes = wholes;
+        }
+
+        OneTextPerCall withWholes(int count) {
+            return new OneTextPerCall(model, count);
+        }
+
+        OneTextPerCall(int threads, int wholes) {
+            this.wholes = wholes;
+            ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "bench-before");
+                t.setDaemon(true);
+                return t;
+            });
+            ClassLoader loader = dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel.class
+                    .getClassLoader();
+            try (InputStream onnx = loader.getResourceAsStream("all-minilm-l6-v2.onnx");
+                    InputStream tokenizer = loader.getResourceAsStream("all-minilm-l6-v2-tokenizer.json");
+                    OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                OrtEnvironment environment = OrtEnvironment.getEnvironment();
+                OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment,
+                        environment.createSession(onnx.readAllBytes(), options), tokenizer, PoolingMode.MEAN);
+                this.model = new AbstractInProcessEmbeddingModel(executor) {
+                    @Override
+                    protected OnnxBertBiEncoder model() {
+                        return encoder;
+                    }
+
+                    @Override
+                    protected Integer knownDimension() {
+                        return 384;
+                    }
+                };
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String name() {
+            return EmbeddingModel.ALL_MINILM_L6_V2.id();
+        }
+
+        @Override
+        public int dimension() {
+            return 384;
+        }
+
+        @Override
+        public List<float[]> embedDocuments(List<String> texts) {
+            int split = Math.max(0, texts.size() - wholes);
+            List<float[]> out = new ArrayList<>(embed(texts.subList(0, split)));
+            out.addAll(embed(texts.subList(split, texts.size())));
+            return out;
+        }
+
+        private List<float[]> embed(List<String> texts) {
+            if (texts.isEmpty()) {
+                return List.of();
+            }
+            return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
+                    .map(e -> Vectors.normalize(e.vector())).toList();
+        }
+
+        @Override
+        public float[] embedQuery(String query) {
+            return embedDocuments(List.of(query)).get(0);
+        }
     }
 }

@@ -5,16 +5,16 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -25,19 +25,20 @@ import java.util.stream.Collectors;
 @SuppressWarnings("ImmutableEnumChecker")
 public enum EmbeddingModel {
     /** sentence-transformers/all-MiniLM-L6-v2: the default. */
-    ALL_MINILM_L6_V2("all-minilm-l6-v2", "", "", AllMiniLmL6V2EmbeddingModel.class, "all-minilm-l6-v2", PoolingMode.MEAN),
+    ALL_MINILM_L6_V2("all-minilm-l6-v2", "", "", AllMiniLmL6V2EmbeddingModel.class, "all-minilm-l6-v2", PoolingMode.MEAN,
+            false),
     /** all-MiniLM-L6-v2, 8-bit quantized: about twice as fast. */
     ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", "", AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q",
-            PoolingMode.MEAN),
+            PoolingMode.MEAN, true),
     /** BAAI/bge-small-en-v1.5, with its retrieval instruction on queries. */
     BGE_SMALL_EN_V15("bge-small-en-v15", "", "Represent this sentence for searching relevant passages: ",
-            BgeSmallEnV15EmbeddingModel.class, "bge-small-en-v1.5", PoolingMode.CLS),
+            BgeSmallEnV15EmbeddingModel.class, "bge-small-en-v1.5", PoolingMode.CLS, false),
     /** BAAI/bge-small-en-v1.5, quantized. */
     BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "", "Represent this sentence for searching relevant passages: ",
-            BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS),
+            BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS, true),
     /** intfloat/e5-small-v2, quantized, with its {@code passage:} / {@code query:} prefixes. */
     E5_SMALL_V2_Q("e5-small-v2-q", "passage: ", "query: ", E5SmallV2QuantizedEmbeddingModel.class, "e5-small-v2-q",
-            PoolingMode.MEAN);
+            PoolingMode.MEAN, true);
 
     private final String id;
     private final String documentPrefix;
@@ -47,15 +48,22 @@ public enum EmbeddingModel {
     /** The file names in that jar: {@code NAME.onnx} and {@code NAME-tokenizer.json}. */
     private final String fileName;
     private final PoolingMode pooling;
+    /**
+     * Whether the ONNX graph quantizes its activations dynamically: the scale is taken over the whole input tensor,
+     * so a text's vector would depend on the other texts of its batch and on the padding; such a model reads one text
+     * per model call.
+     */
+    private final boolean quantized;
 
     EmbeddingModel(String id, String documentPrefix, String queryPrefix, Class<?> jarClass, String fileName,
-            PoolingMode pooling) {
+            PoolingMode pooling, boolean quantized) {
         this.id = id;
         this.documentPrefix = documentPrefix;
         this.queryPrefix = queryPrefix;
         this.jarClass = jarClass;
         this.fileName = fileName;
         this.pooling = pooling;
+        this.quantized = quantized;
     }
 
     /** The name used on the command line and stored in the index, e.g. {@code all-minilm-l6-v2}. */
@@ -94,12 +102,12 @@ public enum EmbeddingModel {
     }
 
     /**
-     * The model on an ONNX Runtime session of one thread that does not spin while idle: several texts are embedded
-     * at once on the executor's threads instead. (LangChain4j's own factories give each session every core, and
-     * spinning threads; with short texts, and two models embedding at once, those threads mostly waited on each
-     * other.)
+     * The model on an ONNX Runtime session of one thread that does not spin while idle, with its tokenizer: the
+     * encoder runs several batches at once on the executor's {@code threads} threads instead. (LangChain4j's own
+     * factories give each session every core, and spinning threads; with short texts, and two models embedding at
+     * once, those threads mostly waited on each other.)
      */
-    dev.langchain4j.model.embedding.EmbeddingModel create(Executor executor) {
+    BertBatchEncoder create(Executor executor, int threads, int batchSize) {
         ClassLoader loader = jarClass.getClassLoader();
         try (InputStream onnx = loader.getResourceAsStream(fileName + ".onnx");
                 InputStream tokenizer = loader.getResourceAsStream(fileName + "-tokenizer.json")) {
@@ -115,18 +123,9 @@ public enum EmbeddingModel {
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 session = environment.createSession(onnx.readAllBytes(), options);
             }
-            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
-            return new AbstractInProcessEmbeddingModel(executor) {
-                @Override
-                protected OnnxBertBiEncoder model() {
-                    return encoder;
-                }
-
-                @Override
-                protected Integer knownDimension() {
-                    return 384;
-                }
-            };
+            HuggingFaceTokenizer words = HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false"));
+            return new BertBatchEncoder(environment, session, words, pooling == PoolingMode.CLS, executor, threads,
+                    quantized ? 1 : batchSize);
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("Cannot load the embedding model " + id + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,5 @@
 package io.hallmark.retrieval.embed;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import io.hallmark.retrieval.RetrievalException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +8,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An {@link Embedder} on one of LangChain4j's in-process ONNX models. Texts are embedded in batches of
- * {@code batchSize}, each batch spread over {@code threads} worker threads; vectors are L2-normalised so the
- * index can use dot-product similarity. See the package documentation for the ONNX Runtime order trap.
+ * An {@link Embedder} on one of the ONNX models shipped in LangChain4j's jars, run by {@link BertBatchEncoder}: the
+ * texts of one call are tokenized once and embedded in padded batches of up to {@code batchSize} texts of similar
+ * length, the batches spread over {@code threads} worker threads; vectors are L2-normalised so the index can use
+ * dot-product similarity. See the package documentation for the ONNX Runtime order trap.
  */
 public final class OnnxEmbedder implements Embedder {
 
     private final EmbeddingModel model;
-    private final dev.langchain4j.model.embedding.EmbeddingModel delegate;
+    private final BertBatchEncoder encoder;
     private final ExecutorService executor;
-    private final int batchSize;
 
     /**
      * Loads the model (a second or two; the ONNX file comes from the classpath).
@@ -33,7 +31,6 @@ public final class OnnxEmbedder implements Embedder {
                     + batchSize);
         }
         this.model = model;
-        this.batchSize = batchSize;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "embedder-" + model.id() + "-" + n.incrementAndGet());
@@ -41,7 +38,7 @@ public final class OnnxEmbedder implements Embedder {
             return t;
         });
         try {
-            this.delegate = model.create(executor);
+            this.encoder = model.create(executor, threads, batchSize);
         } catch (RuntimeException | LinkageError e) {
             executor.shutdownNow();
             throw new RetrievalException("Cannot load the embedding model '" + model.id() + "': " + e
@@ -88,20 +85,15 @@ public final class OnnxEmbedder implements Embedder {
 
     private List<float[]> embedAll(List<String> texts, String prefix) {
         List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + batchSize)).stream()
-                    .map(t -> TextSegment.from(prefix + t))
-                    .toList();
-            for (Embedding e : delegate.embedAll(batch).content()) {
-                vectors.add(Vectors.normalize(e.vector()));
-            }
+        for (float[] v : encoder.embed(texts.stream().map(t -> prefix + t).toList())) {
+            vectors.add(Vectors.normalize(v));
         }
         return vectors;
     }
 
     @Override
     public float[] embedQuery(String query) {
-        return Vectors.normalize(delegate.embed(model.queryPrefix() + query).content().vector());
+        return embedQueries(List.of(query)).get(0);
     }
 
     @Override

@@ -17,7 +17,10 @@ import java.util.function.Supplier;
  * headings and sections) is read as data ({@link SafetyScreen#explain}: whole and by sentence, or by window for a
  * long one), one document at a time so that each gets the whole piece budget; a document scoring
  * {@link SafetyAssessor#FLAGGED} or more is quarantined with the span that scored highest. When the safety model is
- * not trained yet the ingest is reported as not screened (this screen never trains a model inside an ingest).
+ * not ready the screen says so ({@link Result#unavailable}) and the knowledge base refuses the ingest (fail closed,
+ * {@link io.hallmark.retrieval.ingest.ScreenUnavailableException}): on a server, which trains its models in the
+ * background, the screen never trains one inside an ingest; a one-shot command ({@link #trainingOnFirstUse}) trains
+ * a missing model first, as its other commands do.
  */
 public final class InjectionIngestScreen implements IngestScreen {
 
@@ -28,6 +31,14 @@ public final class InjectionIngestScreen implements IngestScreen {
     /** The screen of the platform's safety model for the knowledge base {@code knowledgeBase}. */
     public InjectionIngestScreen(GovernanceModels models, String knowledgeBase) {
         this(knowledgeBase, models::safety, () -> models.ready("safety"));
+    }
+
+    /**
+     * The screen of a one-shot command: a missing safety model is trained first when the eval data is there (as
+     * {@code hallmark check} does), else the screen is unavailable and the ingest refused.
+     */
+    public static InjectionIngestScreen trainingOnFirstUse(GovernanceModels models, String knowledgeBase) {
+        return new InjectionIngestScreen(knowledgeBase, models::safety, () -> true);
     }
 
     /** A screen over a given safety screen (tests, evaluations). */
@@ -68,7 +79,8 @@ public final class InjectionIngestScreen implements IngestScreen {
         SafetyScreen safety;
         try {
             if (!ready.get()) {
-                return Result.unavailable("the safety model is not trained yet (hallmark train safety)");
+                return Result.unavailable("the safety model is not ready yet: a server trains it in the background "
+                        + "at first start; or run `hallmark train safety`");
             }
             safety = screen.get();
         } catch (ModelUnavailableException e) {
