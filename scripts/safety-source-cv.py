@@ -199,13 +199,15 @@ def knn_scores(x, rows, cls, xq, emb, top=3):
     return p
 
 
+MLP_SEEDS = [5]  # --mlp-seeds: the MLP's prediction is the mean over one model per seed
+
+
 def mlp_probs(x, rows, cls, w, xq, merge_risky=False):
     """One-hidden-layer MLP over the classes (design 11a); with merge_risky, risky-looking safe prompts are ordinary
     safe prompts (4 classes) rather than a class of their own. Columns in CLASSES order."""
     classes = [c for c in CLASSES if not (merge_risky and c == "risky")]
     ci = np.array([classes.index("benign" if (merge_risky and c == "risky") else c) for c in cls])
-    predict = fit_mlp(x[rows], ci, w, len(classes))
-    pr = predict(xq)
+    pr = np.mean([fit_mlp(x[rows], ci, w, len(classes), seed=seed)(xq) for seed in MLP_SEEDS], axis=0)
     p = np.zeros((len(xq), len(CLASSES)), np.float32)
     for j, c in enumerate(classes):
         p[:, CLASSES.index(c)] = pr[:, j]
@@ -478,9 +480,11 @@ def main():
     ap.add_argument("--scores-dir", default=None, help="write each design's out-of-fold scores there (npz)")
     ap.add_argument("--from-scores", default=None, help="read the out-of-fold scores a --scores-dir run wrote")
     ap.add_argument("--tag", default="", help="suffix of the saved scores' file name")
+    ap.add_argument("--mlp-seeds", default="5", help="mlp designs: the mean of one model per seed")
     ap.add_argument("--knn-top", type=int, default=3, help="knn: how many nearest texts of a class are averaged")
     ap.add_argument("--emb", type=int, default=EMB, help="embedding dimension at the front of the features")
     args = ap.parse_args()
+    MLP_SEEDS[:] = [int(v) for v in args.mlp_seeds.split(",")]
     meta, x, items = load(args.folder)
     x = np.ascontiguousarray(view(x, args.features))
     print(f"{len(items)} items, {x.shape[0]} texts x {x.shape[1]} features ({meta['embedder']})", file=sys.stderr)
