@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Source-held-out cross-validation of input-screen designs on dev data only (issue 18, design 10).
+"""Source-held-out cross-validation of input-screen designs on dev data only (issue 18, designs 10 and 11).
 
 Reads the folder written by the test-scope tool io.hallmark.governance.safety.SourceHeldOutDump (every dev prompt
 the input heads learn or are measured on, with its screen features: MiniLM + hashed character n-grams + shape) and,
@@ -12,6 +12,11 @@ A dev tool for choosing a design, not the shipped trainer (that is governance.sa
 numpy + scipy only; fixed seeds and order (BLAS sums may differ in the last bits between machines).
 
     python3 scripts/safety-source-cv.py target/source-cv --designs d7r,logistic,softmax --out cv.json
+
+Designs: d7r, logistic, softmax (design 10); knn (prototype similarity), mlp (one hidden layer, 5 classes), mlp4
+(risky-looking merged into safe), mlp+knn, mlp4+knn (design 11). --roles data reads a prompt's data part (after its
+first blank line) for injections, --calibration worst holds every calibration source to the budgets on its own,
+--scores-dir / --from-scores save out-of-fold scores and re-calibrate them without training.
 """
 import argparse
 import json
@@ -168,6 +173,47 @@ def fit_mlp(x, c, w, k, hidden=64, epochs=12, seed=5, lr=3e-3, l2=1e-4):
     return predict
 
 
+def knn_scores(x, rows, cls, xq, emb, top=3):
+    """Prototype similarity (design 11a): for each head's class, the mean of the `top` highest cosine similarities of
+    a query's embedding to that class's training texts, minus the same against the safe texts (ordinary and
+    risky-looking, with their sentences), mapped to [0, 1] as (1 + difference) / 2. Columns in CLASSES order; the
+    safe classes get 0."""
+    def unit(a):
+        a = a[:, :emb].astype(np.float32)
+        return a / np.maximum(1e-6, np.linalg.norm(a, axis=1, keepdims=True))
+    q = unit(xq)
+    safe = unit(x[rows[(cls == "benign") | (cls == "risky")]])
+
+    def topk(ref):
+        out = np.empty(len(q), np.float32)
+        for a in range(0, len(q), 2048):
+            sim = q[a:a + 2048] @ ref.T
+            k = min(top, sim.shape[1])
+            out[a:a + 2048] = np.sort(np.partition(sim, -k, axis=1)[:, -k:], axis=1).mean(axis=1)
+        return out
+    s_safe = topk(safe)
+    p = np.zeros((len(q), len(CLASSES)), np.float32)
+    for h in HEADS:
+        ref = unit(x[rows[cls == h]])
+        p[:, CLASSES.index(h)] = (1 + topk(ref) - s_safe) / 2
+    return p
+
+
+MLP_SEEDS = [5]  # --mlp-seeds: the MLP's prediction is the mean over one model per seed
+
+
+def mlp_probs(x, rows, cls, w, xq, merge_risky=False):
+    """One-hidden-layer MLP over the classes (design 11a); with merge_risky, risky-looking safe prompts are ordinary
+    safe prompts (4 classes) rather than a class of their own. Columns in CLASSES order."""
+    classes = [c for c in CLASSES if not (merge_risky and c == "risky")]
+    ci = np.array([classes.index("benign" if (merge_risky and c == "risky") else c) for c in cls])
+    pr = np.mean([fit_mlp(x[rows], ci, w, len(classes), seed=seed)(xq) for seed in MLP_SEEDS], axis=0)
+    p = np.zeros((len(xq), len(CLASSES)), np.float32)
+    for j, c in enumerate(classes):
+        p[:, CLASSES.index(c)] = pr[:, j]
+    return p
+
+
 # ---------------------------------------------------------------- designs
 
 
@@ -181,14 +227,27 @@ def head_targets(cls):
     }
 
 
-def train_and_score(design, x, items, train_idx, score_idx, l2):
-    """Trains `design` on train_idx and returns {head: scores of score_idx}; injection = max(whole, sentences)."""
+def injection_reading(it, roles):
+    """The texts the injection head reads beside the whole prompt (it scores their maximum). roles "none": the
+    sentences (the shipped reading). "data": a prompt with a data part (text after its first blank line) is read as its
+    instruction whole, its data whole and the data's sentences, not the instruction's sentences; a prompt without
+    one keeps its sentences. "strict": as "data", and a prompt without a data part is read whole only."""
+    if roles == "none" or ("data" not in it and roles == "data"):
+        return it["sentences"]
+    if "data" not in it:
+        return []
+    return [it["instruction"], it["data"]] + it.get("dataSentences", [])
+
+
+def train_and_score(design, x, items, train_idx, score_idx, l2, roles="none", emb=384, knn_top=3):
+    """Trains `design` on train_idx and returns {head: scores of score_idx}; injection = max(whole, other texts
+    read: see injection_reading)."""
     cls_of_item = [it["cls"] for it in items]
     rows, cls, w = training_rows(items, train_idx, cls_of_item)
     whole = np.array([items[i]["text"] for i in score_idx])
     sent_owner, sent_rows = [], []
     for k, i in enumerate(score_idx):
-        for s in items[i]["sentences"]:
+        for s in injection_reading(items[i], roles):
             sent_owner.append(k); sent_rows.append(s)
     sent_owner = np.array(sent_owner, dtype=int)
     need = np.concatenate([whole, np.array(sent_rows, dtype=int)])
@@ -205,15 +264,22 @@ def train_and_score(design, x, items, train_idx, score_idx, l2):
     else:
         k = len(CLASSES)
         ci = np.array([CLASSES.index(c) for c in cls])
-        if design.startswith("softmax"):
+        if design in ("knn", "mlp+knn", "mlp4+knn"):
+            pk = knn_scores(x, rows, cls, xq, emb, knn_top)
+        if design in ("mlp+knn", "mlp4+knn"):
+            pm = mlp_probs(x, rows, cls, w, xq, merge_risky=design.startswith("mlp4"))
+        if design == "knn":
+            p = pk
+        elif design in ("mlp+knn", "mlp4+knn"):
+            p = (pk + pm) / 2
+        elif design.startswith("mlp"):
+            p = mlp_probs(x, rows, cls, w, xq, merge_risky=design.startswith("mlp4"))
+        elif design.startswith("softmax"):
             wt, b = fit_softmax(x[rows], ci, w, l2, k)
             z = xq @ wt + b
             z -= z.max(axis=1, keepdims=True)
             e = np.exp(z)
             p = e / e.sum(axis=1, keepdims=True)
-        elif design.startswith("mlp"):
-            predict = fit_mlp(x[rows], ci, w, k)
-            p = predict(xq)
         else:
             raise SystemExit("unknown design " + design)
         probs = {h: p[:, CLASSES.index(h)] for h in HEADS}
@@ -234,7 +300,7 @@ def f1(tp, fp, fn):
     return 2 * tp / max(1, 2 * tp + fp + fn)
 
 
-def calibrate(scores, items, idx, budget_ordinary, budget_risky):
+def calibrate(scores, items, idx, budget_ordinary, budget_risky, worst=False, min_rows=30):
     """Thresholds for the three heads chosen on the out-of-fold scores of `idx`: among threshold triples whose
     any-screen flag rate stays within the budgets on ordinary instructions and on risky-looking safe prompts, the one
     with the best mean of injection F1 (injections vs benign), jailbreak detection (any screen, source-averaged) and
@@ -266,11 +332,20 @@ def calibrate(scores, items, idx, budget_ordinary, budget_risky):
     hrec = per_source_mean(fh, hm)
     no, nr = max(1, ordinary.sum()), max(1, risky.sum())
     fho, fhr = fh[:, ordinary], fh[:, risky]
+
+    def groups(mask):
+        """Per source (worst-source calibration, design 11b): a membership matrix n_mask x S of the sources with at
+        least min_rows rows of that kind, each column averaging its source; pooled otherwise."""
+        srcs = sorted(s for s in set(src[mask].tolist()) if (src[mask] == s).sum() >= min_rows) if worst else []
+        if not srcs:
+            return np.full((mask.sum(), 1), 1.0 / max(1, mask.sum()), np.float32)
+        return np.stack([(src[mask] == s) / (src[mask] == s).sum() for s in srcs], axis=1).astype(np.float32)
+    go, gr = groups(ordinary), groups(risky)
     best = None
     for a in range(len(cand["injection"])):
         for b in range(len(cand["jailbreak"])):
-            o = ((fi[a, ordinary] | fj[b, ordinary])[None, :] | fho).sum(1) / no
-            r = ((fi[a, risky] | fj[b, risky])[None, :] | fhr).sum(1) / nr
+            o = (((fi[a, ordinary] | fj[b, ordinary])[None, :] | fho).astype(np.float32) @ go).max(axis=1)
+            r = (((fi[a, risky] | fj[b, risky])[None, :] | fhr).astype(np.float32) @ gr).max(axis=1)
             ok = (o <= budget_ordinary) & (r <= budget_risky)
             if not ok.any():
                 continue
@@ -343,15 +418,21 @@ def run_design(design, x, items, args):
     trainable = {it["source"] for it in items if it["trainable"] and (not kit_only or it["origin"] == "kit")}
     folds = [s for s in sources if s in trainable] + ["(never trained on)"]
     scores = {h: np.zeros(len(items), np.float32) for h in HEADS}
+    if args.from_scores:  # re-calibrate saved out-of-fold scores (another calibration or budget), no training
+        saved = np.load(f"{args.from_scores}/{design}-{args.features}-{args.roles}{args.tag}.npz")
+        scores = {h: saved[h] for h in HEADS}
+        folds = []
     for fold in folds:
         held = [i for i, it in enumerate(items) if (it["source"] == fold) or
                 (fold == "(never trained on)" and it["source"] not in trainable)]
         train = [i for i, it in enumerate(items) if it["source"] in trainable and it["source"] != fold]
-        s = train_and_score(design, x, items, train, held, args.l2)
+        s = train_and_score(design, x, items, train, held, args.l2, args.roles, args.emb, args.knn_top)
         for h in HEADS:
             scores[h][held] = s[h]
         print(f"  {design}: fold {fold}: {len(held)} scored, {len(train)} trained on ({time.time() - t0:.0f} s)",
               file=sys.stderr, flush=True)
+    if args.scores_dir and not args.from_scores:  # the out-of-fold scores, for analysis (safety-source-analyse.py style one-offs)
+        np.savez(f"{args.scores_dir}/{design}-{args.features}-{args.roles}{args.tag}.npz", **scores)
     # nested calibration: each source is judged with thresholds calibrated on the other sources' OOF scores
     flags = [None] * len(items)
     thresholds = {}
@@ -359,11 +440,12 @@ def run_design(design, x, items, args):
     for src in sources:
         held = [i for i, it in enumerate(items) if it["source"] == src]
         pool = [i for i in calib_pool if items[i]["source"] != src]
-        thr = calibrate(scores, items, pool, args.budget_ordinary, args.budget_risky)
+        thr = calibrate(scores, items, pool, args.budget_ordinary, args.budget_risky, args.calibration == "worst")
         thresholds[src] = {h: round(float(v), 4) for h, v in thr.items()}
         for i in held:
             flags[i] = flagged(scores, thr, i)
-    final = calibrate(scores, items, calib_pool, args.budget_ordinary, args.budget_risky)
+    final = calibrate(scores, items, calib_pool, args.budget_ordinary, args.budget_risky,
+                      args.calibration == "worst")
     extras = [i for i, it in enumerate(items) if it["origin"] == "extras"]
     kit = [i for i, it in enumerate(items) if it["origin"] == "kit"]
     # for comparison only: the thresholds calibrated on every source's out-of-fold scores, the held-out one included
@@ -392,7 +474,17 @@ def main():
     ap.add_argument("--budget-ordinary", type=float, default=0.025)
     ap.add_argument("--budget-risky", type=float, default=0.04)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--roles", default="none", help="none | data | strict (see injection_reading)")
+    ap.add_argument("--calibration", default="pooled",
+                    help="pooled: budgets on the pooled rates; worst: on every source's own rate (design 11b)")
+    ap.add_argument("--scores-dir", default=None, help="write each design's out-of-fold scores there (npz)")
+    ap.add_argument("--from-scores", default=None, help="read the out-of-fold scores a --scores-dir run wrote")
+    ap.add_argument("--tag", default="", help="suffix of the saved scores' file name")
+    ap.add_argument("--mlp-seeds", default="5", help="mlp designs: the mean of one model per seed")
+    ap.add_argument("--knn-top", type=int, default=3, help="knn: how many nearest texts of a class are averaged")
+    ap.add_argument("--emb", type=int, default=EMB, help="embedding dimension at the front of the features")
     args = ap.parse_args()
+    MLP_SEEDS[:] = [int(v) for v in args.mlp_seeds.split(",")]
     meta, x, items = load(args.folder)
     x = np.ascontiguousarray(view(x, args.features))
     print(f"{len(items)} items, {x.shape[0]} texts x {x.shape[1]} features ({meta['embedder']})", file=sys.stderr)

@@ -33,7 +33,9 @@ import java.util.Map;
  *       injection screen reads them), a label ({@code benign}, {@code injection}, {@code jailbreak}, {@code harmful}),
  *       subset ({@code benign}, {@code benign_risky_looking}, ...), source (the cross-validation unit), origin
  *       ({@code kit} for the sets design 7 learns, {@code extras} for the safety-screen extras) and whether its
- *       licence lets a shipped model learn it;
+ *       licence lets a shipped model learn it; for a prompt with a blank line, its {@code instruction} (the text
+ *       before the first blank line), {@code data} (after it) and {@code dataSentences} (design 11's role-aware
+ *       reading, approximating the role splitter);
  *   <li>{@code d7-<head>.jsonl}: design 7's training set of each input head as {@link SafetyData} builds it;
  *   <li>{@code meta.json}: the embedder, dimension and row count.
  * </ul>
@@ -165,6 +167,12 @@ public final class SourceHeldOutDump {
         item(t.text(), label, subset, cvSource, t.group() == null ? "" : t.group(), "kit", true);
     }
 
+    /** The offset of the first blank line (two line breaks with only blanks between), or -1. */
+    static int firstBlankLine(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\r?\\n[ \\t]*\\r?\\n").matcher(text);
+        return m.find() ? m.start() : -1;
+    }
+
     private ObjectNode item(String text, String label, String subset, String source, String group, String origin,
             boolean trainable) {
         ObjectNode n = JSON.createObjectNode();
@@ -172,6 +180,19 @@ public final class SourceHeldOutDump {
         var sentences = n.putArray("sentences");
         List<String> own = SafetyScreen.sentencesOf(text);
         own.stream().limit(SENTENCES).forEach(s -> sentences.add(text(s)));
+        // role-aware reading (design 11, approximate): the instruction is the text before the first blank line, the
+        // data what follows it; a prompt without a blank line is all instruction
+        int blank = firstBlankLine(text);
+        if (blank >= 0) {
+            String instruction = text.substring(0, blank).strip();
+            String dataPart = text.substring(blank).strip();
+            if (!instruction.isEmpty() && !dataPart.isEmpty()) {
+                n.put("instruction", text(instruction));
+                n.put("data", text(dataPart));
+                var dataSentences = n.putArray("dataSentences");
+                SafetyScreen.sentencesOf(dataPart).stream().limit(SENTENCES).forEach(s -> dataSentences.add(text(s)));
+            }
+        }
         n.put("label", label);
         n.put("subset", subset);
         n.put("source", source);
