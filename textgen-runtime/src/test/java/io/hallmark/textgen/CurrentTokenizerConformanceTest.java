@@ -58,7 +58,9 @@ class CurrentTokenizerConformanceTest {
         /** Llama 3's byte-level BPE ({@code tokenizer.ggml.pre = llama-bpe}). */
         LLAMA_BPE("llama", true, List.of(), "conformance"),
         /** Qwen2's byte-level BPE ({@code qwen2}) with ChatML's tokens. */
-        QWEN2_BPE("qwen2", true, List.of("<|im_start|>", "<|im_end|>", "<|endoftext|>"), "conformance");
+        QWEN2_BPE("qwen2", true, List.of("<|im_start|>", "<|im_end|>", "<|endoftext|>"), "conformance"),
+        /** GPT-2's own pre-tokenizer ({@code gpt-2}), the default of a {@code gpt2} vocabulary that names none. */
+        GPT2_BPE("llama", true, List.of("<|endoftext|>"), "conformance");
 
         final String architecture;
         final boolean spacePrefix;
@@ -81,7 +83,11 @@ class CurrentTokenizerConformanceTest {
             GgufVocabulary vocab;
             Map<String, Object> metadata = new LinkedHashMap<>();
             if (bpe()) {
-                String pre = this == LLAMA_BPE ? "llama-bpe" : "qwen2";
+                String pre = switch (this) {
+                    case LLAMA_BPE -> "llama-bpe";
+                    case QWEN2_BPE -> "qwen2";
+                    default -> "gpt-2";
+                };
                 vocab = BpeVocabularies.train(pre, 400, false, this == LLAMA_BPE, control);
             } else {
                 SentencePieceTokenizer stories = (SentencePieceTokenizer) TestModels.storiesBin().tokenizer();
