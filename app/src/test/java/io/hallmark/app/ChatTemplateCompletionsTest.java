@@ -49,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChatTemplateCompletionsTest {
 
     private static final String MODEL = "hallmark-text";
+    /** The registry name the test gives the downloaded file ({@code models add --name}). */
+    private static final String SERVED = "my-chat";
 
     @TempDir
     static Path dataDir;
@@ -59,6 +61,8 @@ class ChatTemplateCompletionsTest {
     static PlatformServer server;
     static String token;
     static ChatTemplate template;
+    static LlamaCheckpoint checkpoint;
+    static Path models;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -66,10 +70,15 @@ class ChatTemplateCompletionsTest {
         if (System.getProperty("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", TestPaths.cacheDir().resolve("djl").toString());
         }
-        Path models = Files.createDirectories(work.resolve("models"));
-        Path file = Files.createDirectories(models.resolve("scripted-chatml")).resolve("scripted-chatml.gguf");
-        ScriptedChatModel.write(file);
-        LlamaCheckpoint checkpoint = GgufLoader.load(file);
+        models = Files.createDirectories(work.resolve("models"));
+        // as a user brings a downloaded file: models add checks, hashes and names it
+        Path download = Files.createDirectories(work.resolve("downloads")).resolve("scripted-chatml-q8.gguf");
+        ScriptedChatModel.write(download);
+        Result added = cli("models", "add", download.toString(), "--name", SERVED, "--models-dir", models.toString());
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Added model '" + SERVED + "'").contains("chat template yes");
+        Path file = models.resolve(SERVED).resolve("scripted-chatml-q8.gguf");
+        checkpoint = GgufLoader.load(file);
         template = ChatTemplate.of(checkpoint.tokenizer()).orElseThrow();
         Path bundled = Files.createDirectories(work.resolve("plugins"));
         Files.copy(GenerateCommandTest.textPluginJar(), bundled.resolve("text-generator.jar"));
@@ -78,8 +87,23 @@ class ChatTemplateCompletionsTest {
         GovernedDataDir.prepare(dataDir, work); // every governance check must run, or items fail closed
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         token = LocalCliToken.read(dataDir).orElseThrow();
-        Files.writeString(Files.createDirectories(dataDir.resolve("plugins")).resolve(MODEL + ".properties"),
-                "model=scripted-chatml\nformat=gguf\n");
+        // the administrator picks the model behind the hallmark-text id by its registry name, through the server
+        Result picked = cli("plugins", "settings", MODEL, "--set", "model=" + SERVED, "--set", "format=gguf",
+                "--data-dir", dataDir.toString());
+        assertThat(picked.code()).as(picked.err()).isZero();
+        assertThat(picked.out()).contains("model=" + SERVED).contains("format=gguf");
+    }
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
     }
 
     @AfterAll
@@ -163,10 +187,42 @@ class ChatTemplateCompletionsTest {
         assertThat(generatedMetadata(job).get("renderedPrompt")).isEqualTo(template.render(asText, true));
     }
 
-    /** The job's {@code generated} event says the chat template shaped the prompt, and shows every role's turn. */
+    @Test
+    void theRegistryListsTheAddedModelAndV1ModelsListsThePluginServingIt() throws Exception {
+        Result list = cli("models", "list", "--models-dir", models.toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains(SERVED).contains("scripted-chatml-q8.gguf").contains("Device: cpu")
+                .contains("llama, F32, 10,896 parameters, context 256, chat template yes, loads yes");
+        HttpResponse<String> all = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/models"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        JsonOutput.mapper().readTree(all.body()).path("data").forEach(m -> ids.add(m.path("id").asText()));
+        assertThat(ids).contains(MODEL);
+        HttpResponse<String> one = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/models/" + MODEL))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+        assertThat(JsonOutput.mapper().readTree(one.body()).path("id").asText()).isEqualTo(MODEL);
+    }
+
+    /**
+     * The job's {@code generated} event says the chat template shaped the prompt, shows every role's turn and names
+     * the registry's model; the usage equals the model tokenizer's own count of that rendered prompt (control tokens
+     * parsed, BOS as the vocabulary adds it) and of the reply, independently of {@link ChatTemplate#encode}.
+     */
     private static void assertTheModelReadEveryTurn(ChatResponse response) {
         UUID job = UUID.fromString(response.metadata().id().substring("chatcmpl-".length()));
         Map<?, ?> metadata = generatedMetadata(job);
+        assertThat(response.tokenUsage().inputTokenCount()).as("prompt tokens: the tokenizer's count of the rendered prompt")
+                .isEqualTo(checkpoint.tokenizer().encode((String) metadata.get("renderedPrompt"), true, true).length);
+        assertThat(response.tokenUsage().outputTokenCount()).as("completion tokens: the tokenizer's count of the reply")
+                .isEqualTo(checkpoint.tokenizer().encode(response.aiMessage().text(), false, false).length);
+        assertThat(response.tokenUsage().totalTokenCount())
+                .isEqualTo(response.tokenUsage().inputTokenCount() + response.tokenUsage().outputTokenCount());
+        String modelId = server.platform().database().inTransaction(s -> (String) s.createNativeQuery(
+                "select c.model_id from content_items c join generation_jobs j on j.content_item_id = c.id where j.id = :job")
+                .setParameter("job", job).getSingleResult());
+        assertThat(modelId).as("the content item's model: the registry name the plugin setting picked").isEqualTo(SERVED);
         assertThat(metadata.get("promptFormat")).isEqualTo("chat-template");
         assertThat(metadata.get("runtime")).as("the bundled plugin uses the host's loaded model").isEqualTo("host");
         assertThat(metadata.get("finishReason")).isEqualTo("eos");

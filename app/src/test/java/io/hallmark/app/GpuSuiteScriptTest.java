@@ -58,6 +58,9 @@ class GpuSuiteScriptTest {
             Run none = run(null, Map.of());
             assertThat(none.code()).isEqualTo(3);
             assertThat(none.err()).contains("no GPU visible: nvidia-smi is not on the PATH").contains("refusing");
+            Run check = run(null, Map.of(), "--check"); // the plan alone is refused too: there is no GPU to plan for
+            assertThat(check.code()).isEqualTo(3);
+            assertThat(check.err()).contains("no GPU visible");
         }
 
         Path noDevices = nvidiaSmi("no-devices", "echo 'No devices were found'; exit 6");

@@ -81,9 +81,15 @@ class ModelsAddCommandTest {
         assertThat(err.toString()).contains("the architecture 'mamba' is not supported");
         assertThat(Path.of(models, "tiny-mamba")).doesNotExist();
 
+        Path plain = gguf("tiny-llama.gguf", Architecture.LLAMA, Map.of());
+        assertThat(run("models", "add", plain.toString(), "--models-dir", models)).as(err.toString()).isZero();
+
         assertThat(run("models", "list", "--models-dir", models)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("tiny-qwen").contains("qwen2, Q4_K, 476,672 parameters")
                 .contains("context 512, chat template yes, loads yes");
+        String llama = out.toString().substring(out.toString().indexOf("tiny-llama"));
+        assertThat(llama).as("a model without a template").contains("llama, Q4_K").contains("chat template no, loads yes");
+
         if (ai.djl.util.cuda.CudaUtils.getGpuCount() == 0) { // device=auto on a machine without a GPU
             assertThat(out.toString()).contains("Device: cpu\n").doesNotContain("GPU memory");
             assertThat(run("models", "list", "--json", "--models-dir", models)).isZero();
@@ -93,6 +99,17 @@ class ModelsAddCommandTest {
         }
         assertThat(run("models", "verify", "--models-dir", models)).isZero();
         assertThat(out.toString()).contains("checksum matches");
+
+        // a file copied into the model directory by hand that Hallmark cannot run: listed, with the reason
+        Path moe = gguf("tiny-moe.gguf", Architecture.LLAMA, Map.of("llama.expert_count", 8));
+        Files.copy(moe, Files.createDirectories(Path.of(models, "tiny-moe")).resolve("tiny-moe.gguf"));
+        assertThat(run("models", "list", "--models-dir", models)).as(err.toString()).isZero();
+        String listed = out.toString();
+        String moeLines = listed.substring(listed.indexOf("tiny-moe"));
+        assertThat(moeLines.substring(0, moeLines.indexOf("tiny-qwen") > 0 ? moeLines.indexOf("tiny-qwen") : moeLines.length()))
+                .contains("loads no").contains("does not load:")
+                .contains("(llama) sets 'llama.expert_count' = 8, which Hallmark does not implement");
+        assertThat(listed).as("the loadable ones still listed").contains("chat template yes, loads yes");
     }
 
     @Test

@@ -70,6 +70,7 @@ public final class BpeTokenizer implements GgufVocabulary {
     private final SpecialTokens specials;
     private final boolean[] endOfGeneration;
     private final String chatTemplate;
+    private final boolean stripAfterSpecial;
 
     /**
      * @param tokens the vocabulary in GPT-2's byte-level spelling (control tokens as written, e.g. {@code <|eot_id|>})
@@ -84,7 +85,17 @@ public final class BpeTokenizer implements GgufVocabulary {
     /** @param chatTemplate the Jinja chat template, or null */
     public BpeTokenizer(List<String> tokens, int[] types, List<String> merges, String pre, SpecialTokenIds special,
             String chatTemplate) {
+        this(tokens, types, merges, pre, special, chatTemplate, false);
+    }
+
+    /**
+     * @param stripAfterSpecial drop the whitespace after special tokens, as llama.cpp does for a Phi-3
+     *     {@code general.name} ({@link SpecialTokens#stripsAfterSpecialTokens})
+     */
+    BpeTokenizer(List<String> tokens, int[] types, List<String> merges, String pre, SpecialTokenIds special,
+            String chatTemplate, boolean stripAfterSpecial) {
         this.chatTemplate = chatTemplate;
+        this.stripAfterSpecial = stripAfterSpecial;
         if (tokens.isEmpty() || types.length != tokens.size()) {
             throw new IllegalArgumentException("A vocabulary needs one type per token: " + tokens.size() + " tokens, "
                     + types.length + " types");
@@ -108,7 +119,7 @@ public final class BpeTokenizer implements GgufVocabulary {
             }
             ranks.putIfAbsent(m.substring(0, space) + '\u0000' + m.substring(space + 1), i);
         }
-        this.specials = new SpecialTokens(this.tokens, types);
+        this.specials = new SpecialTokens(this.tokens, types, stripAfterSpecial);
         this.endOfGeneration = special.endOfGeneration(this.tokens, types);
     }
 
@@ -121,7 +132,8 @@ public final class BpeTokenizer implements GgufVocabulary {
                 ? GgufMetadata.ints(gguf, "tokenizer.ggml.token_type", tokens.size()) : normalTypes(tokens.size());
         SpecialTokenIds special = SpecialTokenIds.fromGguf(gguf, tokens.size(), 11, 11, p == PreTokenizer.LLAMA3);
         return new BpeTokenizer(tokens, types, GgufMetadata.strings(gguf, "tokenizer.ggml.merges"), pre, special,
-                GgufMetadata.string(gguf, "tokenizer.chat_template", null));
+                GgufMetadata.string(gguf, "tokenizer.chat_template", null),
+                SpecialTokens.stripsAfterSpecialTokens(GgufMetadata.string(gguf, "general.name", null)));
     }
 
     private static int[] normalTypes(int n) {
@@ -295,7 +307,7 @@ public final class BpeTokenizer implements GgufVocabulary {
 
     /** This vocabulary with {@code template} as its chat template. */
     public BpeTokenizer withChatTemplate(String template) {
-        return new BpeTokenizer(List.of(tokens), types, merges, preName, special, template);
+        return new BpeTokenizer(List.of(tokens), types, merges, preName, special, template, stripAfterSpecial);
     }
 
     @Override

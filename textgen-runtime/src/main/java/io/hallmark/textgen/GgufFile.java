@@ -199,6 +199,9 @@ public final class GgufFile {
     }
 
     public int requireInt(String key) {
+        if (require(key) instanceof java.util.List<?> list) {
+            throw GgufMetadata.perLayer(this, key, list);
+        }
         if (!(require(key) instanceof Number n)) {
             throw new ModelFormatException("GGUF file " + path + ": '" + key + "' is not a number");
         }

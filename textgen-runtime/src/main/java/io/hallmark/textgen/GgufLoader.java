@@ -42,6 +42,10 @@ public final class GgufLoader {
 
     private GgufLoader() {}
 
+    /**
+     * Reads the file; every refusal names the file, the architecture and the key or tensor: "GGUF file F (gemma3) sets
+     * 'gemma3.rope.freq_base_swa' = ..., which Hallmark does not implement; refusing rather than ignoring it".
+     */
     public static LlamaCheckpoint load(Path file) {
         GgufFile gguf = GgufFile.read(file);
         Object archName = gguf.require("general.architecture");
@@ -51,6 +55,20 @@ public final class GgufLoader {
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("GGUF file " + file + ": " + e.getMessage());
         }
+        try {
+            return load(gguf, arch);
+        } catch (ModelFormatException e) {
+            String prefix = "GGUF file " + file;
+            String named = prefix + " (" + arch.name() + ")";
+            if (e.getMessage() != null && e.getMessage().startsWith(prefix) && !e.getMessage().startsWith(named)) {
+                throw new ModelFormatException(named + e.getMessage().substring(prefix.length()), e);
+            }
+            throw e;
+        }
+    }
+
+    private static LlamaCheckpoint load(GgufFile gguf, Architecture arch) {
+        Path file = gguf.path();
         checkKeys(gguf, arch.name());
         GgufVocabulary vocabulary = GgufVocabulary.fromGguf(gguf);
         LlamaConfig config = config(gguf, arch, vocabulary.vocabSize());
@@ -80,16 +98,16 @@ public final class GgufLoader {
         Path file = gguf.path();
         int dim = gguf.requireInt(a + "embedding_length");
         int heads = gguf.requireInt(a + "attention.head_count");
-        int kvHeads = gguf.metadata().get(a + "attention.head_count_kv") instanceof Number n ? n.intValue() : heads;
+        int kvHeads = (int) GgufMetadata.number(gguf, a + "attention.head_count_kv", heads);
         int keyLength = (int) GgufMetadata.number(gguf, a + "attention.key_length", dim / Math.max(heads, 1));
         int valueLength = (int) GgufMetadata.number(gguf, a + "attention.value_length", keyLength);
         if (valueLength != keyLength) {
-            throw new ModelFormatException("GGUF file " + file + ": attention.value_length " + valueLength
-                    + " differs from attention.key_length " + keyLength + ", which Hallmark does not run");
+            throw new ModelFormatException("GGUF file " + file + ": '" + a + "attention.value_length' " + valueLength
+                    + " differs from '" + a + "attention.key_length' " + keyLength + ", which Hallmark does not run");
         }
         int ropeDims = (int) GgufMetadata.number(gguf, a + "rope.dimension_count", keyLength);
         if (ropeDims != keyLength) {
-            throw new ModelFormatException("GGUF file " + file + ": rope.dimension_count " + ropeDims
+            throw new ModelFormatException("GGUF file " + file + ": '" + a + "rope.dimension_count' " + ropeDims
                     + " rotates part of each " + keyLength + "-wide head (partial RoPE), which Hallmark does not run");
         }
         if (keyLength != dim / heads || dim % heads != 0) {
@@ -194,7 +212,8 @@ public final class GgufLoader {
         String arch = a.substring(0, a.length() - 1);
         if (arch.startsWith("gemma") && (type.equals("yarn") || type.equals("longrope") || attnFactor != 1)) {
             throw new ModelFormatException("GGUF file " + gguf.path() + " (" + arch + ") sets RoPE scaling '" + type
-                    + "' with attention factor " + attnFactor + "; Hallmark scales gemma's RoPE only linearly");
+                    + "' ('" + a + "rope.scaling.type') with attention factor " + attnFactor + " ('" + a
+                    + "rope.scaling.attn_factor'); Hallmark scales gemma's RoPE only linearly");
         }
         for (Map.Entry<String, Double> e : YARN_KEYS_AT_LLAMA_CPP_VALUES.entrySet()) {
             double v = GgufMetadata.number(gguf, a + e.getKey(), e.getValue());
@@ -216,8 +235,8 @@ public final class GgufLoader {
         try {
             return new Architecture.RopeScaling(type, (float) factor, (int) original, (float) attnFactor);
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException("GGUF file " + gguf.path() + ": " + e.getMessage()
-                    + (type.equals("llama3") ? " (llama.cpp refuses it too: its converter writes Llama 3.1's scaling"
+            throw new ModelFormatException("GGUF file " + gguf.path() + ": '" + a + "rope.scaling.type' = '" + type
+                    + "': " + e.getMessage() + (type.equals("llama3") ? " (llama.cpp refuses it too: its converter writes Llama 3.1's scaling"
                             + " as the tensor rope_freqs.weight, which Hallmark runs)" : ""));
         }
     }

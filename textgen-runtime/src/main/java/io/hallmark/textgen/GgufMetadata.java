@@ -73,9 +73,22 @@ final class GgufMetadata {
         if (v == null) {
             return fallback;
         }
+        if (v instanceof List<?> list) {
+            throw perLayer(gguf, key, list);
+        }
         if (!(v instanceof Number n)) {
             throw new ModelFormatException("GGUF file " + gguf.path() + ": '" + key + "' is " + v + ", not a number");
         }
         return n.doubleValue();
+    }
+
+    /**
+     * The refusal of a list where one number was expected: llama.cpp reads {@code feed_forward_length},
+     * {@code attention.head_count} and {@code head_count_kv} as one value per layer (pruned models such as Nemotron's),
+     * which Hallmark's decoder does not run.
+     */
+    static ModelFormatException perLayer(GgufFile gguf, String key, List<?> values) {
+        return new ModelFormatException("GGUF file " + gguf.path() + ": '" + key + "' holds " + values.size()
+                + " values (one per layer), which Hallmark does not run: every layer must have the same shape");
     }
 }

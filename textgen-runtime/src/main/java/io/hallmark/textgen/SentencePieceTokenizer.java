@@ -38,6 +38,7 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
     private final SpecialTokens specials;
     private final boolean[] endOfGeneration;
     private final String chatTemplate;
+    private final boolean stripAfterSpecial;
 
     /**
      * A vocabulary of raw-byte pieces (one char per byte, {@code ' '} for spaces) whose token types follow from the
@@ -45,12 +46,13 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
      */
     public SentencePieceTokenizer(String[] pieces, float[] scores, int bos, int eos) {
         this(pieces, scores, defaultTypes(pieces, bos, eos), new SpecialTokenIds(bos, eos, -1, -1, true, false), true,
-                null);
+                null, false);
     }
 
     private SentencePieceTokenizer(String[] pieces, float[] scores, int[] types, SpecialTokenIds special,
-            boolean addSpacePrefix, String chatTemplate) {
+            boolean addSpacePrefix, String chatTemplate, boolean stripAfterSpecial) {
         this.chatTemplate = chatTemplate;
+        this.stripAfterSpecial = stripAfterSpecial;
         if (pieces.length != scores.length || pieces.length == 0 || types.length != pieces.length) {
             throw new IllegalArgumentException("A vocabulary needs one score and one type per piece: " + pieces.length
                     + " pieces, " + scores.length + " scores, " + types.length + " types");
@@ -66,7 +68,7 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
         for (int i = 0; i < pieces.length; i++) {
             texts[i] = new String(pieces[i].getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         }
-        this.specials = new SpecialTokens(texts, types);
+        this.specials = new SpecialTokens(texts, types, stripAfterSpecial);
         this.endOfGeneration = special.endOfGeneration(texts, types);
         this.ids = new HashMap<>(pieces.length * 2);
         int longest = 1;
@@ -122,7 +124,8 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
 
     /**
      * The {@code llama} (SentencePiece) vocabulary of a GGUF file: tokens, scores, token types, special ids,
-     * {@code add_bos_token} (default true), {@code add_eos_token}, {@code add_space_prefix} (default true).
+     * {@code add_bos_token} (default true), {@code add_eos_token}, {@code add_space_prefix} (default true); the
+     * whitespace after special tokens is dropped where llama.cpp drops it (a Phi-3 {@code general.name}).
      */
     static SentencePieceTokenizer fromGguf(GgufFile gguf) {
         List<String> tokens = GgufMetadata.strings(gguf, "tokenizer.ggml.tokens");
@@ -134,7 +137,8 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
                 : defaultTypes(pieces, special.bos(), special.eos());
         return new SentencePieceTokenizer(pieces, scores, types, special,
                 GgufMetadata.flag(gguf, "tokenizer.ggml.add_space_prefix", true),
-                GgufMetadata.string(gguf, "tokenizer.chat_template", null));
+                GgufMetadata.string(gguf, "tokenizer.chat_template", null),
+                SpecialTokens.stripsAfterSpecialTokens(GgufMetadata.string(gguf, "general.name", null)));
     }
 
     private static String[] rawPieces(List<String> tokens) {
@@ -195,7 +199,7 @@ public final class SentencePieceTokenizer implements GgufVocabulary {
 
     /** This vocabulary with {@code template} as its chat template. */
     public SentencePieceTokenizer withChatTemplate(String template) {
-        return new SentencePieceTokenizer(pieces, scores, types, special, addSpacePrefix, template);
+        return new SentencePieceTokenizer(pieces, scores, types, special, addSpacePrefix, template, stripAfterSpecial);
     }
 
     @Override

@@ -20,24 +20,51 @@ final class SpecialTokens {
     static final int UNUSED = 5;
     static final int BYTE = 6;
 
+    /** Special tokens llama.cpp never strips whitespace after, even in a Phi-3 file. */
+    private static final java.util.Set<String> NEVER_RIGHT_STRIPPED = java.util.Set.of("<unk>", "<s>", "<|endoftext|>");
+
     private final int[] ids;
     private final String[] texts;
     private final int[] types;
+    private final boolean rightStrip;
 
     /** @param texts each token's text as written in prompts, by id; @param types GGUF token types, by id */
     SpecialTokens(String[] texts, int[] types) {
+        this(texts, types, false);
+    }
+
+    /**
+     * @param rightStrip whether the whitespace after a special token (all but {@code <unk>}, {@code <s>} and
+     *     {@code <|endoftext|>}) is dropped, as llama.cpp does for a file whose {@code general.name} names Phi-3
+     *     ({@link #stripsAfterSpecialTokens})
+     */
+    SpecialTokens(String[] texts, int[] types, boolean rightStrip) {
         this.ids = IntStream.range(0, texts.length)
                 .filter(i -> (types[i] == CONTROL || types[i] == UNKNOWN || types[i] == USER_DEFINED) && !texts[i].isEmpty())
                 .boxed().sorted(Comparator.comparingInt((Integer i) -> -texts[i].length()).thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
         this.texts = texts;
         this.types = types;
+        this.rightStrip = rightStrip;
+    }
+
+    /**
+     * Whether llama.cpp drops the whitespace after special tokens for a model of this {@code general.name}: it gives
+     * every special token but {@code <unk>}, {@code <s>} and {@code <|endoftext|>} the right-strip attribute when the
+     * lower-cased name contains "phi-3" or "phi3" (llama-vocab.cpp, as Phi-3's Hugging Face tokenizer strips them).
+     */
+    static boolean stripsAfterSpecialTokens(String generalName) {
+        String name = generalName == null ? "" : generalName.toLowerCase(java.util.Locale.ROOT);
+        return name.contains("phi-3") || name.contains("phi3");
     }
 
     /** The text split into raw {@link String} fragments and {@link Integer} token ids, in order. */
     List<Object> split(String text, boolean parseSpecial) {
         return split(text, parseSpecial, null);
     }
+
+    /** A raw fragment: {@code text[start, end)}. */
+    private record Raw(int start, int end) {}
 
     /**
      * As {@link #split(String, boolean)}, but a special token is never taken where it overlaps a character whose bit
@@ -46,40 +73,50 @@ final class SpecialTokens {
     List<Object> split(String text, boolean parseSpecial, java.util.BitSet literal) {
         List<Object> fragments = new ArrayList<>();
         if (!text.isEmpty()) {
-            fragments.add(text);
+            fragments.add(new Raw(0, text.length()));
         }
         for (int id : ids) {
             if (!parseSpecial && types[id] != USER_DEFINED) {
                 continue;
             }
             String special = texts[id];
+            boolean strip = rightStrip && !NEVER_RIGHT_STRIPPED.contains(special);
             List<Object> next = new ArrayList<>(fragments.size());
-            int offset = 0; // where each fragment starts in text
             for (Object f : fragments) {
-                if (!(f instanceof String raw)) {
+                if (!(f instanceof Raw raw)) {
                     next.add(f);
-                    offset += texts[(Integer) f].length();
                     continue;
                 }
-                int from = 0;
-                for (int at = raw.indexOf(special); at >= 0; at = raw.indexOf(special, at + 1)) {
-                    if (at < from || (literal != null && literal.nextSetBit(offset + at) >= 0
-                            && literal.nextSetBit(offset + at) < offset + at + special.length())) {
+                int from = raw.start();
+                for (int at = text.indexOf(special, from); at >= 0 && at + special.length() <= raw.end();
+                        at = text.indexOf(special, at + 1)) {
+                    if (at < from || (literal != null && literal.nextSetBit(at) >= 0
+                            && literal.nextSetBit(at) < at + special.length())) {
                         continue;
                     }
                     if (at > from) {
-                        next.add(raw.substring(from, at));
+                        next.add(new Raw(from, at));
                     }
                     next.add(id);
                     from = at + special.length();
+                    while (strip && from < raw.end() && isSpace(text.charAt(from))) { // C's isspace, as llama.cpp
+                        from++;
+                    }
                 }
-                if (from < raw.length()) {
-                    next.add(raw.substring(from));
+                if (from < raw.end()) {
+                    next.add(new Raw(from, raw.end()));
                 }
-                offset += raw.length();
             }
             fragments = next;
         }
-        return fragments;
+        List<Object> out = new ArrayList<>(fragments.size());
+        for (Object f : fragments) {
+            out.add(f instanceof Raw raw ? text.substring(raw.start(), raw.end()) : f);
+        }
+        return out;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 }

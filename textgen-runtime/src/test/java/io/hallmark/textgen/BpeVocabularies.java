@@ -37,6 +37,11 @@ final class BpeVocabularies {
      * EOT {@code <|eot_id|>}.
      */
     static BpeTokenizer train(String pre, int merges, boolean asciiOnly, boolean addBos) {
+        return train(pre, merges, asciiOnly, addBos, List.of());
+    }
+
+    /** As {@link #train(String, int, boolean, boolean)}, with {@code moreControl} after Llama 3's control tokens. */
+    static BpeTokenizer train(String pre, int merges, boolean asciiOnly, boolean addBos, List<String> moreControl) {
         List<String> tokens = new ArrayList<>();
         for (int b = 0; b < 256; b++) {
             if (!asciiOnly || (b >= 0x20 && b < 0x7f) || b == '\n') {
@@ -85,6 +90,7 @@ final class BpeVocabularies {
         }
         int firstControl = tokens.size();
         tokens.addAll(CONTROL);
+        tokens.addAll(moreControl);
         int[] types = new int[tokens.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = i >= firstControl ? SpecialTokens.CONTROL : SpecialTokens.NORMAL;

@@ -39,6 +39,47 @@ class DeviceFloat16PlacementTest {
         }
     }
 
+    /**
+     * The two ways the same file runs: the GPU's layout (float16 NDArrays multiplied by PyTorch, here on its CPU
+     * device) and the CPU's Java block kernels ({@link WeightPlacement#BLOCKS}). Greedy for 64 tokens on each prompt:
+     * identical ids, or a first difference only at a near-tie of the block kernels' logits (at most 0.1 standard
+     * deviations, the conformance bound), which the test prints.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TensorType.class, names = {"F16", "BF16", "Q8_0", "Q4_K", "Q6_K"})
+    void float16OnTheDeviceAndTheJavaBlockKernelsGiveTheSameTokensUpToNearTies(TensorType type) {
+        Path file = RandomModels.write(temp.resolve("random-" + type + ".gguf"), RandomModels.SHAPE, type, 5);
+        LlamaCheckpoint checkpoint = GgufLoader.load(file);
+        Tokenizer tokenizer = checkpoint.tokenizer();
+        try (LlamaModel device = LlamaModel.load(checkpoint, "PyTorch", TestModels.device(), Precision.FLOAT32,
+                WeightPlacement.DEVICE_FLOAT16);
+                LlamaModel blocks = LlamaModel.load(checkpoint, "PyTorch", Device.cpu(), Precision.FLOAT32)) {
+            assertThat(blocks.placement()).isEqualTo(WeightPlacement.BLOCKS);
+            for (String text : LlamaCppConformanceTest.PROMPTS) {
+                int[] prompt = tokenizer.encode(text, true, true);
+                try (Sequence a = device.newSequence(prompt.length + 64); Sequence b = blocks.newSequence(prompt.length + 64)) {
+                    float[] fromDevice = device.forward(List.of(new LlamaModel.Chunk(a, prompt)))[0];
+                    float[] fromBlocks = blocks.forward(List.of(new LlamaModel.Chunk(b, prompt)))[0];
+                    String outcome = "identical for 64 tokens";
+                    for (int i = 0; i < 64; i++) {
+                        int ours = LlamaCppConformanceTest.argmax(fromDevice);
+                        int theirs = LlamaCppConformanceTest.argmax(fromBlocks);
+                        if (ours != theirs) {
+                            double gap = (fromBlocks[theirs] - fromBlocks[ours]) / LlamaCppConformanceTest.std(fromBlocks);
+                            assertThat(gap).as("%s '%s': token %d is %d on the device and %d in the block kernels, a gap"
+                                    + " of %.5f standard deviations", type, text, i, ours, theirs, gap).isLessThanOrEqualTo(0.1);
+                            outcome = String.format("parting at token %d, a near-tie of %.5f", i, gap);
+                            break;
+                        }
+                        fromDevice = device.forward(List.of(new LlamaModel.Chunk(a, new int[] {ours})))[0];
+                        fromBlocks = blocks.forward(List.of(new LlamaModel.Chunk(b, new int[] {ours})))[0];
+                    }
+                    System.out.printf("%s '%s': float16 on %s vs block kernels: %s%n", type, text, device.device(), outcome);
+                }
+            }
+        }
+    }
+
     @Test
     void float16MatricesAreCountedAsDeviceMemoryAndBlocksAreNot() {
         Path file = RandomModels.write(temp.resolve("random-q4k.gguf"), RandomModels.SHAPE, TensorType.Q4_K, 5);

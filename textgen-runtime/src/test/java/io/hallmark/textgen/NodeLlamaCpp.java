@@ -51,8 +51,21 @@ final class NodeLlamaCpp {
 
     private NodeLlamaCpp() {}
 
+    /**
+     * Tokenizes {@code texts} with {@code model}'s vocabulary alone (llama.cpp's {@code vocab_only}: no weights, no
+     * context), special tokens parsed, no BOS.
+     */
+    static Result tokenize(Path model, List<String> texts) throws Exception {
+        return run(model, 0, texts, List.of(), true);
+    }
+
     /** Tokenizes {@code texts} and runs {@code requests} on {@code model} in a context of {@code contextSize}. */
     static Result run(Path model, int contextSize, List<String> texts, List<Request> requests) throws Exception {
+        return run(model, contextSize, texts, requests, false);
+    }
+
+    private static Result run(Path model, int contextSize, List<String> texts, List<Request> requests, boolean vocabOnly)
+            throws Exception {
         for (Request r : requests) {
             if (r.prompt().length + r.tokens() > contextSize) { // node-llama-cpp would shift the context silently
                 throw new IllegalArgumentException("A prompt of " + r.prompt().length + " and " + r.tokens()
@@ -61,7 +74,7 @@ final class NodeLlamaCpp {
         }
         Path prefix = install();
         ObjectNode request = JSON.createObjectNode().put("model", model.toAbsolutePath().toString())
-                .put("contextSize", contextSize).put("threads", 2);
+                .put("contextSize", contextSize).put("threads", 2).put("vocabOnly", vocabOnly);
         ArrayNode textArray = request.putArray("texts");
         texts.forEach(textArray::add);
         ArrayNode generations = request.putArray("generations");

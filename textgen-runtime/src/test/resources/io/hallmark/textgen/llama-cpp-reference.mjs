@@ -2,7 +2,7 @@
 // It loads one GGUF file with node-llama-cpp's prebuilt CPU binary (no download, no build, no GPU),
 // tokenizes texts as llama.cpp does (special tokens parsed, no BOS) and decodes greedily from given prompt ids.
 //
-// stdin: {"model": PATH, "contextSize": N, "threads": N,
+// stdin: {"model": PATH, "contextSize": N, "threads": N, "vocabOnly": BOOL (tokenize only: no weights, no context),
 //         "texts": [TEXT, ...],
 //         "generations": [{"prompt": [ID, ...], "tokens": N, "never": [ID, ...]}, ...]}
 // stdout: one JSON object: {"llamaCpp": {...}, "bos", "eos", "addBos",
@@ -18,17 +18,18 @@ const llama = await getLlama({
     gpu: false, build: "never", usePrebuiltBinaries: true, skipDownload: true, progressLogs: false,
     logLevel: process.env.LLAMA_LOG ? LlamaLogLevel.debug : LlamaLogLevel.error
 });
-const model = await llama.loadModel({modelPath: request.model, gpuLayers: 0});
-const context = await model.createContext({
+const vocabOnly = request.vocabOnly === true;
+const model = await llama.loadModel({modelPath: request.model, gpuLayers: 0, vocabOnly});
+const context = vocabOnly ? null : await model.createContext({
     contextSize: request.contextSize, batchSize: request.contextSize, sequences: 1,
     threads: request.threads ?? 2, flashAttention: false
 });
-const sequence = context.getSequence();
+const sequence = context?.getSequence();
 
 const tokens = (request.texts ?? []).map(text => Array.from(model.tokenize(text, true)));
 
 const generations = [];
-for (const g of request.generations ?? []) {
+for (const g of vocabOnly ? [] : request.generations ?? []) {
     await sequence.clearHistory();
     const bias = new TokenBias(model.tokenizer);
     for (const id of g.never ?? []) {
@@ -61,6 +62,6 @@ process.stdout.write(JSON.stringify({
     bos: model.tokens.bos, eos: model.tokens.eos, addBos: model.tokens.shouldPrependBosToken,
     tokens, generations
 }) + "\n");
-await context.dispose();
+await context?.dispose();
 await model.dispose();
 await llama.dispose();

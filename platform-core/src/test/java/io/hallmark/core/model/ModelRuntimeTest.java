@@ -112,6 +112,16 @@ class ModelRuntimeTest {
         }
         try (ModelRuntime auto = new ModelRuntime(new ModelDirectory(models()), "auto", ServingProfile.LOW_LATENCY, 0)) {
             assertThat(auto.deviceDescription()).as("auto falls back to the CPU").isEqualTo("cpu");
+            // and a model it loads runs there, the status saying so, with no GPU memory reported
+            try (ModelLease lease = auto.lease(STORIES, "plugin 'a'")) {
+                LlamaGenerator generator = lease.loaded(LlamaGenerator.class).orElseThrow();
+                assertThat(generator.model().device().isGpu()).isFalse();
+                assertThat(generator.generate("Once upon a time", true, SamplingSettings.greedy(4), p -> { }, () -> false)
+                        .text()).isNotBlank();
+                assertThat(auto.status()).containsEntry("device", "cpu()").doesNotContainKey("gpuMemoryUsedBytes");
+                assertThat(loadedModels(auto)).singleElement().satisfies(m -> assertThat(m).containsEntry("device", "cpu()")
+                        .doesNotContainKey("gpuMemoryBytes"));
+            }
         }
     }
 
