@@ -164,9 +164,9 @@ public final class SafetyScreen {
 
     /**
      * The reading the platform ships, decided on the dev splits (never on a test split): whole only. Against reading
-     * it by sentence it flagged fewer unseen ordinary instructions (37.6% against 38.8%) and risky-looking safe
-     * prompts (81.6% against 84.5%) at a higher injection F1 (0.504 against 0.481); not reading it at all lost
-     * every direct injection (deepset F1 0.99 -> 0.02).
+     * it by sentence it flagged fewer unseen ordinary instructions (37.5% against 38.6%) and risky-looking safe
+     * prompts (81.6% against 84.5%) at a higher injection F1 (0.505 against 0.481); not reading it at all lost
+     * almost every direct injection (deepset F1 0.99 -> 0.01).
      */
     public static final InstructionReading INSTRUCTION_READING = InstructionReading.WHOLE;
 
@@ -174,7 +174,8 @@ public final class SafetyScreen {
      * Whether the jailbreak and harmful-request heads read the whole prompt, the data pasted into it included, rather
      * than the instruction alone (documents sent beside the prompt are never read by them). Decided on dev: reading
      * the whole prompt flagged fewer unseen risky-looking safe prompts (75.5% against 81.6%) and caught one more of
-     * the 39 jailbreaks (0.821 against 0.795) at 1.4 points more ordinary instructions flagged; and no format rule can
+     * the 39 jailbreaks (0.821 against 0.795) at 1.4 points more ordinary instructions flagged (38.9% against
+     * 37.5%); and no format rule can
      * then hide a harmful request or a jailbreak from these heads by pasting it as data.
      */
     public static final boolean REQUEST_HEADS_READ_WHOLE_PROMPT = true;

@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
  * product, so its weights do not change the time; what does is how many texts are embedded, which depends on the
  * prompt (its sentences) and the documents, not on the heads. Prompts: every 4th dev row of deepset (benign and
  * injections), the HaluEval-general dev instructions and the AdvBench goals, at most 240; each prompt is screened
- * once, from scratch (its own feature cache), the peer on a second cache. Three cases: a plain prompt; the same prompt
- * as a document beside a short instruction (the document read whole and by sentence); the peer.
+ * once, from scratch (its own feature cache), the peer on a second cache. Four cases: a plain prompt read as design 7
+ * read it ({@link SafetyScreen#explainPrompt}: whole and by sentence); the same prompt as a document beside a short
+ * instruction (the document read whole and by sentence); the same text pasted into a prompt after "Summarize this
+ * text:" (split by role, the pasted span read whole and by sentence, the instruction whole, the prompt whole by the
+ * jailbreak and harmful heads); the peer.
  */
 class InputScreenBench {
 
@@ -33,6 +36,7 @@ class InputScreenBench {
         TextFeatures peerFeatures = new TextFeatures(embedder);
         SafetyScreen screen = new SafetyScreen(standIn(screenFeatures), screenFeatures);
         SafetyScreen documentScreen = new SafetyScreen(standIn(screenFeatures), new TextFeatures(embedder));
+        SafetyScreen pastedScreen = new SafetyScreen(standIn(screenFeatures), new TextFeatures(embedder));
         int warmup = 20;
         for (int i = 0; i < warmup; i++) {
             screen.explainPrompt("Warm-up prompt number " + i + ". It has two sentences.");
@@ -40,6 +44,7 @@ class InputScreenBench {
         }
         List<Double> plain = new ArrayList<>();
         List<Double> withDocument = new ArrayList<>();
+        List<Double> pasted = new ArrayList<>();
         List<Double> peer = new ArrayList<>();
         long texts = 0;
         for (String prompt : prompts) {
@@ -51,6 +56,9 @@ class InputScreenBench {
             documentScreen.explain(List.of(ScreenInput.instruction("Summarize the document in one sentence."),
                     ScreenInput.data("documents[0]", prompt)));
             long t3 = System.nanoTime();
+            // the same text pasted into the prompt after a lead-in: split off and read as data (RoleSplitter)
+            pastedScreen.explain(List.of(ScreenInput.instruction("Summarize this text:\n\n" + prompt)));
+            pasted.add((System.nanoTime() - t3) / 1e6);
             plain.add((t1 - t0) / 1e6);
             peer.add((t2 - t1) / 1e6);
             withDocument.add((t3 - t2) / 1e6);
@@ -67,6 +75,9 @@ class InputScreenBench {
                 p[2]);
         System.out.printf("  %-44s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", "input screen, instruction + document",
                 d[0], d[1], d[2]);
+        double[] v = stats(pasted);
+        System.out.printf("  %-44s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", "screen by role, the text pasted in",
+                v[0], v[1], v[2]);
         System.out.printf("  %-44s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", "peer: one embedding of the prompt", q[0],
                 q[1], q[2]);
         System.out.printf("  ratio to peer: plain %.2fx (p50) %.2fx (p95); with document %.2fx (p50) %.2fx (p95)%n",
