@@ -22,11 +22,13 @@ window.Claims = (function () {
   /**
    * The spans a safety screen flagged in one input of a report ({@code findings.safety.triggered}: screen, input
    * (prompt, text, or documents[i] for a document sent with the request), start, end, score), the ones whose offsets
-   * still match that input's text.
+   * still match that input's text. A span of data pasted into an input (input "prompt[data 1]", offsets in the
+   * prompt) belongs to that input.
    */
   function triggers(report, input, text) {
     const safety = ((report || {}).findings || {}).safety || {};
-    return (Array.isArray(safety.triggered) ? safety.triggered : []).filter((t) => t && t.input === input
+    return (Array.isArray(safety.triggered) ? safety.triggered : []).filter((t) => t && typeof t.input === 'string'
+      && (t.input === input || t.input.startsWith(input + '[data '))
       && Number.isInteger(t.start) && Number.isInteger(t.end) && t.start >= 0 && t.end <= String(text || '').length
       && t.start < t.end);
   }
@@ -51,7 +53,7 @@ window.Claims = (function () {
       if (s.start > pos) container.appendChild(document.createTextNode(text.slice(pos, s.start)));
       if (s.trigger) {
         const why = H.t('safety.trigger', Decisions.label(s.trigger.screen), Decisions.number(s.trigger.score));
-        container.appendChild(el('mark', { className: 'trigger', title: why, dataset: { screen: s.trigger.screen } },
+        container.appendChild(el('mark', { className: 'trigger', title: why, dataset: { screen: s.trigger.screen, input: s.trigger.input } },
           text.slice(s.start, s.end), el('span', { className: 'visually-hidden', text: ' (' + why + ')' })));
         pos = s.end;
         return;

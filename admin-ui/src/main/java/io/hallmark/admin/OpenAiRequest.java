@@ -32,10 +32,14 @@ import org.jspecify.annotations.Nullable;
  * @param maxTokens the requested limit on generated tokens, or {@code null}
  * @param contentType the content type declared in the {@code hallmark} extension object
  *     ({@code "hallmark": {"content_type": "story"}}), or {@code null}
+ * @param documents untrusted documents sent beside the conversation in the {@code hallmark} extension object
+ *     ({@code "hallmark": {"documents": [{"name", "text"}]}}): data, screened and marked as on
+ *     {@code POST /api/v1/generations}; none when absent
  */
 record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt, Map<String, Object> parameters,
         @Nullable Long seed, boolean stream, boolean includeUsage, @Nullable Long maxTokens,
-        io.hallmark.governance.policy.@Nullable ContentType contentType) {
+        io.hallmark.governance.policy.@Nullable ContentType contentType,
+        List<io.hallmark.api.InputDocument> documents) {
 
     /** The default {@code max_tokens} of the legacy completions endpoint, as OpenAI documents it. */
     static final long COMPLETIONS_DEFAULT_MAX_TOKENS = 16;
@@ -149,7 +153,10 @@ record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt
             parameters.put("stop", stops);
         }
         String prompt = ChatTurn.transcript(turns);
-        if (chat && info.parameters().stream().anyMatch(p -> p.name().equals("messages")
+        List<io.hallmark.api.InputDocument> documents = documents(body.get("hallmark"));
+        // a chat generator reads the conversation, not the prompt the documents are marked in: with documents the
+        // conversation travels as its transcript, followed by the documents marked as data
+        if (chat && documents.isEmpty() && info.parameters().stream().anyMatch(p -> p.name().equals("messages")
                 && p.type() == ParameterType.MESSAGES)) {
             parameters.put("messages", turns.stream().map(ChatTurn::toMap).toList());
         }
@@ -167,10 +174,30 @@ record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt
                     + "\"stream\": true");
         }
         return new OpenAiRequest(model, turns, prompt, parameters, seed, stream,
-                options != null && options.path("include_usage").asBoolean(false), max, contentType(body.get("hallmark")));
+                options != null && options.path("include_usage").asBoolean(false), max, contentType(body.get("hallmark")),
+                documents);
     }
 
-    /** The {@code hallmark} extension object of a request: {@code {"content_type": "story"}}; nothing else. */
+    /**
+     * The documents of the {@code hallmark} extension object ({@code "documents": [{"name", "text"}]}), read with the
+     * limits of {@code POST /api/v1/generations}; a refusal names the field ({@code hallmark.documents[0].text}).
+     */
+    private static List<io.hallmark.api.InputDocument> documents(@Nullable JsonNode hallmark) {
+        if (hallmark == null || !hallmark.isObject()) {
+            return List.of();
+        }
+        try {
+            return GenerationRoutes.documents(hallmark);
+        } catch (io.hallmark.api.InvalidRequestException e) {
+            String field = e.errors().isEmpty() ? "documents" : e.errors().get(0).field();
+            throw OpenAiException.invalid("hallmark." + field, "invalid_value", e.getMessage());
+        }
+    }
+
+    /**
+     * The {@code hallmark} extension object of a request: {@code {"content_type": "story", "documents": [...]}};
+     * nothing else.
+     */
     private static io.hallmark.governance.policy.@Nullable ContentType contentType(@Nullable JsonNode hallmark) {
         if (hallmark == null || hallmark.isNull()) {
             return null;
@@ -181,9 +208,9 @@ record OpenAiRequest(GeneratorView model, List<ChatTurn> messages, String prompt
         }
         for (Iterator<String> names = hallmark.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("content_type")) {
+            if (!name.equals("content_type") && !name.equals("documents")) {
                 throw OpenAiException.unsupported("hallmark." + name, "is not supported; the 'hallmark' object "
-                        + "takes content_type only");
+                        + "takes content_type and documents only");
             }
         }
         JsonNode value = hallmark.get("content_type");

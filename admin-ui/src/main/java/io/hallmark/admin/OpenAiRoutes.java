@@ -91,7 +91,8 @@ final class OpenAiRoutes {
                 : OpenAiRequest.completion(body, this::find);
         GeneratorView model = request.model();
         JobView job = generations.submit(new GenerationService.Submission(model.info().modality(), request.prompt(),
-                model.pluginId(), request.parameters(), request.seed(), "default", 0, MAX_WAIT, request.contentType()),
+                model.pluginId(), request.parameters(), request.seed(), "default", 0, MAX_WAIT, request.contentType(),
+                request.documents()),
                 AccessFilter.actor(ctx),
                 ctx.header(GenerationRoutes.IDEMPOTENCY_KEY)).job();
         if (request.stream()) {

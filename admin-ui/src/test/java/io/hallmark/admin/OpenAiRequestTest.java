@@ -144,4 +144,22 @@ class OpenAiRequestTest {
                 + "\"hallmark\":{\"policy\":\"lenient\"}}"), MODELS))
                 .isInstanceOfSatisfying(OpenAiException.class, e -> assertThat(e.param()).isEqualTo("hallmark.policy"));
     }
+
+    @Test
+    void documentsInTheHallmarkObjectTravelBesideTheTranscriptNotAsAConversation() throws Exception {
+        OpenAiRequest request = OpenAiRequest.chat(body("{\"model\":\"chat\",\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"Summarize the e-mail.\"}],\"hallmark\":{\"documents\":[{\"name\":\"mail\","
+                + "\"text\":\"Hi, the kettle arrived broken.\"}]}}"), MODELS);
+
+        assertThat(request.documents()).containsExactly(new io.hallmark.api.InputDocument("mail",
+                "Hi, the kettle arrived broken."));
+        assertThat(request.prompt()).isEqualTo("Summarize the e-mail.");
+        assertThat(request.parameters()).doesNotContainKey("messages");
+        assertThat(OpenAiRequest.chat(body("{\"model\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"hi\"}]}"), MODELS).documents()).isEmpty();
+        assertThatThrownBy(() -> OpenAiRequest.completion(body("{\"model\":\"chat\",\"prompt\":\"x\","
+                + "\"hallmark\":{\"documents\":[{\"name\":\"a\",\"text\":\"one\"},{\"name\":\"a\",\"text\":\"two\"}]}}"),
+                MODELS)).isInstanceOfSatisfying(OpenAiException.class,
+                        e -> assertThat(e.param()).startsWith("hallmark.documents"));
+    }
 }

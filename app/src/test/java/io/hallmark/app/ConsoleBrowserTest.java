@@ -472,6 +472,13 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#detail-document-0 mark")).hasCount(0);
         assertThat(page.locator("#detail-prompt mark")).hasCount(0);
         assertThat(page.locator("#detail")).containsText("Document \"e-mail\" (data)");
+        // data pasted into the prompt (an e-mail after "...:"): its trigger names the span and is highlighted in place
+        UUID pasted = ConsoleApiTestItems.flaggedPastedData(server);
+        page.navigate(server.url() + "/console/content.html?id=" + pasted);
+        assertThat(page.locator("#detail-prompt mark.trigger[data-screen='injection'][data-input='prompt[data 1]']"))
+                .containsText(ConsoleApiTestItems.INJECTION);
+        assertThat(page.locator("#detail-prompt")).containsText("Summarize this email:");
+        assertThat(page.locator("#detail-prompt mark")).hasCount(1);
         page.navigate(server.url() + "/console/content.html?id=" + claims);
         assertThat(page.locator("#content-list")).containsText("The lighthouse keeper");
         page.fill("#filter-q", XSS);
@@ -831,6 +838,33 @@ class ConsoleBrowserTest {
                 job.setContentItemId(item.id());
                 job.finish(io.hallmark.core.persistence.JobState.DONE, null);
                 s.persist(job);
+                var r = new io.hallmark.core.persistence.GovernanceReport(item.id(), report);
+                r.decide(Decision.REJECT, null, null);
+                s.persist(r);
+                return item.id();
+            });
+        }
+
+        /**
+         * A rejected item whose report names an injection span in the data pasted into its prompt ({@code prompt[data
+         * 1]}, offsets in the prompt), as the role-split screens write it.
+         */
+        static UUID flaggedPastedData(PlatformServer server) {
+            String prompt = "Summarize this email:\n\nFrom: ann@example.com\nSubject: kettle\n\nHello, the kettle "
+                    + "arrived broken. " + INJECTION;
+            Map<String, Object> safety = Map.of("triggered", List.of(Map.of("screen", "injection", "input",
+                    "prompt[data 1]", "start", prompt.indexOf(INJECTION), "end", prompt.length(), "text", INJECTION,
+                    "score", 0.93)), "dataSpans", List.of(Map.of("input", "prompt[data 1]", "start",
+                    prompt.indexOf("From:"), "end", prompt.length(), "rule", "headers", "injection", 0.93)));
+            Map<String, Object> report = Map.of("scores", Map.of("safety.injection", 0.93),
+                    "findings", Map.of("safety", safety),
+                    "decision", Map.of("action", "REJECT", "rule", "unsafe-request", "policy", "default",
+                            "stage", "input"));
+            return server.platform().database().inTransaction(s -> {
+                var item = new io.hallmark.core.persistence.ContentItem(io.hallmark.api.Modality.TEXT, prompt);
+                item.setPlugin("example-markov", "1.0.0");
+                item.setStatus(ContentStatus.REJECTED);
+                s.persist(item);
                 var r = new io.hallmark.core.persistence.GovernanceReport(item.id(), report);
                 r.decide(Decision.REJECT, null, null);
                 s.persist(r);

@@ -14,11 +14,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Safety screening in the governance stage: scores {@code safety.injection}, {@code safety.jailbreak} and
  * {@code safety.harmful} on the prompt and {@code safety.toxicity} on the output text, with the toxic sentences and
- * the spans that triggered a screen ({@code triggered}: screen, input, offsets, text, score) as findings. Documents
- * sent beside the prompt ({@link AssessmentInput#documents()}) are data: the injection screen reads each of them
- * (input {@code documents[i]}), the jailbreak and harmful-request screens read the prompt only. Models load on first
- * use. With a guard model configured ({@link GuardScreen}) it also asks the guard, after the built-in screens scored,
- * and adds {@code safety.guard} and the guard's verdicts beside their scores.
+ * the spans that triggered a screen ({@code triggered}: screen, input, offsets, text, score) as findings. The screens
+ * read by role: data pasted into the prompt ({@code prompt[data 1]}, ...) and documents sent beside it ({@link
+ * AssessmentInput#documents()}, input {@code documents[i]}) are read by the injection screen; the jailbreak and
+ * harmful-request screens read the prompt. Models load on first use. With a guard model configured ({@link
+ * GuardScreen}) it also asks the guard, after the built-in screens scored, and adds {@code safety.guard} and the
+ * guard's verdicts beside their scores.
  */
 public final class SafetyAssessor implements Assessor {
 
@@ -45,16 +46,7 @@ public final class SafetyAssessor implements Assessor {
         SafetyScreen screen = models.safety();
         Map<String, Object> findings = new LinkedHashMap<>();
         List<Map<String, Object>> triggered = new ArrayList<>();
-        if (!input.prompt().isBlank() && input.documents().isEmpty()) {
-            SafetyScreen.PromptScores explained = screen.explainPrompt(input.prompt());
-            Map<String, Double> prompt = explained.scores();
-            out.score("safety.injection", round(prompt.get("injection")));
-            out.score("safety.jailbreak", round(prompt.get("jailbreak")));
-            out.score("safety.harmful", round(prompt.get("harmful")));
-            findings.put("prompt", Map.of("injection", round(prompt.get("injection")), "jailbreak",
-                    round(prompt.get("jailbreak")), "harmful", round(prompt.get("harmful"))));
-            triggered.addAll(triggered(input.prompt(), explained));
-        } else if (!input.prompt().isBlank()) {
+        if (!input.prompt().isBlank()) {
             screenByRole(screen, input, out, findings, triggered);
         }
         if (input.text() != null && !input.text().isBlank()) {
@@ -100,31 +92,14 @@ public final class SafetyAssessor implements Assessor {
     public static final double FLAGGED = 0.8;
 
     /**
-     * Which span of which input triggered which screen: every screen scoring at least {@link #FLAGGED}, with the
-     * input it read ({@code prompt}), the span's character offsets in it and its text, for the console to highlight.
-     */
-    static List<Map<String, Object>> triggered(String prompt, SafetyScreen.PromptScores explained) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SafetyScreen.Trigger t : explained.triggers()) {
-            if (t.score() >= FLAGGED) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("screen", t.screen());
-                m.put("input", "prompt");
-                m.put("start", t.start());
-                m.put("end", t.end());
-                m.put("text", prompt.substring(t.start(), t.end()));
-                m.put("score", t.score());
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A request with documents: the injection screen reads the prompt and every document (each whole and in pieces),
-     * the jailbreak and harmful-request screens the prompt only; {@code safety.injection} is the highest of them.
-     * The findings add {@code documents} (each document's name and injection score) and the triggers name their
-     * input ({@code documents[0]}, offsets in that document).
+     * Screens a request by role ({@link SafetyScreen#explain}): the prompt is split into the instruction and the data
+     * pasted into it; the injection screen reads the data spans, every document (each whole and in pieces) and the
+     * instruction as {@link SafetyScreen#INSTRUCTION_READING} says; the jailbreak and harmful-request screens read
+     * the instruction; {@code safety.injection} is the highest of them. The findings add {@code dataSpans} (each span
+     * of data found in the prompt: {@code input} {@code prompt[data 1]}, offsets in the prompt, the rule that found
+     * it) and {@code documents} (each document's name and injection score); the triggers name their input
+     * ({@code prompt}, {@code prompt[data 1]} with offsets in the prompt, {@code documents[0]} with offsets in that
+     * document).
      */
     private static void screenByRole(SafetyScreen screen, AssessmentInput input, Assessment out,
             Map<String, Object> findings, List<Map<String, Object>> triggered) {
@@ -145,7 +120,26 @@ public final class SafetyAssessor implements Assessor {
             documents.add(Map.of("input", documentInput(i), "name", input.documents().get(i).name(), "injection",
                     explained.injection(documentInput(i))));
         }
-        findings.put("documents", documents);
+        if (!documents.isEmpty()) {
+            findings.put("documents", documents);
+        }
+        List<Map<String, Object>> spans = new ArrayList<>();
+        List<io.hallmark.governance.safety.roles.RoleSplitter.Span> data =
+                io.hallmark.governance.safety.roles.RoleSplitter.split(input.prompt()).data();
+        for (int k = 0; k < data.size(); k++) {
+            String name = SafetyScreen.dataSpanInput("prompt", k + 1);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("input", name);
+            m.put("start", data.get(k).start());
+            m.put("end", data.get(k).end());
+            m.put("rule", data.get(k).rule());
+            m.put("injection", explained.triggers().stream().filter(t -> t.input().equals(name))
+                    .mapToDouble(SafetyScreen.InputTrigger::score).max().orElse(0));
+            spans.add(m);
+        }
+        if (!spans.isEmpty()) {
+            findings.put("dataSpans", spans);
+        }
         triggered.addAll(triggered(explained));
     }
 

@@ -43,14 +43,17 @@ public final class SafetyScreen {
         return model;
     }
 
-    /** Scores of the input screens: {@code injection}, {@code jailbreak}, {@code harmful}. */
+    /**
+     * Scores of the input screens, {@code injection}, {@code jailbreak}, {@code harmful}, for a prompt screened by
+     * role as the platform screens it ({@link #explain}: the data pasted into it is read as data).
+     */
     public Map<String, Double> screenPrompt(String prompt) {
-        return screenPrompts(List.of(prompt)).get(0);
+        return explain(List.of(ScreenInput.instruction(prompt))).scores();
     }
 
-    /** {@link #screenPrompt} for many prompts at once (batched embeddings). */
+    /** {@link #screenPrompt} for many prompts. */
     public List<Map<String, Double>> screenPrompts(List<String> prompts) {
-        return explainPrompts(prompts).stream().map(PromptScores::scores).toList();
+        return prompts.stream().map(this::screenPrompt).toList();
     }
 
     /**
@@ -67,7 +70,11 @@ public final class SafetyScreen {
     /** A prompt's scores and, per head, the span each score comes from. */
     public record PromptScores(Map<String, Double> scores, List<Trigger> triggers) {}
 
-    /** {@link #screenPrompt} with the span behind each score, for the governance report (one embedding pass). */
+    /**
+     * A prompt read as one instruction, without the role split (design 7's reading: every head reads the whole, the
+     * injection head also each sentence), with the span behind each score. The platform screens by role ({@link
+     * #explain}); this reading is the baseline the role split is measured against.
+     */
     public PromptScores explainPrompt(String prompt) {
         return explainPrompts(List.of(prompt)).get(0);
     }
@@ -131,49 +138,151 @@ public final class SafetyScreen {
      */
     public record Explained(Map<String, Double> scores, List<InputTrigger> triggers) {
 
-        /** The injection score of one input, 0 when it was not read. */
+        /**
+         * The injection score of one input with the data pasted into it ({@code prompt} and {@code prompt[data 1]},
+         * ...), 0 when none of it was read.
+         */
         public double injection(String input) {
-            return triggers.stream().filter(t -> t.screen().equals("injection") && t.input().equals(input))
+            return triggers.stream().filter(t -> t.screen().equals("injection")
+                    && (t.input().equals(input) || t.input().startsWith(input + "[data ")))
                     .mapToDouble(InputTrigger::score).max().orElse(0);
         }
     }
 
     /**
-     * Screens a request by role: the instruction ({@link ScreenInput#data()} false) is read by the injection,
-     * jailbreak and harmful-request heads exactly as {@link #explainPrompt} reads a prompt; each data input is read by
-     * the injection head only, whole and in pieces (its sentences, or when it has more sentences than its share of
-     * {@link #MAX_DATA_PIECES}, that many windows of consecutive sentences). All texts are embedded in one call
-     * and every embedding serves every head that reads it.
+     * How the injection head reads the instruction of a request (the part of the prompt that {@link
+     * io.hallmark.governance.safety.roles.RoleSplitter} does not find to be pasted data). Chosen on dev: see
+     * {@link #INSTRUCTION_READING} and docs/evaluation/safety-and-bias.md ("Pasted data inside prompts").
+     */
+    public enum InstructionReading {
+        /** Whole and by sentence, as the prompt was read before the role split (design 7). */
+        WHOLE_AND_SENTENCES,
+        /** Whole only: an imperative sentence of the operator's own is not read on its own. */
+        WHOLE,
+        /** Not at all: only data is read for injections. */
+        NONE
+    }
+
+    /**
+     * The reading the platform ships, decided on the dev splits (never on a test split): whole only. Against reading
+     * it by sentence it flagged fewer unseen ordinary instructions (37.5% against 38.6%) and risky-looking safe
+     * prompts (81.6% against 84.5%) at a higher injection F1 (0.505 against 0.481); not reading it at all lost
+     * almost every direct injection (deepset F1 0.99 -> 0.01).
+     */
+    public static final InstructionReading INSTRUCTION_READING = InstructionReading.WHOLE;
+
+    /**
+     * Whether the jailbreak and harmful-request heads read the whole prompt, the data pasted into it included, rather
+     * than the instruction alone (documents sent beside the prompt are never read by them). Decided on dev: reading
+     * the whole prompt flagged fewer unseen risky-looking safe prompts (75.5% against 81.6%) and caught one more of
+     * the 39 jailbreaks (0.821 against 0.795) at 1.4 points more ordinary instructions flagged (38.9% against
+     * 37.5%); and no format rule can
+     * then hide a harmful request or a jailbreak from these heads by pasting it as data.
+     */
+    public static final boolean REQUEST_HEADS_READ_WHOLE_PROMPT = true;
+
+    /**
+     * Screens a request by role: each instruction input ({@link ScreenInput#data()} false, the prompt) is first split
+     * by {@link io.hallmark.governance.safety.roles.RoleSplitter} into the operator's instruction and the data pasted
+     * into it. The injection head reads the instruction as {@link #INSTRUCTION_READING} says, and every data input,
+     * a document or a span of data pasted into the prompt (named {@code prompt[data 1]}, ... with offsets in the
+     * prompt), whole and in pieces (its sentences, or when it has more sentences than its share of {@link
+     * #MAX_DATA_PIECES}, that many windows of consecutive sentences). The jailbreak and harmful-request heads read the
+     * prompt whole ({@link #REQUEST_HEADS_READ_WHOLE_PROMPT}), never a document. All texts are embedded in one
+     * call and every embedding serves every head that reads it.
      */
     public Explained explain(List<ScreenInput> inputs) {
-        long dataInputs = inputs.stream().filter(ScreenInput::data).count();
+        return explain(inputs, INSTRUCTION_READING, REQUEST_HEADS_READ_WHOLE_PROMPT);
+    }
+
+    /** One text a request's screening reads, with what maps its offsets back into the input it came from. */
+    private record Part(ScreenInput in, String name, List<String> heads, boolean pieces,
+            java.util.function.IntUnaryOperator toInput) {}
+
+    private static final List<String> REQUEST_HEADS = List.of("jailbreak", "harmful");
+
+    /**
+     * {@link #explain} with the injection head reading the instruction as {@code reading}, and the jailbreak and
+     * harmful-request heads reading the whole prompt or the instruction alone (dev measurement).
+     */
+    Explained explain(List<ScreenInput> inputs, InstructionReading reading, boolean requestHeadsReadWholePrompt) {
+        List<Part> parts = new ArrayList<>();
+        List<String> injection = reading == InstructionReading.NONE ? List.of() : List.of("injection");
+        boolean sentences = reading == InstructionReading.WHOLE_AND_SENTENCES;
+        for (ScreenInput in : inputs) {
+            if (in.data()) {
+                parts.add(new Part(in, in.input(), List.of("injection"), true, i -> i));
+                continue;
+            }
+            io.hallmark.governance.safety.roles.RoleSplitter.Split split =
+                    io.hallmark.governance.safety.roles.RoleSplitter.split(in.text());
+            if (split.instructionOnly()) {
+                List<String> heads = new ArrayList<>(injection);
+                heads.addAll(REQUEST_HEADS);
+                parts.add(new Part(in, in.input(), heads, sentences, i -> i));
+                continue;
+            }
+            ScreenInput instruction = new ScreenInput(in.input(), split.instruction(), false);
+            boolean hasInstruction = !instruction.text().isBlank();
+            if (hasInstruction && !injection.isEmpty()) {
+                parts.add(new Part(instruction, in.input(), injection, sentences, split::promptOffset));
+            }
+            if (requestHeadsReadWholePrompt || !hasInstruction) {
+                parts.add(new Part(in, in.input(), REQUEST_HEADS, false, i -> i));
+            } else {
+                parts.add(new Part(instruction, in.input(), REQUEST_HEADS, false, split::promptOffset));
+            }
+            int k = 0;
+            for (io.hallmark.governance.safety.roles.RoleSplitter.Span span : split.data()) {
+                int offset = span.start();
+                parts.add(new Part(ScreenInput.data(in.input(), span.text(in.text())), dataSpanInput(in.input(), ++k),
+                        List.of("injection"), true, i -> i + offset));
+            }
+        }
+        long dataInputs = parts.stream().filter(p -> p.in().data()).count();
         int share = dataInputs == 0 ? 0 : (int) Math.max(1, MAX_DATA_PIECES / dataInputs);
         List<List<int[]>> pieces = new ArrayList<>();
         List<String> partTexts = new ArrayList<>();
-        for (ScreenInput in : inputs) {
-            List<int[]> own = in.data() ? windowsOf(in.text(), share) : sentenceBoundsOf(in.text());
+        for (Part part : parts) {
+            String text = part.in().text();
+            List<int[]> own = !part.pieces() ? List.of() : part.in().data() ? windowsOf(text, share)
+                    : sentenceBoundsOf(text);
             pieces.add(own);
-            own.forEach(b -> partTexts.add(in.text().substring(b[0], b[1])));
+            own.forEach(b -> partTexts.add(text.substring(b[0], b[1])));
         }
         List<float[]> partFeatures = new ArrayList<>();
         List<float[]> wholeFeatures = new ArrayList<>();
-        embedTogether(partTexts, inputs.stream().map(ScreenInput::text).toList(), partFeatures, wholeFeatures);
+        embedTogether(partTexts, parts.stream().map(p -> p.in().text()).toList(), partFeatures, wholeFeatures);
         Map<String, Double> scores = new java.util.LinkedHashMap<>();
+        scores.put("injection", 0.0); // a request whose instruction the injection head does not read, and no data
         List<InputTrigger> triggers = new ArrayList<>();
         int next = 0;
-        for (int i = 0; i < inputs.size(); i++) {
-            ScreenInput in = inputs.get(i);
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            String text = part.in().text();
             List<int[]> own = pieces.get(i);
-            List<float[]> parts = partFeatures.subList(next, next + own.size());
+            List<float[]> bits = partFeatures.subList(next, next + own.size());
             next += own.size();
-            for (String category : in.data() ? List.of("injection") : PROMPT_HEADS) {
-                Trigger t = best(category, in.text().length(), wholeFeatures.get(i), own, parts);
+            String original = inputs.stream().filter(in -> in.input().equals(part.in().input())).findFirst()
+                    .map(ScreenInput::text).orElse(text);
+            for (String category : part.heads()) {
+                Trigger t = best(category, text.length(), wholeFeatures.get(i), own, bits);
                 scores.merge(category, t.score(), Math::max);
-                triggers.add(new InputTrigger(category, in.input(), t.start(), t.end(),
-                        in.text().substring(t.start(), t.end()), round(t.score())));
+                int start = part.toInput().applyAsInt(t.start());
+                int end = part.toInput().applyAsInt(t.end());
+                triggers.add(new InputTrigger(category, part.name(), start, end, original.substring(start, end),
+                        round(t.score())));
             }
         }
         return new Explained(Map.copyOf(scores), List.copyOf(triggers));
+    }
+
+    /**
+     * The report name of the {@code k}th span of data pasted into an input (from 1): {@code prompt[data 1]}. Its
+     * trigger offsets are in that input (the prompt), so the console highlights it in place.
+     */
+    public static String dataSpanInput(String input, int k) {
+        return input + "[data " + k + "]";
     }
 
     /**

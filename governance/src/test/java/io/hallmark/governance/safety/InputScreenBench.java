@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * product, so its weights do not change the time; what does is how many texts are embedded and how. Requests, from
  * dev rows only: every 4th dev row of deepset (benign and injections), the HaluEval-general dev instructions and the
  * AdvBench goals, at most 240, each (1) as a plain prompt and (2) as a document beside a short instruction; and (3)
- * 20 long prompts of 2,000 words or more (consecutive dev rows joined). Each request is screened once, from scratch
+ * 20 long prompts of 2,000 words or more (consecutive dev rows joined); (4) each text pasted into a prompt after
+ * "Summarize this text:" (split by role: the pasted span read as data). Each request is screened once, from scratch
  * (a fresh feature cache), by the screen and its peers in turn, so all three see the same load.
  */
 class InputScreenBench {
@@ -60,6 +61,9 @@ class InputScreenBench {
         cases.put("instruction + document", p -> new SafetyScreen(model, new TextFeatures(batched)).explain(document(p)));
         cases.put("instruction + document, before",
                 p -> new SafetyScreen(model, new TextFeatures(beforeWithDocument)).explain(document(p)));
+        // the same text pasted into the prompt after a lead-in: split off by RoleSplitter and read as data
+        cases.put("text pasted into the prompt", p -> new SafetyScreen(model, new TextFeatures(batched))
+                .explain(List.of(ScreenInput.instruction("Summarize this text:\n\n" + p))));
         cases.put("peer: one embedding of the prompt", p -> new TextFeatures(batched).features(p));
         Map<String, List<Double>> shortTimes = time(cases, prompts);
         Map<String, List<Double>> longTimes = time(cases, longPrompts);

@@ -76,7 +76,7 @@ class SafetyScreenTest {
     }
 
     @Test
-    void theInjectionScreenReadsAPromptWholeAndSentenceBySentenceTheOtherInputScreensWhole() {
+    void designSevensReadingTakesTheBestSentenceThePlatformReadsAnInstructionWhole() {
         List<String> injections = data.deepset("dev", 1);
         List<String> benign = data.deepset("dev", 0);
         LogisticModel injection = fit(injections, benign);
@@ -97,28 +97,32 @@ class SafetyScreenTest {
         for (String sentence : SafetyScreen.sentencesOf(prompt)) {
             best = Math.max(best, injection.probability(features.features(sentence)));
         }
+        // the platform's reading (SafetyScreen.INSTRUCTION_READING, chosen on dev): an instruction is read whole
         Map<String, Double> scores = screen.screenPrompt(prompt);
-        assertThat(scores.get("injection")).isEqualTo(model.head("injection").score(best))
-                .isGreaterThanOrEqualTo(model.head("injection").score(injection.probability(features.features(payload))))
-                .isGreaterThan(0.8);
+        assertThat(scores.get("injection")).isEqualTo(model.head("injection").score(whole));
         assertThat(scores.get("jailbreak")).as("read whole").isEqualTo(model.head("jailbreak").score(
                 other.probability(features.features(prompt))));
         assertThat(screen.screenPrompts(List.of(prompt, payload, "Hello there."))).hasSize(3)
                 .first().isEqualTo(scores);
 
-        // the report names the span behind each score: the payload sentence for injection, the whole for the others
+        // design 7's reading (the baseline the role split is measured against): the best sentence when it beats the
+        // whole, and the report names the span behind each score: the payload sentence for injection, the whole for
+        // the others
         SafetyScreen.PromptScores explained = screen.explainPrompt(prompt);
-        assertThat(explained.scores()).isEqualTo(scores);
+        assertThat(explained.scores().get("injection")).isEqualTo(model.head("injection").score(best))
+                .isGreaterThanOrEqualTo(model.head("injection").score(injection.probability(features.features(payload))))
+                .isGreaterThan(0.8);
         SafetyScreen.Trigger injectionSpan = explained.triggers().stream().filter(t -> t.screen().equals("injection"))
                 .findFirst().orElseThrow();
         assertThat(prompt.substring(injectionSpan.start(), injectionSpan.end())).isEqualTo(payload);
         assertThat(explained.triggers()).filteredOn(t -> !t.screen().equals("injection"))
                 .allMatch(t -> t.start() == 0 && t.end() == prompt.length());
-        List<Map<String, Object>> triggered = SafetyAssessor.triggered(prompt, explained);
-        assertThat(triggered).extracting(m -> m.get("screen")).contains("injection");
+        // a payload sent on its own is flagged by the platform's reading too, and the report names it
+        SafetyScreen.Explained alone = screen.explain(List.of(ScreenInput.instruction(payload)));
+        List<Map<String, Object>> triggered = SafetyAssessor.triggered(alone);
         assertThat(triggered).filteredOn(m -> m.get("screen").equals("injection")).singleElement()
                 .satisfies(m -> assertThat(m).containsEntry("input", "prompt").containsEntry("text", payload)
-                        .containsEntry("start", prompt.indexOf(payload)));
+                        .containsEntry("start", 0));
 
         assertThat(SafetyAssessor.toxic(new SafetyScreen.Span(23, 40, "a toxic sentence.", 0.93)))
                 .containsEntry("screen", "toxicity").containsEntry("input", "text").containsEntry("start", 23)

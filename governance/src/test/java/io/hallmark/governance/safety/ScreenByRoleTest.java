@@ -68,18 +68,23 @@ class ScreenByRoleTest {
     }
 
     @Test
-    void anInstructionAloneScoresExactlyAsAPlainPrompt() {
+    void aPromptWithoutPastedDataIsReadWholeByEveryHead() {
         List<String> prompts = new ArrayList<>(data.deepset("dev", 1).subList(0, 3));
         prompts.addAll(data.deepset("dev", 0).subList(0, 3));
         prompts.add(INSTRUCTION + " " + PAYLOAD);
         for (String prompt : prompts) {
+            assertThat(io.hallmark.governance.safety.roles.RoleSplitter.split(prompt).instructionOnly()).isTrue();
             SafetyScreen.Explained explained = screen.explain(List.of(ScreenInput.instruction(prompt)));
-            assertThat(explained.scores()).as(prompt).isEqualTo(screen.screenPrompt(prompt));
             SafetyScreen.PromptScores plain = screen.explainPrompt(prompt);
-            assertThat(explained.triggers().stream().map(t -> t.screen() + " " + t.start() + "-" + t.end() + " "
-                    + t.score()).toList()).containsExactlyElementsOf(plain.triggers().stream()
-                            .map(t -> t.screen() + " " + t.start() + "-" + t.end() + " " + t.score()).toList());
-            assertThat(explained.triggers()).allMatch(t -> t.input().equals("prompt"));
+            assertThat(explained.scores().get("jailbreak")).isEqualTo(plain.scores().get("jailbreak"));
+            assertThat(explained.scores().get("harmful")).isEqualTo(plain.scores().get("harmful"));
+            SafetyModel.Head injection = model.head("injection");
+            assertThat(explained.scores().get("injection")).as("the whole prompt, not its sentences").isEqualTo(
+                    injection.score(injection.model().probability(features.features(prompt))));
+            assertThat(explained.triggers()).hasSize(3).allSatisfy(t -> {
+                assertThat(t.input()).isEqualTo("prompt");
+                assertThat(t.text()).isEqualTo(prompt);
+            });
         }
     }
 
@@ -104,6 +109,54 @@ class ScreenByRoleTest {
         assertThat(SafetyAssessor.triggered(explained)).filteredOn(m -> m.get("input").equals("documents[0]"))
                 .singleElement().satisfies(m -> assertThat(m).containsEntry("screen", "injection")
                         .containsEntry("text", PAYLOAD).containsEntry("start", EMAIL.length()));
+    }
+
+    @Test
+    void dataPastedIntoThePromptIsReadAsDataAndItsSpanIsReportedWithOffsetsInThePrompt() {
+        String lead = "Summarize this email:";
+        String prompt = lead + "\n\n" + EMAIL + PAYLOAD + " Thanks, Ana";
+        SafetyScreen.Explained explained = screen.explain(List.of(ScreenInput.instruction(prompt)));
+
+        // the jailbreak and harmful screens read the whole prompt (nothing pasted is hidden from them)
+        SafetyScreen.PromptScores plain = screen.explainPrompt(prompt);
+        assertThat(explained.scores().get("jailbreak")).isEqualTo(plain.scores().get("jailbreak"));
+        assertThat(explained.scores().get("harmful")).isEqualTo(plain.scores().get("harmful"));
+        assertThat(explained.triggers()).filteredOn(t -> !t.screen().equals("injection")).hasSize(2)
+                .allSatisfy(t -> assertThat(t.input()).isEqualTo("prompt"))
+                .allSatisfy(t -> assertThat(t.text()).isEqualTo(prompt));
+        // the injection screen reads the instruction whole, as the stretch of the prompt it is
+        assertThat(explained.triggers()).filteredOn(t -> t.screen().equals("injection") && t.input().equals("prompt"))
+                .singleElement().satisfies(t -> assertThat(t.text()).isEqualTo(lead));
+        // the e-mail is data: the injection screen finds the payload in it, named and placed in the prompt
+        SafetyScreen.InputTrigger data = explained.triggers().stream()
+                .filter(t -> t.input().equals("prompt[data 1]")).findFirst().orElseThrow();
+        assertThat(data.screen()).isEqualTo("injection");
+        assertThat(data.text()).isEqualTo(PAYLOAD);
+        assertThat(prompt.substring(data.start(), data.end())).isEqualTo(PAYLOAD);
+        assertThat(data.score()).isGreaterThan(0.8);
+        assertThat(explained.injection("prompt")).as("the prompt with its data").isEqualTo(data.score());
+        assertThat(explained.triggers()).filteredOn(t -> t.input().equals("prompt[data 1]")).hasSize(1);
+    }
+
+    @Test
+    void theReportNamesTheSpanOfPastedDataThatTriggeredAndThePolicyRejects(@TempDir Path dir) {
+        model.save(dir.resolve(SafetyModel.FILE));
+        try (GovernanceModels models = new GovernanceModels(dir, Optional::empty)) {
+            GovernanceStage screens = new GovernanceStage(StandardAssessors.of(models)).promptScreens();
+            String prompt = "Summarize this email:\n\nFrom: ana@example.com\nSubject: kettle\n\n" + EMAIL + PAYLOAD;
+            Assessment a = screens.assess(new AssessmentInput(Modality.TEXT, prompt, null, null, "text/plain",
+                    Map.of()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> safety = (Map<String, Object>) a.findings().get("safety");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> triggered = (List<Map<String, Object>>) safety.get("triggered");
+            assertThat(triggered).filteredOn(m -> m.get("input").equals("prompt[data 1]")).singleElement()
+                    .satisfies(m -> assertThat(m).containsEntry("screen", "injection").containsEntry("text", PAYLOAD)
+                            .containsEntry("start", prompt.indexOf(PAYLOAD)).containsEntry("end", prompt.length()));
+            assertThat(safety.get("dataSpans").toString()).contains("prompt[data 1]").contains("start="
+                    + prompt.indexOf("From:")).contains("rule=headers");
+            assertThat(new PolicyEngine().decide(DefaultPolicy.load(), a.scores()).action()).isEqualTo(Action.REJECT);
+        }
     }
 
     @Test

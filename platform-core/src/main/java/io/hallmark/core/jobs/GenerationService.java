@@ -191,7 +191,7 @@ public final class GenerationService {
     }
 
     /** The documents of a job's stored request ({@link #documentMaps}); none when it has none. */
-    static List<InputDocument> documents(Map<String, Object> request) {
+    public static List<InputDocument> documents(Map<String, Object> request) {
         if (!(request.get("documents") instanceof List<?> list)) {
             return List.of();
         }

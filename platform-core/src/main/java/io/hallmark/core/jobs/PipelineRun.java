@@ -84,12 +84,12 @@ final class PipelineRun {
     }
 
     /**
-     * The prompt a generator is given: the {@link #instruction} and, when the request carried documents, each marked
-     * as data after a notice ({@link io.hallmark.governance.safety.roles.DataMarking#withDocuments}); the instruction
-     * alone otherwise.
+     * The prompt a generator is given ({@link io.hallmark.governance.safety.roles.DataMarking#forGenerator}): the
+     * {@link #instruction} with the data pasted into it marked in place and, when the request carried documents, each
+     * marked as data after it; the instruction alone when it has neither.
      */
     String originalPrompt() {
-        return io.hallmark.governance.safety.roles.DataMarking.withDocuments(instruction(), documents());
+        return io.hallmark.governance.safety.roles.DataMarking.forGenerator(instruction(), documents());
     }
 
     /** The prompt the generator gets this round (the original, or a revision prompt). */

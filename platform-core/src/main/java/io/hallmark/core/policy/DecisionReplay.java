@@ -24,7 +24,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code hallmark check --replay ITEM}: runs the governance stage again on a stored item (its prompt and text) and
+ * {@code hallmark check --replay ITEM}: runs the governance stage again on a stored item (its prompt, the documents
+ * sent beside it as recorded in its job's request, and its text; data pasted into the prompt is split off again by
+ * the same deterministic rules) and
  * decides with the policy version recorded with it, then compares with the recorded decision: the action, every
  * score, and the models that judged. It names the assessors that declare themselves not deterministic, the ones
  * whose scores changed, and the models whose hashes differ from the record (a retrained or replaced model). A replay
@@ -64,7 +66,7 @@ public final class DecisionReplay {
             Map<String, String> unavailable, @Nullable String note) {}
 
     public Result replay(UUID itemId) {
-        record Stored(ContentItem item, GovernanceReport report) {}
+        record Stored(ContentItem item, GovernanceReport report, List<io.hallmark.api.InputDocument> documents) {}
         Stored stored = db.inTransaction(s -> {
             ContentItem item = s.find(ContentItem.class, itemId);
             if (item == null) {
@@ -73,7 +75,12 @@ public final class DecisionReplay {
             GovernanceReport r = s.createSelectionQuery("from GovernanceReport where contentItemId = :id order by "
                     + "createdAt desc", GovernanceReport.class).setParameter("id", itemId).setMaxResults(1)
                     .getResultList().stream().findFirst().orElse(null);
-            return r == null ? null : new Stored(item, r);
+            // the documents sent beside the prompt are recorded in the request of the job that made the item
+            List<io.hallmark.api.InputDocument> documents = s.createSelectionQuery("from GenerationJob where "
+                    + "contentItemId = :id", io.hallmark.core.persistence.GenerationJob.class).setParameter("id", itemId)
+                    .setMaxResults(1).getResultList().stream().findFirst()
+                    .map(j -> io.hallmark.core.jobs.GenerationService.documents(j.request())).orElse(List.of());
+            return r == null ? null : new Stored(item, r, documents);
         });
         if (stored == null || stored.report().decision() == null) {
             throw new NotFoundException("decision", itemId.toString(), "Item " + itemId + " has no recorded "
@@ -86,7 +93,8 @@ public final class DecisionReplay {
                                 + " is no longer stored; it cannot be replayed"));
         ContentItem item = stored.item();
         Assessment now = stage.assess(new AssessmentInput(item.modality(), item.prompt(), item.textBody(), null,
-                item.artifactMediaType() == null ? "text/plain" : item.artifactMediaType(), Map.of()));
+                item.artifactMediaType() == null ? "text/plain" : item.artifactMediaType(), Map.of(),
+                stored.documents()));
         Decision decision = new PolicyEngine().decide(policy, ContentTypes.recorded(stored.report().report()),
                 now.scores(), now.unavailable(), now.notApplicable(), GovernanceStage.CONTENT_FLOOR);
         Map<String, Double> recorded = new HashMap<>();

@@ -86,10 +86,17 @@ class GenerationPipelineTest {
             return "inputs";
         }
 
+        /** Also scores {@code inputs.documentChars}: how much document text it was given (replays must match). */
         @Override
         public void assess(io.hallmark.governance.stage.AssessmentInput input,
                 io.hallmark.governance.stage.Assessment out) {
             seen.add(input);
+            out.score("inputs.documentChars", input.documents().stream().mapToInt(d -> d.text().length()).sum());
+        }
+
+        @Override
+        public Set<String> metrics() {
+            return Set.of("inputs.documentChars");
         }
 
         @Override
@@ -248,6 +255,32 @@ class GenerationPipelineTest {
                 .allSatisfy(i -> assertThat(i.documents()).containsExactly(
                         new io.hallmark.api.InputDocument("review 1", review)));
         assertThat(inputs.seen).noneMatch(i -> i.prompt().contains("Great kettle"));
+    }
+
+    @Test
+    void aDecisionOnARequestWithDocumentsReplaysWithTheSameDocuments() throws Exception {
+        String instruction = "Summarize the review.";
+        String review = "Great kettle, it boils fast and looks nice.";
+        JobView job = queue.submit("echo", Modality.TEXT, instruction, Map.of("pluginId", "echo", "modality",
+                "TEXT", "prompt", instruction, "parameters", Map.of(), "actor", "alice",
+                "documents", List.of(Map.of("name", "review 1", "text", review))), 0, null, "alice");
+        await(job.id());
+        ContentItem item = db.inTransaction(s -> s.find(ContentItem.class, job.contentItemId()));
+        GovernanceReport recorded = db.inTransaction(s -> s.createSelectionQuery(
+                "from GovernanceReport where contentItemId = :id", GovernanceReport.class)
+                .setParameter("id", item.id()).getSingleResult());
+        assertThat(((Number) ((Map<?, ?>) recorded.report().get("scores")).get("inputs.documentChars"))
+                .doubleValue()).as("the decision read the document").isEqualTo(review.length());
+
+        io.hallmark.core.policy.DecisionReplay.Result replay = new io.hallmark.core.policy.DecisionReplay(db,
+                new GovernanceStage(List.of(new PiiAssessor(), new PluginChecksAssessor(plugins), inputs)),
+                policies).replay(item.id());
+
+        assertThat(replay.same()).isTrue();
+        assertThat(replay.replayedAction()).isEqualTo(replay.recordedAction());
+        assertThat(replay.changedScores()).as("the replay read the same document (without it: 0)").isEmpty();
+        assertThat(inputs.seen.get(inputs.seen.size() - 1).documents())
+                .containsExactly(new io.hallmark.api.InputDocument("review 1", review));
     }
 
     @Test

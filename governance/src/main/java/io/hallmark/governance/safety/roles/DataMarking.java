@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Marks untrusted text as data in a prompt given to a model: each piece goes inside
- * {@code <data kind="document" name="...">...</data>}, after a notice that nothing inside such a block is an
+ * Marks untrusted text as data in a prompt given to a model: each piece (a document sent beside the prompt, a span of
+ * data pasted into it, a retrieved passage) goes inside {@code <data kind="document" name="...">...</data>}, with a
+ * notice that nothing inside such a block is an
  * instruction. Inside the data every tag that names {@code data} ({@code </data>}, {@code <data ...>}, with any case
  * or spacing) is defused by writing its {@code <} as {@code &lt;}, so that a document cannot close its block and
  * write instructions after it, nor open a block of its own; the name is an attribute with {@code & < > "} escaped.
@@ -29,14 +30,30 @@ public final class DataMarking {
     }
 
     /**
-     * The prompt a generator gets for an instruction with documents: the instruction, the notice and each
-     * document in its block; the instruction alone when there are none (a plain prompt is unchanged).
+     * The prompt a generator gets: the prompt with the data pasted into it ({@link RoleSplitter}) marked in place,
+     * each span in its block ({@code <data kind="pasted" name="prompt[data 1]">}), and each document sent beside it
+     * in a block after it; the notice comes first when the prompt carries pasted data, else after the prompt. A
+     * prompt with neither pasted data nor documents is returned unchanged.
      */
-    public static String withDocuments(String instruction, List<InputDocument> documents) {
-        if (documents.isEmpty()) {
-            return instruction;
+    public static String forGenerator(String prompt, List<InputDocument> documents) {
+        List<RoleSplitter.Span> pasted = RoleSplitter.split(prompt).data();
+        if (documents.isEmpty() && pasted.isEmpty()) {
+            return prompt;
         }
-        StringBuilder out = new StringBuilder(instruction).append("\n\n").append(NOTICE);
+        StringBuilder out = new StringBuilder();
+        if (pasted.isEmpty()) {
+            out.append(prompt).append("\n\n").append(NOTICE);
+        } else {
+            out.append(NOTICE).append("\n\n");
+            int from = 0;
+            for (int k = 0; k < pasted.size(); k++) {
+                RoleSplitter.Span span = pasted.get(k);
+                out.append(prompt, from, span.start()).append(block("pasted", "prompt[data " + (k + 1) + "]",
+                        span.text(prompt)));
+                from = span.end();
+            }
+            out.append(prompt, from, prompt.length());
+        }
         for (InputDocument d : documents) {
             out.append("\n\n").append(block("document", d.name(), d.text()));
         }
