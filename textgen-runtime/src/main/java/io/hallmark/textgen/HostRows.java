@@ -36,6 +36,17 @@ final class HostRows {
         }
     }
 
+    /** Adds {@code bias} to each row of {@code x} (rows as wide as the bias); nothing when it is null. */
+    static void addRowsInPlace(float[] x, float[] bias) {
+        if (bias != null) {
+            for (int base = 0; base < x.length; base += bias.length) {
+                for (int i = 0; i < bias.length; i++) {
+                    x[base + i] += bias[i];
+                }
+            }
+        }
+    }
+
     /** {@code x *= factor}. */
     static void scaleInPlace(float[] x, float factor) {
         for (int i = 0; i < x.length; i++) {

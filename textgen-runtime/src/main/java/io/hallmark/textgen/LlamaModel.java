@@ -66,6 +66,8 @@ public final class LlamaModel implements AutoCloseable {
      */
     private final HostNorms[] hostNorms;
     private final float[] hostFinalNorm;
+    private final float[] hostInvFreq;
+    private final float[] hostSlidingInvFreq;
     private final long weightBytes;
     private final long deviceWeightBytes;
     private final DataType computeType;
@@ -97,8 +99,9 @@ public final class LlamaModel implements AutoCloseable {
         long bytes();
     }
 
-    /** A layer's norm weights in Java arrays; post-norms null where the architecture has none. */
-    private record HostNorms(float[] attn, float[] postAttn, float[] ffn, float[] postFfn) {}
+    /** A layer's norm weights and biases in Java arrays; null where the architecture has none. */
+    private record HostNorms(float[] attn, float[] postAttn, float[] ffn, float[] postFfn, float[] qBias, float[] kBias,
+            float[] vBias, float[] qNorm, float[] kNorm) {}
 
     private record Dense(NDArray stored, NDArray transposed) implements Weight {
         @Override
@@ -169,12 +172,13 @@ public final class LlamaModel implements AutoCloseable {
         boolean host = hostRows && weights.stream().allMatch(w -> w instanceof Blocks);
         this.hostNorms = host ? new HostNorms[layers.length] : null;
         this.hostFinalNorm = host ? finalNorm.toFloatArray() : null;
+        this.hostInvFreq = host ? invFreq.toFloatArray() : null;
+        this.hostSlidingInvFreq = host ? host(slidingInvFreq) : null;
         for (int l = 0; host && l < layers.length; l++) {
             Layer layer = layers[l];
-            hostNorms[l] = new HostNorms(layer.attnNorm().toFloatArray(),
-                    layer.postAttnNorm() == null ? null : layer.postAttnNorm().toFloatArray(),
-                    layer.ffnNorm().toFloatArray(),
-                    layer.postFfnNorm() == null ? null : layer.postFfnNorm().toFloatArray());
+            hostNorms[l] = new HostNorms(host(layer.attnNorm()), host(layer.postAttnNorm()), host(layer.ffnNorm()),
+                    host(layer.postFfnNorm()), host(layer.qBias()), host(layer.kBias()), host(layer.vBias()),
+                    host(layer.qNorm()), host(layer.kNorm()));
         }
     }
 
@@ -311,6 +315,10 @@ public final class LlamaModel implements AutoCloseable {
         return placement;
     }
 
+    private static float[] host(NDArray a) {
+        return a == null ? null : a.toFloatArray();
+    }
+
     /** Whether steps run on Java arrays between the products ({@link #forwardOnHost}): every matrix is in blocks. */
     boolean hostRows() {
         return hostNorms != null;
@@ -405,15 +413,19 @@ public final class LlamaModel implements AutoCloseable {
                 positions[r++] = chunk.sequence().length() + i;
             }
         }
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            Step step = step(chunks, rows, positions);
-            float[][] result = hostNorms != null ? forwardOnHost(step, tokens) : forwardOnDevice(step, tokens);
-            for (Chunk chunk : chunks) {
-                chunk.sequence().advance(chunk.tokens().length);
+        float[][] result;
+        if (hostNorms != null) {
+            result = forwardOnHost(chunks, tokens, positions);
+        } else {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                result = forwardOnDevice(step(chunks, rows, positions), tokens);
             }
-            return result;
         }
+        for (Chunk chunk : chunks) {
+            chunk.sequence().advance(chunk.tokens().length);
+        }
+        return result;
     }
 
     /**
@@ -509,19 +521,22 @@ public final class LlamaModel implements AutoCloseable {
 
     /**
      * The step with the activations in Java arrays, where every matrix is kept in blocks: the products take and give
-     * arrays, the norms, the feed-forward's activation and the residual sums run here ({@link HostRows}), and a
-     * layer's products on the same input (q, k and v; gate and up) go to the threads in one hand-off. Only attention
-     * (q/k norms, RoPE and the cache) runs on NDArrays. Per decoded token this saves about thirty engine calls a
-     * layer, each a JNI crossing and an NDArray (docs/performance.md).
+     * arrays, a layer's products on the same input (q, k and v; gate and up) go to the threads in one hand-off, and
+     * the norms, RoPE, attention against the sequences' caches ({@link HostAttention}), the feed-forward's activation
+     * and the residual sums run here ({@link HostRows}), with no engine call: the NDArray version of a decode step
+     * makes about sixty a layer, each a JNI crossing and an NDArray (docs/performance.md).
      */
-    private float[][] forwardOnHost(Step step, int[] tokens) {
+    private float[][] forwardOnHost(List<Chunk> chunks, int[] tokens, float[] positions) {
         Architecture arch = config.architecture();
-        int rows = step.rows();
+        int rows = tokens.length;
         int dim = config.dim();
         int hd = config.headSize();
+        int heads = config.heads();
+        int kvHeads = config.kvHeads();
+        int qDim = config.qDim();
+        int kvDim = config.kvDim();
         float eps = config.normEps();
-        boolean gelu = arch.geluFeedForward();
-        List<Chunk> chunks = step.chunks();
+        float scale = arch.queryScale() > 0 ? arch.queryScale() : 1f / (float) Math.sqrt(hd);
         QuantizedMatrix table = ((Blocks) embedding).matrix();
         float[] x = new float[rows * dim];
         for (int i = 0; i < rows; i++) {
@@ -530,35 +545,65 @@ public final class LlamaModel implements AutoCloseable {
         if (arch.scaledEmbedding()) {
             HostRows.scaleInPlace(x, (float) Math.sqrt(dim));
         }
+        float[][] rope = HostAttention.ropeTables(positions, hostInvFreq, ropeMagnitude);
+        float[][] slidingRope = hostSlidingInvFreq == null ? rope
+                : HostAttention.ropeTables(positions, hostSlidingInvFreq, 1f);
         for (int l = 0; l < layers.length; l++) {
             Layer layer = layers[l];
             HostNorms norms = hostNorms[l];
             float[] h = HostRows.rmsNorm(x, dim, norms.attn(), eps);
-            NDArray qRaw;
-            NDArray kRaw;
-            NDArray v;
+            float[] q;
+            float[] k;
+            float[] v;
             if (layer.wqkv() != null) {
                 float[] qkv = products(h, rows, layer.wqkv())[0];
-                NDList parts = manager.create(qkv, new Shape(rows, config.qDim() + 2L * config.kvDim()))
-                        .split(new long[] {config.qDim(), config.qDim() + config.kvDim()}, 1);
-                qRaw = parts.get(0).reshape(rows, config.heads(), hd);
-                kRaw = parts.get(1).reshape(rows, config.kvHeads(), hd);
-                v = parts.get(2).reshape(rows, config.kvHeads(), hd);
+                q = new float[rows * qDim];
+                k = new float[rows * kvDim];
+                v = new float[rows * kvDim];
+                for (int r = 0; r < rows; r++) {
+                    int base = r * (qDim + 2 * kvDim);
+                    System.arraycopy(qkv, base, q, r * qDim, qDim);
+                    System.arraycopy(qkv, base + qDim, k, r * kvDim, kvDim);
+                    System.arraycopy(qkv, base + qDim + kvDim, v, r * kvDim, kvDim);
+                }
             } else {
                 float[][] qkv = products(h, rows, layer.wq(), layer.wk(), layer.wv());
-                qRaw = bias(manager.create(qkv[0], new Shape(rows, config.qDim())), layer.qBias()).reshape(rows, config.heads(), hd);
-                kRaw = bias(manager.create(qkv[1], new Shape(rows, config.kvDim())), layer.kBias()).reshape(rows, config.kvHeads(), hd);
-                v = bias(manager.create(qkv[2], new Shape(rows, config.kvDim())), layer.vBias()).reshape(rows, config.kvHeads(), hd);
+                q = qkv[0];
+                k = qkv[1];
+                v = qkv[2];
             }
-            float[] attnOut = products(attend(step, l, qRaw, kRaw, v).toFloatArray(), rows, layer.wo())[0];
+            HostRows.addRowsInPlace(q, norms.qBias());
+            HostRows.addRowsInPlace(k, norms.kBias());
+            HostRows.addRowsInPlace(v, norms.vBias());
+            if (norms.qNorm() != null) {
+                q = HostRows.rmsNorm(q, hd, norms.qNorm(), eps);
+                k = HostRows.rmsNorm(k, hd, norms.kNorm(), eps);
+            }
+            boolean slides = arch.slides(l);
+            HostAttention.rope(q, heads, hd, slides ? slidingRope : rope, arch.neoxRope());
+            HostAttention.rope(k, kvHeads, hd, slides ? slidingRope : rope, arch.neoxRope());
+            float[] attn = new float[rows * qDim];
+            RowParallel.Job[] jobs = new RowParallel.Job[chunks.size()];
+            int start = 0;
+            for (int c = 0; c < chunks.size(); c++) {
+                Sequence seq = chunks.get(c).sequence();
+                int t = chunks.get(c).tokens().length;
+                seq.appendHost(l, k, v, start, t);
+                HostAttention.Chunk chunk = new HostAttention.Chunk(q, attn, seq.hostKeys(l), seq.hostValues(l), start, t,
+                        seq.length(), heads, kvHeads, hd, scale, arch.attentionSoftcap(), slides ? arch.slidingWindow() : 0);
+                jobs[c] = new RowParallel.Job(t * heads, (from, to) -> HostAttention.heads(chunk, from, to));
+                start += t;
+            }
+            RowParallel.shared().run(jobs);
+            float[] attnOut = products(attn, rows, layer.wo())[0];
             HostRows.addInPlace(x, norms.postAttn() == null ? attnOut : HostRows.rmsNorm(attnOut, dim, norms.postAttn(), eps));
             float[] h2 = HostRows.rmsNorm(x, dim, norms.ffn(), eps);
             float[] gated;
             if (layer.w1() == null) { // gate and up in one matrix, gate first (phi3)
-                gated = HostRows.gatedFused(products(h2, rows, layer.w3())[0], config.hiddenDim(), gelu);
+                gated = HostRows.gatedFused(products(h2, rows, layer.w3())[0], config.hiddenDim(), arch.geluFeedForward());
             } else {
                 float[][] gateUp = products(h2, rows, layer.w1(), layer.w3());
-                gated = HostRows.gated(gateUp[0], gateUp[1], gelu);
+                gated = HostRows.gated(gateUp[0], gateUp[1], arch.geluFeedForward());
             }
             float[] ffn = products(gated, rows, layer.w2())[0];
             HostRows.addInPlace(x, norms.postFfn() == null ? ffn : HostRows.rmsNorm(ffn, dim, norms.postFfn(), eps));
