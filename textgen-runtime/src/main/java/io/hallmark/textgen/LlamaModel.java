@@ -591,7 +591,8 @@ public final class LlamaModel implements AutoCloseable {
                 seq.appendHost(l, k, v, start, t);
                 HostAttention.Chunk chunk = new HostAttention.Chunk(q, attn, seq.hostKeys(l), seq.hostValues(l), start, t,
                         seq.length(), heads, kvHeads, hd, scale, arch.attentionSoftcap(), slides ? arch.slidingWindow() : 0);
-                jobs[c] = new RowParallel.Job(t * heads, (from, to) -> HostAttention.heads(chunk, from, to));
+                jobs[c] = new RowParallel.Job(t * heads, 2L * (seq.length() + t) * hd,
+                        (from, to) -> HostAttention.heads(chunk, from, to));
                 start += t;
             }
             RowParallel.shared().run(jobs);

@@ -155,7 +155,7 @@ public final class QuantizedMatrix {
                     + " input rows need " + n * cols + " inputs and room for " + n * rows + " outputs");
         }
         float[] sums = type == TensorType.Q4_K || type == TensorType.Q5_K ? subBlockSums(x, n * cols) : null;
-        return new RowParallel.Job(rows, (from, to) -> rows(from, to, x, n, sums, out));
+        return new RowParallel.Job(rows, (long) cols * n, (from, to) -> rows(from, to, x, n, sums, out));
     }
 
     /** Rows {@code from..to} times input row {@code i}, into {@code out[i * rows + r]}, by the fused kernel of the type. */

@@ -1,24 +1,19 @@
 package io.hallmark.textgen;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs the rows of weight products on {@code hallmark.textgen.threads} threads (default: the processors): the
- * calling thread and that many minus one workers. One {@link #run} takes several products at once (a layer's
- * q/k/v, its gate/up), so that they cost one hand-off to the workers instead of one each; their rows are cut in
- * chunks that the threads take in turn from a shared counter, so a slow thread takes fewer.
+ * Runs the rows of weight products (and of attention's heads) on a fork-join pool of
+ * {@code hallmark.textgen.threads} threads (default: the processors). One {@link #run} takes several products at
+ * once (a layer's q/k/v, its gate/up), so that they cost one hand-off to the pool instead of one each; their rows
+ * are cut in chunks that the pool's tasks take in turn from a shared counter, so a thread that the scheduler holds
+ * back takes fewer.
  *
- * <p>Why not a fork-join pool (what the products ran on before; docs/performance.md): a decode step of a ~1B
- * model makes over a hundred products of 0.1-8 ms each, and there the pool's hand-off counted. Its calling thread
- * waited instead of working, so with two threads on two CPUs a third thread was woken for every product, and
- * joins inside the pool started extra compensating workers (three workers were seen busy with a parallelism of
- * two). Here the caller does its share, waiting threads spin for a few microseconds before they park, and exactly
- * {@code threads} threads run products.
- *
- * <p>Several threads may call {@link #run} at once: one at a time uses the workers, the others run their rows on
- * their own thread (same results, less parallel).
+ * <p>A pool of our own, in which the calling thread took chunks too and idle workers spun and yielded before they
+ * parked, was tried first and dropped: on the shared 2-CPU machine under load (load average 12-15) its products took
+ * about three times their CPU time in wall time, the fork-join pool's 1.0-1.6 times (docs/performance.md).
  */
 final class RowParallel {
 
@@ -28,11 +23,15 @@ final class RowParallel {
         void run(int from, int to);
     }
 
-    /** One product: {@code rows} output rows, computed by ranges. */
-    record Job(int rows, RowRange body) {
+    /**
+     * One product: {@code rows} output rows, computed by ranges; {@code rowCost} is about the multiply-adds of a row,
+     * so that small products run in few chunks, or on the calling thread alone.
+     */
+    record Job(int rows, long rowCost, RowRange body) {
         Job {
-            if (rows < 0) {
-                throw new IllegalArgumentException("A product has no negative rows: " + rows);
+            if (rows < 0 || rowCost < 1) {
+                throw new IllegalArgumentException("A product has rows >= 0 and a cost >= 1 a row, not " + rows + " and "
+                        + rowCost);
             }
         }
     }
@@ -42,29 +41,29 @@ final class RowParallel {
     /** Chunks a product is cut into, per thread: enough for a thread slowed down by others to take fewer. */
     private static final int CHUNKS_PER_THREAD = 8;
     /**
-     * How often a waiting thread checks again before it parks: a few microseconds of spin-wait hints. Longer spins
-     * (about a millisecond) made products three times slower on the shared, loaded machine, where a spinning thread
-     * takes the CPU from the one it waits for.
+     * The least work of a chunk, in multiply-adds (tens of microseconds): a hand-off to the pool costs microseconds
+     * on an idle machine and milliseconds on a loaded one, so the tiny test models' products run on the caller.
      */
-    private static final int SPINS = 256;
+    private static final long MIN_CHUNK_COST = 1 << 17;
 
     private static final RowParallel SHARED = new RowParallel(
             Integer.getInteger("hallmark.textgen.threads", Runtime.getRuntime().availableProcessors()));
 
     private final int threads;
-    private final Thread[] workers;
-    private final ReentrantLock owner = new ReentrantLock();
-    private volatile Batch current;
+    private final ForkJoinPool pool;
 
     RowParallel(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("hallmark.textgen.threads must be at least 1, not " + threads);
         }
         this.threads = threads;
-        this.workers = new Thread[threads - 1];
-        for (int i = 0; i < workers.length; i++) {
-            workers[i] = Thread.ofPlatform().daemon().name("textgen-rows-" + (i + 1)).start(this::work);
-        }
+        AtomicInteger named = new AtomicInteger();
+        this.pool = new ForkJoinPool(threads, p -> {
+            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("textgen-rows-" + named.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
     }
 
     /** The process's shared instance, sized by {@code hallmark.textgen.threads}. */
@@ -79,43 +78,38 @@ final class RowParallel {
     /** Runs every row of every job and returns when all are done; the first failure of any range is thrown. */
     void run(Job... jobs) {
         Batch batch = new Batch(jobs, threads);
-        if (workers.length == 0 || batch.chunks <= 1 || !owner.tryLock()) {
+        if (threads == 1 || batch.chunks <= 1) {
             batch.work();
-            batch.rethrow();
-            return;
-        }
-        try {
-            current = batch;
-            for (Thread w : workers) {
-                LockSupport.unpark(w);
-            }
-            batch.work();
-            batch.awaitDone();
-        } finally {
-            owner.unlock();
+        } else {
+            pool.invoke(new Tasks(batch, 0, batch.chunks));
         }
         batch.rethrow();
     }
 
-    private void work() {
-        Batch seen = null;
-        int idle = 0;
-        while (true) {
-            Batch b = current;
-            if (b != seen) {
-                seen = b;
-                b.work();
-                idle = 0;
-            } else if (idle < SPINS) {
-                idle++;
-                Thread.onSpinWait();
+    /** As many leaf tasks as chunks; each takes chunks from the batch until none is left. */
+    private static final class Tasks extends RecursiveAction {
+        private final Batch batch;
+        private final int from;
+        private final int to;
+
+        Tasks(Batch batch, int from, int to) {
+            this.batch = batch;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from > 1) {
+                int mid = (from + to) >>> 1;
+                invokeAll(new Tasks(batch, from, mid), new Tasks(batch, mid, to));
             } else {
-                LockSupport.park(this);
+                batch.work();
             }
         }
     }
 
-    /** The chunks of one {@link #run}, taken in turn by the threads. */
+    /** The chunks of one {@link #run}, taken in turn. */
     private static final class Batch {
         private final Job[] jobs;
         /** First chunk index of each job, and the total at the end. */
@@ -123,8 +117,6 @@ final class RowParallel {
         private final int[] chunkRows;
         private final int chunks;
         private final AtomicInteger next = new AtomicInteger();
-        private final AtomicInteger done = new AtomicInteger();
-        private final Thread caller = Thread.currentThread();
         private volatile Throwable failure;
 
         Batch(Job[] jobs, int threads) {
@@ -134,7 +126,9 @@ final class RowParallel {
             int total = 0;
             for (int j = 0; j < jobs.length; j++) {
                 int rows = jobs[j].rows();
-                int size = Math.max(ROW_ALIGN, ceil(ceil(rows, threads * CHUNKS_PER_THREAD), ROW_ALIGN) * ROW_ALIGN);
+                long least = Math.min(rows, ceil(MIN_CHUNK_COST, jobs[j].rowCost()));
+                int size = ceil(Math.max(least, ceil(rows, threads * CHUNKS_PER_THREAD)), ROW_ALIGN) * ROW_ALIGN;
+                size = Math.max(ROW_ALIGN, size);
                 chunkRows[j] = size;
                 firstChunk[j] = total;
                 total += ceil(rows, size);
@@ -143,42 +137,28 @@ final class RowParallel {
             this.chunks = total;
         }
 
-        private static int ceil(int a, int b) {
-            return (a + b - 1) / b;
+        private static int ceil(long a, long b) {
+            return Math.toIntExact((a + b - 1) / b);
         }
 
-        /** Takes chunks until none is left. */
+        /** Takes chunks until none is left; after a failure the rest are skipped. */
         void work() {
             int c;
             while ((c = next.getAndIncrement()) < chunks) {
+                if (failure != null) {
+                    continue;
+                }
                 try {
-                    if (failure == null) {
-                        int j = 0;
-                        while (c >= firstChunk[j + 1]) {
-                            j++;
-                        }
-                        int from = (c - firstChunk[j]) * chunkRows[j];
-                        jobs[j].body().run(from, Math.min(jobs[j].rows(), from + chunkRows[j]));
+                    int j = 0;
+                    while (c >= firstChunk[j + 1]) {
+                        j++;
                     }
+                    int from = (c - firstChunk[j]) * chunkRows[j];
+                    jobs[j].body().run(from, Math.min(jobs[j].rows(), from + chunkRows[j]));
                 } catch (Throwable t) {
                     if (failure == null) {
                         failure = t;
                     }
-                } finally {
-                    if (done.incrementAndGet() == chunks && Thread.currentThread() != caller) {
-                        LockSupport.unpark(caller);
-                    }
-                }
-            }
-        }
-
-        /** Waits for the chunks other threads took: a short spin, then parked until the last one wakes it. */
-        void awaitDone() {
-            for (int spin = 0; done.get() < chunks; spin++) {
-                if (spin < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
                 }
             }
         }

@@ -24,7 +24,7 @@ class RowParallelTest {
         for (int size : sizes) {
             AtomicIntegerArray count = new AtomicIntegerArray(size);
             counts.add(count);
-            jobs.add(new RowParallel.Job(size, (from, to) -> {
+            jobs.add(new RowParallel.Job(size, 1 << 17, (from, to) -> {
                 assertThat(from).isLessThan(to);
                 for (int r = from; r < to; r++) {
                     count.incrementAndGet(r);
@@ -43,7 +43,7 @@ class RowParallelTest {
 
     @Test
     void aFailingRangeIsThrownToTheCallerAndTheThreadsGoOn() {
-        RowParallel.Job failing = new RowParallel.Job(4096, (from, to) -> {
+        RowParallel.Job failing = new RowParallel.Job(4096, 1 << 17, (from, to) -> {
             if (from <= 2000 && 2000 < to) {
                 throw new IllegalStateException("row 2000 is broken");
             }
@@ -51,7 +51,7 @@ class RowParallelTest {
         assertThatThrownBy(() -> THREE.run(failing)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("row 2000 is broken");
         AtomicIntegerArray count = new AtomicIntegerArray(4096);
-        THREE.run(new RowParallel.Job(4096, (from, to) -> {
+        THREE.run(new RowParallel.Job(4096, 1 << 17, (from, to) -> {
             for (int r = from; r < to; r++) {
                 count.incrementAndGet(r);
             }
@@ -71,7 +71,7 @@ class RowParallelTest {
                 sums.add(callers.submit(() -> {
                     long[] out = new long[5000];
                     for (int round = 0; round < 30; round++) {
-                        THREE.run(new RowParallel.Job(out.length, (from, to) -> {
+                        THREE.run(new RowParallel.Job(out.length, 1 << 17, (from, to) -> {
                             for (int r = from; r < to; r++) {
                                 out[r] += r * (seed + 1L);
                             }
@@ -96,7 +96,7 @@ class RowParallelTest {
         RowParallel one = new RowParallel(1);
         Thread caller = Thread.currentThread();
         AtomicIntegerArray count = new AtomicIntegerArray(300);
-        one.run(new RowParallel.Job(300, (from, to) -> {
+        one.run(new RowParallel.Job(300, 1 << 17, (from, to) -> {
             assertThat(Thread.currentThread()).isSameAs(caller);
             for (int r = from; r < to; r++) {
                 count.incrementAndGet(r);
@@ -106,5 +106,22 @@ class RowParallelTest {
             assertThat(count.get(r)).isEqualTo(1);
         }
         assertThatThrownBy(() -> new RowParallel(0)).hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void aSmallProductRunsOnTheCallerAlone() {
+        Thread caller = Thread.currentThread();
+        AtomicIntegerArray count = new AtomicIntegerArray(1000);
+        THREE.run(new RowParallel.Job(1000, 64, (from, to) -> {
+            assertThat(Thread.currentThread()).isSameAs(caller);
+            assertThat(from).isZero();
+            assertThat(to).isEqualTo(1000);
+            for (int r = from; r < to; r++) {
+                count.incrementAndGet(r);
+            }
+        }));
+        for (int r = 0; r < 1000; r++) {
+            assertThat(count.get(r)).isEqualTo(1);
+        }
     }
 }
