@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A model whose matrices all stay in blocks runs its steps on Java arrays ({@link HostRows}, one hand-off per
  * layer's q/k/v and gate/up); the same model with its activations in NDArrays gives the same logits, for every
- * architecture the conformance tests write (biases, q/k norms, post-norms, soft-caps, GELU, sliding windows, fused
- * projections), for prompts and decode steps of two sequences in one batch.
+ * architecture and setting the conformance tests write (biases, q/k norms, post-norms, soft-caps, GELU, sliding
+ * windows, fused projections, YaRN, LongRoPE), for prompts and decode steps of two sequences in one batch.
  */
 class HostRowsTest {
 
@@ -28,6 +28,16 @@ class HostRowsTest {
         TensorType type = variant.model.quantized();
         Path file = variant.model.write(temp.resolve(variant + ".gguf"), vocab, type, "host-rows");
         compare(variant + " " + type, GgufLoader.load(file));
+    }
+
+    /** What only the current llama.cpp checks: qwen3's q/k norms on wide heads, YaRN, LongRoPE's factors. */
+    @ParameterizedTest
+    @EnumSource(CurrentLlamaCppConformanceTest.Setting.class)
+    void andForTheSettingsOfTheCurrentLlamaCpp(CurrentLlamaCppConformanceTest.Setting setting) {
+        GgufVocabulary vocab = setting.model.vocabulary();
+        TensorType type = setting.model.quantized();
+        Path file = setting.model.write(temp.resolve(setting + ".gguf"), vocab, type, "host-rows");
+        compare(setting + " " + type, GgufLoader.load(file));
     }
 
     @Test
