@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A pool of our own, in which the calling thread took chunks too and idle workers spun and yielded before they
  * parked, was tried first and dropped: on the shared 2-CPU machine under load (load average 12-15) its products took
- * about three times their CPU time in wall time, the fork-join pool's 1.0-1.6 times (docs/performance.md).
+ * about three times their CPU time in wall time, the fork-join pool's 1.0-1.7 times (docs/performance.md).
  */
 final class RowParallel {
 
