@@ -60,6 +60,14 @@ public final class LlamaModel implements AutoCloseable {
     /** RoPE frequencies of the sliding-window layers where they have their own base (gemma3), else null. */
     private final NDArray slidingInvFreq;
     private final Layer[] layers;
+    /**
+     * The norms' weights as Java arrays, per layer, when every matrix is kept in blocks ({@link #forwardOnHost});
+     * null otherwise.
+     */
+    private final HostNorms[] hostNorms;
+    private final float[] hostFinalNorm;
+    private final float[] hostInvFreq;
+    private final float[] hostSlidingInvFreq;
     private final long weightBytes;
     private final long deviceWeightBytes;
     private final DataType computeType;
@@ -91,6 +99,10 @@ public final class LlamaModel implements AutoCloseable {
         long bytes();
     }
 
+    /** A layer's norm weights and biases in Java arrays; null where the architecture has none. */
+    private record HostNorms(float[] attn, float[] postAttn, float[] ffn, float[] postFfn, float[] qBias, float[] kBias,
+            float[] vBias, float[] qNorm, float[] kNorm) {}
+
     private record Dense(NDArray stored, NDArray transposed) implements Weight {
         @Override
         public long bytes() {
@@ -105,7 +117,8 @@ public final class LlamaModel implements AutoCloseable {
         }
     }
 
-    private LlamaModel(LlamaCheckpoint checkpoint, NDManager manager, Precision precision, WeightPlacement placement) {
+    private LlamaModel(LlamaCheckpoint checkpoint, NDManager manager, Precision precision, WeightPlacement placement,
+            boolean hostRows) {
         this.config = checkpoint.config();
         this.tokenizer = checkpoint.tokenizer();
         this.manager = manager;
@@ -156,6 +169,17 @@ public final class LlamaModel implements AutoCloseable {
         }
         this.weightBytes = bytes;
         this.deviceWeightBytes = onDevice;
+        boolean host = hostRows && weights.stream().allMatch(w -> w instanceof Blocks);
+        this.hostNorms = host ? new HostNorms[layers.length] : null;
+        this.hostFinalNorm = host ? finalNorm.toFloatArray() : null;
+        this.hostInvFreq = host ? invFreq.toFloatArray() : null;
+        this.hostSlidingInvFreq = host ? host(slidingInvFreq) : null;
+        for (int l = 0; host && l < layers.length; l++) {
+            Layer layer = layers[l];
+            hostNorms[l] = new HostNorms(host(layer.attnNorm()), host(layer.postAttnNorm()), host(layer.ffnNorm()),
+                    host(layer.postFfnNorm()), host(layer.qBias()), host(layer.kBias()), host(layer.vBias()),
+                    host(layer.qNorm()), host(layer.kNorm()));
+        }
     }
 
     /**
@@ -170,10 +194,19 @@ public final class LlamaModel implements AutoCloseable {
     /** As {@link #load(LlamaCheckpoint, String, Device, Precision)}, with the weights placed as {@code placement} says. */
     public static LlamaModel load(LlamaCheckpoint checkpoint, String engine, Device device, Precision precision,
             WeightPlacement placement) {
+        return load(checkpoint, engine, device, precision, placement, true);
+    }
+
+    /**
+     * As {@link #load(LlamaCheckpoint, String, Device, Precision, WeightPlacement)}; {@code hostRows} false keeps
+     * the activations in NDArrays even when every matrix is in blocks (to compare the two ways in tests).
+     */
+    static LlamaModel load(LlamaCheckpoint checkpoint, String engine, Device device, Precision precision,
+            WeightPlacement placement, boolean hostRows) {
         Engine e = Engine.getEngine(engine);
         NDManager manager = e.newBaseManager(device);
         try {
-            return new LlamaModel(checkpoint, manager, precision, placement);
+            return new LlamaModel(checkpoint, manager, precision, placement, hostRows);
         } catch (RuntimeException ex) {
             manager.close();
             throw ex;
@@ -282,6 +315,15 @@ public final class LlamaModel implements AutoCloseable {
         return placement;
     }
 
+    private static float[] host(NDArray a) {
+        return a == null ? null : a.toFloatArray();
+    }
+
+    /** Whether steps run on Java arrays between the products ({@link #forwardOnHost}): every matrix is in blocks. */
+    boolean hostRows() {
+        return hostNorms != null;
+    }
+
     /** Bytes the weights take: NDArrays on the model's device, plus stored blocks on the Java heap ({@link WeightPlacement#BLOCKS}). */
     public long weightBytes() {
         return weightBytes;
@@ -371,115 +413,275 @@ public final class LlamaModel implements AutoCloseable {
                 positions[r++] = chunk.sequence().length() + i;
             }
         }
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            Architecture arch = config.architecture();
-            NDArray x = embed(tokens);
-            if (arch.scaledEmbedding()) {
-                x = x.mul((float) Math.sqrt(config.dim()));
+        float[][] result;
+        if (hostNorms != null) {
+            result = forwardOnHost(chunks, tokens, positions);
+        } else {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                result = forwardOnDevice(step(chunks, rows, positions), tokens);
             }
-            NDArray pos = manager.create(positions, new Shape(rows, 1, 1));
-            NDArray angles = pos.mul(invFreq.reshape(1, 1, -1));
-            NDArray cos = angles.cos();
-            NDArray sin = angles.sin();
-            if (ropeMagnitude != 1f) {
-                cos = cos.mul(ropeMagnitude);
-                sin = sin.mul(ropeMagnitude);
-            }
-            NDArray slidingAngles = slidingInvFreq == null ? null : pos.mul(slidingInvFreq.reshape(1, 1, -1));
-            NDArray slidingCos = slidingAngles == null ? cos : slidingAngles.cos();
-            NDArray slidingSin = slidingAngles == null ? sin : slidingAngles.sin();
-            int hd = config.headSize();
-            List<NDArray> masks = new ArrayList<>(chunks.size());
-            List<NDArray> slidingMasks = new ArrayList<>(chunks.size());
-            for (Chunk chunk : chunks) {
-                int t = chunk.tokens().length;
-                int past = chunk.sequence().length();
-                masks.add(t == 1 ? null : causalMask(t, past, 0));
-                slidingMasks.add(arch.slidingWindow() > 0 && past + t > arch.slidingWindow()
-                        ? causalMask(t, past, arch.slidingWindow()) : masks.getLast());
-            }
-            for (int l = 0; l < layers.length; l++) {
-                Layer layer = layers[l];
-                boolean slides = arch.slides(l);
-                NDArray h = rmsNorm(x, layer.attnNorm());
-                NDArray qRaw;
-                NDArray kRaw;
-                NDArray v;
-                if (layer.wqkv() != null) {
-                    NDList qkv = project(h, layer.wqkv()).split(new long[] {config.qDim(), config.qDim() + config.kvDim()}, 1);
-                    qRaw = qkv.get(0).reshape(rows, config.heads(), hd);
-                    kRaw = qkv.get(1).reshape(rows, config.kvHeads(), hd);
-                    v = qkv.get(2).reshape(rows, config.kvHeads(), hd);
-                } else {
-                    qRaw = bias(project(h, layer.wq()), layer.qBias()).reshape(rows, config.heads(), hd);
-                    kRaw = bias(project(h, layer.wk()), layer.kBias()).reshape(rows, config.kvHeads(), hd);
-                    v = bias(project(h, layer.wv()), layer.vBias()).reshape(rows, config.kvHeads(), hd);
-                }
-                if (layer.qNorm() != null) {
-                    qRaw = rmsNorm(qRaw, layer.qNorm());
-                    kRaw = rmsNorm(kRaw, layer.kNorm());
-                }
-                // queries and keys rotate together: [rows, heads + kvHeads, hd]
-                NDArray qk = slides ? rope(qRaw.concat(kRaw, 1), slidingCos, slidingSin) : rope(qRaw.concat(kRaw, 1), cos, sin);
-                NDList qAndK = qk.split(new long[] {config.heads()}, 1);
-                NDArray q = qAndK.get(0);
-                NDArray k = qAndK.get(1);
-                List<NDArray> layerMasks = slides ? slidingMasks : masks;
-                NDList outs = new NDList(chunks.size());
-                if (chunks.size() == 1) {
-                    outs.add(attention(chunks.get(0).sequence(), l, q, k, v, layerMasks.get(0)));
-                } else {
-                    int start = 0;
-                    for (int c = 0; c < chunks.size(); c++) {
-                        Chunk chunk = chunks.get(c);
-                        int t = chunk.tokens().length;
-                        outs.add(attention(chunk.sequence(), l, q.get("{}:{}", start, start + t),
-                                k.get("{}:{}", start, start + t), v.get("{}:{}", start, start + t), layerMasks.get(c)));
-                        start += t;
-                    }
-                }
-                NDArray attn = outs.size() == 1 ? outs.head() : NDArrays.concat(outs, 0);
-                NDArray attnOut = project(attn, layer.wo());
-                x = x.add(layer.postAttnNorm() == null ? attnOut : rmsNorm(attnOut, layer.postAttnNorm()));
-                NDArray h2 = rmsNorm(x, layer.ffnNorm());
-                NDArray g;
-                NDArray u;
-                if (layer.w1() == null) { // gate and up in one matrix, gate first (phi3)
-                    NDList gateUp = project(h2, layer.w3()).split(2, 1);
-                    g = gateUp.get(0);
-                    u = gateUp.get(1);
-                } else {
-                    g = project(h2, layer.w1());
-                    u = project(h2, layer.w3());
-                }
-                NDArray ffn = project((arch.geluFeedForward() ? geluTanh(g) : Activation.sigmoid(g).mul(g)).mul(u), layer.w2());
-                x = x.add(layer.postFfnNorm() == null ? ffn : rmsNorm(ffn, layer.postFfnNorm()));
-            }
-            for (Chunk chunk : chunks) {
-                chunk.sequence().advance(chunk.tokens().length);
-            }
-            NDArray last;
-            if (chunks.size() == rows) {
-                last = x;
-            } else {
-                NDList lasts = new NDList(chunks.size());
-                int end = 0;
-                for (Chunk chunk : chunks) {
-                    end += chunk.tokens().length;
-                    lasts.add(x.get("{}:{}", end - 1, end));
-                }
-                last = NDArrays.concat(lasts, 0);
-            }
-            NDArray logits = softcap(project(rmsNorm(last, finalNorm), output), arch.finalSoftcap());
-            float[] flat = logits.toFloatArray();
-            float[][] result = new float[chunks.size()][];
-            int vocab = config.vocabSize();
-            for (int c = 0; c < result.length; c++) {
-                result[c] = java.util.Arrays.copyOfRange(flat, c * vocab, (c + 1) * vocab);
-            }
-            return result;
         }
+        for (Chunk chunk : chunks) {
+            chunk.sequence().advance(chunk.tokens().length);
+        }
+        return result;
+    }
+
+    /**
+     * What every layer of one step shares: the chunks, their rows, the RoPE angles' cosines and sines at the rows'
+     * positions (of the sliding-window layers too, the same arrays where those have no base of their own), and each
+     * chunk's attention masks (null for a single row, which sees its whole cache).
+     */
+    private record Step(List<Chunk> chunks, int rows, NDArray cos, NDArray sin, NDArray slidingCos, NDArray slidingSin,
+            List<NDArray> masks, List<NDArray> slidingMasks) {}
+
+    private Step step(List<Chunk> chunks, int rows, float[] positions) {
+        Architecture arch = config.architecture();
+        NDArray pos = manager.create(positions, new Shape(rows, 1, 1));
+        NDArray angles = pos.mul(invFreq.reshape(1, 1, -1));
+        NDArray cos = angles.cos();
+        NDArray sin = angles.sin();
+        if (ropeMagnitude != 1f) {
+            cos = cos.mul(ropeMagnitude);
+            sin = sin.mul(ropeMagnitude);
+        }
+        NDArray slidingAngles = slidingInvFreq == null ? null : pos.mul(slidingInvFreq.reshape(1, 1, -1));
+        NDArray slidingCos = slidingAngles == null ? cos : slidingAngles.cos();
+        NDArray slidingSin = slidingAngles == null ? sin : slidingAngles.sin();
+        List<NDArray> masks = new ArrayList<>(chunks.size());
+        List<NDArray> slidingMasks = new ArrayList<>(chunks.size());
+        for (Chunk chunk : chunks) {
+            int t = chunk.tokens().length;
+            int past = chunk.sequence().length();
+            masks.add(t == 1 ? null : causalMask(t, past, 0));
+            slidingMasks.add(arch.slidingWindow() > 0 && past + t > arch.slidingWindow()
+                    ? causalMask(t, past, arch.slidingWindow()) : masks.getLast());
+        }
+        return new Step(chunks, rows, cos, sin, slidingCos, slidingSin, masks, slidingMasks);
+    }
+
+    /** The step with every activation an NDArray on the model's device (F32 or float16 matrices among the weights). */
+    private float[][] forwardOnDevice(Step step, int[] tokens) {
+        Architecture arch = config.architecture();
+        int rows = step.rows();
+        int hd = config.headSize();
+        List<Chunk> chunks = step.chunks();
+        NDArray x = embed(tokens);
+        if (arch.scaledEmbedding()) {
+            x = x.mul((float) Math.sqrt(config.dim()));
+        }
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layers[l];
+            NDArray h = rmsNorm(x, layer.attnNorm());
+            NDArray qRaw;
+            NDArray kRaw;
+            NDArray v;
+            if (layer.wqkv() != null) {
+                NDList qkv = project(h, layer.wqkv()).split(new long[] {config.qDim(), config.qDim() + config.kvDim()}, 1);
+                qRaw = qkv.get(0).reshape(rows, config.heads(), hd);
+                kRaw = qkv.get(1).reshape(rows, config.kvHeads(), hd);
+                v = qkv.get(2).reshape(rows, config.kvHeads(), hd);
+            } else {
+                qRaw = bias(project(h, layer.wq()), layer.qBias()).reshape(rows, config.heads(), hd);
+                kRaw = bias(project(h, layer.wk()), layer.kBias()).reshape(rows, config.kvHeads(), hd);
+                v = bias(project(h, layer.wv()), layer.vBias()).reshape(rows, config.kvHeads(), hd);
+            }
+            NDArray attnOut = project(attend(step, l, qRaw, kRaw, v), layer.wo());
+            x = x.add(layer.postAttnNorm() == null ? attnOut : rmsNorm(attnOut, layer.postAttnNorm()));
+            NDArray h2 = rmsNorm(x, layer.ffnNorm());
+            NDArray g;
+            NDArray u;
+            if (layer.w1() == null) { // gate and up in one matrix, gate first (phi3)
+                NDList gateUp = project(h2, layer.w3()).split(2, 1);
+                g = gateUp.get(0);
+                u = gateUp.get(1);
+            } else {
+                g = project(h2, layer.w1());
+                u = project(h2, layer.w3());
+            }
+            NDArray ffn = project((arch.geluFeedForward() ? geluTanh(g) : Activation.sigmoid(g).mul(g)).mul(u), layer.w2());
+            x = x.add(layer.postFfnNorm() == null ? ffn : rmsNorm(ffn, layer.postFfnNorm()));
+        }
+        NDArray last;
+        if (chunks.size() == rows) {
+            last = x;
+        } else {
+            NDList lasts = new NDList(chunks.size());
+            int end = 0;
+            for (Chunk chunk : chunks) {
+                end += chunk.tokens().length;
+                lasts.add(x.get("{}:{}", end - 1, end));
+            }
+            last = NDArrays.concat(lasts, 0);
+        }
+        NDArray logits = softcap(project(rmsNorm(last, finalNorm), output), arch.finalSoftcap());
+        return perChunk(logits.toFloatArray(), chunks.size());
+    }
+
+    /**
+     * The step with the activations in Java arrays, where every matrix is kept in blocks: the products take and give
+     * arrays, a layer's products on the same input (q, k and v; gate and up) go to the threads in one hand-off, and
+     * the norms, RoPE, attention against the sequences' caches ({@link HostAttention}), the feed-forward's activation
+     * and the residual sums run here ({@link HostRows}), with no engine call: the NDArray version of a decode step
+     * makes about sixty a layer, each a JNI crossing and an NDArray (docs/performance.md).
+     */
+    private float[][] forwardOnHost(List<Chunk> chunks, int[] tokens, float[] positions) {
+        Architecture arch = config.architecture();
+        int rows = tokens.length;
+        int dim = config.dim();
+        int hd = config.headSize();
+        int heads = config.heads();
+        int kvHeads = config.kvHeads();
+        int qDim = config.qDim();
+        int kvDim = config.kvDim();
+        float eps = config.normEps();
+        float scale = arch.queryScale() > 0 ? arch.queryScale() : 1f / (float) Math.sqrt(hd);
+        QuantizedMatrix table = ((Blocks) embedding).matrix();
+        float[] x = new float[rows * dim];
+        for (int i = 0; i < rows; i++) {
+            table.dequantizeRow(tokens[i], x, i * dim);
+        }
+        if (arch.scaledEmbedding()) {
+            HostRows.scaleInPlace(x, (float) Math.sqrt(dim));
+        }
+        float[][] rope = HostAttention.ropeTables(positions, hostInvFreq, ropeMagnitude);
+        float[][] slidingRope = hostSlidingInvFreq == null ? rope
+                : HostAttention.ropeTables(positions, hostSlidingInvFreq, 1f);
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layers[l];
+            HostNorms norms = hostNorms[l];
+            float[] h = HostRows.rmsNorm(x, dim, norms.attn(), eps);
+            float[] q;
+            float[] k;
+            float[] v;
+            if (layer.wqkv() != null) {
+                float[] qkv = products(h, rows, layer.wqkv())[0];
+                q = new float[rows * qDim];
+                k = new float[rows * kvDim];
+                v = new float[rows * kvDim];
+                for (int r = 0; r < rows; r++) {
+                    int base = r * (qDim + 2 * kvDim);
+                    System.arraycopy(qkv, base, q, r * qDim, qDim);
+                    System.arraycopy(qkv, base + qDim, k, r * kvDim, kvDim);
+                    System.arraycopy(qkv, base + qDim + kvDim, v, r * kvDim, kvDim);
+                }
+            } else {
+                float[][] qkv = products(h, rows, layer.wq(), layer.wk(), layer.wv());
+                q = qkv[0];
+                k = qkv[1];
+                v = qkv[2];
+            }
+            HostRows.addRowsInPlace(q, norms.qBias());
+            HostRows.addRowsInPlace(k, norms.kBias());
+            HostRows.addRowsInPlace(v, norms.vBias());
+            if (norms.qNorm() != null) {
+                q = HostRows.rmsNorm(q, hd, norms.qNorm(), eps);
+                k = HostRows.rmsNorm(k, hd, norms.kNorm(), eps);
+            }
+            boolean slides = arch.slides(l);
+            HostAttention.rope(q, heads, hd, slides ? slidingRope : rope, arch.neoxRope());
+            HostAttention.rope(k, kvHeads, hd, slides ? slidingRope : rope, arch.neoxRope());
+            float[] attn = new float[rows * qDim];
+            RowParallel.Job[] jobs = new RowParallel.Job[chunks.size()];
+            int start = 0;
+            for (int c = 0; c < chunks.size(); c++) {
+                Sequence seq = chunks.get(c).sequence();
+                int t = chunks.get(c).tokens().length;
+                seq.appendHost(l, k, v, start, t);
+                HostAttention.Chunk chunk = new HostAttention.Chunk(q, attn, seq.hostKeys(l), seq.hostValues(l), start, t,
+                        seq.length(), heads, kvHeads, hd, scale, arch.attentionSoftcap(), slides ? arch.slidingWindow() : 0);
+                jobs[c] = new RowParallel.Job(t * heads, 2L * (seq.length() + t) * hd,
+                        (from, to) -> HostAttention.heads(chunk, from, to));
+                start += t;
+            }
+            RowParallel.shared().run(jobs);
+            float[] attnOut = products(attn, rows, layer.wo())[0];
+            HostRows.addInPlace(x, norms.postAttn() == null ? attnOut : HostRows.rmsNorm(attnOut, dim, norms.postAttn(), eps));
+            float[] h2 = HostRows.rmsNorm(x, dim, norms.ffn(), eps);
+            float[] gated;
+            if (layer.w1() == null) { // gate and up in one matrix, gate first (phi3)
+                gated = HostRows.gatedFused(products(h2, rows, layer.w3())[0], config.hiddenDim(), arch.geluFeedForward());
+            } else {
+                float[][] gateUp = products(h2, rows, layer.w1(), layer.w3());
+                gated = HostRows.gated(gateUp[0], gateUp[1], arch.geluFeedForward());
+            }
+            float[] ffn = products(gated, rows, layer.w2())[0];
+            HostRows.addInPlace(x, norms.postFfn() == null ? ffn : HostRows.rmsNorm(ffn, dim, norms.postFfn(), eps));
+        }
+        float[] last = x;
+        if (chunks.size() != rows) {
+            last = new float[chunks.size() * dim];
+            int end = 0;
+            for (int c = 0; c < chunks.size(); c++) {
+                end += chunks.get(c).tokens().length;
+                System.arraycopy(x, (end - 1) * dim, last, c * dim, dim);
+            }
+        }
+        float[] logits = products(HostRows.rmsNorm(last, dim, hostFinalNorm, eps), chunks.size(), output)[0];
+        HostRows.softcapInPlace(logits, arch.finalSoftcap());
+        return perChunk(logits, chunks.size());
+    }
+
+    /** {@code x [n, in]} times each of {@code weights} (all in blocks), in one hand-off to the threads. */
+    private static float[][] products(float[] x, int n, Weight... weights) {
+        float[][] outs = new float[weights.length][];
+        RowParallel.Job[] jobs = new RowParallel.Job[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            QuantizedMatrix m = ((Blocks) weights[i]).matrix();
+            outs[i] = new float[n * m.rows()];
+            jobs[i] = m.product(x, n, outs[i]);
+        }
+        RowParallel.shared().run(jobs);
+        return outs;
+    }
+
+    /** Splits {@code [chunks, vocab]} logits into one array per chunk (the array itself for one chunk). */
+    private float[][] perChunk(float[] flat, int chunks) {
+        if (chunks == 1) {
+            return new float[][] {flat};
+        }
+        int vocab = config.vocabSize();
+        float[][] result = new float[chunks][];
+        for (int c = 0; c < chunks; c++) {
+            result[c] = java.util.Arrays.copyOfRange(flat, c * vocab, (c + 1) * vocab);
+        }
+        return result;
+    }
+
+    /**
+     * Attention of layer {@code l} from the rows' projections {@code qRaw [rows, heads, hd]} and
+     * {@code kRaw}, {@code v [rows, kvHeads, hd]}: the q/k norms where the architecture has them, RoPE, and each
+     * chunk's rows against its own sequence's cache; {@code [rows, heads * hd]}.
+     */
+    private NDArray attend(Step step, int l, NDArray qRaw, NDArray kRaw, NDArray v) {
+        Layer layer = layers[l];
+        boolean slides = config.architecture().slides(l);
+        if (layer.qNorm() != null) {
+            qRaw = rmsNorm(qRaw, layer.qNorm());
+            kRaw = rmsNorm(kRaw, layer.kNorm());
+        }
+        // queries and keys rotate together: [rows, heads + kvHeads, hd]
+        NDArray qk = slides ? rope(qRaw.concat(kRaw, 1), step.slidingCos(), step.slidingSin())
+                : rope(qRaw.concat(kRaw, 1), step.cos(), step.sin());
+        NDList qAndK = qk.split(new long[] {config.heads()}, 1);
+        NDArray q = qAndK.get(0);
+        NDArray k = qAndK.get(1);
+        List<NDArray> layerMasks = slides ? step.slidingMasks() : step.masks();
+        List<Chunk> chunks = step.chunks();
+        if (chunks.size() == 1) {
+            return attention(chunks.get(0).sequence(), l, q, k, v, layerMasks.get(0));
+        }
+        NDList outs = new NDList(chunks.size());
+        int start = 0;
+        for (int c = 0; c < chunks.size(); c++) {
+            Chunk chunk = chunks.get(c);
+            int t = chunk.tokens().length;
+            outs.add(attention(chunk.sequence(), l, q.get("{}:{}", start, start + t),
+                    k.get("{}:{}", start, start + t), v.get("{}:{}", start, start + t), layerMasks.get(c)));
+            start += t;
+        }
+        return NDArrays.concat(outs, 0);
     }
 
     private static NDArray castTo(NDArray a, DataType type) {

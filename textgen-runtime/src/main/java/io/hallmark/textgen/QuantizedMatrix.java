@@ -4,8 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -17,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * A weight matrix {@code [rows, cols]} kept in its stored form (F16, BF16 or a ggml quantization, often a
  * memory-mapped slice of the model file) and multiplied block by block: each row is dequantized as it is read,
  * so resident memory stays the stored size (the bytes are copied onto the heap once). Products run on the Java
- * Vector API, split by rows over a fork-join pool of {@code hallmark.textgen.threads} threads (default: the
- * processors).
+ * Vector API, split by rows over the threads of {@link RowParallel} ({@code hallmark.textgen.threads}, default:
+ * the processors).
  *
  * <p>Q8_0, Q4_0, Q4_K, Q5_K, Q6_K and BF16 run through fused kernels that never write dequantized values, for
  * one input row (decoding) as for several (prefill: 16 weight rows at a time, so each is read from memory once and
@@ -49,18 +47,8 @@ public final class QuantizedMatrix {
     /** Bytes of L 16-bit values. */
     private static final VectorSpecies<Byte> B2 = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 16));
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int MIN_ROWS_PER_TASK = 16;
     /** Weight rows read once for all input rows of a prefill (16 rows of 8192 Q8_0 weights: 139 KiB). */
     private static final int TILE_ROWS = 16;
-
-    private static final ForkJoinPool POOL = new ForkJoinPool(
-            Integer.getInteger("hallmark.textgen.threads", Runtime.getRuntime().availableProcessors()),
-            pool -> {
-                var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                t.setName("textgen-matmul-" + t.getPoolIndex());
-                t.setDaemon(true);
-                return t;
-            }, null, false);
 
     private final String name;
     private final TensorType type;
@@ -154,43 +142,20 @@ public final class QuantizedMatrix {
      * of {@code n} activations with the transposed matrix.
      */
     public void multiply(float[] x, int n, float[] out) {
+        RowParallel.shared().run(product(x, n, out));
+    }
+
+    /**
+     * The product {@link #multiply} computes, as rows for {@link RowParallel} to run (with other products in one
+     * hand-off, e.g. a layer's q, k and v on the same input).
+     */
+    RowParallel.Job product(float[] x, int n, float[] out) {
         if (x.length < n * cols || out.length < n * rows) {
             throw new IllegalArgumentException("Tensor '" + name + "' [" + rows + ", " + cols + "]: " + n
                     + " input rows need " + n * cols + " inputs and room for " + n * rows + " outputs");
         }
         float[] sums = type == TensorType.Q4_K || type == TensorType.Q5_K ? subBlockSums(x, n * cols) : null;
-        int leaf = Math.max(MIN_ROWS_PER_TASK, rows / (8 * POOL.getParallelism()));
-        POOL.invoke(new Rows(x, n, out, sums, 0, rows, leaf));
-    }
-
-    private final class Rows extends RecursiveAction {
-        private final float[] x;
-        private final int n;
-        private final float[] out;
-        private final float[] sums;
-        private final int from;
-        private final int to;
-        private final int leaf;
-
-        Rows(float[] x, int n, float[] out, float[] sums, int from, int to, int leaf) {
-            this.x = x;
-            this.n = n;
-            this.out = out;
-            this.sums = sums;
-            this.from = from;
-            this.to = to;
-            this.leaf = leaf;
-        }
-
-        @Override
-        protected void compute() {
-            if (to - from > leaf) {
-                int mid = (from + to) >>> 1;
-                invokeAll(new Rows(x, n, out, sums, from, mid, leaf), new Rows(x, n, out, sums, mid, to, leaf));
-            } else {
-                rows(from, to, x, n, sums, out);
-            }
-        }
+        return new RowParallel.Job(rows, (long) cols * n, (from, to) -> rows(from, to, x, n, sums, out));
     }
 
     /** Rows {@code from..to} times input row {@code i}, into {@code out[i * rows + r]}, by the fused kernel of the type. */
