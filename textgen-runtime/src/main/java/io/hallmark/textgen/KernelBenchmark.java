@@ -37,13 +37,20 @@ public final class KernelBenchmark {
         result.put("vectorBits", QuantizedMatrix.vectorBits());
         float[] x = random(PREFILL_ROWS * cols, 2);
         float[] out = new float[PREFILL_ROWS * rows];
-        List<Map<String, Object>> kernels = new ArrayList<>();
+        List<Map<String, Object>> timed = new ArrayList<>();
         double reference = 0;
         double prefillReference = 0;
         float[] values = random(rows * cols, 1);
         for (TensorType type : types) {
             byte[] stored = GgmlBlocks.quantize(type, values);
-            QuantizedMatrix m = new QuantizedMatrix(new RawTensor("bench", new long[] {rows, cols}, type, ByteBuffer.wrap(stored)));
+            RawTensor tensor = new RawTensor("bench", new long[] {rows, cols}, type, ByteBuffer.wrap(stored));
+            Map<String, QuantizedMatrix> kernels = new LinkedHashMap<>();
+            kernels.put(type.toString(), new QuantizedMatrix(tensor));
+            if (type == TensorType.Q4_K) { // the float-activation kernel as the integer one's peer
+                kernels.put(type + "/f32", new QuantizedMatrix(tensor, false));
+            }
+            for (var kernel : kernels.entrySet()) {
+            QuantizedMatrix m = kernel.getValue();
             long best = best(m, x, 1, out, repeats);
             double decodeChecksum = checksum(out, rows);
             long prefill = best(m, x, PREFILL_ROWS, out, Math.max(3, repeats / 5));
@@ -52,7 +59,7 @@ public final class KernelBenchmark {
                 prefillReference = prefill;
             }
             Map<String, Object> k = new LinkedHashMap<>();
-            k.put("type", type.toString());
+            k.put("type", kernel.getKey());
             k.put("millis", round(best / 1e6));
             k.put("weightsPerNanosecond", round((double) rows * cols / best));
             k.put("gigabytesPerSecond", round((double) m.bytes() / best));
@@ -60,9 +67,10 @@ public final class KernelBenchmark {
             k.put("checksum", decodeChecksum);
             k.put("prefillMillis", round(prefill / 1e6));
             k.put("prefillTimeVsFirst", round(prefill / prefillReference));
-            kernels.add(k);
+            timed.add(k);
+            }
         }
-        result.put("kernels", kernels);
+        result.put("kernels", timed);
         return result;
     }
 
@@ -120,10 +128,10 @@ public final class KernelBenchmark {
         out.printf("kernels: %s x %s times one vector (decode) and %d (prefill), %s threads, %s-bit vectors, best of %s%n",
                 result.get("rows"), result.get("cols"), PREFILL_ROWS, result.get("threads"), result.get("vectorBits"),
                 result.get("repeats"));
-        out.printf("  %-6s %10s %11s %8s %9s %12s %11s %9s%n", "type", "decode ms", "weights/ns", "GB/s", "vs first",
+        out.printf("  %-9s %10s %11s %8s %9s %12s %11s %9s%n", "type", "decode ms", "weights/ns", "GB/s", "vs first",
                 "checksum", "prefill ms", "vs first");
         for (Map<String, Object> k : (List<Map<String, Object>>) result.get("kernels")) {
-            out.printf("  %-6s %10s %11s %8s %9s %12s %11s %9s%n", k.get("type"), k.get("millis"), k.get("weightsPerNanosecond"),
+            out.printf("  %-9s %10s %11s %8s %9s %12s %11s %9s%n", k.get("type"), k.get("millis"), k.get("weightsPerNanosecond"),
                     k.get("gigabytesPerSecond"), k.get("timeVsFirst"), k.get("checksum"), k.get("prefillMillis"),
                     k.get("prefillTimeVsFirst"));
         }
