@@ -418,13 +418,13 @@ public final class QuantizedMatrix {
                 minAcc = ((FloatVector) mi.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(FloatVector.SPECIES_256, half(w, off + 2) * dx), minAcc);
                 IntVector sum = IntVector.zero(I);
                 for (int j = 0; j < 4; j++) {
-                    ShortVector lo = ShortVector.zero(S);
-                    ShortVector hi = ShortVector.zero(S);
                     int qs = off + 16 + 32 * j;
                     int xo = xb + 256 * k + 64 * j;
-                    for (int l = 0; l < 32; l += sl) {
-                        ShortVector q = (ShortVector) ByteVector.fromArray(B2, w, qs + l)
-                                .convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+                    ShortVector q = (ShortVector) ByteVector.fromArray(B2, w, qs).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+                    ShortVector lo = q.and((short) 0xf).mul(ShortVector.fromArray(S, xq, xo));
+                    ShortVector hi = q.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S, xq, xo + 32));
+                    for (int l = sl; l < 32; l += sl) { // 256-bit vectors: the sub-block's second half
+                        q = (ShortVector) ByteVector.fromArray(B2, w, qs + l).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
                         lo = lo.add(q.and((short) 0xf).mul(ShortVector.fromArray(S, xq, xo + l)));
                         hi = hi.add(q.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S, xq, xo + 32 + l)));
                     }
