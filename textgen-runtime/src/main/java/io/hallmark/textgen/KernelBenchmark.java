@@ -26,7 +26,9 @@ public final class KernelBenchmark {
 
     /**
      * Times {@code rows x cols} matrices of {@code types} (the first is the reference for the ratios), each the best
-     * of {@code repeats} products after as many warm-up products.
+     * of {@code repeats} products after a warm-up. A type with two kernels (Q4_K: 8-bit activations, and float
+     * activations as {@code Q4_K/f32}) has both warmed up first and then timed in turns, product by product, so that
+     * a change of the machine's load falls on both alike.
      */
     public static Map<String, Object> run(int rows, int cols, int repeats, List<TensorType> types) {
         Map<String, Object> result = new LinkedHashMap<>();
@@ -46,28 +48,31 @@ public final class KernelBenchmark {
             RawTensor tensor = new RawTensor("bench", new long[] {rows, cols}, type, ByteBuffer.wrap(stored));
             Map<String, QuantizedMatrix> kernels = new LinkedHashMap<>();
             kernels.put(type.toString(), new QuantizedMatrix(tensor));
-            if (type == TensorType.Q4_K) { // the float-activation kernel as the integer one's peer
+            if (type == TensorType.Q4_K) {
                 kernels.put(type + "/f32", new QuantizedMatrix(tensor, false));
             }
+            List<QuantizedMatrix> peers = List.copyOf(kernels.values());
+            long[] decode = best(peers, x, 1, out, repeats);
+            long[] prefill = best(peers, x, PREFILL_ROWS, out, Math.max(3, repeats / 5));
+            int p = 0;
             for (var kernel : kernels.entrySet()) {
-            QuantizedMatrix m = kernel.getValue();
-            long best = best(m, x, 1, out, repeats);
-            double decodeChecksum = checksum(out, rows);
-            long prefill = best(m, x, PREFILL_ROWS, out, Math.max(3, repeats / 5));
-            if (reference == 0) {
-                reference = best;
-                prefillReference = prefill;
-            }
-            Map<String, Object> k = new LinkedHashMap<>();
-            k.put("type", kernel.getKey());
-            k.put("millis", round(best / 1e6));
-            k.put("weightsPerNanosecond", round((double) rows * cols / best));
-            k.put("gigabytesPerSecond", round((double) m.bytes() / best));
-            k.put("timeVsFirst", round(best / reference));
-            k.put("checksum", decodeChecksum);
-            k.put("prefillMillis", round(prefill / 1e6));
-            k.put("prefillTimeVsFirst", round(prefill / prefillReference));
-            timed.add(k);
+                QuantizedMatrix m = kernel.getValue();
+                m.multiply(x, 1, out);
+                if (reference == 0) {
+                    reference = decode[p];
+                    prefillReference = prefill[p];
+                }
+                Map<String, Object> k = new LinkedHashMap<>();
+                k.put("type", kernel.getKey());
+                k.put("millis", round(decode[p] / 1e6));
+                k.put("weightsPerNanosecond", round((double) rows * cols / decode[p]));
+                k.put("gigabytesPerSecond", round((double) m.bytes() / decode[p]));
+                k.put("timeVsFirst", round(decode[p] / reference));
+                k.put("checksum", checksum(out, rows));
+                k.put("prefillMillis", round(prefill[p] / 1e6));
+                k.put("prefillTimeVsFirst", round(prefill[p] / prefillReference));
+                timed.add(k);
+                p++;
             }
         }
         result.put("kernels", timed);
@@ -75,19 +80,24 @@ public final class KernelBenchmark {
     }
 
     /**
-     * The fastest of {@code repeats} products, in nanoseconds, after warm-up products for at least 2 seconds (so
-     * that C2 has compiled the kernel, also on a busy machine).
+     * The fastest of {@code repeats} products of each matrix, in nanoseconds, timed in turns after warm-up products
+     * of each for at least 3 seconds (so that C2 has compiled the kernel, also on a busy machine).
      */
-    private static long best(QuantizedMatrix m, float[] x, int n, float[] out, int repeats) {
-        long warm = System.nanoTime();
-        for (int i = 0; i < repeats || System.nanoTime() - warm < 2_000_000_000L; i++) {
-            m.multiply(x, n, out);
+    private static long[] best(List<QuantizedMatrix> peers, float[] x, int n, float[] out, int repeats) {
+        for (QuantizedMatrix m : peers) {
+            long warm = System.nanoTime();
+            for (int i = 0; i < repeats || System.nanoTime() - warm < 3_000_000_000L; i++) {
+                m.multiply(x, n, out);
+            }
         }
-        long best = Long.MAX_VALUE;
+        long[] best = new long[peers.size()];
+        java.util.Arrays.fill(best, Long.MAX_VALUE);
         for (int i = 0; i < repeats; i++) {
-            long t0 = System.nanoTime();
-            m.multiply(x, n, out);
-            best = Math.min(best, System.nanoTime() - t0);
+            for (int p = 0; p < best.length; p++) {
+                long t0 = System.nanoTime();
+                peers.get(p).multiply(x, n, out);
+                best[p] = Math.min(best[p], System.nanoTime() - t0);
+            }
         }
         return best;
     }

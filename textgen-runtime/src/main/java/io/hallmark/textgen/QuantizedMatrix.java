@@ -26,6 +26,13 @@ import jdk.incubator.vector.VectorSpecies;
  * from the cache for the other input rows); F16 dequantizes one weight row at a time into a scratch array and
  * reuses it for every input row.
  *
+ * <p>Q4_K takes 8-bit activations as llama.cpp does: the input is quantized once per product ({@link
+ * Int8Activations}, ggml's Q8_K layout), and the kernel multiplies nibbles by activations in 16-bit lanes and sums
+ * in ints, one float multiply per 256 weights (1.6x faster than the float-activation kernel, which stays as its
+ * peer in {@link KernelBenchmark} and reference in the tests; docs/performance.md). The Vector API has no 8-bit
+ * multiply-add ({@code vpmaddubsw}/{@code vpdpbusd}), so adjacent 16-bit products are summed into 32-bit lanes
+ * with a shift trick instead. The other types keep float activations.
+ *
  * <p>How the kernels are written, and why (measured in docs/performance.md):
  * <ul>
  *   <li>Nibbles and bit fields are cut on 32-bit lanes (bytes zero-extended to ints), because x86 has no 8-bit
@@ -73,7 +80,10 @@ public final class QuantizedMatrix {
     private final int rowBytes;
     private final byte[] bytes;
     private final ByteBuffer data;
-    /** Whether Q4_K products take 8-bit activations and integer dot products (else float activations). */
+    /**
+     * Whether Q4_K products take 8-bit activations and integer dot products; false only for {@link KernelBenchmark}'s
+     * peer and the tests' reference (float activations, as Q5_K).
+     */
     private final boolean int8;
 
     /**
