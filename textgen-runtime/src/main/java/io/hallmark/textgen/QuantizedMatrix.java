@@ -180,7 +180,14 @@ public final class QuantizedMatrix {
             throw new IllegalArgumentException("Tensor '" + name + "' [" + rows + ", " + cols + "]: " + n
                     + " input rows need " + n * cols + " inputs and room for " + n * rows + " outputs");
         }
-        Int8Activations q8 = int8 && type == TensorType.Q4_K ? Int8Activations.of(x, n * cols) : null;
+        Int8Activations q8 = null;
+        if (int8 && type == TensorType.Q4_K) {
+            try {
+                q8 = Int8Activations.of(x, n * cols);
+            } catch (IllegalArgumentException e) { // NaN or infinity: no scale rounds it, and the output would be NaN
+                throw new IllegalArgumentException("Tensor '" + name + "' [" + rows + ", " + cols + "]: " + e.getMessage(), e);
+            }
+        }
         float[] sums = q8 == null && (type == TensorType.Q4_K || type == TensorType.Q5_K) ? subBlockSums(x, n * cols) : null;
         int leaf = Math.max(MIN_ROWS_PER_TASK, rows / (8 * POOL.getParallelism()));
         POOL.invoke(new Rows(x, q8, n, out, sums, 0, rows, leaf));

@@ -103,5 +103,9 @@ class Int8KernelTest {
             }
             assertThat(worst).as("the rounding is there, so the two paths really differ").isGreaterThan(0);
         }
+        float[] infinite = new float[cols];
+        infinite[700] = Float.NEGATIVE_INFINITY;
+        assertThatThrownBy(() -> integer.multiply(infinite, 1, new float[rows]))
+                .hasMessage("Tensor 'w' [37, 1024]: Activation values 512..767 are not all finite");
     }
 }
