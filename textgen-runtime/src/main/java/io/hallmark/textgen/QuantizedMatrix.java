@@ -28,7 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Q4_K takes 8-bit activations as llama.cpp does: the input is quantized once per product ({@link
  * Int8Activations}, ggml's Q8_K layout), and the kernel multiplies nibbles by activations in 16-bit lanes and sums
- * in ints, one float multiply per 256 weights (1.6x faster than the float-activation kernel, which stays as its
+ * in ints, one float multiply per 256 weights (1.4-1.7x faster than the float-activation kernel, which stays as its
  * peer in {@link KernelBenchmark} and reference in the tests; docs/performance.md). The Vector API has no 8-bit
  * multiply-add ({@code vpmaddubsw}/{@code vpdpbusd}), so adjacent 16-bit products are summed into 32-bit lanes
  * with a shift trick instead. The other types keep float activations.
