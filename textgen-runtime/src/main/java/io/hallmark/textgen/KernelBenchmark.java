@@ -26,7 +26,9 @@ public final class KernelBenchmark {
 
     /**
      * Times {@code rows x cols} matrices of {@code types} (the first is the reference for the ratios), each the best
-     * of {@code repeats} products after as many warm-up products.
+     * of {@code repeats} products after a warm-up. A type with two kernels (Q4_K: 8-bit activations, and float
+     * activations as {@code Q4_K/f32}) has both warmed up first and then timed in turns, product by product, so that
+     * a change of the machine's load falls on both alike.
      */
     public static Map<String, Object> run(int rows, int cols, int repeats, List<TensorType> types) {
         Map<String, Object> result = new LinkedHashMap<>();
@@ -37,49 +39,65 @@ public final class KernelBenchmark {
         result.put("vectorBits", QuantizedMatrix.vectorBits());
         float[] x = random(PREFILL_ROWS * cols, 2);
         float[] out = new float[PREFILL_ROWS * rows];
-        List<Map<String, Object>> kernels = new ArrayList<>();
+        List<Map<String, Object>> timed = new ArrayList<>();
         double reference = 0;
         double prefillReference = 0;
         float[] values = random(rows * cols, 1);
         for (TensorType type : types) {
             byte[] stored = GgmlBlocks.quantize(type, values);
-            QuantizedMatrix m = new QuantizedMatrix(new RawTensor("bench", new long[] {rows, cols}, type, ByteBuffer.wrap(stored)));
-            long best = best(m, x, 1, out, repeats);
-            double decodeChecksum = checksum(out, rows);
-            long prefill = best(m, x, PREFILL_ROWS, out, Math.max(3, repeats / 5));
-            if (reference == 0) {
-                reference = best;
-                prefillReference = prefill;
+            RawTensor tensor = new RawTensor("bench", new long[] {rows, cols}, type, ByteBuffer.wrap(stored));
+            Map<String, QuantizedMatrix> kernels = new LinkedHashMap<>();
+            kernels.put(type.toString(), new QuantizedMatrix(tensor));
+            if (type == TensorType.Q4_K) {
+                kernels.put(type + "/f32", new QuantizedMatrix(tensor, false));
             }
-            Map<String, Object> k = new LinkedHashMap<>();
-            k.put("type", type.toString());
-            k.put("millis", round(best / 1e6));
-            k.put("weightsPerNanosecond", round((double) rows * cols / best));
-            k.put("gigabytesPerSecond", round((double) m.bytes() / best));
-            k.put("timeVsFirst", round(best / reference));
-            k.put("checksum", decodeChecksum);
-            k.put("prefillMillis", round(prefill / 1e6));
-            k.put("prefillTimeVsFirst", round(prefill / prefillReference));
-            kernels.add(k);
+            List<QuantizedMatrix> peers = List.copyOf(kernels.values());
+            long[] decode = best(peers, x, 1, out, repeats);
+            long[] prefill = best(peers, x, PREFILL_ROWS, out, Math.max(3, repeats / 5));
+            int p = 0;
+            for (var kernel : kernels.entrySet()) {
+                QuantizedMatrix m = kernel.getValue();
+                m.multiply(x, 1, out);
+                if (reference == 0) {
+                    reference = decode[p];
+                    prefillReference = prefill[p];
+                }
+                Map<String, Object> k = new LinkedHashMap<>();
+                k.put("type", kernel.getKey());
+                k.put("millis", round(decode[p] / 1e6));
+                k.put("weightsPerNanosecond", round((double) rows * cols / decode[p]));
+                k.put("gigabytesPerSecond", round((double) m.bytes() / decode[p]));
+                k.put("timeVsFirst", round(decode[p] / reference));
+                k.put("checksum", checksum(out, rows));
+                k.put("prefillMillis", round(prefill[p] / 1e6));
+                k.put("prefillTimeVsFirst", round(prefill[p] / prefillReference));
+                timed.add(k);
+                p++;
+            }
         }
-        result.put("kernels", kernels);
+        result.put("kernels", timed);
         return result;
     }
 
     /**
-     * The fastest of {@code repeats} products, in nanoseconds, after warm-up products for at least 2 seconds (so
-     * that C2 has compiled the kernel, also on a busy machine).
+     * The fastest of {@code repeats} products of each matrix, in nanoseconds, timed in turns after warm-up products
+     * of each for at least 3 seconds (so that C2 has compiled the kernel, also on a busy machine).
      */
-    private static long best(QuantizedMatrix m, float[] x, int n, float[] out, int repeats) {
-        long warm = System.nanoTime();
-        for (int i = 0; i < repeats || System.nanoTime() - warm < 2_000_000_000L; i++) {
-            m.multiply(x, n, out);
+    private static long[] best(List<QuantizedMatrix> peers, float[] x, int n, float[] out, int repeats) {
+        for (QuantizedMatrix m : peers) {
+            long warm = System.nanoTime();
+            for (int i = 0; i < repeats || System.nanoTime() - warm < 3_000_000_000L; i++) {
+                m.multiply(x, n, out);
+            }
         }
-        long best = Long.MAX_VALUE;
+        long[] best = new long[peers.size()];
+        java.util.Arrays.fill(best, Long.MAX_VALUE);
         for (int i = 0; i < repeats; i++) {
-            long t0 = System.nanoTime();
-            m.multiply(x, n, out);
-            best = Math.min(best, System.nanoTime() - t0);
+            for (int p = 0; p < best.length; p++) {
+                long t0 = System.nanoTime();
+                peers.get(p).multiply(x, n, out);
+                best[p] = Math.min(best[p], System.nanoTime() - t0);
+            }
         }
         return best;
     }
@@ -120,10 +138,10 @@ public final class KernelBenchmark {
         out.printf("kernels: %s x %s times one vector (decode) and %d (prefill), %s threads, %s-bit vectors, best of %s%n",
                 result.get("rows"), result.get("cols"), PREFILL_ROWS, result.get("threads"), result.get("vectorBits"),
                 result.get("repeats"));
-        out.printf("  %-6s %10s %11s %8s %9s %12s %11s %9s%n", "type", "decode ms", "weights/ns", "GB/s", "vs first",
+        out.printf("  %-9s %10s %11s %8s %9s %12s %11s %9s%n", "type", "decode ms", "weights/ns", "GB/s", "vs first",
                 "checksum", "prefill ms", "vs first");
         for (Map<String, Object> k : (List<Map<String, Object>>) result.get("kernels")) {
-            out.printf("  %-6s %10s %11s %8s %9s %12s %11s %9s%n", k.get("type"), k.get("millis"), k.get("weightsPerNanosecond"),
+            out.printf("  %-9s %10s %11s %8s %9s %12s %11s %9s%n", k.get("type"), k.get("millis"), k.get("weightsPerNanosecond"),
                     k.get("gigabytesPerSecond"), k.get("timeVsFirst"), k.get("checksum"), k.get("prefillMillis"),
                     k.get("prefillTimeVsFirst"));
         }

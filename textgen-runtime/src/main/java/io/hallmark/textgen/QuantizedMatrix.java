@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -22,6 +23,13 @@ import jdk.incubator.vector.VectorSpecies;
  * one input row (decoding) as for several (prefill: 16 weight rows at a time, so each is read from memory once and
  * from the cache for the other input rows); F16 dequantizes one weight row at a time into a scratch array and
  * reuses it for every input row.
+ *
+ * <p>Q4_K takes 8-bit activations as llama.cpp does: the input is quantized once per product ({@link
+ * Int8Activations}, ggml's Q8_K layout), and the kernel multiplies nibbles by activations in 16-bit lanes and sums
+ * in ints, one float multiply per 256 weights (1.4-1.7x faster than the float-activation kernel, which stays as its
+ * peer in {@link KernelBenchmark} and reference in the tests; docs/performance.md). The Vector API has no 8-bit
+ * multiply-add ({@code vpmaddubsw}/{@code vpdpbusd}), so adjacent 16-bit products are summed into 32-bit lanes
+ * with a shift trick instead. The other types keep float activations.
  *
  * <p>How the kernels are written, and why (measured in docs/performance.md):
  * <ul>
@@ -46,7 +54,10 @@ public final class QuantizedMatrix {
     private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8));
     /** Bytes of L 16-bit values. */
     private static final VectorSpecies<Byte> B2 = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 16));
+    /** The 16-bit lanes of the integer kernels: 2L, the bytes of {@link #B2} widened. */
+    private static final VectorSpecies<Short> S = F.withLanes(short.class);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Weight rows read once for all input rows of a prefill (16 rows of 8192 Q8_0 weights: 139 KiB). */
     private static final int TILE_ROWS = 16;
 
@@ -57,12 +68,23 @@ public final class QuantizedMatrix {
     private final int rowBytes;
     private final byte[] bytes;
     private final ByteBuffer data;
+    /**
+     * Whether Q4_K products take 8-bit activations and integer dot products; false only for {@link KernelBenchmark}'s
+     * peer and the tests' reference (float activations, as Q5_K).
+     */
+    private final boolean int8;
 
     /**
      * Holds a 2-D tensor's stored bytes on the heap (the Vector API loads from arrays): the tensor's own array when
      * it has one, else a copy.
      */
     public QuantizedMatrix(RawTensor tensor) {
+        this(tensor, true);
+    }
+
+    /** As {@link #QuantizedMatrix(RawTensor)}, with Q4_K's float-activation kernel where {@code int8} is false. */
+    QuantizedMatrix(RawTensor tensor, boolean int8) {
+        this.int8 = int8;
         if (tensor.shape().length != 2) {
             throw new IllegalArgumentException("Tensor '" + tensor.name() + "' of " + tensor.type() + " is not a matrix: "
                     + java.util.Arrays.toString(tensor.shape()));
@@ -154,18 +176,33 @@ public final class QuantizedMatrix {
             throw new IllegalArgumentException("Tensor '" + name + "' [" + rows + ", " + cols + "]: " + n
                     + " input rows need " + n * cols + " inputs and room for " + n * rows + " outputs");
         }
-        float[] sums = type == TensorType.Q4_K || type == TensorType.Q5_K ? subBlockSums(x, n * cols) : null;
-        return new RowParallel.Job(rows, (long) cols * n, (from, to) -> rows(from, to, x, n, sums, out));
+        Int8Activations q8 = null;
+        if (int8 && type == TensorType.Q4_K) {
+            try {
+                q8 = Int8Activations.of(x, n * cols);
+            } catch (IllegalArgumentException e) { // NaN or infinity: no scale rounds it, and the output would be NaN
+                throw new IllegalArgumentException("Tensor '" + name + "' [" + rows + ", " + cols + "]: " + e.getMessage(), e);
+            }
+        }
+        Int8Activations quantized = q8;
+        float[] sums = q8 == null && (type == TensorType.Q4_K || type == TensorType.Q5_K) ? subBlockSums(x, n * cols) : null;
+        return new RowParallel.Job(rows, (long) cols * n, (from, to) -> rows(from, to, x, quantized, n, sums, out));
     }
 
     /** Rows {@code from..to} times input row {@code i}, into {@code out[i * rows + r]}, by the fused kernel of the type. */
-    private void kernel(int from, int to, float[] x, float[] sums, int i, float[] out) {
+    private void kernel(int from, int to, float[] x, Int8Activations q8, float[] sums, int i, float[] out) {
         int xb = i * cols;
         int ob = i * rows;
         switch (type) {
             case Q8_0 -> rowsQ8_0(from, to, x, xb, out, ob);
             case Q4_0 -> rowsQ4_0(from, to, x, xb, out, ob);
-            case Q4_K -> rowsQ4K(from, to, x, xb, sums, i * cols / 32, out, ob);
+            case Q4_K -> {
+                if (q8 != null) {
+                    rowsQ4K8(from, to, q8, xb, out, ob);
+                } else {
+                    rowsQ4K(from, to, x, xb, sums, i * cols / 32, out, ob);
+                }
+            }
             case Q5_K -> rowsQ5K(from, to, x, xb, sums, i * cols / 32, out, ob);
             case Q6_K -> rowsQ6K(from, to, x, xb, out, ob);
             case BF16 -> rowsBf16(from, to, x, xb, out, ob);
@@ -178,7 +215,7 @@ public final class QuantizedMatrix {
      * memory once and from the cache for the other input rows; F16 dequantizes each weight row once into a scratch
      * array and uses it for every input row.
      */
-    private void rows(int from, int to, float[] x, int n, float[] sums, float[] out) {
+    private void rows(int from, int to, float[] x, Int8Activations q8, int n, float[] sums, float[] out) {
         if (type == TensorType.F16) {
             dequantized(from, to, x, n, out);
             return;
@@ -186,7 +223,7 @@ public final class QuantizedMatrix {
         for (int r = from; r < to; r += TILE_ROWS) {
             int end = Math.min(to, r + TILE_ROWS);
             for (int i = 0; i < n; i++) {
-                kernel(r, end, x, sums, i, out);
+                kernel(r, end, x, q8, sums, i, out);
             }
         }
     }
@@ -327,6 +364,61 @@ public final class QuantizedMatrix {
                 }
             }
             out[ob + r] = accLo.add(accHi).reduceLanes(VectorOperators.ADD) - minSum;
+        }
+    }
+
+    /**
+     * Q4_K times 8-bit activations ({@code xb}: the first of the input row's values): per 32-weight sub-block the
+     * nibbles times the activations in 16-bit lanes (at most 15 * 127 each, two summed at 256 bits), adjacent
+     * products summed into 32-bit lanes, times the sub-block's 6-bit scale, summed per super-block in ints and only
+     * then scaled by {@code d} and the activations' scale; the min term is the integer sums of the activations
+     * times the mins.
+     */
+    private void rowsQ4K8(int from, int to, Int8Activations q8, int xb, float[] out, int ob) {
+        byte[] w = bytes;
+        short[] xq = q8.values();
+        float[] xd = q8.scales();
+        int[] xs = q8.sums();
+        int db = xb / 256;
+        int sb = xb / 32;
+        int sl = S.length();
+        byte[] minBytes = new byte[8];
+        for (int r = from; r < to; r++) {
+            int base = r * rowBytes;
+            FloatVector acc = FloatVector.zero(F);
+            FloatVector minAcc = FloatVector.zero(FloatVector.SPECIES_256);
+            for (int k = 0; k < cols / 256; k++) {
+                int off = base + 144 * k;
+                float dx = xd[db + k];
+                long sc = scales(w, off + 4);
+                long m = mins(w, off + 4);
+                LONG.set(minBytes, 0, m);
+                IntVector mi = ((IntVector) ByteVector.fromArray(ByteVector.SPECIES_64, minBytes, 0)
+                        .convertShape(VectorOperators.ZERO_EXTEND_B2I, IntVector.SPECIES_256, 0))
+                        .mul(IntVector.fromArray(IntVector.SPECIES_256, xs, sb + 8 * k));
+                minAcc = ((FloatVector) mi.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(FloatVector.SPECIES_256, half(w, off + 2) * dx), minAcc);
+                IntVector sum = IntVector.zero(I);
+                for (int j = 0; j < 4; j++) {
+                    int qs = off + 16 + 32 * j;
+                    int xo = xb + 256 * k + 64 * j;
+                    ShortVector q = (ShortVector) ByteVector.fromArray(B2, w, qs).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+                    ShortVector lo = q.and((short) 0xf).mul(ShortVector.fromArray(S, xq, xo));
+                    ShortVector hi = q.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S, xq, xo + 32));
+                    for (int l = sl; l < 32; l += sl) { // 256-bit vectors: the sub-block's second half
+                        q = (ShortVector) ByteVector.fromArray(B2, w, qs + l).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+                        lo = lo.add(q.and((short) 0xf).mul(ShortVector.fromArray(S, xq, xo + l)));
+                        hi = hi.add(q.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S, xq, xo + 32 + l)));
+                    }
+                    // each int lane holds two 16-bit sums a + b << 16: (lane + (lane << 16)) >> 16 is a + b
+                    IntVector a = lo.reinterpretAsInts();
+                    IntVector b = hi.reinterpretAsInts();
+                    a = a.add(a.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+                    b = b.add(b.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+                    sum = sum.add(a.mul((int) (sc >>> 16 * j & 0xff))).add(b.mul((int) (sc >>> 16 * j + 8 & 0xff)));
+                }
+                acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, half(w, off) * dx), acc);
+            }
+            out[ob + r] = acc.reduceLanes(VectorOperators.ADD) - minAcc.reduceLanes(VectorOperators.ADD);
         }
     }
 

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * by Hallmark and by llama.cpp (de.kherud:llama): the tokens must be identical, except after a near-tie, where the
  * two logits Hallmark gave llama.cpp's choice and its own differ by at most {@link #nearTie} standard deviations of
  * the logits. F32 weights must match exactly over all 64 tokens of every prompt; for quantized weights llama.cpp
- * rounds the activations to 8 bits (Q8_0 / Q8_K) before each product, and for F16 and BF16 weights to 16 bits, which
- * Hallmark does not, so they may part at a close call ({@link #nearTie(TensorType)}). Measured on these files (2026-12-07): F32, F16, BF16 identical on every prompt; quantized types part
+ * rounds the activations to 8 bits (Q8_0 / Q8_K) before each product, which Hallmark does only for Q4_K (and rounds
+ * and sums in another order), and for F16 and BF16 weights to 16 bits, which Hallmark does not, so they may part at a
+ * close call ({@link #nearTie(TensorType)}). Measured on these files (2026-12-07): F32, F16, BF16 identical on every prompt; quantized types part
  * after 1 to 34 identical tokens at gaps of 0.005 to 0.045 standard deviations.
  *
  * <p>With {@code -Dhallmark.test.device=gpu} (scripts/gpu-suite.sh) Hallmark runs on the GPU with its weights in

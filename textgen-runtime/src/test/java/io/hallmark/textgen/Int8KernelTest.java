@@ -1,0 +1,111 @@
+package io.hallmark.textgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Q4_K kernel that takes 8-bit activations ({@link Int8Activations}) against dequantize-then-dot: exact (to
+ * float rounding) against the dequantized weights times the dequantized 8-bit activations, which checks the
+ * integer arithmetic (nibbles, scales, mins, the 16-bit products and their sums); and within the rounding of the
+ * activations against the float activations.
+ */
+class Int8KernelTest {
+
+    @Test
+    void theQuantizedActivationsAreTheNearestStepsOfTheirBlocksScale() {
+        float[] x = GgmlBlocksTest.gaussian(3 * 256, 5);
+        x[256 + 7] = -40; // the largest magnitude of the second block, negative
+        Int8Activations q = Int8Activations.of(x, x.length);
+        for (int b = 0; b < 3; b++) {
+            float amax = 0;
+            for (int l = 0; l < 256; l++) {
+                amax = Math.max(amax, Math.abs(x[256 * b + l]));
+            }
+            assertThat(q.scales()[b]).isEqualTo(amax / 127);
+            for (int s = 0; s < 8; s++) {
+                int sum = 0;
+                for (int l = 32 * s; l < 32 * s + 32; l++) {
+                    int v = q.values()[256 * b + l];
+                    assertThat(v).isBetween(-127, 127);
+                    assertThat((double) v).isEqualTo(Math.rint(x[256 * b + l] * (127 / amax)));
+                    sum += v;
+                }
+                assertThat(q.sums()[8 * b + s]).isEqualTo(sum);
+            }
+        }
+        assertThat(q.values()[256 + 7]).isEqualTo((short) -127);
+    }
+
+    @Test
+    void aZeroBlockQuantizesToZerosAndANonFiniteOneIsRefused() {
+        float[] x = new float[512];
+        x[300] = 1;
+        Int8Activations q = Int8Activations.of(x, x.length);
+        assertThat(q.scales()[0]).isZero();
+        assertThat(q.values()[0]).isZero();
+        assertThat(q.values()[300]).isEqualTo((short) 127);
+        x[3] = Float.NaN;
+        assertThatThrownBy(() -> Int8Activations.of(x, x.length)).hasMessageContaining("0..255 are not all finite");
+        x[3] = Float.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> Int8Activations.of(x, x.length)).hasMessageContaining("not all finite");
+        assertThatThrownBy(() -> Int8Activations.of(new float[100], 100)).hasMessageContaining("blocks of 256");
+    }
+
+    @Test
+    void theQ4KIntegerKernelEqualsDequantizeThenDot() {
+        int rows = 37;
+        int cols = 1024;
+        float[] w = GgmlBlocksTest.gaussian(rows * cols, 21);
+        w[5] = 60; // a wide super-block: 6-bit scales and mins near their top
+        byte[] stored = GgmlBlocks.quantize(TensorType.Q4_K, w);
+        RawTensor tensor = new RawTensor("w", new long[] {rows, cols}, TensorType.Q4_K,
+                ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN));
+        QuantizedMatrix integer = new QuantizedMatrix(tensor);
+        QuantizedMatrix floats = new QuantizedMatrix(tensor, false);
+        float[] dense = tensor.toFloats();
+        for (int n : new int[] {1, 3}) {
+            float[] x = GgmlBlocksTest.gaussian(n * cols, 31 + n);
+            x[0] = 25; // one block where the rest rounds to few steps
+            Int8Activations q = Int8Activations.of(x, x.length);
+            float[] out = new float[n * rows];
+            float[] reference = new float[n * rows];
+            integer.multiply(x, n, out);
+            floats.multiply(x, n, reference);
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                for (int r = 0; r < rows; r++) {
+                    double onQuantized = 0; // dequantized weights times the dequantized 8-bit activations
+                    double onFloats = 0;
+                    double magnitude = 0;
+                    double rounding = 0; // spread of the activations' rounding (uniform in half a step each way)
+                    for (int c = 0; c < cols; c++) {
+                        int at = i * cols + c;
+                        double wc = dense[r * cols + c];
+                        double step = q.scales()[at / 256];
+                        onQuantized += wc * q.values()[at] * step;
+                        onFloats += wc * x[at];
+                        magnitude += Math.abs(wc * x[at]);
+                        rounding += wc * wc * step * step / 12;
+                    }
+                    double got = out[i * rows + r];
+                    assertThat(got).as("row %d input %d of %d, integer arithmetic", r, i, n)
+                            .isCloseTo(onQuantized, org.assertj.core.data.Offset.offset(1e-5 * magnitude));
+                    assertThat(Math.abs(got - onFloats)).as("row %d input %d of %d, activation rounding", r, i, n)
+                            .isLessThan(6 * Math.sqrt(rounding));
+                    assertThat((double) reference[i * rows + r]).as("the float kernel, row %d", r)
+                            .isCloseTo(onFloats, org.assertj.core.data.Offset.offset(1e-5 * magnitude));
+                    worst = Math.max(worst, Math.abs(got - onFloats) / Math.sqrt(rounding));
+                }
+            }
+            assertThat(worst).as("the rounding is there, so the two paths really differ").isGreaterThan(0);
+        }
+        float[] infinite = new float[cols];
+        infinite[700] = Float.NEGATIVE_INFINITY;
+        assertThatThrownBy(() -> integer.multiply(infinite, 1, new float[rows]))
+                .hasMessage("Tensor 'w' [37, 1024]: Activation values 512..767 are not all finite");
+    }
+}
