@@ -25,7 +25,7 @@ class HostRowsTest {
     @EnumSource(LlamaCppConformanceTest.Variant.class)
     void hostRowsGiveTheLogitsOfNDArrays(LlamaCppConformanceTest.Variant variant) {
         GgufVocabulary vocab = variant.model.vocabulary();
-        TensorType type = variant.model.quantized();
+        TensorType type = floatActivations(variant.model.quantized());
         Path file = variant.model.write(temp.resolve(variant + ".gguf"), vocab, type, "host-rows");
         compare(variant + " " + type, GgufLoader.load(file));
     }
@@ -35,9 +35,21 @@ class HostRowsTest {
     @EnumSource(CurrentLlamaCppConformanceTest.Setting.class)
     void andForTheSettingsOfTheCurrentLlamaCpp(CurrentLlamaCppConformanceTest.Setting setting) {
         GgufVocabulary vocab = setting.model.vocabulary();
-        TensorType type = setting.model.quantized();
+        TensorType type = floatActivations(setting.model.quantized());
         Path file = setting.model.write(temp.resolve(setting + ".gguf"), vocab, type, "host-rows");
         compare(setting + " " + type, GgufLoader.load(file));
+    }
+
+    /**
+     * Q4_K's products round their input to 8 bits ({@link Int8Activations}), a step function: the two paths' float
+     * noise (2e-7..2e-6) moves a value across a rounding boundary now and then, and a random-weight model amplifies
+     * that jump over its layers (up to 0.4 of a logit of 8 measured), so a comparison to float noise must run on a
+     * type whose products read float activations. Q8_0 keeps every shape these files have (rows of 256). The Q4_K
+     * kernel itself is checked by Int8KernelTest, and Q4_K models on this path against llama.cpp by the conformance
+     * tests.
+     */
+    private static TensorType floatActivations(TensorType type) {
+        return type == TensorType.Q4_K ? TensorType.Q8_0 : type;
     }
 
     @Test
