@@ -28,7 +28,7 @@ window.Claims = (function () {
   function triggers(report, input, text) {
     const safety = ((report || {}).findings || {}).safety || {};
     return (Array.isArray(safety.triggered) ? safety.triggered : []).filter((t) => t && typeof t.input === 'string'
-      && (t.input === input || t.input.startsWith(input + '[data '))
+      && (t.input === input || (t.input.startsWith(input) && /^\[data \d+\]$/.test(t.input.slice(input.length))))
       && Number.isInteger(t.start) && Number.isInteger(t.end) && t.start >= 0 && t.end <= String(text || '').length
       && t.start < t.end);
   }
