@@ -53,6 +53,9 @@ class ApiFuzzTest {
 
     @BeforeAll
     static void start() throws Exception {
+        // a safety model, so that knowledge-base ingests are screened and answered rather than held with a 503
+        // (kb-not-screened, a documented answer while a fresh server trains it; KbRoutesTest covers that state)
+        GovernedDataDir.prepareModels(dataDir, java.nio.file.Files.createTempDirectory("fuzz-models"));
         server = PlatformServer.start(ServerTest.config(dataDir, 0));
         String cli = "Bearer " + LocalCliToken.read(dataDir).orElseThrow();
         CALLERS.put("anonymous", null);

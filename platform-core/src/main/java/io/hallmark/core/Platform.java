@@ -231,9 +231,11 @@ public final class Platform implements AutoCloseable {
             LocalModelImport.run(dataDir.root().resolve("governance"), modelStore, "import:" + nodeName());
             GovernanceModels governanceModels = governanceModels(config, dataDir, modelStore, !server);
             started.push(governanceModels);
-            // every knowledge-base document is screened for injection at ingest (REST, console, plugins, CLI)
-            knowledgeBases.screenWith(name -> new io.hallmark.governance.safety.roles.InjectionIngestScreen(
-                    governanceModels, name));
+            // every knowledge-base document is screened for injection at ingest (REST, console, plugins, CLI); a
+            // server holds documents while its safety model trains, a one-shot command trains a missing one first
+            knowledgeBases.screenWith(name -> server
+                    ? new io.hallmark.governance.safety.roles.InjectionIngestScreen(governanceModels, name)
+                    : io.hallmark.governance.safety.roles.InjectionIngestScreen.trainingOnFirstUse(governanceModels, name));
             // with nothing trained locally, the fact check combines votes with the cluster's active combiner artifact
             factCheck.useActiveCombiner(governanceModels::combiner);
             GovernanceTraining governanceTraining = server ? GovernanceTraining.start(governanceModels)

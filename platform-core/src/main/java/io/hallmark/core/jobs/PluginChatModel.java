@@ -70,12 +70,19 @@ final class PluginChatModel implements ChatModel {
 
     /**
      * The parameters without a conversation that is not exactly this prompt: the governance screens judged the prompt,
-     * so a conversation travels to the generator only while its transcript is that prompt (not after the screen
-     * redacted it, a revision rewrote it, or the planner split it into sections).
+     * so a conversation travels to the generator only while its transcript is that prompt, or that prompt with the
+     * data pasted into it marked in place (a chat template keeps each message in its own turn, so the conversation
+     * goes as it was written, control-token text staying text), not after the screen redacted it, a revision rewrote
+     * it, or the planner split it into sections.
      */
     static Map<String, Object> screenedOnly(Map<String, Object> parameters, String prompt) {
         GenerationRequest probe = new GenerationRequest(Modality.TEXT, prompt, parameters, null);
-        if (probe.messages().isEmpty() || ChatTurn.transcript(probe.messages()).equals(prompt)) {
+        if (probe.messages().isEmpty()) {
+            return parameters;
+        }
+        String transcript = ChatTurn.transcript(probe.messages());
+        if (transcript.equals(prompt) || io.hallmark.governance.safety.roles.DataMarking.forGenerator(transcript,
+                java.util.List.of()).equals(prompt)) {
             return parameters;
         }
         Map<String, Object> without = new java.util.LinkedHashMap<>(parameters);
