@@ -57,8 +57,8 @@ public record LlmJudgeSettings(Mode mode, @Nullable String model, @Nullable Stri
      * @throws ConfigException naming the setting, its source and what was expected
      */
     static LlmJudgeSettings from(Map<ConfigKey, ConfigValue> values) {
-        ConfigValue modeValue = value(values, ConfigKey.FACTCHECK_LLM_JUDGE);
-        String modeText = blankToNull(modeValue.value());
+        ConfigValue modeValue = ConfigValue.of(values, ConfigKey.FACTCHECK_LLM_JUDGE);
+        String modeText = modeValue.trimmed();
         Mode mode;
         try {
             mode = modeText == null ? Mode.OFF : Mode.valueOf(modeText.toUpperCase(Locale.ROOT));
@@ -66,21 +66,10 @@ public record LlmJudgeSettings(Mode mode, @Nullable String model, @Nullable Stri
             throw new ConfigException("Invalid value '" + modeText + "' for setting '" + ConfigKey.FACTCHECK_LLM_JUDGE.key()
                     + "' (" + modeValue.source() + "); expected one of " + Mode.choices());
         }
-        ConfigValue timeoutValue = value(values, ConfigKey.FACTCHECK_LLM_JUDGE_TIMEOUT_SECONDS);
-        int seconds;
-        try {
-            seconds = Integer.parseInt(String.valueOf(blankToNull(timeoutValue.value())));
-        } catch (NumberFormatException e) {
-            seconds = -1;
-        }
-        if (seconds < 1 || seconds > 600) {
-            throw new ConfigException("Invalid value '" + timeoutValue.display() + "' for setting '"
-                    + ConfigKey.FACTCHECK_LLM_JUDGE_TIMEOUT_SECONDS.key() + "' (" + timeoutValue.source()
-                    + "); expected a whole number of seconds from 1 to 600");
-        }
-        String model = blankToNull(value(values, ConfigKey.FACTCHECK_LLM_JUDGE_MODEL).value());
-        String baseUrl = blankToNull(value(values, ConfigKey.FACTCHECK_LLM_JUDGE_BASE_URL).value());
-        String keyEnv = blankToNull(value(values, ConfigKey.FACTCHECK_LLM_JUDGE_API_KEY_ENV).value());
+        int seconds = ConfigValue.of(values, ConfigKey.FACTCHECK_LLM_JUDGE_TIMEOUT_SECONDS).timeoutSeconds();
+        String model = ConfigValue.of(values, ConfigKey.FACTCHECK_LLM_JUDGE_MODEL).trimmed();
+        String baseUrl = ConfigValue.of(values, ConfigKey.FACTCHECK_LLM_JUDGE_BASE_URL).trimmed();
+        String keyEnv = ConfigValue.of(values, ConfigKey.FACTCHECK_LLM_JUDGE_API_KEY_ENV).trimmed();
         switch (mode) {
             case OFF -> {
                 return new LlmJudgeSettings(Mode.OFF, model, baseUrl, keyEnv, Duration.ofSeconds(seconds));
@@ -97,13 +86,13 @@ public record LlmJudgeSettings(Mode mode, @Nullable String model, @Nullable Stri
                     throw missing(ConfigKey.FACTCHECK_LLM_JUDGE_BASE_URL, modeValue, "openai",
                             "the endpoint's base URL, e.g. https://api.openai.com/v1");
                 }
-                checkUrl(baseUrl, value(values, ConfigKey.FACTCHECK_LLM_JUDGE_BASE_URL));
+                checkUrl(baseUrl, ConfigValue.of(values, ConfigKey.FACTCHECK_LLM_JUDGE_BASE_URL));
                 if (model == null) {
                     throw missing(ConfigKey.FACTCHECK_LLM_JUDGE_MODEL, modeValue, "openai",
                             "the model name the endpoint serves, e.g. gpt-4o-mini");
                 }
                 if (keyEnv != null && !keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    ConfigValue v = value(values, ConfigKey.FACTCHECK_LLM_JUDGE_API_KEY_ENV);
+                    ConfigValue v = ConfigValue.of(values, ConfigKey.FACTCHECK_LLM_JUDGE_API_KEY_ENV);
                     // the value may be the key itself: not echoed
                     throw new ConfigException("Invalid value for setting '"
                             + ConfigKey.FACTCHECK_LLM_JUDGE_API_KEY_ENV.key() + "' (" + v.source() + "); expected "
@@ -133,14 +122,5 @@ public record LlmJudgeSettings(Mode mode, @Nullable String model, @Nullable Stri
         return new ConfigException("Setting '" + key.key() + "' is required when '" + ConfigKey.FACTCHECK_LLM_JUDGE.key()
                 + "' is " + modeName + " (" + mode.source() + "); set it to " + expected + " (or set '"
                 + ConfigKey.FACTCHECK_LLM_JUDGE.key() + "' to off)");
-    }
-
-    private static ConfigValue value(Map<ConfigKey, ConfigValue> values, ConfigKey key) {
-        ConfigValue v = values.get(key);
-        return v == null ? new ConfigValue(key, key.defaultValue(), "default") : v;
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

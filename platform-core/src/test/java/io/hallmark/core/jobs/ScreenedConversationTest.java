@@ -31,4 +31,18 @@ class ScreenedConversationTest {
                 .isEqualTo(Map.of("maxTokens", 5L));
         assertThat(PluginChatModel.screenedOnly(Map.of("maxTokens", 5L), "anything")).isEqualTo(Map.of("maxTokens", 5L));
     }
+
+    @Test
+    void aConversationWhosePastedDataWasMarkedKeepsItsTurns() {
+        List<Map<String, Object>> messages = List.of(new ChatTurn("user",
+                "Summarize this e-mail:\n\nFrom: ann@example.com\nSubject: lunch\n\nShall we meet at noon?").toMap());
+        String transcript = ChatTurn.transcript(new io.hallmark.api.GenerationRequest(io.hallmark.api.Modality.TEXT, "x",
+                Map.of("messages", messages), null).messages());
+        String marked = io.hallmark.governance.safety.roles.DataMarking.forGenerator(transcript, List.of());
+        Map<String, Object> parameters = Map.of("messages", messages);
+
+        assertThat(marked).as("the e-mail is found and marked").isNotEqualTo(transcript).contains("<data kind=\"pasted\"");
+        assertThat(PluginChatModel.screenedOnly(parameters, marked)).isEqualTo(parameters);
+        assertThat(PluginChatModel.screenedOnly(parameters, marked.replace("noon", "one"))).isEqualTo(Map.of());
+    }
 }
