@@ -20,17 +20,21 @@ import java.util.Objects;
  *     ({@code post_attention_norm}, {@code post_ffw_norm}: gemma2, gemma3)
  * @param geluFeedForward the gated feed-forward uses GELU (tanh approximation) instead of SiLU (gemma)
  * @param attentionSoftcap attention scores become {@code c * tanh(s / c)} before the softmax (0: none; gemma2)
- * @param finalSoftcap logits become {@code c * tanh(l / c)} (0: none; gemma2)
- * @param slidingWindow how many positions a sliding-window layer sees, its own included (0: no such layers)
+ * @param finalSoftcap logits become {@code c * tanh(l / c)} (0: none; gemma2, and gemma3 where the file sets it)
+ * @param slidingWindow how many positions a sliding-window layer sees, its own included (0: no such layers; a
+ *     gemma3 file without {@code attention.sliding_window} attends globally on every layer, as llama.cpp runs it)
  * @param slidingWindowPattern layer {@code l} slides when {@code l % pattern < pattern - 1} (2: gemma2's
  *     alternation, 6: gemma3's five local layers to one global; 0: none)
- * @param slidingRopeBase RoPE base of the sliding layers, unscaled (0: the model's base and scaling; gemma3: 10000)
+ * @param slidingRopeBase RoPE base of the sliding layers ({@code rope.freq_base_swa}; 0: the model's base; gemma3:
+ *     10000 when the file does not set it, as llama.cpp)
+ * @param slidingRopeScaled the sliding layers take the model's position scaling too (gemma2, as llama.cpp); gemma3's
+ *     run unscaled
  * @param queryScale the factor queries are multiplied by before attention (0: {@code 1/sqrt(headSize)})
  */
 public record Architecture(String name, boolean neoxRope, int headDim, boolean attentionBias, boolean qkNorm,
         RopeScaling ropeScaling, boolean fusedProjections, boolean scaledEmbedding, boolean sandwichNorms,
         boolean geluFeedForward, float attentionSoftcap, float finalSoftcap, int slidingWindow,
-        int slidingWindowPattern, float slidingRopeBase, float queryScale) {
+        int slidingWindowPattern, float slidingRopeBase, boolean slidingRopeScaled, float queryScale) {
 
     /**
      * How RoPE positions are stretched, as llama.cpp reads it from {@code rope.scaling.*} (see {@link RopeFrequencies}).
@@ -78,8 +82,12 @@ public record Architecture(String name, boolean neoxRope, int headDim, boolean a
     /** llama.cpp's defaults when the file does not set them: soft-caps 50 and 30, a 4096 window on even layers. */
     public static final Architecture GEMMA2 = builder("gemma2").neoxRope(true).scaledEmbedding(true)
             .sandwichNorms(true).geluFeedForward(true).attentionSoftcap(50f).finalSoftcap(30f).slidingWindow(4096)
-            .slidingWindowPattern(2).build();
-    /** The window comes from the file ({@code attention.sliding_window}, required). */
+            .slidingWindowPattern(2).slidingRopeScaled(true).build();
+    /**
+     * No window unless the file sets one ({@code attention.sliding_window}); no final soft-cap unless the file sets
+     * {@code final_logit_softcapping}; the sliding layers' RoPE base 10000 unless {@code rope.freq_base_swa} says
+     * otherwise (as llama.cpp reads them).
+     */
     public static final Architecture GEMMA3 = builder("gemma3").neoxRope(true).qkNorm(true).scaledEmbedding(true)
             .sandwichNorms(true).geluFeedForward(true).slidingWindowPattern(6).slidingRopeBase(10000f).build();
     public static final Architecture PHI3 = builder("phi3").neoxRope(true).fusedProjections(true).build();
@@ -134,7 +142,7 @@ public record Architecture(String name, boolean neoxRope, int headDim, boolean a
                 .ropeScaling(ropeScaling).fusedProjections(fusedProjections).scaledEmbedding(scaledEmbedding)
                 .sandwichNorms(sandwichNorms).geluFeedForward(geluFeedForward).attentionSoftcap(attentionSoftcap)
                 .finalSoftcap(finalSoftcap).slidingWindow(slidingWindow).slidingWindowPattern(slidingWindowPattern)
-                .slidingRopeBase(slidingRopeBase).queryScale(queryScale);
+                .slidingRopeBase(slidingRopeBase).slidingRopeScaled(slidingRopeScaled).queryScale(queryScale);
     }
 
     /** Builds an {@link Architecture}; everything not set is Llama's. */
@@ -154,6 +162,7 @@ public record Architecture(String name, boolean neoxRope, int headDim, boolean a
         private int slidingWindow;
         private int slidingWindowPattern;
         private float slidingRopeBase;
+        private boolean slidingRopeScaled;
         private float queryScale;
 
         private Builder(String name) {
@@ -230,6 +239,11 @@ public record Architecture(String name, boolean neoxRope, int headDim, boolean a
             return this;
         }
 
+        public Builder slidingRopeScaled(boolean v) {
+            slidingRopeScaled = v;
+            return this;
+        }
+
         public Builder queryScale(float v) {
             queryScale = v;
             return this;
@@ -238,7 +252,7 @@ public record Architecture(String name, boolean neoxRope, int headDim, boolean a
         public Architecture build() {
             return new Architecture(name, neoxRope, headDim, attentionBias, qkNorm, ropeScaling, fusedProjections,
                     scaledEmbedding, sandwichNorms, geluFeedForward, attentionSoftcap, finalSoftcap, slidingWindow,
-                    slidingWindowPattern, slidingRopeBase, queryScale);
+                    slidingWindowPattern, slidingRopeBase, slidingRopeScaled, queryScale);
         }
     }
 }

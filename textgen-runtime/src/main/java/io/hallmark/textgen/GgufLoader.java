@@ -30,7 +30,8 @@ public final class GgufLoader {
 
     /** Keys read only for the architecture that has them (elsewhere llama.cpp ignores them, so they are refused). */
     private static final Map<String, Set<String>> ARCHITECTURE_ONLY_KEYS = Map.of(
-            "gemma2", Set.of("attn_logit_softcapping", "final_logit_softcapping"));
+            "gemma2", Set.of("attn_logit_softcapping", "final_logit_softcapping", "rope.freq_base_swa"),
+            "gemma3", Set.of("final_logit_softcapping", "rope.freq_base_swa"));
 
     /** Tokenizer keys that are read, or name tokens nothing here uses (padding, mask, ...). */
     private static final Set<String> TOKENIZER_KEYS = Set.of("model", "pre", "tokens", "scores", "token_type", "merges",
@@ -44,7 +45,7 @@ public final class GgufLoader {
 
     /**
      * Reads the file; every refusal names the file, the architecture and the key or tensor: "GGUF file F (gemma3) sets
-     * 'gemma3.rope.freq_base_swa' = ..., which Hallmark does not implement; refusing rather than ignoring it".
+     * 'gemma3.attn_logit_softcapping' = ..., which Hallmark does not implement; refusing rather than ignoring it".
      */
     public static LlamaCheckpoint load(Path file) {
         GgufFile gguf = GgufFile.read(file);
@@ -141,24 +142,40 @@ public final class GgufLoader {
     }
 
     /**
-     * Gemma's settings, as llama.cpp reads them: the sliding window (gemma2: 4096 when absent; gemma3: required),
-     * gemma2's soft-caps (50 and 30 when absent), and the query scale {@code 1/sqrt(dim/heads)} of the 27B models
-     * (which llama.cpp tells by their layer count: 46 for gemma2, 62 for gemma3) instead of {@code 1/sqrt(headSize)}.
+     * Gemma's settings, as llama.cpp v0.5.0 reads them: the sliding window (gemma2: 4096 when absent; gemma3: none when
+     * absent or 0, every layer then global and at the file's RoPE base and scaling), the sliding layers' RoPE base
+     * {@code rope.freq_base_swa} (gemma2: the model's base when absent, scaled as the model; gemma3: 10000 when absent,
+     * unscaled, and not read without a window), the soft-caps (gemma2: 50 and 30 when absent; gemma3: a final one only
+     * where the file sets it, 0 meaning none), and the query scale {@code 1/sqrt(dim/heads)} of the 27B models (which
+     * llama.cpp tells by their layer count: 46 for gemma2, 62 for gemma3) instead of {@code 1/sqrt(headSize)}.
      */
     private static Architecture slidingLayers(GgufFile gguf, Architecture arch, int dim, int heads, int layers) {
         String a = arch.name() + ".";
+        boolean gemma2 = arch.name().equals("gemma2");
         Architecture.Builder b = arch.toBuilder();
         double window = GgufMetadata.number(gguf, a + "attention.sliding_window", arch.slidingWindow());
-        if (!(window >= 1 && window == Math.rint(window) && window <= Integer.MAX_VALUE)) {
+        if (!(window >= (gemma2 ? 1 : 0) && window == Math.rint(window) && window <= Integer.MAX_VALUE)) {
             throw new ModelFormatException("GGUF file " + gguf.path() + " (" + arch.name() + "): '" + a
-                    + "attention.sliding_window' must be a positive whole number, not " + (window == 0 ? "absent" : window));
+                    + "attention.sliding_window' must be a " + (gemma2 ? "positive" : "non-negative")
+                    + " whole number, not " + window);
         }
         b.slidingWindow((int) window);
-        if (arch.attentionSoftcap() > 0) {
+        // llama.cpp reads gemma3's base only for a model with sliding layers
+        if (gguf.metadata().containsKey(a + "rope.freq_base_swa") && (window > 0 || gemma2)) {
+            b.slidingRopeBase(positive(gguf, a + "rope.freq_base_swa", 0));
+        }
+        if (gemma2) {
             b.attentionSoftcap(positive(gguf, a + "attn_logit_softcapping", arch.attentionSoftcap()));
             b.finalSoftcap(positive(gguf, a + "final_logit_softcapping", arch.finalSoftcap()));
+        } else {
+            double cap = GgufMetadata.number(gguf, a + "final_logit_softcapping", 0);
+            if (!(cap >= 0 && cap <= Float.MAX_VALUE)) {
+                throw new ModelFormatException("GGUF file " + gguf.path() + " (" + arch.name() + "): '" + a
+                        + "final_logit_softcapping' must be positive (or 0: none), not " + cap);
+            }
+            b.finalSoftcap((float) cap);
         }
-        int largest = arch.name().equals("gemma2") ? 46 : 62;
+        int largest = gemma2 ? 46 : 62;
         if (layers == largest) {
             b.queryScale((float) (1.0 / Math.sqrt((float) (dim / heads))));
         }

@@ -99,11 +99,16 @@ public final class GgufWriter {
         if (rope.attnFactor() != 1f) {
             meta.put(a + ".rope.scaling.attn_factor", rope.attnFactor());
         }
-        if (arch.slidingWindowPattern() > 0) {
+        if (arch.slidingWindowPattern() > 0 && arch.slidingWindow() > 0) {
             meta.put(a + ".attention.sliding_window", arch.slidingWindow());
+            if (arch.slidingRopeBase() > 0) { // llama.cpp's converter writes gemma3's always (10000)
+                meta.put(a + ".rope.freq_base_swa", arch.slidingRopeBase());
+            }
         }
         if (arch.attentionSoftcap() > 0) {
             meta.put(a + ".attn_logit_softcapping", arch.attentionSoftcap());
+        }
+        if (arch.finalSoftcap() > 0) {
             meta.put(a + ".final_logit_softcapping", arch.finalSoftcap());
         }
         meta.putAll(tokenizer.ggufMetadata());

@@ -135,7 +135,8 @@ public final class LlamaModel implements AutoCloseable {
         this.invFreq = manager.create(RopeFrequencies.inverseFrequencies(c, RopeFrequencies.factors(checkpoint)));
         this.ropeMagnitude = RopeFrequencies.magnitude(c);
         Architecture arch = c.architecture();
-        this.slidingInvFreq = arch.slidingRopeBase() > 0 ? manager.create(slidingRopeFrequencies(c)) : null;
+        float[] sliding = RopeFrequencies.sliding(c);
+        this.slidingInvFreq = sliding == null ? null : manager.create(sliding);
         this.layers = new Layer[c.layers()];
         for (int l = 0; l < c.layers(); l++) {
             String p = "blk." + l + ".";
@@ -222,15 +223,6 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     private final List<Weight> weights = new ArrayList<>();
-
-    /** The sliding-window layers' own frequencies (gemma3): their base, no scaling, no {@code rope_freqs}. */
-    private static float[] slidingRopeFrequencies(LlamaConfig c) {
-        float[] freqs = new float[c.headSize() / 2];
-        for (int i = 0; i < freqs.length; i++) {
-            freqs[i] = (float) (1.0 / Math.pow(c.architecture().slidingRopeBase(), 2.0 * i / c.headSize()));
-        }
-        return freqs;
-    }
 
     /**
      * A matrix: F32 becomes an NDArray in {@code type}; every other stored type stays in its blocks, or becomes a

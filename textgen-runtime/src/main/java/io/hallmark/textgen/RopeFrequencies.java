@@ -37,6 +37,33 @@ final class RopeFrequencies {
         return freqs;
     }
 
+    /**
+     * The speeds of the sliding-window layers where they rotate at a base of their own ({@code rope.freq_base_swa};
+     * gemma3's 10000 when the file does not set it): that base, divided by the model's linear factor where the
+     * architecture scales the sliding layers too (gemma2) and unscaled otherwise (gemma3), as llama.cpp's
+     * {@code get_rope_freq_base/_scale} give them; no per-frequency factors (gemma's graphs take none). Null where the
+     * sliding layers rotate as the others do, or there are none.
+     */
+    static float[] sliding(LlamaConfig c) {
+        Architecture arch = c.architecture();
+        if (arch.slidingRopeBase() <= 0 || arch.slidingWindow() == 0) {
+            return null;
+        }
+        Architecture.RopeScaling s = arch.ropeScaling();
+        boolean scaled = arch.slidingRopeScaled() && s.scales();
+        if (scaled && !s.type().equals("linear")) {
+            throw new IllegalArgumentException("RoPE scaling '" + s.type() + "' on sliding-window layers with a base of"
+                    + " their own is not supported; Hallmark scales them only linearly");
+        }
+        double freqScale = scaled ? 1.0 / s.factor() : 1.0;
+        int n = c.headSize();
+        float[] freqs = new float[n / 2];
+        for (int i = 0; i < freqs.length; i++) {
+            freqs[i] = (float) (1.0 / Math.pow(arch.slidingRopeBase(), 2.0 * i / n) * freqScale);
+        }
+        return freqs;
+    }
+
     /** What rotated queries and keys are multiplied by: the attention factor, times YaRN's {@code 1 + 0.1 ln factor}. */
     static float magnitude(LlamaConfig c) {
         Architecture.RopeScaling s = c.architecture().ropeScaling();

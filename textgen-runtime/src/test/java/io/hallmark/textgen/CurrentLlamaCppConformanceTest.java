@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Random-weight GGUF files generated greedily for {@value #TOKENS} tokens by Hallmark and by the current llama.cpp
  * ({@link NodeLlamaCpp}: release v0.5.0 through node-llama-cpp), compared token id by token id: what the llama.cpp in
- * de.kherud:llama (build 4916) cannot check (qwen3, YaRN, LongRoPE), and again everything {@link
+ * de.kherud:llama (build 4916) cannot check (qwen3, YaRN, LongRoPE) or is checked against v0.5.0's reading (gemma3's
+ * final soft-cap, gemma's {@code rope.freq_base_swa}, gemma3 without a window), and again everything {@link
  * LlamaCppConformanceTest} checks against build 4916, so a change in llama.cpp since then shows. The rules are
  * {@link LlamaCppConformanceTest}'s: identical ids on float weights (Gemma's GELU table aside), and for quantized
  * weights a first difference only at a near-tie, measured as the gap between the two logits Hallmark gave the two
@@ -44,12 +45,34 @@ class CurrentLlamaCppConformanceTest {
         // 64, so both engines take the long factors
         PHI3_LONGROPE_LONG_FACTORS(longRope(64, (float) Math.sqrt(1 + Math.log(4) / Math.log(64)))),
         // the same where the model runs within its original context: the short factors, the attention factor of 1
-        PHI3_LONGROPE_SHORT_FACTORS(longRope(256, 1f));
+        PHI3_LONGROPE_SHORT_FACTORS(longRope(256, 1f)),
+        // Gemma 3 as the current converter writes it (the local layers' base in rope.freq_base_swa, read by v0.5.0;
+        // 1000 here rather than the real 10000 so that a base left at the default shows) with a final soft-cap of 30
+        // (logits of tens, so it bends them), five sliding layers of window 16 to one global at 1e6 with linear 8
+        GEMMA3_FINAL_SOFTCAP_OWN_SLIDING_ROPE_BASE(gemma(Architecture.GEMMA3.toBuilder().slidingWindow(16)
+                .slidingRopeBase(1000f).finalSoftcap(30f).ropeScaling(new Architecture.RopeScaling("linear", 8f)).build(),
+                6, 1_000_000f, Map.of())),
+        // Gemma 3 without attention.sliding_window (a model whose every layer is global): llama.cpp runs all six
+        // layers over the whole context at the file's base and scaling, and does not read rope.freq_base_swa then
+        // (the file sets it to 1000: were it taken, the first five layers would rotate differently)
+        GEMMA3_WITHOUT_WINDOW_ALL_GLOBAL(gemma(Architecture.GEMMA3.toBuilder()
+                .ropeScaling(new Architecture.RopeScaling("linear", 8f)).build(), 6, 1_000_000f,
+                Map.of("gemma3.rope.freq_base_swa", 1000f))),
+        // gemma2 with rope.freq_base_swa (v0.5.0 reads it for gemma2 too): the sliding (even) layers at base 1000,
+        // the global ones at 10000, both divided by the linear factor 4, as llama.cpp scales gemma2's sliding layers
+        GEMMA2_OWN_SLIDING_ROPE_BASE(gemma(Architecture.GEMMA2.toBuilder().slidingWindow(16).slidingRopeBase(1000f)
+                .ropeScaling(new Architecture.RopeScaling("linear", 4f)).build(), 4, 10000f, Map.of()));
 
         final ConformanceModel model;
 
         Setting(ConformanceModel model) {
             this.model = model;
+        }
+
+        /** A Gemma model of 256 wide rows (so Q4_K fits), 4 heads of 64 (2 for keys and values), tied head. */
+        private static ConformanceModel gemma(Architecture arch, int layers, float ropeBase, Map<String, Object> metadata) {
+            return new ConformanceModel(new LlamaConfig(256, 512, layers, 4, 2, 512, 256, 1e-6f, ropeBase, true, arch),
+                    null, true, true, metadata, Map.of());
         }
 
         private static ConformanceModel longRope(int original, float attnFactor) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the supported architectures is either implemented or refused by name, never ignored: the common hyper-parameters
  * of {@code llama_model_base::load_hparams} (llama-model.cpp), each architecture's own ({@code models/llama.cpp},
  * {@code qwen2}, {@code qwen3}, {@code gemma2}, {@code gemma3}, {@code phi3}: RMS epsilon, gemma's window, soft-caps
- * and SWA RoPE base, phi3's window), the tokenizer keys of llama-vocab.cpp, and keys other architectures use that a
+ * and sliding layers' RoPE base {@code rope.freq_base_swa}, phi3's window), the tokenizer keys of llama-vocab.cpp, and keys other architectures use that a
  * converted file might carry. Each case writes a small file with the key set and expects the effect, or a refusal
  * naming the key and the architecture.
  */
@@ -83,8 +83,7 @@ class GgufKeysTest {
         m.put("rope.scaling.yarn_ext_factor", 0.5f);
         m.put("rope.scaling.yarn_attn_factor", 0.9f);
         m.put("rope.scaling.yarn_log_multiplier", 0.1f);
-        // gemma's, read by llama.cpp for gemma2/gemma3 only (refused there too: Hallmark does not implement them)
-        m.put("rope.freq_base_swa", 100000f);
+        // gemma's, read by llama.cpp for gemma2/gemma3 only (refused there too: Hallmark does not implement it)
         m.put("attention.sliding_window_pattern", 2);
         // other architectures' settings a converted file might carry
         m.put("attention.layer_norm_epsilon", 1e-5f);
@@ -103,9 +102,12 @@ class GgufKeysTest {
         List<Arguments> cases = new ArrayList<>();
         for (String arch : ARCHITECTURES) {
             REFUSED_ARCHITECTURE_KEYS.forEach((k, v) -> cases.add(Arguments.of(arch, arch + "." + k, v)));
-            if (!arch.equals("gemma2")) { // gemma2 reads its soft-caps (below); llama.cpp reads gemma3's final one too
+            if (!arch.equals("gemma2")) { // gemma2 reads its soft-caps, gemma3 its final one (below)
                 cases.add(Arguments.of(arch, arch + ".attn_logit_softcapping", 50f));
+            }
+            if (!arch.startsWith("gemma")) { // llama.cpp reads these for gemma2 and gemma3 only
                 cases.add(Arguments.of(arch, arch + ".final_logit_softcapping", 30f));
+                cases.add(Arguments.of(arch, arch + ".rope.freq_base_swa", 100000f));
             }
             if (arch.startsWith("gemma")) { // YaRN and attention factors are not reproduced on gemma's layer mix
                 cases.add(Arguments.of(arch, arch + ".rope.scaling.attn_factor", 1.2f));
@@ -194,6 +196,26 @@ class GgufKeysTest {
             } else {
                 keys.add(new Implemented(a + "attention.sliding_window", 8,
                         c -> assertThat(c.config().architecture().slidingWindow()).isEqualTo(8)));
+                // the sliding layers rotate at their own base (layer 0 slides, layer 1 of 2 is global)
+                keys.add(new Implemented(a + "rope.freq_base_swa", 100000f, c -> {
+                    assertThat(c.config().architecture().slidingRopeBase()).isEqualTo(100000f);
+                    assertThat(c.config().architecture().slides(0)).isTrue();
+                    assertThat(RopeFrequencies.sliding(c.config())[1]).as("pair 1 of a 16-wide head")
+                            .isEqualTo((float) (1.0 / Math.pow(100000, 2.0 / 16)));
+                    assertThat(RopeFrequencies.inverseFrequencies(c.config(), null)[1]).as("the global layers'")
+                            .isEqualTo((float) (1.0 / Math.pow(10000, 2.0 / 16)));
+                }));
+            }
+            if (arch.equals("gemma3")) {
+                // llama.cpp v0.5.0 reads gemma3's final soft-cap (Gemma 3's converter writes it where the model has one)
+                keys.add(new Implemented(a + "final_logit_softcapping", 30f,
+                        c -> assertThat(c.config().architecture().finalSoftcap()).isEqualTo(30f)));
+                // a window of 0 (or none): llama.cpp runs every layer globally, at the file's base and scaling
+                keys.add(new Implemented(a + "attention.sliding_window", 0, c -> {
+                    assertThat(c.config().architecture().slidingWindow()).isZero();
+                    assertThat(c.config().architecture().slides(0)).isFalse();
+                    assertThat(RopeFrequencies.sliding(c.config())).isNull();
+                }));
             }
             if (arch.equals("gemma2")) {
                 keys.add(new Implemented(a + "attn_logit_softcapping", 40f,

@@ -73,21 +73,36 @@ class ModelFilesTest {
     }
 
     @Test
-    void gemma2ReadsItsSoftCapsAndWindowWhileGemma3RefusesThem() {
+    void gemmaSoftCapsWindowsAndSlidingRopeBasesAreReadAsLlamaCppReadsThem() {
         LlamaConfig gemma2 = RandomModels.SHAPE.withArchitecture(Architecture.GEMMA2.toBuilder().attentionSoftcap(40f)
-                .finalSoftcap(20f).slidingWindow(32).build());
-        Path two = temp.resolve("gemma2.gguf");
-        GgufWriter.write(two, gemma2, RandomModels.vocabulary(gemma2.vocabSize()), n -> RandomModels.values(n, gemma2, 1),
-                TensorType.F32, "gemma2", null, java.util.Map.of());
-        assertThat(GgufLoader.load(two).config()).isEqualTo(gemma2);
+                .finalSoftcap(20f).slidingWindow(32).slidingRopeBase(100000f).build());
+        assertThat(GgufLoader.load(write("gemma2.gguf", gemma2, null)).config()).isEqualTo(gemma2);
 
-        LlamaConfig gemma3 = RandomModels.SHAPE.withArchitecture(Architecture.GEMMA3.toBuilder().slidingWindow(32).build());
-        Path three = temp.resolve("gemma3.gguf");
-        GgufWriter.write(three, gemma3, RandomModels.vocabulary(gemma3.vocabSize()), n -> RandomModels.values(n, gemma3, 1),
+        // what Gemma 3's converter writes: a window, the local layers' base 10000, a final soft-cap where the model has one
+        LlamaConfig gemma3 = RandomModels.SHAPE.withArchitecture(Architecture.GEMMA3.toBuilder().slidingWindow(32)
+                .slidingRopeBase(20000f).finalSoftcap(30f).build());
+        Path three = write("gemma3.gguf", gemma3, null);
+        assertThat(GgufLoader.load(three).config()).isEqualTo(gemma3);
+        GgufSummary summary = GgufSummary.of(three); // what models list and models add show
+        assertThat(summary.loads()).as(String.valueOf(summary.problem())).isTrue();
+
+        // a Gemma 3 without sliding layers (its config's sliding_window_pattern 1: no window written): all global
+        LlamaConfig global = RandomModels.SHAPE.withArchitecture(Architecture.GEMMA3);
+        Path noWindow = write("gemma3-global.gguf", global, null);
+        assertThat(GgufFile.read(noWindow).metadata()).doesNotContainKey("gemma3.attention.sliding_window");
+        LlamaConfig read = GgufLoader.load(noWindow).config();
+        assertThat(read).isEqualTo(global);
+        assertThat(java.util.stream.IntStream.range(0, read.layers()).noneMatch(read.architecture()::slides)).isTrue();
+        assertThat(GgufSummary.of(noWindow).loads()).isTrue();
+
+        // llama.cpp does not read gemma3's attention soft-cap (its converter asserts there is none)
+        Path capped = temp.resolve("gemma3-attn-softcap.gguf");
+        GgufWriter.write(capped, gemma3, RandomModels.vocabulary(gemma3.vocabSize()), n -> RandomModels.values(n, gemma3, 1),
                 TensorType.F32, "gemma3", null, java.util.Map.of("gemma3.attn_logit_softcapping", 50f));
-        assertThatThrownBy(() -> GgufLoader.load(three))
+        assertThatThrownBy(() -> GgufLoader.load(capped))
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("sets 'gemma3.attn_logit_softcapping' = 50.0, which Hallmark does not implement");
+        assertThat(GgufSummary.of(capped).problem()).contains("gemma3.attn_logit_softcapping");
     }
 
     @Test
