@@ -141,6 +141,99 @@ class CurrentLlamaCppConformanceTest {
                 .containsExactly(NodeLlamaCpp.run(plain, CONTEXT, List.of(), request).generations().getFirst().tokens());
     }
 
+    /**
+     * The Gemma settings above have teeth: each changes what llama.cpp computes, so Hallmark's matching it shows that
+     * Hallmark computes the setting, not that it does not matter. The final soft-cap cannot change a greedy choice
+     * ({@code c * tanh(l / c)} keeps the logits' order), so it is shown on the logits after the prompt instead: llama.cpp's
+     * are capped below 30 where the uncapped ones reach past it, and Hallmark's equal llama.cpp's (F32 on the engine's
+     * path, Q8_0 on the Java host path). {@code rope.freq_base_swa} on a gemma3 file without a window changes nothing
+     * in llama.cpp (it does not read it then), nor in Hallmark.
+     */
+    @org.junit.jupiter.api.Test
+    void theGemmaSettingsChangeWhatLlamaCppComputes() throws Exception {
+        ConformanceModel three = Setting.GEMMA3_FINAL_SOFTCAP_OWN_SLIDING_ROPE_BASE.model;
+        Architecture a3 = three.shape().architecture();
+        float cap = a3.finalSoftcap();
+        ConformanceModel uncapped = withArchitecture(three, a3.toBuilder().finalSoftcap(0).build());
+        Map<Integer, Float> uncappedLogits = llamaCpp("gemma3-no-softcap", uncapped, TensorType.F32).logits();
+        assertThat(max(uncappedLogits)).as("llama.cpp's largest logit without the soft-cap").isGreaterThan(cap * 1.2f);
+        int[] gemma3Tokens = null;
+        for (TensorType type : List.of(TensorType.F32, TensorType.Q8_0)) {
+            NodeLlamaCpp.Generation capped = llamaCpp("gemma3-" + type, three, type);
+            assertThat(max(capped.logits())).as("llama.cpp's largest logit with the soft-cap of %s", cap).isLessThan(cap);
+            double capsEffect = 0; // how far the soft-cap moves llama.cpp's logits
+            for (Map.Entry<Integer, Float> e : capped.logits().entrySet()) {
+                capsEffect = Math.max(capsEffect, Math.abs(uncappedLogits.get(e.getKey()) - e.getValue()));
+            }
+            gemma3Tokens = type == TensorType.F32 ? capped.tokens() : gemma3Tokens;
+            LlamaCheckpoint checkpoint = GgufLoader.load(temp.resolve("gemma3-" + type + ".gguf"));
+            try (LlamaModel model = TestModels.load(checkpoint); Sequence seq = model.newSequence(CONTEXT)) {
+                float[] ours = model.forward(List.of(new LlamaModel.Chunk(seq, prompt(three.vocabulary()))))[0];
+                double worst = 0;
+                for (Map.Entry<Integer, Float> e : capped.logits().entrySet()) {
+                    worst = Math.max(worst, Math.abs(ours[e.getKey()] - e.getValue()));
+                }
+                double std = LlamaCppConformanceTest.std(ours);
+                System.out.printf("gemma3 %s with a final soft-cap of %s: largest logit %.4f (llama.cpp %.4f), largest"
+                        + " difference from llama.cpp's %.5f (%.5f standard deviations of %.3f); llama.cpp's uncapped F32"
+                        + " logits lie up to %.3f away%n", type, cap, max(ours), max(capped.logits()), worst,
+                        worst / std, std, capsEffect);
+                assertThat(worst).as("%s: Hallmark's logits against llama.cpp's, beside the soft-cap's own effect", type)
+                        .isLessThan(capsEffect / 4);
+                assertThat(worst / std).as("%s: Hallmark's logits after the prompt against llama.cpp's, in standard"
+                        + " deviations (measured 0.0035 on F32, 0.078 on Q8_0, whose activations llama.cpp rounds to 8"
+                        + " bits)", type).isLessThan(type == TensorType.F32 ? 0.01 : 0.15);
+            }
+        }
+        assertThat(gemma3Tokens).as("gemma3 with the sliding layers at base 10000")
+                .isNotEqualTo(llamaCpp("gemma3-base-10000", withArchitecture(three, a3.toBuilder().slidingRopeBase(10000f)
+                        .build()), TensorType.F32).tokens());
+
+        ConformanceModel global = Setting.GEMMA3_WITHOUT_WINDOW_ALL_GLOBAL.model;
+        int[] globalTokens = llamaCpp("gemma3-global", global, TensorType.F32).tokens();
+        assertThat(globalTokens).as("gemma3 with a window of 16 on five of six layers").isNotEqualTo(llamaCpp(
+                "gemma3-window", withArchitecture(global, global.shape().architecture().toBuilder().slidingWindow(16)
+                        .build()), TensorType.F32).tokens());
+        ConformanceModel noBase = global.withMetadata(Map.of());
+        assertThat(globalTokens).as("gemma3 without a window, without rope.freq_base_swa")
+                .isEqualTo(llamaCpp("gemma3-global-no-swa-base", noBase, TensorType.F32).tokens());
+        assertThat(GgufLoader.load(temp.resolve("gemma3-global-no-swa-base.gguf")).config())
+                .as("Hallmark's reading without a window, with and without the key")
+                .isEqualTo(GgufLoader.load(temp.resolve("gemma3-global.gguf")).config());
+
+        ConformanceModel two = Setting.GEMMA2_OWN_SLIDING_ROPE_BASE.model;
+        assertThat(llamaCpp("gemma2", two, TensorType.F32).tokens()).as("gemma2 with the sliding layers at the model's base")
+                .isNotEqualTo(llamaCpp("gemma2-model-base", withArchitecture(two,
+                        two.shape().architecture().toBuilder().slidingRopeBase(0).build()), TensorType.F32).tokens());
+    }
+
+    private static ConformanceModel withArchitecture(ConformanceModel m, Architecture arch) {
+        return new ConformanceModel(m.shape().withArchitecture(arch), m.bpe(), m.addBos(), m.tied(), m.metadata(),
+                m.extraTensors());
+    }
+
+    private static int[] prompt(GgufVocabulary vocab) {
+        return vocab.encode("the rain in spain", true);
+    }
+
+    /** llama.cpp's greedy tokens for one prompt, and its logits after the prompt, on the model's file {@code name.gguf}. */
+    private NodeLlamaCpp.Generation llamaCpp(String name, ConformanceModel m, TensorType type) throws Exception {
+        GgufVocabulary vocab = m.vocabulary();
+        Path file = m.write(temp.resolve(name + ".gguf"), vocab, type, "conformance");
+        List<NodeLlamaCpp.Request> request = List.of(new NodeLlamaCpp.Request(prompt(vocab), TOKENS,
+                new int[] {vocab.eos()}, true));
+        return NodeLlamaCpp.run(file, CONTEXT, List.of(), request).generations().getFirst();
+    }
+
+    private static float max(Map<Integer, Float> logits) {
+        assertThat(logits).as("llama.cpp's logits").isNotEmpty();
+        return logits.values().stream().reduce(Float.NEGATIVE_INFINITY, Math::max);
+    }
+
+    private static float max(float[] logits) {
+        return logits[LlamaCppConformanceTest.argmax(logits)];
+    }
+
     private void checkInFloatAndQuantized(String what, ConformanceModel spec) throws Exception {
         GgufVocabulary vocab = spec.vocabulary();
         LlamaConfig shape = spec.config(vocab);

@@ -34,11 +34,21 @@ final class NodeLlamaCpp {
     private static final String SCRIPT = "llama-cpp-reference.mjs";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A greedy decoding to run: from {@code prompt}, up to {@code tokens} ids, never choosing {@code never}. */
-    record Request(int[] prompt, int tokens, int[] never) {}
+    /**
+     * A greedy decoding to run: from {@code prompt}, up to {@code tokens} ids, never choosing {@code never};
+     * {@code logits}: also return llama.cpp's raw logits after the prompt.
+     */
+    record Request(int[] prompt, int tokens, int[] never, boolean logits) {
+        Request(int[] prompt, int tokens, int[] never) {
+            this(prompt, tokens, never, false);
+        }
+    }
 
-    /** What llama.cpp generated; {@code endOfGeneration}: the last id is one of llama.cpp's end-of-generation tokens. */
-    record Generation(int[] tokens, boolean endOfGeneration) {}
+    /**
+     * What llama.cpp generated; {@code endOfGeneration}: the last id is one of llama.cpp's end-of-generation tokens;
+     * {@code logits}: its raw logit of each token after the prompt, by id (null unless the request asked for them).
+     */
+    record Generation(int[] tokens, boolean endOfGeneration, java.util.Map<Integer, Float> logits) {}
 
     /**
      * One run over a file.
@@ -79,7 +89,7 @@ final class NodeLlamaCpp {
         texts.forEach(textArray::add);
         ArrayNode generations = request.putArray("generations");
         for (Request r : requests) {
-            ObjectNode g = generations.addObject().put("tokens", r.tokens());
+            ObjectNode g = generations.addObject().put("tokens", r.tokens()).put("logits", r.logits());
             ArrayNode prompt = g.putArray("prompt");
             for (int id : r.prompt()) {
                 prompt.add(id);
@@ -115,11 +125,20 @@ final class NodeLlamaCpp {
             result.get("tokens").forEach(t -> tokens.add(ids(t)));
             List<Generation> gens = new ArrayList<>();
             result.get("generations").forEach(g -> gens.add(new Generation(ids(g.get("tokens")),
-                    g.get("endOfGeneration").asBoolean())));
+                    g.get("endOfGeneration").asBoolean(), logits(g.get("logits")))));
             return new Result(result.get("llamaCpp"), result.get("addBos").asBoolean(), tokens, gens);
         } finally {
             Files.deleteIfExists(log);
         }
+    }
+
+    private static java.util.Map<Integer, Float> logits(JsonNode pairs) {
+        if (pairs == null || pairs.isNull()) {
+            return null;
+        }
+        java.util.Map<Integer, Float> logits = new java.util.HashMap<>();
+        pairs.forEach(p -> logits.put(p.get(0).asInt(), (float) p.get(1).asDouble()));
+        return logits;
     }
 
     private static int[] ids(JsonNode array) {

@@ -4,10 +4,12 @@
 //
 // stdin: {"model": PATH, "contextSize": N, "threads": N, "vocabOnly": BOOL (tokenize only: no weights, no context),
 //         "texts": [TEXT, ...],
-//         "generations": [{"prompt": [ID, ...], "tokens": N, "never": [ID, ...]}, ...]}
+//         "generations": [{"prompt": [ID, ...], "tokens": N, "never": [ID, ...], "logits": BOOL}, ...]}
 // stdout: one JSON object: {"llamaCpp": {...}, "bos", "eos", "addBos",
 //         "tokens": [[ID, ...], ...],                      one per text
-//         "generations": [{"tokens": [ID, ...], "endOfGeneration": BOOL}, ...]}
+//         "generations": [{"tokens": [ID, ...], "endOfGeneration": BOOL, "logits": [[ID, LOGIT], ...]}, ...]}
+// "logits" (asked for with "logits": true): llama.cpp's raw logits of every token after the prompt (the model's output
+// as the greedy sampler sees it, soft-cap included), taken in a separate evaluation of the prompt.
 // A generation stops after "tokens" ids or at an end-of-generation token (EOS, EOT, <|im_end|>, ...: llama.cpp's
 // own list), which is then the last id and endOfGeneration is true. "never" ids get a logit of -infinity.
 import {readFileSync} from "node:fs";
@@ -51,7 +53,15 @@ for (const g of vocabOnly ? [] : request.generations ?? []) {
             }
         }
     }
-    generations.push({tokens: out, endOfGeneration});
+    let logits;
+    if (g.logits === true) {
+        await sequence.clearHistory();
+        const last = g.prompt.length - 1;
+        const input = g.prompt.map((id, i) => i === last ? [id, {generateNext: {logits: true}}] : id);
+        const results = await sequence.controlledEvaluate(input);
+        logits = Array.from(results[last]?.next?.logits ?? [], ([id, value]) => [id, value]);
+    }
+    generations.push(logits === undefined ? {tokens: out, endOfGeneration} : {tokens: out, endOfGeneration, logits});
 }
 
 const info = JSON.parse(readFileSync(new URL("./node_modules/node-llama-cpp/llama/llama.cpp.info.json", import.meta.url), "utf8"));
