@@ -84,11 +84,25 @@ class ModelsAddCommandTest {
         Path plain = gguf("tiny-llama.gguf", Architecture.LLAMA, Map.of());
         assertThat(run("models", "add", plain.toString(), "--models-dir", models)).as(err.toString()).isZero();
 
+        // Gemma 3 as llama.cpp's current converter writes it (window, the local layers' rope.freq_base_swa, here with a
+        // final soft-cap), and a Gemma 3 without sliding layers (no window key): both run, as llama.cpp runs them
+        Path gemma = gguf("tiny-gemma3.gguf", Architecture.GEMMA3.toBuilder().slidingWindow(128).finalSoftcap(30f).build(),
+                Map.of());
+        assertThat(run("models", "add", gemma.toString(), "--models-dir", models)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("gemma3, Q4_K");
+        Path global = gguf("tiny-gemma3-global.gguf", Architecture.GEMMA3, Map.of());
+        assertThat(run("models", "add", global.toString(), "--models-dir", models)).as(err.toString()).isZero();
+
         assertThat(run("models", "list", "--models-dir", models)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("tiny-qwen").contains("qwen2, Q4_K, 476,672 parameters")
                 .contains("context 512, chat template yes, loads yes");
         String llama = out.toString().substring(out.toString().indexOf("tiny-llama"));
         assertThat(llama).as("a model without a template").contains("llama, Q4_K").contains("chat template no, loads yes");
+        for (String file : java.util.List.of("tiny-gemma3.gguf", "tiny-gemma3-global.gguf")) {
+            assertThat(out.toString()).contains(file);
+            String details = out.toString().substring(out.toString().indexOf(file)).lines().skip(1).findFirst().orElse("");
+            assertThat(details).as(file).contains("gemma3, Q4_K").contains("loads yes");
+        }
 
         if (ai.djl.util.cuda.CudaUtils.getGpuCount() == 0) { // device=auto on a machine without a GPU
             assertThat(out.toString()).contains("Device: cpu\n").doesNotContain("GPU memory");
