@@ -24,12 +24,14 @@ import jdk.incubator.vector.VectorSpecies;
  * from the cache for the other input rows); F16 dequantizes one weight row at a time into a scratch array and
  * reuses it for every input row.
  *
- * <p>Q4_K takes 8-bit activations as llama.cpp does: the input is quantized once per product ({@link
- * Int8Activations}, ggml's Q8_K layout), and the kernel multiplies nibbles by activations in 16-bit lanes and sums
- * in ints, one float multiply per 256 weights (1.4-1.7x faster than the float-activation kernel, which stays as its
- * peer in {@link KernelBenchmark} and reference in the tests; docs/performance.md). The Vector API has no 8-bit
- * multiply-add ({@code vpmaddubsw}/{@code vpdpbusd}), so adjacent 16-bit products are summed into 32-bit lanes
- * with a shift trick instead. The other types keep float activations.
+ * <p>Q4_K, Q5_K and Q6_K take 8-bit activations as llama.cpp does: the input is quantized once per product ({@link
+ * Int8Activations}, ggml's Q8_K layout), and the kernels multiply the weights' bit fields by activations in 16-bit
+ * lanes and sum in ints, one float multiply per 256 weights (Q4_K 1.4-1.7x faster than its float-activation
+ * kernel, Q6_K about 1.2x, Q5_K 1.1x; the float kernels stay as their peers in {@link KernelBenchmark} and
+ * references in the tests; docs/performance.md). The Vector API has no 8-bit multiply-add ({@code
+ * vpmaddubsw}/{@code vpdpbusd}) nor a 16-bit one ({@code vpmaddwd}), so adjacent 16-bit products are summed into
+ * 32-bit lanes with a shift trick instead, and each sub-block's scale is an int multiply. The other types keep float
+ * activations.
  *
  * <p>How the kernels are written, and why (measured in docs/performance.md):
  * <ul>
@@ -73,8 +75,8 @@ public final class QuantizedMatrix {
     private final byte[] bytes;
     private final ByteBuffer data;
     /**
-     * Whether Q4_K products take 8-bit activations and integer dot products; false only for {@link KernelBenchmark}'s
-     * peer and the tests' reference (float activations, as Q5_K).
+     * Whether the products of {@link #INT8_TYPES} take 8-bit activations and integer dot products; false only for
+     * {@link KernelBenchmark}'s peers and the tests' references (float activations).
      */
     private final boolean int8;
 
@@ -86,7 +88,7 @@ public final class QuantizedMatrix {
         this(tensor, true);
     }
 
-    /** As {@link #QuantizedMatrix(RawTensor)}, with Q4_K's float-activation kernel where {@code int8} is false. */
+    /** As {@link #QuantizedMatrix(RawTensor)}, with the float-activation kernels of Q4_K, Q5_K and Q6_K where {@code int8} is false. */
     QuantizedMatrix(RawTensor tensor, boolean int8) {
         this.int8 = int8;
         if (tensor.shape().length != 2) {
