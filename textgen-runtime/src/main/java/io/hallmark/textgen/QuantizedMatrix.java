@@ -24,11 +24,12 @@ import jdk.incubator.vector.VectorSpecies;
  * from the cache for the other input rows); F16 dequantizes one weight row at a time into a scratch array and
  * reuses it for every input row.
  *
- * <p>Q4_K, Q5_K and Q6_K take 8-bit activations as llama.cpp does: the input is quantized once per product ({@link
+ * <p>Q4_K, Q5_K and Q6_K have kernels that take 8-bit activations as llama.cpp does: the input is quantized once per product ({@link
  * Int8Activations}, ggml's Q8_K layout), and the kernels multiply the weights' bit fields by activations in 16-bit
  * lanes and sum in ints, one float multiply per 256 weights (Q4_K 1.4-1.7x faster than its float-activation
- * kernel, Q6_K about 1.2x, Q5_K 1.1x; the float kernels stay as their peers in {@link KernelBenchmark} and
- * references in the tests; docs/performance.md). The Vector API has no 8-bit multiply-add ({@code
+ * kernel, Q6_K about 1.2x, Q5_K 1.1x; docs/performance.md). Only Q4_K's is the default ({@link #INT8_TYPES},
+ * {@code hallmark.textgen.int8}); the other kernel of each type is the peer in {@link KernelBenchmark} and the
+ * reference in the tests. The Vector API has no 8-bit multiply-add ({@code
  * vpmaddubsw}/{@code vpdpbusd}) nor a 16-bit one ({@code vpmaddwd}), so adjacent 16-bit products are summed into
  * 32-bit lanes with a shift trick instead, and each sub-block's scale is an int multiply. The other types keep float
  * activations.
@@ -62,8 +63,14 @@ public final class QuantizedMatrix {
     private static final boolean WIDE = S.length() == 32;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** The types whose products take 8-bit activations by default ({@link Int8Activations}). */
-    static final java.util.Set<TensorType> INT8_TYPES = java.util.EnumSet.of(TensorType.Q4_K, TensorType.Q5_K, TensorType.Q6_K);
+    /** The types with a kernel that takes 8-bit activations ({@link Int8Activations}) besides the float one. */
+    static final java.util.Set<TensorType> INT8_KERNELS = java.util.EnumSet.of(TensorType.Q4_K, TensorType.Q5_K, TensorType.Q6_K);
+    /**
+     * The types whose products take 8-bit activations: {@code hallmark.textgen.int8} (a comma-separated list of
+     * {@link #INT8_KERNELS}), default Q4_K only: Q5_K's and Q6_K's are faster per product when C2 compiles them
+     * well, but were 4-7x slower in some benchmark JVMs (docs/performance.md), so they wait for a re-measurement.
+     */
+    static final java.util.Set<TensorType> INT8_TYPES = int8Types(System.getProperty("hallmark.textgen.int8", "Q4_K"));
     /** Weight rows read once for all input rows of a prefill (16 rows of 8192 Q8_0 weights: 139 KiB). */
     private static final int TILE_ROWS = 16;
 
@@ -75,8 +82,8 @@ public final class QuantizedMatrix {
     private final byte[] bytes;
     private final ByteBuffer data;
     /**
-     * Whether the products of {@link #INT8_TYPES} take 8-bit activations and integer dot products; false only for
-     * {@link KernelBenchmark}'s peers and the tests' references (float activations).
+     * Whether products take 8-bit activations and integer dot products (only for {@link #INT8_KERNELS}): by default
+     * for {@link #INT8_TYPES}; either kernel where {@link KernelBenchmark} and the tests ask for it.
      */
     private final boolean int8;
 
@@ -85,12 +92,15 @@ public final class QuantizedMatrix {
      * it has one, else a copy.
      */
     public QuantizedMatrix(RawTensor tensor) {
-        this(tensor, true);
+        this(tensor, INT8_TYPES.contains(tensor.type()));
     }
 
-    /** As {@link #QuantizedMatrix(RawTensor)}, with the float-activation kernels of Q4_K, Q5_K and Q6_K where {@code int8} is false. */
+    /**
+     * As {@link #QuantizedMatrix(RawTensor)}, with the 8-bit-activation kernel where {@code int8} is true and the type
+     * has one ({@link #INT8_KERNELS}), else the float-activation kernel.
+     */
     QuantizedMatrix(RawTensor tensor, boolean int8) {
-        this.int8 = int8;
+        this.int8 = int8 && INT8_KERNELS.contains(tensor.type());
         if (tensor.shape().length != 2) {
             throw new IllegalArgumentException("Tensor '" + tensor.name() + "' of " + tensor.type() + " is not a matrix: "
                     + java.util.Arrays.toString(tensor.shape()));
@@ -116,6 +126,20 @@ public final class QuantizedMatrix {
             source.duplicate().get(bytes);
         }
         this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    static java.util.Set<TensorType> int8Types(String list) {
+        java.util.Set<TensorType> types = java.util.EnumSet.noneOf(TensorType.class);
+        for (String name : list.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            TensorType type = java.util.Arrays.stream(TensorType.values()).filter(t -> t.name().equals(name.strip()))
+                    .findFirst().filter(INT8_KERNELS::contains).orElseThrow(() -> new IllegalStateException(
+                            "hallmark.textgen.int8 lists types of " + INT8_KERNELS + ", not '" + name.strip() + "'"));
+            types.add(type);
+        }
+        return types;
     }
 
     private static VectorSpecies<Float> floatSpecies() {
@@ -183,7 +207,7 @@ public final class QuantizedMatrix {
                     + " input rows need " + n * cols + " inputs and room for " + n * rows + " outputs");
         }
         Int8Activations q8 = null;
-        if (int8 && INT8_TYPES.contains(type)) {
+        if (int8) {
             try {
                 q8 = Int8Activations.of(x, n * cols);
             } catch (IllegalArgumentException e) { // NaN or infinity: no scale rounds it, and the output would be NaN

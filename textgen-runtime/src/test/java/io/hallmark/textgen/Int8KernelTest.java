@@ -65,6 +65,32 @@ class Int8KernelTest {
         assertThatThrownBy(() -> Int8Activations.of(new float[100], 100)).hasMessageContaining("blocks of 256");
     }
 
+    @Test
+    void hallmarkTextgenInt8ChoosesTheTypesThatTake8BitActivations() {
+        assertThat(QuantizedMatrix.int8Types("Q4_K")).containsExactly(TensorType.Q4_K);
+        assertThat(QuantizedMatrix.int8Types(" Q6_K, Q4_K,Q5_K ")).containsExactlyInAnyOrder(TensorType.Q4_K,
+                TensorType.Q5_K, TensorType.Q6_K);
+        assertThat(QuantizedMatrix.int8Types("")).isEmpty();
+        assertThatThrownBy(() -> QuantizedMatrix.int8Types("Q4_K,Q8_0"))
+                .hasMessage("hallmark.textgen.int8 lists types of [Q4_K, Q5_K, Q6_K], not 'Q8_0'");
+        assertThatThrownBy(() -> QuantizedMatrix.int8Types("q6_k")).hasMessageContaining("not 'q6_k'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TensorType.class, names = {"Q4_K", "Q5_K", "Q6_K"})
+    void byDefaultOnlyQ4KTakes8BitActivations(TensorType type) {
+        int rows = 5;
+        int cols = 512;
+        RawTensor tensor = new RawTensor("w", new long[] {rows, cols}, type,
+                ByteBuffer.wrap(GgmlBlocks.quantize(type, GgmlBlocksTest.gaussian(rows * cols, 3))).order(ByteOrder.LITTLE_ENDIAN));
+        float[] x = GgmlBlocksTest.gaussian(cols, 4);
+        float[] byDefault = new float[rows];
+        float[] expected = new float[rows];
+        new QuantizedMatrix(tensor).multiply(x, 1, byDefault);
+        new QuantizedMatrix(tensor, type == TensorType.Q4_K).multiply(x, 1, expected);
+        assertThat(byDefault).containsExactly(expected);
+    }
+
     @ParameterizedTest
     @EnumSource(value = TensorType.class, names = {"Q4_K", "Q5_K", "Q6_K"})
     void theIntegerKernelEqualsDequantizeThenDot(TensorType type) {
@@ -113,7 +139,7 @@ class Int8KernelTest {
     private static void check(TensorType type, byte[] stored, int rows, int cols) {
         RawTensor tensor = new RawTensor("w", new long[] {rows, cols}, type,
                 ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN));
-        QuantizedMatrix integer = new QuantizedMatrix(tensor);
+        QuantizedMatrix integer = new QuantizedMatrix(tensor, true);
         QuantizedMatrix floats = new QuantizedMatrix(tensor, false);
         float[] dense = tensor.toFloats();
         for (int n : new int[] {1, 3}) {
