@@ -26,8 +26,8 @@ public final class KernelBenchmark {
 
     /**
      * Times {@code rows x cols} matrices of {@code types} (the first is the reference for the ratios), each the best
-     * of {@code repeats} products after a warm-up. A type with two kernels (Q4_K: 8-bit activations, and float
-     * activations as {@code Q4_K/f32}) has both warmed up first and then timed in turns, product by product, so that
+     * of {@code repeats} products after a warm-up. A type with two kernels (Q4_K, Q5_K and Q6_K: the default, and the
+     * other as {@code Q4_K/f32}, {@code Q6_K/int8} etc.; {@code hallmark.textgen.int8} chooses) has both warmed up first and then timed in turns, product by product, so that
      * a change of the machine's load falls on both alike.
      */
     public static Map<String, Object> run(int rows, int cols, int repeats, List<TensorType> types) {
@@ -48,8 +48,9 @@ public final class KernelBenchmark {
             RawTensor tensor = new RawTensor("bench", new long[] {rows, cols}, type, ByteBuffer.wrap(stored));
             Map<String, QuantizedMatrix> kernels = new LinkedHashMap<>();
             kernels.put(type.toString(), new QuantizedMatrix(tensor));
-            if (type == TensorType.Q4_K) {
-                kernels.put(type + "/f32", new QuantizedMatrix(tensor, false));
+            if (QuantizedMatrix.INT8_KERNELS.contains(type)) { // the other kernel as the peer
+                boolean int8 = QuantizedMatrix.INT8_TYPES.contains(type);
+                kernels.put(type + (int8 ? "/f32" : "/int8"), new QuantizedMatrix(tensor, !int8));
             }
             List<QuantizedMatrix> peers = List.copyOf(kernels.values());
             long[] decode = best(peers, x, 1, out, repeats);

@@ -24,12 +24,15 @@ import jdk.incubator.vector.VectorSpecies;
  * from the cache for the other input rows); F16 dequantizes one weight row at a time into a scratch array and
  * reuses it for every input row.
  *
- * <p>Q4_K takes 8-bit activations as llama.cpp does: the input is quantized once per product ({@link
- * Int8Activations}, ggml's Q8_K layout), and the kernel multiplies nibbles by activations in 16-bit lanes and sums
- * in ints, one float multiply per 256 weights (1.4-1.7x faster than the float-activation kernel, which stays as its
- * peer in {@link KernelBenchmark} and reference in the tests; docs/performance.md). The Vector API has no 8-bit
- * multiply-add ({@code vpmaddubsw}/{@code vpdpbusd}), so adjacent 16-bit products are summed into 32-bit lanes
- * with a shift trick instead. The other types keep float activations.
+ * <p>Q4_K, Q5_K and Q6_K have kernels that take 8-bit activations as llama.cpp does: the input is quantized once per product ({@link
+ * Int8Activations}, ggml's Q8_K layout), and the kernels multiply the weights' bit fields by activations in 16-bit
+ * lanes and sum in ints, one float multiply per 256 weights (Q4_K 1.4-1.7x faster than its float-activation
+ * kernel, Q6_K about 1.2x, Q5_K 1.1x; docs/performance.md). Only Q4_K's is the default ({@link #INT8_TYPES},
+ * {@code hallmark.textgen.int8}); the other kernel of each type is the peer in {@link KernelBenchmark} and the
+ * reference in the tests. The Vector API has no 8-bit multiply-add ({@code
+ * vpmaddubsw}/{@code vpdpbusd}) nor a 16-bit one ({@code vpmaddwd}), so adjacent 16-bit products are summed into
+ * 32-bit lanes with a shift trick instead, and each sub-block's scale is an int multiply. The other types keep float
+ * activations.
  *
  * <p>How the kernels are written, and why (measured in docs/performance.md):
  * <ul>
@@ -56,8 +59,18 @@ public final class QuantizedMatrix {
     private static final VectorSpecies<Byte> B2 = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 16));
     /** The 16-bit lanes of the integer kernels: 2L, the bytes of {@link #B2} widened. */
     private static final VectorSpecies<Short> S = F.withLanes(short.class);
+    /** Whether a vector of {@link #S} holds 32 lanes (512 bits), two of Q6_K's 16-weight sub-blocks. */
+    private static final boolean WIDE = S.length() == 32;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The types with a kernel that takes 8-bit activations ({@link Int8Activations}) besides the float one. */
+    static final java.util.Set<TensorType> INT8_KERNELS = java.util.EnumSet.of(TensorType.Q4_K, TensorType.Q5_K, TensorType.Q6_K);
+    /**
+     * The types whose products take 8-bit activations: {@code hallmark.textgen.int8} (a comma-separated list of
+     * {@link #INT8_KERNELS}), default Q4_K only: Q5_K's and Q6_K's are faster per product when C2 compiles them
+     * well, but were 4-7x slower in some benchmark JVMs (docs/performance.md), so they wait for a re-measurement.
+     */
+    static final java.util.Set<TensorType> INT8_TYPES = int8Types(System.getProperty("hallmark.textgen.int8", "Q4_K"));
     /** Weight rows read once for all input rows of a prefill (16 rows of 8192 Q8_0 weights: 139 KiB). */
     private static final int TILE_ROWS = 16;
 
@@ -69,8 +82,8 @@ public final class QuantizedMatrix {
     private final byte[] bytes;
     private final ByteBuffer data;
     /**
-     * Whether Q4_K products take 8-bit activations and integer dot products; false only for {@link KernelBenchmark}'s
-     * peer and the tests' reference (float activations, as Q5_K).
+     * Whether products take 8-bit activations and integer dot products (only for {@link #INT8_KERNELS}): by default
+     * for {@link #INT8_TYPES}; either kernel where {@link KernelBenchmark} and the tests ask for it.
      */
     private final boolean int8;
 
@@ -79,12 +92,15 @@ public final class QuantizedMatrix {
      * it has one, else a copy.
      */
     public QuantizedMatrix(RawTensor tensor) {
-        this(tensor, true);
+        this(tensor, INT8_TYPES.contains(tensor.type()));
     }
 
-    /** As {@link #QuantizedMatrix(RawTensor)}, with Q4_K's float-activation kernel where {@code int8} is false. */
+    /**
+     * As {@link #QuantizedMatrix(RawTensor)}, with the 8-bit-activation kernel where {@code int8} is true and the type
+     * has one ({@link #INT8_KERNELS}), else the float-activation kernel.
+     */
     QuantizedMatrix(RawTensor tensor, boolean int8) {
-        this.int8 = int8;
+        this.int8 = int8 && INT8_KERNELS.contains(tensor.type());
         if (tensor.shape().length != 2) {
             throw new IllegalArgumentException("Tensor '" + tensor.name() + "' of " + tensor.type() + " is not a matrix: "
                     + java.util.Arrays.toString(tensor.shape()));
@@ -110,6 +126,20 @@ public final class QuantizedMatrix {
             source.duplicate().get(bytes);
         }
         this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    static java.util.Set<TensorType> int8Types(String list) {
+        java.util.Set<TensorType> types = java.util.EnumSet.noneOf(TensorType.class);
+        for (String name : list.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            TensorType type = java.util.Arrays.stream(TensorType.values()).filter(t -> t.name().equals(name.strip()))
+                    .findFirst().filter(INT8_KERNELS::contains).orElseThrow(() -> new IllegalStateException(
+                            "hallmark.textgen.int8 lists types of " + INT8_KERNELS + ", not '" + name.strip() + "'"));
+            types.add(type);
+        }
+        return types;
     }
 
     private static VectorSpecies<Float> floatSpecies() {
@@ -177,7 +207,7 @@ public final class QuantizedMatrix {
                     + " input rows need " + n * cols + " inputs and room for " + n * rows + " outputs");
         }
         Int8Activations q8 = null;
-        if (int8 && type == TensorType.Q4_K) {
+        if (int8) {
             try {
                 q8 = Int8Activations.of(x, n * cols);
             } catch (IllegalArgumentException e) { // NaN or infinity: no scale rounds it, and the output would be NaN
@@ -203,8 +233,20 @@ public final class QuantizedMatrix {
                     rowsQ4K(from, to, x, xb, sums, i * cols / 32, out, ob);
                 }
             }
-            case Q5_K -> rowsQ5K(from, to, x, xb, sums, i * cols / 32, out, ob);
-            case Q6_K -> rowsQ6K(from, to, x, xb, out, ob);
+            case Q5_K -> {
+                if (q8 != null) {
+                    rowsQ5K8(from, to, q8, xb, out, ob);
+                } else {
+                    rowsQ5K(from, to, x, xb, sums, i * cols / 32, out, ob);
+                }
+            }
+            case Q6_K -> {
+                if (q8 != null) {
+                    rowsQ6K8(from, to, q8, xb, out, ob);
+                } else {
+                    rowsQ6K(from, to, x, xb, out, ob);
+                }
+            }
             case BF16 -> rowsBf16(from, to, x, xb, out, ob);
             default -> throw new IllegalStateException(type + " has no fused kernel");
         }
@@ -422,6 +464,67 @@ public final class QuantizedMatrix {
         }
     }
 
+    /**
+     * Q5_K times 8-bit activations: {@link #rowsQ4K8} with the fifth bit of each weight (bit {@code 2j} of the 32
+     * high-bit bytes for the low nibbles, {@code 2j + 1} for the high ones), so the 16-bit products are at most
+     * 31 * 127 and two of them summed still fit.
+     */
+    private void rowsQ5K8(int from, int to, Int8Activations q8, int xb, float[] out, int ob) {
+        byte[] w = bytes;
+        short[] xq = q8.values();
+        float[] xd = q8.scales();
+        int[] xs = q8.sums();
+        int db = xb / 256;
+        int sb = xb / 32;
+        int sl = S.length();
+        byte[] minBytes = new byte[8];
+        for (int r = from; r < to; r++) {
+            int base = r * rowBytes;
+            FloatVector acc = FloatVector.zero(F);
+            FloatVector minAcc = FloatVector.zero(FloatVector.SPECIES_256);
+            for (int k = 0; k < cols / 256; k++) {
+                int off = base + 176 * k;
+                float dx = xd[db + k];
+                long sc = scales(w, off + 4);
+                long m = mins(w, off + 4);
+                LONG.set(minBytes, 0, m);
+                IntVector mi = ((IntVector) ByteVector.fromArray(ByteVector.SPECIES_64, minBytes, 0)
+                        .convertShape(VectorOperators.ZERO_EXTEND_B2I, IntVector.SPECIES_256, 0))
+                        .mul(IntVector.fromArray(IntVector.SPECIES_256, xs, sb + 8 * k));
+                minAcc = ((FloatVector) mi.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(FloatVector.SPECIES_256, half(w, off + 2) * dx), minAcc);
+                IntVector sum = IntVector.zero(I);
+                for (int j = 0; j < 4; j++) {
+                    int qs = off + 48 + 32 * j;
+                    int xo = xb + 256 * k + 64 * j;
+                    ShortVector q = (ShortVector) ByteVector.fromArray(B2, w, qs).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+                    ShortVector h = ((ShortVector) ByteVector.fromArray(B2, w, off + 16).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0))
+                            .lanewise(VectorOperators.LSHR, 2 * j);
+                    ShortVector lo = q.and((short) 0xf).or(h.lanewise(VectorOperators.LSHL, 4).and((short) 0x10))
+                            .mul(ShortVector.fromArray(S, xq, xo));
+                    ShortVector hi = q.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHL, 3).and((short) 0x10))
+                            .mul(ShortVector.fromArray(S, xq, xo + 32));
+                    for (int l = sl; l < 32; l += sl) { // 256-bit vectors: the sub-block's second half
+                        q = (ShortVector) ByteVector.fromArray(B2, w, qs + l).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+                        h = ((ShortVector) ByteVector.fromArray(B2, w, off + 16 + l).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0))
+                                .lanewise(VectorOperators.LSHR, 2 * j);
+                        lo = lo.add(q.and((short) 0xf).or(h.lanewise(VectorOperators.LSHL, 4).and((short) 0x10))
+                                .mul(ShortVector.fromArray(S, xq, xo + l)));
+                        hi = hi.add(q.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHL, 3).and((short) 0x10))
+                                .mul(ShortVector.fromArray(S, xq, xo + 32 + l)));
+                    }
+                    // each int lane holds two 16-bit sums a + b << 16: (lane + (lane << 16)) >> 16 is a + b
+                    IntVector a = lo.reinterpretAsInts();
+                    IntVector b = hi.reinterpretAsInts();
+                    a = a.add(a.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+                    b = b.add(b.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+                    sum = sum.add(a.mul((int) (sc >>> 16 * j & 0xff))).add(b.mul((int) (sc >>> 16 * j + 8 & 0xff)));
+                }
+                acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, half(w, off) * dx), acc);
+            }
+            out[ob + r] = acc.reduceLanes(VectorOperators.ADD) - minAcc.reduceLanes(VectorOperators.ADD);
+        }
+    }
+
     /** Q4_K with a fifth bit per weight: bit {@code 2j} (low nibbles) and {@code 2j + 1} (high) of 32 bytes. */
     private void rowsQ5K(int from, int to, float[] x, int xb, float[] sums, int sb, float[] out, int ob) {
         byte[] w = bytes;
@@ -511,6 +614,74 @@ public final class QuantizedMatrix {
                 }
             }
             out[ob + r] = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+        }
+    }
+
+    /**
+     * Q6_K times 8-bit activations: the unsigned 6-bit weights (0..63) times the activations in 16-bit lanes (at most
+     * 63 * 127, so two summed still fit), adjacent products summed into 32-bit lanes, times the sub-block's signed
+     * scale in ints, summed per super-block and only then scaled by {@code d} and the activations' scale; the offset
+     * of 32 is subtracted once per super-block as the scales times the activations' integer sums of 16. A sub-block is
+     * 16 weights: at 256 bits one vector of 16-bit lanes, with one scale; at 512 bits a vector holds two sub-blocks,
+     * so the scales of its 32-bit lanes are picked from the super-block's 16 scales ({@code pick}: lanes 0..7 the
+     * first, 8..15 the second).
+     */
+    private void rowsQ6K8(int from, int to, Int8Activations q8, int xb, float[] out, int ob) {
+        byte[] w = bytes;
+        short[] xq = q8.values();
+        float[] xd = q8.scales();
+        int[] xs = q8.halfSums();
+        int db = xb / 256;
+        int hb = xb / 16;
+        int sl = S.length();
+        IntVector pick = IntVector.zero(I).addIndex(1).lanewise(VectorOperators.ASHR, 3);
+        for (int r = from; r < to; r++) {
+            int base = r * rowBytes;
+            FloatVector acc = FloatVector.zero(F);
+            for (int k = 0; k < cols / 256; k++) {
+                int off = base + 210 * k;
+                IntVector scales = (IntVector) ByteVector.fromArray(B, w, off + 192).convertShape(VectorOperators.B2I, I, 0);
+                IntVector offset = scales.mul(IntVector.fromArray(I, xs, hb + 16 * k));
+                if (!WIDE) {
+                    offset = offset.add(((IntVector) ByteVector.fromArray(B, w, off + 200).convertShape(VectorOperators.B2I, I, 0))
+                            .mul(IntVector.fromArray(I, xs, hb + 16 * k + 8)));
+                }
+                IntVector sum = offset.lanewise(VectorOperators.LSHL, 5).neg();
+                for (int n = 0; n < 2; n++) {
+                    int ql = off + 64 * n;
+                    int qh = off + 128 + 32 * n;
+                    int xo = xb + 256 * k + 128 * n;
+                    for (int l = 0; l < 32; l += sl) {
+                        ShortVector a = (ShortVector) ByteVector.fromArray(B2, w, ql + l).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+                        ShortVector c = (ShortVector) ByteVector.fromArray(B2, w, ql + 32 + l).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+                        ShortVector h = (ShortVector) ByteVector.fromArray(B2, w, qh + l).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+                        IntVector p1 = a.and((short) 0xf).or(h.lanewise(VectorOperators.LSHL, 4).and((short) 0x30))
+                                .mul(ShortVector.fromArray(S, xq, xo + l)).reinterpretAsInts();
+                        IntVector p2 = c.and((short) 0xf).or(h.lanewise(VectorOperators.LSHL, 2).and((short) 0x30))
+                                .mul(ShortVector.fromArray(S, xq, xo + 32 + l)).reinterpretAsInts();
+                        IntVector p3 = a.lanewise(VectorOperators.LSHR, 4).or(h.and((short) 0x30))
+                                .mul(ShortVector.fromArray(S, xq, xo + 64 + l)).reinterpretAsInts();
+                        IntVector p4 = c.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 2).and((short) 0x30))
+                                .mul(ShortVector.fromArray(S, xq, xo + 96 + l)).reinterpretAsInts();
+                        // each int lane holds two 16-bit products a + b << 16: (lane + (lane << 16)) >> 16 is a + b
+                        p1 = p1.add(p1.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+                        p2 = p2.add(p2.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+                        p3 = p3.add(p3.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+                        p4 = p4.add(p4.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+                        if (WIDE) { // sub-blocks 8n + 2g and 8n + 2g + 1 for group g
+                            sum = sum.add(p1.mul(pick.add(8 * n).selectFrom(scales)))
+                                    .add(p2.mul(pick.add(8 * n + 2).selectFrom(scales)))
+                                    .add(p3.mul(pick.add(8 * n + 4).selectFrom(scales)))
+                                    .add(p4.mul(pick.add(8 * n + 6).selectFrom(scales)));
+                        } else { // sub-block 8n + 2g + l / 16
+                            int is = off + 192 + 8 * n + l / 16;
+                            sum = sum.add(p1.mul(w[is])).add(p2.mul(w[is + 2])).add(p3.mul(w[is + 4])).add(p4.mul(w[is + 6]));
+                        }
+                    }
+                }
+                acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, half(w, off + 208) * xd[db + k]), acc);
+            }
+            out[ob + r] = acc.reduceLanes(VectorOperators.ADD);
         }
     }
 

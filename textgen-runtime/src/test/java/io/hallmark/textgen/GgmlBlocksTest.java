@@ -48,7 +48,7 @@ class GgmlBlocksTest {
         float[] w = gaussian(rows * cols, 11);
         byte[] stored = GgmlBlocks.quantize(type, w);
         RawTensor tensor = new RawTensor("w", new long[] {rows, cols}, type, ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN));
-        QuantizedMatrix m = new QuantizedMatrix(tensor, false); // Q4_K's 8-bit activations: Int8KernelTest
+        QuantizedMatrix m = new QuantizedMatrix(tensor, false); // the 8-bit activations of Q4_K, Q5_K, Q6_K: Int8KernelTest
         float[] dense = tensor.toFloats();
         for (int n : new int[] {1, 3}) {
             float[] x = gaussian(n * cols, 13 + n);
