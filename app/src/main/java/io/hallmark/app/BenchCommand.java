@@ -371,17 +371,24 @@ final class BenchCommand implements Runnable {
         private static void printTextgen(PrintWriter out, Map<String, Object> result) {
             out.printf("threads %s of %s CPUs, prompt %s tokens, decode %s tokens, Hallmark on %s%n", result.get("threads"),
                     result.get("cpus"), result.get("promptTokens"), result.get("decodeTokens"), result.get("device"));
+            Object young = result.get("maxYoungGenerationMiB");
+            out.printf("JVM young generation: %s%n", young instanceof Number n && n.longValue() >= 0
+                    ? "at most " + n + " MiB (-XX:MaxNewSize)" : "uncapped (no -XX:MaxNewSize; the launcher sets one)");
             for (Map<String, Object> m : (List<Map<String, Object>>) result.get("models")) {
                 out.printf("%n%s (%,d parameters, %,d bytes GGUF)%n", m.get("model"), m.get("parameters"), m.get("fileBytes"));
-                out.printf("  %-10s %14s %14s %12s %14s%n", "engine", "prefill tok/s", "decode tok/s", "ms/token", "peak RSS MiB");
+                out.printf("  %-10s %14s %14s %12s %14s %12s%n", "engine", "prefill tok/s", "decode tok/s", "ms/token",
+                        "peak RSS MiB", "RSS / file");
                 for (String engine : List.of("hallmark", "llamaCpp")) {
                     Map<String, Object> e = (Map<String, Object>) m.get(engine);
                     if (e != null) {
-                        out.printf("  %-10s %14s %14s %12s %14s%n", engine.equals("hallmark") ? "Hallmark" : "llama.cpp",
+                        out.printf("  %-10s %14s %14s %12s %14s %11sx%n", engine.equals("hallmark") ? "Hallmark" : "llama.cpp",
                                 e.get("prefillTokensPerSecond"), e.get("decodeTokensPerSecond"), e.get("msPerDecodedToken"),
-                                e.get("peakRssAboveBaselineMiB"));
+                                e.get("peakRssAboveBaselineMiB"), e.get("peakRssAboveBaselinePerFileByte"));
                     }
                 }
+                out.printf("  (peak RSS: the process's resident high-water mark above its RSS before loading, baselines"
+                        + " %s / %s MiB)%n", ((Map<String, Object>) m.get("hallmark")).get("baselineRssMiB"),
+                        m.get("llamaCpp") instanceof Map<?, ?> l ? l.get("baselineRssMiB") : "-");
                 if (m.containsKey("decodeRatio")) {
                     out.printf("  Hallmark / llama.cpp: decode %sx, prefill %sx%n", m.get("decodeRatio"), m.get("prefillRatio"));
                 }

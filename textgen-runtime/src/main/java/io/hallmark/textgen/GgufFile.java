@@ -173,13 +173,7 @@ public final class GgufFile {
                             + bytes + " bytes; Hallmark holds at most 2 GiB per tensor");
                 }
                 ByteBuffer heap = ByteBuffer.allocate((int) bytes);
-                long at = dataStart + info.offset();
-                while (heap.hasRemaining()) {
-                    int n = ch.read(heap, at + heap.position());
-                    if (n < 0) {
-                        throw new ModelFormatException("GGUF file " + path + " is truncated inside tensor '" + name + "'");
-                    }
-                }
+                readChunked(ch, heap, dataStart + info.offset(), name);
                 return new RawTensor(name, info.shape(), type, heap.flip());
             }
             ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, dataStart + info.offset(), bytes);
@@ -187,6 +181,27 @@ public final class GgufFile {
         } catch (IOException e) {
             throw new ModelFormatException("Cannot read tensor '" + name + "' of " + path + ": " + e, e);
         }
+    }
+
+    /** The most bytes one read asks for; see {@link #readChunked}. */
+    static final int READ_CHUNK = 1 << 20;
+
+    /**
+     * Fills {@code target} (a heap buffer) from {@code at}, {@link #READ_CHUNK} bytes per read. A channel reads into
+     * a heap buffer through a temporary direct buffer as large as the request, which the JDK then caches on the
+     * reading thread for good: one read of a whole tensor left a direct buffer the size of the largest tensor (the
+     * embedding table, 141 MiB of a Q4_K Llama 3.2 1B, 266 MiB in Q8_0) resident beside the weights.
+     */
+    private void readChunked(FileChannel ch, ByteBuffer target, long at, String name) throws IOException {
+        int end = target.limit();
+        while (target.position() < end) {
+            target.limit(Math.min(end, target.position() + READ_CHUNK));
+            int n = ch.read(target, at + target.position());
+            if (n < 0) {
+                throw new ModelFormatException("GGUF file " + path + " is truncated inside tensor '" + name + "'");
+            }
+        }
+        target.limit(end);
     }
 
     /** A metadata value, or an error naming the key and the file. */

@@ -68,6 +68,8 @@ public final class LlamaModel implements AutoCloseable {
     private final float[] hostFinalNorm;
     private final float[] hostInvFreq;
     private final float[] hostSlidingInvFreq;
+    /** Whether the steps run on Java arrays; such a model holds no NDArray (and no engine on the CPU). */
+    private final boolean onHost;
     private final long weightBytes;
     private final long deviceWeightBytes;
     private final DataType computeType;
@@ -117,12 +119,17 @@ public final class LlamaModel implements AutoCloseable {
         }
     }
 
-    private LlamaModel(LlamaCheckpoint checkpoint, NDManager manager, Precision precision, WeightPlacement placement,
-            boolean hostRows) {
+    /**
+     * {@code manager} is null for a model on Java arrays on the CPU, which loads no engine; {@code host} says whether
+     * the model runs on Java arrays ({@link #runsOnHost}).
+     */
+    private LlamaModel(LlamaCheckpoint checkpoint, NDManager manager, Device device, Precision precision,
+            WeightPlacement placement, boolean host) {
         this.config = checkpoint.config();
         this.tokenizer = checkpoint.tokenizer();
         this.manager = manager;
-        this.device = manager.getDevice();
+        this.device = device;
+        this.onHost = host;
         this.precision = precision;
         this.placement = placement;
         this.computeType = precision == Precision.FLOAT16 ? DataType.FLOAT16 : DataType.FLOAT32;
@@ -132,11 +139,12 @@ public final class LlamaModel implements AutoCloseable {
                 && d.stored().getDataType() != computeType ? new Dense(d.stored(), d.stored().toType(computeType, false).transpose()) : embedding)
                 : weight(checkpoint, "output.weight", computeType);
         this.finalNorm = load(checkpoint, "output_norm.weight", DataType.FLOAT32);
-        this.invFreq = manager.create(RopeFrequencies.inverseFrequencies(c, RopeFrequencies.factors(checkpoint)));
+        float[] inverseFrequencies = RopeFrequencies.inverseFrequencies(c, RopeFrequencies.factors(checkpoint));
         this.ropeMagnitude = RopeFrequencies.magnitude(c);
         Architecture arch = c.architecture();
-        float[] sliding = RopeFrequencies.sliding(c);
-        this.slidingInvFreq = sliding == null ? null : manager.create(sliding);
+        float[] slidingFrequencies = RopeFrequencies.sliding(c);
+        this.invFreq = host ? null : manager.create(inverseFrequencies);
+        this.slidingInvFreq = host || slidingFrequencies == null ? null : manager.create(slidingFrequencies);
         this.layers = new Layer[c.layers()];
         for (int l = 0; l < c.layers(); l++) {
             String p = "blk." + l + ".";
@@ -159,34 +167,75 @@ public final class LlamaModel implements AutoCloseable {
                     c.architecture().qkNorm() ? load(checkpoint, p + "attn_q_norm.weight", DataType.FLOAT32) : null,
                     c.architecture().qkNorm() ? load(checkpoint, p + "attn_k_norm.weight", DataType.FLOAT32) : null);
         }
-        long bytes = 0;
+        if (host && !weights.stream().allMatch(w -> w instanceof Blocks)) {
+            throw new IllegalStateException("runsOnHost chose Java arrays for a model with a matrix outside blocks");
+        }
+        this.hostNorms = host ? new HostNorms[layers.length] : null;
+        this.hostFinalNorm = host ? hostVector(checkpoint, "output_norm.weight") : null;
+        this.hostInvFreq = host ? inverseFrequencies : null;
+        this.hostSlidingInvFreq = host ? slidingFrequencies : null;
+        long bytes = host ? 4L * hostFinalNorm.length : 0;
+        for (int l = 0; host && l < layers.length; l++) {
+            String p = "blk." + l + ".";
+            boolean bias = arch.attentionBias();
+            boolean qk = arch.qkNorm();
+            boolean sandwich = arch.sandwichNorms();
+            HostNorms norms = new HostNorms(hostVector(checkpoint, p + "attn_norm.weight"),
+                    sandwich ? hostVector(checkpoint, p + "post_attention_norm.weight") : null,
+                    hostVector(checkpoint, p + "ffn_norm.weight"),
+                    sandwich ? hostVector(checkpoint, p + "post_ffw_norm.weight") : null,
+                    bias ? hostVector(checkpoint, p + "attn_q.bias") : null,
+                    bias ? hostVector(checkpoint, p + "attn_k.bias") : null,
+                    bias ? hostVector(checkpoint, p + "attn_v.bias") : null,
+                    qk ? hostVector(checkpoint, p + "attn_q_norm.weight") : null,
+                    qk ? hostVector(checkpoint, p + "attn_k_norm.weight") : null);
+            hostNorms[l] = norms;
+            for (float[] v : new float[][] {norms.attn(), norms.postAttn(), norms.ffn(), norms.postFfn(), norms.qBias(),
+                    norms.kBias(), norms.vBias(), norms.qNorm(), norms.kNorm()}) {
+                bytes += v == null ? 0 : 4L * v.length;
+            }
+        }
         for (NDArray a : loaded) {
             bytes += a.size() * a.getDataType().getNumOfBytes();
         }
-        long onDevice = bytes;
+        long onDevice = host ? 0 : bytes;
         for (Weight w : weights) {
             bytes += w.bytes();
             onDevice += w instanceof Dense ? w.bytes() : 0;
         }
         this.weightBytes = bytes;
         this.deviceWeightBytes = onDevice;
-        boolean host = hostRows && weights.stream().allMatch(w -> w instanceof Blocks);
-        this.hostNorms = host ? new HostNorms[layers.length] : null;
-        this.hostFinalNorm = host ? finalNorm.toFloatArray() : null;
-        this.hostInvFreq = host ? invFreq.toFloatArray() : null;
-        this.hostSlidingInvFreq = host ? host(slidingInvFreq) : null;
-        for (int l = 0; host && l < layers.length; l++) {
-            Layer layer = layers[l];
-            hostNorms[l] = new HostNorms(host(layer.attnNorm()), host(layer.postAttnNorm()), host(layer.ffnNorm()),
-                    host(layer.postFfnNorm()), host(layer.qBias()), host(layer.kBias()), host(layer.vBias()),
-                    host(layer.qNorm()), host(layer.kNorm()));
+    }
+
+    /** A norm's weights or a bias as float32 (F16 and BF16 widened), as {@link #convert} reads them. */
+    private static float[] hostVector(LlamaCheckpoint checkpoint, String name) {
+        return checkpoint.tensor(name).toFloats();
+    }
+
+    /**
+     * Whether a model runs its steps on Java arrays ({@link #forwardOnHost}): every matrix stays in blocks (none is
+     * F32, and the placement keeps blocks), unless {@code hostRows} is false. Such a model holds no NDArray at all;
+     * on the CPU it does not even load the engine (the PyTorch native library, ~120 MiB resident:
+     * docs/performance.md).
+     */
+    static boolean runsOnHost(LlamaCheckpoint checkpoint, WeightPlacement placement, boolean hostRows) {
+        if (!hostRows || placement != WeightPlacement.BLOCKS) {
+            return false;
         }
+        for (String name : LlamaCheckpoint.shapes(checkpoint.config()).keySet()) {
+            RawTensor t = checkpoint.tensor(name);
+            if (t.shape().length == 2 && t.type() == TensorType.F32) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * Turns a checkpoint into NDArrays on {@code device} of {@code engine} (e.g. {@code PyTorch}), with the
      * {@linkplain WeightPlacement#defaultFor default weight placement} of the device. The checkpoint's buffers are
-     * copied; the model owns its memory until {@link #close()}.
+     * copied; the model owns its memory until {@link #close()}. A model whose matrices all stay in blocks on the CPU
+     * runs on Java arrays and never starts the engine.
      */
     public static LlamaModel load(LlamaCheckpoint checkpoint, String engine, Device device, Precision precision) {
         return load(checkpoint, engine, device, precision, WeightPlacement.defaultFor(device));
@@ -204,10 +253,14 @@ public final class LlamaModel implements AutoCloseable {
      */
     static LlamaModel load(LlamaCheckpoint checkpoint, String engine, Device device, Precision precision,
             WeightPlacement placement, boolean hostRows) {
+        boolean host = runsOnHost(checkpoint, placement, hostRows);
+        if (host && !device.isGpu()) {
+            return new LlamaModel(checkpoint, null, device, precision, placement, true);
+        }
         Engine e = Engine.getEngine(engine);
         NDManager manager = e.newBaseManager(device);
         try {
-            return new LlamaModel(checkpoint, manager, precision, placement, hostRows);
+            return new LlamaModel(checkpoint, manager, manager.getDevice(), precision, placement, host);
         } catch (RuntimeException ex) {
             manager.close();
             throw ex;
@@ -216,7 +269,11 @@ public final class LlamaModel implements AutoCloseable {
 
     private final List<NDArray> loaded = new ArrayList<>();
 
+    /** A vector (norm, bias) as an NDArray on the device; null for a model on Java arrays, which reads them there. */
     private NDArray load(LlamaCheckpoint checkpoint, String name, DataType type) {
+        if (onHost) {
+            return null;
+        }
         NDArray result = convert(checkpoint, name, type);
         loaded.add(result);
         return result;
@@ -305,10 +362,6 @@ public final class LlamaModel implements AutoCloseable {
 
     public WeightPlacement placement() {
         return placement;
-    }
-
-    private static float[] host(NDArray a) {
-        return a == null ? null : a.toFloatArray();
     }
 
     /** Whether steps run on Java arrays between the products ({@link #forwardOnHost}): every matrix is in blocks. */
@@ -776,6 +829,8 @@ public final class LlamaModel implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        manager.close();
+        if (manager != null) {
+            manager.close();
+        }
     }
 }

@@ -27,12 +27,12 @@ public final class Sequence implements AutoCloseable {
     Sequence(LlamaModel model, int capacity) {
         this.model = model;
         this.capacity = capacity;
-        this.manager = model.manager().newSubManager();
+        boolean host = model.hostRows();
+        this.manager = host ? null : model.manager().newSubManager(); // a model on Java arrays may have no engine
         LlamaConfig c = model.config();
         Shape shape = new Shape(c.kvHeads(), capacity, c.headSize());
         keys = new NDArray[c.layers()];
         values = new NDArray[c.layers()];
-        boolean host = model.hostRows();
         hostKeys = host ? new float[c.layers()][0] : null;
         hostValues = host ? new float[c.layers()][0] : null;
         for (int l = 0; l < c.layers() && !host; l++) {
@@ -108,7 +108,9 @@ public final class Sequence implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            manager.close();
+            if (manager != null) {
+                manager.close();
+            }
             model.cacheAllocated(-cacheBytes());
         }
     }

@@ -63,6 +63,7 @@ class HostRowsTest {
         Path file = RandomModels.write(temp.resolve("f32.gguf"), RandomModels.SHAPE, TensorType.F32, 3);
         try (LlamaModel model = LlamaModel.load(GgufLoader.load(file), "PyTorch", Device.cpu(), Precision.FLOAT32)) {
             assertThat(model.hostRows()).isFalse();
+            assertThat(model.manager()).isNotNull();
         }
     }
 
@@ -74,6 +75,8 @@ class HostRowsTest {
                 Sequence a = host.newSequence(64); Sequence b = host.newSequence(64);
                 Sequence da = device.newSequence(64); Sequence db = device.newSequence(64)) {
             assertThat(host.hostRows()).as(what).isTrue();
+            assertThat(host.manager()).as("%s: a model on Java arrays starts no engine", what).isNull();
+            assertThat(host.deviceWeightBytes()).as(what).isZero();
             double bound = checkpoint.config().architecture().name().equals("gemma2") ? 1e-3 : 1e-5;
             assertThat(device.hostRows()).as(what).isFalse();
             int[] first = checkpoint.tokenizer().encode("the rain in spain", true);

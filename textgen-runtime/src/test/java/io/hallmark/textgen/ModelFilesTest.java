@@ -48,6 +48,25 @@ class ModelFilesTest {
                 .hasMessageContaining(gguf.toString());
     }
 
+    /**
+     * A tensor larger than one read ({@link GgufFile#READ_CHUNK}, so that no read leaves a cached direct buffer the
+     * size of the tensor) comes back whole: every weight as written, the last partial chunk included.
+     */
+    @Test
+    void aTensorLargerThanOneReadComesBackWhole() {
+        LlamaConfig wide = new LlamaConfig(1280, 256, 1, 4, 2, 512, 64, 1e-5f, 10000f, false);
+        Path file = RandomModels.write(temp.resolve("wide-f16.gguf"), wide, TensorType.F16, 11);
+        RawTensor embedding = GgufFile.read(file).tensor("token_embd.weight");
+        assertThat(embedding.data().remaining()).isGreaterThan(GgufFile.READ_CHUNK)
+                .isNotEqualTo(2 * GgufFile.READ_CHUNK);
+        float[] written = RandomModels.values("token_embd.weight", wide, 11);
+        float[] read = embedding.toFloats();
+        assertThat(read).hasSameSizeAs(written);
+        for (int i = 0; i < read.length; i++) {
+            assertThat(read[i]).as("weight %d", i).isEqualTo(Float.float16ToFloat(Float.floatToFloat16(written[i])));
+        }
+    }
+
     @Test
     void aFileOfAnotherFormatIsNotTakenForGguf() throws Exception {
         Path other = temp.resolve("model.gguf");

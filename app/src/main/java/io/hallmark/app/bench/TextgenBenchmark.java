@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * Prefill and decode tokens per second of Hallmark's Llama runtime (DJL PyTorch NDArrays) and of llama.cpp
  * (through de.kherud:llama) on the same GGUF files, side by side in one JVM: stories260k and a ~100M-parameter
  * random-weight Llama written here. Also the total tokens per second of concurrent requests with dynamic batching
- * on and off. Peak resident memory is measured per engine by resetting the kernel's high-water mark.
+ * on and off. Peak resident memory is measured per engine by resetting the kernel's high-water mark once the RSS has
+ * settled, and reported above that baseline and over the model file's size.
  */
 public final class TextgenBenchmark {
 
@@ -67,6 +68,7 @@ public final class TextgenBenchmark {
         result.put("promptTokens", settings.promptTokens());
         result.put("decodeTokens", settings.decodeTokens());
         result.put("device", settings.device().toString());
+        result.put("maxYoungGenerationMiB", PeakMemory.maxYoungGenerationMiB());
         List<Map<String, Object>> models = new ArrayList<>();
         if (!settings.modelFiles().isEmpty()) { // the user's files, side by side with llama.cpp
             for (Path file : settings.modelFiles()) {
@@ -108,8 +110,7 @@ public final class TextgenBenchmark {
     }
 
     private Map<String, Object> hallmark(Path gguf) {
-        System.gc();
-        long baseline = PeakMemory.resetAndRssKiB();
+        long baseline = PeakMemory.settleResetAndRssKiB();
         long start = System.nanoTime();
         LlamaCheckpoint checkpoint = GgufLoader.load(gguf);
         try (LlamaModel model = LlamaModel.load(checkpoint, "PyTorch", settings.device(), Precision.FLOAT32)) {
@@ -159,14 +160,13 @@ public final class TextgenBenchmark {
             r.put("prefillTokensPerSecond", round(prompt.length * 1e9 / bestPrefill));
             r.put("decodeTokensPerSecond", round(settings.decodeTokens() * 1e9 / bestDecode));
             r.put("msPerDecodedToken", round(bestDecode / 1e6 / settings.decodeTokens()));
-            r.put("peakRssAboveBaselineMiB", (PeakMemory.peakKiB() - baseline) / 1024);
+            PeakMemory.put(r, baseline, gguf);
             return r;
         }
     }
 
     private Map<String, Object> llamaCpp(Path gguf) {
-        System.gc();
-        long baseline = PeakMemory.resetAndRssKiB();
+        long baseline = PeakMemory.settleResetAndRssKiB();
         long start = System.nanoTime();
         ModelParameters params = new ModelParameters().setModel(gguf.toString()).setThreads(settings.threads())
                 .setThreadsBatch(settings.threads()).setCtxSize(512).setGpuLayers(0).disableLog();
@@ -213,7 +213,7 @@ public final class TextgenBenchmark {
             r.put("decodeTokensPerSecond", round(1e9 / bestDecode));
             r.put("msPerDecodedToken", round(bestDecode / 1e6));
             r.put("tokensGenerated", produced);
-            r.put("peakRssAboveBaselineMiB", (PeakMemory.peakKiB() - baseline) / 1024);
+            PeakMemory.put(r, baseline, gguf);
             r.put("note", "prefill time is the time to the first streamed token (prefill plus one decode step)");
             return r;
         }
@@ -365,6 +365,29 @@ public final class TextgenBenchmark {
 
     /** The process's peak resident set (VmHWM), which Linux resets when "5" is written to clear_refs. */
     static final class PeakMemory {
+        /**
+         * Collects garbage, waits until the RSS stops falling (G1 hands a shrunk heap back to the kernel concurrently,
+         * after {@code System.gc()} returns), then resets the high-water mark and returns the RSS. Without the wait
+         * the heap an engine before had grown was still being returned while the next one loaded, and that engine's
+         * peak read as 0 MiB above a baseline that was still falling (llama.cpp after Hallmark).
+         */
+        static long settleResetAndRssKiB() {
+            System.gc();
+            long last = read("VmRSS:");
+            for (int stable = 0, i = 0; stable < 3 && i < 50; i++) { // 3 readings 200 ms apart within 1 MiB; 10 s at most
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                long now = read("VmRSS:");
+                stable = Math.abs(now - last) <= 1024 ? stable + 1 : 0;
+                last = now;
+            }
+            return resetAndRssKiB();
+        }
+
         static long resetAndRssKiB() {
             try {
                 Files.writeString(Path.of("/proc/self/clear_refs"), "5");
@@ -376,6 +399,31 @@ public final class TextgenBenchmark {
 
         static long peakKiB() {
             return read("VmHWM:");
+        }
+
+        /**
+         * Puts the RSS before loading, the peak above it, and that peak over the file's size (the issue's goal: at
+         * most 1.3x; weights plus everything the engine needed to run them: its native library, its Java heap's
+         * young generation, caches, activations).
+         */
+        static void put(Map<String, Object> r, long baselineKiB, Path file) {
+            long above = peakKiB() - baselineKiB;
+            r.put("baselineRssMiB", baselineKiB / 1024);
+            r.put("peakRssAboveBaselineMiB", above / 1024);
+            r.put("peakRssAboveBaselinePerFileByte", round(above * 1024.0 / file.toFile().length()));
+        }
+
+        /** The JVM's cap on its young generation ({@code -XX:MaxNewSize}, set by the launcher), in MiB; -1 where unset. */
+        static long maxYoungGenerationMiB() {
+            try {
+                com.sun.management.HotSpotDiagnosticMXBean hotspot = java.lang.management.ManagementFactory
+                        .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+                com.sun.management.VMOption option = hotspot.getVMOption("MaxNewSize");
+                return option.getOrigin() == com.sun.management.VMOption.Origin.DEFAULT ? -1
+                        : Long.parseLong(option.getValue()) >> 20;
+            } catch (RuntimeException e) {
+                return -1;
+            }
         }
 
         private static long read(String field) {
