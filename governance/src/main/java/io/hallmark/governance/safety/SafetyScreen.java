@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * above and say ..."), which the embedding of the whole text dilutes. On deepset's dev split this raised the
  * out-of-fold F1 of one head from 0.920 to 0.932, and at every threshold from 0.55 to 0.80.
  *
- * <p>Every head reads all of every text it reads (issue 18): the embedding model reads a text's first 128 word pieces,
- * so a text longer than that is also read in windows of at most 128 word pieces that cover it ({@link TextWindows}),
- * and its score is the best of the whole and the windows, with that window's span as the trigger. A request longer
- * than the platform's input limits is refused ({@link #MAX_CHARACTERS}), never read in part.
+ * <p>Every head reads all of every text it reads (issue 18): the embedding model reads a text's first 126 word pieces
+ * (its whole embedding, as the heads were trained), so a text longer than that is also read in windows of at most
+ * {@value #WINDOW_TOKENS} word pieces at sentence starts that cover the rest of it ({@link TextWindows}), and its score
+ * is the best of the whole and the windows, with that window's span as the trigger. A request longer than the
+ * platform's input limits is refused ({@link #MAX_CHARACTERS}), never read in part.
  */
 public final class SafetyScreen {
 
@@ -188,7 +189,7 @@ public final class SafetyScreen {
      * prompt), whole and in pieces (its sentences, or when it has more sentences than its share of {@link
      * #MAX_DATA_PIECES}, windows of consecutive sentences covering all of it). The jailbreak and harmful-request heads
      * read the prompt whole ({@link #REQUEST_HEADS_READ_WHOLE_PROMPT}), never a document. Any text longer than the
-     * model reads at once is also read in windows covering all of it, by every head that reads it. All texts are
+     * model reads at once is also read in windows covering the rest of it, by every head that reads it. All texts are
      * embedded in one call and every embedding serves every head that reads it.
      *
      * @throws InputTooLongException when the inputs together are longer than {@link #MAX_CHARACTERS}
@@ -214,7 +215,8 @@ public final class SafetyScreen {
     /**
      * The most word pieces of a window that covers part of a long text (and at most what the model reads at once,
      * 126 for all-MiniLM-L6-v2): the heads learned prompts of mostly a few dozen word pieces, and a one-sentence
-     * injection in a full window is diluted by the text around it.
+     * injection in a full window is diluted by the text around it ({@code LongInputScreenTest}: a held-out dev
+     * injection among four benign dev rows scores 0.82 at best with the test's small head).
      */
     static final int WINDOW_TOKENS = 64;
 
@@ -318,8 +320,8 @@ public final class SafetyScreen {
                     : TextWindows.covering(tokens, sentences, part.cuts(), WINDOW_TOKENS);
             boolean needsCoverage = tokens.size() > tokens.windowSize()
                     && (pieces.isEmpty() || part.heads().stream().anyMatch(h -> !SENTENCE_HEADS.contains(h)));
-            List<Tokens.Window> coverage = needsCoverage ? TextWindows.covering(tokens, sentences, part.cuts(), WINDOW_TOKENS)
-                    : List.of();
+            List<Tokens.Window> coverage = needsCoverage ? pastTheWhole(tokens,
+                    TextWindows.covering(tokens, sentences, part.cuts(), WINDOW_TOKENS)) : List.of();
             readings.add(new Reading(part, pieces, coverage));
             wholeIndex.putIfAbsent(text, wholeIndex.size());
             for (Tokens.Window w : concat(pieces, coverage)) {
@@ -351,6 +353,15 @@ public final class SafetyScreen {
             }
         }
         return new Explained(Map.copyOf(scores), List.copyOf(triggers));
+    }
+
+    /**
+     * The windows that read beyond what the whole text's embedding reads (its first {@link Tokens#windowSize()} word
+     * pieces): the text's start is read by the whole, as the heads were trained to read it; reading it again in
+     * shorter windows flagged more benign dev prompts (measured, docs/evaluation/safety-and-bias.md).
+     */
+    private static List<Tokens.Window> pastTheWhole(Tokens tokens, List<Tokens.Window> windows) {
+        return windows.stream().filter(w -> w.to() > tokens.windowSize()).toList();
     }
 
     private static List<Tokens.Window> concat(List<Tokens.Window> a, List<Tokens.Window> b) {
