@@ -20,9 +20,9 @@ final class TextWindows {
 
     /**
      * Windows that cover every word piece of the text: its sentences (character bounds, in order) packed into windows
-     * of at most {@code size} pieces (and at most {@link Tokens#windowSize()}); no window crosses a character offset in {@code cuts} (the bounds
-     * of data pasted into a prompt, so that the windows inside a span are the span's own). A text of at most one
-     * window is one window.
+     * of at most {@code size} pieces (and at most {@link Tokens#windowSize()}); no window crosses a character offset in
+     * {@code cuts} (the bounds of data pasted into a prompt, so that the windows inside a span are the span's own). A
+     * text of at most one window is one window.
      */
     static List<Tokens.Window> covering(Tokens tokens, List<int[]> sentences, List<Integer> cuts, int size) {
         if (tokens.size() == 0) {

@@ -51,7 +51,8 @@ class InputScreenBench {
         Map<String, Function<String, Object>> cases = new LinkedHashMap<>();
         cases.put("plain prompt", p -> new SafetyScreen(model, new TextFeatures(batched))
                 .explain(List.of(ScreenInput.instruction(p))));
-        cases.put("instruction + document", p -> new SafetyScreen(model, new TextFeatures(batched)).explain(document(p)));
+        cases.put("instruction + document", p -> new SafetyScreen(model, new TextFeatures(batched))
+                .explain(document(p)));
         // the same text pasted into the prompt after a lead-in: split off by RoleSplitter and read as data
         cases.put("text pasted into the prompt", p -> new SafetyScreen(model, new TextFeatures(batched))
                 .explain(List.of(ScreenInput.instruction(PASTED + p))));

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The input screens read all of a long prompt or document (issue 18): a known dev injection or harmful request placed
  * at the start, in the middle or at the end of a 2,000- or 10,000-word benign prompt, or deep inside a long document,
- * is found, with the trigger span on it (a window around the payload, not the whole input). Small heads trained on dev
- * slices, as in {@link ScreenByRoleTest}; the payloads are dev rows the heads were not trained on, each flagged when
- * read alone and among a few benign sentences ({@link #flaggedInContext}), so what is tested is that the screen reads
- * them wherever they are, not how good the heads are. Before this reading, a payload after the first 128 word pieces
- * of a prompt was read by no head ({@link #theWholeTextAsTheModelReadsItMissesAPayloadAtTheEndOfALongPromptWhichTheWindowsFind}).
+ * is read, with the trigger span on it (a window around the payload, or the whole when the payload lies in the first
+ * 126 word pieces the whole reads). Small heads trained on dev slices, as in {@link ScreenByRoleTest}; the payloads are
+ * dev rows the heads were not trained on: the injection flagged alone and among a few benign sentences ({@link
+ * #flaggedInContext}), the harmful request flagged alone (the small harmful head is diluted by any context, so its
+ * test asserts that the head reads it, not that it flags it); what is tested is that the screen reads them wherever
+ * they are, not how good the heads are. Before this reading, a payload after the first 128 word pieces
+ * of a prompt was read by no head
+ * ({@link #theWholeTextAsTheModelReadsItMissesAPayloadAtTheEndOfALongPromptWhichTheWindowsFind}).
  */
 class LongInputScreenTest {
 
@@ -64,13 +67,15 @@ class LongInputScreenTest {
         screen = new SafetyScreen(model, features);
         List<String> candidates = new ArrayList<>(benign.subList(benign.size() - 40, benign.size()));
         candidates.addAll(data.instructions("dev"));
-        filler = candidates.stream().filter(t -> t.length() > 40 && t.length() < 600 && !t.contains(":") && !t.contains("\n")
+        filler = candidates.stream().filter(t -> t.length() > 40 && t.length() < 600 && !t.contains(":")
+                        && !t.contains("\n")
                         && !t.contains("|") && !t.contains("\""))
                 .filter(LongInputScreenTest::unflaggedAlone).limit(400).toList();
         injection = flaggedInContext("injection", injections.subList(heldInjections, injections.size()));
         harmful = data.advbench().subList(120, data.advbench().size()).stream().filter(r -> r.length() < 300)
                 .max(java.util.Comparator.comparingDouble(r -> score("harmful", features.features(r)))).orElseThrow();
-        assertThat(score("harmful", features.features(harmful))).as("a held-out harmful request, alone").isGreaterThan(0.8);
+        assertThat(score("harmful", features.features(harmful))).as("a held-out harmful request, alone")
+                .isGreaterThan(0.8);
     }
 
     @Test
@@ -108,7 +113,8 @@ class LongInputScreenTest {
                     continue; // at the start: read by the whole prompt's embedding, where the benign text dilutes it
                 }
                 SafetyScreen.Explained explained = screen.explain(List.of(ScreenInput.instruction(prompt)));
-                assertThat(explained.scores().get("harmful")).as("at %.1f of %d words", at, words).isGreaterThan(benign);
+                assertThat(explained.scores().get("harmful")).as("at %.1f of %d words", at, words)
+                        .isGreaterThan(benign);
                 assertCovers(prompt, top(explained, "harmful"), harmful);
             }
         }
@@ -293,8 +299,8 @@ class LongInputScreenTest {
     }
 
     /**
-     * The row the head flags most surely (at least 0.8, the policy's cut-off) read alone and read with benign filler rows before, after and
- * around it:
+     * The row the head flags most surely (at least 0.8, the policy's cut-off) read alone and read with benign filler
+     * rows before, after and around it:
      * the screen reads a long text in windows of a few sentences, so a payload it can find is one the head flags among
      * a few benign sentences (how much context dilutes a payload is the heads' matter, not the reading's).
      */
