@@ -215,8 +215,8 @@ public final class SafetyScreen {
     /**
      * The most word pieces of a window that covers part of a long text (and at most what the model reads at once,
      * 126 for all-MiniLM-L6-v2): the heads learned prompts of mostly a few dozen word pieces, and a one-sentence
-     * injection in a full window is diluted by the text around it ({@code LongInputScreenTest}: a held-out dev
-     * injection among four benign dev rows scores 0.82 at best with the test's small head).
+     * injection in a full window is diluted by the text around it ({@code LongInputScreenTest}: with the test's small
+     * head the surest held-out dev injection scores 0.82 in the worst of three contexts of two to four benign rows).
      */
     static final int WINDOW_TOKENS = 64;
 
