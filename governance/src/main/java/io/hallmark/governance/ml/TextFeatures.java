@@ -1,6 +1,7 @@
 package io.hallmark.governance.ml;
 
 import io.hallmark.retrieval.embed.Embedder;
+import io.hallmark.retrieval.embed.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,24 +63,45 @@ public final class TextFeatures {
     }
 
     private List<float[]> embedOnce(List<String> texts) {
-        float[][] out = new float[texts.size()][];
-        List<Integer> missing = new ArrayList<>();
+        return features(texts, List.of());
+    }
+
+    /**
+     * The features of whole texts, then of windows of tokenized texts ({@link Embedder#tokens}), in order, from one
+     * embedding call: a text is embedded as the model reads it whole (its first {@link Tokens#windowSize()} word
+     * pieces), a window from its own word pieces; the n-grams and shape statistics are those of the text or of the
+     * window's characters. Used by readers that must read all of a long text (the input screens).
+     */
+    public List<float[]> features(List<String> texts, List<Tokens.Window> windows) {
+        int count = texts.size() + windows.size();
+        String[] keys = new String[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = i < texts.size() ? texts.get(i) : windows.get(i - texts.size()).text();
+        }
+        float[][] out = new float[count][];
+        List<Integer> missingTexts = new ArrayList<>();
+        List<Integer> missingWindows = new ArrayList<>();
         synchronized (recent) {
-            for (int i = 0; i < texts.size(); i++) {
-                out[i] = recent.get(texts.get(i));
+            for (int i = 0; i < count; i++) {
+                out[i] = recent.get(keys[i]);
                 if (out[i] == null) {
-                    missing.add(i);
+                    (i < texts.size() ? missingTexts : missingWindows).add(i);
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            List<float[]> embeddings = embedder.embedDocuments(missing.stream().map(i -> clip(texts.get(i))).toList());
+        if (!missingTexts.isEmpty() || !missingWindows.isEmpty()) {
+            List<String> wholes = missingTexts.stream().map(i -> clip(texts.get(i))).toList();
+            List<float[]> embeddings = missingWindows.isEmpty() ? embedder.embedDocuments(wholes)
+                    : embedder.embedWithWindows(wholes,
+                            missingWindows.stream().map(i -> windows.get(i - texts.size())).toList());
+            List<Integer> missing = new ArrayList<>(missingTexts);
+            missing.addAll(missingWindows);
             synchronized (recent) {
                 for (int k = 0; k < missing.size(); k++) {
                     int i = missing.get(k);
-                    out[i] = combine(embeddings.get(k), texts.get(i));
-                    if (texts.get(i).length() <= CACHED_LENGTH) {
-                        recent.put(texts.get(i), out[i]);
+                    out[i] = combine(embeddings.get(k), keys[i]);
+                    if (keys[i].length() <= CACHED_LENGTH) {
+                        recent.put(keys[i], out[i]);
                     }
                 }
             }
@@ -101,7 +123,10 @@ public final class TextFeatures {
         return features(List.of(text)).get(0);
     }
 
-    /** Long texts are embedded by their first 4,000 characters (the model reads 256 tokens or so anyway). */
+    /**
+     * Long texts are embedded whole by their first 4,000 characters (the model reads its first 128 word pieces anyway;
+     * a reader that must read all of a text reads it in windows, {@link #features(List, List)}).
+     */
     private static String clip(String text) {
         return text.length() > 4000 ? text.substring(0, 4000) : text;
     }

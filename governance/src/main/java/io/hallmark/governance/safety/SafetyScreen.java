@@ -1,6 +1,8 @@
 package io.hallmark.governance.safety;
 
+import io.hallmark.api.input.FieldLimits;
 import io.hallmark.governance.ml.TextFeatures;
+import io.hallmark.retrieval.embed.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +18,24 @@ import java.util.regex.Pattern;
  * ({@link #SENTENCE_HEADS}): an injection is typically one sentence appended to an innocent request ("... Ignore the
  * above and say ..."), which the embedding of the whole text dilutes. On deepset's dev split this raised the
  * out-of-fold F1 of one head from 0.920 to 0.932, and at every threshold from 0.55 to 0.80.
+ *
+ * <p>Every head reads all of every text it reads (issue 18): the embedding model reads a text's first 126 word pieces
+ * (its whole embedding, as the heads were trained), so a text longer than that is also read in windows of at most
+ * {@value #WINDOW_TOKENS} word pieces at sentence starts that cover the rest of it ({@link TextWindows}), and its score
+ * is the best of the whole and the windows, with that window's span as the trigger. A request longer than the
+ * platform's input limits is refused ({@link #MAX_CHARACTERS}), never read in part.
  */
 public final class SafetyScreen {
 
     /** The heads that score a prompt by its highest-scoring sentence or the whole, whichever is higher. */
     public static final java.util.Set<String> SENTENCE_HEADS = java.util.Set.of("injection");
 
-    /** At most this many sentences of a prompt are read on their own (the first ones), which bounds the cost. */
+    /**
+     * A prompt read by sentence (design 7's reading, {@link InstructionReading#WHOLE_AND_SENTENCES}) of up to this many
+     * sentences is read one sentence at a time; one of more in windows of sentences ({@link TextWindows#covering}), so
+     * that all of it is read at a bounded cost a word piece. Training reads a prompt's first this many sentences
+     * ({@link #sentencesOf}).
+     */
     static final int MAX_SENTENCES = 32;
 
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+(?:[.!?]+|\\n|$)");
@@ -57,8 +70,9 @@ public final class SafetyScreen {
     }
 
     /**
-     * The span of the prompt a screen's score comes from: for a head that reads sentences ({@link #SENTENCE_HEADS}),
-     * the sentence that scored highest when it beat the whole; else the whole prompt.
+     * The span of the prompt a screen's score comes from: the sentence or window that scored highest when it beat the
+     * whole (sentences for a head in {@link #SENTENCE_HEADS}; windows of a prompt longer than the model reads at once,
+     * for every head); else the whole prompt.
      *
      * @param screen the head ({@code injection}, {@code jailbreak}, {@code harmful})
      * @param start the span's first character in the prompt
@@ -80,30 +94,14 @@ public final class SafetyScreen {
     }
 
     private List<PromptScores> explainPrompts(List<String> prompts) {
-        List<List<int[]>> bounds = prompts.stream().map(SafetyScreen::sentenceBoundsOf).toList();
-        List<String> partTexts = new ArrayList<>();
-        for (int i = 0; i < prompts.size(); i++) {
-            for (int[] b : bounds.get(i)) {
-                partTexts.add(prompts.get(i).substring(b[0], b[1]));
-            }
-        }
-        List<float[]> partFeatures = new ArrayList<>();
-        List<float[]> wholeFeatures = new ArrayList<>();
-        embedTogether(partTexts, prompts, partFeatures, wholeFeatures);
         List<PromptScores> out = new ArrayList<>();
-        int next = 0;
-        for (int i = 0; i < prompts.size(); i++) {
-            List<int[]> own = bounds.get(i);
-            List<float[]> sentences = partFeatures.subList(next, next + own.size());
-            next += own.size();
-            Map<String, Double> scores = new java.util.LinkedHashMap<>();
-            List<Trigger> triggers = new ArrayList<>();
-            for (String category : PROMPT_HEADS) {
-                Trigger t = best(category, prompts.get(i).length(), wholeFeatures.get(i), own, sentences);
-                scores.put(category, t.score());
-                triggers.add(new Trigger(category, t.start(), t.end(), round(t.score())));
-            }
-            out.add(new PromptScores(Map.copyOf(scores), List.copyOf(triggers)));
+        for (String prompt : prompts) {
+            ScreenInput in = ScreenInput.instruction(prompt);
+            Explained explained = read(List.of(new Part(in, in.input(), PROMPT_HEADS, MAX_SENTENCES, List.of(),
+                    i -> i, null)), new java.util.HashMap<>(), List.of(in));
+            List<Trigger> triggers = explained.triggers().stream()
+                    .map(t -> new Trigger(t.screen(), t.start(), t.end(), t.score())).toList();
+            out.add(new PromptScores(explained.scores(), triggers));
         }
         return out;
     }
@@ -112,8 +110,10 @@ public final class SafetyScreen {
     static final List<String> PROMPT_HEADS = List.of("injection", "jailbreak", "harmful");
 
     /**
-     * At most this many pieces (sentences or windows) of the untrusted data of one request are read on their own,
-     * shared equally among its data inputs; each data input is also read whole.
+     * The untrusted data of one request is read sentence by sentence while it has at most this many sentences, shared
+     * equally among its data inputs; a data input of more sentences than its share is read in windows of sentences of
+     * at most one model input each ({@link TextWindows#covering}), all of it however long. Each data input is also read
+     * whole.
      */
     public static final int MAX_DATA_PIECES = 64;
 
@@ -187,31 +187,62 @@ public final class SafetyScreen {
      * into it. The injection head reads the instruction as {@link #INSTRUCTION_READING} says, and every data input,
      * a document or a span of data pasted into the prompt (named {@code prompt[data 1]}, ... with offsets in the
      * prompt), whole and in pieces (its sentences, or when it has more sentences than its share of {@link
-     * #MAX_DATA_PIECES}, that many windows of consecutive sentences). The jailbreak and harmful-request heads read the
-     * prompt whole ({@link #REQUEST_HEADS_READ_WHOLE_PROMPT}), never a document. All texts are embedded in one
-     * call and every embedding serves every head that reads it.
+     * #MAX_DATA_PIECES}, windows of consecutive sentences covering all of it). The jailbreak and harmful-request heads
+     * read the prompt whole ({@link #REQUEST_HEADS_READ_WHOLE_PROMPT}), never a document. Any text longer than the
+     * model reads at once is also read in windows covering the rest of it, by every head that reads it. All texts are
+     * embedded in one call and every embedding serves every head that reads it.
+     *
+     * @throws InputTooLongException when the inputs together are longer than {@link #MAX_CHARACTERS}
      */
     public Explained explain(List<ScreenInput> inputs) {
         return explain(inputs, INSTRUCTION_READING, REQUEST_HEADS_READ_WHOLE_PROMPT);
     }
 
-    /** One text a request's screening reads, with what maps its offsets back into the input it came from. */
-    private record Part(ScreenInput in, String name, List<String> heads, boolean pieces,
-            java.util.function.IntUnaryOperator toInput) {}
+    /**
+     * One text a request's screening reads, with what maps its offsets back into the input it came from.
+     *
+     * @param heads the heads that read it
+     * @param sentencesAlone up to this many sentences the {@link #SENTENCE_HEADS} read one by one; a text of more is
+     *     read by them in windows ({@link TextWindows#covering}); 0: they read it as the other heads do
+     * @param cuts character offsets no window crosses (the bounds of the data pasted into a prompt)
+     * @param tokens the text tokenized, when it is part of a text tokenized already; else null
+     */
+    private record Part(ScreenInput in, String name, List<String> heads, int sentencesAlone, List<Integer> cuts,
+            java.util.function.IntUnaryOperator toInput, Tokens tokens) {}
 
     private static final List<String> REQUEST_HEADS = List.of("jailbreak", "harmful");
+
+    /**
+     * The most word pieces of a window that covers part of a long text (and at most what the model reads at once,
+     * 126 for all-MiniLM-L6-v2): the heads learned prompts of mostly a few dozen word pieces, and a one-sentence
+     * injection in a full window is diluted by the text around it ({@code LongInputScreenTest}: with the test's small
+     * head the surest held-out dev injection scores 0.82 in the worst of three contexts of two to four benign rows).
+     */
+    static final int WINDOW_TOKENS = 64;
+
+    /**
+     * The most characters the screens read in one request: a prompt of {@link FieldLimits#TEXT} and documents of
+     * {@link FieldLimits#DOCUMENTS_TOTAL} together, the most the platform's API accepts. The screens read every
+     * character of a request or refuse it ({@link InputTooLongException}); they never read part of one.
+     */
+    public static final int MAX_CHARACTERS = FieldLimits.TEXT + FieldLimits.DOCUMENTS_TOTAL;
 
     /**
      * {@link #explain} with the injection head reading the instruction as {@code reading}, and the jailbreak and
      * harmful-request heads reading the whole prompt or the instruction alone (dev measurement).
      */
     Explained explain(List<ScreenInput> inputs, InstructionReading reading, boolean requestHeadsReadWholePrompt) {
+        long characters = inputs.stream().mapToLong(in -> in.text().length()).sum();
+        if (characters > MAX_CHARACTERS) {
+            throw new InputTooLongException(characters);
+        }
         List<Part> parts = new ArrayList<>();
         List<String> injection = reading == InstructionReading.NONE ? List.of() : List.of("injection");
-        boolean sentences = reading == InstructionReading.WHOLE_AND_SENTENCES;
+        int sentences = reading == InstructionReading.WHOLE_AND_SENTENCES ? MAX_SENTENCES : 0;
+        Map<String, Tokens> tokenized = new java.util.HashMap<>();
         for (ScreenInput in : inputs) {
             if (in.data()) {
-                parts.add(new Part(in, in.input(), List.of("injection"), true, i -> i));
+                parts.add(new Part(in, in.input(), List.of("injection"), -1, List.of(), i -> i, null));
                 continue;
             }
             io.hallmark.governance.safety.roles.RoleSplitter.Split split =
@@ -219,54 +250,101 @@ public final class SafetyScreen {
             if (split.instructionOnly()) {
                 List<String> heads = new ArrayList<>(injection);
                 heads.addAll(REQUEST_HEADS);
-                parts.add(new Part(in, in.input(), heads, sentences, i -> i));
+                parts.add(new Part(in, in.input(), heads, sentences, List.of(), i -> i, null));
                 continue;
             }
             ScreenInput instruction = new ScreenInput(in.input(), split.instruction(), false);
             boolean hasInstruction = !instruction.text().isBlank();
             if (hasInstruction && !injection.isEmpty()) {
-                parts.add(new Part(instruction, in.input(), injection, sentences, split::promptOffset));
+                parts.add(new Part(instruction, in.input(), injection, sentences, List.of(), split::promptOffset,
+                        null));
             }
+            Tokens prompt = tokenized.computeIfAbsent(in.text(), features.embedder()::tokens);
             if (requestHeadsReadWholePrompt || !hasInstruction) {
-                parts.add(new Part(in, in.input(), REQUEST_HEADS, false, i -> i));
+                List<Integer> cuts = new ArrayList<>();
+                split.data().forEach(span -> {
+                    cuts.add(span.start());
+                    cuts.add(span.end());
+                });
+                parts.add(new Part(in, in.input(), REQUEST_HEADS, 0, cuts, i -> i, prompt));
             } else {
-                parts.add(new Part(instruction, in.input(), REQUEST_HEADS, false, split::promptOffset));
+                parts.add(new Part(instruction, in.input(), REQUEST_HEADS, 0, List.of(), split::promptOffset, null));
             }
             int k = 0;
             for (io.hallmark.governance.safety.roles.RoleSplitter.Span span : split.data()) {
                 int offset = span.start();
                 parts.add(new Part(ScreenInput.data(in.input(), span.text(in.text())), dataSpanInput(in.input(), ++k),
-                        List.of("injection"), true, i -> i + offset));
+                        List.of("injection"), -1, List.of(), i -> i + offset,
+                        prompt.part(span.start(), span.end()).orElse(null)));
             }
         }
         long dataInputs = parts.stream().filter(p -> p.in().data()).count();
         int share = dataInputs == 0 ? 0 : (int) Math.max(1, MAX_DATA_PIECES / dataInputs);
-        List<List<int[]>> pieces = new ArrayList<>();
-        List<String> partTexts = new ArrayList<>();
+        List<Part> shared = parts.stream().map(p -> p.sentencesAlone() >= 0 ? p : new Part(p.in(), p.name(), p.heads(),
+                share, p.cuts(), p.toInput(), p.tokens())).toList();
+        for (Part p : shared) {
+            if (p.tokens() != null) {
+                tokenized.putIfAbsent(p.in().text(), p.tokens());
+            }
+        }
+        return read(shared, tokenized, inputs);
+    }
+
+    /** What a head of a part reads besides the part's whole text: none, or windows covering all of it. */
+    private record Reading(Part part, List<Tokens.Window> sentencePieces, List<Tokens.Window> coverage) {
+
+        List<Tokens.Window> of(String head) {
+            return SENTENCE_HEADS.contains(head) && !sentencePieces.isEmpty() ? sentencePieces : coverage;
+        }
+    }
+
+    /**
+     * Reads the parts: each part's whole text as the model reads a text (its first {@link Tokens#windowSize()} word
+     * pieces, as the heads were trained), and, for a text longer than that or for the sentence heads' pieces, windows
+     * of its word pieces ({@link TextWindows}), so that every head reads every word piece of the text it reads. All
+     * wholes and windows of the request are embedded in one call, each distinct text once, and every embedding serves
+     * every head that reads it.
+     */
+    private Explained read(List<Part> parts, Map<String, Tokens> tokenized, List<ScreenInput> inputs) {
+        List<Reading> readings = new ArrayList<>();
+        Map<String, Integer> wholeIndex = new java.util.LinkedHashMap<>();
+        Map<String, Integer> windowIndex = new java.util.LinkedHashMap<>();
+        List<Tokens.Window> windows = new ArrayList<>();
         for (Part part : parts) {
             String text = part.in().text();
-            List<int[]> own = !part.pieces() ? List.of() : part.in().data() ? windowsOf(text, share)
-                    : sentenceBoundsOf(text);
-            pieces.add(own);
-            own.forEach(b -> partTexts.add(text.substring(b[0], b[1])));
+            Tokens tokens = part.tokens() != null ? part.tokens()
+                    : tokenized.computeIfAbsent(text, features.embedder()::tokens);
+            List<int[]> sentences = split(text);
+            List<Tokens.Window> pieces = part.sentencesAlone() <= 0 || sentences.size() < 2 ? List.of()
+                    : sentences.size() <= part.sentencesAlone() ? TextWindows.eachSentence(tokens, sentences)
+                    : TextWindows.covering(tokens, sentences, part.cuts(), WINDOW_TOKENS);
+            boolean needsCoverage = tokens.size() > tokens.windowSize()
+                    && (pieces.isEmpty() || part.heads().stream().anyMatch(h -> !SENTENCE_HEADS.contains(h)));
+            List<Tokens.Window> coverage = needsCoverage ? pastTheWhole(tokens,
+                    TextWindows.covering(tokens, sentences, part.cuts(), WINDOW_TOKENS)) : List.of();
+            readings.add(new Reading(part, pieces, coverage));
+            wholeIndex.putIfAbsent(text, wholeIndex.size());
+            for (Tokens.Window w : concat(pieces, coverage)) {
+                if (windowIndex.putIfAbsent(w.text(), windows.size()) == null) {
+                    windows.add(w);
+                }
+            }
         }
-        List<float[]> partFeatures = new ArrayList<>();
-        List<float[]> wholeFeatures = new ArrayList<>();
-        embedTogether(partTexts, parts.stream().map(p -> p.in().text()).toList(), partFeatures, wholeFeatures);
+        List<float[]> embedded = features.features(List.copyOf(wholeIndex.keySet()), windows);
+        int wholes = wholeIndex.size();
         Map<String, Double> scores = new java.util.LinkedHashMap<>();
         scores.put("injection", 0.0); // a request whose instruction the injection head does not read, and no data
         List<InputTrigger> triggers = new ArrayList<>();
-        int next = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            Part part = parts.get(i);
+        for (Reading reading : readings) {
+            Part part = reading.part();
             String text = part.in().text();
-            List<int[]> own = pieces.get(i);
-            List<float[]> bits = partFeatures.subList(next, next + own.size());
-            next += own.size();
             String original = inputs.stream().filter(in -> in.input().equals(part.in().input())).findFirst()
                     .map(ScreenInput::text).orElse(text);
+            float[] whole = embedded.get(wholeIndex.get(text));
             for (String category : part.heads()) {
-                Trigger t = best(category, text.length(), wholeFeatures.get(i), own, bits);
+                List<Tokens.Window> read = reading.of(category);
+                List<float[]> xs = read.stream().map(w -> embedded.get(wholes + windowIndex.get(w.text()))).toList();
+                Trigger t = best(category, text.length(), whole, read, xs);
                 scores.merge(category, t.score(), Math::max);
                 int start = part.toInput().applyAsInt(t.start());
                 int end = part.toInput().applyAsInt(t.end());
@@ -278,6 +356,21 @@ public final class SafetyScreen {
     }
 
     /**
+     * The windows that read beyond what the whole text's embedding reads (its first {@link Tokens#windowSize()} word
+     * pieces): the text's start is read by the whole, as the heads were trained to read it; reading it again in
+     * shorter windows flagged more benign dev prompts (measured, docs/evaluation/safety-and-bias.md).
+     */
+    private static List<Tokens.Window> pastTheWhole(Tokens tokens, List<Tokens.Window> windows) {
+        return windows.stream().filter(w -> w.to() > tokens.windowSize()).toList();
+    }
+
+    private static List<Tokens.Window> concat(List<Tokens.Window> a, List<Tokens.Window> b) {
+        List<Tokens.Window> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /**
      * The report name of the {@code k}th span of data pasted into an input (from 1): {@code prompt[data 1]}. Its
      * trigger offsets are in that input (the prompt), so the console highlights it in place.
      */
@@ -286,67 +379,23 @@ public final class SafetyScreen {
     }
 
     /**
-     * The features of a request's pieces and of its whole texts from one embedding call, so that the embedder batches
-     * them all and spreads them over its threads (two calls left a core idle while the longest text was embedded).
+     * A head's score for one text (unrounded): the whole's, or the best window's when it beats the whole, with that
+     * window's bounds.
      */
-    private void embedTogether(List<String> parts, List<String> wholes, List<float[]> partFeatures,
-            List<float[]> wholeFeatures) {
-        List<String> all = new ArrayList<>(parts.size() + wholes.size());
-        all.addAll(parts);
-        all.addAll(wholes);
-        List<float[]> embedded = features.features(all);
-        partFeatures.addAll(embedded.subList(0, parts.size()));
-        wholeFeatures.addAll(embedded.subList(parts.size(), all.size()));
-    }
-
-    /**
-     * A head's score for one text (unrounded): the whole's, or for a head in {@link #SENTENCE_HEADS} the best
-     * piece's when it beats the whole, with that piece's bounds.
-     */
-    private Trigger best(String category, int length, float[] whole, List<int[]> bounds, List<float[]> parts) {
+    private Trigger best(String category, int length, float[] whole, List<Tokens.Window> windows, List<float[]> xs) {
         SafetyModel.Head head = model.head(category);
         double p = head.model().probability(whole);
         int start = 0;
         int end = length;
-        if (SENTENCE_HEADS.contains(category)) {
-            for (int k = 0; k < bounds.size(); k++) {
-                double q = head.model().probability(parts.get(k));
-                if (q > p) {
-                    p = q;
-                    start = bounds.get(k)[0];
-                    end = bounds.get(k)[1];
-                }
+        for (int k = 0; k < windows.size(); k++) {
+            double q = head.model().probability(xs.get(k));
+            if (q > p) {
+                p = q;
+                start = windows.get(k).start();
+                end = windows.get(k).end();
             }
         }
         return new Trigger(category, start, end, head.score(p));
-    }
-
-    /**
-     * The pieces of a data text read on their own: none for a text of one sentence; its sentences when there are at
-     * most {@code limit}; else {@code limit} windows of consecutive sentences, each spanning from its first
-     * sentence's start to its last one's end, so that every sentence is read in some piece.
-     */
-    static List<int[]> windowsOf(String text, int limit) {
-        List<int[]> sentences = split(text);
-        if (sentences.size() < 2 || limit < 1) {
-            return List.of();
-        }
-        if (sentences.size() <= limit) {
-            return sentences;
-        }
-        int per = (sentences.size() + limit - 1) / limit;
-        List<int[]> windows = new ArrayList<>();
-        for (int k = 0; k < sentences.size(); k += per) {
-            int last = Math.min(sentences.size(), k + per) - 1;
-            windows.add(new int[] {sentences.get(k)[0], sentences.get(last)[1]});
-        }
-        return windows;
-    }
-
-    /** The bounds of the sentences {@link #sentencesOf} returns. */
-    private static List<int[]> sentenceBoundsOf(String prompt) {
-        List<int[]> bounds = split(prompt);
-        return bounds.size() < 2 ? List.of() : bounds.subList(0, Math.min(MAX_SENTENCES, bounds.size()));
     }
 
     /**

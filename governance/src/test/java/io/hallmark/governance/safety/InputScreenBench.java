@@ -1,86 +1,103 @@
 package io.hallmark.governance.safety;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.hallmark.governance.ml.LogisticModel;
 import io.hallmark.governance.ml.TextFeatures;
 import io.hallmark.governance.testing.TestData;
 import io.hallmark.retrieval.embed.Embedder;
 import io.hallmark.retrieval.embed.EmbeddingModel;
 import io.hallmark.retrieval.embed.OnnxEmbedder;
-import io.hallmark.retrieval.embed.Vectors;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Latency of the input screen per request, side by side with two peers: the screen as it ran before (LangChain4j's
- * encoder, one text per model call, the request's pieces embedded in one call and then its whole texts in a second)
- * and one embedding of the whole request (the floor of any screen on these features). Besides wall-clock time it
- * prints the CPU time the process spent per request, which the load of other processes changes much less (on an idle
- * machine, wall time is about CPU time over the cores used). A benchmark, not a test: surefire runs it only when named
- * ({@code -Dtest=InputScreenBench}); it prints figures and asserts nothing about time.
+ * Latency of the input screen per request, side by side with a peer: one embedding of the whole request (the floor of
+ * any screen on these features; it reads only the first 128 word pieces). Besides wall-clock time it prints the CPU
+ * time the process spent per request, which the load of other processes changes much less, and the milliseconds per
+ * 1,000 word pieces of the request (the screen reads every word piece since issue 18's long-input change, so its cost
+ * should grow linearly). A benchmark, not a test: surefire runs it only when named ({@code -Dtest=InputScreenBench});
+ * it prints figures and asserts nothing about time.
  *
  * <p>The heads are stand-ins of the shipped shape (three logistic heads on the same features): a head costs one dot
  * product, so its weights do not change the time; what does is how many texts are embedded and how. Requests, from
  * dev rows only: every 4th dev row of deepset (benign and injections), the HaluEval-general dev instructions and the
- * AdvBench goals, at most 240, each (1) as a plain prompt and (2) as a document beside a short instruction; and (3)
- * 20 long prompts of 2,000 words or more (consecutive dev rows joined); (4) each text pasted into a prompt after
- * "Summarize this text:" (split by role: the pasted span read as data). Each request is screened once, from scratch
- * (a fresh feature cache), by the screen and its peers in turn, so all three see the same load.
+ * AdvBench goals, at most 240; 20 long prompts of 2,000 words or more and 5 very long ones of 10,000 words or more
+ * (consecutive dev rows joined). Each text is sent (1) as a plain prompt, (2) as a document beside a short
+ * instruction and (3) pasted into a prompt after "Summarize this text:" (split by role: the pasted span read as
+ * data). Each request is screened once, from scratch (a fresh feature cache), by the screen and the peer in turn, so
+ * both see the same load.
  */
 class InputScreenBench {
 
+    private static final String PEER = "peer: one embedding of the prompt";
+
     @Test
     void printInputScreenLatency() {
+        double loadBefore = loadAverage();
         List<String> prompts = prompts();
-        List<String> longPrompts = longPrompts();
+        List<String> longPrompts = longPrompts(20, 2_000);
+        List<String> veryLongPrompts = longPrompts(5, 10_000);
         OnnxEmbedder batched = new OnnxEmbedder(EmbeddingModel.ALL_MINILM_L6_V2, OnnxEmbedder.defaultThreads(), 32);
-        OneTextPerCall before = new OneTextPerCall(OnnxEmbedder.defaultThreads(), 1);
-        OneTextPerCall beforeWithDocument = before.withWholes(2);
         SafetyModel model = standIn(new TextFeatures(batched));
         for (int i = 0; i < 20; i++) {
             String warm = "Warm-up prompt number " + i + ". It has two sentences.";
-            new SafetyScreen(model, new TextFeatures(batched)).explainPrompt(warm);
-            new SafetyScreen(model, new TextFeatures(before)).explainPrompt(warm);
+            new SafetyScreen(model, new TextFeatures(batched)).screenPrompt(warm);
+            new SafetyScreen(model, new TextFeatures(batched)).screenPrompt(longPrompts.get(i % longPrompts.size()));
         }
         Map<String, Function<String, Object>> cases = new LinkedHashMap<>();
-        cases.put("plain prompt", p -> new SafetyScreen(model, new TextFeatures(batched)).explainPrompt(p));
-        cases.put("plain prompt, before", p -> new SafetyScreen(model, new TextFeatures(before)).explainPrompt(p));
-        cases.put("instruction + document", p -> new SafetyScreen(model, new TextFeatures(batched)).explain(document(p)));
-        cases.put("instruction + document, before",
-                p -> new SafetyScreen(model, new TextFeatures(beforeWithDocument)).explain(document(p)));
+        cases.put("plain prompt", p -> new SafetyScreen(model, new TextFeatures(batched))
+                .explain(List.of(ScreenInput.instruction(p))));
+        cases.put("instruction + document", p -> new SafetyScreen(model, new TextFeatures(batched))
+                .explain(document(p)));
         // the same text pasted into the prompt after a lead-in: split off by RoleSplitter and read as data
         cases.put("text pasted into the prompt", p -> new SafetyScreen(model, new TextFeatures(batched))
-                .explain(List.of(ScreenInput.instruction("Summarize this text:\n\n" + p))));
-        cases.put("peer: one embedding of the prompt", p -> new TextFeatures(batched).features(p));
+                .explain(List.of(ScreenInput.instruction(PASTED + p))));
+        cases.put(PEER, p -> new TextFeatures(batched).features(p));
         Map<String, List<Double>> shortTimes = time(cases, prompts);
         Map<String, List<Double>> longTimes = time(cases, longPrompts);
-        System.out.printf("input-screen bench: %d prompts (%.2f texts embedded per plain prompt), %d long prompts "
-                + "(%d-%d words), %d cores, load average %.1f%n", prompts.size(),
-                prompts.stream().mapToInt(p -> 1 + SafetyScreen.sentencesOf(p).size()).average().orElse(0),
-                longPrompts.size(), longPrompts.stream().mapToInt(InputScreenBench::words).min().orElse(0),
-                longPrompts.stream().mapToInt(InputScreenBench::words).max().orElse(0),
-                Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        print("", shortTimes);
-        print("long prompt: ", longTimes);
+        Map<String, List<Double>> veryLongTimes = time(cases, veryLongPrompts);
+        System.out.printf("input-screen bench: %d prompts (%.0f word pieces on average), %d long prompts (%d-%d words,"
+                + " %.0f word pieces on average), %d very long prompts (%d-%d words, %.0f word pieces), %d cores, load "
+                + "average %.1f at the start, %.1f at the end%n", prompts.size(), averageTokens(batched, prompts),
+                longPrompts.size(), minWords(longPrompts), maxWords(longPrompts), averageTokens(batched, longPrompts),
+                veryLongPrompts.size(), minWords(veryLongPrompts), maxWords(veryLongPrompts),
+                averageTokens(batched, veryLongPrompts), Runtime.getRuntime().availableProcessors(), loadBefore,
+                loadAverage());
+        print("", shortTimes, tokens(batched, prompts));
+        print("2,000-word prompt: ", longTimes, tokens(batched, longPrompts));
+        print("10,000-word prompt: ", veryLongTimes, tokens(batched, veryLongPrompts));
     }
+
+    private static final String PASTED = "Summarize this text:\n\n";
 
     private static List<ScreenInput> document(String text) {
         return List.of(ScreenInput.instruction("Summarize the document in one sentence."),
                 ScreenInput.data("documents[0]", text));
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** Word pieces of each text as the screen's model reads it, untruncated. */
+    private static List<Integer> tokens(Embedder embedder, List<String> texts) {
+        return texts.stream().map(t -> embedder.tokens(t).size()).toList();
+    }
+
+    private static double averageTokens(Embedder embedder, List<String> texts) {
+        return tokens(embedder, texts).stream().mapToInt(Integer::intValue).average().orElse(0);
+    }
+
+    private static int minWords(List<String> texts) {
+        return texts.stream().mapToInt(InputScreenBench::words).min().orElse(0);
+    }
+
+    private static int maxWords(List<String> texts) {
+        return texts.stream().mapToInt(InputScreenBench::words).max().orElse(0);
     }
 
     /** Per case, the wall-clock milliseconds of each request, then (key + CPU) the process CPU milliseconds. */
@@ -106,22 +123,22 @@ class InputScreenBench {
 
     private static final String CPU = " [CPU]";
 
-    private static void print(String prefix, Map<String, List<Double>> times) {
+    /** p50, p95, max per case, the ratio to the peer, and the p50 of milliseconds per 1,000 word pieces of the text. */
+    private static void print(String prefix, Map<String, List<Double>> times, List<Integer> tokens) {
         for (String suffix : List.of("", CPU)) {
-            double[] peer = stats(times.get("peer: one embedding of the prompt" + suffix));
+            double[] peer = stats(times.get(PEER + suffix));
             for (Map.Entry<String, List<Double>> e : times.entrySet()) {
                 if (e.getKey().endsWith(CPU) != suffix.equals(CPU)) {
                     continue;
                 }
                 double[] s = stats(e.getValue());
-                System.out.printf("  %-60s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  to peer %.2fx / %.2fx%n",
-                        prefix + e.getKey(), s[0], s[1], s[2], s[0] / peer[0], s[1] / peer[1]);
-            }
-            for (String k : List.of("plain prompt", "instruction + document")) {
-                double[] now = stats(times.get(k + suffix));
-                double[] was = stats(times.get(k + ", before" + suffix));
-                System.out.printf("  %-60s p50 %.2fx  p95 %.2fx  max %.2fx%n", prefix + k + ": before / now" + suffix,
-                        was[0] / now[0], was[1] / now[1], was[2] / now[2]);
+                List<Double> perThousand = new ArrayList<>();
+                for (int i = 0; i < tokens.size(); i++) {
+                    perThousand.add(e.getValue().get(i) * 1000.0 / Math.max(1, tokens.get(i)));
+                }
+                System.out.printf("  %-58s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  %6.1f ms/1k pieces  to peer "
+                        + "%.2fx / %.2fx%n", prefix + e.getKey(), s[0], s[1], s[2], stats(perThousand)[0],
+                        s[0] / peer[0], s[1] / peer[1]);
             }
         }
     }
@@ -145,13 +162,13 @@ class InputScreenBench {
         return all;
     }
 
-    /** 20 prompts of at least 2,000 words: consecutive dev rows joined by blank lines, from spread-out starts. */
-    private static List<String> longPrompts() {
+    /** {@code count} prompts of at least {@code words} words: consecutive dev rows joined by blank lines. */
+    private static List<String> longPrompts(int count, int words) {
         List<String> all = devRows();
         List<String> out = new ArrayList<>();
-        for (int k = 0; k < 20; k++) {
+        for (int k = 0; k < count; k++) {
             StringBuilder prompt = new StringBuilder();
-            for (int i = k * all.size() / 20; words(prompt.toString()) < 2000; i = (i + 1) % all.size()) {
+            for (int i = k * all.size() / count; words(prompt.toString()) < words; i = (i + 1) % all.size()) {
                 prompt.append(prompt.isEmpty() ? "" : "\n\n").append(all.get(i).strip());
             }
             out.add(prompt.toString());
@@ -184,90 +201,5 @@ class InputScreenBench {
 
     private static double at(double[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
-    }
-
-    /**
-     * The embedding the screen had before the batched encoder: all-MiniLM-L6-v2 on LangChain4j's encoder, one text per
-     * model call on a one-thread session, the texts of a call spread over a pool of {@code threads}; and, as the screen
-     * then asked, the request's pieces in one call, then its last {@code wholes} texts (the whole inputs) in a second.
-     */
-    private static final class OneTextPerCall implements Embedder {
-
-        private final AbstractInProcessEmbeddingModel model;
-        private final int wholes;
-
-        private OneTextPerCall(AbstractInProcessEmbeddingModel model, int wholes) {
-            this.model = model;
-            this.wholes = wholes;
-        }
-
-        OneTextPerCall withWholes(int count) {
-            return new OneTextPerCall(model, count);
-        }
-
-        OneTextPerCall(int threads, int wholes) {
-            this.wholes = wholes;
-            ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "bench-before");
-                t.setDaemon(true);
-                return t;
-            });
-            ClassLoader loader = dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel.class
-                    .getClassLoader();
-            try (InputStream onnx = loader.getResourceAsStream("all-minilm-l6-v2.onnx");
-                    InputStream tokenizer = loader.getResourceAsStream("all-minilm-l6-v2-tokenizer.json");
-                    OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setIntraOpNumThreads(1);
-                options.setInterOpNumThreads(1);
-                options.addConfigEntry("session.intra_op.allow_spinning", "0");
-                OrtEnvironment environment = OrtEnvironment.getEnvironment();
-                OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment,
-                        environment.createSession(onnx.readAllBytes(), options), tokenizer, PoolingMode.MEAN);
-                this.model = new AbstractInProcessEmbeddingModel(executor) {
-                    @Override
-                    protected OnnxBertBiEncoder model() {
-                        return encoder;
-                    }
-
-                    @Override
-                    protected Integer knownDimension() {
-                        return 384;
-                    }
-                };
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public String name() {
-            return EmbeddingModel.ALL_MINILM_L6_V2.id();
-        }
-
-        @Override
-        public int dimension() {
-            return 384;
-        }
-
-        @Override
-        public List<float[]> embedDocuments(List<String> texts) {
-            int split = Math.max(0, texts.size() - wholes);
-            List<float[]> out = new ArrayList<>(embed(texts.subList(0, split)));
-            out.addAll(embed(texts.subList(split, texts.size())));
-            return out;
-        }
-
-        private List<float[]> embed(List<String> texts) {
-            if (texts.isEmpty()) {
-                return List.of();
-            }
-            return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                    .map(e -> Vectors.normalize(e.vector())).toList();
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return embedDocuments(List.of(query)).get(0);
-        }
     }
 }

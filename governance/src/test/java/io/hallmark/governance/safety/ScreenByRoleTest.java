@@ -183,20 +183,28 @@ class ScreenByRoleTest {
     }
 
     @Test
-    void aLongDocumentIsReadInABoundedNumberOfWindowsThatCoverEverySentence() {
+    void aLongDocumentIsReadInWindowsOfAtMostOneModelInputThatCoverEverySentence() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 300; i++) {
             text.append("Line ").append(i).append(" of the report. ");
         }
-        List<int[]> windows = SafetyScreen.windowsOf(text.toString(), 8);
-        assertThat(windows).hasSize(8);
-        assertThat(windows.getFirst()[0]).isZero();
-        assertThat(windows.getLast()[1]).isEqualTo(text.toString().strip().length());
-        for (int k = 1; k < windows.size(); k++) {
-            assertThat(windows.get(k)[0]).as("no sentence skipped").isEqualTo(windows.get(k - 1)[1] + 1);
+        String document = text.toString().strip();
+        io.hallmark.retrieval.embed.Tokens tokens = features.embedder().tokens(document);
+        List<int[]> sentences = new ArrayList<>();
+        for (int i = 0, at = 0; i < 300; i++) {
+            int start = document.indexOf("Line " + i + " ", at);
+            at = document.indexOf('.', start) + 1;
+            sentences.add(new int[] {start, at});
         }
-        assertThat(SafetyScreen.windowsOf("Two sentences. Here.", 8)).hasSize(2);
-        assertThat(SafetyScreen.windowsOf("One sentence only.", 8)).isEmpty();
+        List<io.hallmark.retrieval.embed.Tokens.Window> windows = TextWindows.covering(tokens, sentences, List.of(),
+                SafetyScreen.WINDOW_TOKENS);
+        assertThat(windows.size()).isBetween(tokens.size() / SafetyScreen.WINDOW_TOKENS, tokens.size() / 40);
+        assertThat(windows.getFirst().start()).isZero();
+        assertThat(windows.getLast().end()).isEqualTo(document.length());
+        for (int k = 1; k < windows.size(); k++) {
+            assertThat(windows.get(k).from()).as("no word piece skipped").isLessThanOrEqualTo(windows.get(k - 1).to());
+            assertThat(windows.get(k).text()).as("windows open at a sentence").startsWith("Line ");
+        }
     }
 
     @Test

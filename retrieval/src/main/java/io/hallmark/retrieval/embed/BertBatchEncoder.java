@@ -48,17 +48,23 @@ final class BertBatchEncoder {
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
+    private final HuggingFaceTokenizer untruncated;
     private final boolean clsPooling;
     private final boolean typeIds;
     private final Executor executor;
     private final int threads;
     private final int batchSize;
 
+    /**
+     * @param tokenizer the model's tokenizer with its own truncation (what a text embedded whole reads)
+     * @param untruncated the same tokenizer without truncation (what {@link #tokens} reads)
+     */
     BertBatchEncoder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
-            boolean clsPooling, Executor executor, int threads, int batchSize) {
+            HuggingFaceTokenizer untruncated, boolean clsPooling, Executor executor, int threads, int batchSize) {
         this.environment = environment;
         this.session = session;
         this.tokenizer = tokenizer;
+        this.untruncated = untruncated;
         this.clsPooling = clsPooling;
         this.typeIds = session.getInputNames().contains("token_type_ids");
         this.executor = executor;
@@ -71,10 +77,24 @@ final class BertBatchEncoder {
 
     /** One unnormalised vector per text, in order. */
     List<float[]> embed(List<String> texts) {
+        return embed(texts, List.of());
+    }
+
+    /**
+     * One unnormalised vector per text, then one per window, in order, from one set of batches: a window is one
+     * sequence of its own ids ({@link Tokens#inputIds}), never tokenized again.
+     */
+    List<float[]> embed(List<String> texts, List<Tokens.Window> windows) {
         List<Sequence> sequences = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             sequences.addAll(sequencesOf(i, texts.get(i)));
         }
+        for (int w = 0; w < windows.size(); w++) {
+            Tokens.Window window = windows.get(w);
+            sequences.add(new Sequence(texts.size() + w, window.tokens().inputIds(window.from(), window.to()),
+                    window.size()));
+        }
+        int count = texts.size() + windows.size();
         float[][] pooled = new float[sequences.size()][];
         List<List<Integer>> batches = batches(sequences);
         List<CompletableFuture<Void>> running = new ArrayList<>();
@@ -86,8 +106,8 @@ final class BertBatchEncoder {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        float[][] sums = new float[texts.size()][];
-        int[] weights = new int[texts.size()];
+        float[][] sums = new float[count][];
+        int[] weights = new int[count];
         for (int s = 0; s < sequences.size(); s++) {
             Sequence q = sequences.get(s);
             if (sums[q.text()] == null) {
@@ -98,13 +118,60 @@ final class BertBatchEncoder {
             }
             weights[q.text()] += q.weight();
         }
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
+        List<float[]> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             for (int d = 0; d < sums[i].length; d++) {
                 sums[i][d] /= weights[i];
             }
             out.add(sums[i]);
         }
+        return out;
+    }
+
+    /**
+     * {@code prefix + text} tokenized once without truncation, as {@link Tokens} of {@code text}: the prefix's word
+     * pieces are read before every window, and character offsets count UTF-16 units of {@code text} (the tokenizer
+     * counts code points).
+     */
+    Tokens tokens(String prefix, String text) {
+        Encoding encoding = untruncated.encode(prefix + text, true, false);
+        long[] ids = encoding.getIds();
+        String[] names = encoding.getTokens();
+        ai.djl.huggingface.tokenizers.jni.CharSpan[] spans = encoding.getCharTokenSpans();
+        int prefixPoints = prefix.codePointCount(0, prefix.length());
+        int last = ids.length - 1; // [SEP]
+        int first = 1; // after [CLS]
+        while (first < last && spans[first] != null && spans[first].getStart() < prefixPoints) {
+            first++;
+        }
+        long[] head = Arrays.copyOfRange(ids, 0, first);
+        long[] tail = {ids[last]};
+        int n = Math.max(0, last - first);
+        long[] own = Arrays.copyOfRange(ids, first, first + n);
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        boolean[] continuation = new boolean[n];
+        int[] utf16 = codePointOffsets(text);
+        for (int k = 0; k < n; k++) {
+            ai.djl.huggingface.tokenizers.jni.CharSpan span = spans[first + k];
+            starts[k] = utf16[Math.clamp(span.getStart() - prefixPoints, 0, utf16.length - 1)];
+            ends[k] = utf16[Math.clamp(span.getEnd() - prefixPoints, 0, utf16.length - 1)];
+            continuation[k] = names[first + k].startsWith("##");
+        }
+        int limit = tokenizer.getMaxLength() > 0 ? tokenizer.getMaxLength() - 2 : PARTITION;
+        return new Tokens(text, own, starts, ends, continuation, head, tail, Math.max(1, limit - (first - 1)));
+    }
+
+    /** For each code point offset of {@code text} (and its end), the UTF-16 offset. */
+    private static int[] codePointOffsets(String text) {
+        int points = text.codePointCount(0, text.length());
+        int[] out = new int[points + 1];
+        int utf16 = 0;
+        for (int p = 0; p < points; p++) {
+            out[p] = utf16;
+            utf16 += Character.charCount(text.codePointAt(utf16));
+        }
+        out[points] = utf16;
         return out;
     }
 

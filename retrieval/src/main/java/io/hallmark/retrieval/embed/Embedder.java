@@ -25,6 +25,26 @@ public interface Embedder extends AutoCloseable {
         return queries.stream().map(this::embedQuery).toList();
     }
 
+    /**
+     * The text as this embedder's model reads a document, tokenized once and not truncated, so that a reader of long
+     * texts can embed all of one in windows ({@link #embedWithWindows}).
+     *
+     * @throws UnsupportedOperationException when the embedder cannot say how its model reads a text
+     */
+    default Tokens tokens(String text) {
+        throw new UnsupportedOperationException("The embedder " + name() + " does not read texts in token windows");
+    }
+
+    /**
+     * Embeds documents and windows of tokenized documents in one call, in order: one vector per text, then one per
+     * window. A window is read from the ids of its {@link Tokens}, never tokenized again.
+     */
+    default List<float[]> embedWithWindows(List<String> texts, List<Tokens.Window> windows) {
+        List<String> all = new java.util.ArrayList<>(texts);
+        windows.forEach(w -> all.add(w.text()));
+        return embedDocuments(all);
+    }
+
     /** Whether a text embedded as a query gets the same vector as embedded as a document (no model prefixes). */
     default boolean symmetric() {
         return false;

@@ -123,9 +123,13 @@ public enum EmbeddingModel {
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 session = environment.createSession(onnx.readAllBytes(), options);
             }
-            HuggingFaceTokenizer words = HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false"));
-            return new BertBatchEncoder(environment, session, words, pooling == PoolingMode.CLS, executor, threads,
-                    quantized ? 1 : batchSize);
+            byte[] tokenizerJson = tokenizer.readAllBytes();
+            HuggingFaceTokenizer words = HuggingFaceTokenizer.newInstance(
+                    new java.io.ByteArrayInputStream(tokenizerJson), Map.of("padding", "false"));
+            HuggingFaceTokenizer untruncated = HuggingFaceTokenizer.newInstance(
+                    new java.io.ByteArrayInputStream(tokenizerJson), Map.of("padding", "false", "truncation", "false"));
+            return new BertBatchEncoder(environment, session, words, untruncated, pooling == PoolingMode.CLS, executor,
+                    threads, quantized ? 1 : batchSize);
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("Cannot load the embedding model " + id + ": " + e.getMessage(), e);
         }

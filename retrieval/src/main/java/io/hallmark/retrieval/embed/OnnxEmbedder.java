@@ -92,6 +92,21 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     @Override
+    public Tokens tokens(String text) {
+        return encoder.tokens(model.documentPrefix(), text);
+    }
+
+    @Override
+    public List<float[]> embedWithWindows(List<String> texts, List<Tokens.Window> windows) {
+        String prefix = model.documentPrefix();
+        List<float[]> vectors = new ArrayList<>(texts.size() + windows.size());
+        for (float[] v : encoder.embed(texts.stream().map(t -> prefix + t).toList(), windows)) {
+            vectors.add(Vectors.normalize(v));
+        }
+        return vectors;
+    }
+
+    @Override
     public float[] embedQuery(String query) {
         return embedQueries(List.of(query)).get(0);
     }

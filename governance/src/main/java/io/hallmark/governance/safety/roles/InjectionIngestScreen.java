@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 /**
  * The injection screen over the documents a knowledge base ingests: each document's text ({@link #textOf}: title,
  * headings and sections) is read as data ({@link SafetyScreen#explain}: whole and by sentence, or by window for a
- * long one), one document at a time so that each gets the whole piece budget; a document scoring
+ * long one; all of it, however long: a document longer than one request's limit is read in overlapping parts of at
+ * most {@link SafetyScreen#MAX_CHARACTERS}), one document at a time so that each gets the whole piece budget; a
+ * document scoring
  * {@link SafetyAssessor#FLAGGED} or more is quarantined with the span that scored highest. When the safety model is
  * not ready the screen says so ({@link Result#unavailable}) and the knowledge base refuses the ingest (fail closed,
  * {@link io.hallmark.retrieval.ingest.ScreenUnavailableException}): on a server, which trains its models in the
@@ -89,11 +91,52 @@ public final class InjectionIngestScreen implements IngestScreen {
         List<Quarantine> flagged = new ArrayList<>();
         for (SourceDocument d : documents) {
             String input = input(knowledgeBase, d.id());
-            SafetyScreen.Explained explained = safety.explain(List.of(ScreenInput.data(input, textOf(d))));
-            explained.triggers().stream().filter(t -> t.score() >= SafetyAssessor.FLAGGED).findFirst()
-                    .ifPresent(t -> flagged.add(new Quarantine(d.id(), input, t.screen(), t.score(), t.start(), t.end(),
-                            t.text())));
+            String text = textOf(d);
+            for (int[] part : partsOf(text)) {
+                SafetyScreen.Explained explained = safety.explain(List.of(ScreenInput.data(input,
+                        text.substring(part[0], part[1]))));
+                java.util.Optional<SafetyScreen.InputTrigger> hit = explained.triggers().stream()
+                        .filter(t -> t.score() >= SafetyAssessor.FLAGGED).findFirst();
+                if (hit.isPresent()) {
+                    SafetyScreen.InputTrigger t = hit.get();
+                    flagged.add(new Quarantine(d.id(), input, t.screen(), t.score(), part[0] + t.start(),
+                            part[0] + t.end(), t.text()));
+                    break;
+                }
+            }
         }
         return Result.screened(flagged);
+    }
+
+    /** Characters two consecutive parts of a document longer than one request share. */
+    static final int PART_OVERLAP = 2_000;
+
+    /**
+     * A document's text in parts the screen reads in one request each ({@link SafetyScreen#MAX_CHARACTERS}): the whole
+     * text when it fits, else parts that end at a line break or space where one is near, overlapping by {@link
+     * #PART_OVERLAP} characters, so that every character is read and a passage across a part's end is read whole in
+     * the next part.
+     */
+    static List<int[]> partsOf(String text) {
+        int max = SafetyScreen.MAX_CHARACTERS;
+        if (text.length() <= max) {
+            return List.of(new int[] {0, text.length()});
+        }
+        List<int[]> parts = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int end = Math.min(text.length(), start + max);
+            if (end < text.length()) {
+                int lineBreak = text.lastIndexOf('\n', end - 1);
+                int space = text.lastIndexOf(' ', end - 1);
+                int at = lineBreak > end - PART_OVERLAP ? lineBreak + 1 : space > end - PART_OVERLAP ? space + 1 : end;
+                end = Math.max(at, start + PART_OVERLAP + 1);
+            }
+            parts.add(new int[] {start, end});
+            if (end == text.length()) {
+                return parts;
+            }
+            start = end - PART_OVERLAP;
+        }
     }
 }
