@@ -159,6 +159,27 @@ def score(model, text_ids, texts_idx, max_tokens, batch=32):
     return out
 
 
+def latency(args, tok, texts, items):
+    """Per-prompt latency of the screen (a fine-tuned model costs what the pretrained one does: same shapes)."""
+    model = Screen(BertEncoder.from_onnx(args.onnx, cls_pooling=args.cls_pooling)).eval()
+    tok.max_tokens = 10_000
+    pick = np.random.default_rng(args.seed).choice(len(items), args.latency, replace=False)
+    took = []
+    with torch.no_grad():
+        for n, i in enumerate(pick):
+            t = time.perf_counter()
+            ids = tok.encode(texts[items[i]["text"]])
+            for win in windows(ids, args.max_tokens):
+                torch.sigmoid(model(*pad([win])))
+            if n >= 5:  # warm-up
+                took.append(1000 * (time.perf_counter() - t))
+    res = {"prompts": len(took), "p50Ms": round(float(np.percentile(took, 50)), 1),
+           "p95Ms": round(float(np.percentile(took, 95)), 1), "meanMs": round(float(np.mean(took)), 1),
+           "threads": args.threads}
+    print(json.dumps(res))
+    return res
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("folder", help="a SourceHeldOutDump folder (items.jsonl, texts.jsonl)")
@@ -175,6 +196,8 @@ def main():
                                                  "read from the scores dir if a previous run left them")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--tag", default="")
+    ap.add_argument("--latency", type=int, default=0,
+                    help="only time N prompts scored one at a time (tokenize + encoder + heads), print p50/p95, exit")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     os.makedirs(args.scores_dir, exist_ok=True)
@@ -186,6 +209,8 @@ def main():
     t0 = time.time()
     text_ids = [tok.encode(t) for t in texts]
     print(f"{len(items)} items, {len(texts)} texts tokenized ({time.time() - t0:.0f} s)", file=sys.stderr)
+    if args.latency:
+        return latency(args, tok, texts, items)
     sources = {it["source"] for it in items}
     grouped = {s for f in FOLDS for s in f}
     if sources != grouped:
