@@ -413,7 +413,7 @@ public final class SafetyScreen {
     }
 
     /** The start and end of each sentence of {@code text} of at least three characters, stripped. */
-    private static List<int[]> split(String text) {
+    static List<int[]> split(String text) {
         List<int[]> bounds = new ArrayList<>();
         Matcher m = SENTENCE.matcher(text);
         while (m.find()) {

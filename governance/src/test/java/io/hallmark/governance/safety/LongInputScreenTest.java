@@ -275,17 +275,9 @@ class LongInputScreenTest {
         return String.join(" ", rows);
     }
 
+    /** The sentence bounds the screen itself cuts windows at. */
     private static List<int[]> sentencesOf(String text) {
-        List<int[]> out = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^.!?\\n]+(?:[.!?]+|\\n|$)").matcher(text);
-        while (m.find()) {
-            String s = m.group().strip();
-            if (s.length() >= 3) {
-                int lead = m.group().length() - m.group().stripLeading().length();
-                out.add(new int[] {m.start() + lead, m.start() + lead + s.length()});
-            }
-        }
-        return out;
+        return SafetyScreen.split(text);
     }
 
     private static double score(String head, float[] x) {
