@@ -1117,14 +1117,15 @@ WRAPS = [
 ]
 CODEISH = {"code", "yaml", "log", "commit_log"}
 
-def carry(kind, p, style):
+def carry(kind, p, style, data=""):
     if style == "raw":
         return p
     r = rng.random()
     if kind in ("web", "newsletter") and r < 0.6:
         return f"<!-- {p} -->" if r < 0.35 else f'<p style="display:none">{p}</p>'
     if kind in CODEISH and r < 0.7:
-        c = "#" if kind in ("yaml", "commit_log") else "//" if kind == "code" and r < 0.35 else "#"
+        c = "//" if kind == "code" and ("{" in data or "//" in data or "--" in data) else "#"
+        if c == "//" and "SELECT" in data: c = "--"
         return "\n".join(f"{c} {line}" for line in p.split("\n"))
     if kind in ("json", "tool_output") and r < 0.6:
         return '"note_for_assistant": ' + json.dumps(p) + ","
@@ -1164,7 +1165,7 @@ for bi, (kind, tasks, data, lang) in enumerate(BASES):
     for k in range(2):
         p, style = PAYLOADS[pay_order[pi % len(PAYLOADS)]]; pi += 1
         pos = rng.choice(["start", "middle", "end", "middle", "end"])
-        d2 = insert(kind, data, carry(kind, p, style), pos)
+        d2 = insert(kind, data, carry(kind, p, style, data), pos)
         t = tasks[k]
         add(WRAPS[rng.randrange(len(WRAPS))](t, d2), "injection", "injection_indirect", "indirect_" + kind, lang, g)
 
