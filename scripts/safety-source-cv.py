@@ -450,6 +450,35 @@ def authored_counts(items, authored):
     return {"total": len(authored)} | dict(sorted(out.items()))
 
 
+def authored_near_duplicates(x, items, emb, levels=(0.9, 0.95)):
+    """How close the authored prompts come to the real ones (a leak check, design 13): per authored source, how many
+    of its prompts have a real prompt (whole text) at embedding cosine similarity >= each level, and the real
+    sources of those at the highest level. Needs the raw features (the embedding at the front)."""
+    real = [i for i, it in enumerate(items) if it["origin"] != AUTHORED]
+    authored = [i for i, it in enumerate(items) if it["origin"] == AUTHORED]
+    if not authored:
+        return {}
+
+    def unit(rows):
+        a = x[[items[i]["text"] for i in rows], :emb].astype(np.float32)
+        return a / np.maximum(1e-6, np.linalg.norm(a, axis=1, keepdims=True))
+    r = unit(real)
+    out = {}
+    for a0 in range(0, len(authored), 1024):
+        part = authored[a0:a0 + 1024]
+        sim = unit(part) @ r.T
+        best, arg = sim.max(axis=1), sim.argmax(axis=1)
+        for k, i in enumerate(part):
+            o = out.setdefault(items[i]["source"], {"items": 0} | {f"cos>={v}": 0 for v in levels} | {"nearSources": {}})
+            o["items"] += 1
+            for v in levels:
+                o[f"cos>={v}"] += int(best[k] >= v)
+            if best[k] >= levels[-1]:
+                near = items[real[arg[k]]]["source"]
+                o["nearSources"][near] = o["nearSources"].get(near, 0) + 1
+    return out
+
+
 def run_design(design, x, items, args):
     t0 = time.time()
     kit_only = design == "d7r"
@@ -537,6 +566,9 @@ def main():
         raise SystemExit(f"--authored-weight must be positive, got {args.authored_weight}")
     AUTHORED_WEIGHT[0] = args.authored_weight
     meta, x, items = load(args.folder, args.authored)
+    near = authored_near_duplicates(x, items, args.emb)
+    if near:
+        print("authored prompts near a real one: " + json.dumps(near), file=sys.stderr)
     x = np.ascontiguousarray(view(x, args.features))
     n_authored = sum(it["origin"] == AUTHORED for it in items)
     print(f"{len(items)} items ({n_authored} authored, always trained on), {x.shape[0]} texts x {x.shape[1]} features "
@@ -545,8 +577,8 @@ def main():
     for d in args.designs.split(","):
         results.append(run_design(d, x, items, args))
         if args.out:  # after every design, so a stopped run keeps what it finished
-            json.dump({"args": vars(args), "embedder": meta["embedder"], "results": results}, open(args.out, "w"),
-                      indent=1)
+            json.dump({"args": vars(args), "embedder": meta["embedder"], "authoredNearDuplicates": near,
+                       "results": results}, open(args.out, "w"), indent=1)
 
 
 if __name__ == "__main__":
