@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Source-held-out cross-validation of input-screen designs on dev data only (issue 18, designs 10 and 11).
+"""Source-held-out cross-validation of input-screen designs on dev data only (issue 18, designs 10, 11 and 13).
 
 Reads the folder written by the test-scope tool io.hallmark.governance.safety.SourceHeldOutDump (every dev prompt
 the input heads learn or are measured on, with its screen features: MiniLM + hashed character n-grams + shape) and,
@@ -17,6 +17,13 @@ Designs: d7r, logistic, softmax (design 10); knn (prototype similarity), mlp (on
 (risky-looking merged into safe), mlp+knn, mlp4+knn (design 11). --roles data reads a prompt's data part (after its
 first blank line) for injections, --calibration worst holds every calibration source to the budgets on its own,
 --scores-dir / --from-scores save out-of-fold scores and re-calibrate them without training.
+
+Authored data (design 13): items with origin "authored" (the project's own prompts, appended to a dump by
+SourceHeldOutDump --append-authored) are, with --authored include, in the training set of EVERY fold, never held out,
+never scored and never in a calibration pool: the thresholds stay calibrated on the out-of-fold scores of the real
+sources, and every figure is still measured on real sources only. --authored-weight says how much each authored
+(source, class) pair weighs against one real source's pair in the source-balanced weights (1: the same). With
+--authored exclude (the default) the authored items are dropped on loading, so earlier results reproduce.
 """
 import argparse
 import json
@@ -32,12 +39,25 @@ EMB = 384
 NGRAM = 2048
 
 
-def load(folder):
+AUTHORED = "authored"  # the origin of the project's own prompts (design 13): always trained on, never scored
+
+
+def load(folder, authored="exclude"):
+    """The dump's features and items. Authored items are dropped unless `authored` is "include"; kept, their source
+    is prefixed with "authored:" so that it can never merge with a real source's weights or folds."""
+    if authored not in ("include", "exclude"):
+        raise SystemExit(f"--authored must be include or exclude, got {authored}")
     meta = json.load(open(f"{folder}/meta.json"))
     x = np.fromfile(f"{folder}/features.f32", dtype="<f4").reshape(meta["rows"], meta["dim"])
     items = [json.loads(l) for l in open(f"{folder}/items.jsonl")]
+    if authored == "exclude":
+        items = [it for it in items if it["origin"] != AUTHORED]
     for it in items:
         it["cls"] = "risky" if it["subset"] == "benign_risky_looking" else it["label"]
+        if it["cls"] not in CLASSES:
+            raise SystemExit(f"item of {it['source']} has unknown label {it['label']} / subset {it['subset']}")
+        if it["origin"] == AUTHORED:
+            it["source"] = AUTHORED + ":" + it["source"]
     return meta, x, items
 
 
@@ -59,10 +79,14 @@ def view(x, kind, seed=17):
 # ---------------------------------------------------------------- training rows
 
 
+AUTHORED_WEIGHT = [1.0]  # --authored-weight: an authored (source, class) pair's weight against a real source's
+
+
 def training_rows(items, train_idx, cls_of_item):
     """Rows to train on: every item of the training sources (whole text), plus the sentences of its benign items
     (the injection screen reads sentences; no sentence of a benign prompt is an attack). Weights: every (source,
-    class) pair weighs the same within its class; sentences share half their parent's weight."""
+    class) pair weighs the same within its class (an authored pair AUTHORED_WEIGHT times that); sentences share half
+    their parent's weight."""
     rows, cls, w, src = [], [], [], []
     count = {}
     for i in train_idx:
@@ -71,7 +95,7 @@ def training_rows(items, train_idx, cls_of_item):
     for i in train_idx:
         it = items[i]
         c = cls_of_item[i]
-        base = 1.0 / count[(it["source"], c)]
+        base = (AUTHORED_WEIGHT[0] if it["origin"] == AUTHORED else 1.0) / count[(it["source"], c)]
         rows.append(it["text"]); cls.append(c); w.append(base); src.append(it["source"])
         if c in ("benign", "risky") and it["sentences"]:
             share = 0.5 * base / len(it["sentences"])
@@ -411,34 +435,81 @@ def per_source(items, idx, flags):
             for k, v in sorted(out.items())}
 
 
+def scores_file(args, design):
+    """Where --scores-dir writes (and --from-scores reads) a design's out-of-fold scores."""
+    authored = "" if args.authored == "exclude" else f"-authored{args.authored_weight:g}"
+    return f"{design}-{args.features}-{args.roles}{authored}{args.tag}.npz"
+
+
+def authored_counts(items, authored):
+    """How many authored prompts every fold trained on, per source and subset (design 13)."""
+    out = {}
+    for i in authored:
+        key = f'{items[i]["source"]}|{items[i]["subset"]}'
+        out[key] = out.get(key, 0) + 1
+    return {"total": len(authored)} | dict(sorted(out.items()))
+
+
+def authored_near_duplicates(x, items, emb, levels=(0.9, 0.95)):
+    """How close the authored prompts come to the real ones (a leak check, design 13): per authored source, how many
+    of its prompts have a real prompt (whole text) at embedding cosine similarity >= each level, and the real
+    sources of those at the highest level. Needs the raw features (the embedding at the front)."""
+    real = [i for i, it in enumerate(items) if it["origin"] != AUTHORED]
+    authored = [i for i, it in enumerate(items) if it["origin"] == AUTHORED]
+    if not authored:
+        return {}
+
+    def unit(rows):
+        a = x[[items[i]["text"] for i in rows], :emb].astype(np.float32)
+        return a / np.maximum(1e-6, np.linalg.norm(a, axis=1, keepdims=True))
+    r = unit(real)
+    out = {}
+    for a0 in range(0, len(authored), 1024):
+        part = authored[a0:a0 + 1024]
+        sim = unit(part) @ r.T
+        best, arg = sim.max(axis=1), sim.argmax(axis=1)
+        for k, i in enumerate(part):
+            o = out.setdefault(items[i]["source"], {"items": 0} | {f"cos>={v}": 0 for v in levels} | {"nearSources": {}})
+            o["items"] += 1
+            for v in levels:
+                o[f"cos>={v}"] += int(best[k] >= v)
+            if best[k] >= levels[-1]:
+                near = items[real[arg[k]]]["source"]
+                o["nearSources"][near] = o["nearSources"].get(near, 0) + 1
+    return out
+
+
 def run_design(design, x, items, args):
     t0 = time.time()
     kit_only = design == "d7r"
-    sources = sorted({it["source"] for it in items})
-    trainable = {it["source"] for it in items if it["trainable"] and (not kit_only or it["origin"] == "kit")}
+    real = [i for i, it in enumerate(items) if it["origin"] != AUTHORED]  # held out, scored and calibrated on
+    authored = [i for i, it in enumerate(items) if it["origin"] == AUTHORED]  # in every fold's training set
+    sources = sorted({items[i]["source"] for i in real})
+    trainable = {items[i]["source"] for i in real
+                 if items[i]["trainable"] and (not kit_only or items[i]["origin"] == "kit")}
     folds = [s for s in sources if s in trainable] + ["(never trained on)"]
     scores = {h: np.zeros(len(items), np.float32) for h in HEADS}
     if args.from_scores:  # re-calibrate saved out-of-fold scores (another calibration or budget), no training
-        saved = np.load(f"{args.from_scores}/{design}-{args.features}-{args.roles}{args.tag}.npz")
+        saved = np.load(f"{args.from_scores}/{scores_file(args, design)}")
         scores = {h: saved[h] for h in HEADS}
         folds = []
     for fold in folds:
-        held = [i for i, it in enumerate(items) if (it["source"] == fold) or
-                (fold == "(never trained on)" and it["source"] not in trainable)]
-        train = [i for i, it in enumerate(items) if it["source"] in trainable and it["source"] != fold]
+        held = [i for i in real if (items[i]["source"] == fold) or
+                (fold == "(never trained on)" and items[i]["source"] not in trainable)]
+        train = [i for i in real if items[i]["source"] in trainable and items[i]["source"] != fold] + authored
         s = train_and_score(design, x, items, train, held, args.l2, args.roles, args.emb, args.knn_top)
         for h in HEADS:
             scores[h][held] = s[h]
         print(f"  {design}: fold {fold}: {len(held)} scored, {len(train)} trained on ({time.time() - t0:.0f} s)",
               file=sys.stderr, flush=True)
     if args.scores_dir and not args.from_scores:  # the out-of-fold scores, for analysis (safety-source-analyse.py style one-offs)
-        np.savez(f"{args.scores_dir}/{design}-{args.features}-{args.roles}{args.tag}.npz", **scores)
+        np.savez(f"{args.scores_dir}/{scores_file(args, design)}", **scores)
     # nested calibration: each source is judged with thresholds calibrated on the other sources' OOF scores
     flags = [None] * len(items)
     thresholds = {}
-    calib_pool = [i for i, it in enumerate(items) if not kit_only or it["origin"] == "kit"]
+    calib_pool = [i for i in real if not kit_only or items[i]["origin"] == "kit"]
     for src in sources:
-        held = [i for i, it in enumerate(items) if it["source"] == src]
+        held = [i for i in real if items[i]["source"] == src]
         pool = [i for i in calib_pool if items[i]["source"] != src]
         thr = calibrate(scores, items, pool, args.budget_ordinary, args.budget_risky, args.calibration == "worst")
         thresholds[src] = {h: round(float(v), 4) for h, v in thr.items()}
@@ -450,7 +521,7 @@ def run_design(design, x, items, args):
     kit = [i for i, it in enumerate(items) if it["origin"] == "kit"]
     # for comparison only: the thresholds calibrated on every source's out-of-fold scores, the held-out one included
     # (the protocol of design 8's search), which says how much of the loss is the thresholds' failure to transfer
-    pooled = [flagged(scores, final, i) for i in range(len(items))]
+    pooled = [flagged(scores, final, i) if items[i]["origin"] != AUTHORED else None for i in range(len(items))]
     res = {"design": design, "seconds": round(time.time() - t0, 1),
            "extras": summarize(items, extras, flags), "kit": summarize(items, kit, flags),
            "extrasPooledCalibration": summarize(items, extras, pooled),
@@ -458,7 +529,8 @@ def run_design(design, x, items, args):
            "extrasEnglishHarmfulRecall": summarize(items, [i for i in extras if items[i].get("lang") != "zh"],
                                                    flags)["harmfulRecall"],
            "thresholdsAllSources": {h: round(float(v), 4) for h, v in final.items()},
-           "thresholdsPerHeldOutSource": thresholds, "perSource": per_source(items, range(len(items)), flags)}
+           "thresholdsPerHeldOutSource": thresholds, "perSource": per_source(items, real, flags),
+           "authoredTrainedOn": authored_counts(items, authored)}
     print(json.dumps({k: res[k] for k in ("design", "seconds", "extras", "kit", "extrasEnglishHarmfulRecall",
                                           "extrasPooledCalibration")}),
           flush=True)
@@ -483,17 +555,30 @@ def main():
     ap.add_argument("--mlp-seeds", default="5", help="mlp designs: the mean of one model per seed")
     ap.add_argument("--knn-top", type=int, default=3, help="knn: how many nearest texts of a class are averaged")
     ap.add_argument("--emb", type=int, default=EMB, help="embedding dimension at the front of the features")
+    ap.add_argument("--authored", default="exclude",
+                    help="include: the authored items (origin authored) are trained on in every fold, never scored "
+                         "nor calibrated on; exclude (default): they are dropped")
+    ap.add_argument("--authored-weight", type=float, default=1.0,
+                    help="an authored (source, class) pair's weight against one real source's pair (default 1)")
     args = ap.parse_args()
     MLP_SEEDS[:] = [int(v) for v in args.mlp_seeds.split(",")]
-    meta, x, items = load(args.folder)
+    if not args.authored_weight > 0:
+        raise SystemExit(f"--authored-weight must be positive, got {args.authored_weight}")
+    AUTHORED_WEIGHT[0] = args.authored_weight
+    meta, x, items = load(args.folder, args.authored)
+    near = authored_near_duplicates(x, items, args.emb)
+    if near:
+        print("authored prompts near a real one: " + json.dumps(near), file=sys.stderr)
     x = np.ascontiguousarray(view(x, args.features))
-    print(f"{len(items)} items, {x.shape[0]} texts x {x.shape[1]} features ({meta['embedder']})", file=sys.stderr)
+    n_authored = sum(it["origin"] == AUTHORED for it in items)
+    print(f"{len(items)} items ({n_authored} authored, always trained on), {x.shape[0]} texts x {x.shape[1]} features "
+          f"({meta['embedder']})", file=sys.stderr)
     results = []
     for d in args.designs.split(","):
         results.append(run_design(d, x, items, args))
         if args.out:  # after every design, so a stopped run keeps what it finished
-            json.dump({"args": vars(args), "embedder": meta["embedder"], "results": results}, open(args.out, "w"),
-                      indent=1)
+            json.dump({"args": vars(args), "embedder": meta["embedder"], "authoredNearDuplicates": near,
+                       "results": results}, open(args.out, "w"), indent=1)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,9 @@ import java.util.Map;
  * </ul>
  * Run: {@code java -cp ... io.hallmark.governance.safety.SourceHeldOutDump target/source-cv [embedding-model-id ...]}
  * (one sub-folder per embedding model; MiniLM when none is named).
+ *
+ * <p>{@code SourceHeldOutDump --append-authored <authored-dir> <dump> <new-dump>} copies a dump and appends the
+ * project's own authored prompts to the copy without embedding the rest again (design 13, {@link AuthoredDumpAppend}).
  */
 public final class SourceHeldOutDump {
 
@@ -53,6 +56,10 @@ public final class SourceHeldOutDump {
     private final List<ObjectNode> items = new ArrayList<>();
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals(AuthoredDumpAppend.FLAG)) {
+            AuthoredDumpAppend.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Path out = Path.of(args.length > 0 ? args[0] : "target/source-cv");
         List<String> ids = args.length > 1 ? List.of(args).subList(1, args.length)
                 : List.of(EmbeddingModel.ALL_MINILM_L6_V2.id());
@@ -66,6 +73,57 @@ public final class SourceHeldOutDump {
 
     int text(String t) {
         return index.computeIfAbsent(t, k -> index.size());
+    }
+
+    /** Every distinct text so far, in the order of their rows. */
+    List<String> texts() {
+        return new ArrayList<>(index.keySet());
+    }
+
+    List<ObjectNode> items() {
+        return items;
+    }
+
+    /**
+     * The texts and items of a dump this tool wrote, so that more items can be appended ({@link AuthoredDumpAppend});
+     * fails if the texts are not numbered 0, 1, 2, ... in order or are not distinct.
+     */
+    static SourceHeldOutDump read(Path dump) throws IOException {
+        SourceHeldOutDump d = new SourceHeldOutDump();
+        int line = 0;
+        for (String row : Files.readAllLines(dump.resolve("texts.jsonl"))) {
+            JsonNode n = JSON.readTree(row);
+            if (n.path("i").asInt(-1) != line || d.text(n.path("text").asText()) != line) {
+                throw new IllegalStateException("texts.jsonl of " + dump + ": row " + line + " is text "
+                        + n.path("i") + " or repeats an earlier text; expected distinct texts numbered in order");
+            }
+            line++;
+        }
+        for (String row : Files.readAllLines(dump.resolve("items.jsonl"))) {
+            d.items.add((ObjectNode) JSON.readTree(row));
+        }
+        return d;
+    }
+
+    /** Writes one JSON object a line. */
+    static void writeJsonl(Path file, List<?> rows) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            for (Object n : rows) {
+                w.write(JSON.writeValueAsString(n));
+                w.newLine();
+            }
+        }
+    }
+
+    /** texts.jsonl and items.jsonl of this dump. */
+    void writeTextsAndItems(Path out) throws IOException {
+        writeJsonl(out.resolve("items.jsonl"), items);
+        List<String> texts = texts();
+        List<Map<String, Object>> rows = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            rows.add(Map.of("i", i, "text", texts.get(i)));
+        }
+        writeJsonl(out.resolve("texts.jsonl"), rows);
     }
 
     void write(Path out, EvalData eval, TextFeatures features) throws IOException {
@@ -108,19 +166,8 @@ public final class SourceHeldOutDump {
                         .put("lang", r.path("lang").asText());
             }
         }
-        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("items.jsonl"))) {
-            for (ObjectNode n : items) {
-                w.write(JSON.writeValueAsString(n));
-                w.newLine();
-            }
-        }
-        List<String> texts = new ArrayList<>(index.keySet());
-        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("texts.jsonl"))) {
-            for (int i = 0; i < texts.size(); i++) {
-                w.write(JSON.writeValueAsString(Map.of("i", i, "text", texts.get(i))));
-                w.newLine();
-            }
-        }
+        writeTextsAndItems(out);
+        List<String> texts = texts();
         long t0 = System.nanoTime();
         List<float[]> xs = features.features(texts, done -> System.err.printf("embedded %d of %d (%.0f s)%n", done,
                 texts.size(), (System.nanoTime() - t0) / 1e9));
@@ -173,7 +220,7 @@ public final class SourceHeldOutDump {
         return m.find() ? m.start() : -1;
     }
 
-    private ObjectNode item(String text, String label, String subset, String source, String group, String origin,
+    ObjectNode item(String text, String label, String subset, String source, String group, String origin,
             boolean trainable) {
         ObjectNode n = JSON.createObjectNode();
         n.put("text", text(text));
