@@ -21,10 +21,16 @@ import org.jspecify.annotations.Nullable;
 record LabeledText(String text, int label, double weight, @Nullable String cap, @Nullable String group,
         String source, boolean scored) {
 
-    /** XSTest's safe prompts: short questions with alarming words, the hard negatives the issue names. */
+    /**
+     * Risky-looking safe prompts: XSTest's safe prompts (short questions with alarming words, the hard negatives the
+     * issue names) and the authored {@code benign_risky_looking} rows ({@link AuthoredSet}), under one budget.
+     */
     static final String XSTEST_SAFE = "xstest-safe";
 
-    /** Benign user instructions, the prompts a generation platform mostly receives. */
+    /**
+     * Benign user instructions, the prompts a generation platform mostly receives: HaluEval-general's and the
+     * authored ordinary benign rows ({@link AuthoredSet}), under one budget.
+     */
     static final String INSTRUCTIONS = "instructions";
 
     static LabeledText pos(String text, String source) {
@@ -35,7 +41,7 @@ record LabeledText(String text, int label, double weight, @Nullable String cap, 
         return new LabeledText(text, 0, 1, null, null, source, true);
     }
 
-    /** Whether it is one of XSTest's safe prompts, whose training weight the search varies. */
+    /** Whether it is one of the risky-looking safe prompts, whose training weight the search varies. */
     boolean safeContrast() {
         return XSTEST_SAFE.equals(cap);
     }
