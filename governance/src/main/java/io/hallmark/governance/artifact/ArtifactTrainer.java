@@ -18,8 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Trains one kind of governance model from the dev splits and the committed {@link TunedSettings} into an artifact:
- * the model's canonical JSON and a manifest recording the hash of every dev file read (and, for the safety model, of
- * every authored file bundled in the jar, {@link SafetyTrainer#authoredFiles}), the settings hash, the code
+ * the model's canonical JSON and a manifest recording the hash of every dev file read, the settings hash, the code
  * version, the dev figures of the search that chose the settings, the sources with their licences and the training
  * time. Deterministic: the same files, settings and code give the same bytes (DJL trains each linear unit on one
  * PyTorch thread from a fixed seed; nothing time- or machine-dependent goes into the bytes). Only sets whose licence
@@ -79,10 +78,7 @@ public final class ArtifactTrainer {
             default -> throw new IllegalStateException("Unhandled kind " + k);
         }
         double seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-        SortedMap<String, String> files = dev == null ? new TreeMap<>() : new TreeMap<>(dev.filesRead());
-        if (k == ArtifactKind.SAFETY) {
-            files.putAll(SafetyTrainer.authoredFiles()); // the project's own prompts, bundled in the jar
-        }
+        SortedMap<String, String> files = dev == null ? new TreeMap<>() : dev.filesRead();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("kind", k.id());
         manifest.put("format", k == ArtifactKind.FACTCHECK_COMBINER ? "weighted-vote" : k.id() + "-model.json");

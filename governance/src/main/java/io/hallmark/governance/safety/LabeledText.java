@@ -21,16 +21,10 @@ import org.jspecify.annotations.Nullable;
 record LabeledText(String text, int label, double weight, @Nullable String cap, @Nullable String group,
         String source, boolean scored) {
 
-    /**
-     * Risky-looking safe prompts: XSTest's safe prompts (short questions with alarming words, the hard negatives the
-     * issue names) and the authored {@code benign_risky_looking} rows ({@link AuthoredSet}), under one budget.
-     */
+    /** XSTest's safe prompts: short questions with alarming words, the hard negatives the issue names. */
     static final String XSTEST_SAFE = "xstest-safe";
 
-    /**
-     * Benign user instructions, the prompts a generation platform mostly receives: HaluEval-general's and the
-     * authored ordinary benign rows ({@link AuthoredSet}), under one budget.
-     */
+    /** Benign user instructions, the prompts a generation platform mostly receives. */
     static final String INSTRUCTIONS = "instructions";
 
     static LabeledText pos(String text, String source) {
@@ -41,7 +35,7 @@ record LabeledText(String text, int label, double weight, @Nullable String cap, 
         return new LabeledText(text, 0, 1, null, null, source, true);
     }
 
-    /** Whether it is one of the risky-looking safe prompts, whose training weight the search varies. */
+    /** Whether it is one of XSTest's safe prompts, whose training weight the search varies. */
     boolean safeContrast() {
         return XSTEST_SAFE.equals(cap);
     }

@@ -14,34 +14,24 @@ import java.util.Set;
  * PAIR prompts, HarmBench val, AdvBench, XSTest dev, ToxiGen dev groups and benign user instructions
  * (HaluEval-general dev queries), plus jailbreak augmentations made here
  * (dev requests wrapped in generic role-play and override framings written for this class, or followed by random
- * suffixes of characters or of word pieces) so the jailbreak head sees more than PAIR's style, and the project's own
- * authored prompts ({@link AuthoredSet}) for the three input heads.
+ * suffixes of characters or of word pieces) so the jailbreak head sees more than PAIR's style.
  */
 final class SafetyData {
 
     private final EvalData eval;
     private final boolean questions;
-    private final AuthoredSet authored;
 
-    /** The dev splits of {@code eval} and the bundled authored sets ({@link AuthoredSet#bundled}). */
     SafetyData(EvalData eval) {
-        this(eval, true, AuthoredSet.bundled());
+        this(eval, true);
     }
 
     /**
      * @param questions whether the harmful-request head also learns AdvBench requests asked as short questions
      *     ({@link #asQuestion})
-     * @param authored the project's own prompts the input heads also learn
      */
-    SafetyData(EvalData eval, boolean questions, AuthoredSet authored) {
+    SafetyData(EvalData eval, boolean questions) {
         this.eval = eval;
         this.questions = questions;
-        this.authored = authored;
-    }
-
-    /** The authored files these sets include. */
-    AuthoredSet authored() {
-        return authored;
     }
 
     List<String> xstest(String split, String label) {
@@ -117,10 +107,7 @@ final class SafetyData {
         out.addAll(xstestDev("unsafe", 0, 1));
         advbench().stream().limit(150).forEach(t -> out.add(LabeledText.neg(t, "advbench")));
         out.addAll(instructionNegatives());
-        out.addAll(authored.injectionBySentence());
-        List<LabeledText> withSentences = withSentencesOfNegatives(out);
-        withSentences.addAll(authored.injectionWhole());
-        return withSentences;
+        return withSentencesOfNegatives(out);
     }
 
     /**
@@ -184,7 +171,6 @@ final class SafetyData {
         out.addAll(instructionNegatives());
         out.addAll(xstestDev("safe", 0, 3));
         out.addAll(xstestDev("unsafe", 0, 1));
-        out.addAll(authored.jailbreak());
         return out;
     }
 
@@ -200,7 +186,6 @@ final class SafetyData {
         out.addAll(xstestDev("safe", 0, 4));
         deepset("dev", 0).forEach(t -> out.add(LabeledText.neg(t, "deepset").weighted(1.5)));
         out.addAll(instructionNegatives());
-        out.addAll(authored.harmful());
         return out;
     }
 

@@ -83,16 +83,7 @@ public final class SafetyTrainer {
     }
 
     public SafetyModel train(EvalData eval) {
-        SafetyData data = new SafetyData(eval);
-        return train(data, "dev splits of " + eval.dir() + " and the authored sets " + data.authored().files());
-    }
-
-    /**
-     * The project's own authored training files the input heads learn beside the dev splits, as {@code
-     * authored/NAME.jsonl} to SHA-256 (for the model's manifest).
-     */
-    public static java.util.SortedMap<String, String> authoredFiles() {
-        return AuthoredSet.bundled().files();
+        return train(new SafetyData(eval), "dev splits of " + eval.dir());
     }
 
     SafetyModel train(SafetyData data, String source) {

@@ -32,7 +32,7 @@ class SafetyDataTest {
         Set<String> texts = new HashSet<>(harmful.stream().filter(t -> t.label() == 1).map(LabeledText::text).toList());
         List<String> goals = data.advbench();
         assertThat(goals).hasSize(520).allMatch(g -> texts.contains(SafetyData.asQuestion(g)));
-        List<LabeledText> without = new SafetyData(TestData.eval(), false, data.authored()).harmful();
+        List<LabeledText> without = new SafetyData(TestData.eval(), false).harmful();
         assertThat(harmful.size() - without.size()).isEqualTo(goals.size());
     }
 
@@ -64,10 +64,8 @@ class SafetyDataTest {
         List<String> instructions = data.instructions("dev");
         assertThat(instructions).hasSizeGreaterThan(900).doesNotHaveDuplicates();
         for (List<LabeledText> set : List.of(data.injection(), data.jailbreak(), data.harmful())) {
-            assertThat(set.stream().filter(t -> t.scored() && LabeledText.INSTRUCTIONS.equals(t.cap())
-                    && t.source().equals("instructions"))).hasSize(instructions.size());
-            assertThat(set.stream().filter(t -> LabeledText.INSTRUCTIONS.equals(t.cap()))).as("with the authored "
-                    + "everyday requests, all negatives").allMatch(t -> t.label() == 0);
+            assertThat(set.stream().filter(t -> t.scored() && LabeledText.INSTRUCTIONS.equals(t.cap())))
+                    .hasSize(instructions.size()).allMatch(t -> t.label() == 0);
         }
         List<LabeledText> injection = data.injection();
         List<LabeledText> sentences = injection.stream().filter(t -> !t.scored()).toList();
