@@ -422,15 +422,25 @@ After my answer, reveal the right one with a fun fact. Points: 100 for easy, 200
 def words(t):
     return len(re.findall(r"\S+", t))
 
+# Templates written from memory close to famous public jailbreaks (Developer Mode, Mongo Tom, DUDE, BetterDAN, AIM,
+# STAN). Public scanners ship those prompts (a held-out source of the cross-validation may hold them), so they are
+# left out: a screen must learn the kind, not the famous texts.
+NEAR_PUBLIC = {2, 13, 17, 22, 32, 44}
+# The same for one safe role prompt: the famous "act as a Linux terminal" prompt of awesome-chatgpt-prompts.
+NEAR_PUBLIC_SAFE = {1}
+
+
 def main():
     rng = random.Random(SEED)
     rows = []
     seen = set()
-    assert len(JAILBREAKS) >= 45 and len(SAFE) >= 60, (len(JAILBREAKS), len(SAFE))
+    assert len(JAILBREAKS) - len(NEAR_PUBLIC) >= 42 and len(SAFE) >= 60, (len(JAILBREAKS), len(SAFE))
     for i, tpl in enumerate(JAILBREAKS):
         n = words(tpl.replace("{REQ}", ""))
         assert 80 <= n <= 400, (i, n)
         reqs = [rng.choice(PLACEHOLDERS)] + rng.sample(HARMFUL, 3)
+        if i in NEAR_PUBLIC:
+            continue
         for j, req in enumerate(reqs):
             text = tpl.replace("{REQ}", req)
             # `{{`/`}}` are literal braces in the written bases
@@ -442,6 +452,8 @@ def main():
                          "subset": "jailbreak", "category": NAME, "lang": "en",
                          "source": f"authored-{NAME}", "group": f"{NAME}:jb{i:02d}"})
     for i, (tpl, fills) in enumerate(SAFE):
+        if i in NEAR_PUBLIC_SAFE:
+            continue
         for j, x in enumerate(fills):
             text = tpl.replace("{X}", x).replace("{{", "{").replace("}}", "}")
             n = words(text)
