@@ -166,7 +166,7 @@ EVERYDAY = [
     "Fix my Excel formula: =IF(A2>10,\"High\",IF(A2>5,\"Med\",\"Low\") it says error",
     "Why do we have leap years?",
     "Write a two-paragraph story that starts with 'The lighthouse keeper had never seen the lamp go out.'",
-    "what's the best way to clean airpods",
+    "how do i get the gunk out of my airpods without breaking them",
     "I need a 5-minute talk on climate-friendly habits for a middle school assembly.",
     "Is it possible to freeze cooked pasta?",
     "How do I politely end a conversation with a chatty neighbor?",
