@@ -22,9 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param trainedOn a line saying which data and when
  * @param tuning the search on dev that chose the heads' settings and thresholds ({@code null} in files written
  *     before the search existed)
+ * @param prototypes design 15's input heads: when present, the heads it has a class for ({@code injection},
+ *     {@code jailbreak}, {@code harmful}) score by their nearest prototypes on the embeddings of {@link
+ *     PrototypeSet#embedder()} ({@link #probability}) and have no logistic model; {@code null} for design 7's logistic
+ *     heads
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SafetyModel(String embedder, Map<String, Head> heads, String trainedOn, @Nullable Tuning tuning) {
+public record SafetyModel(String embedder, Map<String, Head> heads, String trainedOn, @Nullable Tuning tuning,
+        @Nullable PrototypeSet prototypes) {
 
     /** File name under the governance model folder. */
     public static final String FILE = "safety-model.json";
@@ -32,20 +37,48 @@ public record SafetyModel(String embedder, Map<String, Head> heads, String train
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public SafetyModel(String embedder, Map<String, Head> heads, String trainedOn) {
-        this(embedder, heads, trainedOn, null);
+        this(embedder, heads, trainedOn, null, null);
+    }
+
+    public SafetyModel(String embedder, Map<String, Head> heads, String trainedOn, @Nullable Tuning tuning) {
+        this(embedder, heads, trainedOn, tuning, null);
+    }
+
+    /** Whether a head scores by prototypes ({@link #prototypes}) rather than by its logistic model. */
+    public boolean byPrototypes(String category) {
+        return prototypes != null && prototypes.classes().contains(category)
+                && !category.equals(PrototypeSet.SAFE);
+    }
+
+    /**
+     * A head's probability for a text, before {@link Head#score}: by its prototypes ({@code x} = the text's embedding
+     * of {@link PrototypeSet#embedder()}) when {@link #byPrototypes}, else by its logistic model ({@code x} = the text's
+     * {@link io.hallmark.governance.ml.TextFeatures} of {@link #embedder()}).
+     */
+    public double probability(String category, float[] x) {
+        if (byPrototypes(category)) {
+            return prototypes.probability(category, x);
+        }
+        LogisticModel m = head(category).model();
+        if (m == null) {
+            throw new IllegalStateException("The safety head '" + category + "' has neither a logistic model nor "
+                    + "prototypes; retrain with `hallmark train safety`");
+        }
+        return m.probability(x);
     }
 
     /**
      * One category's classifier.
      *
-     * @param model the logistic regression
+     * @param model the logistic regression ({@code null} for a head that scores by prototypes, {@link
+     *     SafetyModel#prototypes})
      * @param threshold the probability at and above which the category is flagged (tuned on dev)
      * @param devF1 out-of-fold F1 on the dev training set at that threshold
      * @param settings how the head was trained: the settings of the candidates whose average it is, best first
      *     ({@code null} in files written before the search existed; one object in files written before the average)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Head(LogisticModel model, double threshold, double devF1,
+    public record Head(@Nullable LogisticModel model, double threshold, double devF1,
             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<HeadSettings> settings) {
 
         public Head(LogisticModel model, double threshold, double devF1) {
