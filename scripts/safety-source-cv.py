@@ -16,7 +16,10 @@ numpy + scipy only; fixed seeds and order (BLAS sums may differ in the last bits
 Designs: d7r, logistic, softmax (design 10); knn (prototype similarity), mlp (one hidden layer, 5 classes), mlp4
 (risky-looking merged into safe), mlp+knn, mlp4+knn (design 11). --roles data reads a prompt's data part (after its
 first blank line) for injections, --calibration worst holds every calibration source to the budgets on its own,
---scores-dir / --from-scores save out-of-fold scores and re-calibrate them without training.
+--scores-dir / --from-scores save out-of-fold scores and re-calibrate them without training. --safe-pieces read
+(design 15a) also trains on every text the injection screen reads of a safe prompt (its instruction, data and data
+pieces) as safe rows. A dump written with SourceHeldOutDump --reading platform holds the pieces the shipped screen reads
+(RoleSplitter's split, up to 32 sentences or windows, every data span's pieces); the script reads it unchanged.
 
 Authored data (design 13): items with origin "authored" (the project's own prompts, appended to a dump by
 SourceHeldOutDump --append-authored) are, with --authored include, in the training set of EVERY fold, never held out,
@@ -80,6 +83,17 @@ def view(x, kind, seed=17):
 
 
 AUTHORED_WEIGHT = [1.0]  # --authored-weight: an authored (source, class) pair's weight against a real source's
+SAFE_PIECES = ["sentences"]  # --safe-pieces: which pieces of a safe training prompt are also safe rows
+
+
+def safe_pieces(it):
+    """The pieces of a safe (ordinary or risky-looking) training prompt that are trained on as safe rows beside its
+    whole text. "sentences" (default, designs 10 to 13): its sentences. "read" (design 15a): every text the
+    injection screen reads of it with --roles data (its sentences and, when it has a data part, its instruction, data
+    and data pieces), each once, so that a benign document's pieces are safe prototypes of what the screen reads."""
+    if SAFE_PIECES[0] == "sentences" or "data" not in it:
+        return it["sentences"]
+    return list(dict.fromkeys(it["sentences"] + [it["instruction"], it["data"]] + it.get("dataSentences", [])))
 
 
 def training_rows(items, train_idx, cls_of_item):
@@ -97,9 +111,10 @@ def training_rows(items, train_idx, cls_of_item):
         c = cls_of_item[i]
         base = (AUTHORED_WEIGHT[0] if it["origin"] == AUTHORED else 1.0) / count[(it["source"], c)]
         rows.append(it["text"]); cls.append(c); w.append(base); src.append(it["source"])
-        if c in ("benign", "risky") and it["sentences"]:
-            share = 0.5 * base / len(it["sentences"])
-            for s in it["sentences"]:
+        pieces = safe_pieces(it) if c in ("benign", "risky") else []
+        if pieces:
+            share = 0.5 * base / len(pieces)
+            for s in pieces:
                 rows.append(s); cls.append(c); w.append(share); src.append(it["source"])
     cls = np.array(cls)
     w = np.array(w, dtype=np.float64)
@@ -197,11 +212,13 @@ def fit_mlp(x, c, w, k, hidden=64, epochs=12, seed=5, lr=3e-3, l2=1e-4):
     return predict
 
 
-def knn_scores(x, rows, cls, xq, emb, top=3):
+def knn_scores(x, rows, cls, xq, emb, top=3, whole=None):
     """Prototype similarity (design 11a): for each head's class, the mean of the `top` highest cosine similarities of
     a query's embedding to that class's training texts, minus the same against the safe texts (ordinary and
     risky-looking, with their sentences), mapped to [0, 1] as (1 + difference) / 2. Columns in CLASSES order; the
-    safe classes get 0."""
+    safe classes get 0. With `whole` (a mask of the rows that are whole prompts, --knn-safe per-head, design 15a), the
+    jailbreak and harmful heads, which read only whole prompts, are measured against the safe whole prompts only; the
+    injection head, which also reads pieces, against the safe prompts and their pieces."""
     def unit(a):
         a = a[:, :emb].astype(np.float32)
         return a / np.maximum(1e-6, np.linalg.norm(a, axis=1, keepdims=True))
@@ -216,11 +233,15 @@ def knn_scores(x, rows, cls, xq, emb, top=3):
             out[a:a + 2048] = np.sort(np.partition(sim, -k, axis=1)[:, -k:], axis=1).mean(axis=1)
         return out
     s_safe = topk(safe)
+    s_safe_whole = s_safe if whole is None else topk(unit(x[rows[((cls == "benign") | (cls == "risky")) & whole]]))
     p = np.zeros((len(q), len(CLASSES)), np.float32)
     for h in HEADS:
         ref = unit(x[rows[cls == h]])
-        p[:, CLASSES.index(h)] = (1 + topk(ref) - s_safe) / 2
+        p[:, CLASSES.index(h)] = (1 + topk(ref) - (s_safe if h == "injection" else s_safe_whole)) / 2
     return p
+
+
+KNN_SAFE = ["all"]  # --knn-safe: "all" (designs 11 to 13) or "per-head" (design 15a, see knn_scores)
 
 
 MLP_SEEDS = [5]  # --mlp-seeds: the MLP's prediction is the mean over one model per seed
@@ -289,7 +310,10 @@ def train_and_score(design, x, items, train_idx, score_idx, l2, roles="none", em
         k = len(CLASSES)
         ci = np.array([CLASSES.index(c) for c in cls])
         if design in ("knn", "mlp+knn", "mlp4+knn"):
-            pk = knn_scores(x, rows, cls, xq, emb, knn_top)
+            whole = None
+            if KNN_SAFE[0] == "per-head":
+                whole = np.isin(rows, [items[i]["text"] for i in train_idx])
+            pk = knn_scores(x, rows, cls, xq, emb, knn_top, whole)
         if design in ("mlp+knn", "mlp4+knn"):
             pm = mlp_probs(x, rows, cls, w, xq, merge_risky=design.startswith("mlp4"))
         if design == "knn":
@@ -438,7 +462,9 @@ def per_source(items, idx, flags):
 def scores_file(args, design):
     """Where --scores-dir writes (and --from-scores reads) a design's out-of-fold scores."""
     authored = "" if args.authored == "exclude" else f"-authored{args.authored_weight:g}"
-    return f"{design}-{args.features}-{args.roles}{authored}{args.tag}.npz"
+    pieces = "" if args.safe_pieces == "sentences" else f"-safe{args.safe_pieces}"
+    pieces += "" if args.knn_safe == "all" else f"-knnsafe{args.knn_safe}"
+    return f"{design}-{args.features}-{args.roles}{authored}{pieces}{args.tag}.npz"
 
 
 def authored_counts(items, authored):
@@ -563,7 +589,15 @@ def main():
     ap.add_argument("--d7r-calibration", default="kit", help="d7r: kit (as shipped) | all (the other designs' pool)")
     ap.add_argument("--authored-weight", type=float, default=1.0,
                     help="an authored (source, class) pair's weight against one real source's pair (default 1)")
+    ap.add_argument("--safe-pieces", default="sentences", choices=["sentences", "read"],
+                    help="pieces of a safe training prompt trained on as safe rows: its sentences (default) or every "
+                         "text the injection screen reads of it (see safe_pieces)")
+    ap.add_argument("--knn-safe", default="all", choices=["all", "per-head"],
+                    help="knn: the safe texts every head is measured against: all (default), or per-head (the "
+                         "jailbreak and harmful heads against safe whole prompts only; see knn_scores)")
     args = ap.parse_args()
+    SAFE_PIECES[0] = args.safe_pieces
+    KNN_SAFE[0] = args.knn_safe
     MLP_SEEDS[:] = [int(v) for v in args.mlp_seeds.split(",")]
     if not args.authored_weight > 0:
         raise SystemExit(f"--authored-weight must be positive, got {args.authored_weight}")

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * group}, as the safety-screen extras), embedding only the texts the dump does not hold yet with the same
  * {@link TextFeatures} and the embedder named in the dump's {@code meta.json}. An authored prompt becomes an item with
  * {@code origin: "authored"}, its file's {@code source} and {@code trainable: true}, read exactly as the dump reads a
- * prompt (its first sentences, and its instruction / data / data sentences when it has a blank line);
+ * prompt (the {@link SourceHeldOutDump.Reading} its {@code meta.json} names; a dump without one was read at the first
+ * blank line);
  * {@code scripts/safety-source-cv.py --authored include} then trains on it in every fold and never scores it.
  *
  * <p>Before appending, the tool recomputes the features of {@value #CHECKED} texts already in the dump and compares
@@ -131,7 +132,9 @@ final class AuthoredDumpAppend {
             throw new IllegalStateException(oldFeatures + " holds " + Files.size(oldFeatures) + " bytes, not "
                     + oldRows + " rows x " + dim + " floats");
         }
-        SourceHeldOutDump d = SourceHeldOutDump.read(dump);
+        SourceHeldOutDump.Reading reading = SourceHeldOutDump.Reading.of(meta.path("reading").asText(
+                SourceHeldOutDump.Reading.FIRST_BLANK_LINE.id));
+        SourceHeldOutDump d = SourceHeldOutDump.read(dump, reading, features);
         if (d.texts().size() != oldRows) {
             throw new IllegalStateException("texts.jsonl of " + dump + " holds " + d.texts().size()
                     + " texts, meta.json says " + oldRows);
@@ -181,6 +184,7 @@ final class AuthoredDumpAppend {
         newMeta.put("dim", dim);
         newMeta.put("rows", texts.size());
         newMeta.put("embedSeconds", meta.path("embedSeconds").asDouble());
+        newMeta.put("reading", reading.id);
         newMeta.put("appendedFrom", dump.toString());
         newMeta.put("authoredDir", authoredDir.toString());
         newMeta.put("authoredItemsPerFile", appended);

@@ -39,8 +39,15 @@ import java.util.Map;
  *   <li>{@code d7-<head>.jsonl}: design 7's training set of each input head as {@link SafetyData} builds it;
  *   <li>{@code meta.json}: the embedder, dimension and row count.
  * </ul>
- * Run: {@code java -cp ... io.hallmark.governance.safety.SourceHeldOutDump target/source-cv [embedding-model-id ...]}
- * (one sub-folder per embedding model; MiniLM when none is named).
+ * Run: {@code java -cp ... io.hallmark.governance.safety.SourceHeldOutDump [--reading platform] target/source-cv
+ * [embedding-model-id ...]} (one sub-folder per embedding model; MiniLM when none is named).
+ *
+ * <p>Readings ({@link Reading}; {@code meta.json} names the one a dump was written with): {@code first-blank-line} (the
+ * default, designs 10 to 13: the first {@link #SENTENCES} sentences; instruction and data split at the first blank
+ * line) or {@code platform} (design 15a: what the shipped injection screen reads, {@link PlatformReading}: up to
+ * {@link SafetyScreen#MAX_SENTENCES} sentences or windows covering all of a longer prompt, the role split of
+ * {@link io.hallmark.governance.safety.roles.RoleSplitter}, and every data span's sentences or windows up to
+ * {@link SafetyScreen#MAX_DATA_PIECES} pieces; {@code dataSentences} then holds every data piece the screen reads).
  *
  * <p>{@code SourceHeldOutDump --append-authored <authored-dir> <dump> <new-dump>} copies a dump and appends the
  * project's own authored prompts to the copy without embedding the rest again (design 13, {@link AuthoredDumpAppend}).
@@ -50,15 +57,65 @@ public final class SourceHeldOutDump {
     /** Sentences of a prompt read on their own (design 8 read at most 8 texts a request). */
     static final int SENTENCES = 8;
 
+    /** How a dump reads a prompt's pieces for the injection screen. */
+    enum Reading {
+        /** Designs 10 to 13: the first {@link #SENTENCES} sentences; the data is what follows the first blank line. */
+        FIRST_BLANK_LINE("first-blank-line"),
+        /** Design 15a: what the shipped screen reads ({@link PlatformReading}). */
+        PLATFORM("platform");
+
+        final String id;
+
+        Reading(String id) {
+            this.id = id;
+        }
+
+        static Reading of(String id) {
+            return java.util.Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("No reading '" + id + "'; expected first-blank-line or platform"));
+        }
+    }
+
+    static final String READING_FLAG = "--reading";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final PlatformReading platform;
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<ObjectNode> items = new ArrayList<>();
+
+    /** A dump reading prompts as designs 10 to 13 did ({@link Reading#FIRST_BLANK_LINE}). */
+    SourceHeldOutDump() {
+        this(null);
+    }
+
+    /** A dump reading prompts as {@code platform} says ({@link Reading#PLATFORM}); null: as designs 10 to 13. */
+    SourceHeldOutDump(PlatformReading platform) {
+        this.platform = platform;
+    }
+
+    Reading reading() {
+        return platform == null ? Reading.FIRST_BLANK_LINE : Reading.PLATFORM;
+    }
+
+    /** A dump of {@code reading}, tokenized by {@code features}' embedder when it reads as the platform does. */
+    static SourceHeldOutDump of(Reading reading, TextFeatures features) {
+        return reading == Reading.PLATFORM ? new SourceHeldOutDump(new PlatformReading(features.embedder()::tokens))
+                : new SourceHeldOutDump();
+    }
 
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals(AuthoredDumpAppend.FLAG)) {
             AuthoredDumpAppend.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        Reading reading = Reading.FIRST_BLANK_LINE;
+        if (args.length > 0 && args[0].equals(READING_FLAG)) {
+            if (args.length < 2) {
+                throw new IllegalArgumentException(READING_FLAG + " needs a value: first-blank-line or platform");
+            }
+            reading = Reading.of(args[1]);
+            args = java.util.Arrays.copyOfRange(args, 2, args.length);
         }
         Path out = Path.of(args.length > 0 ? args[0] : "target/source-cv");
         List<String> ids = args.length > 1 ? List.of(args).subList(1, args.length)
@@ -66,8 +123,8 @@ public final class SourceHeldOutDump {
         for (String id : ids) {
             EmbeddingModel model = java.util.Arrays.stream(EmbeddingModel.values()).filter(m -> m.id().equals(id))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("No embedding model " + id));
-            new SourceHeldOutDump().write(out.resolve(id), TestData.eval(),
-                    new TextFeatures(new OnnxEmbedder(model, 2, 32)));
+            TextFeatures features = new TextFeatures(new OnnxEmbedder(model, 2, 32));
+            SourceHeldOutDump.of(reading, features).write(out.resolve(id), TestData.eval(), features);
         }
     }
 
@@ -85,11 +142,11 @@ public final class SourceHeldOutDump {
     }
 
     /**
-     * The texts and items of a dump this tool wrote, so that more items can be appended ({@link AuthoredDumpAppend});
-     * fails if the texts are not numbered 0, 1, 2, ... in order or are not distinct.
+     * The texts and items of a dump this tool wrote, so that more items can be appended ({@link AuthoredDumpAppend})
+     * read as the dump's items were ({@code reading}, tokenized by {@code features}' embedder); fails if the texts are not numbered 0, 1, 2, ... in order or are not distinct.
      */
-    static SourceHeldOutDump read(Path dump) throws IOException {
-        SourceHeldOutDump d = new SourceHeldOutDump();
+    static SourceHeldOutDump read(Path dump, Reading reading, TextFeatures features) throws IOException {
+        SourceHeldOutDump d = of(reading, features);
         int line = 0;
         for (String row : Files.readAllLines(dump.resolve("texts.jsonl"))) {
             JsonNode n = JSON.readTree(row);
@@ -182,7 +239,7 @@ public final class SourceHeldOutDump {
             }
         }
         JSON.writeValue(out.resolve("meta.json").toFile(), Map.of("embedder", features.embedder().name(), "dim", dim,
-                "rows", texts.size(), "embedSeconds", (System.nanoTime() - t0) / 1e9));
+                "rows", texts.size(), "embedSeconds", (System.nanoTime() - t0) / 1e9, "reading", reading().id));
         System.err.printf("wrote %d texts, %d items to %s%n", texts.size(), items.size(), out);
     }
 
@@ -220,11 +277,26 @@ public final class SourceHeldOutDump {
         return m.find() ? m.start() : -1;
     }
 
+    /**
+     * Appends a prompt as an item: its text, the pieces the injection screen reads of it as this dump's {@link
+     * Reading} says, and its labels.
+     */
     ObjectNode item(String text, String label, String subset, String source, String group, String origin,
             boolean trainable) {
         ObjectNode n = JSON.createObjectNode();
         n.put("text", text(text));
         var sentences = n.putArray("sentences");
+        if (platform != null) {
+            PlatformReading.Read read = platform.read(text);
+            read.sentences().forEach(s -> sentences.add(text(s)));
+            if (read.data() != null) {
+                n.put("instruction", text(read.instruction()));
+                n.put("data", text(read.data()));
+                var dataSentences = n.putArray("dataSentences");
+                read.dataPieces().forEach(s -> dataSentences.add(text(s)));
+            }
+            return labelled(n, label, subset, source, group, origin, trainable);
+        }
         List<String> own = SafetyScreen.sentencesOf(text);
         own.stream().limit(SENTENCES).forEach(s -> sentences.add(text(s)));
         // role-aware reading (design 11, approximate): the instruction is the text before the first blank line, the
@@ -240,6 +312,11 @@ public final class SourceHeldOutDump {
                 SafetyScreen.sentencesOf(dataPart).stream().limit(SENTENCES).forEach(s -> dataSentences.add(text(s)));
             }
         }
+        return labelled(n, label, subset, source, group, origin, trainable);
+    }
+
+    private ObjectNode labelled(ObjectNode n, String label, String subset, String source, String group, String origin,
+            boolean trainable) {
         n.put("label", label);
         n.put("subset", subset);
         n.put("source", source);
