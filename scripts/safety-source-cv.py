@@ -27,9 +27,20 @@ never scored and never in a calibration pool: the thresholds stay calibrated on 
 sources, and every figure is still measured on real sources only. --authored-weight says how much each authored
 (source, class) pair weighs against one real source's pair in the source-balanced weights (1: the same). With
 --authored exclude (the default) the authored items are dropped on loading, so earlier results reproduce.
+
+A Chinese reading (design 15b): --zh-dump names a second dump of the same items embedded by bge-small-zh-v15 (the
+two must hold the same items.jsonl and texts.jsonl; the rows are then paired). --zh-reading route scores a text
+whose letters are at least --cjk-share CJK ideographs (or kana) by kNN on the Chinese embedding against the
+prototypes of the CJK training texts only (authored and real), every other text by the first dump's kNN as before;
+one set of thresholds, calibrated as without it. --zh-reading concat reads every text by the concatenation
+[en unit ; zh unit] / sqrt(2) (its cosine is the mean of the two models' cosines). --authored-sanity zh,zh-Hant
+scores the authored prompts of those languages, each authored source held out in turn (the real sources and the other
+authored sources trained on), with the thresholds calibrated on all real sources: a sanity figure on authored text,
+not a held-out measurement. All three are off by default, so earlier runs reproduce.
 """
 import argparse
 import json
+import re
 import sys
 import time
 
@@ -64,19 +75,61 @@ def load(folder, authored="exclude"):
     return meta, x, items
 
 
-def view(x, kind, seed=17):
+def view(x, kind, seed=17, emb=EMB):
     """Feature subsets: all, emb (embedding + shape), proj (embedding + shape + a fixed random projection of the
-    n-grams to 256)."""
+    n-grams to 256). `emb`: the embedding's dimension at the front."""
     if kind == "all":
         return x
-    emb_shape = np.concatenate([x[:, :EMB], x[:, EMB + NGRAM:]], axis=1)
+    emb_shape = np.concatenate([x[:, :emb], x[:, emb + NGRAM:]], axis=1)
     if kind == "emb":
         return emb_shape
     if kind == "ngram":
-        return x[:, EMB:]
+        return x[:, emb:]
     rng = np.random.default_rng(seed)
     p = rng.standard_normal((NGRAM, 256)).astype(np.float32) / 16.0
-    return np.concatenate([emb_shape, x[:, EMB:EMB + NGRAM] @ p], axis=1)
+    return np.concatenate([emb_shape, x[:, emb:emb + NGRAM] @ p], axis=1)
+
+
+# ---------------------------------------------------------------- the Chinese reading (design 15b)
+
+
+ZH = {}  # --zh-reading route: "x" the Chinese embedding of every text row, "emb" its dimension, "cjk" which rows route
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def cjk_share(text):
+    """The share of CJK ideographs and kana among a text's letters (0 for a text without letters)."""
+    letters = sum(ch.isalpha() for ch in text)
+    return len(CJK.findall(text)) / letters if letters else 0.0
+
+
+def load_zh(folder, zh_folder):
+    """The Chinese dump's features, checked to hold exactly the first dump's items and texts (rows paired)."""
+    for name in ("items.jsonl", "texts.jsonl"):
+        if open(f"{folder}/{name}", "rb").read() != open(f"{zh_folder}/{name}", "rb").read():
+            raise SystemExit(f"{zh_folder}/{name} differs from {folder}/{name}: the dumps' rows cannot be paired")
+    meta = json.load(open(f"{zh_folder}/meta.json"))
+    x = np.fromfile(f"{zh_folder}/features.f32", dtype="<f4").reshape(meta["rows"], meta["dim"])
+    texts = [json.loads(l)["text"] for l in open(f"{zh_folder}/texts.jsonl")]
+    return meta, x, texts
+
+
+def unit_rows(a):
+    a = a.astype(np.float32)
+    return a / np.maximum(1e-6, np.linalg.norm(a, axis=1, keepdims=True))
+
+
+def knn_scores_routed(x, rows, cls, need, emb, top):
+    """knn_scores with the Chinese reading: the texts of `need` that route (ZH["cjk"]) are scored on the Chinese
+    embedding against the CJK training texts only; a head with no CJK prototypes (or no CJK safe texts at all) keeps
+    the first reading's score."""
+    p = knn_scores(x, rows, cls, x[need], emb, top)
+    q = ZH["cjk"][need]
+    if q.any():
+        ref = ZH["cjk"][rows]
+        pz = knn_scores(ZH["x"], rows[ref], cls[ref], ZH["x"][need[q]], ZH["emb"], top)
+        p[q] = np.where(np.isnan(pz), p[q], pz)
+    return p
 
 
 # ---------------------------------------------------------------- training rows
@@ -226,6 +279,8 @@ def knn_scores(x, rows, cls, xq, emb, top=3, whole=None):
     safe = unit(x[rows[(cls == "benign") | (cls == "risky")]])
 
     def topk(ref):
+        if len(ref) == 0:  # no prototypes of that kind (only with --zh-reading route): no score
+            return np.full(len(q), np.nan, np.float32)
         out = np.empty(len(q), np.float32)
         for a in range(0, len(q), 2048):
             sim = q[a:a + 2048] @ ref.T
@@ -309,7 +364,9 @@ def train_and_score(design, x, items, train_idx, score_idx, l2, roles="none", em
     else:
         k = len(CLASSES)
         ci = np.array([CLASSES.index(c) for c in cls])
-        if design in ("knn", "mlp+knn", "mlp4+knn"):
+        if design in ("knn", "mlp+knn", "mlp4+knn") and ZH:
+            pk = knn_scores_routed(x, rows, cls, need, emb, knn_top)
+        elif design in ("knn", "mlp+knn", "mlp4+knn"):
             whole = None
             if KNN_SAFE[0] == "per-head":
                 whole = np.isin(rows, [items[i]["text"] for i in train_idx])
@@ -464,7 +521,8 @@ def scores_file(args, design):
     authored = "" if args.authored == "exclude" else f"-authored{args.authored_weight:g}"
     pieces = "" if args.safe_pieces == "sentences" else f"-safe{args.safe_pieces}"
     pieces += "" if args.knn_safe == "all" else f"-knnsafe{args.knn_safe}"
-    return f"{design}-{args.features}-{args.roles}{authored}{pieces}{args.tag}.npz"
+    zh = "" if args.zh_reading == "none" else f"-zh{args.zh_reading}"
+    return f"{design}-{args.features}-{args.roles}{authored}{pieces}{zh}{args.tag}.npz"
 
 
 def authored_counts(items, authored):
@@ -502,6 +560,27 @@ def authored_near_duplicates(x, items, emb, levels=(0.9, 0.95)):
             if best[k] >= levels[-1]:
                 near = items[real[arg[k]]]["source"]
                 o["nearSources"][near] = o["nearSources"].get(near, 0) + 1
+    return out
+
+
+def authored_sanity(design, x, items, args, thresholds, trainable):
+    """The authored prompts of the --authored-sanity languages, scored with each authored source held out in turn
+    (trained on every trainable real source and the other authored sources) and flagged with `thresholds`. A sanity
+    figure on authored text (the only Chinese safe prompts there are), never a held-out measurement of real data."""
+    langs = set(args.authored_sanity.split(","))
+    authored = [i for i, it in enumerate(items) if it["origin"] == AUTHORED]
+    target = [i for i in authored if items[i].get("lang") in langs]
+    real_train = [i for i, it in enumerate(items) if it["origin"] != AUTHORED and it["source"] in trainable]
+    flags = [None] * len(items)
+    for src in sorted({items[i]["source"] for i in target}):
+        held = [i for i in target if items[i]["source"] == src]
+        train = real_train + [i for i in authored if items[i]["source"] != src]
+        s = train_and_score(design, x, items, train, held, args.l2, args.roles, args.emb, args.knn_top)
+        for k, i in enumerate(held):
+            flags[i] = {h: bool(s[h][k] >= thresholds[h]) for h in HEADS}
+    out = {"langs": sorted(langs), "all": summarize(items, target, flags)}
+    for lang in sorted(langs):
+        out[lang] = summarize(items, [i for i in target if items[i].get("lang") == lang], flags)
     return out
 
 
@@ -550,6 +629,7 @@ def run_design(design, x, items, args):
     # for comparison only: the thresholds calibrated on every source's out-of-fold scores, the held-out one included
     # (the protocol of design 8's search), which says how much of the loss is the thresholds' failure to transfer
     pooled = [flagged(scores, final, i) if items[i]["origin"] != AUTHORED else None for i in range(len(items))]
+    sanity = authored_sanity(design, x, items, args, final, trainable) if args.authored_sanity else None
     res = {"design": design, "seconds": round(time.time() - t0, 1),
            "extras": summarize(items, extras, flags), "kit": summarize(items, kit, flags),
            "extrasPooledCalibration": summarize(items, extras, pooled),
@@ -559,6 +639,14 @@ def run_design(design, x, items, args):
            "thresholdsAllSources": {h: round(float(v), 4) for h, v in final.items()},
            "thresholdsPerHeldOutSource": thresholds, "perSource": per_source(items, real, flags),
            "authoredTrainedOn": authored_counts(items, authored)}
+    if sanity is not None:
+        res["authoredSanity"] = sanity
+    if ZH:
+        routed = {}
+        for i in real:
+            if ZH["cjk"][items[i]["text"]]:
+                routed[items[i]["source"]] = routed.get(items[i]["source"], 0) + 1
+        res["cjkRoutedRealItems"] = dict(sorted(routed.items()))
     print(json.dumps({k: res[k] for k in ("design", "seconds", "extras", "kit", "extrasEnglishHarmfulRecall",
                                           "extrasPooledCalibration")}),
           flush=True)
@@ -595,6 +683,17 @@ def main():
     ap.add_argument("--knn-safe", default="all", choices=["all", "per-head"],
                     help="knn: the safe texts every head is measured against: all (default), or per-head (the "
                          "jailbreak and harmful heads against safe whole prompts only; see knn_scores)")
+    ap.add_argument("--zh-dump", default=None,
+                    help="a dump of the same items embedded by bge-small-zh-v15 (design 15b; --zh-reading)")
+    ap.add_argument("--zh-emb", type=int, default=512, help="the Chinese embedding's dimension in --zh-dump")
+    ap.add_argument("--zh-reading", default="none",
+                    help="none (default) | route: CJK texts by kNN on the Chinese embedding against CJK prototypes | "
+                         "concat: every text by [en unit ; zh unit] / sqrt(2)")
+    ap.add_argument("--cjk-share", type=float, default=0.3,
+                    help="route: a text whose letters are at least this share CJK is read in Chinese")
+    ap.add_argument("--authored-sanity", default=None,
+                    help="languages (lang field, e.g. zh,zh-Hant) of authored prompts to score, each authored source "
+                         "held out in turn, as a sanity figure (needs --authored include)")
     args = ap.parse_args()
     SAFE_PIECES[0] = args.safe_pieces
     KNN_SAFE[0] = args.knn_safe
@@ -602,11 +701,33 @@ def main():
     if not args.authored_weight > 0:
         raise SystemExit(f"--authored-weight must be positive, got {args.authored_weight}")
     AUTHORED_WEIGHT[0] = args.authored_weight
+    if args.zh_reading not in ("none", "route", "concat"):
+        raise SystemExit(f"--zh-reading must be none, route or concat, got {args.zh_reading}")
+    if (args.zh_reading != "none") != (args.zh_dump is not None):
+        raise SystemExit("--zh-reading route|concat and --zh-dump go together")
+    if args.authored_sanity and args.authored != "include":
+        raise SystemExit("--authored-sanity needs --authored include")
     meta, x, items = load(args.folder, args.authored)
     near = authored_near_duplicates(x, items, args.emb)
     if near:
         print("authored prompts near a real one: " + json.dumps(near), file=sys.stderr)
-    x = np.ascontiguousarray(view(x, args.features))
+    near_zh = {}
+    if args.zh_dump:
+        zmeta, zx, texts = load_zh(args.folder, args.zh_dump)
+        near_zh = authored_near_duplicates(zx, items, args.zh_emb)
+        print("authored prompts near a real one, Chinese embedding: " + json.dumps(near_zh), file=sys.stderr)
+        zx = np.ascontiguousarray(zx[:, :args.zh_emb])
+    x = np.ascontiguousarray(view(x, args.features, emb=args.emb))
+    if args.zh_reading == "route":
+        if set(args.designs.split(",")) - {"knn", "mlp+knn", "mlp4+knn"}:
+            raise SystemExit("--zh-reading route reads the knn part of a design only: knn, mlp+knn, mlp4+knn")
+        ZH.update(x=zx, emb=args.zh_emb, cjk=np.array([cjk_share(t) >= args.cjk_share for t in texts]))
+        print(f"{int(ZH['cjk'].sum())} of {len(texts)} texts route to the Chinese reading", file=sys.stderr)
+    elif args.zh_reading == "concat":
+        both = np.concatenate([unit_rows(x[:, :args.emb]), unit_rows(zx)], axis=1) / np.float32(np.sqrt(2))
+        x = np.ascontiguousarray(np.concatenate([both, x[:, args.emb:]], axis=1))
+        args.emb += args.zh_emb
+        del zx
     n_authored = sum(it["origin"] == AUTHORED for it in items)
     print(f"{len(items)} items ({n_authored} authored, always trained on), {x.shape[0]} texts x {x.shape[1]} features "
           f"({meta['embedder']})", file=sys.stderr)
@@ -615,7 +736,7 @@ def main():
         results.append(run_design(d, x, items, args))
         if args.out:  # after every design, so a stopped run keeps what it finished
             json.dump({"args": vars(args), "embedder": meta["embedder"], "authoredNearDuplicates": near,
-                       "results": results}, open(args.out, "w"), indent=1)
+                       "authoredNearDuplicatesZh": near_zh, "results": results}, open(args.out, "w"), indent=1)
 
 
 if __name__ == "__main__":
