@@ -106,7 +106,7 @@ def cjk_share(text):
 def load_zh(folder, zh_folder):
     """The Chinese dump's features, checked to hold exactly the first dump's items and texts (rows paired)."""
     for name in ("items.jsonl", "texts.jsonl"):
-        if open(f"{folder}/{name}", "rb").read() != open(f"{zh_folder}/{name}", "rb").read():
+        if [json.loads(l) for l in open(f"{folder}/{name}")] != [json.loads(l) for l in open(f"{zh_folder}/{name}")]:
             raise SystemExit(f"{zh_folder}/{name} differs from {folder}/{name}: the dumps' rows cannot be paired")
     meta = json.load(open(f"{zh_folder}/meta.json"))
     x = np.fromfile(f"{zh_folder}/features.f32", dtype="<f4").reshape(meta["rows"], meta["dim"])
