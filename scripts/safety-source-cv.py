@@ -121,12 +121,12 @@ def unit_rows(a):
 
 def knn_scores_routed(x, rows, cls, need, emb, top):
     """knn_scores with the Chinese reading: the texts of `need` that route (ZH["cjk"]) are scored on the Chinese
-    embedding against the CJK training texts only; a head with no CJK prototypes (or no CJK safe texts at all) keeps
+    embedding against the CJK training texts only (--zh-prototypes all: every training text); a head with no CJK prototypes (or no CJK safe texts at all) keeps
     the first reading's score."""
     p = knn_scores(x, rows, cls, x[need], emb, top)
     q = ZH["cjk"][need]
     if q.any():
-        ref = ZH["cjk"][rows]
+        ref = ZH["cjk"][rows] if ZH["prototypes"] == "cjk" else np.ones(len(rows), bool)
         pz = knn_scores(ZH["x"], rows[ref], cls[ref], ZH["x"][need[q]], ZH["emb"], top)
         p[q] = np.where(np.isnan(pz), p[q], pz)
     return p
@@ -522,6 +522,7 @@ def scores_file(args, design):
     pieces = "" if args.safe_pieces == "sentences" else f"-safe{args.safe_pieces}"
     pieces += "" if args.knn_safe == "all" else f"-knnsafe{args.knn_safe}"
     zh = "" if args.zh_reading == "none" else f"-zh{args.zh_reading}"
+    zh += "-all" if args.zh_reading == "route" and args.zh_prototypes == "all" else ""
     return f"{design}-{args.features}-{args.roles}{authored}{pieces}{zh}{args.tag}.npz"
 
 
@@ -689,6 +690,8 @@ def main():
     ap.add_argument("--zh-reading", default="none",
                     help="none (default) | route: CJK texts by kNN on the Chinese embedding against CJK prototypes | "
                          "concat: every text by [en unit ; zh unit] / sqrt(2)")
+    ap.add_argument("--zh-prototypes", default="cjk",
+                    help="route: the Chinese reading's prototypes: cjk (default; the CJK training texts) or all")
     ap.add_argument("--cjk-share", type=float, default=0.3,
                     help="route: a text whose letters are at least this share CJK is read in Chinese")
     ap.add_argument("--authored-sanity", default=None,
@@ -721,7 +724,9 @@ def main():
     if args.zh_reading == "route":
         if set(args.designs.split(",")) - {"knn", "mlp+knn", "mlp4+knn"}:
             raise SystemExit("--zh-reading route reads the knn part of a design only: knn, mlp+knn, mlp4+knn")
-        ZH.update(x=zx, emb=args.zh_emb, cjk=np.array([cjk_share(t) >= args.cjk_share for t in texts]))
+        if args.zh_prototypes not in ("cjk", "all"):
+            raise SystemExit(f"--zh-prototypes must be cjk or all, got {args.zh_prototypes}")
+        ZH.update(x=zx, emb=args.zh_emb, prototypes=args.zh_prototypes, cjk=np.array([cjk_share(t) >= args.cjk_share for t in texts]))
         print(f"{int(ZH['cjk'].sum())} of {len(texts)} texts route to the Chinese reading", file=sys.stderr)
     elif args.zh_reading == "concat":
         both = np.concatenate([unit_rows(x[:, :args.emb]), unit_rows(zx)], axis=1) / np.float32(np.sqrt(2))
