@@ -121,14 +121,17 @@ def unit_rows(a):
 
 def knn_scores_routed(x, rows, cls, need, emb, top):
     """knn_scores with the Chinese reading: the texts of `need` that route (ZH["cjk"]) are scored on the Chinese
-    embedding against the CJK training texts only (--zh-prototypes all: every training text); a head with no CJK prototypes (or no CJK safe texts at all) keeps
+    embedding against the CJK training texts only (--zh-prototypes all: every training text), for the heads of
+    ZH["heads"] (--zh-heads); a head with no CJK prototypes (or no CJK safe texts at all) keeps
     the first reading's score."""
     p = knn_scores(x, rows, cls, x[need], emb, top)
     q = ZH["cjk"][need]
     if q.any():
         ref = ZH["cjk"][rows] if ZH["prototypes"] == "cjk" else np.ones(len(rows), bool)
         pz = knn_scores(ZH["x"], rows[ref], cls[ref], ZH["x"][need[q]], ZH["emb"], top)
-        p[q] = np.where(np.isnan(pz), p[q], pz)
+        for h in ZH["heads"]:
+            c = CLASSES.index(h)
+            p[q, c] = np.where(np.isnan(pz[:, c]), p[q, c], pz[:, c])
     return p
 
 
@@ -523,6 +526,7 @@ def scores_file(args, design):
     pieces += "" if args.knn_safe == "all" else f"-knnsafe{args.knn_safe}"
     zh = "" if args.zh_reading == "none" else f"-zh{args.zh_reading}"
     zh += "-all" if args.zh_reading == "route" and args.zh_prototypes == "all" else ""
+    zh += "" if args.zh_reading != "route" or args.zh_heads == ",".join(HEADS) else "-" + args.zh_heads.replace(",", "+")
     return f"{design}-{args.features}-{args.roles}{authored}{pieces}{zh}{args.tag}.npz"
 
 
@@ -692,6 +696,8 @@ def main():
                          "concat: every text by [en unit ; zh unit] / sqrt(2)")
     ap.add_argument("--zh-prototypes", default="cjk",
                     help="route: the Chinese reading's prototypes: cjk (default; the CJK training texts) or all")
+    ap.add_argument("--zh-heads", default=",".join(HEADS),
+                    help="route: the heads read in Chinese (default all three; e.g. harmful)")
     ap.add_argument("--cjk-share", type=float, default=0.3,
                     help="route: a text whose letters are at least this share CJK is read in Chinese")
     ap.add_argument("--authored-sanity", default=None,
@@ -726,7 +732,10 @@ def main():
             raise SystemExit("--zh-reading route reads the knn part of a design only: knn, mlp+knn, mlp4+knn")
         if args.zh_prototypes not in ("cjk", "all"):
             raise SystemExit(f"--zh-prototypes must be cjk or all, got {args.zh_prototypes}")
-        ZH.update(x=zx, emb=args.zh_emb, prototypes=args.zh_prototypes, cjk=np.array([cjk_share(t) >= args.cjk_share for t in texts]))
+        heads = args.zh_heads.split(",")
+        if not heads or set(heads) - set(HEADS):
+            raise SystemExit(f"--zh-heads must name heads of {HEADS}, got {args.zh_heads}")
+        ZH.update(x=zx, emb=args.zh_emb, prototypes=args.zh_prototypes, heads=heads, cjk=np.array([cjk_share(t) >= args.cjk_share for t in texts]))
         print(f"{int(ZH['cjk'].sum())} of {len(texts)} texts route to the Chinese reading", file=sys.stderr)
     elif args.zh_reading == "concat":
         both = np.concatenate([unit_rows(x[:, :args.emb]), unit_rows(zx)], axis=1) / np.float32(np.sqrt(2))
