@@ -22,7 +22,8 @@ import java.util.function.Function;
  * is a prototype several times, as in the CV.
  *
  * <p><b>Out-of-fold scores</b>: every real prompt (kit and extras, trainable or not) is scored by the prototypes of
- * every other source (its own source's left out; authored ones never). The jailbreak and harmful heads read the
+ * every other source (its own source's left out; authored ones never), held at half precision as the shipped {@link
+ * PrototypeSet} holds them (the CV used float32). The jailbreak and harmful heads read the
  * prompt whole; the injection head the maximum of the whole prompt and its role reading ({@link #injectionReading}:
  * the platform's {@link RoleSplitter}; the CV cut a prompt at its first blank line instead).
  *
@@ -174,7 +175,9 @@ public final class PrototypeTrainer {
                 throw new IllegalArgumentException("No trainable prompt of class '" + c + "' in the screen corpus");
             }
         });
-        NearestPrototypes nearest = new NearestPrototypes(vectors.toArray(float[][]::new),
+        // scored as stored: PrototypeSet.of below keeps exactly these half-precision values
+        NearestPrototypes nearest = new NearestPrototypes(vectors.stream().map(PrototypeTrainer::stored)
+                .toArray(float[][]::new),
                 cls.stream().mapToInt(Integer::intValue).toArray(), owner.stream().mapToInt(Integer::intValue)
                 .toArray(), CLASSES.size(), dim, TOP);
 
@@ -349,6 +352,23 @@ public final class PrototypeTrainer {
             u[d] = (float) (x[d] * inv);
         }
         return u;
+    }
+
+    /**
+     * A prototype as {@link PrototypeSet#of} stores it (normalized, then at half precision), so that the out-of-fold
+     * scores the thresholds are calibrated on are the scores the shipped prototypes give.
+     */
+    static float[] stored(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        double inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Float.float16ToFloat(Float.floatToFloat16((float) (v[i] * inv)));
+        }
+        return out;
     }
 
     private static int id(Map<String, Integer> ids, String text) {

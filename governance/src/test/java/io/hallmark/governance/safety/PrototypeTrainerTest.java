@@ -122,18 +122,20 @@ class PrototypeTrainerTest {
         PrototypeTrainer.Trained t = train(corpus());
         double inj = scored(t, "s1 inj").injection();
         assertThat(inj).as("s1's own prototypes left out, the authored ones kept")
-                .isCloseTo(expected("s1 inj", "injection", i -> !i.source().equals("s1")), within(1e-5));
+                .isCloseTo(expected("s1 inj", "injection", i -> !i.source().equals("s1")), within(2e-3));
         assertThat(inj).as("not the score with its own source in")
                 .isNotCloseTo(expected("s1 inj", "injection", i -> true), within(1e-3));
         assertThat(inj).as("nor without the authored prompts")
                 .isNotCloseTo(expected("s1 inj", "injection", i -> !i.source().equals("s1") && i.real()),
                         within(1e-3));
         assertThat(scored(t, "s2 jb").jailbreak())
-                .isCloseTo(expected("s2 jb", "jailbreak", i -> !i.source().equals("s2")), within(1e-5));
+                .isCloseTo(expected("s2 jb", "jailbreak", i -> !i.source().equals("s2")), within(2e-3));
         assertThat(scored(t, "s3 hm").harmful())
-                .isCloseTo(expected("s3 hm", "harmful", i -> !i.source().equals("s3")), within(1e-5));
+                .isCloseTo(expected("s3 hm", "harmful", i -> !i.source().equals("s3")), within(2e-3));
         assertThat(scored(t, "nc inj").injection()).as("a never-trained source: every trainable prototype")
-                .isCloseTo(expected("nc inj", "injection", i -> true), within(1e-5));
+                .isCloseTo(expected("nc inj", "injection", i -> true), within(2e-3))
+                .as("scored by the prototypes as stored, so the thresholds fit the shipped scores")
+                .isCloseTo(t.prototypes().probability("injection", embedder.table.get("nc inj")), within(1e-6));
     }
 
     @Test
