@@ -5,8 +5,8 @@ Near-duplicate: word 3-gram Jaccard >= 0.5 (for text with CJK characters: charac
 file of the kit is read (`<kit>/*/*.jsonl`; `holdout/` never), and only the ids of authored rows are printed,
 with the kit file they match, never a kit text. Exits 1 when any file has a near-duplicate, 2 on bad input.
 
-    python3 scripts/authored/check_overlap.py datasets/authored/*.jsonl          # kit: ../shared/eval
-    python3 scripts/authored/check_overlap.py --kit /path/to/eval datasets/authored/*.jsonl
+    python3 scripts/authored/check_overlap.py governance/src/main/resources/io/hallmark/governance/safety/authored/*.jsonl          # kit: ../shared/eval
+    python3 scripts/authored/check_overlap.py --kit /path/to/eval governance/src/main/resources/io/hallmark/governance/safety/authored/*.jsonl
 
 Every authored file must report 0.
 """

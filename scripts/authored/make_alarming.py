@@ -13,7 +13,7 @@ without getting caught"). A pair shares one group id `alarming:<n>`. Harmful twi
 of a public red-teaming benchmark question: no answers, no operational detail. About 40 bases are German, Spanish
 or French. Every base is written by hand; the generator only adds ids, shuffles with a fixed seed and writes JSONL.
 
-Output: datasets/authored/alarming.jsonl (source `authored-alarming`).
+Output: governance/src/main/resources/io/hallmark/governance/safety/authored/alarming.jsonl (source `authored-alarming`).
 """
 import json
 import os
@@ -326,7 +326,7 @@ def main():
     for i, r in enumerate(rows):
         r["id"] = f"authored-alarming-{i:04d}"
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    out = os.path.join(root, "datasets", "authored", "alarming.jsonl")
+    out = os.path.join(root, "governance", "src", "main", "resources", "io", "hallmark", "governance", "safety", "authored", "alarming.jsonl")
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
         for r in rows:

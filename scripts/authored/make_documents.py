@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Authored screen data, kind "documents" (issue 18, session 11).  Source: authored-documents.
 
-Writes datasets/authored/documents.jsonl.
+Writes governance/src/main/resources/io/hallmark/governance/safety/authored/documents.jsonl.
 Deterministic: fixed random.Random(SEED), python3 stdlib only.  All text is the project's own writing.
 
 Kinds:
@@ -30,7 +30,7 @@ import random
 
 SEED = 1811
 SOURCE = "authored-documents"
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "datasets", "authored", "documents.jsonl")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "governance", "src", "main", "resources", "io", "hallmark", "governance", "safety", "authored", "documents.jsonl")
 
 # ---------------------------------------------------------------------------------------------------------
 # Kind 1 bases: (data kind, lang, pasted data).  Tasks are chosen per data kind from TASKS.

@@ -20,7 +20,7 @@ NAME = "documents2"
 SRC = "authored-" + NAME
 rng = random.Random(20261207)
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "datasets", "authored", "documents2.jsonl")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "governance", "src", "main", "resources", "io", "hallmark", "governance", "safety", "authored", "documents2.jsonl")
 
 # ---------------------------------------------------------------- kind 1 bases: (kind, data, [tasks])
 # tasks: two distinct user tasks per base; "{D}" marks where the data goes if the task needs a custom layout.

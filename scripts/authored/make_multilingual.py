@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 """Authored multilingual screen data (source: authored-multilingual), Simplified Chinese + German, Spanish, French.
 
-Writes datasets/authored/multilingual.jsonl.
+Writes governance/src/main/resources/io/hallmark/governance/safety/authored/multilingual.jsonl.
 python3 stdlib only, deterministic (fixed random.Random seed). Every base below is hand-written, idiomatic
 writing as native users type it (not word-for-word translations of one English template).
 
@@ -1163,7 +1163,7 @@ import os
 import random
 
 SOURCE = "authored-multilingual"
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "datasets", "authored", "multilingual.jsonl")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "governance", "src", "main", "resources", "io", "hallmark", "governance", "safety", "authored", "multilingual.jsonl")
 
 # how a pasted document is laid out around its task (chosen once per host; twins share it)
 LAYOUTS = {

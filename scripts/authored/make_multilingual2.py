@@ -25,7 +25,7 @@ import random
 
 NAME = "multilingual2"
 SOURCE = "authored-multilingual2"
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "datasets", "authored", "multilingual2.jsonl")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "governance", "src", "main", "resources", "io", "hallmark", "governance", "safety", "authored", "multilingual2.jsonl")
 OUT = os.path.normpath(OUT)
 
 ZH_BENIGN = r"""

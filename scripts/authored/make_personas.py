@@ -19,7 +19,7 @@ import re
 
 SEED = 1107
 NAME = "personas"
-OUT = "datasets/authored/personas.jsonl"
+OUT = "governance/src/main/resources/io/hallmark/governance/safety/authored/personas.jsonl"
 
 PLACEHOLDERS = [
     "[INSERT PROMPT HERE]",

@@ -16,7 +16,7 @@ import json, os, random
 
 SEED = 1111
 NAME = "quietinj"
-OUT = os.path.join(os.path.dirname(__file__), "..", "..", "datasets", "authored", NAME + ".jsonl")
+OUT = os.path.join(os.path.dirname(__file__), "..", "..", "governance", "src", "main", "resources", "io", "hallmark", "governance", "safety", "authored", NAME + ".jsonl")
 
 # each base: id, lang, wrappers (user tasks, {doc} placeholder), doc (with {0}{1}{2} slots),
 # inj: list of (slot, text), ben: list of (slot, text)

@@ -33,7 +33,7 @@ import random
 
 SEED = 1811
 SOURCE = "authored-roles"
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "datasets", "authored", "roles.jsonl")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "governance", "src", "main", "resources", "io", "hallmark", "governance", "safety", "authored", "roles.jsonl")
 
 # ---------------------------------------------------------------- kind 1: everyday requests
 EVERYDAY = [

@@ -22,7 +22,7 @@ import random
 RNG = random.Random(1811)
 NAME = "roles2"
 SOURCE = "authored-" + NAME
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "datasets", "authored", "roles2.jsonl")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "governance", "src", "main", "resources", "io", "hallmark", "governance", "safety", "authored", "roles2.jsonl")
 
 EVERYDAY = [
     "how long do i boil a duck egg for a runny yolk",

@@ -5,8 +5,11 @@ import io.hallmark.governance.bias.BiasTrainer;
 import io.hallmark.governance.ml.DataLicences;
 import io.hallmark.governance.ml.EvalData;
 import io.hallmark.governance.ml.TextFeatures;
+import io.hallmark.governance.safety.AuthoredSet;
+import io.hallmark.governance.safety.PrototypeTrainer;
 import io.hallmark.governance.safety.SafetyModel;
 import io.hallmark.governance.safety.SafetyTrainer;
+import io.hallmark.governance.safety.ScreenCorpus;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  * time. Deterministic: the same files, settings and code give the same bytes (DJL trains each linear unit on one
  * PyTorch thread from a fixed seed; nothing time- or machine-dependent goes into the bytes). Only sets whose licence
  * lets a model ship are read ({@link EvalData#forTraining}).
+ *
+ * <p>Which safety design trains is committed too: the safety block's {@code design} ({@value #LOGISTIC}: design 7's
+ * logistic heads on the MiniLM features; {@value PrototypeTrainer#DESIGN}: design 15's nearest-prototype input heads on
+ * BGE-small-en-v1.5-q embeddings ({@link PrototypeTrainer}) and design 7's toxicity head, trained on the dev splits and
+ * the authored prompts in the jar ({@link AuthoredSet}), whose files' SHA-256 join the training files).
  */
 public final class ArtifactTrainer {
 
@@ -32,14 +41,40 @@ public final class ArtifactTrainer {
      */
     public static final String CODE_VERSION = "governance-training-1";
 
+    /** The safety design of the logistic heads (design 7), the default when the settings name none. */
+    public static final String LOGISTIC = "logistic";
+
     private final TextFeatures features;
     private final TunedSettings settings;
     private final Consumer<String> progress;
+    private final @Nullable Supplier<TextFeatures> prototypeFeatures;
 
+    /** A trainer without the prototype embedder: training the safety model of design 15 refuses. */
     public ArtifactTrainer(TextFeatures features, TunedSettings settings, Consumer<String> progress) {
+        this(features, settings, progress, null);
+    }
+
+    /**
+     * @param features the features of the logistic heads (MiniLM)
+     * @param prototypeFeatures the features whose embedding design 15's prototypes are (BGE-small-en-v1.5-q), asked
+     *     for only when the committed safety design is {@value PrototypeTrainer#DESIGN}
+     */
+    public ArtifactTrainer(TextFeatures features, TunedSettings settings, Consumer<String> progress,
+            @Nullable Supplier<TextFeatures> prototypeFeatures) {
         this.features = features;
         this.settings = settings;
         this.progress = progress;
+        this.prototypeFeatures = prototypeFeatures;
+    }
+
+    /** The committed safety design: {@value #LOGISTIC} or {@value PrototypeTrainer#DESIGN}. */
+    public static String safetyDesign(TunedSettings settings) {
+        String design = settings.of("safety").path("design").asText(LOGISTIC);
+        if (!design.equals(LOGISTIC) && !design.equals(PrototypeTrainer.DESIGN)) {
+            throw new IllegalArgumentException("The committed safety design is '" + design + "'; expected "
+                    + LOGISTIC + " or " + PrototypeTrainer.DESIGN);
+        }
+        return design;
     }
 
     /**
@@ -56,14 +91,20 @@ public final class ArtifactTrainer {
         long t0 = System.nanoTime();
         byte[] bytes;
         Map<String, Object> devFigures = new LinkedHashMap<>();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        SortedMap<String, String> extraFiles = new TreeMap<>();
         switch (k) {
             case SAFETY -> {
-                SafetyModel model = new SafetyTrainer(features, progress).train(dev, settings.safetyHeads(),
-                        "dev splits with the committed settings " + settings.hash("safety").substring(0, 12));
-                bytes = CanonicalJson.bytes(model);
-                model.heads().forEach((h, head) -> devFigures.put(h + ".outOfFoldF1", head.devF1()));
-                settings.of("safety").path("dev").properties().forEach(e -> devFigures.put(e.getKey(),
-                        CanonicalJson.MAPPER.convertValue(e.getValue(), Object.class)));
+                if (safetyDesign(settings).equals(PrototypeTrainer.DESIGN)) {
+                    bytes = trainPrototypes(dev, devFigures, extra, extraFiles);
+                } else {
+                    SafetyModel model = new SafetyTrainer(features, progress).train(dev, settings.safetyHeads(),
+                            "dev splits with the committed settings " + settings.hash("safety").substring(0, 12));
+                    bytes = CanonicalJson.bytes(model);
+                    model.heads().forEach((h, head) -> devFigures.put(h + ".outOfFoldF1", head.devF1()));
+                    settings.of("safety").path("dev").properties().forEach(e -> devFigures.put(e.getKey(),
+                            CanonicalJson.MAPPER.convertValue(e.getValue(), Object.class)));
+                }
             }
             case BIAS -> {
                 BiasModel model = new BiasTrainer(features, progress).train(dev);
@@ -78,11 +119,13 @@ public final class ArtifactTrainer {
             default -> throw new IllegalStateException("Unhandled kind " + k);
         }
         double seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-        SortedMap<String, String> files = dev == null ? new TreeMap<>() : dev.filesRead();
+        SortedMap<String, String> files = dev == null ? new TreeMap<>() : new TreeMap<>(dev.filesRead());
+        files.putAll(extraFiles);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("kind", k.id());
         manifest.put("format", k == ArtifactKind.FACTCHECK_COMBINER ? "weighted-vote" : k.id() + "-model.json");
         manifest.put("embedder", features.embedder().name());
+        manifest.putAll(extra);
         manifest.put("trainingDataHash", Hashes.sha256(CanonicalJson.bytes(files)));
         manifest.put("trainingFiles", files);
         manifest.put("settingsHash", settings.hash(k == ArtifactKind.FACTCHECK_COMBINER ? "factcheck" : k.id()));
@@ -94,6 +137,37 @@ public final class ArtifactTrainer {
         manifest.put("trainingSeconds", seconds);
         progress.accept(k.id() + " trained in " + seconds + " s: " + Hashes.sha256(bytes).substring(0, 12));
         return GovernanceArtifact.of(k.id(), bytes, manifest);
+    }
+
+    /**
+     * Design 15's safety model: the prototype input heads on the dev splits and the authored prompts, the toxicity
+     * head with its committed settings; the nested source-held-out goals go into the dev figures, the prototype
+     * embedder and the authored files' hashes into the manifest.
+     */
+    private byte[] trainPrototypes(EvalData dev, Map<String, Object> devFigures, Map<String, Object> manifest,
+            SortedMap<String, String> files) {
+        if (prototypeFeatures == null) {
+            throw new IllegalStateException("The committed safety design is '" + PrototypeTrainer.DESIGN + "', which "
+                    + "needs the prototype embedder (BGE-small-en-v1.5-q); this trainer was built without one");
+        }
+        TextFeatures bge = prototypeFeatures.get();
+        AuthoredSet authored = AuthoredSet.bundled();
+        ScreenCorpus corpus = ScreenCorpus.read(dev, authored, false);
+        PrototypeTrainer.Trained trained = new PrototypeTrainer(bge, progress).train(corpus);
+        SafetyModel.Head toxicity = new SafetyTrainer(features, progress).trainToxicity(dev,
+                settings.safetyHeads().get("toxicity"));
+        SafetyModel model = trained.model(features.embedder().name(), toxicity, "dev splits and the authored prompts "
+                + "with the committed settings " + settings.hash("safety").substring(0, 12) + " (design "
+                + PrototypeTrainer.DESIGN + ")");
+        model.heads().forEach((h, head) -> devFigures.put(h + ".outOfFoldF1", head.devF1()));
+        devFigures.put("sourceHeldOut.extras", CanonicalJson.MAPPER.convertValue(trained.report().extras(),
+                Object.class));
+        devFigures.put("sourceHeldOut.kit", CanonicalJson.MAPPER.convertValue(trained.report().kit(), Object.class));
+        manifest.put("safetyDesign", PrototypeTrainer.DESIGN);
+        manifest.put("prototypeEmbedder", bge.embedder().name());
+        manifest.put("authoredFiles", corpus.authoredFiles());
+        files.putAll(corpus.authoredFiles());
+        return CanonicalJson.bytes(model);
     }
 
     /** The committed fact-check vote ({@code factcheck} block) as a weighted vote's canonical JSON. */

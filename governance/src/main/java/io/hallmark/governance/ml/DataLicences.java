@@ -22,6 +22,7 @@ public final class DataLicences {
 
     static {
         ship("advbench", "MIT");
+        ship("authored", "written for this project (Hallmark's own training prompts, in the jar)");
         ship("awesome-chatgpt-prompts", "CC0-1.0");
         ship("bbq", "CC-BY-4.0");
         ship("bold", "CC-BY-SA-4.0");

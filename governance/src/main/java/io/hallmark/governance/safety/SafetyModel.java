@@ -112,13 +112,26 @@ public record SafetyModel(String embedder, Map<String, Head> heads, String train
      * @param instructionFalsePositiveBudget the largest share of the benign dev instructions the input heads
      *     together may flag out of fold ({@code null} in files written before it existed)
      * @param instructionFalsePositiveRate the share they flag at the chosen thresholds, out of fold
+     * @param sourceHeldOut design 15's source-held-out, nested figures ({@code null} for design 7's heads)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Tuning(int folds, double safeFalsePositiveBudget, double safeFalsePositiveRate,
             double xstestUnsafeRecall, Map<String, List<GridRow>> grid,
             @Nullable Map<String, Map<String, Double>> sourceRecall,
             @Nullable Map<String, Map<String, Double>> sourceFalsePositives,
-            @Nullable Double instructionFalsePositiveBudget, @Nullable Double instructionFalsePositiveRate) {}
+            @Nullable Double instructionFalsePositiveBudget, @Nullable Double instructionFalsePositiveRate,
+            @Nullable SourceHeldOutReport sourceHeldOut) {
+
+        /** Design 7's tuning (no source-held-out report). */
+        public Tuning(int folds, double safeFalsePositiveBudget, double safeFalsePositiveRate,
+                double xstestUnsafeRecall, Map<String, List<GridRow>> grid,
+                @Nullable Map<String, Map<String, Double>> sourceRecall,
+                @Nullable Map<String, Map<String, Double>> sourceFalsePositives,
+                @Nullable Double instructionFalsePositiveBudget, @Nullable Double instructionFalsePositiveRate) {
+            this(folds, safeFalsePositiveBudget, safeFalsePositiveRate, xstestUnsafeRecall, grid, sourceRecall,
+                    sourceFalsePositives, instructionFalsePositiveBudget, instructionFalsePositiveRate, null);
+        }
+    }
 
     /**
      * One candidate of the search.

@@ -179,27 +179,44 @@ public final class SafetyTrainer {
         }
         embed(sets);
         Map<String, SafetyModel.Head> out = new LinkedHashMap<>();
-        sets.forEach((category, set) -> {
-            io.hallmark.governance.artifact.TunedSettings.SafetyHead tuned = heads.get(category);
-            progress.accept("training " + category + " on " + set.size() + " dev texts with its " + tuned.settings()
-                    .size() + " committed settings");
-            // candidates that differ only in epochs come from one run, read at each epoch count
-            Map<HeadSettings, java.util.TreeSet<Integer>> runs = new LinkedHashMap<>();
-            for (HeadSettings h : tuned.settings()) {
-                runs.computeIfAbsent(withEpochs(h, 1), k -> new TreeSet<>()).add(h.training().epochs());
-            }
-            Map<HeadSettings, LogisticModel> fits = new LinkedHashMap<>();
-            runs.forEach((run, epochs) -> {
-                HeadSettings longest = withEpochs(run, epochs.last());
-                fitCheckpoints(set, all(set.size()), longest, epochs.stream().mapToInt(Integer::intValue).toArray())
-                        .forEach((e, m) -> fits.put(withEpochs(run, e), m));
-            });
-            List<LogisticModel> averaged = tuned.settings().stream().map(h -> fits.get(withEpochs(h,
-                    h.training().epochs()))).toList();
-            out.put(category, new SafetyModel.Head(LogisticModel.average(averaged), tuned.threshold(),
-                    tuned.devOutOfFoldF1(), tuned.settings()));
-        });
+        sets.forEach((category, set) -> out.put(category, committedHead(category, set, heads.get(category))));
         return new SafetyModel(features.embedder().name(), out, source);
+    }
+
+    /**
+     * Trains the toxicity head alone with its committed settings, as {@link #train(EvalData, Map, String)} does (design
+     * 15 keeps design 7's toxicity head beside its prototype input heads).
+     *
+     * @param eval the dev data
+     * @param toxicity the committed settings of the toxicity head
+     */
+    public SafetyModel.Head trainToxicity(EvalData eval,
+            io.hallmark.governance.artifact.TunedSettings.SafetyHead toxicity) {
+        Map<String, List<LabeledText>> sets = Map.of("toxicity", new SafetyData(eval).toxicity());
+        embed(sets);
+        return committedHead("toxicity", sets.get("toxicity"), toxicity);
+    }
+
+    /** One head: the average of its committed candidates refit on all of its dev texts, its committed threshold. */
+    private SafetyModel.Head committedHead(String category, List<LabeledText> set,
+            io.hallmark.governance.artifact.TunedSettings.SafetyHead tuned) {
+        progress.accept("training " + category + " on " + set.size() + " dev texts with its " + tuned.settings()
+                .size() + " committed settings");
+        // candidates that differ only in epochs come from one run, read at each epoch count
+        Map<HeadSettings, java.util.TreeSet<Integer>> runs = new LinkedHashMap<>();
+        for (HeadSettings h : tuned.settings()) {
+            runs.computeIfAbsent(withEpochs(h, 1), k -> new TreeSet<>()).add(h.training().epochs());
+        }
+        Map<HeadSettings, LogisticModel> fits = new LinkedHashMap<>();
+        runs.forEach((run, epochs) -> {
+            HeadSettings longest = withEpochs(run, epochs.last());
+            fitCheckpoints(set, all(set.size()), longest, epochs.stream().mapToInt(Integer::intValue).toArray())
+                    .forEach((e, m) -> fits.put(withEpochs(run, e), m));
+        });
+        List<LogisticModel> averaged = tuned.settings().stream().map(h -> fits.get(withEpochs(h,
+                h.training().epochs()))).toList();
+        return new SafetyModel.Head(LogisticModel.average(averaged), tuned.threshold(), tuned.devOutOfFoldF1(),
+                tuned.settings());
     }
 
     private static HeadSettings withEpochs(HeadSettings h, int epochs) {

@@ -6,5 +6,11 @@
  * false-positive budgets on XSTest's safe prompts and on ordinary user instructions. Entry points: {@link io.hallmark.governance.safety.SafetyScreen} and
  * {@link io.hallmark.governance.safety.SafetyAssessor}; {@link io.hallmark.governance.safety.SafetyEvaluation} scores
  * it on a split.
+ *
+ * <p>Design 15 (issue 18, not the committed default yet): the three input heads as nearest prototypes ({@link
+ * io.hallmark.governance.safety.PrototypeSet}) on BGE embeddings of the dev prompts and the project's authored prompts
+ * ({@link io.hallmark.governance.safety.ScreenCorpus}, {@link io.hallmark.governance.safety.AuthoredSet}), trained by
+ * {@link io.hallmark.governance.safety.PrototypeTrainer} with thresholds from {@link
+ * io.hallmark.governance.safety.WorstSourceCalibration} on source-held-out scores.
  */
 package io.hallmark.governance.safety;

@@ -216,7 +216,7 @@ public final class SourceHeldOutDump {
             }
         }
         for (String source : SourceScreenEvaluation.SOURCES) {
-            boolean trainable = !source.equals("aeslc-email-instructions") && !source.equals("alpacaeval-queries");
+            boolean trainable = io.hallmark.governance.ml.DataLicences.of(source).shippable(); // as ScreenCorpus
             for (JsonNode r : eval.split(source, "dev")) {
                 item(r.path("text").asText(), r.path("label").asText(), r.path("subset").asText(), source,
                         r.path("group").asText(), "extras", trainable).put("category", r.path("category").asText())
@@ -243,32 +243,14 @@ public final class SourceHeldOutDump {
         System.err.printf("wrote %d texts, %d items to %s%n", texts.size(), items.size(), out);
     }
 
-    /** A prompt of design 7's sets as an item, its label read from the head it came from. */
+    /**
+     * A prompt of design 7's sets as an item: its label, subset and cross-validation source as {@link
+     * ScreenCorpus#kitItem} maps them (one copy of the mapping), its group kept.
+     */
     private void kitItem(String head, LabeledText t) {
-        String source = t.source();
-        String label;
-        String subset;
-        if (t.label() == 1) {
-            label = head;
-            subset = head;
-        } else if (source.equals("xstest-safe")) {
-            label = "benign";
-            subset = "benign_risky_looking";
-        } else if (source.equals("xstest-unsafe") || source.equals("advbench") || source.equals("plain-request")
-                || source.equals("harmbench")) {
-            label = "harmful";
-            subset = "harmful";
-        } else {
-            label = "benign";
-            subset = "benign";
-        }
-        String cvSource = switch (source) {
-            case "xstest-safe", "xstest-unsafe" -> "xstest";
-            case "question", "plain-request" -> "advbench";
-            case "jailbreakbench-goal" -> "jailbreakbench";
-            default -> source;
-        };
-        item(t.text(), label, subset, cvSource, t.group() == null ? "" : t.group(), "kit", true);
+        ScreenCorpus.Item it = ScreenCorpus.kitItem(head, t);
+        String label = it.cls().equals("risky") ? "benign" : it.cls();
+        item(t.text(), label, it.subset(), it.source(), t.group() == null ? "" : t.group(), ScreenCorpus.KIT, true);
     }
 
     /** The offset of the first blank line (two line breaks with only blanks between), or -1. */
