@@ -25,6 +25,12 @@ import org.jspecify.annotations.Nullable;
  * {@value #WINDOW_TOKENS} word pieces at sentence starts that cover the rest of it ({@link TextWindows}), and its score
  * is the best of the whole and the windows, with that window's span as the trigger. A request longer than the
  * platform's input limits is refused ({@link #MAX_CHARACTERS}), never read in part.
+ *
+ * <p>Each head reads the features of the embedder it was trained on (design 15, issue 18): a model's logistic heads
+ * read {@link SafetyModel#embedder()}'s (all-MiniLM-L6-v2, 126 word pieces at once), the heads that score by nearest
+ * prototypes ({@link SafetyModel#prototypes()}: the input heads) read {@link PrototypeSet#embedder()}'s
+ * (bge-small-en-v1.5-q, 510 word pieces at once); the readings above are the same for both, each text tokenized and
+ * windowed by the embedder that reads it, and every head is scored by {@link SafetyModel#probability}.
  */
 public final class SafetyScreen {
 
@@ -244,7 +250,8 @@ public final class SafetyScreen {
      * #MAX_DATA_PIECES}, windows of consecutive sentences covering all of it). The jailbreak and harmful-request heads
      * read the prompt whole ({@link #REQUEST_HEADS_READ_WHOLE_PROMPT}), never a document. Any text longer than the
      * model reads at once is also read in windows covering the rest of it, by every head that reads it. All texts are
-     * embedded in one call and every embedding serves every head that reads it.
+     * embedded in one call per embedder (each head reads its own embedder's, {@link #featuresOf}) and every embedding
+     * serves every head of that embedder that reads it.
      *
      * @throws InputTooLongException when the inputs together are longer than {@link #MAX_CHARACTERS}
      */
