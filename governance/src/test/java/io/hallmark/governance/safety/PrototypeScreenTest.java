@@ -168,17 +168,30 @@ class PrototypeScreenTest {
 
         SafetyScreen.Explained explained = screen.explain(List.of(ScreenInput.instruction(prompt)));
         double wholeOnly = bgeScore("injection", prompt);
+        double benignOnly = screen.screenPrompt(benign).get("injection");
         SafetyScreen.InputTrigger injection = explained.triggers().stream()
                 .filter(t -> t.screen().equals("injection")).findFirst().orElseThrow();
         assertThat(injection.start()).as("a window reaching past the whole, not the whole").isGreaterThan(0);
         assertThat(injection.text()).endsWith(PAYLOAD);
-        assertThat(injection.score()).as("the window with the payload beats the whole (%.3f)", wholeOnly)
-                .isGreaterThan(SafetyScreen.round(wholeOnly)).isGreaterThan(0.8);
+        // the small heads of this test score a window of this travelogue at about 0.76 (it is near none of the safe
+        // prototypes), so the payload's window is asserted to beat the whole and the same text without it
+        assertThat(injection.score()).as("the window with the payload beats the whole (%.3f) and the benign text "
+                + "(%.3f)", wholeOnly, benignOnly).isGreaterThan(SafetyScreen.round(wholeOnly))
+                .isGreaterThan(SafetyScreen.round(benignOnly));
+        assertThat(explained.scores().get("injection")).isEqualTo(model.head("injection").score(model.probability(
+                "injection", bge.features(List.of(), List.of(window(tokens, injection))).get(0))));
         assertThat(explained.triggers()).filteredOn(t -> !t.screen().equals("injection")).hasSize(2)
                 .allSatisfy(t -> assertThat(t.input()).isEqualTo("prompt"));
+    }
 
-        Map<String, Double> clean = screen.screenPrompt(benign);
-        assertThat(clean.get("injection")).as("the same text without the payload").isLessThan(0.8);
+    /** The BGE window of {@code tokens} that covers exactly the trigger's characters. */
+    private static Tokens.Window window(Tokens tokens, SafetyScreen.InputTrigger t) {
+        int from = tokens.tokenAt(t.start());
+        int to = from;
+        while (to < tokens.size() && tokens.end(to) <= t.end()) {
+            to++;
+        }
+        return tokens.window(from, to);
     }
 
     @Test
