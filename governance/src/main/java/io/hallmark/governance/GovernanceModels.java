@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * with background training}, a model that is not ready makes {@link #safety()} and {@link #bias()} throw {@link
  * ModelUnavailableException} (the governance stage fails closed) while the platform's training service trains it. The
  * command line's {@linkplain #GovernanceModels(Path, Supplier) plain constructor} trains a missing model on first use,
- * in the caller's thread. The embedding model (all-MiniLM-L6-v2) is also loaded on first use.
+ * in the caller's thread. The embedding model (all-MiniLM-L6-v2) is also loaded on first use, and BGE-small ({@link
+ * #PROTOTYPE_EMBEDDING}) only when the safety model's input heads score by nearest prototypes (design 15).
  */
 public final class GovernanceModels implements AutoCloseable {
 
@@ -53,6 +54,12 @@ public final class GovernanceModels implements AutoCloseable {
 
     /** The embedding model the heads read. */
     public static final EmbeddingModel EMBEDDING = EmbeddingModel.ALL_MINILM_L6_V2;
+
+    /**
+     * The embedding model the input heads that score by nearest prototypes read (design 15): loaded only when the
+     * safety model has prototypes ({@link #prototypeFeatures()}).
+     */
+    public static final EmbeddingModel PROTOTYPE_EMBEDDING = EmbeddingModel.BGE_SMALL_EN_V15_Q;
 
     /** Where one kind stands: for the log, the dashboard and {@link ModelUnavailableException}'s reason. */
     public enum State { MISSING, TRAINING, READY, FAILED }
@@ -74,6 +81,8 @@ public final class GovernanceModels implements AutoCloseable {
     private final Map<String, Status> status = new LinkedHashMap<>();
     private @Nullable OnnxEmbedder embedder;
     private @Nullable TextFeatures features;
+    private @Nullable OnnxEmbedder prototypeEmbedder;
+    private @Nullable TextFeatures prototypeFeatures;
     private @Nullable SafetyScreen safety;
     private @Nullable BiasScorer bias;
     private @Nullable VoteCombiner combiner;
@@ -132,12 +141,25 @@ public final class GovernanceModels implements AutoCloseable {
         return features;
     }
 
+    /**
+     * The features of {@link #PROTOTYPE_EMBEDDING} (BGE-small, quantized), loaded on first use: what the input heads
+     * of a safety model with prototypes read, and what training such a model embeds its prototypes with. A {@link
+     * Supplier} of it ({@code models::prototypeFeatures}) loads the model only when it is called.
+     */
+    public synchronized TextFeatures prototypeFeatures() {
+        if (prototypeFeatures == null) {
+            prototypeEmbedder = new OnnxEmbedder(PROTOTYPE_EMBEDDING, OnnxEmbedder.defaultThreads(), 32);
+            prototypeFeatures = new TextFeatures(prototypeEmbedder);
+        }
+        return prototypeFeatures;
+    }
+
     public synchronized SafetyScreen safety() {
         if (safety == null) {
             String kind = ArtifactKind.SAFETY.id();
             Loaded loaded = load(kind, SafetyModel.FILE, "hallmark train safety");
             SafetyModel model = read(loaded, SafetyModel.class);
-            safety = new SafetyScreen(model, features());
+            safety = prototypeScreen(model);
             loaded(kind, loaded.sha256);
         }
         return safety;
@@ -151,6 +173,23 @@ public final class GovernanceModels implements AutoCloseable {
             loaded(kind, loaded.sha256);
         }
         return bias;
+    }
+
+    /**
+     * The screen of a safety model: with the features of its prototypes' embedder when it has prototypes (loaded
+     * only then), refused with a clear message when they are another embedder's than {@link #PROTOTYPE_EMBEDDING}.
+     */
+    private SafetyScreen prototypeScreen(SafetyModel model) {
+        if (model.prototypes() == null) {
+            return new SafetyScreen(model, features());
+        }
+        String embedder = model.prototypes().embedder();
+        if (!embedder.equals(PROTOTYPE_EMBEDDING.id())) {
+            throw new ModelUnavailableException(ArtifactKind.SAFETY.id(), "the safety model's prototypes are '"
+                    + embedder + "' embeddings; the platform reads '" + PROTOTYPE_EMBEDDING.id() + "'. Retrain with "
+                    + "`hallmark train safety`");
+        }
+        return new SafetyScreen(model, features(), prototypeFeatures());
     }
 
     /**
@@ -175,6 +214,9 @@ public final class GovernanceModels implements AutoCloseable {
         SortedMap<String, String> hashes = new TreeMap<>(loadedHashes);
         if (features != null) {
             hashes.put("embedder:" + EMBEDDING.id(), EMBEDDING.sha256());
+        }
+        if (prototypeFeatures != null) {
+            hashes.put("embedder:" + PROTOTYPE_EMBEDDING.id(), PROTOTYPE_EMBEDDING.sha256());
         }
         return hashes;
     }
@@ -305,6 +347,9 @@ public final class GovernanceModels implements AutoCloseable {
     public synchronized void close() {
         if (embedder != null) {
             embedder.close();
+        }
+        if (prototypeEmbedder != null) {
+            prototypeEmbedder.close();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the trained safety heads: {@link #screenPrompt} scores a prompt for injection, jailbreak and harm;
@@ -24,6 +25,12 @@ import java.util.regex.Pattern;
  * {@value #WINDOW_TOKENS} word pieces at sentence starts that cover the rest of it ({@link TextWindows}), and its score
  * is the best of the whole and the windows, with that window's span as the trigger. A request longer than the
  * platform's input limits is refused ({@link #MAX_CHARACTERS}), never read in part.
+ *
+ * <p>Each head reads the features of the embedder it was trained on (design 15, issue 18): a model's logistic heads
+ * read {@link SafetyModel#embedder()}'s (all-MiniLM-L6-v2, 126 word pieces at once), the heads that score by nearest
+ * prototypes ({@link SafetyModel#prototypes()}: the input heads) read {@link PrototypeSet#embedder()}'s
+ * (bge-small-en-v1.5-q, 510 word pieces at once); the readings above are the same for both, each text tokenized and
+ * windowed by the embedder that reads it, and every head is scored by {@link SafetyModel#probability}.
  */
 public final class SafetyScreen {
 
@@ -41,15 +48,68 @@ public final class SafetyScreen {
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+(?:[.!?]+|\\n|$)");
 
     private final SafetyModel model;
+    /** The features of the model's logistic heads ({@link SafetyModel#embedder()}, all-MiniLM-L6-v2). */
     private final TextFeatures features;
+    /** The features of its prototype heads ({@link PrototypeSet#embedder()}); null for a model without prototypes. */
+    private final @Nullable TextFeatures prototypeFeatures;
 
+    /**
+     * A screen of a model whose heads are all logistic (design 7): they read {@code features}.
+     *
+     * @throws IllegalArgumentException when the model has prototype heads (they read another embedder's features:
+     *     {@link #SafetyScreen(SafetyModel, TextFeatures, TextFeatures)}), or was trained on another embedder
+     */
     public SafetyScreen(SafetyModel model, TextFeatures features) {
+        this(model, features, null);
+    }
+
+    /**
+     * A screen whose heads each read the features of the embedder they were trained on: the logistic heads (toxicity)
+     * read {@code features} ({@link SafetyModel#embedder()}), the heads that score by nearest prototypes (design 15's
+     * input heads) read {@code prototypeFeatures} ({@link PrototypeSet#embedder()}, BGE-small). Every reading of a
+     * text (whole, sentences, role split, data pieces, windows) is tokenized and embedded by the embedder of the
+     * head that reads it.
+     *
+     * @param prototypeFeatures features of the prototypes' embedder; may be null for a model without prototypes
+     * @throws IllegalArgumentException when either features are of another embedder than the heads were trained on,
+     *     or the model has prototypes and {@code prototypeFeatures} is null
+     */
+    public SafetyScreen(SafetyModel model, TextFeatures features, @Nullable TextFeatures prototypeFeatures) {
         if (!model.embedder().equals(features.embedder().name())) {
             throw new IllegalArgumentException("The safety model was trained on '" + model.embedder()
                     + "' embeddings, not '" + features.embedder().name() + "'; retrain with `hallmark train safety`");
         }
+        PrototypeSet prototypes = model.prototypes();
+        if (prototypes != null) {
+            if (prototypeFeatures == null) {
+                throw new IllegalArgumentException("The safety model's heads " + prototypeHeads(model) + " score by "
+                        + "nearest prototypes on '" + prototypes.embedder() + "' embeddings: give the screen the "
+                        + "features of '" + prototypes.embedder() + "' as well (SafetyScreen(model, features, "
+                        + "prototypeFeatures))");
+            }
+            if (!prototypes.embedder().equals(prototypeFeatures.embedder().name())) {
+                throw new IllegalArgumentException("The safety model's prototypes are '" + prototypes.embedder()
+                        + "' embeddings, not '" + prototypeFeatures.embedder().name() + "'; give the screen the "
+                        + "features of '" + prototypes.embedder() + "', or retrain with `hallmark train safety`");
+            }
+            if (prototypes.dimension() > prototypeFeatures.embedder().dimension()) {
+                throw new IllegalArgumentException("The safety model's prototypes have " + prototypes.dimension()
+                        + " dimensions; '" + prototypeFeatures.embedder().name() + "' embeds in "
+                        + prototypeFeatures.embedder().dimension());
+            }
+        }
         this.model = model;
         this.features = features;
+        this.prototypeFeatures = prototypes == null ? null : prototypeFeatures;
+    }
+
+    private static List<String> prototypeHeads(SafetyModel model) {
+        return model.heads().keySet().stream().filter(model::byPrototypes).sorted().toList();
+    }
+
+    /** The features a head reads: those of the embedder it was trained on. */
+    private TextFeatures featuresOf(String category) {
+        return model.byPrototypes(category) ? java.util.Objects.requireNonNull(prototypeFeatures) : features;
     }
 
     public SafetyModel model() {
@@ -98,7 +158,7 @@ public final class SafetyScreen {
         for (String prompt : prompts) {
             ScreenInput in = ScreenInput.instruction(prompt);
             Explained explained = read(List.of(new Part(in, in.input(), PROMPT_HEADS, MAX_SENTENCES, List.of(),
-                    i -> i, null)), new java.util.HashMap<>(), List.of(in));
+                    i -> i, null)), List.of(in));
             List<Trigger> triggers = explained.triggers().stream()
                     .map(t -> new Trigger(t.screen(), t.start(), t.end(), t.score())).toList();
             out.add(new PromptScores(explained.scores(), triggers));
@@ -190,7 +250,8 @@ public final class SafetyScreen {
      * #MAX_DATA_PIECES}, windows of consecutive sentences covering all of it). The jailbreak and harmful-request heads
      * read the prompt whole ({@link #REQUEST_HEADS_READ_WHOLE_PROMPT}), never a document. Any text longer than the
      * model reads at once is also read in windows covering the rest of it, by every head that reads it. All texts are
-     * embedded in one call and every embedding serves every head that reads it.
+     * embedded in one call per embedder (each head reads its own embedder's, {@link #featuresOf}) and every embedding
+     * serves every head of that embedder that reads it.
      *
      * @throws InputTooLongException when the inputs together are longer than {@link #MAX_CHARACTERS}
      */
@@ -205,10 +266,14 @@ public final class SafetyScreen {
      * @param sentencesAlone up to this many sentences the {@link #SENTENCE_HEADS} read one by one; a text of more is
      *     read by them in windows ({@link TextWindows#covering}); 0: they read it as the other heads do
      * @param cuts character offsets no window crosses (the bounds of the data pasted into a prompt)
-     * @param tokens the text tokenized, when it is part of a text tokenized already; else null
+     * @param slice the longer text this text is a part of, tokenized once by each embedder that reads it (a span of
+     *     data pasted into a prompt is tokenized as part of the prompt); null for a text tokenized on its own
      */
     private record Part(ScreenInput in, String name, List<String> heads, int sentencesAlone, List<Integer> cuts,
-            java.util.function.IntUnaryOperator toInput, Tokens tokens) {}
+            java.util.function.IntUnaryOperator toInput, @Nullable Slice slice) {}
+
+    /** Characters {@code start..end} of {@code text}. */
+    private record Slice(String text, int start, int end) {}
 
     private static final List<String> REQUEST_HEADS = List.of("jailbreak", "harmful");
 
@@ -239,7 +304,6 @@ public final class SafetyScreen {
         List<Part> parts = new ArrayList<>();
         List<String> injection = reading == InstructionReading.NONE ? List.of() : List.of("injection");
         int sentences = reading == InstructionReading.WHOLE_AND_SENTENCES ? MAX_SENTENCES : 0;
-        Map<String, Tokens> tokenized = new java.util.HashMap<>();
         for (ScreenInput in : inputs) {
             if (in.data()) {
                 parts.add(new Part(in, in.input(), List.of("injection"), -1, List.of(), i -> i, null));
@@ -259,14 +323,13 @@ public final class SafetyScreen {
                 parts.add(new Part(instruction, in.input(), injection, sentences, List.of(), split::promptOffset,
                         null));
             }
-            Tokens prompt = tokenized.computeIfAbsent(in.text(), features.embedder()::tokens);
             if (requestHeadsReadWholePrompt || !hasInstruction) {
                 List<Integer> cuts = new ArrayList<>();
                 split.data().forEach(span -> {
                     cuts.add(span.start());
                     cuts.add(span.end());
                 });
-                parts.add(new Part(in, in.input(), REQUEST_HEADS, 0, cuts, i -> i, prompt));
+                parts.add(new Part(in, in.input(), REQUEST_HEADS, 0, cuts, i -> i, null));
             } else {
                 parts.add(new Part(instruction, in.input(), REQUEST_HEADS, 0, List.of(), split::promptOffset, null));
             }
@@ -275,19 +338,14 @@ public final class SafetyScreen {
                 int offset = span.start();
                 parts.add(new Part(ScreenInput.data(in.input(), span.text(in.text())), dataSpanInput(in.input(), ++k),
                         List.of("injection"), -1, List.of(), i -> i + offset,
-                        prompt.part(span.start(), span.end()).orElse(null)));
+                        new Slice(in.text(), span.start(), span.end())));
             }
         }
         long dataInputs = parts.stream().filter(p -> p.in().data()).count();
         int share = dataInputs == 0 ? 0 : (int) Math.max(1, MAX_DATA_PIECES / dataInputs);
         List<Part> shared = parts.stream().map(p -> p.sentencesAlone() >= 0 ? p : new Part(p.in(), p.name(), p.heads(),
-                share, p.cuts(), p.toInput(), p.tokens())).toList();
-        for (Part p : shared) {
-            if (p.tokens() != null) {
-                tokenized.putIfAbsent(p.in().text(), p.tokens());
-            }
-        }
-        return read(shared, tokenized, inputs);
+                share, p.cuts(), p.toInput(), p.slice())).toList();
+        return read(shared, inputs);
     }
 
     /** What a head of a part reads besides the part's whole text: none, or windows covering all of it. */
@@ -301,50 +359,31 @@ public final class SafetyScreen {
     /**
      * Reads the parts: each part's whole text as the model reads a text (its first {@link Tokens#windowSize()} word
      * pieces, as the heads were trained), and, for a text longer than that or for the sentence heads' pieces, windows
-     * of its word pieces ({@link TextWindows}), so that every head reads every word piece of the text it reads. All
-     * wholes and windows of the request are embedded in one call, each distinct text once, and every embedding serves
-     * every head that reads it.
+     * of its word pieces ({@link TextWindows}), so that every head reads every word piece of the text it reads. Each
+     * head reads the features of its own embedder ({@link #featuresOf}): the texts of a request are tokenized and
+     * embedded once per embedder that reads them, all wholes and windows of that embedder in one call, each distinct
+     * text once, and every embedding serves every head of that embedder that reads it.
      */
-    private Explained read(List<Part> parts, Map<String, Tokens> tokenized, List<ScreenInput> inputs) {
-        List<Reading> readings = new ArrayList<>();
-        Map<String, Integer> wholeIndex = new java.util.LinkedHashMap<>();
-        Map<String, Integer> windowIndex = new java.util.LinkedHashMap<>();
-        List<Tokens.Window> windows = new ArrayList<>();
+    private Explained read(List<Part> parts, List<ScreenInput> inputs) {
+        Map<TextFeatures, EmbedderReading> byEmbedder = new java.util.IdentityHashMap<>();
         for (Part part : parts) {
-            String text = part.in().text();
-            Tokens tokens = part.tokens() != null ? part.tokens()
-                    : tokenized.computeIfAbsent(text, features.embedder()::tokens);
-            List<int[]> sentences = split(text);
-            List<Tokens.Window> pieces = part.sentencesAlone() <= 0 || sentences.size() < 2 ? List.of()
-                    : sentences.size() <= part.sentencesAlone() ? TextWindows.eachSentence(tokens, sentences)
-                    : TextWindows.covering(tokens, sentences, part.cuts(), WINDOW_TOKENS);
-            boolean needsCoverage = tokens.size() > tokens.windowSize()
-                    && (pieces.isEmpty() || part.heads().stream().anyMatch(h -> !SENTENCE_HEADS.contains(h)));
-            List<Tokens.Window> coverage = needsCoverage ? pastTheWhole(tokens,
-                    TextWindows.covering(tokens, sentences, part.cuts(), WINDOW_TOKENS)) : List.of();
-            readings.add(new Reading(part, pieces, coverage));
-            wholeIndex.putIfAbsent(text, wholeIndex.size());
-            for (Tokens.Window w : concat(pieces, coverage)) {
-                if (windowIndex.putIfAbsent(w.text(), windows.size()) == null) {
-                    windows.add(w);
-                }
+            for (String category : part.heads()) {
+                byEmbedder.computeIfAbsent(featuresOf(category), f -> new EmbedderReading(f, parts));
             }
         }
-        List<float[]> embedded = features.features(List.copyOf(wholeIndex.keySet()), windows);
-        int wholes = wholeIndex.size();
         Map<String, Double> scores = new java.util.LinkedHashMap<>();
         scores.put("injection", 0.0); // a request whose instruction the injection head does not read, and no data
         List<InputTrigger> triggers = new ArrayList<>();
-        for (Reading reading : readings) {
-            Part part = reading.part();
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
             String text = part.in().text();
             String original = inputs.stream().filter(in -> in.input().equals(part.in().input())).findFirst()
                     .map(ScreenInput::text).orElse(text);
-            float[] whole = embedded.get(wholeIndex.get(text));
             for (String category : part.heads()) {
-                List<Tokens.Window> read = reading.of(category);
-                List<float[]> xs = read.stream().map(w -> embedded.get(wholes + windowIndex.get(w.text()))).toList();
-                Trigger t = best(category, text.length(), whole, read, xs);
+                EmbedderReading embedded = byEmbedder.get(featuresOf(category));
+                List<Tokens.Window> read = embedded.readings[i].of(category);
+                List<float[]> xs = read.stream().map(embedded::window).toList();
+                Trigger t = best(category, text.length(), embedded.whole(text), read, xs);
                 scores.merge(category, t.score(), Math::max);
                 int start = part.toInput().applyAsInt(t.start());
                 int end = part.toInput().applyAsInt(t.end());
@@ -353,6 +392,72 @@ public final class SafetyScreen {
             }
         }
         return new Explained(Map.copyOf(scores), List.copyOf(triggers));
+    }
+
+    /**
+     * The parts of a request as one embedder reads them, for the heads that read its features: each part tokenized
+     * by its tokenizer (a span of pasted data as part of its prompt), what each part is read in ({@link Reading}), and
+     * the embeddings of all wholes and windows, from one call.
+     */
+    private final class EmbedderReading {
+
+        /** By part, what the heads of this embedder read of it; null for a part none of them reads. */
+        final Reading[] readings;
+        private final Map<String, Integer> wholeIndex = new java.util.LinkedHashMap<>();
+        private final Map<String, Integer> windowIndex = new java.util.LinkedHashMap<>();
+        private final List<float[]> embedded;
+
+        EmbedderReading(TextFeatures lens, List<Part> parts) {
+            Map<String, Tokens> tokenized = new java.util.HashMap<>();
+            java.util.function.Function<String, Tokens> tokenize = t -> tokenized.computeIfAbsent(t,
+                    lens.embedder()::tokens);
+            List<List<String>> heads = parts.stream().map(p -> p.heads().stream()
+                    .filter(h -> featuresOf(h) == lens).toList()).toList();
+            Tokens[] own = new Tokens[parts.size()];
+            for (int i = 0; i < parts.size(); i++) {
+                Slice slice = parts.get(i).slice();
+                if (slice != null && !heads.get(i).isEmpty()) {
+                    own[i] = tokenize.apply(slice.text()).part(slice.start(), slice.end()).orElse(null);
+                    if (own[i] != null) {
+                        tokenized.putIfAbsent(parts.get(i).in().text(), own[i]);
+                    }
+                }
+            }
+            readings = new Reading[parts.size()];
+            List<Tokens.Window> windows = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                if (heads.get(i).isEmpty()) {
+                    continue;
+                }
+                Part part = parts.get(i);
+                String text = part.in().text();
+                Tokens tokens = own[i] != null ? own[i] : tokenize.apply(text);
+                List<int[]> sentences = split(text);
+                List<Tokens.Window> pieces = part.sentencesAlone() <= 0 || sentences.size() < 2 ? List.of()
+                        : sentences.size() <= part.sentencesAlone() ? TextWindows.eachSentence(tokens, sentences)
+                        : TextWindows.covering(tokens, sentences, part.cuts(), WINDOW_TOKENS);
+                boolean needsCoverage = tokens.size() > tokens.windowSize()
+                        && (pieces.isEmpty() || heads.get(i).stream().anyMatch(h -> !SENTENCE_HEADS.contains(h)));
+                List<Tokens.Window> coverage = needsCoverage ? pastTheWhole(tokens,
+                        TextWindows.covering(tokens, sentences, part.cuts(), WINDOW_TOKENS)) : List.of();
+                readings[i] = new Reading(part, pieces, coverage);
+                wholeIndex.putIfAbsent(text, wholeIndex.size());
+                for (Tokens.Window w : concat(pieces, coverage)) {
+                    if (windowIndex.putIfAbsent(w.text(), windows.size()) == null) {
+                        windows.add(w);
+                    }
+                }
+            }
+            embedded = lens.features(List.copyOf(wholeIndex.keySet()), windows);
+        }
+
+        float[] whole(String text) {
+            return embedded.get(wholeIndex.get(text));
+        }
+
+        float[] window(Tokens.Window w) {
+            return embedded.get(wholeIndex.size() + windowIndex.get(w.text()));
+        }
     }
 
     /**
@@ -384,11 +489,11 @@ public final class SafetyScreen {
      */
     private Trigger best(String category, int length, float[] whole, List<Tokens.Window> windows, List<float[]> xs) {
         SafetyModel.Head head = model.head(category);
-        double p = head.model().probability(whole);
+        double p = model.probability(category, whole);
         int start = 0;
         int end = length;
         for (int k = 0; k < windows.size(); k++) {
-            double q = head.model().probability(xs.get(k));
+            double q = model.probability(category, xs.get(k));
             if (q > p) {
                 p = q;
                 start = windows.get(k).start();
@@ -409,7 +514,7 @@ public final class SafetyScreen {
 
     private double score(String category, float[] x) {
         SafetyModel.Head head = model.head(category);
-        return head.score(head.model().probability(x));
+        return head.score(model.probability(category, x));
     }
 
     /** The start and end of each sentence of {@code text} of at least three characters, stripped. */
@@ -454,7 +559,7 @@ public final class SafetyScreen {
                 inputs.add(sentences.get(i - 1) + " " + sentences.get(i));
             }
         }
-        List<float[]> xs = features.features(inputs);
+        List<float[]> xs = featuresOf("toxicity").features(inputs);
         double max = 0;
         List<Span> spans = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
@@ -482,7 +587,7 @@ public final class SafetyScreen {
 
     /** Toxicity of single statements (evaluation: one score per item, no sentence split). */
     public List<Double> toxicityOfStatements(List<String> statements) {
-        return features.features(statements).stream().map(x -> score("toxicity", x)).toList();
+        return featuresOf("toxicity").features(statements).stream().map(x -> score("toxicity", x)).toList();
     }
 
     static double round(double v) {

@@ -30,10 +30,23 @@ import org.junit.jupiter.api.Test;
  * instruction and (3) pasted into a prompt after "Summarize this text:" (split by role: the pasted span read as
  * data). Each request is screened once, from scratch (a fresh feature cache), by the screen and the peer in turn, so
  * both see the same load.
+ *
+ * <p>Design 15's screen runs side by side on the same requests ({@value #D15} cases): its input heads score by the
+ * {@value #PROTOTYPES} nearest-prototype rows of a realistic set (top 3; 20,000 safe, 4,000 injection, 3,000 jailbreak,
+ * 3,000 harmful: about the size of the dev prompts, their sentences and the authored rows it is trained on) on
+ * bge-small-en-v1.5-q features, its toxicity head stays logistic on MiniLM. The prototypes are random unit vectors from
+ * a fixed seed (embedding 30,000 dev texts with BGE would take longer than the bench; a prototype costs one dot product
+ * whatever its values). Each design-15 row also prints its ratio to the same case of design 7.
  */
 class InputScreenBench {
 
     private static final String PEER = "peer: one embedding of the prompt";
+
+    /** The prefix of design 15's cases. */
+    static final String D15 = "design 15: ";
+
+    /** Prototype rows of design 15's stand-in. */
+    static final int PROTOTYPES = 30_000;
 
     @Test
     void printInputScreenLatency() {
@@ -43,10 +56,16 @@ class InputScreenBench {
         List<String> veryLongPrompts = longPrompts(5, 10_000);
         OnnxEmbedder batched = new OnnxEmbedder(EmbeddingModel.ALL_MINILM_L6_V2, OnnxEmbedder.defaultThreads(), 32);
         SafetyModel model = standIn(new TextFeatures(batched));
+        OnnxEmbedder bge = new OnnxEmbedder(EmbeddingModel.BGE_SMALL_EN_V15_Q, OnnxEmbedder.defaultThreads(), 32);
+        SafetyModel prototypeModel = prototypeStandIn(model, bge);
+        Function<String, SafetyScreen> design15 = p -> new SafetyScreen(prototypeModel, new TextFeatures(batched),
+                new TextFeatures(bge));
         for (int i = 0; i < 20; i++) {
             String warm = "Warm-up prompt number " + i + ". It has two sentences.";
             new SafetyScreen(model, new TextFeatures(batched)).screenPrompt(warm);
             new SafetyScreen(model, new TextFeatures(batched)).screenPrompt(longPrompts.get(i % longPrompts.size()));
+            design15.apply(warm).screenPrompt(warm);
+            design15.apply(warm).explain(List.of(ScreenInput.instruction(PASTED + longPrompts.get(i % 3))));
         }
         Map<String, Function<String, Object>> cases = new LinkedHashMap<>();
         cases.put("plain prompt", p -> new SafetyScreen(model, new TextFeatures(batched))
@@ -55,6 +74,10 @@ class InputScreenBench {
                 .explain(document(p)));
         // the same text pasted into the prompt after a lead-in: split off by RoleSplitter and read as data
         cases.put("text pasted into the prompt", p -> new SafetyScreen(model, new TextFeatures(batched))
+                .explain(List.of(ScreenInput.instruction(PASTED + p))));
+        cases.put(D15 + "plain prompt", p -> design15.apply(p).explain(List.of(ScreenInput.instruction(p))));
+        cases.put(D15 + "instruction + document", p -> design15.apply(p).explain(document(p)));
+        cases.put(D15 + "text pasted into the prompt", p -> design15.apply(p)
                 .explain(List.of(ScreenInput.instruction(PASTED + p))));
         cases.put(PEER, p -> new TextFeatures(batched).features(p));
         Map<String, List<Double>> shortTimes = time(cases, prompts);
@@ -137,10 +160,19 @@ class InputScreenBench {
                     perThousand.add(e.getValue().get(i) * 1000.0 / Math.max(1, tokens.get(i)));
                 }
                 System.out.printf("  %-58s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  %6.1f ms/1k pieces  to peer "
-                        + "%.2fx / %.2fx%n", prefix + e.getKey(), s[0], s[1], s[2], stats(perThousand)[0],
-                        s[0] / peer[0], s[1] / peer[1]);
+                        + "%.2fx / %.2fx%s%n", prefix + e.getKey(), s[0], s[1], s[2], stats(perThousand)[0],
+                        s[0] / peer[0], s[1] / peer[1], toDesign7(times, e.getKey(), s));
             }
         }
+    }
+
+    /** For a design-15 case, its p50 and p95 as multiples of design 7's on the same case; else nothing. */
+    private static String toDesign7(Map<String, List<Double>> times, String key, double[] s) {
+        if (!key.startsWith(D15)) {
+            return "";
+        }
+        double[] d7 = stats(times.get(key.substring(D15.length())));
+        return String.format("  to design 7 %.2fx / %.2fx", s[0] / d7[0], s[1] / d7[1]);
     }
 
     private static List<String> prompts() {
@@ -192,6 +224,38 @@ class InputScreenBench {
             heads.put(name, new SafetyModel.Head(new LogisticModel(w, 0), 0.5, 0));
         }
         return new SafetyModel(features.embedder().name(), heads, "latency stand-in");
+    }
+
+    /**
+     * Design 15's shape: the stand-in's toxicity head (logistic on MiniLM), and input heads that score by {@value
+     * #PROTOTYPES} prototypes on {@code bge}'s embeddings, top 3: random unit vectors from a fixed seed.
+     */
+    private static SafetyModel prototypeStandIn(SafetyModel design7, Embedder bge) {
+        SplittableRandom random = new SplittableRandom(15);
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put(PrototypeSet.SAFE, 20_000);
+        sizes.put("injection", 4_000);
+        sizes.put("jailbreak", 3_000);
+        sizes.put("harmful", 3_000);
+        Map<String, List<float[]>> rows = new LinkedHashMap<>();
+        sizes.forEach((c, n) -> {
+            List<float[]> list = new ArrayList<>(n);
+            for (int r = 0; r < n; r++) {
+                float[] v = new float[bge.dimension()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) random.nextGaussian();
+                }
+                list.add(v);
+            }
+            rows.put(c, list);
+        });
+        Map<String, SafetyModel.Head> heads = new java.util.HashMap<>();
+        for (String name : List.of("injection", "jailbreak", "harmful")) {
+            heads.put(name, new SafetyModel.Head(null, 0.5, 0));
+        }
+        heads.put("toxicity", design7.head("toxicity"));
+        return new SafetyModel(design7.embedder(), heads, "latency stand-in, design 15", null,
+                PrototypeSet.of(bge.name(), bge.dimension(), 3, rows));
     }
 
     private static double[] stats(List<Double> millis) {
