@@ -321,7 +321,7 @@ public final class GovernanceModels implements AutoCloseable {
             GovernanceArtifact artifact = new ArtifactTrainer(features(), TunedSettings.committed(), m -> {
                 log.info("{}: {}", kind, m);
                 setStatus(kind, State.TRAINING, null, m);
-            }).train(kind, eval);
+            }, this::prototypeFeatures).train(kind, eval);
             store.put(artifact);
             store.activate(kind, artifact.sha256(), who);
             setStatus(kind, State.READY, artifact.sha256(), "trained in " + artifact.manifest().get("trainingSeconds")

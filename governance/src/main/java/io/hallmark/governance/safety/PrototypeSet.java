@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code c}'s prototypes: a text nearer to known attacks than to known safe prompts scores above one half. No weights
  * are fitted, so the prototypes are the training data's embeddings and the scores are deterministic.
  *
- * <p>Stored as IEEE half floats, little-endian, base64, a row per prototype ({@link #vectors()}); decoded once into
+ * <p>Stored as IEEE half floats, little-endian, base64, in chunks of rows ({@link #vectors()}); decoded once into
  * floats when built. Immutable and thread-safe. Scoring is a brute-force pass over the rows ({@link PrototypeDot}: the
  * Vector API where the JVM has it, the same bits either way); the safe class's part is computed once per text for
  * all heads that read it.
@@ -83,12 +83,26 @@ public final class PrototypeSet {
         this.rows = Map.copyOf(rows);
     }
 
+    /**
+     * The most prototypes one stored string holds: 2,048 rows of 384 half floats are 2.1 MB of base64, well under the
+     * longest string a JSON reader accepts by default (Jackson's 20 MB), which one string per class of ~21,000 safe
+     * prototypes exceeded.
+     */
+    static final int ROWS_PER_CHUNK = 2048;
+
     @JsonCreator
     static PrototypeSet read(@JsonProperty("embedder") String embedder, @JsonProperty("dimension") int dimension,
-            @JsonProperty("top") int top, @JsonProperty("vectors") Map<String, String> vectors) {
+            @JsonProperty("top") int top, @JsonProperty("vectors") Map<String, List<String>> vectors) {
+        if (vectors == null || dimension <= 0) {
+            throw new IllegalArgumentException("A prototype set needs its vectors and a positive dimension");
+        }
         Map<String, float[]> rows = new LinkedHashMap<>();
-        vectors.forEach((c, b64) -> {
-            ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(b64)).order(ByteOrder.LITTLE_ENDIAN);
+        vectors.forEach((c, chunks) -> {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            for (String chunk : chunks) {
+                bytes.writeBytes(Base64.getDecoder().decode(chunk));
+            }
+            ByteBuffer b = ByteBuffer.wrap(bytes.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
             float[] m = new float[b.remaining() / 2];
             for (int i = 0; i < m.length; i++) {
                 m[i] = Float.float16ToFloat(b.getShort());
@@ -113,16 +127,25 @@ public final class PrototypeSet {
         return top;
     }
 
-    /** Per class, its prototypes as half floats, little-endian, base64 (the stored form). */
+    /**
+     * Per class, its prototypes as half floats, little-endian, base64, in chunks of at most {@link #ROWS_PER_CHUNK}
+     * rows (the stored form).
+     */
     @JsonGetter
-    public Map<String, String> vectors() {
-        Map<String, String> out = new java.util.TreeMap<>();
+    public Map<String, List<String>> vectors() {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
         rows.forEach((c, m) -> {
-            ByteBuffer b = ByteBuffer.allocate(m.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-            for (float v : m) {
-                b.putShort(Float.floatToFloat16(v));
+            List<String> chunks = new java.util.ArrayList<>();
+            int step = ROWS_PER_CHUNK * dimension;
+            for (int from = 0; from < m.length; from += step) {
+                int to = Math.min(m.length, from + step);
+                ByteBuffer b = ByteBuffer.allocate((to - from) * 2).order(ByteOrder.LITTLE_ENDIAN);
+                for (int i = from; i < to; i++) {
+                    b.putShort(Float.floatToFloat16(m[i]));
+                }
+                chunks.add(Base64.getEncoder().encodeToString(b.array()));
             }
-            out.put(c, Base64.getEncoder().encodeToString(b.array()));
+            out.put(c, List.copyOf(chunks));
         });
         return out;
     }

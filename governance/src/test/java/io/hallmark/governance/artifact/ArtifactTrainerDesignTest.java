@@ -54,8 +54,10 @@ class ArtifactTrainerDesignTest {
     }
 
     @Test
-    void theCommittedDesignIsStillDesignSeven() {
-        assertThat(ArtifactTrainer.safetyDesign(TunedSettings.committed())).isEqualTo(ArtifactTrainer.LOGISTIC);
+    void theCommittedDesignIsDesignFifteen() {
+        // design 15 shipped in issue 18's session 12 (docs/evaluation/safety-and-bias.md, its decision rule)
+        assertThat(ArtifactTrainer.safetyDesign(TunedSettings.committed())).isEqualTo(PrototypeTrainer.DESIGN);
+        assertThat(ArtifactTrainer.safetyDesign(withDesign("logistic"))).isEqualTo(ArtifactTrainer.LOGISTIC);
         assertThatThrownBy(() -> ArtifactTrainer.safetyDesign(withDesign("forest")))
                 .hasMessageContaining("'forest'").hasMessageContaining(PrototypeTrainer.DESIGN);
     }

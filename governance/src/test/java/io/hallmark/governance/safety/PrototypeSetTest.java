@@ -89,4 +89,32 @@ class PrototypeSetTest {
         assertThatThrownBy(() -> noPrototypes.probability("injection", new float[] {0, 3, 0}))
                 .hasMessageContaining("neither");
     }
+
+    @Test
+    void aSetOfTheShippedSizeRoundTripsThroughTheArtifactReader() throws Exception {
+        // ~21,600 safe prototypes of 384 values: one base64 string per class was 20,054,016 characters, over the
+        // 20,000,000 Jackson reads by default, so the shipped model could be written but not loaded
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<float[]> safe = new java.util.ArrayList<>();
+        for (int r = 0; r < 21_600; r++) {
+            float[] v = new float[384];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) random.nextGaussian();
+            }
+            safe.add(v);
+        }
+        List<float[]> harmful = List.of(safe.get(0), safe.get(1));
+        PrototypeSet p = PrototypeSet.of("bge-small-en-v15-q", 384, 3, Map.of(PrototypeSet.SAFE, safe,
+                "harmful", harmful));
+        byte[] bytes = io.hallmark.governance.artifact.CanonicalJson.bytes(p);
+        assertThat(bytes.length).isGreaterThan(20_000_000);
+        PrototypeSet back = io.hallmark.governance.artifact.CanonicalJson.MAPPER.readValue(bytes, PrototypeSet.class);
+        assertThat(back.counts()).isEqualTo(Map.of("safe", 21_600, "harmful", 2));
+        assertThat(back.vectors().get("safe")).hasSize((21_600 + PrototypeSet.ROWS_PER_CHUNK - 1)
+                / PrototypeSet.ROWS_PER_CHUNK);
+        float[] q = safe.get(12_345);
+        assertThat(back.probability("harmful", q)).isEqualTo(p.probability("harmful", q));
+        assertThat(JSON.readValue(JSON.writeValueAsBytes(p), PrototypeSet.class).probability("harmful", q))
+                .isEqualTo(p.probability("harmful", q));
+    }
 }
