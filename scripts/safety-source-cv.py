@@ -333,6 +333,13 @@ def mlp_probs(x, rows, cls, w, xq, merge_risky=False):
 SIM_CLASSES = ["safe", "injection", "jailbreak", "harmful"]  # the prototype classes knnlr measures (safe = benign+risky)
 KNNLR_STATS = [1, 3, 10]  # --knnlr-stats: per class, the means of the top-k cosines used as features
 KNNLR = {}  # the similarity table, computed once per run (see knnlr_table)
+KNNLR_TRAIN = ["all"]  # --knnlr-train: the rows the heads learn from: all training rows, or the real sources' only
+
+
+def knnlr_family(source):
+    """--knnlr-train family: the source whose rows a training row is measured without, authored sources of one
+    family (authored:authored-roles and authored:authored-roles2) counted as one."""
+    return re.sub(r"\d+$", "", source) if source.startswith(AUTHORED + ":") else source
 
 
 def knnlr_table(x, items, emb):
@@ -377,7 +384,10 @@ def knnlr_features(texts, own_source, allowed_sources):
     t = KNNLR
     allow = np.isin(t["gsrc"], [t["sources"].index(s) for s in allowed_sources if s in t["sources"]])
     allow = np.broadcast_to(allow, (len(texts), len(allow)))
-    if own_source is not None:
+    if own_source is not None and KNNLR_TRAIN[0] == "family":
+        fam = np.array([knnlr_family(s) for s in t["sources"]])
+        allow = allow & (fam[t["gsrc"]][None, :] != np.array([knnlr_family(s) for s in own_source])[:, None])
+    elif own_source is not None:
         own = np.array([t["sources"].index(s) for s in own_source])
         allow = allow & (t["gsrc"][None, :] != own[:, None])
     kmax = max(KNNLR_STATS)
@@ -406,6 +416,9 @@ def knnlr_probs(x, items, train_idx, need, l2, emb):
     knnlr_table(x, items, emb)
     rows, cls, w, src = training_rows(items, train_idx, [it["cls"] for it in items], with_sources=True)
     allowed = sorted(set(src.tolist()))
+    if KNNLR_TRAIN[0] == "real":  # the heads learn from the real sources' rows only (authored rows stay prototypes)
+        keep = ~np.char.startswith(src.astype(str), AUTHORED + ":")
+        rows, cls, w, src = rows[keep], cls[keep], w[keep], src[keep]
     ft = knnlr_features(rows, src, allowed)
     fq = knnlr_features(need, None, allowed)
     mu, sd = ft.mean(axis=0), np.maximum(1e-6, ft.std(axis=0))
@@ -632,8 +645,8 @@ def scores_file(args, design):
     zh += "-all" if args.zh_reading == "route" and args.zh_prototypes == "all" else ""
     zh += "" if args.zh_reading != "route" or args.zh_heads == ",".join(HEADS) else "-" + args.zh_heads.replace(",", "+")
     lr = ""
-    if design == "knnlr" and (args.l2 != 1e-3 or args.knnlr_stats != "1,3,10"):
-        lr = f"-l2{args.l2:g}-top{args.knnlr_stats.replace(',', '+')}"
+    if design == "knnlr" and (args.l2 != 1e-3 or args.knnlr_stats != "1,3,10" or args.knnlr_train != "all"):
+        lr = f"-l2{args.l2:g}-top{args.knnlr_stats.replace(',', '+')}-train{args.knnlr_train}"
     return f"{design}-{args.features}-{args.roles}{authored}{pieces}{zh}{lr}{args.tag}.npz"
 
 
@@ -784,6 +797,10 @@ def main():
     ap.add_argument("--knn-top", type=int, default=3, help="knn: how many nearest texts of a class are averaged")
     ap.add_argument("--knnlr-stats", default="1,3,10",
                     help="knnlr: per prototype class, the top-k cosine means used as features (default 1,3,10)")
+    ap.add_argument("--knnlr-train", default="all", choices=["all", "real", "family"],
+                    help="knnlr: the heads learn from all training rows, each measured without its own source (all, "
+                         "default), from the real sources' rows only (real), or from all rows with an authored row "
+                         "measured without its whole authored family, e.g. roles and roles2 (family)")
     ap.add_argument("--emb", type=int, default=EMB, help="embedding dimension at the front of the features")
     ap.add_argument("--authored", default="exclude",
                     help="include: the authored items (origin authored) are trained on in every fold, never scored "
@@ -817,6 +834,7 @@ def main():
     KNN_SAFE[0] = args.knn_safe
     MLP_SEEDS[:] = [int(v) for v in args.mlp_seeds.split(",")]
     KNNLR_STATS[:] = [int(v) for v in args.knnlr_stats.split(",")]
+    KNNLR_TRAIN[0] = args.knnlr_train
     if not KNNLR_STATS or min(KNNLR_STATS) < 1:
         raise SystemExit(f"--knnlr-stats must be positive integers, got {args.knnlr_stats}")
     if not args.authored_weight > 0:
