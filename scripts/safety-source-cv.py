@@ -333,6 +333,7 @@ def mlp_probs(x, rows, cls, w, xq, merge_risky=False):
 SIM_CLASSES = ["safe", "injection", "jailbreak", "harmful"]  # the prototype classes knnlr measures (safe = benign+risky)
 KNNLR_STATS = [1, 3, 10]  # --knnlr-stats: per class, the means of the top-k cosines used as features
 KNNLR = {}  # the similarity table, computed once per run (see knnlr_table)
+KNNLR_FEATURES = ["all"]  # --knnlr-features: all 21 (class stats and differences) or diffs (the 9 differences only)
 KNNLR_TRAIN = ["all"]  # --knnlr-train: the rows the heads learn from: all training rows, or the real sources' only
 
 
@@ -403,7 +404,7 @@ def knnlr_features(texts, own_source, allowed_sources):
             cnt = fin.sum(axis=1)
             t["empty"] += int((cnt == 0).sum())
             stat[c, n] = np.where(cnt > 0, np.where(fin, part, 0).sum(axis=1) / np.maximum(1, cnt), 0)
-    cols = [stat[c, n] for c in range(len(SIM_CLASSES)) for n in KNNLR_STATS]
+    cols = [] if KNNLR_FEATURES[0] == "diffs" else [stat[c, n] for c in range(len(SIM_CLASSES)) for n in KNNLR_STATS]
     cols += [stat[c, n] - stat[0, n] for c in range(1, len(SIM_CLASSES)) for n in KNNLR_STATS]
     return np.stack(cols, axis=1).astype(np.float32)
 
@@ -647,6 +648,8 @@ def scores_file(args, design):
     lr = ""
     if design == "knnlr" and (args.l2 != 1e-3 or args.knnlr_stats != "1,3,10" or args.knnlr_train != "all"):
         lr = f"-l2{args.l2:g}-top{args.knnlr_stats.replace(',', '+')}-train{args.knnlr_train}"
+    if design == "knnlr" and args.knnlr_features != "all":
+        lr += f"-{args.knnlr_features}"
     return f"{design}-{args.features}-{args.roles}{authored}{pieces}{zh}{lr}{args.tag}.npz"
 
 
@@ -797,6 +800,9 @@ def main():
     ap.add_argument("--knn-top", type=int, default=3, help="knn: how many nearest texts of a class are averaged")
     ap.add_argument("--knnlr-stats", default="1,3,10",
                     help="knnlr: per prototype class, the top-k cosine means used as features (default 1,3,10)")
+    ap.add_argument("--knnlr-features", default="all", choices=["all", "diffs"],
+                    help="knnlr: every class's top-k means and each head's class minus safe (all, default), or the "
+                         "differences to safe only (diffs)")
     ap.add_argument("--knnlr-train", default="all", choices=["all", "real", "family"],
                     help="knnlr: the heads learn from all training rows, each measured without its own source (all, "
                          "default), from the real sources' rows only (real), or from all rows with an authored row "
@@ -835,6 +841,7 @@ def main():
     MLP_SEEDS[:] = [int(v) for v in args.mlp_seeds.split(",")]
     KNNLR_STATS[:] = [int(v) for v in args.knnlr_stats.split(",")]
     KNNLR_TRAIN[0] = args.knnlr_train
+    KNNLR_FEATURES[0] = args.knnlr_features
     if not KNNLR_STATS or min(KNNLR_STATS) < 1:
         raise SystemExit(f"--knnlr-stats must be positive integers, got {args.knnlr_stats}")
     if not args.authored_weight > 0:
