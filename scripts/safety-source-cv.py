@@ -37,6 +37,14 @@ one set of thresholds, calibrated as without it. --zh-reading concat reads every
 scores the authored prompts of those languages, each authored source held out in turn (the real sources and the other
 authored sources trained on), with the thresholds calibrated on all real sources: a sanity figure on authored text,
 not a held-out measurement. All three are off by default, so earlier runs reproduce.
+
+A learned head on prototype similarities (design 16 study): --designs knnlr measures, for every text, its top-k
+(--knnlr-stats, default 1,3,10) mean cosine similarities to each prototype class's training rows (safe, injection,
+jailbreak, harmful) and each head's class minus safe, and reads them with one logistic regression per head (--l2,
+targets of head_targets) trained on the training rows' features computed leave-own-source-out (a training row of
+source s is measured against the other training sources' rows only, as a held-out source's text will be). The
+similarities to every (source, class) group are computed once per run (knnlr_table); a fold merges the groups it may
+read. The other designs are unchanged.
 """
 import argparse
 import json
@@ -152,7 +160,7 @@ def safe_pieces(it):
     return list(dict.fromkeys(it["sentences"] + [it["instruction"], it["data"]] + it.get("dataSentences", [])))
 
 
-def training_rows(items, train_idx, cls_of_item):
+def training_rows(items, train_idx, cls_of_item, with_sources=False):
     """Rows to train on: every item of the training sources (whole text), plus the sentences of its benign items
     (the injection screen reads sentences; no sentence of a benign prompt is an attack). Weights: every (source,
     class) pair weighs the same within its class (an authored pair AUTHORED_WEIGHT times that); sentences share half
@@ -177,6 +185,8 @@ def training_rows(items, train_idx, cls_of_item):
     for c in set(cls.tolist()):
         m = cls == c
         w[m] /= w[m].sum()
+    if with_sources:  # knnlr: the source of every row, for its leave-own-source-out similarities
+        return np.array(rows), cls, w, np.array(src)
     return np.array(rows), cls, w
 
 
@@ -317,6 +327,112 @@ def mlp_probs(x, rows, cls, w, xq, merge_risky=False):
     return p
 
 
+# ---------------------------------------------------------------- knnlr: a learned head on prototype similarities
+
+
+SIM_CLASSES = ["safe", "injection", "jailbreak", "harmful"]  # the prototype classes knnlr measures (safe = benign+risky)
+KNNLR_STATS = [1, 3, 10]  # --knnlr-stats: per class, the means of the top-k cosines used as features
+KNNLR = {}  # the similarity table, computed once per run (see knnlr_table)
+KNNLR_FEATURES = ["all"]  # --knnlr-features: all 21 (class stats and differences) or diffs (the 9 differences only)
+KNNLR_TRAIN = ["all"]  # --knnlr-train: the rows the heads learn from: all training rows, or the real sources' only
+
+
+def knnlr_family(source):
+    """--knnlr-train family: the source whose rows a training row is measured without, authored sources of one
+    family (authored:authored-roles and authored:authored-roles2) counted as one."""
+    return re.sub(r"\d+$", "", source) if source.startswith(AUTHORED + ":") else source
+
+
+def knnlr_table(x, items, emb):
+    """For every text of the dump, its max(KNNLR_STATS) highest cosine similarities to the rows of every (source,
+    prototype class) group of the rows any fold can train on (every trainable real source and the authored items,
+    with their safe pieces), sorted high to low, -inf where a group has fewer rows. Computed once: a fold's features
+    (its training rows' leave-own-source-out ones and its queries') are merges of the groups it may read."""
+    if KNNLR:
+        return KNNLR
+    universe = [i for i, it in enumerate(items) if it["origin"] == AUTHORED or it["trainable"]]
+    rows, cls, _, src = training_rows(items, universe, [it["cls"] for it in items], with_sources=True)
+    pcls = np.array(["safe" if c in ("benign", "risky") else c for c in cls])
+    sources = sorted(set(src.tolist()))
+    sid = np.array([sources.index(s) for s in src])
+    key = sid * len(SIM_CLASSES) + np.array([SIM_CLASSES.index(c) for c in pcls])
+    order = np.argsort(key, kind="stable")
+    groups, starts = np.unique(key[order], return_index=True)
+    bounds = list(zip(starts, list(starts[1:]) + [len(order)]))
+    kmax = max(KNNLR_STATS)
+
+    def unit(a):
+        a = a[:, :emb].astype(np.float32)
+        return a / np.maximum(1e-6, np.linalg.norm(a, axis=1, keepdims=True))
+    ref = unit(x[rows[order]])
+    table = np.full((x.shape[0], len(groups), kmax), -np.inf, np.float32)
+    for a in range(0, x.shape[0], 1024):
+        sim = unit(x[a:a + 1024]) @ ref.T
+        for g, (lo, hi) in enumerate(bounds):
+            k = min(kmax, hi - lo)
+            part = np.partition(sim[:, lo:hi], hi - lo - k, axis=1)[:, hi - lo - k:]
+            table[a:a + 1024, g, :k] = -np.sort(-part, axis=1)
+    KNNLR.update(table=table, sources=sources, gsrc=groups // len(SIM_CLASSES),
+                 gcls=groups % len(SIM_CLASSES), empty=0)
+    return KNNLR
+
+
+def knnlr_features(texts, own_source, allowed_sources):
+    """The similarity features of `texts` (text indices): for each prototype class, the mean of its top-k cosines to
+    that class's rows of `allowed_sources` (k in KNNLR_STATS), leaving out the rows of each text's own source
+    (`own_source`, names; None for a query of a held-out source), then each head's class minus safe, stat by stat.
+    A class with no allowed row gives 0 (counted in KNNLR["empty"])."""
+    t = KNNLR
+    allow = np.isin(t["gsrc"], [t["sources"].index(s) for s in allowed_sources if s in t["sources"]])
+    allow = np.broadcast_to(allow, (len(texts), len(allow)))
+    if own_source is not None and KNNLR_TRAIN[0] == "family":
+        fam = np.array([knnlr_family(s) for s in t["sources"]])
+        allow = allow & (fam[t["gsrc"]][None, :] != np.array([knnlr_family(s) for s in own_source])[:, None])
+    elif own_source is not None:
+        own = np.array([t["sources"].index(s) for s in own_source])
+        allow = allow & (t["gsrc"][None, :] != own[:, None])
+    kmax = max(KNNLR_STATS)
+    stat = {}
+    for c in range(len(SIM_CLASSES)):
+        g = np.where(t["gcls"] == c)[0]
+        v = np.where(allow[:, g, None], t["table"][texts][:, g, :], -np.inf).reshape(len(texts), -1)
+        k = min(kmax, v.shape[1])
+        top = -np.sort(-np.partition(v, v.shape[1] - k, axis=1)[:, v.shape[1] - k:], axis=1)
+        for n in KNNLR_STATS:
+            part = top[:, :n]
+            fin = np.isfinite(part)
+            cnt = fin.sum(axis=1)
+            t["empty"] += int((cnt == 0).sum())
+            stat[c, n] = np.where(cnt > 0, np.where(fin, part, 0).sum(axis=1) / np.maximum(1, cnt), 0)
+    cols = [] if KNNLR_FEATURES[0] == "diffs" else [stat[c, n] for c in range(len(SIM_CLASSES)) for n in KNNLR_STATS]
+    cols += [stat[c, n] - stat[0, n] for c in range(1, len(SIM_CLASSES)) for n in KNNLR_STATS]
+    return np.stack(cols, axis=1).astype(np.float32)
+
+
+def knnlr_probs(x, items, train_idx, need, l2, emb):
+    """Design knnlr (design 16 study): per head, a logistic regression on similarity features (knnlr_features),
+    trained on the training rows' features computed leave-own-source-out (a training row of source s is measured
+    against the training rows of the other sources only, as a held-out source's text will be), with the targets of
+    head_targets and the logistic design's weights; features standardized on the training rows."""
+    knnlr_table(x, items, emb)
+    rows, cls, w, src = training_rows(items, train_idx, [it["cls"] for it in items], with_sources=True)
+    allowed = sorted(set(src.tolist()))
+    if KNNLR_TRAIN[0] == "real":  # the heads learn from the real sources' rows only (authored rows stay prototypes)
+        keep = ~np.char.startswith(src.astype(str), AUTHORED + ":")
+        rows, cls, w, src = rows[keep], cls[keep], w[keep], src[keep]
+    ft = knnlr_features(rows, src, allowed)
+    fq = knnlr_features(need, None, allowed)
+    mu, sd = ft.mean(axis=0), np.maximum(1e-6, ft.std(axis=0))
+    ft, fq = (ft - mu) / sd, (fq - mu) / sd
+    p = np.zeros((len(need), len(CLASSES)), np.float32)
+    for head, (y, mask) in head_targets(cls).items():
+        wm, ym = w[mask].copy(), y[mask]
+        wm[ym] *= wm[~ym].sum() / wm[ym].sum()  # the positives weigh as much as the negatives
+        wt, b = fit_logistic(ft[mask], ym, wm, l2)
+        p[:, CLASSES.index(head)] = 1 / (1 + np.exp(-(fq @ wt + b)))
+    return p
+
+
 # ---------------------------------------------------------------- designs
 
 
@@ -376,7 +492,9 @@ def train_and_score(design, x, items, train_idx, score_idx, l2, roles="none", em
             pk = knn_scores(x, rows, cls, xq, emb, knn_top, whole)
         if design in ("mlp+knn", "mlp4+knn"):
             pm = mlp_probs(x, rows, cls, w, xq, merge_risky=design.startswith("mlp4"))
-        if design == "knn":
+        if design == "knnlr":
+            p = knnlr_probs(x, items, train_idx, need, l2, emb)
+        elif design == "knn":
             p = pk
         elif design in ("mlp+knn", "mlp4+knn"):
             p = (pk + pm) / 2
@@ -527,7 +645,12 @@ def scores_file(args, design):
     zh = "" if args.zh_reading == "none" else f"-zh{args.zh_reading}"
     zh += "-all" if args.zh_reading == "route" and args.zh_prototypes == "all" else ""
     zh += "" if args.zh_reading != "route" or args.zh_heads == ",".join(HEADS) else "-" + args.zh_heads.replace(",", "+")
-    return f"{design}-{args.features}-{args.roles}{authored}{pieces}{zh}{args.tag}.npz"
+    lr = ""
+    if design == "knnlr" and (args.l2 != 1e-3 or args.knnlr_stats != "1,3,10" or args.knnlr_train != "all"):
+        lr = f"-l2{args.l2:g}-top{args.knnlr_stats.replace(',', '+')}-train{args.knnlr_train}"
+    if design == "knnlr" and args.knnlr_features != "all":
+        lr += f"-{args.knnlr_features}"
+    return f"{design}-{args.features}-{args.roles}{authored}{pieces}{zh}{lr}{args.tag}.npz"
 
 
 def authored_counts(items, authored):
@@ -675,6 +798,15 @@ def main():
     ap.add_argument("--tag", default="", help="suffix of the saved scores' file name")
     ap.add_argument("--mlp-seeds", default="5", help="mlp designs: the mean of one model per seed")
     ap.add_argument("--knn-top", type=int, default=3, help="knn: how many nearest texts of a class are averaged")
+    ap.add_argument("--knnlr-stats", default="1,3,10",
+                    help="knnlr: per prototype class, the top-k cosine means used as features (default 1,3,10)")
+    ap.add_argument("--knnlr-features", default="all", choices=["all", "diffs"],
+                    help="knnlr: every class's top-k means and each head's class minus safe (all, default), or the "
+                         "differences to safe only (diffs)")
+    ap.add_argument("--knnlr-train", default="all", choices=["all", "real", "family"],
+                    help="knnlr: the heads learn from all training rows, each measured without its own source (all, "
+                         "default), from the real sources' rows only (real), or from all rows with an authored row "
+                         "measured without its whole authored family, e.g. roles and roles2 (family)")
     ap.add_argument("--emb", type=int, default=EMB, help="embedding dimension at the front of the features")
     ap.add_argument("--authored", default="exclude",
                     help="include: the authored items (origin authored) are trained on in every fold, never scored "
@@ -707,6 +839,11 @@ def main():
     SAFE_PIECES[0] = args.safe_pieces
     KNN_SAFE[0] = args.knn_safe
     MLP_SEEDS[:] = [int(v) for v in args.mlp_seeds.split(",")]
+    KNNLR_STATS[:] = [int(v) for v in args.knnlr_stats.split(",")]
+    KNNLR_TRAIN[0] = args.knnlr_train
+    KNNLR_FEATURES[0] = args.knnlr_features
+    if not KNNLR_STATS or min(KNNLR_STATS) < 1:
+        raise SystemExit(f"--knnlr-stats must be positive integers, got {args.knnlr_stats}")
     if not args.authored_weight > 0:
         raise SystemExit(f"--authored-weight must be positive, got {args.authored_weight}")
     AUTHORED_WEIGHT[0] = args.authored_weight
