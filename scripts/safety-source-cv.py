@@ -469,7 +469,13 @@ def train_and_score(design, x, items, train_idx, score_idx, l2, roles="none", em
         for s in injection_reading(items[i], roles):
             sent_owner.append(k); sent_rows.append(s)
     sent_owner = np.array(sent_owner, dtype=int)
-    need = np.concatenate([whole, np.array(sent_rows, dtype=int)])
+    jb_owner, jb_rows = [], []
+    if JB_SENTENCES[0]:  # --jb-sentences: the jailbreak head also reads each sentence (session 13 study)
+        for k, i in enumerate(score_idx):
+            for s in items[i]["sentences"]:
+                jb_owner.append(k); jb_rows.append(s)
+    jb_owner = np.array(jb_owner, dtype=int)
+    need = np.concatenate([whole, np.array(sent_rows, dtype=int), np.array(jb_rows, dtype=int)])
     xq = x[need]
 
     if design.startswith("logistic") or design == "d7r":
@@ -514,7 +520,9 @@ def train_and_score(design, x, items, train_idx, score_idx, l2, roles="none", em
     for head in HEADS:
         s = probs[head][:n].copy()
         if head == "injection" and len(sent_owner):
-            np.maximum.at(s, sent_owner, probs[head][n:])
+            np.maximum.at(s, sent_owner, probs[head][n:n + len(sent_owner)])
+        if head == "jailbreak" and len(jb_owner):
+            np.maximum.at(s, jb_owner, probs[head][n + len(sent_owner):])
         out[head] = s
     return out
 
@@ -524,6 +532,11 @@ def train_and_score(design, x, items, train_idx, score_idx, l2, roles="none", em
 
 def f1(tp, fp, fn):
     return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
+JB_SENTENCES = [False]  # --jb-sentences
+
+OBJECTIVE = "head"  # --objective: how the calibration counts harmful recall (see calibrate)
 
 
 def calibrate(scores, items, idx, budget_ordinary, budget_risky, worst=False, min_rows=30):
@@ -579,7 +592,11 @@ def calibrate(scores, items, idx, budget_ordinary, budget_risky, worst=False, mi
                 jrec = per_source_mean((fi[a] | fj[b])[None, :] | fh, jb)
             else:
                 jrec = np.zeros(len(hrec))
-            obj = np.where(ok, (inj_f1[a] + jrec + hrec) / 3, -1)
+            if OBJECTIVE == "any":  # harmful recall by any screen, as the default policy rejects (session 13)
+                hr = per_source_mean((fi[a] | fj[b])[None, :] | fh, hm) if hm.any() else hrec
+            else:
+                hr = hrec
+            obj = np.where(ok, (inj_f1[a] + jrec + hr) / 3, -1)
             c = int(np.argmax(obj))
             if best is None or obj[c] > best[0] + 1e-12:
                 best = (obj[c], cand["injection"][a], cand["jailbreak"][b], cand["harmful"][c])
@@ -794,6 +811,11 @@ def main():
     ap.add_argument("--calibration", default="pooled",
                     help="pooled: budgets on the pooled rates; worst: on every source's own rate (design 11b)")
     ap.add_argument("--scores-dir", default=None, help="write each design's out-of-fold scores there (npz)")
+    ap.add_argument("--jb-sentences", action="store_true",
+                    help="the jailbreak head also reads each of the prompt's sentences (max; session 13 study)")
+    ap.add_argument("--objective", default="head", choices=["head", "any"],
+                    help="calibration objective's harmful recall: of the harmful head (head, default) or by any "
+                         "screen (any), each source-averaged")
     ap.add_argument("--from-scores", default=None, help="read the out-of-fold scores a --scores-dir run wrote")
     ap.add_argument("--tag", default="", help="suffix of the saved scores' file name")
     ap.add_argument("--mlp-seeds", default="5", help="mlp designs: the mean of one model per seed")
@@ -836,6 +858,9 @@ def main():
                     help="languages (lang field, e.g. zh,zh-Hant) of authored prompts to score, each authored source "
                          "held out in turn, as a sanity figure (needs --authored include)")
     args = ap.parse_args()
+    global OBJECTIVE
+    OBJECTIVE = args.objective
+    JB_SENTENCES[0] = args.jb_sentences
     SAFE_PIECES[0] = args.safe_pieces
     KNN_SAFE[0] = args.knn_safe
     MLP_SEEDS[:] = [int(v) for v in args.mlp_seeds.split(",")]
