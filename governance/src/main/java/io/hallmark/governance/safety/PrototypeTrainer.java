@@ -19,7 +19,9 @@ import java.util.function.Function;
  * <p><b>Prototypes</b> ({@code training_rows}): every trainable prompt of a {@link ScreenCorpus} whole under its class
  * (ordinary and risky-looking safe prompts as {@link PrototypeSet#SAFE}), and the first {@value #SENTENCES} sentences
  * ({@link SafetyScreen#sentencesOf}) of each safe one as safe; the authored prompts always. A text in several rows
- * is a prototype several times, as in the CV.
+ * is a prototype several times, as in the CV. Since session 13 also the injected text of every trainable injection
+ * with a safe twin ({@link InjectedSpans}), each span and, when it has several, its first {@value #SENTENCES}
+ * sentences, as injection prototypes of the row's source (the CV had none).
  *
  * <p><b>Out-of-fold scores</b>: every real prompt (kit and extras, trainable or not) is scored by the prototypes of
  * every other source (its own source's left out; authored ones never), held at half precision as the shipped {@link
@@ -142,6 +144,21 @@ public final class PrototypeTrainer {
                     .limit(SENTENCES).toList()) : new int[0];
             reading[i] = it.real() ? ids(textIds, this.reading.apply(it.text())) : new int[0];
         }
+        Map<Integer, List<String>> injected = InjectedSpans.of(items);
+        Map<Integer, int[]> spanIds = new java.util.TreeMap<>();
+        injected.forEach((i, spans) -> {
+            if (items.get(i).trainable()) {
+                List<String> pieces = new ArrayList<>();
+                for (String span : spans) {
+                    pieces.add(span);
+                    List<String> sentencesOfSpan = SafetyScreen.sentencesOf(span);
+                    if (sentencesOfSpan.size() > 1) {
+                        pieces.addAll(sentencesOfSpan.stream().limit(SENTENCES).toList());
+                    }
+                }
+                spanIds.put(i, ids(textIds, pieces));
+            }
+        });
         float[][] unit = embed(new ArrayList<>(textIds.keySet()));
         int dim = dimension;
 
@@ -164,6 +181,11 @@ public final class PrototypeTrainer {
             for (int s : sentences[i]) {
                 vectors.add(unit[s]);
                 cls.add(0);
+                owner.add(own);
+            }
+            for (int s : spanIds.getOrDefault(i, new int[0])) {
+                vectors.add(unit[s]);
+                cls.add(c);
                 owner.add(own);
             }
         }
@@ -296,6 +318,11 @@ public final class PrototypeTrainer {
      * sentences.
      */
     static List<String> injectionReading(String prompt) {
+        return injectionReading(prompt, SENTENCES);
+    }
+
+    /** {@link #injectionReading(String)} with the first {@code dataSentences} sentences of the data (dev studies). */
+    static List<String> injectionReading(String prompt, int dataSentences) {
         RoleSplitter.Split split = RoleSplitter.split(prompt);
         if (split.instructionOnly()) {
             return SafetyScreen.sentencesOf(prompt).stream().limit(SENTENCES).toList();
@@ -305,15 +332,15 @@ public final class PrototypeTrainer {
         if (!instruction.isEmpty()) {
             out.add(instruction);
         }
-        List<String> dataSentences = new ArrayList<>();
+        List<String> sentencesOfData = new ArrayList<>();
         for (RoleSplitter.Span s : split.data()) {
             String d = s.text(prompt).strip();
             if (!d.isEmpty()) {
                 out.add(d);
-                dataSentences.addAll(SafetyScreen.sentencesOf(d));
+                sentencesOfData.addAll(SafetyScreen.sentencesOf(d));
             }
         }
-        out.addAll(dataSentences.stream().limit(SENTENCES).toList());
+        out.addAll(sentencesOfData.stream().limit(dataSentences).toList());
         return out;
     }
 

@@ -53,15 +53,24 @@ public final class ScreenCorpus {
      * @param origin {@link #KIT}, {@link #EXTRAS} or {@link #AUTHORED}
      * @param lang its language code where its set gives one, else empty
      * @param trainable whether its licence lets a shipped model learn it
+     * @param group the group its set gives it (variants of one document or template share one, e.g. a document and
+     *     the same document with an injection), else empty
      */
     public record Item(String text, String cls, String subset, String source, String origin, String lang,
-            boolean trainable) {
+            boolean trainable, String group) {
 
         public Item {
             if (!CLASSES.contains(cls)) {
                 throw new IllegalArgumentException("A prompt of " + source + " has the class '" + cls + "'; expected "
                         + "one of " + CLASSES);
             }
+            group = group == null ? "" : group;
+        }
+
+        /** An item of no group. */
+        public Item(String text, String cls, String subset, String source, String origin, String lang,
+                boolean trainable) {
+            this(text, cls, subset, source, origin, lang, trainable, "");
         }
 
         /** Whether it is a safe prompt (ordinary or risky-looking). */
@@ -115,7 +124,7 @@ public final class ScreenCorpus {
                 String subset = r.path("subset").asText();
                 String label = r.path("label").asText();
                 items.add(new Item(r.path("text").asText(), classOf(label, subset), subset, source, EXTRAS,
-                        r.path("lang").asText(""), trainable));
+                        r.path("lang").asText(""), trainable, r.path("group").asText("")));
             }
         }
         if (authored == null) {
@@ -134,7 +143,7 @@ public final class ScreenCorpus {
         for (AuthoredSet.Row row : authored.rows()) {
             if (prompts.add(row.text())) {
                 items.add(new Item(row.text(), classOf(row.label(), row.subset()), row.subset(),
-                        AUTHORED + ":" + row.source(), AUTHORED, row.lang(), true));
+                        AUTHORED + ":" + row.source(), AUTHORED, row.lang(), true, row.group()));
             }
         }
         return items;

@@ -27,15 +27,18 @@ public final class PrototypeCvRun {
     private PrototypeCvRun() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("Usage: PrototypeCvRun <report.json> <model-dir>");
+        if (args.length != 2 && args.length != 3) {
+            throw new IllegalArgumentException("Usage: PrototypeCvRun <report.json> <model-dir> [data sentences read]");
         }
+        int dataSentences = args.length == 3 ? Integer.parseInt(args[2]) : PrototypeTrainer.SENTENCES;
         EvalData eval = TestData.eval();
         long t0 = System.nanoTime();
         ScreenCorpus corpus = ScreenCorpus.read(eval, AuthoredSet.bundled(), true);
         System.err.println("corpus: " + corpus.items().size() + " prompts");
         TextFeatures bge = new TextFeatures(new OnnxEmbedder(EmbeddingModel.BGE_SMALL_EN_V15_Q, 2, 32));
-        PrototypeTrainer.Trained trained = new PrototypeTrainer(bge, System.err::println).train(corpus);
+        PrototypeTrainer.Trained trained = new PrototypeTrainer(bge.embedder().name(), bge.embedder().dimension(),
+                bge::features, p -> PrototypeTrainer.injectionReading(p, dataSentences), false, System.err::println,
+                2).train(corpus);
         double prototypeSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         TextFeatures minilm = new TextFeatures(new OnnxEmbedder(EmbeddingModel.ALL_MINILM_L6_V2, 2, 32));
@@ -50,6 +53,7 @@ public final class PrototypeCvRun {
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("embedder", bge.embedder().name());
+        out.put("dataSentencesRead", dataSentences);
         out.put("prompts", corpus.items().size());
         out.put("prototypes", trained.prototypes().counts());
         out.put("authoredFiles", corpus.authoredFiles());
