@@ -19,8 +19,16 @@ import java.util.regex.Pattern;
  *       bracket (or the end of the prompt when it is never closed);
  *   <li>{@code table}: at least two consecutive lines with {@code |} cells (markdown), at least two with the same
  *       number (one or more) of tabs (TSV), or at least three with the same number (two or more) of commas (CSV);
+ *       a table or a fenced block also takes the lines that follow it without a blank line (a {@code Note:}, a
+ *       footnote, a {@code ###} heading or a stray line pasted with the rows, or between them), up to a blank line,
+ *       a question (a line ending with {@code ?}) or a line the operator writes about the material ({@code Q:},
+ *       {@code Question:}, "Using the table above, ...", "Based only on the data, ..."); a line that marks itself as
+ *       a note or footnote ({@code Note:}, {@code P.S.}, {@code [1]}, {@code #}, {@code <}) is taken even so;
  *   <li>{@code headers}: an e-mail or message: a line {@code From:}, {@code To:}, {@code Subject:}, {@code Date:},
  *       {@code Sent:} or {@code Cc:} and everything after it;
+ *   <li>{@code record}: a paragraph's lines from its first field to its last when at least {@value #MIN_FIELDS} of
+ *       them, and most of them, are fields ({@code Domain Name: example.org}: a key of letters, a colon, a value;
+ *       no conversation turn or question label): a WHOIS record, a form, a log entry;
  *   <li>{@code after-colon}: everything after a short lead-in line (at most {@value #LEAD_IN} characters) that ends
  *       with a colon and is followed by a line break ("Summarize this email:\n\n..."), when what follows is at least
  *       {@value #PASTED} characters; or, on the same line, at least {@value #LONG_PASTE} characters after a colon
@@ -31,7 +39,12 @@ import java.util.regex.Pattern;
  *       {@value #LEAD_IN} characters) when they are at least {@value #LONG_PASTE} characters and three times as long
  *       as it ("Translate this email into Spanish.\n\nI am pleased to announce ..."); else the paragraphs before a
  *       short last paragraph, on the same terms ("...\n\nI got the email above from a coworker. Can you ...?").
- *       Not in a conversation's transcript (a line opening with {@code User:}, {@code Assistant:}, ...).
+ *       When the rules above found data only inside those paragraphs (a quote, a lead-in colon, a tag in a pasted
+ *       page or e-mail) and the first paragraph names the material ("Summarize the following email", "... based on
+ *       its WHOIS information"), the paragraphs are data all the same, up to a short last paragraph after the last
+ *       span found. Not in a conversation's transcript (a prompt whose first line opens a turn: {@code User:},
+ *       {@code Assistant:}, ...); a turn label further down (an injected {@code SYSTEM:} line in a pasted e-mail)
+ *       does not make a prompt a conversation.
  * </ol>
  * Overlapping or touching spans are merged (the first rule's name is kept); leading and trailing white space is left
  * out of a span. The instruction is what is not data.
