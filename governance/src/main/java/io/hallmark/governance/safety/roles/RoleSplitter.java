@@ -502,6 +502,12 @@ public final class RoleSplitter {
 
     /** The characters of {@code [from, to)} in no span, other than white space and lead-in lines ending in a colon. */
     private static int uncovered(String p, int from, int to, List<Span> spans) {
+        boolean[] covered = new boolean[to - from];
+        for (Span s : spans) {
+            for (int i = Math.max(s.start(), from); i < Math.min(s.end(), to); i++) {
+                covered[i - from] = true;
+            }
+        }
         int n = 0;
         for (int[] l : lines(p)) {
             int a = Math.max(l[0], from);
@@ -510,10 +516,7 @@ public final class RoleSplitter {
                 continue;
             }
             for (int i = a; i < b; i++) {
-                final int at = i;
-                if (!Character.isWhitespace(p.charAt(i)) && spans.stream().noneMatch(s -> s.start() <= at && at < s.end())) {
-                    n++;
-                }
+                n += covered[i - from] || Character.isWhitespace(p.charAt(i)) ? 0 : 1;
             }
         }
         return n;
