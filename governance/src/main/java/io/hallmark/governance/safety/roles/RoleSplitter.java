@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  *       bracket (or the end of the prompt when it is never closed);
  *   <li>{@code table}: at least two consecutive lines with {@code |} cells (markdown), at least two with the same
  *       number (one or more) of tabs (TSV), or at least three with the same number (two or more) of commas (CSV);
- *       a table or a fenced block also takes the lines that follow it without a blank line (a {@code Note:}, a
- *       footnote, a {@code ###} heading or a stray line pasted with the rows, or between them), up to a blank line,
+ *       a table or a fenced block also takes up to {@value #MAX_TAIL_LINES} lines that follow it without a blank
+ *       line (a {@code Note:}, a footnote, a {@code ###} heading or a stray line pasted with the rows, or between
+ *       them), up to a blank line,
  *       a question (a line ending with {@code ?}) or a line the operator writes about the material ({@code Q:},
  *       {@code Question:}, "Using the table above, ...", "Based only on the data, ..."); a line that marks itself as
  *       a note or footnote ({@code Note:}, {@code P.S.}, {@code [1]}, {@code #}, {@code <}) is taken even so;
@@ -78,7 +79,8 @@ public final class RoleSplitter {
             + "question|answer|input|output|you|me)\\s*");
 
     /** A line that opens a conversation's turn, as a chat transcript writes it ({@code User: ...}). */
-    private static final Pattern TURN = Pattern.compile("(?i)^\\s*(?:system|developer|user|assistant|human|ai)[ \\t]*:");
+    private static final Pattern TURN =
+            Pattern.compile("(?i)^\\s*(?:system|developer|user|assistant|human|ai)[ \\t]*:");
 
     /**
      * A line that the operator writes about the pasted material, never part of it: a question or answer label
@@ -95,7 +97,8 @@ public final class RoleSplitter {
      * heading, comment or tag ({@code Note:}, {@code P.S.}, {@code [1]}, {@code ###}, {@code <!--}, ...).
      */
     private static final Pattern ANNOTATION = Pattern.compile("(?i)^\\s*(?:(?:note|notes|nb|n\\.b\\.|footnote|"
-            + "source|sources|remark|remarks|comment|caption|p\\.?\\s?s\\.?)\\s*[:.\\-]|\\[[^\\]\\n]{1,20}]|#|<|\\*|[-=]{3})");
+            + "source|sources|remark|remarks|comment|caption|p\\.?\\s?s\\.?)\\s*[:.\\-]"
+            + "|\\[[^\\]\\n]{1,20}]|#|<|[-=]{3})");
 
     /**
      * A field of a record ({@code Domain Name: example.com}, {@code Registrant Country: US}): a key of one to five
@@ -112,6 +115,9 @@ public final class RoleSplitter {
             + "website|site|documents?|passages?|report|post|records?|information|data|tables?|transcript|review|"
             + "notes?|memo|resume|cv|contract|file|snippets?|code|content|paragraphs?|story|essay|excerpt|output|"
             + "results?|log|thread|comments?)\\b");
+
+    /** The most lines a table or a fenced block takes from the lines that follow it (a note, not a document). */
+    static final int MAX_TAIL_LINES = 3;
 
     /** The least number of fields in a paragraph read as a record. */
     static final int MIN_FIELDS = 5;
@@ -411,9 +417,10 @@ public final class RoleSplitter {
 
     /**
      * The lines that follow a table or a fenced block without a blank line belong to it (a note, a footnote, a
-     * heading or a stray line pasted with the material), up to a blank line, a line the operator writes about the
-     * material ({@link #ABOUT_THE_DATA}: "Q: ...", "Using the table above, ...") or a question (a line ending with a
-     * question mark), unless that line marks itself as part of the material ({@link #ANNOTATION}: "Note: ...").
+     * heading or a stray line pasted with the material; at most {@value #MAX_TAIL_LINES}), up to a blank line, a
+     * line the operator writes about the material ({@link #ABOUT_THE_DATA}: "Q: ...", "Using the table above, ...")
+     * or a question (a line ending with a question mark), unless that line marks itself as part of the material
+     * ({@link #ANNOTATION}: "Note: ...").
      */
     private static void blockTails(String p, List<Span> out) {
         for (int i = 0; i < out.size(); i++) {
@@ -423,7 +430,7 @@ public final class RoleSplitter {
             }
             int end = lineEnd(p, Math.max(s.start(), s.end() - 1));
             int tail = end;
-            while (tail < p.length()) {
+            for (int taken = 0; taken < MAX_TAIL_LINES && tail < p.length(); taken++) {
                 int next = tail + 1;
                 int nextEnd = lineEnd(p, next);
                 String line = p.substring(next, nextEnd);
