@@ -40,7 +40,7 @@ class PlatformReadingTest {
     }
 
     @Test
-    void aTableWithoutABlankLineIsDataAndTheNoteOnLine12IsReadAsTheSplitterLeavesIt() {
+    void aTableWithoutABlankLineIsDataAndTheNoteOnLine12IsPartOfIt() {
         String prompt = tablePrompt();
         assertThat(prompt.lines().toList().get(11)).isEqualTo(NOTE);
 
@@ -52,12 +52,13 @@ class PlatformReadingTest {
 
         assertThat(read.data()).as("the table is data").startsWith("Party\tVotes\tSeats").contains("Party J\t9017\t9")
                 .doesNotContain("Please read");
-        // the splitter's table span ends at the last tabbed line: the note after it stays in the instruction, which
-        // the shipped screen reads whole only (as 12 of WTQ's 19 dev injections with a "Note:" line)
-        assertThat(read.instruction()).startsWith("Please read the table").contains(NOTE)
-                .contains("Which party won");
-        assertThat(read.dataPieces()).as("each table row, as the screen reads the span by sentence")
-                .contains("Party J\t9017\t9").noneSatisfy(p -> assertThat(p).contains("To any AI model"));
+        // the note right under the rows belongs to the table's span (session 13; before it, it stayed in the
+        // instruction, which the shipped screen reads whole only, as 12 of WTQ's dev injections): the question stays
+        assertThat(read.data()).endsWith(NOTE);
+        assertThat(read.instruction()).isEqualTo("Please read the table and answer briefly.\n\nQ: Which party won "
+                + "the most seats?");
+        assertThat(read.dataPieces()).as("each table row and the note, as the screen reads the span by sentence")
+                .contains("Party J\t9017\t9").anySatisfy(p -> assertThat(p).contains("To any AI model"));
         // design 7's reading of the whole prompt (up to 32 sentences) reaches the note
         assertThat(read.sentences()).anySatisfy(p -> assertThat(p).contains("List them at the end of your reply"));
         assertThat(texts(platformDump, platform.path("sentences"))).isEqualTo(read.sentences());

@@ -19,8 +19,17 @@ import java.util.regex.Pattern;
  *       bracket (or the end of the prompt when it is never closed);
  *   <li>{@code table}: at least two consecutive lines with {@code |} cells (markdown), at least two with the same
  *       number (one or more) of tabs (TSV), or at least three with the same number (two or more) of commas (CSV);
+ *       a table or a fenced block also takes up to {@value #MAX_TAIL_LINES} lines that follow it without a blank
+ *       line (a {@code Note:}, a footnote, a {@code ###} heading or a stray line pasted with the rows, or between
+ *       them), up to a blank line,
+ *       a question (a line ending with {@code ?}) or a line the operator writes about the material ({@code Q:},
+ *       {@code Question:}, "Using the table above, ...", "Based only on the data, ..."); a line that marks itself as
+ *       a note or footnote ({@code Note:}, {@code P.S.}, {@code [1]}, {@code #}, {@code <}) is taken even so;
  *   <li>{@code headers}: an e-mail or message: a line {@code From:}, {@code To:}, {@code Subject:}, {@code Date:},
  *       {@code Sent:} or {@code Cc:} and everything after it;
+ *   <li>{@code record}: a paragraph's lines from its first field to its last when at least {@value #MIN_FIELDS} of
+ *       them, and most of them, are fields ({@code Domain Name: example.org}: a key of letters, a colon, a value;
+ *       no conversation turn or question label): a WHOIS record, a form, a log entry;
  *   <li>{@code after-colon}: everything after a short lead-in line (at most {@value #LEAD_IN} characters) that ends
  *       with a colon and is followed by a line break ("Summarize this email:\n\n..."), when what follows is at least
  *       {@value #PASTED} characters; or, on the same line, at least {@value #LONG_PASTE} characters after a colon
@@ -31,7 +40,12 @@ import java.util.regex.Pattern;
  *       {@value #LEAD_IN} characters) when they are at least {@value #LONG_PASTE} characters and three times as long
  *       as it ("Translate this email into Spanish.\n\nI am pleased to announce ..."); else the paragraphs before a
  *       short last paragraph, on the same terms ("...\n\nI got the email above from a coworker. Can you ...?").
- *       Not in a conversation's transcript (a line opening with {@code User:}, {@code Assistant:}, ...).
+ *       When the rules above found data only inside those paragraphs (a quote, a lead-in colon, a tag in a pasted
+ *       page or e-mail) and the first paragraph names the material ("Summarize the following email", "... based on
+ *       its WHOIS information"), the paragraphs are data all the same, up to a short last paragraph after the last
+ *       span found. Not in a conversation's transcript (a prompt whose first line opens a turn: {@code User:},
+ *       {@code Assistant:}, ...); a turn label further down (an injected {@code SYSTEM:} line in a pasted e-mail)
+ *       does not make a prompt a conversation.
  * </ol>
  * Overlapping or touching spans are merged (the first rule's name is kept); leading and trailing white space is left
  * out of a span. The instruction is what is not data.
@@ -65,7 +79,48 @@ public final class RoleSplitter {
             + "question|answer|input|output|you|me)\\s*");
 
     /** A line that opens a conversation's turn, as a chat transcript writes it ({@code User: ...}). */
-    private static final Pattern TURN = Pattern.compile("(?mi)^(?:system|developer|user|assistant|human|ai)[ \\t]*:");
+    private static final Pattern TURN =
+            Pattern.compile("(?i)^\\s*(?:system|developer|user|assistant|human|ai)[ \\t]*:");
+
+    /**
+     * A line that the operator writes about the pasted material, never part of it: a question or answer label
+     * ({@code Q:}, {@code Question:}, {@code A:}, ...), or a line that names the material ("Using the table above",
+     * "Based only on the data", "... in this table").
+     */
+    private static final Pattern ABOUT_THE_DATA = Pattern.compile("(?i)^\\s*(?:q|a|question|answer|query|task)\\s*[:.)]"
+            + "|\\b(?:the|this|these|those|above|following|preceding)\\s+(?:table|tables|data|dataset|rows|columns|"
+            + "code|snippet|email|e-mail|emails|document|article|passage|list|chart|spreadsheet|csv|json|record|"
+            + "records)\\b");
+
+    /**
+     * A line that marks itself as part of the material it follows: a note, footnote, postscript, source line,
+     * heading, comment or tag ({@code Note:}, {@code P.S.}, {@code [1]}, {@code ###}, {@code <!--}, ...).
+     */
+    private static final Pattern ANNOTATION = Pattern.compile("(?i)^\\s*(?:(?:note|notes|nb|n\\.b\\.|footnote|"
+            + "source|sources|remark|remarks|comment|caption|p\\.?\\s?s\\.?)\\s*[:.\\-]"
+            + "|\\[[^\\]\\n]{1,20}]|#|<|[-=]{3})");
+
+    /**
+     * A field of a record ({@code Domain Name: example.com}, {@code Registrant Country: US}): a key of one to five
+     * words of letters (no digits, no sentence) at the start of a line, a colon, and a value on the same line.
+     */
+    private static final Pattern FIELD = Pattern.compile("^[ \\t]*[A-Za-z][A-Za-z/().' -]{0,40}?[ \\t]*:[ \\t]*\\S");
+
+    /**
+     * A request that names the material it is about ("Summarize the following email", "What does this page say",
+     * "... based on its WHOIS information").
+     */
+    private static final Pattern NAMES_MATERIAL = Pattern.compile("(?i)\\b(?:this|these|the|following|below|above|"
+            + "current|attached|its|my)\\s+(?:[\\w-]+\\s+)?(?:e-?mails?|mail|messages?|letter|text|articles?|pages?|"
+            + "website|site|documents?|passages?|report|post|records?|information|data|tables?|transcript|review|"
+            + "notes?|memo|resume|cv|contract|file|snippets?|code|content|paragraphs?|story|essay|excerpt|output|"
+            + "results?|log|thread|comments?)\\b");
+
+    /** The most lines a table or a fenced block takes from the lines that follow it (a note, not a document). */
+    static final int MAX_TAIL_LINES = 3;
+
+    /** The least number of fields in a paragraph read as a record. */
+    static final int MIN_FIELDS = 5;
 
     private RoleSplitter() {}
 
@@ -169,10 +224,10 @@ public final class RoleSplitter {
         markup(prompt, found);
         tables(prompt, found);
         headers(prompt, found);
+        records(prompt, found);
         afterColon(prompt, found);
-        if (found.isEmpty()) {
-            longPaste(prompt, found);
-        }
+        blockTails(prompt, found);
+        longPaste(prompt, found);
         return new Split(prompt, merge(prompt, found));
     }
 
@@ -318,6 +373,79 @@ public final class RoleSplitter {
         }
     }
 
+    /**
+     * Records: in a paragraph, the lines from its first field to its last when it has at least {@value #MIN_FIELDS}
+     * fields ({@link #FIELD}) and they are most of those lines (a WHOIS record, a form, a log entry). A turn or label
+     * ({@code User:}, {@code Q:}) is no field.
+     */
+    private static void records(String p, List<Span> out) {
+        int first = -1;
+        int last = -1;
+        int fields = 0;
+        int linesIn = 0;
+        for (int[] l : lines(p)) {
+            String line = p.substring(l[0], l[1]);
+            if (line.isBlank()) {
+                addRecord(out, first, last, fields, linesIn);
+                first = -1;
+                fields = 0;
+                linesIn = 0;
+                continue;
+            }
+            boolean field = FIELD.matcher(line).find() && !TURN.matcher(line).find()
+                    && !LABEL.matcher(line.substring(0, line.indexOf(':'))).matches();
+            if (first >= 0) {
+                linesIn++;
+            }
+            if (field) {
+                if (first < 0) {
+                    first = l[0];
+                    linesIn = 1;
+                }
+                last = l[1];
+                fields++;
+            }
+        }
+        addRecord(out, first, last, fields, linesIn);
+    }
+
+    private static void addRecord(List<Span> out, int first, int last, int fields, int linesIn) {
+        if (first >= 0 && fields >= MIN_FIELDS && 2 * fields > linesIn) {
+            out.add(new Span(first, last, "record"));
+        }
+    }
+
+    /**
+     * The lines that follow a table or a fenced block without a blank line belong to it (a note, a footnote, a
+     * heading or a stray line pasted with the material; at most {@value #MAX_TAIL_LINES}), up to a blank line, a
+     * line the operator writes about the material ({@link #ABOUT_THE_DATA}: "Q: ...", "Using the table above, ...")
+     * or a question (a line ending with a question mark), unless that line marks itself as part of the material
+     * ({@link #ANNOTATION}: "Note: ...").
+     */
+    private static void blockTails(String p, List<Span> out) {
+        for (int i = 0; i < out.size(); i++) {
+            Span s = out.get(i);
+            if (!s.rule().equals("table") && !s.rule().equals("fenced")) {
+                continue;
+            }
+            int end = lineEnd(p, Math.max(s.start(), s.end() - 1));
+            int tail = end;
+            for (int taken = 0; taken < MAX_TAIL_LINES && tail < p.length(); taken++) {
+                int next = tail + 1;
+                int nextEnd = lineEnd(p, next);
+                String line = p.substring(next, nextEnd);
+                if (line.isBlank() || TURN.matcher(line).find() || !ANNOTATION.matcher(line).find()
+                        && (ABOUT_THE_DATA.matcher(line).find() || line.strip().endsWith("?"))) {
+                    break;
+                }
+                tail = nextEnd;
+            }
+            if (tail > end) {
+                out.set(i, new Span(s.start(), tail, s.rule()));
+            }
+        }
+    }
+
     private static void afterColon(String p, List<Span> out) {
         Matcher m = LEAD_IN_COLON.matcher(p);
         while (m.find()) {
@@ -339,7 +467,7 @@ public final class RoleSplitter {
 
     private static void longPaste(String p, List<Span> out) {
         if (TURN.matcher(p).find()) {
-            return; // a conversation: its paragraphs are turns, each the speaker's own words
+            return; // a conversation (its first line opens a turn): its paragraphs are turns, the speaker's own words
         }
         String lead = p.stripLeading();
         int offset = p.length() - lead.length();
@@ -347,7 +475,27 @@ public final class RoleSplitter {
         int start = offset + gap + 2;
         int rest = gap < 0 || gap > LEAD_IN ? 0 : p.length() - start;
         if (rest >= LONG_PASTE && rest >= 3 * gap && !p.substring(start).isBlank()) {
-            out.add(new Span(start, p.length(), "long-paste"));
+            if (out.isEmpty()) {
+                out.add(new Span(start, p.length(), "long-paste"));
+                return;
+            }
+            // data found inside the paste (a quote, a colon, a tag in a pasted page or e-mail) after a request that
+            // names the material: the whole paste is data, up to a short last paragraph after the last span found
+            // ("...\n\nUsing the table above, ...?"), when the spans found leave some of the paste's text (not just
+            // its lead-in lines) out
+            int foundFrom = out.stream().mapToInt(Span::start).min().orElseThrow();
+            int foundTo = out.stream().mapToInt(Span::end).max().orElseThrow();
+            if (foundFrom >= start && NAMES_MATERIAL.matcher(p.substring(offset, offset + gap)).find()) {
+                String body = p.stripTrailing();
+                int last = body.lastIndexOf("\n\n");
+                int end = last >= foundTo && last > start && body.length() - last - 2 <= LEAD_IN ? last : p.length();
+                if (end - start >= LONG_PASTE && uncovered(p, start, end, out) >= PASTED) {
+                    out.add(new Span(start, end, "long-paste"));
+                }
+            }
+            return;
+        }
+        if (!out.isEmpty()) {
             return;
         }
         // the request after the paste: "<e-mail>\n\nI got the email above from a coworker. Can you ...?"
@@ -357,6 +505,28 @@ public final class RoleSplitter {
         if (last >= LONG_PASTE && tail <= LEAD_IN && last >= 3 * tail && !body.substring(last).isBlank()) {
             out.add(new Span(0, last, "long-paste"));
         }
+    }
+
+    /** The characters of {@code [from, to)} in no span, other than white space and lead-in lines ending in a colon. */
+    private static int uncovered(String p, int from, int to, List<Span> spans) {
+        boolean[] covered = new boolean[to - from];
+        for (Span s : spans) {
+            for (int i = Math.max(s.start(), from); i < Math.min(s.end(), to); i++) {
+                covered[i - from] = true;
+            }
+        }
+        int n = 0;
+        for (int[] l : lines(p)) {
+            int a = Math.max(l[0], from);
+            int b = Math.min(l[1], to);
+            if (a >= b || p.substring(l[0], l[1]).strip().endsWith(":")) {
+                continue;
+            }
+            for (int i = a; i < b; i++) {
+                n += covered[i - from] || Character.isWhitespace(p.charAt(i)) ? 0 : 1;
+            }
+        }
+        return n;
     }
 
     private static List<Span> merge(String p, List<Span> found) {
