@@ -76,8 +76,6 @@ public final class EncodedSpans {
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
     private static final Pattern MORSE = Pattern.compile("(?<![\\w.-])[.-]{1,7}+(?:(?: ?/ ?| {1,3})[.-]{1,7}+){4,}+"
             + "(?![\\w.-])");
-    /** ROT13 is judged per segment: a line, or a sentence of one (split after {@code . ! ? :} and a space). */
-    private static final Pattern SEGMENT = Pattern.compile("[^\\n]+?(?:[.!?:](?=\\s)|(?=\\n)|$)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]++");
 
     /** The order in which overlapping readings of one run are preferred: the narrowest alphabet first. */
@@ -325,12 +323,27 @@ public final class EncodedSpans {
         return codes >= MIN_MORSE_CODES ? readable(sb.toString().strip()) : null;
     }
 
+    /** The end of the segment that starts at {@code from}: after a line or after {@code . ! ? :} and a space. */
+    private static int segmentEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i;
+            }
+            if ((c == '.' || c == '!' || c == '?' || c == ':') && i + 1 < text.length()
+                    && Character.isWhitespace(text.charAt(i + 1))) {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
     private static void rot13(String text, List<Span> out) {
-        Matcher m = SEGMENT.matcher(text);
         Span last = null;
-        while (m.find() && room(out)) {
-            int start = m.start();
-            int end = m.end();
+        for (int next = 0; next < text.length() && room(out); ) {
+            int start = next;
+            int end = segmentEnd(text, start);
+            next = end + 1;
             while (start < end && Character.isWhitespace(text.charAt(start))) {
                 start++;
             }
