@@ -23,12 +23,13 @@ window.Claims = (function () {
    * The spans a safety screen flagged in one input of a report ({@code findings.safety.triggered}: screen, input
    * (prompt, text, or documents[i] for a document sent with the request), start, end, score), the ones whose offsets
    * still match that input's text. A span of data pasted into an input (input "prompt[data 1]", offsets in the
-   * prompt) belongs to that input.
+   * prompt) and an encoded run read decoded (input "prompt[decoded 1]", the run's offsets in the prompt) belong to
+   * that input.
    */
   function triggers(report, input, text) {
     const safety = ((report || {}).findings || {}).safety || {};
     return (Array.isArray(safety.triggered) ? safety.triggered : []).filter((t) => t && typeof t.input === 'string'
-      && (t.input === input || (t.input.startsWith(input) && /^\[data \d+\]$/.test(t.input.slice(input.length))))
+      && (t.input === input || (t.input.startsWith(input) && /^\[(?:data|decoded) \d+\]$/.test(t.input.slice(input.length))))
       && Number.isInteger(t.start) && Number.isInteger(t.end) && t.start >= 0 && t.end <= String(text || '').length
       && t.start < t.end);
   }

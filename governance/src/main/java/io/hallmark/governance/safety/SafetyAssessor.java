@@ -97,7 +97,8 @@ public final class SafetyAssessor implements Assessor {
      * instruction as {@link SafetyScreen#INSTRUCTION_READING} says; the jailbreak and harmful-request screens read
      * the instruction; {@code safety.injection} is the highest of them. The findings add {@code dataSpans} (each span
      * of data found in the prompt: {@code input} {@code prompt[data 1]}, offsets in the prompt, the rule that found
-     * it) and {@code documents} (each document's name and injection score); the triggers name their input
+     * it), {@code decodedSpans} (each encoded run read decoded, {@link #decodedSpans}) and {@code documents} (each
+     * document's name and injection score); the triggers name their input
      * ({@code prompt}, {@code prompt[data 1]} with offsets in the prompt, {@code documents[0]} with offsets in that
      * document).
      */
@@ -140,8 +141,47 @@ public final class SafetyAssessor implements Assessor {
         if (!spans.isEmpty()) {
             findings.put("dataSpans", spans);
         }
+        List<Map<String, Object>> decoded = decodedSpans(inputs, explained);
+        if (!decoded.isEmpty()) {
+            findings.put("decodedSpans", decoded);
+        }
         triggered.addAll(triggered(explained));
     }
+
+    /**
+     * Each encoded run of the request's inputs that the screens read decoded ({@link SafetyScreen#explain}): its
+     * {@code input} ({@code prompt[decoded 1]}, {@code documents[0][decoded 1]}), {@code start} / {@code end} in that
+     * input, the {@code encoding}, the {@code decoded} text (its first {@value #DECODED_SHOWN} characters), the
+     * {@code payload} idiom it matched ({@link io.hallmark.governance.safety.encoding.EncodedPayload}; absent when none)
+     * and its {@code injection} score.
+     */
+    static List<Map<String, Object>> decodedSpans(List<ScreenInput> inputs, SafetyScreen.Explained explained) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ScreenInput in : inputs) {
+            List<io.hallmark.governance.safety.encoding.EncodedSpans.Span> found =
+                    io.hallmark.governance.safety.encoding.EncodedSpans.find(in.text());
+            for (int k = 0; k < found.size(); k++) {
+                io.hallmark.governance.safety.encoding.EncodedSpans.Span span = found.get(k);
+                String name = SafetyScreen.decodedSpanInput(in.input(), k + 1);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("input", name);
+                m.put("start", span.start());
+                m.put("end", span.end());
+                m.put("encoding", span.encoding());
+                String text = span.decoded();
+                m.put("decoded", text.length() <= DECODED_SHOWN ? text : text.substring(0, DECODED_SHOWN) + "...");
+                io.hallmark.governance.safety.encoding.EncodedPayload.match(text)
+                        .ifPresent(idiom -> m.put("payload", idiom.name()));
+                m.put("injection", explained.triggers().stream().filter(t -> t.screen().equals("injection")
+                        && t.input().equals(name)).mapToDouble(SafetyScreen.InputTrigger::score).max().orElse(0));
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The most characters of a decoded run the report shows. */
+    static final int DECODED_SHOWN = 200;
 
     /** The name of the {@code i}th document of a request in the report, as its field is named in the request. */
     public static String documentInput(int i) {

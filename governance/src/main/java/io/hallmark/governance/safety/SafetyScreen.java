@@ -2,6 +2,8 @@ package io.hallmark.governance.safety;
 
 import io.hallmark.api.input.FieldLimits;
 import io.hallmark.governance.ml.TextFeatures;
+import io.hallmark.governance.safety.encoding.EncodedPayload;
+import io.hallmark.governance.safety.encoding.EncodedSpans;
 import io.hallmark.retrieval.embed.Tokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,12 +201,13 @@ public final class SafetyScreen {
     public record Explained(Map<String, Double> scores, List<InputTrigger> triggers) {
 
         /**
-         * The injection score of one input with the data pasted into it ({@code prompt} and {@code prompt[data 1]},
-         * ...), 0 when none of it was read.
+         * The injection score of one input with the data pasted into it and its decoded runs ({@code prompt},
+         * {@code prompt[data 1]}, {@code prompt[decoded 1]}, ...), 0 when none of it was read.
          */
         public double injection(String input) {
             return triggers.stream().filter(t -> t.screen().equals("injection")
-                    && (t.input().equals(input) || t.input().startsWith(input + "[data ")))
+                    && (t.input().equals(input) || t.input().startsWith(input + "[data ")
+                            || t.input().startsWith(input + "[decoded ")))
                     .mapToDouble(InputTrigger::score).max().orElse(0);
         }
     }
@@ -253,6 +256,12 @@ public final class SafetyScreen {
      * embedded in one call per embedder (each head reads its own embedder's, {@link #featuresOf}) and every embedding
      * serves every head of that embedder that reads it.
      *
+     * <p>Encoded runs (issue 18, session 13): every run of any input that {@link EncodedSpans} decodes (base64, hex,
+     * ROT13, ...) is read decoded, as data, by the injection head, and for the prompt by the jailbreak and
+     * harmful-request heads too (named {@code prompt[decoded 1]}, ..., the trigger spanning the encoded run in the
+     * input); a decoding that is active code or markup ({@link EncodedPayload}) scores that input's injection 1.0,
+     * its trigger on the encoded run. An input without an encoded run is read exactly as before.
+     *
      * @throws InputTooLongException when the inputs together are longer than {@link #MAX_CHARACTERS}
      */
     public Explained explain(List<ScreenInput> inputs) {
@@ -268,9 +277,17 @@ public final class SafetyScreen {
      * @param cuts character offsets no window crosses (the bounds of the data pasted into a prompt)
      * @param slice the longer text this text is a part of, tokenized once by each embedder that reads it (a span of
      *     data pasted into a prompt is tokenized as part of the prompt); null for a text tokenized on its own
+     * @param encoded the encoded run of the input this text is the decoding of ({@link EncodedSpans}): its triggers
+     *     span that run; null for a text of the input itself
      */
     private record Part(ScreenInput in, String name, List<String> heads, int sentencesAlone, List<Integer> cuts,
-            java.util.function.IntUnaryOperator toInput, @Nullable Slice slice) {}
+            java.util.function.IntUnaryOperator toInput, @Nullable Slice slice, EncodedSpans.@Nullable Span encoded) {
+
+        Part(ScreenInput in, String name, List<String> heads, int sentencesAlone, List<Integer> cuts,
+                java.util.function.IntUnaryOperator toInput, @Nullable Slice slice) {
+            this(in, name, heads, sentencesAlone, cuts, toInput, slice, null);
+        }
+    }
 
     /** Characters {@code start..end} of {@code text}. */
     private record Slice(String text, int start, int end) {}
@@ -341,10 +358,18 @@ public final class SafetyScreen {
                         new Slice(in.text(), span.start(), span.end())));
             }
         }
+        for (ScreenInput in : inputs) {
+            List<EncodedSpans.Span> encoded = EncodedSpans.find(in.text());
+            for (int k = 0; k < encoded.size(); k++) {
+                parts.add(new Part(ScreenInput.data(in.input(), encoded.get(k).decoded()),
+                        decodedSpanInput(in.input(), k + 1), in.data() ? List.of("injection") : PROMPT_HEADS, -1,
+                        List.of(), i -> i, null, encoded.get(k)));
+            }
+        }
         long dataInputs = parts.stream().filter(p -> p.in().data()).count();
         int share = dataInputs == 0 ? 0 : (int) Math.max(1, MAX_DATA_PIECES / dataInputs);
         List<Part> shared = parts.stream().map(p -> p.sentencesAlone() >= 0 ? p : new Part(p.in(), p.name(), p.heads(),
-                share, p.cuts(), p.toInput(), p.slice())).toList();
+                share, p.cuts(), p.toInput(), p.slice(), p.encoded())).toList();
         return read(shared, inputs);
     }
 
@@ -384,11 +409,20 @@ public final class SafetyScreen {
                 List<Tokens.Window> read = embedded.readings[i].of(category);
                 List<float[]> xs = read.stream().map(embedded::window).toList();
                 Trigger t = best(category, text.length(), embedded.whole(text), read, xs);
-                scores.merge(category, t.score(), Math::max);
+                EncodedSpans.Span encoded = part.encoded();
+                double score = t.score();
                 int start = part.toInput().applyAsInt(t.start());
                 int end = part.toInput().applyAsInt(t.end());
+                if (encoded != null) {
+                    start = encoded.start(); // a decoding's trigger is the encoded run it came from
+                    end = encoded.end();
+                    if (category.equals("injection") && EncodedPayload.matches(encoded.decoded())) {
+                        score = 1.0;
+                    }
+                }
+                scores.merge(category, score, Math::max);
                 triggers.add(new InputTrigger(category, part.name(), start, end, original.substring(start, end),
-                        round(t.score())));
+                        round(score)));
             }
         }
         return new Explained(Map.copyOf(scores), List.copyOf(triggers));
@@ -481,6 +515,14 @@ public final class SafetyScreen {
      */
     public static String dataSpanInput(String input, int k) {
         return input + "[data " + k + "]";
+    }
+
+    /**
+     * The report name of the {@code k}th encoded run of an input (from 1) read decoded ({@link EncodedSpans}): {@code
+     * prompt[decoded 1]}, {@code documents[0][decoded 2]}. Its triggers span the encoded run in that input.
+     */
+    public static String decodedSpanInput(String input, int k) {
+        return input + "[decoded " + k + "]";
     }
 
     /**
