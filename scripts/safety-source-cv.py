@@ -534,6 +534,9 @@ def f1(tp, fp, fn):
     return 2 * tp / max(1, 2 * tp + fp + fn)
 
 
+QUANTILES = [[0.9, 0.93, 0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99, 0.9925, 0.995, 0.9975, 0.999, 1.0]]
+FINE_QUANTILES = sorted(set(QUANTILES[0]) | {round(0.95 + 0.001 * k, 4) for k in range(50)})
+
 JB_SENTENCES = [False]  # --jb-sentences
 
 OBJECTIVE = "head"  # --objective: how the calibration counts harmful recall (see calibrate)
@@ -550,8 +553,7 @@ def calibrate(scores, items, idx, budget_ordinary, budget_risky, worst=False, mi
     cand = {}
     for h in HEADS:
         neg = scores[h][idx][(cls == "benign") | (cls == "risky")]
-        qs = np.quantile(neg, [0.9, 0.93, 0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99, 0.9925, 0.995, 0.9975, 0.999,
-                               1.0])
+        qs = np.quantile(neg, QUANTILES[0])
         grid = np.unique(np.concatenate([qs + 1e-6, np.linspace(0.05, 0.95, 19), [1.01]]))
         cand[h] = grid
     flags = {h: scores[h][idx][None, :] >= cand[h][:, None] for h in HEADS}  # T x N
@@ -594,9 +596,12 @@ def calibrate(scores, items, idx, budget_ordinary, budget_risky, worst=False, mi
                 jrec = np.zeros(len(hrec))
             if OBJECTIVE == "any":  # harmful recall by any screen, as the default policy rejects (session 13)
                 hr = per_source_mean((fi[a] | fj[b])[None, :] | fh, hm) if hm.any() else hrec
+                obj = np.where(ok, (inj_f1[a] + jrec + hr) / 3, -1)
+            elif OBJECTIVE == "both":  # the harmful head's recall and any screen's, each a quarter (session 13)
+                hr = per_source_mean((fi[a] | fj[b])[None, :] | fh, hm) if hm.any() else hrec
+                obj = np.where(ok, (inj_f1[a] + jrec + hr + hrec) / 4, -1)
             else:
-                hr = hrec
-            obj = np.where(ok, (inj_f1[a] + jrec + hr) / 3, -1)
+                obj = np.where(ok, (inj_f1[a] + jrec + hrec) / 3, -1)
             c = int(np.argmax(obj))
             if best is None or obj[c] > best[0] + 1e-12:
                 best = (obj[c], cand["injection"][a], cand["jailbreak"][b], cand["harmful"][c])
@@ -813,7 +818,7 @@ def main():
     ap.add_argument("--scores-dir", default=None, help="write each design's out-of-fold scores there (npz)")
     ap.add_argument("--jb-sentences", action="store_true",
                     help="the jailbreak head also reads each of the prompt's sentences (max; session 13 study)")
-    ap.add_argument("--objective", default="head", choices=["head", "any"],
+    ap.add_argument("--objective", default="head", choices=["head", "any", "both"],
                     help="calibration objective's harmful recall: of the harmful head (head, default) or by any "
                          "screen (any), each source-averaged")
     ap.add_argument("--from-scores", default=None, help="read the out-of-fold scores a --scores-dir run wrote")

@@ -55,6 +55,7 @@ public final class PrototypeTrainer {
     private final Function<List<String>, List<float[]>> embedding;
     private final Function<String, List<String>> reading;
     private final boolean calibrateOnEveryRealSource;
+    private final boolean injectedSpans;
     private final Consumer<String> progress;
     private final int threads;
 
@@ -68,7 +69,7 @@ public final class PrototypeTrainer {
 
     PrototypeTrainer(TextFeatures features, Consumer<String> progress, int threads) {
         this(features.embedder().name(), features.embedder().dimension(), features::features,
-                PrototypeTrainer::injectionReading, false, progress, threads);
+                PrototypeTrainer::injectionReading, false, true, progress, threads);
     }
 
     /**
@@ -79,15 +80,17 @@ public final class PrototypeTrainer {
      * @param reading a prompt to the texts the injection head reads beside it
      * @param calibrateOnEveryRealSource calibrate on every real source's scores, the never-trained ones included (as
      *     the CV did), rather than on the trainable ones only
+     * @param injectedSpans whether the injected spans ({@link InjectedSpans}) are prototypes (the CV had none)
      */
     PrototypeTrainer(String embedder, int dimension, Function<List<String>, List<float[]>> embedding,
-            Function<String, List<String>> reading, boolean calibrateOnEveryRealSource, Consumer<String> progress,
-            int threads) {
+            Function<String, List<String>> reading, boolean calibrateOnEveryRealSource, boolean injectedSpans,
+            Consumer<String> progress, int threads) {
         this.embedder = embedder;
         this.dimension = dimension;
         this.embedding = embedding;
         this.reading = reading;
         this.calibrateOnEveryRealSource = calibrateOnEveryRealSource;
+        this.injectedSpans = injectedSpans;
         this.progress = progress;
         this.threads = threads;
     }
@@ -144,7 +147,7 @@ public final class PrototypeTrainer {
                     .limit(SENTENCES).toList()) : new int[0];
             reading[i] = it.real() ? ids(textIds, this.reading.apply(it.text())) : new int[0];
         }
-        Map<Integer, List<String>> injected = InjectedSpans.of(items);
+        Map<Integer, List<String>> injected = injectedSpans ? InjectedSpans.of(items) : Map.of();
         Map<Integer, int[]> spanIds = new java.util.TreeMap<>();
         injected.forEach((i, spans) -> {
             if (items.get(i).trainable()) {
@@ -318,14 +321,17 @@ public final class PrototypeTrainer {
      * sentences.
      */
     static List<String> injectionReading(String prompt) {
-        return injectionReading(prompt, SENTENCES);
+        return injectionReading(prompt, SENTENCES, true);
     }
 
-    /** {@link #injectionReading(String)} with the first {@code dataSentences} sentences of the data (dev studies). */
-    static List<String> injectionReading(String prompt, int dataSentences) {
+    /**
+     * {@link #injectionReading(String)} with the first {@code dataSentences} sentences of the data, and a prompt
+     * without data read by its sentences or not beyond its whole (dev studies).
+     */
+    static List<String> injectionReading(String prompt, int dataSentences, boolean plainBySentence) {
         RoleSplitter.Split split = RoleSplitter.split(prompt);
         if (split.instructionOnly()) {
-            return SafetyScreen.sentencesOf(prompt).stream().limit(SENTENCES).toList();
+            return plainBySentence ? SafetyScreen.sentencesOf(prompt).stream().limit(SENTENCES).toList() : List.of();
         }
         List<String> out = new ArrayList<>();
         String instruction = split.instruction().strip();

@@ -27,17 +27,20 @@ public final class PrototypeCvRun {
     private PrototypeCvRun() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 && args.length != 3) {
-            throw new IllegalArgumentException("Usage: PrototypeCvRun <report.json> <model-dir> [data sentences read]");
+        if (args.length < 2 || args.length > 5) {
+            throw new IllegalArgumentException("Usage: PrototypeCvRun <report.json> <model-dir> [data sentences read "
+                    + "[sentences|whole: how a prompt without data is read]]");
         }
-        int dataSentences = args.length == 3 ? Integer.parseInt(args[2]) : PrototypeTrainer.SENTENCES;
+        int dataSentences = args.length >= 3 ? Integer.parseInt(args[2]) : PrototypeTrainer.SENTENCES;
+        boolean plainBySentence = args.length < 4 || args[3].equals("sentences");
+        boolean spans = args.length < 5 || !args[4].equals("nospans");
         EvalData eval = TestData.eval();
         long t0 = System.nanoTime();
         ScreenCorpus corpus = ScreenCorpus.read(eval, AuthoredSet.bundled(), true);
         System.err.println("corpus: " + corpus.items().size() + " prompts");
         TextFeatures bge = new TextFeatures(new OnnxEmbedder(EmbeddingModel.BGE_SMALL_EN_V15_Q, 2, 32));
         PrototypeTrainer.Trained trained = new PrototypeTrainer(bge.embedder().name(), bge.embedder().dimension(),
-                bge::features, p -> PrototypeTrainer.injectionReading(p, dataSentences), false, System.err::println,
+                bge::features, p -> PrototypeTrainer.injectionReading(p, dataSentences, plainBySentence), false, spans, System.err::println,
                 2).train(corpus);
         double prototypeSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
@@ -54,6 +57,8 @@ public final class PrototypeCvRun {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("embedder", bge.embedder().name());
         out.put("dataSentencesRead", dataSentences);
+        out.put("promptWithoutDataReadBySentence", plainBySentence);
+        out.put("injectedSpans", spans);
         out.put("prompts", corpus.items().size());
         out.put("prototypes", trained.prototypes().counts());
         out.put("authoredFiles", corpus.authoredFiles());
@@ -64,6 +69,28 @@ public final class PrototypeCvRun {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.createDirectories(Path.of(args[0]).toAbsolutePath().getParent());
         json.writeValue(Path.of(args[0]).toFile(), out);
+        // every real prompt's out-of-fold scores, for combining with per-prompt rules (dev studies)
+        Path oofFile = Path.of(args[0].replaceFirst("\\.json$", "") + "-oof.jsonl");
+        try (var w = Files.newBufferedWriter(oofFile)) {
+            int k = 0;
+            for (ScreenCorpus.Item it : corpus.items()) {
+                if (!it.real()) {
+                    continue;
+                }
+                WorstSourceCalibration.Scored sc = trained.outOfFold().get(k++);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("source", sc.source());
+                row.put("cls", sc.cls());
+                row.put("origin", it.origin());
+                row.put("trainable", it.trainable());
+                row.put("text", it.text());
+                row.put("injection", sc.injection());
+                row.put("jailbreak", sc.jailbreak());
+                row.put("harmful", sc.harmful());
+                w.write(json.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
+                w.write("\n");
+            }
+        }
         System.err.println("wrote " + args[0] + " and " + dir.resolve(SafetyModel.FILE) + " (" + size + " bytes)");
         System.out.println(json.writeValueAsString(Map.of("extras", trained.report().extras(), "kit",
                 trained.report().kit(), "thresholds", trained.report().thresholdsAllSources())));

@@ -85,7 +85,8 @@ public final class PrototypeParityRun {
                         throw new IllegalStateException("The dump has no text " + t);
                     }
                     return vectors[i];
-                }).toList(), reading::get, !(args.length > 2 && args[2].equals("trainable-pool")), System.err::println,
+                }).toList(), reading::get, !(args.length > 2 && args[2].equals("trainable-pool")), false,
+                System.err::println,
                 2);
         PrototypeTrainer.Trained trained = trainer.train(new ScreenCorpus(items, Map.of()));
         out.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
