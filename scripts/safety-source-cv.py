@@ -816,6 +816,9 @@ def main():
     ap.add_argument("--calibration", default="pooled",
                     help="pooled: budgets on the pooled rates; worst: on every source's own rate (design 11b)")
     ap.add_argument("--scores-dir", default=None, help="write each design's out-of-fold scores there (npz)")
+    ap.add_argument("--quantiles", default="coarse", choices=["coarse", "fine"],
+                    help="the safe-score quantiles tried as thresholds: design 15's (coarse, default) or also every "
+                         "0.001 from 0.95 to 0.999 (fine; the shipped calibration since session 13)")
     ap.add_argument("--jb-sentences", action="store_true",
                     help="the jailbreak head also reads each of the prompt's sentences (max; session 13 study)")
     ap.add_argument("--objective", default="head", choices=["head", "any", "both"],
@@ -866,6 +869,8 @@ def main():
     global OBJECTIVE
     OBJECTIVE = args.objective
     JB_SENTENCES[0] = args.jb_sentences
+    if args.quantiles == "fine":
+        QUANTILES[0] = FINE_QUANTILES
     SAFE_PIECES[0] = args.safe_pieces
     KNN_SAFE[0] = args.knn_safe
     MLP_SEEDS[:] = [int(v) for v in args.mlp_seeds.split(",")]

@@ -26,8 +26,8 @@ import java.util.function.Function;
  * <p><b>Out-of-fold scores</b>: every real prompt (kit and extras, trainable or not) is scored by the prototypes of
  * every other source (its own source's left out; authored ones never), held at half precision as the shipped {@link
  * PrototypeSet} holds them (the CV used float32). The jailbreak and harmful heads read the
- * prompt whole; the injection head the maximum of the whole prompt and its role reading ({@link #injectionReading}:
- * the platform's {@link RoleSplitter}; the CV cut a prompt at its first blank line instead).
+ * prompt whole; the injection head the maximum of the whole prompt and what the screen reads besides it ({@link
+ * #injectionReading}: the platform's {@link RoleSplitter}; the CV cut a prompt at its first blank line instead).
  *
  * <p><b>Thresholds</b>: calibrated with {@code worst} on the out-of-fold scores of the trainable real sources (a
  * source whose licence keeps it out of a shipped model is never in a calibration pool; the CV pooled every real
@@ -315,18 +315,24 @@ public final class PrototypeTrainer {
     }
 
     /**
-     * The texts the injection head reads beside the whole prompt (it scores their maximum): a prompt with pasted data
-     * ({@link RoleSplitter}) is read as its instruction whole (when it has one), each data span whole and the first
-     * {@value #SENTENCES} sentences of its data spans; a prompt without data as its first {@value #SENTENCES}
-     * sentences.
+     * The texts the injection head reads beside the whole prompt (it scores their maximum), as the platform's screen
+     * reads them ({@link SafetyScreen#explain}): a prompt with pasted data ({@link RoleSplitter}) as its instruction
+     * whole (when it has one), each data span whole and the first {@value SafetyScreen#MAX_DATA_PIECES} sentences of
+     * its data spans; a prompt without data not beyond its whole ({@link SafetyScreen#INSTRUCTION_READING}).
+     *
+     * <p>Until session 13 the trainer read a prompt without data by its first {@value #SENTENCES} sentences and only
+     * the first {@value #SENTENCES} sentences of data, which the screen does not do: the out-of-fold scores, the
+     * thresholds and the nested report then measured a reading no user got (docs/evaluation/safety-and-bias.md,
+     * "Design 16").
      */
     static List<String> injectionReading(String prompt) {
-        return injectionReading(prompt, SENTENCES, true);
+        return injectionReading(prompt, SafetyScreen.MAX_DATA_PIECES, false);
     }
 
     /**
      * {@link #injectionReading(String)} with the first {@code dataSentences} sentences of the data, and a prompt
-     * without data read by its sentences or not beyond its whole (dev studies).
+     * without data read by its first {@value #SENTENCES} sentences or not beyond its whole (dev studies; design 15
+     * was trained with 8 and by sentences).
      */
     static List<String> injectionReading(String prompt, int dataSentences, boolean plainBySentence) {
         RoleSplitter.Split split = RoleSplitter.split(prompt);

@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * injection F1 (injections against the safe prompts), jailbreak detection by any screen (source-averaged) and harmful
  * recall of the harmful head (source-averaged). With {@code worst}, every source with at least {@value #MIN_ROWS}
  * prompts of a kind is held to that kind's budget on its own (sources with fewer are not held; with none, the pooled
- * rate is); without, the pooled rate is. Each head's candidates: the 0.9, 0.93, ..., 0.999 and 1 quantiles of the safe
- * prompts' scores (plus 1e-6), 0.05 to 0.95 by 0.05, and 1.01 (never flags). Ties go to the lowest injection, then
+ * rate is); without, the pooled rate is. Each head's candidates: the {@link #QUANTILES} of the safe prompts' scores
+ * (plus 1e-6), 0.05 to 0.95 by 0.05, and 1.01 (never flags). Ties go to the lowest injection, then
  * jailbreak, then harmful threshold. No triple within the budgets: every head at 1.01.
  *
  * <p>Rates are compared exactly ({@code flagged / rows <= budget} in double precision); numpy summed float32 shares,
@@ -36,8 +36,21 @@ public final class WorstSourceCalibration {
     /** A never-flagging threshold. */
     public static final double NEVER = 1.01;
 
-    static final double[] QUANTILES = {0.9, 0.93, 0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99, 0.9925, 0.995, 0.9975,
-        0.999, 1.0};
+    /**
+     * The quantiles of the safe prompts' scores tried as thresholds: design 15's coarse grid and, since session 13,
+     * every 0.001 from 0.95 to 0.999 (with the coarse grid alone the calibration left budget unused: design 16's dev
+     * run, docs/evaluation/safety-and-bias.md).
+     */
+    static final double[] QUANTILES = quantiles();
+
+    private static double[] quantiles() {
+        java.util.TreeSet<Double> q = new java.util.TreeSet<>(List.of(0.9, 0.93, 0.95, 0.96, 0.97, 0.975, 0.98, 0.985,
+                0.99, 0.9925, 0.995, 0.9975, 0.999, 1.0));
+        for (int k = 0; k < 50; k++) {
+            q.add(Math.round((0.95 + 0.001 * k) * 10_000) / 10_000.0);
+        }
+        return q.stream().mapToDouble(Double::doubleValue).toArray();
+    }
 
     /**
      * One prompt's out-of-fold scores.
