@@ -29,10 +29,11 @@ public final class PrototypeCvRun {
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 5) {
             throw new IllegalArgumentException("Usage: PrototypeCvRun <report.json> <model-dir> [data sentences read "
-                    + "[sentences|whole: how a prompt without data is read]]");
+                    + "(default: the screen's 64) [sentences|whole: how a prompt without data is read (default: whole, as "
+                    + "the screen reads it)] [nospans]]");
         }
-        int dataSentences = args.length >= 3 ? Integer.parseInt(args[2]) : PrototypeTrainer.SENTENCES;
-        boolean plainBySentence = args.length < 4 || args[3].equals("sentences");
+        int dataSentences = args.length >= 3 ? Integer.parseInt(args[2]) : SafetyScreen.MAX_DATA_PIECES;
+        boolean plainBySentence = args.length >= 4 && args[3].equals("sentences");
         boolean spans = args.length < 5 || !args[4].equals("nospans");
         EvalData eval = TestData.eval();
         long t0 = System.nanoTime();
