@@ -2,7 +2,6 @@ package io.hallmark.governance.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hallmark.governance.ml.DjlTraining;
 import io.hallmark.governance.ml.LogisticModel;
 import io.hallmark.governance.ml.TextFeatures;
 import io.hallmark.governance.testing.TestData;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class EncodedScreenTest {
 
-    private static final DjlTraining.Settings SETTINGS = new DjlTraining.Settings(15, 32, 0.005f, 3e-4f, 1);
     /** base64.b64encode(b"<script>alert(1)</script>") */
     private static final String SCRIPT_B64 = "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==";
     /** b"' UNION SELECT password FROM users --".hex() */
@@ -130,13 +128,6 @@ class EncodedScreenTest {
     }
 
     private static LogisticModel fit(List<String> pos, List<String> neg) {
-        List<String> texts = new ArrayList<>(pos);
-        texts.addAll(neg);
-        float[] y = new float[texts.size()];
-        for (int i = 0; i < pos.size(); i++) {
-            y[i] = 1;
-        }
-        return DjlTraining.logistic("test-head", features.features(texts).toArray(float[][]::new), y, null, true,
-                SETTINGS);
+        return SmallHeads.fit(features, pos, neg);
     }
 }

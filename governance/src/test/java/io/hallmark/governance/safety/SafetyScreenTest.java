@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The screens on real dev data: heads trained on two thirds of a dev slice and scored on the rest. */
 class SafetyScreenTest {
 
-    private static final DjlTraining.Settings SETTINGS = new DjlTraining.Settings(15, 32, 0.005f, 3e-4f, 1);
+    private static final DjlTraining.Settings SETTINGS = SmallHeads.SETTINGS;
 
     private static SafetyData data;
     private static TextFeatures features;
@@ -189,13 +189,6 @@ class SafetyScreenTest {
     }
 
     private static LogisticModel fit(List<String> pos, List<String> neg) {
-        List<String> texts = new ArrayList<>(pos);
-        texts.addAll(neg);
-        float[] y = new float[texts.size()];
-        for (int i = 0; i < pos.size(); i++) {
-            y[i] = 1;
-        }
-        return DjlTraining.logistic("test-head", features.features(texts).toArray(float[][]::new), y, null, true,
-                SETTINGS);
+        return SmallHeads.fit(features, pos, neg);
     }
 }
